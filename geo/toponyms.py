@@ -1,0 +1,524 @@
+"""Place mentions in running text: recognition with the gazetteer, then resolution in context.
+
+Recognition
+    One Aho-Corasick automaton (pyahocorasick) over every gazetteer name key
+    (:meth:`gazetteer.Gazetteer.index_keys`), built once per gazetteer and cached,
+    runs over the normalised document (:func:`gazetteer.normalize.normalize_with_offsets`)
+    so every match maps back to the original characters.  A match counts only
+    at word boundaries; in Arabic a run of proclitics (:data:`~gazetteer.normalize.PROCLITICS`:
+    «و», «ب», «ل», «ال»…) may precede it inside the same word («وبسرت», «بالصابري»).
+    The longest match wins; shorter matches inside it are dropped.
+Coordinated heads
+    «جسر وتقاطع قصر بوهادي» names two features sharing one name: when a head
+    noun is coordinated before a name (``X وY N``) the keys ``X N`` and ``Y N`` are
+    looked up too; in English ``N X and Y`` ("the Qasr Abu Hadi bridge and
+    junction") likewise.
+Context words
+    Place words inside organisation names («غرفة عمليات سرت», "Libya Dawn") and
+    demonym adjectives («الليبية», "Libyan") are reported with ``status="context"``.
+Reference words
+    «المدينة» / "the city" refer back to the last city or town named
+    (``relation="same_as"``); «العاصمة» / "the capital" to the capital of the
+    country in context (Tripoli for Libya).
+Unknown names
+    A word after a place cue («مدينة X», «معسكر X», "the town of X") that the
+    gazetteer does not know is kept as ``status="unresolved"``, reason
+    ``"not in gazetteer"``.
+
+Nothing here imports geopandas, folium or shapely.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from gazetteer.model import Context, Place
+from gazetteer.normalize import PROCLITICS, is_arabic, name_key, normalize_with_offsets
+
+__all__ = ["Mention", "MentionMatcher", "find_mentions", "matcher_for", "CITY_TYPES"]
+
+#: Feature types a bare «المدينة» / "the city" may refer back to.
+CITY_TYPES: frozenset[str] = frozenset({"city", "capital", "town"})
+
+#: Feature types that are broad containers: a finer place named after one is read "in" it.
+_CONTAINER_TYPES: frozenset[str] = frozenset({"city", "capital", "town", "village", "district"})
+
+#: Short keys (≤ this many letters) accept only these proclitics (no «ف», «ك»: too many false hits).
+_SHORT_KEY_LEN = 3
+_SHORT_KEY_PROCLITICS: frozenset[str] = frozenset(p for p in PROCLITICS if "ف" not in p and "ك" not in p)
+
+# Reference words (normalised).  Value: (kind, relation)
+_AR_REFERENCE = {"المدينه": "city", "البلده": "city", "العاصمه": "capital"}
+_EN_REFERENCE_RE = re.compile(r"\bthe (city|town|capital)\b(?! of\b)", re.IGNORECASE)
+
+# Cue words before a place name (normalised Arabic, lower-case English).
+_AR_CUES = frozenset(
+    {"مدينه", "منطقه", "بلده", "قريه", "حي", "معسكر", "مطار", "ميناء", "مينا", "قاعده", "ضاحيه", "وادي", "جسر", "تقاطع"}
+)
+_EN_CUE_RE = re.compile(
+    r"\b(?:the\s+)?(?:town|village|city|district|neighbou?rhood|area|region|suburb|port|oasis)\s+of\s+"
+    r"((?:[A-Z][\w'’-]+)(?:\s+(?:al-|el-)?[A-Z][\w'’-]+){0,2})"
+)
+# Normalised Arabic words after a cue that are descriptions, not names.
+_AR_NOT_NAMES = frozenset(
+    {
+        "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "الوسطي", "القديمه", "الجديده", "الساحليه",
+        "المدينه", "العاصمه", "الرئيسيه", "العسكريه", "السكنيه", "الصناعيه", "الواقعه", "التي", "الذي",
+        "رقم", "عمليات", "كبيره", "صغيره", "اخري", "واحده", "في", "من", "على", "علي", "الي", "عن",
+    }
+)
+
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _is_letter(ch: str) -> bool:
+    return bool(_LETTER_RE.match(ch))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place mention in a text.
+
+    Attributes
+    ----------
+    text
+        The words as written (original characters, proclitics other than the article excluded).
+    start, end
+        Character offsets of ``text`` in the document (``doc[start:end] == text``).
+    status
+        ``resolved`` (a Libyan place), ``foreign`` (a place abroad), ``context`` (a place
+        word that is not a location: organisation name, adjective, description) or
+        ``unresolved`` (no usable place; ``reason`` says why).
+    reason
+        One line: how it was resolved, or why not.
+    place
+        The gazetteer place, or None.
+    candidates
+        Other candidates (:class:`gazetteer.model.Candidate`) when the name was ambiguous.
+    relation
+        ``""`` for the place itself; ``"same_as"`` for a reference word («المدينة»);
+        relative locations are added by :mod:`geo.relative`.
+    anchor_text
+        For reference words: the earlier mention they refer to.
+    """
+
+    text: str
+    start: int
+    end: int
+    status: str
+    reason: str
+    place: Place | None = None
+    candidates: tuple = field(default=())
+    relation: str = ""
+    anchor_text: str = ""
+
+    @property
+    def place_id(self) -> str:
+        return self.place.id if self.place is not None else ""
+
+    def to_dict(self) -> dict:
+        """JSON-ready record (keys of ``kharita places find --json``), sorted keys."""
+        p = self.place
+        return {
+            "end": self.end,
+            "lat": p.lat if p is not None else None,
+            "lon": p.lon if p is not None else None,
+            "name_en": p.name_en if p is not None else "",
+            "place_id": p.id if p is not None else "",
+            "reason": self.reason,
+            "relation": self.relation,
+            "start": self.start,
+            "status": self.status,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A raw automaton match, in original-text offsets."""
+
+    start: int  # first char of the name (after proclitics other than the article)
+    end: int
+    word_start: int  # start of the word holding the name (proclitics included)
+    key: str
+    ids: tuple[str, ...]
+    nstart: int  # offsets in the normalised text
+    nend: int
+    proclitic: str
+
+
+class MentionMatcher:
+    """The Aho-Corasick automaton over one gazetteer's name keys (build with :func:`matcher_for`)."""
+
+    def __init__(self, gaz: Any):
+        import ahocorasick
+
+        self.gaz = gaz
+        self.keys: dict[str, tuple[str, ...]] = dict(gaz.index_keys())
+        auto = ahocorasick.Automaton()
+        for key, ids in self.keys.items():
+            if len(key) >= 2 and ids:
+                auto.add_word(key, (key, tuple(ids)))
+        auto.make_automaton()
+        self.automaton = auto
+
+    # -- raw matching -----------------------------------------------------------------
+    def hits(self, norm: str, offs: Sequence[int], text: str) -> list[_Hit]:
+        """All boundary-respecting matches in normalised text, longest first, non-overlapping."""
+        raw: list[_Hit] = []
+        n = len(norm)
+        for nend, (key, ids) in self.automaton.iter(norm):
+            nstart = nend - len(key) + 1
+            if nend + 1 < n and _is_letter(norm[nend + 1]):
+                continue
+            ws = nstart
+            while ws > 0 and norm[ws - 1] != " ":
+                ws -= 1
+            prefix = norm[ws:nstart]
+            if prefix:
+                if not (is_arabic(prefix) and prefix in PROCLITICS):
+                    continue
+                if len(key.replace(" ", "")) <= _SHORT_KEY_LEN and prefix not in _SHORT_KEY_PROCLITICS:
+                    continue
+                # keep the article in the surface text («الصابري»), drop و/ب/ل…
+                name_n = nstart - 2 if prefix.endswith("ال") else nstart
+                if prefix.endswith("لل"):
+                    name_n = nstart
+            else:
+                name_n = nstart
+            start = offs[name_n]
+            end = offs[nend] + 1
+            raw.append(_Hit(start, end, offs[ws], key, ids, nstart, nend + 1, prefix))
+        raw.sort(key=lambda h: (-(h.nend - h.nstart), h.nstart))
+        taken: list[_Hit] = []
+        for h in raw:
+            if any(h.nstart < t.nend and t.nstart < h.nend for t in taken):
+                continue
+            taken.append(h)
+        taken.sort(key=lambda h: h.nstart)
+        return taken
+
+
+_MATCHERS: dict[int, tuple[Any, MentionMatcher]] = {}
+
+
+def matcher_for(gaz: Any) -> MentionMatcher:
+    """The cached :class:`MentionMatcher` of a gazetteer object (built on first use)."""
+    entry = _MATCHERS.get(id(gaz))
+    if entry is None or entry[0] is not gaz:
+        entry = (gaz, MentionMatcher(gaz))
+        _MATCHERS[id(gaz)] = entry
+    return entry[1]
+
+
+def _default_gazetteer():
+    from gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+def _spans(items: Iterable[Any]) -> list[tuple[int, int]]:
+    out = []
+    for it in items or ():
+        if isinstance(it, tuple):
+            out.append((int(it[0]), int(it[1])))
+        else:
+            out.append((int(it.start), int(it.end)))
+    return out
+
+
+def _lexicon_spans(text: str, language: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Organisation-name spans and demonym spans from :mod:`geo.lexicon` (empty if unavailable)."""
+    try:
+        from geo import lexicon
+    except ImportError:  # pragma: no cover - lexicon is part of the package
+        return [], []
+    orgs = _spans(lexicon.org_spans(text, language)) if hasattr(lexicon, "org_spans") else []
+    dems = _spans(lexicon.demonyms(text, language)) if hasattr(lexicon, "demonyms") else []
+    return orgs, dems
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _word_bounds(norm: str, i: int) -> tuple[int, int]:
+    s = i
+    while s > 0 and norm[s - 1] != " ":
+        s -= 1
+    e = i
+    while e < len(norm) and norm[e] != " ":
+        e += 1
+    return s, e
+
+
+def _prev_word(norm: str, nstart: int) -> tuple[int, int] | None:
+    """Bounds of the word before the word containing ``nstart`` (normalised offsets)."""
+    ws, _ = _word_bounds(norm, nstart)
+    if ws < 2:
+        return None
+    return _word_bounds(norm, ws - 2)
+
+
+def _next_word(norm: str, nend: int) -> tuple[int, int] | None:
+    if nend + 1 >= len(norm) or norm[nend] != " ":
+        return None
+    return _word_bounds(norm, nend + 1)
+
+
+def _strip_proclitic(word: str) -> str:
+    """Drop a leading «و» (and نفس) conjunction/preposition run, keep the article for keys."""
+    for n in (3, 2, 1):
+        if len(word) > n + 1 and word[:n] in PROCLITICS and not word[:n].endswith("ال"):
+            return word[n:]
+    return word
+
+
+def _coordinated(matcher: MentionMatcher, norm: str, offs: Sequence[int], h: _Hit) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """Extra (start, end, key, ids) names made by coordinated head nouns around a hit."""
+    keys = matcher.keys
+    out: list[tuple[int, int, str, tuple[str, ...]]] = []
+    words = h.key.split(" ")
+    if is_arabic(h.key):
+        # «X وY N» where the hit is «Y N» (found through the proclitic و): add «X N».
+        if h.proclitic.startswith("و") and len(words) >= 2:
+            pw = _prev_word(norm, h.nstart)
+            if pw is not None:
+                x = norm[pw[0] : pw[1]]
+                k = name_key(x + " " + " ".join(words[1:]))
+                if k in keys and k != h.key:
+                    out.append((offs[pw[0]], h.end, k, keys[k]))
+        # «X وY N» where the hit is N: add «Y N» and «X N».
+        elif not h.proclitic:
+            pw = _prev_word(norm, h.nstart)
+            if pw is not None and norm[pw[0]] == "و" and pw[1] - pw[0] > 2:
+                y = norm[pw[0] + 1 : pw[1]]
+                cands = [(offs[pw[0] + 1], y)]
+                ppw = _prev_word(norm, pw[0])
+                if ppw is not None:
+                    cands.append((offs[ppw[0]], _strip_proclitic(norm[ppw[0] : ppw[1]])))
+                for s, head in cands:
+                    k = name_key(head + " " + h.key)
+                    if k in keys:
+                        out.append((s, h.end, k, keys[k]))
+    else:
+        # "N X and Y": hit "N X" → also "N Y"; hit "N" followed by "X and Y" → "N X", "N Y".
+        nw = _next_word(norm, h.nend)
+        if nw is not None and norm[nw[0] : nw[1]] == "and":
+            yw = _next_word(norm, nw[1])
+            if yw is not None and len(words) >= 2:
+                y = norm[yw[0] : yw[1]]
+                for k in {name_key(" ".join(words[:-1] + [y])), name_key(" ".join(words[:-1] + [y.rstrip("s")]))}:
+                    if k in keys and k != h.key:
+                        out.append((h.start, offs[yw[1] - 1] + 1, k, keys[k]))
+        elif nw is not None:
+            aw = _next_word(norm, nw[1])
+            if aw is not None and norm[aw[0] : aw[1]] == "and":
+                yw = _next_word(norm, aw[1])
+                if yw is not None:
+                    for w in (nw, yw):
+                        head = norm[w[0] : w[1]]
+                        for k in {name_key(h.key + " " + head), name_key(h.key + " " + head.rstrip("s"))}:
+                            if k in keys:
+                                out.append((h.start, offs[w[1] - 1] + 1, k, keys[k]))
+    return out
+
+
+def _resolve(gaz: Any, name: str, ids: tuple[str, ...], near: list[Place], country: str) -> tuple[str, str, Place | None, tuple]:
+    """Resolve one name: (status, reason, place, candidates)."""
+    parents = tuple(p.id for p in near if p.feature_type in _CONTAINER_TYPES)
+    ctx = Context(near=tuple(near[:6]), country=country or "LY", parent_ids=parents[:3])
+    res = gaz.resolve(name, ctx)
+    place = res.place
+    if place is None and ids:
+        # the automaton matched a key the resolver did not rank: fall back to the indexed ids
+        places = [p for p in (gaz.get(i) for i in ids) if p is not None]
+        if places:
+            place = places[0]
+            return ("foreign" if place.is_foreign else "resolved", "indexed name (resolver found none)", place, ())
+    if place is None:
+        return ("unresolved", res.reason or "not in gazetteer", None, tuple(res.candidates))
+    if res.status == "ambiguous":
+        st = "foreign" if place.is_foreign else "resolved"
+        return (st, f"ambiguous, best guess: {res.reason}", place, tuple(res.candidates))
+    st = "foreign" if place.is_foreign else "resolved"
+    return (st, res.reason, place, tuple(res.candidates))
+
+
+def _capital_of(gaz: Any, country: str, near: list[Place]) -> Place | None:
+    for p in near:
+        if p.feature_type == "capital" and p.country == country:
+            return p
+    caps = [p for p in getattr(gaz, "places", ()) if p.feature_type == "capital" and p.country == country]
+    if len(caps) == 1:
+        return caps[0]
+    return None
+
+
+def find_mentions(
+    text: str,
+    gaz: Any = None,
+    *,
+    sentences: Sequence[Any] | None = None,
+    language: str | None = None,
+    normalized: tuple[str, list[int]] | None = None,
+) -> list[Mention]:
+    """Every place mention in ``text``, in text order, resolved in context.
+
+    Parameters
+    ----------
+    text
+        The decoded document text.
+    gaz
+        A :class:`gazetteer.Gazetteer` (default: ``Gazetteer.default()``).
+    sentences
+        Accepted for symmetry with the pipeline (objects with ``start``/``end``);
+        the resolver context deliberately runs over the whole document, because
+        «المدينة» often refers to a city named paragraphs earlier.
+    language
+        ``"ar"`` or ``"en"`` (default: guessed from the script).
+    normalized
+        ``normalize_with_offsets(text)`` if the caller already has it.
+
+    Returns
+    -------
+    list of Mention
+        Sorted by ``start``; overlapping mentions are possible only for coordinated
+        heads («جسر وتقاطع قصر بوهادي»: the bridge and the junction).
+    """
+    if gaz is None:
+        gaz = _default_gazetteer()
+    if not text:
+        return []
+    language = language or ("ar" if is_arabic(text[:2000]) else "en")
+    matcher = matcher_for(gaz)
+    norm, offs = normalized if normalized is not None else normalize_with_offsets(text)
+    hits = matcher.hits(norm, offs, text)
+    orgs, dems = _lexicon_spans(text, language)
+
+    # candidate items: (start, end, kind, payload)
+    items: list[tuple[int, int, str, Any]] = []
+    covered: list[tuple[int, int]] = []
+    for h in hits:
+        extra = _coordinated(matcher, norm, offs, h)
+        if extra and all(k != h.key for _, _, k, _ in extra) and h.proclitic.startswith("و") and is_arabic(h.key):
+            items.append((h.start, h.end, "name", (h.key, h.ids)))
+        elif not extra:
+            items.append((h.start, h.end, "name", (h.key, h.ids)))
+        else:
+            # the hit itself is only the shared name (e.g. «قصر بوهادي» after «جسر وتقاطع»): the
+            # coordinated features replace it.
+            pass
+        for s, e, k, ids in extra:
+            items.append((s, e, "name", (k, ids)))
+        covered.append((h.word_start, h.end))
+
+    # reference words
+    for m in re.finditer(r"\S+", norm):
+        w = m.group()
+        for pre in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب"):
+            stem = w[len(pre):]
+            if w.startswith(pre) and stem in _AR_REFERENCE:
+                s, e = offs[m.start() + len(pre)], offs[m.end() - 1] + 1
+                if not any(cs <= s < ce for cs, ce in covered):
+                    items.append((s, e, "ref", _AR_REFERENCE[stem]))
+                break
+            if pre == "ل" and w == "للمدينه":
+                s, e = offs[m.start() + 1], offs[m.end() - 1] + 1
+                items.append((s, e, "ref", "city"))
+                break
+    for m in _EN_REFERENCE_RE.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if not any(cs <= s < ce for cs, ce in covered):
+            items.append((m.start(), e, "ref", "capital" if m.group(1).lower() == "capital" else "city"))
+
+    # unknown names after place cues
+    for m in re.finditer(r"\S+", norm):
+        w = _strip_proclitic(m.group())
+        if w.startswith("ال"):
+            w2 = w[2:]
+        else:
+            w2 = w
+        if w2 not in _AR_CUES and w not in _AR_CUES:
+            continue
+        nw = _next_word(norm, m.end())
+        if nw is None:
+            continue
+        cand = norm[nw[0] : nw[1]]
+        if not is_arabic(cand) or cand in _AR_NOT_NAMES or len(cand) < 3:
+            continue
+        s, e = offs[nw[0]], offs[nw[1] - 1] + 1
+        if any(cs < e and s < ce for cs, ce in covered) or any(it[0] < e and s < it[1] for it in items):
+            continue
+        if cand in _AR_REFERENCE or _inside(orgs, s, e):
+            continue
+        items.append((s, e, "unknown", cand))
+    for m in _EN_CUE_RE.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if any(it[0] < e and s < it[1] for it in items):
+            continue
+        items.append((s, e, "unknown", m.group(1)))
+
+    items.sort(key=lambda it: (it[0], -(it[1] - it[0])))
+    out: list[Mention] = []
+    near: list[Place] = []
+    country = "LY"
+    dem_done: set[tuple[int, int]] = set()
+    for s, e, kind, payload in items:
+        surface = text[s:e]
+        if kind == "name":
+            key, ids = payload
+            if _inside(orgs, s, e):
+                place = gaz.get(ids[0]) if ids else None
+                out.append(Mention(surface, s, e, "context", "organisation name", place))
+                continue
+            if _inside(dems, s, e):
+                place = gaz.get(ids[0]) if ids else None
+                out.append(Mention(surface, s, e, "context", "adjective", place))
+                dem_done.add((s, e))
+                continue
+            st, reason, place, cands = _resolve(gaz, surface, ids, near, country)
+            out.append(Mention(surface, s, e, st, reason, place, cands))
+            if place is not None:
+                near.insert(0, place)
+                del near[8:]
+        elif kind == "ref":
+            if _inside(orgs, s, e):
+                continue
+            if payload == "capital":
+                foreign_country = next((p.country for p in near if p.feature_type == "country"), "")
+                cap_country = foreign_country if foreign_country and foreign_country != "LY" else country
+                place = _capital_of(gaz, cap_country, near)
+                if place is None:
+                    out.append(Mention(surface, s, e, "unresolved", "reference word: no capital known for the context", None, relation="same_as"))
+                    continue
+                st = "foreign" if place.is_foreign else "resolved"
+                out.append(Mention(surface, s, e, st, f"reference word: the capital ({place.name_en})", place, relation="same_as", anchor_text=place.name_en))
+                continue
+            prev = next(((m, m.place) for m in reversed(out) if m.place is not None and m.status in ("resolved", "foreign") and m.place.feature_type in CITY_TYPES), None)
+            if prev is None:
+                out.append(Mention(surface, s, e, "unresolved", "reference word: no city named before", None, relation="same_as"))
+                continue
+            m0, place = prev
+            st = "foreign" if place.is_foreign else "resolved"
+            out.append(Mention(surface, s, e, st, f"reference word: refers back to {m0.text}", place, relation="same_as", anchor_text=m0.text))
+            near.insert(0, place)
+            del near[8:]
+        else:  # unknown
+            lk = gaz.lookup(surface, limit=3) if hasattr(gaz, "lookup") else []
+            if lk:
+                st, reason, place, cands = _resolve(gaz, surface, tuple(c.place.id for c in lk), near, country)
+                out.append(Mention(surface, s, e, st, reason, place, cands))
+                if place is not None:
+                    near.insert(0, place)
+                continue
+            out.append(Mention(surface, s, e, "unresolved", "not in gazetteer", None))
+    # demonyms that did not overlap a name: context (they may set the country)
+    for s, e in dems:
+        if (s, e) in dem_done or any(m.start <= s < m.end for m in out):
+            continue
+        out.append(Mention(text[s:e], s, e, "context", "adjective", None))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
