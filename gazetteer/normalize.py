@@ -65,7 +65,8 @@ _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i
 _APOSTROPHES = {"'", "’", "‘", "ʼ", "ʻ", "ʿ", "ʾ", "`", "´", "′"}
 
 _LATIN_ARTICLE_RE = re.compile(
-    r"(?:(?<=\s)|^)(?:(?:al|el)(?:-|\s)|(?:a[dnrstz]|ash|ath|adh|e[dnrstz]|esh)-)"
+    r"(?:(?<=[\s(\"'])|^)(?:(?:al|el)[-\u2010\u2011\s]+|(?:a[dnrstz]|ash|ath|adh|e[dnrstz]|esh)[-\u2010\u2011])",
+    re.IGNORECASE,
 )
 _AR_ARTICLE = "ال"
 
@@ -193,7 +194,8 @@ def name_key(name: str) -> str:
         if s.startswith(_AR_ARTICLE) and len(s.split(" ", 1)[0]) >= 4:
             s = s[2:]
         return s
-    return _strip_latin_articles(s).strip()
+    # articles are recognised on the raw string, where their hyphen is still visible
+    return normalize(_strip_latin_articles(name))
 
 
 def split_proclitics(word: str) -> list[tuple[str, str]]:

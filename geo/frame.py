@@ -1,0 +1,837 @@
+"""Events as a GeoDataFrame, and event files (GeoJSON, GeoParquet, GeoPackage, CSV).
+
+One table, :data:`SCHEMA`, says how an :class:`~geo.events.Event` becomes a row:
+column name (ACLED's where ACLED has one), pandas dtype, event field and meaning.
+Every reader restores dtypes through :data:`SCHEMA`, so a file written by
+:func:`write_events` reads back into the same events (lossless round-trip), and a
+malformed file gives a :class:`geo.exc.InputError` subclass naming the file and the
+row or field, never a raw pyogrio/pandas traceback.
+
+Conventions
+-----------
+* CRS is EPSG:4326; ``geometry`` is the event point (``None`` for unresolved events,
+  which stay as rows).  ``latitude``/``longitude`` repeat it as numbers.
+* Text columns hold ``""`` when unknown.  The three optional text columns
+  (``event_date``, ``update_time``, ``uncertainty_wkt``) hold ``<NA>`` when missing;
+  an empty string there means missing too.
+* Counts are nullable ``Int64``; coordinates and radii ``float64`` (NaN = missing).
+* Rows are sorted by (event_date, doc_id, span_start, event_id_cnty), missing dates last.
+
+This module imports geopandas; the extraction path (``geo.extract``) does not import it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+import numpy as np
+import pandas as pd
+
+from geo.events import EVENT_FIELDS, Event
+from geo.exc import GeoJSONError, InputError, SchemaError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import geopandas
+
+__all__ = [
+    "Column",
+    "SCHEMA",
+    "COLUMNS",
+    "FORMATS",
+    "to_frame",
+    "from_frame",
+    "read_events",
+    "write_events",
+    "fill_admin1",
+    "empty_frame",
+    "restore_schema",
+    "uncertainty_series",
+    "schema_markdown",
+]
+
+CRS = "EPSG:4326"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of the event frame.
+
+    Attributes
+    ----------
+    name
+        Column name (ACLED's where ACLED has one).
+    dtype
+        pandas dtype: ``"string"``, ``"Int64"`` or ``"float64"``.
+    field
+        Name of the :class:`~geo.events.Event` field it holds.
+    kind
+        ``text`` (``""`` when unknown), ``text?`` (``<NA>`` when missing), ``int``
+        (required integer), ``int?`` (nullable count), ``float?`` (nullable number).
+    description
+        One line for ``docs/schema.md``.
+    acled
+        True when the name is ACLED's own column name.
+    """
+
+    name: str
+    dtype: str
+    field: str
+    kind: str
+    description: str
+    acled: bool = False
+
+
+def _c(name: str, kind: str, description: str, field: str | None = None, acled: bool = False) -> Column:
+    dtype = {"text": "string", "text?": "string", "int": "Int64", "int?": "Int64", "float?": "float64"}[kind]
+    return Column(name, dtype, field or name, kind, description, acled)
+
+
+#: The event frame's columns, in order.  The single source of truth for names and dtypes.
+SCHEMA: tuple[Column, ...] = (
+    _c("event_id_cnty", "text", "Stable event id (ours: `ev-…`; ACLED's own id for imported rows).", "id", True),
+    _c("event_date", "text?", "ISO date `YYYY-MM-DD`; missing when the text gives only relative dates.", acled=True),
+    _c("time_precision", "int", "ACLED: 1 = day, 2 = week, 3 = month.", acled=True),
+    _c("event_type", "text", "ACLED event type (current taxonomy).", acled=True),
+    _c("sub_event_type", "text", "ACLED sub-event type (`\"\"` when not known).", acled=True),
+    _c("actor1", "text", "First actor (canonical name), `\"\"` when unknown.", acled=True),
+    _c("actor2", "text", "Second actor, `\"\"` when none or unknown.", acled=True),
+    _c("country", "text", "ISO 3166-1 alpha-2 code of the place (`LY`), `\"\"` when unresolved.", acled=True),
+    _c("admin1", "text", "Libyan district (shabiya) of the place, gazetteer English name; `\"\"` abroad/unknown.", acled=True),
+    _c("location", "text", "The place as written in the source.", acled=True),
+    _c("latitude", "float?", "WGS84 latitude of the event point; NaN when unresolved.", acled=True),
+    _c("longitude", "float?", "WGS84 longitude of the event point; NaN when unresolved.", acled=True),
+    _c("geo_precision", "int", "ACLED: 1 = the place itself, 2 = near / part of, 3 = region.", acled=True),
+    _c("source", "text", "Publisher of the source document.", acled=True),
+    _c("notes", "text", "Free text: how the event was built, caveats (ACLED: the event summary).", acled=True),
+    _c("fatalities", "int?", "Reported deaths; missing when not reported.", acled=True),
+    _c("injuries", "int?", "Reported injuries; missing when not reported."),
+    _c("place_id", "text", "Gazetteer id of the resolved place (`gn:…`, `ly:…`, `adm1:…`); `\"\"` when unresolved."),
+    _c("place_name_en", "text", "English name of the resolved place."),
+    _c("place_name_ar", "text", "Arabic name of the resolved place."),
+    _c("relation", "text", "Relative location: `\"\"` (the place itself), `near`, `west_of`, `km_west_of`, `centre_of`…"),
+    _c("uncertainty_m", "float?", "Radius in metres of the uncertainty around the point."),
+    _c("uncertainty_wkt", "text?", "Uncertainty area as WKT polygon (lon lat order): circle or sector."),
+    _c("doc_id", "text", "Id of the source document (record id or file name)."),
+    _c("url", "text", "Address of the source document."),
+    _c("language", "text", "Language of the source: `ar`, `en`; `\"\"` for imported ACLED rows."),
+    _c("evidence", "text", "The sentence the event came from (ACLED rows: the notes)."),
+    _c("span_start", "int", "Start offset of the trigger/mention span in the decoded document text."),
+    _c("span_end", "int", "End offset of the span."),
+    _c("update_time", "text?", "`HH:MM` (GMT) of the live-blog section, missing when none."),
+    _c("date_note", "text", "How the date was obtained."),
+)
+
+COLUMNS: tuple[str, ...] = tuple(c.name for c in SCHEMA)
+_BY_NAME: dict[str, Column] = {c.name: c for c in SCHEMA}
+_FIELD_TO_COL: dict[str, str] = {c.field: c.name for c in SCHEMA}
+_SORT = ["event_date", "doc_id", "span_start", "event_id_cnty"]
+
+assert sorted(_FIELD_TO_COL) == sorted(EVENT_FIELDS), "SCHEMA must cover every Event field once"
+
+#: suffix -> format name
+FORMATS: dict[str, str] = {
+    ".geojson": "geojson",
+    ".json": "geojson",
+    ".parquet": "parquet",
+    ".geoparquet": "parquet",
+    ".gpkg": "gpkg",
+    ".csv": "csv",
+}
+GPKG_LAYER = "events"
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def _gpd():
+    import geopandas
+
+    return geopandas
+
+
+def _points(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """Shapely points (lon, lat); None where either coordinate is NaN."""
+    import shapely
+
+    ok = ~(np.isnan(lat) | np.isnan(lon))
+    out = np.full(len(lat), None, dtype=object)
+    if ok.any():
+        out[ok] = shapely.points(lon[ok], lat[ok])
+    return out
+
+
+def empty_frame() -> "geopandas.GeoDataFrame":
+    """A frame with the schema's columns and no rows."""
+    return to_frame([])
+
+
+def to_frame(events: Iterable[Event]) -> "geopandas.GeoDataFrame":
+    """Events as a GeoDataFrame with the :data:`SCHEMA` columns, sorted deterministically.
+
+    Parameters
+    ----------
+    events
+        Any iterable of :class:`~geo.events.Event`.  Unresolved events (no
+        coordinates) are kept, with a ``None`` geometry.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        EPSG:4326, point ``geometry`` last, columns in :data:`COLUMNS` order.
+    """
+    evs = list(events)
+    for i, e in enumerate(evs):
+        if not isinstance(e, Event):
+            raise TypeError(f"to_frame: item {i} is {type(e).__name__}, not Event")
+    data = {c.name: [getattr(e, c.field) for e in evs] for c in SCHEMA}
+    return restore_schema(pd.DataFrame(data, columns=list(COLUMNS)), geometry_wins=False)
+
+
+def _frame_from_any(obj: Any) -> "geopandas.GeoDataFrame":
+    if isinstance(obj, pd.DataFrame):
+        return restore_schema(obj)
+    return to_frame(obj)
+
+
+def from_frame(gdf: pd.DataFrame) -> list[Event]:
+    """Inverse of :func:`to_frame`: one :class:`~geo.events.Event` per row, in row order.
+
+    The frame is first checked and typed through :func:`restore_schema`, so any frame
+    with the schema's columns (or the Event field names) works.
+    """
+    g = restore_schema(gdf)
+    cols = {}
+    for c in SCHEMA:
+        s = g[c.name]
+        if c.kind in ("text", "text?", "int", "int?"):
+            vals = s.astype(object).where(s.notna(), None).tolist()
+            if c.kind in ("int", "int?"):
+                vals = [None if v is None else int(v) for v in vals]
+        else:
+            vals = [None if (v != v) else float(v) for v in s.to_numpy(dtype="float64")]
+        cols[c.field] = vals
+    n = len(g)
+    return [Event(**{f: cols[f][i] for f in EVENT_FIELDS}) for i in range(n)]
+
+
+def restore_schema(
+    df: pd.DataFrame,
+    *,
+    path: str | os.PathLike | None = None,
+    row_labels: list[str] | None = None,
+    geometry_wins: bool = True,
+) -> "geopandas.GeoDataFrame":
+    """Check and type a frame by :data:`SCHEMA`; the common back end of every reader.
+
+    Parameters
+    ----------
+    df
+        A (Geo)DataFrame whose columns are the schema's (Event field names are
+        accepted too: ``id`` for ``event_id_cnty``).  Values may be strings, numbers
+        or NA; a ``geometry`` column (Points or None) may replace or override
+        ``latitude``/``longitude``.
+    path
+        File name for error messages.
+    row_labels
+        Per-row labels for error messages ("line 7", "feature 3"); default "row N".
+    geometry_wins
+        When both a geometry and latitude/longitude are present and disagree, take
+        the geometry (True: a point moved in a GIS) or the numbers (False: a CSV
+        edited in a spreadsheet).
+
+    Raises
+    ------
+    SchemaError
+        Missing columns, or a value of the wrong type.
+    GeoJSONError
+        A geometry that is not a Point, or coordinates out of range.
+    """
+    gpd = _gpd()
+    p = None if path is None else str(path)
+    df = df.copy() if not isinstance(df, gpd.GeoDataFrame) else pd.DataFrame(df)
+    if "event_id_cnty" not in df.columns and "id" in df.columns:
+        df = df.rename(columns={"id": "event_id_cnty"})
+    geom = df["geometry"] if "geometry" in df.columns else None
+    has_xy = "latitude" in df.columns and "longitude" in df.columns
+    need = [c for c in COLUMNS if c not in df.columns and not (c in ("latitude", "longitude") and geom is not None)]
+    if need:
+        raise SchemaError(f"missing column(s): {', '.join(need)}", path=p)
+    n = len(df)
+
+    def label(i: int) -> str:
+        return row_labels[i] if row_labels is not None else f"row {i + 1}"
+
+    out: dict[str, Any] = {}
+    for c in SCHEMA:
+        if c.name in ("latitude", "longitude") and not has_xy:
+            out[c.name] = np.full(n, np.nan)
+            continue
+        s = df[c.name].reset_index(drop=True)
+        out[c.name] = _convert(s, c, p, label)
+    lat = out["latitude"]
+    lon = out["longitude"]
+    if geom is not None:
+        glat, glon = _geometry_xy(geom.reset_index(drop=True), p, label)
+        if not has_xy:
+            lat, lon = glat, glon
+        else:
+            g_ok = ~np.isnan(glat)
+            xy_ok = ~(np.isnan(lat) | np.isnan(lon))
+            if geometry_wins:
+                take = g_ok
+            else:
+                take = g_ok & ~xy_ok
+            lat = np.where(take, glat, lat)
+            lon = np.where(take, glon, lon)
+    _check_coords(lat, lon, p, label)
+    out["latitude"] = lat
+    out["longitude"] = lon
+    frame = pd.DataFrame({c.name: _typed(out[c.name], c) for c in SCHEMA}, columns=list(COLUMNS))
+    frame = frame.sort_values(_SORT, na_position="last", kind="mergesort").reset_index(drop=True)
+    pts = _points(frame["latitude"].to_numpy(dtype="float64"), frame["longitude"].to_numpy(dtype="float64"))
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(pts, crs=CRS), crs=CRS)
+
+
+def _typed(values: Any, c: Column) -> pd.Series:
+    if c.dtype == "float64":
+        return pd.Series(np.asarray(values, dtype="float64"))
+    return pd.Series(values, dtype=c.dtype) if not isinstance(values, pd.Series) else values.astype(c.dtype)
+
+
+def _missing(v: Any) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and v != v) or (isinstance(v, str) and v.strip() == "")
+
+
+def _to_int(v: Any) -> int:
+    if isinstance(v, bool):
+        raise ValueError("boolean")
+    if isinstance(v, (int, np.integer)):
+        return int(v)
+    if isinstance(v, (float, np.floating)):
+        if v != v or v % 1:
+            raise ValueError("not integral")
+        return int(v)
+    t = str(v).strip()
+    try:
+        return int(t)
+    except ValueError:
+        f = float(t)
+        if not math.isfinite(f) or f % 1:
+            raise
+        return int(f)
+
+
+def _to_float(v: Any) -> float:
+    if isinstance(v, bool):
+        raise ValueError("boolean")
+    f = float(v.strip() if isinstance(v, str) else v)
+    if not math.isfinite(f):
+        raise ValueError("not finite")
+    return f
+
+
+def _convert(s: pd.Series, c: Column, path: str | None, label) -> Any:
+    """Convert one column by its kind; raise SchemaError naming the first bad row."""
+    if c.kind in ("text", "text?"):
+        if s.dtype == object:
+            vals = s.tolist()
+            for i, v in enumerate(vals):
+                if v is not None and not isinstance(v, (str, int, float, np.integer, np.floating)) and v is not pd.NA:
+                    raise SchemaError(f"{label(i)}: expected text, got {type(v).__name__}", path=path, field=c.name)
+            s = pd.Series(
+                [None if (v is None or v is pd.NA or (isinstance(v, float) and v != v)) else (v if isinstance(v, str) else str(v)) for v in vals],
+                dtype=object,
+            )
+        t = s.astype("string")
+        if c.kind == "text":
+            return t.fillna("")
+        return t.mask(t == "", pd.NA)
+    numeric = pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype)
+    if c.kind in ("int", "int?"):
+        if pd.api.types.is_integer_dtype(s.dtype):
+            out = s.astype("Int64")
+        elif numeric:
+            f = s.astype("float64").to_numpy()
+            na = np.isnan(f)
+            bad = ~na & (np.mod(np.where(na, 0.0, f), 1.0) != 0)
+            if bad.any():
+                i = int(np.flatnonzero(bad)[0])
+                raise SchemaError(f"{label(i)}: {s.iloc[i]!r} is not an integer", path=path, field=c.name)
+            out = pd.Series(pd.arrays.IntegerArray(np.where(na, 0, f).astype(np.int64), na))
+        else:
+            vals: list[int | None] = []
+            for i, v in enumerate(s.tolist()):
+                if _missing(v):
+                    vals.append(None)
+                    continue
+                try:
+                    vals.append(_to_int(v))
+                except (TypeError, ValueError, OverflowError):
+                    raise SchemaError(f"{label(i)}: {v!r} is not an integer", path=path, field=c.name) from None
+            out = pd.Series(vals, dtype="Int64")
+        if c.kind == "int" and out.isna().any():
+            i = int(np.flatnonzero(out.isna().to_numpy())[0])
+            raise SchemaError(f"{label(i)}: value required", path=path, field=c.name)
+        return out
+    # float?
+    if numeric:
+        f = s.astype("float64").to_numpy()
+        bad = np.isinf(f)
+    else:
+        f = np.empty(len(s))
+        bad = np.zeros(len(s), dtype=bool)
+        for i, v in enumerate(s.tolist()):
+            if _missing(v):
+                f[i] = np.nan
+                continue
+            try:
+                f[i] = _to_float(v)
+            except (TypeError, ValueError, OverflowError):
+                bad[i] = True
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise SchemaError(f"{label(i)}: {s.iloc[i]!r} is not a finite number", path=path, field=c.name)
+    return f
+
+
+def _geometry_xy(geom: pd.Series, path: str | None, label) -> tuple[np.ndarray, np.ndarray]:
+    """(lat, lon) arrays from a geometry column of Points / None / empty."""
+    import shapely
+
+    arr = np.asarray(geom.to_numpy(), dtype=object)
+    n = len(arr)
+    lat = np.full(n, np.nan)
+    lon = np.full(n, np.nan)
+    present = np.array([g is not None and not (isinstance(g, float) and g != g) for g in arr], dtype=bool)
+    if not present.any():
+        return lat, lon
+    garr = arr[present]
+    for j, g in enumerate(garr):
+        if not isinstance(g, shapely.Geometry):
+            i = int(np.flatnonzero(present)[j])
+            raise GeoJSONError(f"{label(i)}: geometry is {type(g).__name__}, not a geometry", path=path, field="geometry")
+    gtype = shapely.get_type_id(garr)
+    empty = shapely.is_empty(garr)
+    notpoint = (gtype != 0) & ~empty
+    if notpoint.any():
+        i = int(np.flatnonzero(present)[int(np.flatnonzero(notpoint)[0])])
+        raise GeoJSONError(
+            f"{label(i)}: geometry must be a Point (or null), got {garr[np.flatnonzero(notpoint)[0]].geom_type}",
+            path=path,
+            field="geometry",
+        )
+    idx = np.flatnonzero(present)
+    x = shapely.get_x(garr)
+    y = shapely.get_y(garr)
+    x = np.where(empty, np.nan, x)
+    y = np.where(empty, np.nan, y)
+    lat[idx] = y
+    lon[idx] = x
+    return lat, lon
+
+
+def _check_coords(lat: np.ndarray, lon: np.ndarray, path: str | None, label) -> None:
+    from gazetteer.exc import CoordinateError, check_lat_lon
+
+    one_missing = np.isnan(lat) != np.isnan(lon)
+    if one_missing.any():
+        i = int(np.flatnonzero(one_missing)[0])
+        miss = "latitude" if np.isnan(lat[i]) else "longitude"
+        raise GeoJSONError(f"{label(i)}: {miss} missing while the other coordinate is set", path=path, field=miss)
+    with np.errstate(invalid="ignore"):
+        bad = ~np.isnan(lat) & ((np.abs(lat) > 90) | (np.abs(lon) > 180))
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        try:
+            check_lat_lon(lat[i], lon[i])
+        except CoordinateError as e:
+            raise GeoJSONError(f"{label(i)}: {e}", path=path, field="latitude" if abs(lat[i]) > 90 else "longitude") from e
+
+
+def uncertainty_series(gdf: pd.DataFrame) -> "geopandas.GeoSeries":
+    """The ``uncertainty_wkt`` column as a GeoSeries (in memory; files keep the WKT)."""
+    gpd = _gpd()
+    import shapely
+
+    wkt = gdf["uncertainty_wkt"].astype(object).where(gdf["uncertainty_wkt"].notna(), None).to_numpy()
+    return gpd.GeoSeries(shapely.from_wkt(wkt, on_invalid="ignore"), index=gdf.index, crs=CRS)
+
+
+def fill_admin1(gdf: pd.DataFrame, gaz: Any = None) -> "geopandas.GeoDataFrame":
+    """Fill an empty ``admin1`` from the gazetteer district of the row's ``place_id``.
+
+    Parameters
+    ----------
+    gdf
+        An event frame.
+    gaz
+        A :class:`gazetteer.Gazetteer` (default: ``Gazetteer.default()``).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        A copy; rows whose place id is unknown to the gazetteer, or whose place lies in
+        no district (abroad), keep ``admin1`` as it was.
+    """
+    g = restore_schema(gdf)
+    if gaz is None:
+        from gazetteer import Gazetteer
+
+        gaz = Gazetteer.default()
+    todo = (g["admin1"] == "") & (g["place_id"] != "")
+    if not todo.any():
+        return g
+    cache: dict[str, str] = {}
+    names = []
+    for pid in g.loc[todo, "place_id"]:
+        if pid not in cache:
+            place = gaz.get(pid)
+            d = gaz.district_of(place) if place is not None else None
+            cache[pid] = d.name_en if d is not None else ""
+        names.append(cache[pid])
+    g.loc[todo, "admin1"] = pd.array(names, dtype="string")
+    return g
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _format_of(path: Path, format: str | None) -> str:
+    if format is not None:
+        f = format.lower().lstrip(".")
+        f = {"json": "geojson", "geoparquet": "parquet", "geopackage": "gpkg"}.get(f, f)
+        if f not in set(FORMATS.values()):
+            raise InputError(f"unknown format {format!r} (choose from geojson, parquet, gpkg, csv)", path=str(path))
+        return f
+    f = FORMATS.get(path.suffix.lower())
+    if f is None:
+        raise InputError(
+            f"cannot tell the format from the suffix {path.suffix!r} "
+            "(use .geojson, .json, .parquet, .gpkg or .csv, or pass format=)",
+            path=str(path),
+        )
+    return f
+
+
+def write_events(events_or_gdf: Any, path: str | os.PathLike, *, format: str | None = None) -> Path:
+    """Write events (or an event frame) to ``path`` atomically.
+
+    The file is written to a temporary directory beside ``path`` and moved into place
+    with :func:`os.replace`; on error no partial file is left.
+
+    Parameters
+    ----------
+    events_or_gdf
+        Iterable of :class:`~geo.events.Event`, or a frame with the schema's columns.
+    path
+        Output file.  ``.geojson``/``.json``, ``.parquet``, ``.gpkg`` (layer
+        ``events``) or ``.csv``.
+    format
+        Overrides the suffix: ``geojson``, ``parquet``, ``gpkg``, ``csv``.
+
+    Returns
+    -------
+    pathlib.Path
+        The written path.
+    """
+    path = Path(path)
+    fmt = _format_of(path, format)
+    gdf = _frame_from_any(events_or_gdf)
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError("output directory does not exist", path=str(parent))
+    tmpdir = tempfile.mkdtemp(prefix=f".{path.name}.", dir=parent)
+    try:
+        tmp = Path(tmpdir) / ("out" + (path.suffix or f".{fmt}"))
+        if fmt == "geojson":
+            _write_geojson(gdf, tmp)
+        elif fmt == "parquet":
+            gdf.to_parquet(tmp, index=False, compression="zstd", write_covering_bbox=False)
+        elif fmt == "gpkg":
+            _write_gpkg(gdf, tmp)
+        else:
+            _write_csv(gdf, tmp)
+        os.replace(tmp, path)
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+    return path
+
+
+def _records(gdf: pd.DataFrame) -> list[dict]:
+    """Rows as JSON-ready dicts (None for missing), columns in schema order."""
+    cols = {}
+    for c in SCHEMA:
+        s = gdf[c.name]
+        if c.kind == "float?":
+            cols[c.name] = [None if v != v else float(v) for v in s.to_numpy(dtype="float64")]
+        else:
+            vals = s.astype(object).where(s.notna(), None).tolist()
+            if c.kind in ("int", "int?"):
+                vals = [None if v is None else int(v) for v in vals]
+            cols[c.name] = vals
+    return [{k: cols[k][i] for k in COLUMNS} for i in range(len(gdf))]
+
+
+def _write_geojson(gdf: pd.DataFrame, tmp: Path) -> None:
+    feats = []
+    for r in _records(gdf):
+        geom = None
+        if r["latitude"] is not None:
+            geom = {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]}
+        feats.append({"type": "Feature", "id": r["event_id_cnty"], "geometry": geom, "properties": r})
+    doc = {"type": "FeatureCollection", "kharita_schema": "events/1", "features": feats}
+    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+        json.dump(doc, fh, ensure_ascii=False, sort_keys=True, allow_nan=False, indent=None, separators=(",", ":"))
+        fh.write("\n")
+
+
+def _write_gpkg(gdf: pd.DataFrame, tmp: Path) -> None:
+    import pyogrio
+
+    for c in SCHEMA:
+        if c.dtype == "string" and gdf[c.name].str.contains("\x00", regex=False).fillna(False).any():
+            raise InputError("text contains a NUL character, which GeoPackage cannot store", path=str(tmp), field=c.name)
+    pyogrio.write_dataframe(gdf, tmp, layer=GPKG_LAYER, driver="GPKG", promote_to_multi=False)
+
+
+def _write_csv(gdf: pd.DataFrame, tmp: Path) -> None:
+    import shapely
+
+    recs = _records(gdf)
+    wkt = shapely.to_wkt(gdf.geometry.to_numpy(), rounding_precision=-1)
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\r\n")
+        w.writerow([*COLUMNS, "geometry"])
+        for r, g in zip(recs, wkt):
+            row = []
+            for c in SCHEMA:
+                v = r[c.name]
+                row.append("" if v is None else (repr(v) if isinstance(v, float) else str(v)))
+            row.append(g or "")
+            w.writerow(row)
+
+
+def read_events(path: str | os.PathLike, *, format: str | None = None) -> "geopandas.GeoDataFrame":
+    """Read an event file into an event frame (schema restored, rows sorted).
+
+    Parameters
+    ----------
+    path
+        ``.geojson``/``.json``, ``.parquet``, ``.gpkg`` or ``.csv`` (see :func:`write_events`).
+        CSV files may carry the point as ``latitude``/``longitude`` or as a WKT ``geometry``.
+    format
+        Overrides the suffix.
+
+    Raises
+    ------
+    InputError
+        The file is missing or unreadable (``DecodeError``, ``EmptyInputError``).
+    GeoJSONError
+        Not GeoJSON, a malformed feature, a non-Point geometry, or out-of-range coordinates.
+    SchemaError
+        Missing columns or a value of the wrong type (the message names the row and field).
+    """
+    path = Path(path)
+    fmt = _format_of(path, format)
+    if not path.is_file():
+        raise InputError("no such file", path=str(path))
+    if path.stat().st_size == 0:
+        from geo.exc import EmptyInputError
+
+        raise EmptyInputError("file is empty", path=str(path))
+    if fmt == "geojson":
+        return _read_geojson(path)
+    if fmt == "csv":
+        return _read_csv(path)
+    if fmt == "parquet":
+        return _read_parquet(path)
+    return _read_gpkg(path)
+
+
+def _read_text(path: Path) -> str:
+    from geo.exc import DecodeError
+
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DecodeError("binary file (NUL bytes), not text", path=str(path))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise DecodeError(f"not UTF-8 (byte {e.start}); save the file as UTF-8", path=str(path)) from e
+
+
+def _read_geojson(path: Path) -> "geopandas.GeoDataFrame":
+    import shapely
+
+    p = str(path)
+    text = _read_text(path)
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise GeoJSONError(f"not JSON (line {e.lineno}, column {e.colno}: {e.msg})", path=p) from e
+    if isinstance(doc, dict) and doc.get("type") == "Feature":
+        feats = [doc]
+    elif isinstance(doc, dict) and doc.get("type") == "FeatureCollection":
+        feats = doc.get("features")
+        if not isinstance(feats, list):
+            raise GeoJSONError("FeatureCollection has no 'features' list", path=p)
+    else:
+        got = doc.get("type") if isinstance(doc, dict) else type(doc).__name__
+        raise GeoJSONError(f"not a GeoJSON FeatureCollection or Feature (type {got!r})", path=p)
+    rows: list[dict] = []
+    geoms: list[Any] = []
+    labels: list[str] = []
+    for i, f in enumerate(feats, start=1):
+        lab = f"feature {i}"
+        if not isinstance(f, dict) or f.get("type") != "Feature":
+            raise GeoJSONError(f"{lab}: not a Feature object", path=p)
+        props = f.get("properties")
+        if props is None:
+            props = {}
+        if not isinstance(props, dict):
+            raise GeoJSONError(f"{lab}: 'properties' is not an object", path=p)
+        props = dict(props)
+        if "event_id_cnty" not in props and "id" not in props and f.get("id") is not None:
+            props["event_id_cnty"] = f["id"]
+        if "geometry" not in f:
+            raise GeoJSONError(f"{lab}: no 'geometry' member (use null for an unresolved event)", path=p)
+        g = f["geometry"]
+        if g is None:
+            geoms.append(None)
+        else:
+            if not isinstance(g, dict) or "type" not in g:
+                raise GeoJSONError(f"{lab}: geometry has no 'type'", path=p, field="geometry")
+            if g["type"] != "Point":
+                raise GeoJSONError(f"{lab}: geometry must be a Point (or null), got {g['type']!r}", path=p, field="geometry")
+            xy = g.get("coordinates")
+            if xy == []:
+                geoms.append(None)
+            elif (
+                not isinstance(xy, list)
+                or len(xy) < 2
+                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in xy[:2])
+            ):
+                raise GeoJSONError(f"{lab}: Point coordinates must be [longitude, latitude] numbers, got {xy!r}", path=p, field="geometry")
+            else:
+                geoms.append(shapely.Point(float(xy[0]), float(xy[1])))
+        rows.append(props)
+        labels.append(lab)
+    df = pd.DataFrame.from_records(rows) if rows else pd.DataFrame(columns=list(COLUMNS))
+    for c in df.columns:
+        df[c] = df[c].astype(object)
+    df["geometry"] = pd.Series(geoms, dtype=object)
+    return restore_schema(df, path=p, row_labels=labels, geometry_wins=True)
+
+
+def _read_csv(path: Path) -> "geopandas.GeoDataFrame":
+    import shapely
+
+    p = str(path)
+    text = _read_text(path)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        from geo.exc import EmptyInputError
+
+        raise EmptyInputError("CSV has no header row", path=p) from None
+    except csv.Error as e:
+        raise InputError(f"malformed CSV: {e}", path=p, line=1) from e
+    header = [h.strip() for h in header]
+    dup = sorted({h for h in header if header.count(h) > 1})
+    if dup:
+        raise SchemaError(f"duplicate column(s): {', '.join(dup)}", path=p)
+    rows: list[list[str]] = []
+    labels: list[str] = []
+    start = reader.line_num + 1
+    try:
+        for row in reader:
+            if not row or (len(row) == 1 and row[0] == "" and len(header) > 1):
+                start = reader.line_num + 1
+                continue
+            if len(row) != len(header):
+                raise SchemaError(f"line {start}: {len(row)} fields, header has {len(header)}", path=p)
+            rows.append(row)
+            labels.append(f"line {start}")
+            start = reader.line_num + 1
+    except csv.Error as e:
+        raise InputError(f"malformed CSV: {e}", path=p, line=reader.line_num) from e
+    cols = {h: [r[j] for r in rows] for j, h in enumerate(header)}
+    df = pd.DataFrame({h: pd.Series(v, dtype=object) for h, v in cols.items()}, columns=header)
+    has_xy = "latitude" in df.columns and "longitude" in df.columns
+    wkt_col = next((h for h in ("geometry", "WKT", "wkt") if h in df.columns), None)
+    if wkt_col is not None:
+        geoms = []
+        for i, w in enumerate(df[wkt_col].tolist()):
+            w = (w or "").strip()
+            if not w:
+                geoms.append(None)
+                continue
+            try:
+                geoms.append(shapely.from_wkt(w))
+            except Exception as e:  # shapely.errors.GEOSException and friends
+                raise GeoJSONError(f"{labels[i]}: bad WKT geometry {w[:40]!r}", path=p, field=wkt_col) from e
+        df = df.drop(columns=[wkt_col])
+        df["geometry"] = pd.Series(geoms, dtype=object)
+    return restore_schema(df, path=p, row_labels=labels, geometry_wins=not has_xy)
+
+
+def _read_parquet(path: Path) -> "geopandas.GeoDataFrame":
+    gpd = _gpd()
+    p = str(path)
+    try:
+        df = gpd.read_parquet(path)
+    except ValueError as e:  # not a GeoParquet file (no geo metadata): plain table with lat/lon
+        if "geo" not in str(e).lower():
+            raise InputError(f"cannot read Parquet: {e}", path=p) from e
+        try:
+            df = pd.read_parquet(path)
+        except Exception as e2:
+            raise InputError(f"cannot read Parquet: {e2}", path=p) from e2
+    except Exception as e:  # pyarrow.ArrowInvalid etc.: not Parquet at all
+        raise InputError(f"not a Parquet file ({type(e).__name__}: {str(e)[:120]})", path=p) from e
+    return restore_schema(df, path=p)
+
+
+def _read_gpkg(path: Path) -> "geopandas.GeoDataFrame":
+    import pyogrio
+
+    p = str(path)
+    try:
+        layers = [name for name, _ in pyogrio.list_layers(path)]
+        layer = GPKG_LAYER if GPKG_LAYER in layers else (layers[0] if layers else None)
+        if layer is None:
+            raise InputError("GeoPackage has no layer", path=p)
+        df = pyogrio.read_dataframe(path, layer=layer)
+    except InputError:
+        raise
+    except Exception as e:  # pyogrio.errors.DataSourceError and friends
+        raise InputError(f"not a readable GeoPackage ({type(e).__name__}: {str(e)[:120]})", path=p) from e
+    return restore_schema(df, path=p)
+
+
+# --------------------------------------------------------------------------- docs
+
+
+def schema_markdown() -> str:
+    """The schema table (Markdown) that ``docs/schema.md`` carries."""
+    lines = [
+        "| # | column | dtype | Event field | ACLED name | meaning |",
+        "|---|---|---|---|---|---|",
+    ]
+    for i, c in enumerate(SCHEMA, start=1):
+        kind = {"text": "", "text?": " (nullable)", "int": " (required)", "int?": " (nullable)", "float?": " (NaN = missing)"}[c.kind]
+        lines.append(
+            f"| {i} | `{c.name}` | `{c.dtype}`{kind} | `{c.field}` | {'yes' if c.acled else 'no'} | {c.description} |"
+        )
+    lines.append("| — | `geometry` | Point, EPSG:4326 | (latitude, longitude) | no | Event point; null when unresolved. |")
+    return "\n".join(lines) + "\n"

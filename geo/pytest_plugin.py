@@ -1,0 +1,1 @@
+"""pytest plugin: geo-consistency assertions (being written)."""

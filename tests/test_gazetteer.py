@@ -1,0 +1,249 @@
+"""Gazetteer: lookup, resolution in context, data validation, bad files, reverse."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from pyproj import Geod
+
+from gazetteer import Context, Gazetteer, GazetteerDataError, PlaceNotFound
+from gazetteer.exc import CoordinateError, check_lat_lon
+from gazetteer.store import read_table
+
+GEOD = Geod(ellps="WGS84")
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "places-research.csv"
+
+# Libya's bounding box (generous by ~0.5°).
+LY_LAT = (19.0, 34.0)
+LY_LON = (9.0, 25.5)
+
+
+def km(a, b) -> float:
+    return GEOD.inv(a.lon, a.lat, b.lon, b.lat)[2] / 1000.0
+
+
+# --- the places of the sample article, as written there (with clitics) ------------------------
+
+SAMPLE_FORMS = {
+    # form as written in the article → expected (English name fragment, feature types allowed)
+    "بنغازي": ("Benghazi", {"city"}),
+    "سرت": ("Sirte", {"city"}),
+    "لسرت": ("Sirte", {"city"}),
+    "مدينة سرت": ("Sirte", {"city"}),
+    "طرابلس": ("Tripoli", {"capital"}),
+    "سوق الحوت": ("Souq", {"neighbourhood", "market"}),
+    "والصابري": ("Sabri", {"neighbourhood"}),
+    "معسكر تاقرفت": ("Taqrift", {"camp", "base"}),
+    "معسكر الجالط": ("Jalt", {"camp", "base"}),
+    "قاعة واغادوغو للمؤتمرات": ("Ouagadougou", {"building", "landmark"}),
+    "مركز واغادوغو للمؤتمرات": ("Ouagadougou", {"building", "landmark"}),
+    "ساحل سرت": ("coast", {"coast"}),
+    "جسر قصر بوهادي": ("bridge", {"bridge"}),
+    "تقاطع قصر بوهادي": ("junction", {"junction", "roundabout"}),
+}
+
+ENGLISH_FORMS = {
+    "Benghazi": "Benghazi",
+    "Sirte": "Sirte",
+    "Surt": "Sirte",
+    "Syrte": "Sirte",
+    "Sirt": "Sirte",
+    "Tripoli": "Tripoli",
+    "Souq al-Hout": "Souq",
+    "Sabri": "Sabri",
+    "Taqrift camp": "Taqrift",
+    "Tagrifet": "Taqrift",
+    "Al-Jalt camp": "Jalt",
+    "Ouagadougou Conference Centre": "Ouagadougou",
+    "Qasr Abu Hadi": "Qasr Abu Hadi",
+    "Qasr Bu Hadi": "Qasr Abu Hadi",
+}
+
+
+@pytest.mark.parametrize("form", sorted(SAMPLE_FORMS))
+def test_sample_article_arabic_forms_resolve(gaz, form):
+    frag, types = SAMPLE_FORMS[form]
+    ctx = Context(near=(gaz.lookup_id("gn:2210554"),)) if "قصر" in form or "واغادوغو" in form else Context()
+    res = gaz.resolve(form, ctx)
+    assert res.status == "resolved", res.reason
+    assert frag.lower() in res.place.name_en.lower(), (form, res.place)
+    assert res.place.feature_type in types, (form, res.place.feature_type)
+    assert not res.place.is_foreign
+
+
+@pytest.mark.parametrize("form", sorted(ENGLISH_FORMS))
+def test_english_spellings_resolve(gaz, form):
+    res = gaz.resolve(form, Context(near=(gaz.lookup_id("gn:2210554"),)))
+    assert res.ok, res.reason
+    assert ENGLISH_FORMS[form].lower() in res.place.name_en.lower(), (form, res.place)
+
+
+def _reference_rows():
+    with REFERENCE.open(encoding="utf-8") as f:
+        return [r for r in csv.DictReader(f) if r["lat"] and r["lon"]]
+
+
+def test_reference_points_within_precision(gaz):
+    """Every place with a sourced reference point resolves within its own precision of it."""
+    rows = _reference_rows()
+    assert len(rows) >= 25
+    checked = 0
+    for r in rows:
+        res = gaz.resolve(r["name_ar"].split(" / ")[0], Context(near=(gaz.lookup_id("gn:2210554"),)))
+        if not res.ok:
+            res = gaz.resolve(r["name_en"].split(" (")[0].split(" / ")[0])
+        assert res.ok, (r["id"], r["name_en"], res.reason)
+        d_m = GEOD.inv(res.place.lon, res.place.lat, float(r["lon"]), float(r["lat"]))[2]
+        # the reference point and ours may both be approximate: allow our radius, and at least 2 km
+        assert d_m <= max(res.place.precision_m, 2000) * 1.5, (r["id"], res.place.id, round(d_m))
+        checked += 1
+    assert checked == len(rows)
+
+
+def test_ouagadougou_near_sirte_is_the_hall_not_burkina(gaz):
+    sirte = gaz.lookup_id("gn:2210554")
+    res = gaz.resolve("واغادوغو", Context(near=(sirte,)))
+    assert res.place.country == "LY" and km(res.place, sirte) < 10
+    # with a Burkina Faso context the capital wins
+    bf = gaz.resolve("واغادوغو", Context(country="BF"))
+    assert bf.status == "foreign" and bf.place.country == "BF"
+
+
+def test_tripoli_is_libyas_unless_context_says_lebanon(gaz):
+    assert gaz.resolve("Tripoli").place.id == "gn:2210247"
+    assert gaz.resolve("طرابلس").place.id == "gn:2210247"
+    leb = gaz.resolve("Tripoli", Context(country="LB"))
+    assert leb.place.country == "LB" and leb.status == "foreign"
+
+
+@pytest.mark.parametrize("name,country", [
+    ("العراق", "IQ"), ("Iraq", "IQ"), ("سورية", "SY"), ("سوريا", "SY"), ("أوروبا", ""), ("Europe", ""),
+    ("مالطا", "MT"), ("تونس", "TN"), ("مصر", "EG"), ("النيجر", "NE"), ("السودان", "SD"), ("الجزائر", "DZ"),
+    ("واشنطن", "US"),
+])
+def test_foreign_places_are_not_in_libya(gaz, name, country):
+    res = gaz.resolve(name)
+    assert res.status == "foreign", res.reason
+    assert res.place.country == country
+    assert not (LY_LAT[0] < res.place.lat < LY_LAT[1] and LY_LON[0] < res.place.lon < LY_LON[1] and country)
+
+
+@pytest.mark.parametrize("name", ["Xanadu", "قرية لا وجود لها", "", "   ", "!!!"])
+def test_unknown_names_are_unknown(gaz, name):
+    res = gaz.resolve(name)
+    assert res.status == "unknown" and res.place is None
+    assert gaz.lookup(name) == []
+    assert gaz.get(name) is None
+    with pytest.raises(LookupError):
+        gaz.lookup_one(name)
+
+
+def test_two_lookup_contracts(gaz):
+    assert gaz.get("gn:2210554").name_en == "Sirte"
+    assert gaz.get("nope", default="x") == "x"
+    with pytest.raises(PlaceNotFound):
+        gaz.lookup_id("nope")
+
+
+def test_lookup_ranks_and_scores(gaz):
+    cands = gaz.lookup("سرت")
+    assert cands and cands[0].place.id == "gn:2210554"
+    assert all(0 < c.score <= 1 for c in cands)
+    assert [c.score for c in cands] == sorted((c.score for c in cands), reverse=True)
+
+
+def test_districts_have_arabic_and_english_names(gaz):
+    districts = [p for p in gaz.places if p.feature_type == "district"]
+    assert len(districts) == 22
+    assert all(d.name_ar and d.name_en for d in districts)
+    assert gaz.district_of(gaz.lookup_id("gn:2210554")).id == "adm1:LY.76"
+    assert gaz.resolve("Sirt").place.id == "gn:2210554"  # the city wins over the district of the same name
+
+
+def test_reverse_finds_nearest(gaz):
+    sirte = gaz.lookup_id("gn:2210554")
+    place, d = gaz.reverse(sirte.lat + 0.001, sirte.lon)
+    assert d < 1.0
+    assert km(place, sirte) < 1.0
+    with pytest.raises(CoordinateError, match="swapped"):
+        gaz.reverse(sirte.lon + 80, sirte.lat)
+
+
+def test_check_lat_lon_hints_swapped():
+    with pytest.raises(CoordinateError, match="swapped lat/lon"):
+        check_lat_lon(120.5, 31.2)
+    with pytest.raises(CoordinateError):
+        check_lat_lon(float("nan"), 1)
+    assert check_lat_lon("31.2", "16.5") == (31.2, 16.5)
+
+
+# --- validation of the whole gazetteer ------------------------------------------------------
+
+MAX_CHILD_KM = {
+    "neighbourhood": 30, "market": 20, "building": 20, "hospital": 20, "university": 20, "bridge": 40,
+    "junction": 40, "roundabout": 40, "camp": 60, "base": 60, "port": 40, "coast": 80, "airport": 40,
+}
+
+
+def test_whole_gazetteer_is_valid(gaz):
+    ids = [p.id for p in gaz.places]
+    assert len(ids) == len(set(ids))
+    for p in gaz.places:
+        assert p.source.strip(), p.id
+        if p.country == "LY" and p.feature_type != "country":
+            assert LY_LAT[0] <= p.lat <= LY_LAT[1] and LY_LON[0] <= p.lon <= LY_LON[1], p.id
+        if p.parent_id:
+            parent = gaz.get(p.parent_id)
+            assert parent is not None, (p.id, p.parent_id)
+            limit = MAX_CHILD_KM.get(p.feature_type)
+            if limit and parent.feature_type not in ("district", "country"):
+                assert km(p, parent) <= limit, (p.id, parent.id, round(km(p, parent)))
+
+
+def test_curated_layer_size_and_sources(gaz):
+    curated = [p for p in gaz.places if p.layer == "curated"]
+    assert len(curated) >= 80
+    assert all(p.source and p.id.startswith("ly:") for p in curated)
+    assert len([p for p in gaz.places if p.layer == "geonames"]) >= 100
+    assert all(p.geonames_id for p in gaz.places if p.layer == "geonames")
+
+
+def test_package_table_is_current():
+    from gazetteer import build
+
+    text = (Path(build.OUT)).read_text(encoding="utf-8")
+    from gazetteer.store import render_table
+
+    assert render_table(build.build()) == text, "gazetteer.tsv is stale: run `make gazetteer`"
+
+
+# --- bad files ------------------------------------------------------------------------------
+
+HEADER = "id,name_en,name_ar,feature_type,lat,lon,precision_m,source\n"
+
+
+@pytest.mark.parametrize("body,match", [
+    ("id,name_en,lat,lon\nx,Foo,1,2\n", "missing column"),
+    (HEADER + "ly:a,A,أ,town,31,16,100,src\nly:a,B,ب,town,31,16,100,src\n", "row 3.*duplicate id"),
+    (HEADER + "ly:a,A,أ,town,north,16,100,src\n", "row 2.*'lat'"),
+    (HEADER + "ly:a,A,أ,town,131,16,100,src\n", "row 2.*swapped"),
+    (HEADER + "ly:a,A,أ,spaceport,31,16,100,src\n", "row 2.*feature_type"),
+    (HEADER + "ly:a,A,أ,town,31,16,100,\n", "row 2.*'source' is empty"),
+    (HEADER + "ly:a,,,town,31,16,100,src\n", "row 2.*name_en or name_ar"),
+])
+def test_bad_tables_name_the_row(tmp_path, body, match):
+    f = tmp_path / "bad.csv"
+    f.write_text(body, encoding="utf-8")
+    with pytest.raises(GazetteerDataError, match=match):
+        read_table(f)
+    with pytest.raises(ValueError):  # also a builtin ValueError
+        Gazetteer.from_file(f)
+
+
+def test_non_utf8_table(tmp_path):
+    f = tmp_path / "bad.csv"
+    f.write_bytes(HEADER.encode() + "ly:a,A,سرت,town,31,16,100,src\n".encode("cp1256"))
+    with pytest.raises(GazetteerDataError, match="not UTF-8"):
+        read_table(f)

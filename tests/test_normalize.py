@@ -1,0 +1,101 @@
+"""Normaliser: examples and properties (hypothesis)."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import given, settings, strategies as st
+
+from gazetteer.normalize import (
+    PROCLITICS,
+    name_key,
+    normalize,
+    normalize_with_offsets,
+    skeleton_key,
+    split_proclitics,
+    variant_keys,
+)
+
+ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+ARABIC_FORMS = "أإآٱؤئىةکیگپچژڤ"
+MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640\u0670"
+
+arabic_text = st.text(alphabet=ARABIC_LETTERS + ARABIC_FORMS + MARKS + " ،.", max_size=40)
+latin_text = st.text(alphabet=string.ascii_letters + "éèâîûçñ'’- .,", max_size=40)
+any_text = st.one_of(arabic_text, latin_text, st.text(max_size=40))
+
+
+def test_arabic_examples():
+    assert normalize("وبِسِرْتَ") == "وبسرت"
+    assert normalize("سـرت") == "سرت"  # tatweel
+    assert normalize("أبو هادى") == "ابو هادي"
+    assert normalize("مصراتة") == normalize("مصراته")
+    assert normalize("إجدابيا") == normalize("اجدابيا")
+    assert normalize("کرسی") == "كرسي"  # Persian kaf/yeh
+    assert normalize("٤٥٠ كلم") == "450 كلم"
+
+
+def test_latin_examples():
+    assert normalize("Ṭarābulus") == "tarabulus"
+    assert normalize("Benghazi's port") == "benghazi port"
+    assert name_key("As-Sabiri") == "sabiri"
+    assert name_key("Al Qawarishah") == "qawarishah"
+    assert name_key("Souq al-Hout") == "souq hout"
+    assert name_key("el-Brega") == "brega"
+    assert name_key("Ra's Lanuf") == "ras lanuf"
+
+
+def test_article_and_clitics():
+    assert name_key("الصابري") == "صابري"
+    assert ("بال", "صابري") in split_proclitics("بالصابري")
+    assert ("و", "بسرت") in split_proclitics("وبسرت") and ("وب", "سرت") in split_proclitics("وبسرت")
+    assert ("لل", "قوات") in split_proclitics("للقوات")
+    assert {"و", "ب", "وب", "وال", "بال", "لل", "ولل", "فبال"} <= PROCLITICS
+
+
+def test_libyan_abu_variants():
+    v = variant_keys("قصر أبو هادي")
+    assert {"قصر ابو هادي", "قصر بو هادي", "قصر بوهادي"} <= v
+    assert name_key("قصر بوهادي") in variant_keys("قصر أبو هادي")
+    assert "qasr bu hadi" in variant_keys("Qasr Abu Hadi")
+
+
+def test_skeleton_spelling_variants():
+    assert skeleton_key("Taqrift") == skeleton_key("Tagrifet") == skeleton_key("Taqrifat")
+    assert skeleton_key("تاقرفت") == skeleton_key("تقرفت")
+    assert skeleton_key("Ganfouda") == skeleton_key("Qanfuda")
+    assert skeleton_key("Sirte") != skeleton_key("Tripoli")
+
+
+@given(any_text)
+def test_idempotent(s):
+    n = normalize(s)
+    assert normalize(n) == n
+
+
+@given(any_text)
+def test_offsets_map_back(s):
+    n, offs = normalize_with_offsets(s)
+    assert len(n) == len(offs)
+    assert offs == sorted(offs)
+    assert all(0 <= o < len(s) for o in offs)
+    assert n == n.strip() and "  " not in n
+
+
+@given(arabic_text)
+def test_no_marks_or_variant_letters_survive(s):
+    n = normalize(s)
+    assert not set(n) & set(MARKS + "أإآٱؤئىةکیگپچژڤ")
+
+
+@given(st.text(alphabet=ARABIC_LETTERS, min_size=2, max_size=8), st.sampled_from(sorted(PROCLITICS)))
+def test_proclitic_split_recovers_stem(stem, prefix):
+    word = prefix + stem
+    assert (prefix, stem) in split_proclitics(word) or prefix == ""
+
+
+@given(latin_text)
+@settings(max_examples=200)
+def test_latin_case_and_accents_fold(s):
+    assert normalize(s) == normalize(s.upper().lower())
+    assert normalize(s).isascii() or not s.isascii()

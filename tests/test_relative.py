@@ -1,0 +1,131 @@
+"""Tests of geo.relative: cue phrases, apposition, and derived geometry (checked with pyproj.Geod)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+from pyproj import Geod
+
+from gazetteer.model import Place
+from geo.relative import SETTINGS, find_cue, is_apposition, locate, scale_km
+
+GEOD = Geod(ellps="WGS84")
+SIRTE = Place("gn:2210554", "Sirte", "سرت", "city", 31.20892, 16.58866, 3000.0, "test")
+TRIPOLI = Place("gn:2210247", "Tripoli", "طرابلس", "capital", 32.88743, 13.18733, 5000.0, "test")
+
+
+def _cue(text, name):
+    return find_cue(text, text.index(name))
+
+
+@pytest.mark.parametrize(
+    "text,name,relation,bearing",
+    [
+        ("نفذت القوات ضربات من البحر غرب سرت", "سرت", "direction", 270.0),
+        ("قصف تمركزات لداعش قرب قاعة واغادوغو", "قاعة", "near", None),
+        ("اشتباكات بالقرب من سرت", "سرت", "near", None),
+        ("يقصف مواقع وسط المدينة", "المدينة", "centre", None),
+        ("الطريق الذي يؤدي إلى المدخل الشرقي لسرت", "سرت", "entrance", 90.0),
+        ("معارك في ضواحي بنغازي", "بنغازي", "outskirts", None),
+        ("قتال جنوب غربي سرت", "سرت", "direction", 225.0),
+        ("strikes from the sea west of Sirte", "Sirte", "direction", 270.0),
+        ("fighting near the Ouagadougou hall", "the Ouagadougou", "near", None),
+        ("a boat off the coast of Sirte", "Sirte", "offshore", None),
+        ("clashes in northern Sirte", "Sirte", "part", 0.0),
+    ],
+)
+def test_cues(text, name, relation, bearing):
+    c = _cue(text, name)
+    assert c is not None and c.relation == relation
+    assert c.bearing == bearing
+    assert c.end == text.index(name)
+    assert text[c.start:c.end].strip() == c.words
+
+
+def test_distance_cue_arabic_and_english():
+    t = "سرت الواقعة على بعد نحو 450 كلم شرق طرابلس"
+    c = _cue(t, "طرابلس")
+    assert (c.relation, c.distance_km, c.bearing) == ("km", 450.0, 90.0)
+    t = "Sirte, which lies about 450 km east of Tripoli"
+    c = _cue(t, "Tripoli")
+    assert (c.relation, c.distance_km, c.bearing) == ("km", 450.0, 90.0)
+    t = "على بعد ٢٠ كيلومترا غرب سرت"
+    assert _cue(t, "سرت").distance_km == 20.0
+
+
+def test_no_cue_for_plain_mention():
+    assert _cue("دخلت القوات مدينة سرت", "سرت") is None
+    assert _cue("forces entered Sirte", "Sirte") is None
+    # «الشرق» inside another word is not a direction
+    assert _cue("المشرق سرت", "سرت") is None
+
+
+def test_apposition_rule():
+    t = "دخلت مدينة سرت، معقل تنظيم الدولة الإسلامية داعش شرق طرابلس، حيث تدور معارك"
+    prev_end = t.index("سرت") + 3
+    c = _cue(t, "طرابلس")
+    assert is_apposition(t, prev_end, c.start)
+    t2 = "سرت الواقعة على بعد نحو 450 كلم شرق طرابلس"
+    assert is_apposition(t2, 3, _cue(t2, "طرابلس").start)
+    # a new clause: the direction locates the event, not the earlier place
+    t3 = "وصلت القوات إلى سرت حيث نفذت ضربات غرب طرابلس"
+    assert not is_apposition(t3, t3.index("سرت") + 3, _cue(t3, "طرابلس").start)
+    t4 = "Forces entered Sirte, the group's stronghold east of Tripoli"
+    assert is_apposition(t4, t4.index("Sirte") + 5, _cue(t4, "Tripoli").start)
+
+
+def test_near_is_circle_around_anchor():
+    r = locate("near", SIRTE)
+    assert (r.point_lat, r.point_lon) == (SIRTE.lat, SIRTE.lon)
+    assert r.geo_precision == 2 and r.relation == "near"
+    expected = SETTINGS["near_factor"] * scale_km(SIRTE) * 1000
+    assert r.uncertainty_m == pytest.approx(expected)
+    coords = [tuple(map(float, p.split())) for p in re.findall(r"-?\d+\.\d+ -?\d+\.\d+", r.uncertainty_wkt)]
+    for lon, lat in coords:
+        _, _, d = GEOD.inv(SIRTE.lon, SIRTE.lat, lon, lat)
+        assert d == pytest.approx(expected, rel=1e-3)
+
+
+def test_direction_point_lies_west_inside_sector():
+    r = locate(find_cue("غرب سرت", 4), SIRTE)
+    assert r.relation == "west_of" and r.geo_precision == 3
+    az, _, d = GEOD.inv(SIRTE.lon, SIRTE.lat, r.point_lon, r.point_lat)
+    assert (az % 360) == pytest.approx(270.0, abs=0.5)
+    lo, hi = SETTINGS["direction_factor"]
+    assert lo * scale_km(SIRTE) * 1000 < d < hi * scale_km(SIRTE) * 1000
+    assert r.uncertainty_wkt.startswith("POLYGON ((")
+
+
+def test_distance_point_matches_geod():
+    t = "على بعد نحو 450 كلم شرق طرابلس"
+    r = locate(_cue(t, "طرابلس"), TRIPOLI)
+    lon2, lat2, _ = GEOD.fwd(TRIPOLI.lon, TRIPOLI.lat, 90.0, 450_000)
+    assert r.point_lat == pytest.approx(lat2, abs=1e-6) and r.point_lon == pytest.approx(lon2, abs=1e-6)
+    assert r.relation == "km_east_of" and r.geo_precision == 3
+    # uncertainty covers the ±20 % sector: at least 20 % of 450 km
+    assert r.uncertainty_m >= 0.2 * 450_000
+
+
+def test_entrance_point_toward_side():
+    r = locate(find_cue("المدخل الشرقي لسرت", 15), SIRTE)
+    az, _, d = GEOD.inv(SIRTE.lon, SIRTE.lat, r.point_lon, r.point_lat)
+    assert r.relation == "east_entrance_of" and r.geo_precision == 2
+    assert (az % 360) == pytest.approx(90.0, abs=0.5) and d > 0
+
+
+def test_unknown_relation_raises():
+    with pytest.raises(ValueError):
+        locate("direction", SIRTE)  # no bearing
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(-80, 80), st.floats(-179, 179), st.sampled_from([0.0, 90.0, 180.0, 270.0, 45.0]), st.floats(1, 500))
+def test_km_offset_roundtrip(lat, lon, bearing, km):
+    anchor = Place("x:1", "X", "", "town", lat, lon, 1000.0, "test")
+    from geo.relative import RelativeCue
+
+    r = locate(RelativeCue("km", bearing, km, 0, 0, ""), anchor)
+    _, _, d = GEOD.inv(lon, lat, r.point_lon, r.point_lat)
+    assert d == pytest.approx(km * 1000, rel=1e-6)

@@ -1,0 +1,151 @@
+"""Tests of geo.toponyms: recognition (clitics, boundaries, longest match, coordination) and resolution."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from gazetteer import Gazetteer
+from gazetteer.model import Place
+from geo.toponyms import Mention, find_mentions, matcher_for
+
+
+def _p(pid, en, ar, ft, lat, lon, prec=1000.0, parent="", country="LY", aliases=()):
+    return Place(pid, en, ar, ft, lat, lon, prec, "test", parent_id=parent, country=country, aliases=tuple(aliases),
+                 layer="curated" if country == "LY" else "foreign")
+
+
+PLACES = [
+    _p("gn:2215636", "Libya", "ليبيا", "country", 27.0, 17.0, 800000, aliases=("Libyan Arab Jamahiriya",)),
+    _p("gn:2210554", "Sirte", "سرت", "city", 31.20892, 16.58866, 3000, aliases=("Sirt", "Surt")),
+    _p("gn:2210247", "Tripoli", "طرابلس", "capital", 32.88743, 13.18733, 5000),
+    _p("gn:88319", "Benghazi", "بنغازي", "city", 32.11486, 20.06859, 5000),
+    _p("ly:benghazi-sabri", "Sabri", "الصابري", "neighbourhood", 32.1358, 20.0785, 1000, "gn:88319", aliases=("Al-Sabri",)),
+    _p("ly:benghazi-souq-al-hout", "Souq al-Hout", "سوق الحوت", "neighbourhood", 32.11486, 20.06859, 1500, "gn:88319"),
+    _p("ly:hout", "Al Hout", "الحوت", "village", 29.0, 14.0, 2000),
+    _p("gn:8354477", "Qasr Abu Hadi", "قصر أبو هادي", "village", 31.05926, 16.65905, 1000, "gn:2210554"),
+    _p("ly:sirte-abu-hadi-bridge", "Qasr Abu Hadi bridge", "جسر قصر أبو هادي", "bridge", 31.20892, 16.58866, 5000, "gn:2210554"),
+    _p("ly:sirte-abu-hadi-junction", "Qasr Abu Hadi junction", "تقاطع قصر أبو هادي", "junction", 31.20892, 16.58866, 5000, "gn:2210554"),
+    _p("ly:sirte-taqrift-camp", "Taqrift camp", "معسكر تاقرفت", "camp", 31.20892, 16.58866, 10000, "gn:2210554", aliases=("Taqrift", "تاقرفت")),
+    _p("ly:sirte-jalt-camp", "Al-Jalt camp", "معسكر الجالط", "camp", 31.20892, 16.58866, 10000, "gn:2210554", aliases=("Jalt", "Al Jalet", "الجالط")),
+    _p("ly:sirte-ouagadougou-centre", "Ouagadougou Conference Centre", "مجمع قاعات واغادوغو للمؤتمرات", "building",
+       31.20892, 16.58866, 2500, "gn:2210554", aliases=("قاعة واغادوغو", "Ouagadougou Hall", "Ouagadougou centre")),
+    _p("gn:2357048", "Ouagadougou", "واغادوغو", "capital", 12.36566, -1.53388, 5000, country="BF"),
+    _p("gn:4140963", "Washington", "واشنطن", "capital", 38.89511, -77.03637, 5000, country="US"),
+    _p("xx:europe", "Europe", "أوروبا", "continent", 50.0, 10.0, 1e6, country=""),
+]
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer(PLACES)
+
+
+def _by_text(ms):
+    return {m.text: m for m in ms}
+
+
+def test_clitics_and_article_forms_match(gaz):
+    text = "وصلت القوات وبسرت ثم لسرت والصابري وبالصابري"
+    ms = find_mentions(text, gaz)
+    assert [m.place.id for m in ms] == ["gn:2210554", "gn:2210554", "ly:benghazi-sabri", "ly:benghazi-sabri"]
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+    # the article is kept in the surface text, the conjunction/preposition is not
+    assert ms[2].text == "الصابري" and ms[3].text == "الصابري"
+
+
+def test_word_boundaries(gaz):
+    # «سرتان» (not a word boundary after the key) and «مسرت» (no proclitic «م») must not match
+    assert find_mentions("سرتان مسرت", gaz) == []
+    assert find_mentions("Sirtex and xSirte", gaz) == []
+
+
+def test_longest_match_drops_inner_names(gaz):
+    ms = find_mentions("القتال في سوق الحوت", gaz)
+    assert [m.place.id for m in ms] == ["ly:benghazi-souq-al-hout"]
+    assert ms[0].text == "سوق الحوت"
+
+
+def test_coordinated_names_give_both_districts(gaz):
+    ms = find_mentions("تحاول الدخول إلى حيي سوق الحوت والصابري", gaz)
+    assert {m.place.id for m in ms} == {"ly:benghazi-souq-al-hout", "ly:benghazi-sabri"}
+
+
+def test_coordinated_heads_give_bridge_and_junction(gaz):
+    text = "استعادت القوات جسر وتقاطع قصر بوهادي الذي يؤدي إلى سرت"
+    ms = find_mentions(text, gaz)
+    ids = {m.place.id for m in ms}
+    assert {"ly:sirte-abu-hadi-bridge", "ly:sirte-abu-hadi-junction"} <= ids
+    # the shared name is not reported a third time as the village 18 km away
+    assert "gn:8354477" not in ids
+
+
+def test_coordinated_heads_english(gaz):
+    ms = find_mentions("They retook the Qasr Abu Hadi bridge and junction.", gaz)
+    ids = {m.place.id for m in ms}
+    assert {"ly:sirte-abu-hadi-bridge", "ly:sirte-abu-hadi-junction"} <= ids
+
+
+def test_reference_word_refers_back_to_last_city(gaz):
+    text = "دخلت القوات مدينة سرت. وقال متحدث إن القوات دخلت وسط المدينة"
+    ms = find_mentions(text, gaz)
+    ref = [m for m in ms if m.relation == "same_as"]
+    assert len(ref) == 1
+    assert ref[0].text == "المدينة" and ref[0].place.id == "gn:2210554" and ref[0].anchor_text == "سرت"
+
+
+def test_capital_reference(gaz):
+    ms = find_mentions("Fighting was reported in the capital on Monday.", gaz)
+    assert [m.place.id for m in ms] == ["gn:2210247"]
+    assert ms[0].relation == "same_as"
+
+
+def test_context_disambiguates_homonym(gaz):
+    # «واغادوغو» alone is Burkina Faso's capital, but the Sirte hall in a Sirte context
+    ms = find_mentions("اشتباكات في سرت قرب قاعة واغادوغو للمؤتمرات", gaz)
+    assert ms[-1].place.id == "ly:sirte-ouagadougou-centre"
+    assert ms[-1].status == "resolved"
+
+
+def test_foreign_places(gaz):
+    ms = find_mentions("قال المتحدث في واشنطن إن أوروبا تراقب", gaz)
+    assert [m.status for m in ms] == ["foreign", "foreign"]
+
+
+def test_unknown_name_after_cue_is_kept(gaz):
+    ms = find_mentions("سيطرت القوات على بلدة زعفرانة الصغيرة", gaz)
+    assert len(ms) == 1
+    assert ms[0].status == "unresolved" and ms[0].reason == "not in gazetteer" and ms[0].text == "زعفرانة"
+    ms = find_mentions("Forces entered the town of Zaafrana yesterday.", gaz)
+    assert [(m.text, m.status) for m in ms] == [("Zaafrana", "unresolved")]
+
+
+def test_english_names_with_articles(gaz):
+    text = "Clashes hit Souq al-Hout and al-Sabri in Benghazi's centre."
+    ms = find_mentions(text, gaz)
+    assert [m.place.id for m in ms] == ["ly:benghazi-souq-al-hout", "ly:benghazi-sabri", "gn:88319"]
+
+
+def test_matcher_cached_per_gazetteer(gaz):
+    assert matcher_for(gaz) is matcher_for(gaz)
+    other = Gazetteer(PLACES[:3])
+    assert matcher_for(other) is not matcher_for(gaz)
+
+
+def test_mention_to_dict_keys(gaz):
+    m = find_mentions("في سرت", gaz)[0]
+    d = m.to_dict()
+    assert {"text", "start", "end", "status", "reason", "place_id", "name_en", "lat", "lon"} <= set(d)
+    json.dumps(d, ensure_ascii=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("سرتالصابريوبلف بنغازي.،\n")), max_size=60))
+def test_offsets_always_point_at_the_mention(gaz_text):
+    g = Gazetteer(PLACES)
+    for m in find_mentions(gaz_text, g):
+        assert gaz_text[m.start:m.end] == m.text
+        assert isinstance(m, Mention)
