@@ -134,14 +134,23 @@
       var towns = L.layerGroup();
       D.towns.forEach(function (t) {
         var mk = L.circleMarker([t[0] / 1e5, t[1] / 1e5], {
-          radius: t[4] ? 2 : 3, color: "#555", weight: 1, fillColor: "#fff", fillOpacity: 1,
+          radius: t[4] ? 2 : 3.5, color: "#555", weight: 1, fillColor: "#fff", fillOpacity: 1,
           pane: "kharitaBase", interactive: true, renderer: renderer
         });
         var label = s(t[2]) + (t[3] >= 0 ? " · <span lang=\"ar\" dir=\"rtl\">" + s(t[3]) + "</span>" : "");
-        mk.bindTooltip(label, { permanent: !t[4], direction: "right", offset: [4, 0], className: "kharita-town" });
+        mk.bindTooltip(label, { permanent: true, direction: "right", offset: [4, 0], className: "kharita-town" });
+        mk._labelZoom = t[4];
         towns.addLayer(mk);
       });
       towns.addTo(map);
+      var declutter = function () {
+        var z = map.getZoom();
+        towns.eachLayer(function (mk) {
+          if (mk._labelZoom <= z) { mk.openTooltip(); } else { mk.closeTooltip(); }
+        });
+      };
+      map.on("zoomend", declutter);
+      map.whenReady(declutter);
       overlays["Towns · مدن"] = towns;
     }
 
@@ -269,7 +278,7 @@
         var dummy = L.layerGroup().addTo(map);
         dummy._kharitaFilter = function (on) { docOn[k] = on; };
         filterLayers.push(dummy);
-        overlays["📄 " + (s(d[0]) || s(d[1]) || "document " + (k + 1)) + " (" + d[4] + ")"] = dummy;
+        overlays["Source · مصدر: " + (s(d[0]) || s(d[1]) || "document " + (k + 1)) + " (" + d[4] + ")"] = dummy;
       });
     }
     function onOverlay(on) {

@@ -1,0 +1,685 @@
+"""Static Leaflet maps of events (and checked claims), online or fully offline.
+
+The only kharita module that imports folium.  A map is a :class:`folium.Map`
+carrying one small script that draws the events from *columnar* data embedded
+once in the page: repeated strings (places, types, actors, evidence sentences,
+documents, dates) are stored once in lookup tables and referenced by index,
+coordinates are integers (1e-5 degree), large payloads are deflate-compressed,
+markers are drawn on a canvas and popup HTML is built on click.  All article
+text is escaped by :func:`geo.html.escape` before it enters the page.
+
+Examples
+--------
+>>> from geo.maps import event_map, save_map              # doctest: +SKIP
+>>> m = event_map(events, offline=True, title="Sirte")     # doctest: +SKIP
+>>> save_map(m, "maps/sirte.html")                         # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+import os
+import re
+import tempfile
+import zlib
+from collections import OrderedDict
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import folium
+from branca.element import Element, Figure, MacroElement
+
+from geo.html import escape, script_json
+
+__all__ = [
+    "EVENT_STYLES",
+    "LIBYA_BOUNDS",
+    "event_map",
+    "render_html",
+    "save_map",
+    "records_from",
+]
+
+#: ACLED event type -> (colour, marker shape, Arabic name).  Colour AND shape differ.
+EVENT_STYLES: dict[str, tuple[str, str, str]] = {
+    "Battles": ("#d62728", "circle", "معارك"),
+    "Explosions/Remote violence": ("#ff7f0e", "star", "انفجارات / عنف عن بعد"),
+    "Violence against civilians": ("#9467bd", "diamond", "عنف ضد المدنيين"),
+    "Protests": ("#1f77b4", "square", "احتجاجات"),
+    "Riots": ("#8c564b", "triangle", "أعمال شغب"),
+    "Strategic developments": ("#2ca02c", "plus", "تطورات استراتيجية"),
+}
+_OTHER_STYLE = ("#7f7f7f", "hexagon", "أخرى")
+
+#: [[south, west], [north, east]] of Libya, used when nothing is located.
+LIBYA_BOUNDS = [[19.5, 9.3], [33.2, 25.2]]
+
+_LEAFLET_CDN_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
+_LEAFLET_CDN_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
+
+#: Embedded data larger than this (bytes of JSON) is deflate-compressed + base64.
+COMPRESS_ABOVE = 256 * 1024
+_SCALE = 1e5  # coordinates are stored as integers of 1e-5 degree (~1 m)
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SAFE_URL_RE = re.compile(r"^https?://", re.IGNORECASE)
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+# --------------------------------------------------------------------------- input
+def _num(v: Any) -> float | None:
+    """Float or None (None, "", NaN and non-numbers become None)."""
+    if v is None or v == "":
+        return None
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(f) else f
+
+
+def _int_or_none(v: Any) -> int | None:
+    f = _num(v)
+    return None if f is None or math.isinf(f) else int(f)
+
+
+def _str(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and math.isnan(v):
+        return ""
+    return str(v)
+
+
+def records_from(events: Any) -> list[dict]:
+    """Normalise the accepted event inputs to a list of property dicts.
+
+    Parameters
+    ----------
+    events
+        A GeoJSON FeatureCollection (dict) of :meth:`geo.events.Event.to_feature`
+        features, a list of such features, a list of :class:`geo.events.Event`,
+        a list of event dicts, or a (Geo)DataFrame (``geo.frame.to_frame``).
+
+    Returns
+    -------
+    list of dict
+        One dict per event with at least ``latitude``/``longitude`` (``None``
+        when the feature has no geometry).
+
+    Raises
+    ------
+    geo.exc.GeoJSONError
+        When a dict is not a FeatureCollection, or a feature is malformed.
+    """
+    from geo.exc import GeoJSONError
+
+    if events is None:
+        return []
+    if hasattr(events, "to_dict") and hasattr(events, "columns"):  # (Geo)DataFrame
+        return _records_from_frame(events)
+    if isinstance(events, Mapping):
+        if events.get("type") != "FeatureCollection" or not isinstance(events.get("features"), list):
+            raise GeoJSONError("expected a GeoJSON FeatureCollection with a 'features' list")
+        events = events["features"]
+    out = []
+    for k, ev in enumerate(events):
+        if hasattr(ev, "to_dict") and hasattr(ev, "to_feature"):  # geo.events.Event
+            out.append(ev.to_dict())
+            continue
+        if not isinstance(ev, Mapping):
+            raise GeoJSONError(f"feature {k}: expected an object, got {type(ev).__name__}")
+        if ev.get("type") == "Feature":
+            props = ev.get("properties")
+            if props is None:
+                props = {}
+            if not isinstance(props, Mapping):
+                raise GeoJSONError(f"feature {k}: 'properties' is not an object")
+            rec = dict(props)
+            geom = ev.get("geometry")
+            if geom is None:
+                rec["latitude"] = rec["longitude"] = None
+            elif isinstance(geom, Mapping) and geom.get("type") == "Point":
+                coords = geom.get("coordinates")
+                if not isinstance(coords, (list, tuple)) or len(coords) < 2:
+                    raise GeoJSONError(f"feature {k}: Point without two coordinates")
+                rec["longitude"], rec["latitude"] = coords[0], coords[1]
+            else:
+                gtype = geom.get("type") if isinstance(geom, Mapping) else type(geom).__name__
+                raise GeoJSONError(f"feature {k}: geometry must be a Point or null, got {gtype!r}")
+            if "id" not in rec and ev.get("id") is not None:
+                rec["id"] = ev["id"]
+            out.append(rec)
+        else:
+            out.append(dict(ev))
+    return out
+
+
+def _records_from_frame(df: Any) -> list[dict]:
+    geom_col = getattr(df, "_geometry_column_name", None) if hasattr(df, "geometry") else None
+    rows = df.to_dict(orient="records")
+    for r in rows:
+        g = r.pop(geom_col, None) if geom_col else None
+        if g is not None and not getattr(g, "is_empty", True) and getattr(g, "geom_type", "") == "Point":
+            r.setdefault("latitude", g.y)
+            r.setdefault("longitude", g.x)
+            if _num(r.get("latitude")) is None or _num(r.get("longitude")) is None:
+                r["latitude"], r["longitude"] = g.y, g.x
+        for key, val in list(r.items()):
+            if hasattr(val, "isoformat") and not isinstance(val, str):  # pandas Timestamp / date
+                r[key] = val.isoformat()[:10] if key == "event_date" else val.isoformat()
+    return rows
+
+
+# --------------------------------------------------------------------------- packing
+class _Table:
+    """Insertion-ordered de-duplicating table: value -> index."""
+
+    __slots__ = ("rows", "index")
+
+    def __init__(self) -> None:
+        self.rows: list = []
+        self.index: dict = {}
+
+    def add(self, value) -> int:
+        i = self.index.get(value)
+        if i is None:
+            i = self.index[value] = len(self.rows)
+            self.rows.append(value)
+        return i
+
+
+def _parse_wkt_ring(wkt: str) -> list[tuple[float, float]] | None:
+    """Exterior ring ``[(lon, lat), ...]`` of a WKT POLYGON (None if not a polygon)."""
+    m = re.match(r"^\s*POLYGON\s*\(\s*\(([^()]*)\)", wkt or "", re.IGNORECASE)
+    if not m:
+        return None
+    ring = []
+    for pair in m.group(1).split(","):
+        parts = pair.split()
+        if len(parts) < 2:
+            return None
+        try:
+            x, y = float(parts[0]), float(parts[1])
+        except ValueError:
+            return None
+        if not (-180 <= x <= 180 and -90 <= y <= 90):
+            return None
+        ring.append((x, y))
+    return ring if len(ring) >= 3 else None
+
+
+def _encode_ring(ring: Sequence[tuple[float, float]]) -> list[int]:
+    out, px, py = [], 0, 0
+    for x, y in ring:
+        ix, iy = round(x * _SCALE), round(y * _SCALE)
+        out += [ix - px, iy - py]
+        px, py = ix, iy
+    return out
+
+
+def _verdict_colour(verdict: str) -> tuple[str, bool]:
+    v = verdict.lower()
+    if v.startswith(("inconsistent", "contradict", "false", "wrong", "implausible")):
+        return "#d73027", True
+    if v.startswith(("consistent", "true", "correct", "ok", "match")):
+        return "#1a9850", False
+    if v.startswith(("rough", "approx", "plausible", "partly", "partial", "loose")):
+        return "#f08c00", False
+    return "#6f6f6f", True
+
+
+def _claim_point(c: Mapping, role: str) -> tuple[float, float] | None:
+    """``(lat, lon)`` of the claim's subject or anchor under the spellings we accept."""
+    for la, lo in ((f"{role}_lat", f"{role}_lon"), (f"{role}_latitude", f"{role}_longitude")):
+        lat, lon = _num(c.get(la)), _num(c.get(lo))
+        if lat is not None and lon is not None:
+            break
+    else:
+        nested = c.get(role)
+        lat = lon = None
+        if isinstance(nested, Mapping):
+            lat = _num(nested.get("lat", nested.get("latitude")))
+            lon = _num(nested.get("lon", nested.get("longitude")))
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return lat, lon
+
+
+def _claim_name(c: Mapping, role: str) -> str:
+    for key in (f"{role}_name", f"{role}_name_en", f"{role}_name_ar", role):
+        v = c.get(key)
+        if isinstance(v, str) and v:
+            return v
+        if isinstance(v, Mapping):
+            for k2 in ("name_en", "name", "name_ar"):
+                if v.get(k2):
+                    return str(v[k2])
+    return ""
+
+
+def _fmt_km(v: Any) -> str:
+    f = _num(v)
+    return "—" if f is None else (f"{f:.0f}" if f >= 100 else f"{f:.1f}")
+
+
+def _pack_claims(claims: Iterable[Mapping] | None) -> tuple[list[dict], int]:
+    """Claim lines for the page; returns (drawn, skipped count)."""
+    from geo.geodesy import geod
+
+    out, skipped = [], 0
+    for c in claims or ():
+        if hasattr(c, "to_dict"):
+            c = c.to_dict()
+        if not isinstance(c, Mapping):
+            skipped += 1
+            continue
+        a, s = _claim_point(c, "anchor"), _claim_point(c, "subject")
+        if a is None or s is None:
+            skipped += 1
+            continue
+        verdict = _str(c.get("verdict")) or "unchecked"
+        colour, dash = _verdict_colour(verdict)
+        pts = geod().npts(a[1], a[0], s[1], s[0], 30) if a != s else []
+        path = [a] + [(lat, lon) for lon, lat in pts] + [s]
+        label = (
+            f"claimed {_fmt_km(c.get('claimed_km'))} km · straight {_fmt_km(c.get('geodesic_km'))} km"
+            f" · road {_fmt_km(c.get('road_km'))} km · {verdict}"
+        )
+        rows = [
+            ("Claim", c.get("text") or c.get("claim") or c.get("evidence")),
+            ("Subject", _claim_name(c, "subject")),
+            ("Anchor", _claim_name(c, "anchor")),
+            ("Claimed", f"{_fmt_km(c.get('claimed_km'))} km {_str(c.get('direction'))}".strip()),
+            ("Straight line", f"{_fmt_km(c.get('geodesic_km'))} km"),
+            ("Road", f"{_fmt_km(c.get('road_km'))} km"),
+            ("Bearing", "" if _num(c.get("bearing_deg")) is None else f"{_num(c.get('bearing_deg')):.0f}°"),
+            ("Verdict", verdict),
+            ("Explanation", c.get("explanation")),
+        ]
+        popup = "<table>" + "".join(
+            f"<tr><th>{k}</th><td dir=\"auto\">{escape(v)}</td></tr>" for k, v in rows if _str(v)
+        ) + "</table>"
+        out.append(
+            {
+                "a": [round(a[0] * _SCALE), round(a[1] * _SCALE)],
+                "s": [round(s[0] * _SCALE), round(s[1] * _SCALE)],
+                "path": [[round(la * _SCALE), round(lo * _SCALE)] for la, lo in path],
+                "colour": colour,
+                "dash": dash,
+                "label": escape(label),
+                "popup": popup,
+            }
+        )
+    return out, skipped
+
+
+def _pack(records: list[dict], claims=None, towns: Sequence[tuple] = ()) -> dict:
+    """Columnar, de-duplicated page data of the events (all strings escaped)."""
+    S = _Table()
+
+    def si(v: Any) -> int:
+        t = _str(v)
+        return S.add(escape(t)) if t else -1
+
+    types: dict[str, int] = {}
+    T: list[dict] = []
+    for name, (colour, shape, ar) in EVENT_STYLES.items():
+        types[name] = len(T)
+        T.append({"name": escape(name), "name_ar": ar, "colour": colour, "shape": shape, "count": 0})
+
+    P, Dt, W, G, U = _Table(), _Table(), _Table(), _Table(), _Table()
+    dates = sorted({d for d in (_str(r.get("event_date"))[:10] for r in records) if _DATE_RE.match(d)})
+    date_index = {d: i for i, d in enumerate(dates)}
+    doc_counts: dict[int, int] = {}
+    docs: dict[str, int] = {}
+    cols: dict[str, list] = {k: [] for k in "y x t k a b p l d w e f j g i".split()}
+    skipped = {"unresolved (no coordinates)": 0, "invalid coordinates": 0}
+    for r in records:
+        lat, lon = _num(r.get("latitude")), _num(r.get("longitude"))
+        if lat is None or lon is None:
+            skipped["unresolved (no coordinates)"] += 1
+            continue
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isinf(lat) or math.isinf(lon):
+            skipped["invalid coordinates"] += 1
+            continue
+        et = _str(r.get("event_type"))
+        ti = types.get(et)
+        if ti is None:
+            ti = types[et] = len(T)
+            T.append({"name": escape(et or "Other"), "name_ar": _OTHER_STYLE[2] if not et else "",
+                      "colour": _OTHER_STYLE[0], "shape": _OTHER_STYLE[1], "count": 0})
+        T[ti]["count"] += 1
+        url = _str(r.get("url"))
+        doc_key = _str(r.get("doc_id"))
+        doc = docs.get(doc_key)
+        if doc is None:
+            doc = docs[doc_key] = Dt.add((si(doc_key), si(r.get("source")),
+                                          si(url) if _SAFE_URL_RE.match(url) else -1, si(r.get("language") or "ar")))
+        doc_counts[doc] = doc_counts.get(doc, 0) + 1
+        date = _str(r.get("event_date"))
+        tp = _int_or_none(r.get("time_precision")) or 1
+        w = W.add((si(date), tp, si(r.get("date_note")), si(r.get("update_time")), date_index.get(date[:10], -1)))
+        gp = _int_or_none(r.get("geo_precision")) or 1
+        unc = _num(r.get("uncertainty_m"))
+        g = G.add((gp, si(r.get("relation")), 0 if unc is None else round(unc)))
+        wkt = _str(r.get("uncertainty_wkt"))
+        if wkt:
+            ring = _parse_wkt_ring(wkt)
+            if ring is not None:
+                U.add(tuple(_encode_ring(ring)))
+        c = cols
+        c["y"].append(round(lat * _SCALE))
+        c["x"].append(round(lon * _SCALE))
+        c["t"].append(ti)
+        c["k"].append(si(r.get("sub_event_type")))
+        c["a"].append(si(r.get("actor1")))
+        c["b"].append(si(r.get("actor2")))
+        c["p"].append(P.add((si(r.get("place_name_en")), si(r.get("place_name_ar")), si(r.get("admin1")),
+                             si(r.get("place_id")))))
+        c["l"].append(si(r.get("location")))
+        c["d"].append(doc)
+        c["w"].append(w)
+        c["e"].append(si(r.get("evidence")))
+        c["f"].append(_int_or_none(r.get("fatalities")))
+        c["j"].append(_int_or_none(r.get("injuries")))
+        c["g"].append(g)
+        c["i"].append(escape(_str(r.get("id"))))
+    claim_rows, claims_skipped = _pack_claims(claims)
+    if claims_skipped:
+        skipped["claims without both points"] = claims_skipped
+    skipped_list = [[k, v] for k, v in skipped.items() if v]
+    town_rows = [
+        [round(lat * _SCALE), round(lon * _SCALE), si(en), si(ar), rank] for _id, lat, lon, en, ar, rank in towns
+    ]
+    return {
+        "towns": town_rows,
+        "n": len(cols["y"]),
+        "S": S.rows,
+        "T": T,
+        "P": [list(p) for p in P.rows],
+        "D": [list(d) + [doc_counts.get(k, 0)] for k, d in enumerate(Dt.rows)],
+        "W": [list(w) for w in W.rows],
+        "G": [list(g) for g in G.rows],
+        "U": [list(u) for u in U.rows],
+        "C": claim_rows,
+        "dates": dates,
+        "cols": cols,
+        "skipped": skipped_list,
+        "skipped_total": sum(v for _, v in skipped_list),
+    }
+
+
+# --------------------------------------------------------------------------- assets
+def _asset_text(name: str) -> str:
+    return (_DATA / "assets" / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _basemap_countries() -> dict:
+    import json
+
+    return json.loads((_DATA / "basemap" / "countries.geojson").read_text(encoding="utf-8"))
+
+
+#: (minimum zoom of a town's label, minimum distance in km to labels already shown at that zoom)
+_LABEL_LEVELS = ((0, 120.0), (8, 35.0), (10, 0.0))
+
+
+def _label_levels(towns: Sequence[tuple]) -> list[int]:
+    """Zoom from which each town's label is shown: greedy by prominence, no crowding.
+
+    ``towns`` rows are ``(priority, lat, lon, ...)``, most prominent first.  A town
+    is labelled at the lowest level whose spacing (geodesic km) it respects.
+    """
+    from geo.geodesy import inverse_km
+
+    levels: list[int] = []
+    for k, t in enumerate(towns):
+        for z, min_km in _LABEL_LEVELS:
+            others = [j for j in range(k) if levels[j] <= z]
+            if not others or min_km <= 0:
+                levels.append(z)
+                break
+            d, _ = inverse_km([t[1]] * len(others), [t[2]] * len(others),
+                              [towns[j][1] for j in others], [towns[j][2] for j in others])
+            if float(min(d)) >= min_km:
+                levels.append(z)
+                break
+    return levels
+
+
+@lru_cache(maxsize=1)
+def _basemap_towns() -> tuple[tuple, ...]:
+    """Libyan capital, cities and towns from the gazetteer as ``(id, lat, lon, en, ar, label_zoom)``.
+
+    Returns ``()`` when the gazetteer is unavailable (the map still draws without towns).
+    """
+    try:
+        from gazetteer import Gazetteer
+
+        places = Gazetteer.default().places
+    except Exception:  # optional layer: never let it break a map
+        return ()
+    rank = {"capital": 0, "city": 1, "town": 2}
+    chosen = sorted(
+        (rank[p.feature_type], -(p.population or 0), p.id, p)
+        for p in places
+        if p.feature_type in rank and p.country == "LY"
+    )
+    rows = [(r, p.lat, p.lon, p) for r, _pop, _id, p in chosen]
+    levels = _label_levels(rows)
+    out = [(p.id, p.lat, p.lon, p.name_en, p.name_ar, z) for (_r, _la, _lo, p), z in zip(rows, levels)]
+    return tuple(sorted(out))
+
+
+@lru_cache(maxsize=1)
+def _leaflet_inline() -> str:
+    """Leaflet's CSS (images as data URIs) and JS from the XStatic-Leaflet package."""
+    from xstatic.pkg import leaflet
+
+    base = Path(leaflet.BASE_DIR)
+    uris = {
+        p.name: "data:image/png;base64," + base64.b64encode(p.read_bytes()).decode("ascii")
+        for p in sorted((base / "images").glob("*.png"))
+    }
+    css = (base / "leaflet.css").read_text(encoding="utf-8")
+    css = re.sub(r"url\(images/([\w.-]+\.png)\)", lambda m: f"url({uris[m.group(1)]})", css)
+    js = (base / "leaflet.js").read_text(encoding="utf-8")
+    js = re.sub(r"//# sourceMappingURL=\S+", "", js)
+    if "</script" in js.lower():  # cannot happen with Leaflet 1.9; guard the inlining anyway
+        raise RuntimeError("leaflet.js contains '</script' and cannot be inlined")
+    icons = (
+        "L.Icon.Default.imagePath='';L.Icon.Default.mergeOptions("
+        + script_json(
+            {
+                "iconUrl": uris.get("marker-icon.png", ""),
+                "iconRetinaUrl": uris.get("marker-icon-2x.png", ""),
+                "shadowUrl": uris.get("marker-shadow.png", ""),
+            }
+        )
+        + ");"
+    )
+    return f"<style>{css}</style>\n<script>{js}</script>\n<script>{icons}</script>\n"
+
+
+class _Assets(MacroElement):
+    """Header block: Leaflet inlined (offline) and kharita's own JS/CSS (always inlined)."""
+
+    def __init__(self, offline: bool):
+        super().__init__()
+        self._name = "KharitaAssets"
+        self.offline = offline
+
+    def render(self, **kwargs) -> None:
+        fig = self.get_root()
+        head = _leaflet_inline() if self.offline else ""
+        head += f"<style>{_asset_text('kharita.css')}</style>\n<script>{_asset_text('kharita.js')}</script>\n"
+        fig.header.add_child(Element(head), name="kharita_assets")
+        super().render(**kwargs)
+
+
+class _EventLayer(MacroElement):
+    """Embeds the packed data once and calls ``kharitaDraw`` on the map."""
+
+    def __init__(self, payload: str, options: dict):
+        super().__init__()
+        self._name = "KharitaEvents"
+        self.payload = payload
+        self.options = options
+
+    def render(self, **kwargs) -> None:
+        fig = self.get_root()
+        uid = self.get_name()
+        fig.html.add_child(
+            Element(f'<script type="application/json" id="{uid}-data">{self.payload}</script>'),
+            name=uid + "_data",
+        )
+        opts = dict(self.options, uid=uid)
+        fig.script.add_child(
+            Element(f"kharitaDraw({self._parent.get_name()}, {script_json(uid + '-data')}, {script_json(opts)});"),
+            name=uid,
+        )
+        super().render(**kwargs)
+
+
+# --------------------------------------------------------------------------- API
+def event_map(
+    events: Any,
+    *,
+    claims: Iterable[Mapping] | None = None,
+    m: folium.Map | None = None,
+    offline: bool = False,
+    time_slider: bool | None = None,
+    title: str | None = None,
+    compress: bool | None = None,
+) -> folium.Map:
+    """Draw events (and checked distance claims) on a Leaflet map.
+
+    Parameters
+    ----------
+    events
+        FeatureCollection of ``Event.to_feature()`` features, list of
+        :class:`geo.events.Event`, list of event dicts, or an event GeoDataFrame.
+        Events without coordinates are not drawn but counted in the legend note.
+    claims
+        ``CheckedClaim.to_dict()`` records: each draws the anchor→subject line
+        labelled with claimed, straight-line and road kilometres, coloured by verdict.
+    m
+        An existing map to draw on (its CDN links are removed when ``offline``).
+    offline
+        Inline every script, stylesheet and image, use no tile server and draw
+        the bundled basemap (Libya, neighbours, gazetteer towns) instead.
+    time_slider
+        Date range filter: ``None`` = when the events span more than one day.
+    title
+        Title of the page and the legend (escaped).
+    compress
+        Deflate the embedded data (``None`` = when it exceeds ``COMPRESS_ABOVE``).
+
+    Returns
+    -------
+    folium.Map
+        The map (``m`` if given).
+    """
+    records = records_from(events)
+    data = _pack(records, claims, _basemap_towns() if offline else ())
+    if offline:
+        data["basemap"] = _basemap_countries()
+    text = script_json(data)
+    if compress or (compress is None and len(text) > COMPRESS_ABOVE):
+        z = zlib.compress(text.encode("utf-8"), 6)
+        text = script_json({"z": base64.b64encode(z).decode("ascii")})
+
+    if m is None:
+        m = folium.Map(
+            location=[27.0, 17.5],
+            zoom_start=6,
+            tiles=None if offline else "OpenStreetMap",
+            prefer_canvas=True,
+            control_scale=True,
+        )
+    if offline:
+        m.default_js = []
+        m.default_css = []
+        for key, child in list(m._children.items()):
+            if isinstance(child, folium.TileLayer):
+                del m._children[key]
+    else:
+        m.default_js = [_LEAFLET_CDN_JS]
+        m.default_css = [_LEAFLET_CDN_CSS]
+    fig = m.get_root()
+    if title and isinstance(fig, Figure):
+        fig.title = escape(title)
+    if "kharita_assets" not in m._children:
+        m.add_child(_Assets(offline), name="kharita_assets")
+    else:
+        m._children["kharita_assets"].offline = m._children["kharita_assets"].offline or offline
+    options = {
+        "title": escape(title) if title else "",
+        "time_slider": time_slider,
+        "radius": 6,
+        "max_areas_shown": 2000,
+        "max_claim_labels": 20,
+        "max_doc_layers": 30,
+        "max_expanded_overlays": 14,
+        "max_fit_zoom": 12,
+        "default_bounds": LIBYA_BOUNDS,
+    }
+    m.add_child(_EventLayer(text, options))
+    return m
+
+
+def _stabilise(fig: Element) -> None:
+    """Give every element a deterministic id (tree order) and forget earlier renders."""
+    counter = 0
+
+    def walk(el: Element) -> None:
+        nonlocal counter
+        el._id = f"{counter:04x}"
+        counter += 1
+        for child in el._children.values():
+            walk(child)
+
+    walk(fig)
+    if isinstance(fig, Figure):
+        meta = fig.header._children.get("meta_http")
+        fig.header._children = OrderedDict([("meta_http", meta)] if meta is not None else [])
+        fig.html._children = OrderedDict()
+        fig.script._children = OrderedDict()
+
+
+def _render(m: folium.Map) -> str:
+    fig = m.get_root()
+    if not isinstance(fig, Figure):
+        fig = Figure()
+        fig.add_child(m)
+    _stabilise(fig)
+    html = fig.render()
+    return "\n".join(line.rstrip() for line in html.splitlines()) + "\n"
+
+
+def render_html(events: Any, **kwargs: Any) -> str:
+    """HTML text of :func:`event_map` (same keywords); byte-identical for the same input."""
+    return _render(event_map(events, **kwargs))
+
+
+def save_map(m: folium.Map, path: str | os.PathLike) -> Path:
+    """Write the map atomically (temp file + rename) as UTF-8; returns the path."""
+    path = Path(path)
+    html = _render(m)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(html)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return path

@@ -1,0 +1,135 @@
+"""Tests of geo.structure: sentences, sections, captions, offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.structure import parse_update_header, split_sentences
+
+FIXTURE = Path(__file__).parent / "fixtures" / "sirte-live-2016-ar.txt"
+
+
+def _texts(text):
+    return [s.text for s in split_sentences(text)]
+
+
+def test_offsets_and_sections_on_fixture():
+    text = FIXTURE.read_text(encoding="utf-8")
+    sents = split_sentences(text)
+    for s in sents:
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+    assert not any("تحديث" in s.text and "تغ" in s.text for s in sents)  # headers are not sentences
+    times = []
+    for s in sents:
+        if s.update_time and (not times or times[-1] != s.update_time):
+            times.append(s.update_time)
+    assert times == ["19:44", "17:15", "22:22"]
+    assert [s.section for s in sents if s.update_time is None] == [0] * sum(s.update_time is None for s in sents)
+    # the sentence about entering Sirte sits in the 19:44 section, the casualty sentence in 22:22
+    assert next(s for s in sents if "دخلت مدينة سرت" in s.text).update_time == "19:44"
+    cas = next(s for s in sents if "مقتل ستة" in s.text)
+    assert cas.update_time == "22:22" and cas.text == "وأسفرت المواجهات عن مقتل ستة وإصابة 15 آخرين."
+    # photo captions (short, unpunctuated, "أرشيف") at the top and in the middle
+    caps = [s.text for s in sents if s.is_caption]
+    assert any(c.startswith("جنود ليبيون") for c in caps)
+    assert sum("السراج_أرشيف" in c for c in caps) == 2
+    assert not any(s.is_caption for s in sents if s.text.startswith("قال الناطق"))
+    assert {s.language for s in sents} == {"ar"}
+
+
+def test_quotes_do_not_split():
+    text = 'وقال المتحدث: "دخلنا المدينة. الاشتباكات مستمرة". ثم انسحب المسلحون.'
+    assert _texts(text) == ['وقال المتحدث: "دخلنا المدينة. الاشتباكات مستمرة".', "ثم انسحب المسلحون."]
+    text2 = "قال «انتهى الأمر. لا عودة» ثم غادر؟ نعم"
+    assert _texts(text2) == ["قال «انتهى الأمر. لا عودة» ثم غادر؟", "نعم"]
+
+
+def test_numbers_and_abbreviations_do_not_split():
+    text = "Mr. Kouk said U.S. forces moved 3.5 km west of Sirte. The GNA advanced! Was it over? Yes."
+    assert _texts(text) == [
+        "Mr. Kouk said U.S. forces moved 3.5 km west of Sirte.",
+        "The GNA advanced!",
+        "Was it over?",
+        "Yes.",
+    ]
+
+
+def test_arabic_punctuation_splits():
+    assert _texts("هل دخلت القوات؟ نعم؛ دخلت المدينة. وانتهى") == ["هل دخلت القوات؟", "نعم؛", "دخلت المدينة.", "وانتهى"]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("تحديث - 19:44 تغ", "19:44"),
+        ("تحديث: 17:15 تغ", "17:15"),
+        ("تحديث:22:22 تغ", "22:22"),
+        ("آخر تحديث 10:05 بتوقيت غرينتش", "10:05"),
+        ("تحديث ١٨:٣٠ بتوقيت ليبيا", "16:30"),
+        ("Update 19:44 GMT", "19:44"),
+        ("UPDATE: 5:15 pm GMT", "17:15"),
+        ("Updated at 19:44 GMT", "19:44"),
+        ("update 12:05 am GMT", "00:05"),
+        ("تحديث الأسلحة لدى الجيش", None),
+        ("Updates on the war are here", None),
+    ],
+)
+def test_update_headers(line, expected):
+    got = parse_update_header(line)
+    assert (got[0] if got else None) == expected
+
+
+def test_english_live_blog_sections_and_crlf():
+    text = (
+        "Live: battle for Sirte\r\n\r\n"
+        "GNA forces advanced on Thursday.\r\n"
+        "UPDATE: 5:15 pm GMT\r\n"
+        "Clashes continued near the port. Snipers fired from buildings.\r\n\r\n\r\n"
+        "Update 19:44 GMT: Forces entered the city centre.\r\n"
+    )
+    sents = split_sentences(text)
+    assert [(s.text, s.section, s.update_time) for s in sents] == [
+        ("Live: battle for Sirte", 0, None),
+        ("GNA forces advanced on Thursday.", 0, None),
+        ("Clashes continued near the port.", 1, "17:15"),
+        ("Snipers fired from buildings.", 1, "17:15"),
+        ("Forces entered the city centre.", 2, "19:44"),
+    ]
+    assert all(s.language == "en" for s in sents)
+    assert [s.paragraph for s in sents] == [0, 1, 2, 2, 3]
+
+
+def test_nbsp_tabs_bidi_marks():
+    text = "\u200f\tسيطرت القوات على الميناء.\u00a0 \u200fوتقدمت نحو الوسط.\u00a0\n\n\n\t"
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == ["سيطرت القوات على الميناء.", "وتقدمت نحو الوسط."]
+    for s in sents:
+        assert text[s.start : s.end] == s.text
+
+
+def test_caption_heuristic():
+    text = "AFP photo of smoke over Benghazi\n\nFighting continued in Benghazi on Friday, officials said.\n"
+    sents = split_sentences(text)
+    assert [s.is_caption for s in sents] == [True, False]
+    # a lone title line without punctuation and no photo mark is not a caption
+    assert [s.is_caption for s in split_sentences("Sirte battle\nForces advanced today.")] == [False, False]
+
+
+def test_mixed_language_paragraphs():
+    sents = split_sentences("قال المتحدث إن القوات تقدمت.\nThe GNA said forces advanced.")
+    assert [s.language for s in sents] == ["ar", "en"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(st.sampled_from(list("سرت قوات. ؟\n\r\t\u00a0\u200f«»\"3.5!abc U.S")), max_size=80))
+def test_offsets_roundtrip_random(text):
+    prev_end = -1
+    for s in split_sentences(text):
+        assert text[s.start : s.end] == s.text
+        assert s.start >= prev_end
+        prev_end = s.end
