@@ -218,7 +218,9 @@ class Gazetteer:
         Matching tiers (score before prominence weighting): exact key 1.0, rule
         variant (Libyan «بو», joined forms) 0.95, with Arabic proclitics removed
         («وبسرت») 0.9, with a generic head noun removed («مدينة سرت», "town of X")
-        0.9, consonant skeleton (Tagrifet ~ Taqrift) 0.75.  The score is then
+        0.9, consonant skeleton (Tagrifet ~ Taqrift) 0.75, and last a named
+        sub-phrase of a longer phrase («مركز واغادوغو للمؤتمرات») 0.7 × √(share of
+        words kept).  The score is then
         weighted by country (Libya first) and prominence so ties rank sensibly.
         """
         if not isinstance(name, str):
@@ -253,6 +255,8 @@ class Gazetteer:
                     for pid, matched in self._skeleton.get(s, ()):
                         if pid not in found:
                             found[pid] = (settings.SCORE_SKELETON, matched, "skeleton")
+        if not found:
+            self._add_partial(key, found)
         cands = []
         for pid, (q, matched, how) in found.items():
             p = self._by_id[pid]
@@ -260,12 +264,38 @@ class Gazetteer:
         cands.sort(key=lambda c: (-c.score, FEATURE_RANK.get(c.place.feature_type, 12), -c.place.population, c.place.id))
         return cands[:limit]
 
+    def _add_partial(self, key: str, found: dict[str, tuple[float, str, str]]) -> None:
+        """Longest contiguous sub-phrases of a multi-word name that are names themselves.
+
+        «مركز واغادوغو للمؤتمرات» finds «واغادوغو»; "Sirte University campus" finds
+        "Sirte University".  Scored ``SCORE_PARTIAL`` × the share of words kept.
+        """
+        words = key.split(" ")
+        n = len(words)
+        for size in range(n - 1, 0, -1):
+            for i in range(0, n - size + 1):
+                sub = " ".join(words[i : i + size])
+                k = name_key(sub)
+                hits = list(self._exact.get(k, ()))
+                if is_arabic(sub):
+                    first, _, rest = sub.partition(" ")
+                    for _prefix, stem in split_proclitics(first)[1:]:
+                        hits += self._exact.get(name_key((stem + " " + rest).strip()), ())
+                if len(k) < 3:
+                    continue
+                q = settings.SCORE_PARTIAL * (size / n) ** 0.5
+                for pid, matched, _how in hits:
+                    if pid not in found:
+                        found[pid] = (q, matched, "partial")
+            if found:
+                return
+
     @staticmethod
-    def _prior(p: Place) -> float:
-        """Country and prominence weight in (0.8, 1]: Libya first, bigger features first."""
-        w = 1.0 if p.country == settings.DEFAULT_COUNTRY else settings.FOREIGN_WEIGHT
+    def _prior(p: Place, country: str = settings.DEFAULT_COUNTRY) -> float:
+        """Country and prominence weight in (0.8, 1]: the context country first, bigger features first."""
+        w = 1.0 if p.country == country else settings.FOREIGN_WEIGHT
         rank = FEATURE_RANK.get(p.feature_type, 12)
-        return w * (1.0 - 0.004 * rank)
+        return w * (1.0 - 0.004 * rank) * settings.TYPE_WEIGHT.get(p.feature_type, 1.0)
 
     def lookup_one(self, name: str) -> Place:
         """The best place for ``name``; raises :class:`PlaceNotFound` or :class:`AmbiguousPlace`."""
@@ -329,7 +359,8 @@ class Gazetteer:
 
     def _context_score(self, cand: Candidate, ctx: Context) -> float:
         p = cand.place
-        score = cand.score
+        # re-weight the match quality by the context's country instead of the default one
+        score = cand.score / self._prior(p) * self._prior(p, ctx.country)
         anc_ids = {a.id for a in self.ancestors(p)}
         ctx_ids = set(ctx.parent_ids) | {q.id for q in ctx.near}
         if anc_ids & ctx_ids:

@@ -17,10 +17,15 @@ SCORE_VARIANT = 0.95
 SCORE_CLITIC = 0.9
 SCORE_HEAD = 0.9
 SCORE_SKELETON = 0.75
+SCORE_PARTIAL = 0.7
 MIN_SKELETON_LEN = 4
 
 #: Prior weight of a place outside the default country.
 FOREIGN_WEIGHT = 0.85
+
+#: Extra prior per feature type: a district shares its seat's name («بنغازي»), and news
+#: naming it plainly means the city; districts are named as «شعبية X» / "X district".
+TYPE_WEIGHT = {"district": 0.96}
 
 # Context bonuses used by ``Gazetteer.resolve``.
 BONUS_PARENT = 0.3

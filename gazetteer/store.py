@@ -79,7 +79,8 @@ def row_to_place(rec: dict[str, str], *, path: str, row: int, layer_default: str
         precision_m=precision,
         source=rec["source"].strip(),
         parent_id=(rec.get("parent_id") or "").strip(),
-        country=(rec.get("country") or "LY").strip(),
+        # a missing column means Libya; an empty value is legitimate (continents, seas)
+        country="LY" if rec.get("country") is None else rec["country"].strip(),
         admin1=(rec.get("admin1") or "").strip(),
         aliases=aliases,
         population=population,

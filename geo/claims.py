@@ -438,6 +438,27 @@ def _usable(m: Any) -> bool:
     return getattr(m, "status", "") in ("resolved", "foreign", "unresolved") or bool(getattr(m, "relation", ""))
 
 
+_TOWN_TYPES = frozenset({"capital", "city", "town"})
+
+
+def _as_town(place: Place | None, surface: str, gaz: Any) -> Place | None:
+    """A district named like its chief town is read as the town («بنغازي» in news = the city).
+
+    Distances and directions in news are measured between towns; a district has no
+    meaningful point.  Other places are returned unchanged.
+    """
+    if place is None or place.feature_type != "district":
+        return place
+    for name in (surface, place.name_en, place.name_ar):
+        if not name:
+            continue
+        for cand in gaz.lookup(name, limit=8):
+            q = cand.place
+            if q.feature_type in _TOWN_TYPES and q.admin1 == place.id and cand.how in ("exact", "variant"):
+                return q
+    return place
+
+
 def _default_gazetteer():
     from gazetteer import Gazetteer
 
@@ -490,7 +511,7 @@ def parse(text: str, gazetteer: Any = None) -> list[Claim]:
         reason = ""
         if anchor_m is not None:
             anchor_text = anchor_m.text
-            anchor_place = anchor_m.place
+            anchor_place = _as_town(anchor_m.place, anchor_m.text, gaz)
             reason = anchor_m.reason or ""
             end = anchor_m.end
         elif kind in ("distance", "vague_distance"):
@@ -554,7 +575,7 @@ def parse(text: str, gazetteer: Any = None) -> list[Claim]:
         )
         taken.append((s, end))
     found.sort(key=lambda c: (c.start, c.end))
-    return _attach_subjects(text, found, mentions)
+    return _attach_subjects(text, found, mentions, gaz)
 
 
 def _anchor_after(text: str, pos: int, mentions: Sequence[Any]) -> tuple[Any | None, int]:
@@ -571,12 +592,27 @@ def _anchor_after(text: str, pos: int, mentions: Sequence[Any]) -> tuple[Any | N
         # proclitics glued to the name («لسرت», «بطرابلس») are outside the mention span
         gap = re.sub(r"(?:^|\s)(?:[وفبكل]|ال|لل)+$", "", gap)
         if len(gap) <= 40 and _ANCHOR_FILLER.match(gap):
-            return m, m.end
+            return _past_reference(text, m, mentions), m.end
         return None, pos
     return None, pos
 
 
-def _attach_subjects(text: str, claims: list[Claim], mentions: Sequence[Any]) -> list[Claim]:
+_CENTRE_OF = re.compile(r"^\s*(?:centre|center|downtown|heart)?\s*(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$")
+
+
+def _past_reference(text: str, m: Any, mentions: Sequence[Any]) -> Any:
+    """"the city centre of Sirte": a reference word followed by "(centre) of X" means X."""
+    if not getattr(m, "relation", "") and getattr(m, "place", None) is not None:
+        return m
+    for m2 in mentions:
+        if m2.start >= m.end:
+            if _CENTRE_OF.match(text[m.end : m2.start].lower()):
+                return m2
+            break
+    return m
+
+
+def _attach_subjects(text: str, claims: list[Claim], mentions: Sequence[Any], gaz: Any) -> list[Claim]:
     out: list[Claim] = []
     anchor_spans = set()
     for c in claims:
@@ -607,10 +643,14 @@ def _attach_subjects(text: str, claims: list[Claim], mentions: Sequence[Any]) ->
                 # a subject is a located place, not a reference word inside a bigger claim
                 subj_m = m
                 break
+        if inherited is None and subj_m is None and c.language == "en":
+            lead = re.search(r"\b([Tt]he (?:[A-Za-z-]+ ){0,3}[A-Za-z-]+),?\s*$", text[max(0, c.start - 60) : c.start])
+            if lead and not _CLAUSE_BREAK.search(lead.group(1)):
+                c = replace(c, subject_text=lead.group(1))
         if inherited is not None:
             c = replace(c, subject_text=inherited.subject_text, subject=inherited.subject)
         elif subj_m is not None:
-            c = replace(c, subject_text=subj_m.text, subject=subj_m.place)
+            c = replace(c, subject_text=subj_m.text, subject=_as_town(subj_m.place, subj_m.text, gaz))
         out.append(c)
         prev = c
     return out
@@ -625,6 +665,17 @@ _AR_COMPASS = {
 _EN_COMPASS = {
     "N": "north", "NE": "north-east", "E": "east", "SE": "south-east", "S": "south", "SW": "south-west",
     "W": "west", "NW": "north-west", "C": "centre",
+}
+_HEDGE_EN_OF = {
+    "نحو": "about", "حوالي": "about", "قرابه": "nearly", "زهاء": "some", "اكثر من": "more than",
+    "اقل من": "less than", "ما يقارب": "nearly", "ما يزيد عن": "more than", "ما يزيد علي": "more than",
+    "ما لا يقل عن": "at least",
+}
+_HEDGE_AR_OF = {
+    "about": "نحو", "some": "زهاء", "nearly": "قرابة", "around": "حوالي", "roughly": "حوالي",
+    "approximately": "حوالي", "almost": "قرابة", "more than": "أكثر من", "less than": "أقل من", "over": "أكثر من",
+    "under": "أقل من", "at least": "ما لا يقل عن", "up to": "حتى", "just over": "أكثر بقليل من",
+    "just under": "أقل بقليل من", "an estimated": "نحو",
 }
 _AR_VERDICT = {
     "consistent": "متسق", "consistent_by_road": "متسق بمسافة الطريق", "inconsistent": "غير متسق",
@@ -787,15 +838,16 @@ def check(claim: Claim, gazetteer: Any = None, *, tolerances: Tolerances = Toler
     verdict, how_en, how_ar = _distance_verdict(claimed, geo_km, road, tol, claim.hedge, t)
     if claim.direction and dir_ok is False:
         verdict = "inconsistent"
-    hedge = f"{claim.hedge} " if claim.hedge else ""
+    hedge_en = f"{_HEDGE_EN_OF.get(claim.hedge, claim.hedge)} " if claim.hedge else ""
+    hedge_ar = f"{_HEDGE_AR_OF.get(claim.hedge, claim.hedge)} " if claim.hedge else ""
     dir_en = f" {_EN_COMPASS[claim.direction]}" if claim.direction else ""
     dir_ar = f" {_AR_COMPASS[claim.direction]}" if claim.direction else ""
     road_en = f", road ≈ {road:.0f} km" if road is not None else ""
     road_ar = f"، وبالطريق نحو {road:.0f} كم" if road is not None else ""
     en = (f"{s_en} is {geo_km:.0f} km in a straight line from {a_en}{road_en}, bearing {bearing:.0f}° ({measured}); "
-          f"claimed {hedge}{claimed:.0f} km{dir_en}; {how_en}")
+          f"claimed {hedge_en}{claimed:.0f} km{dir_en}; {how_en}")
     ar = (f"تبعد {s_ar} عن {a_ar} {geo_km:.0f} كم في خط مستقيم{road_ar}، باتجاه {bearing:.0f}° ({_AR_COMPASS[measured]})؛ "
-          f"الادعاء {hedge}{claimed:.0f} كم{dir_ar}؛ {how_ar}")
+          f"الادعاء {hedge_ar}{claimed:.0f} كم{dir_ar}؛ {how_ar}")
     if claim.direction:
         en += f"; {dir_note_en}"
         ar += f"؛ {dir_note_ar}"

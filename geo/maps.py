@@ -221,6 +221,8 @@ def _encode_ring(ring: Sequence[tuple[float, float]]) -> list[int]:
 
 def _verdict_colour(verdict: str) -> tuple[str, bool]:
     v = verdict.lower()
+    if v.startswith("consistent_by_road") or v.startswith("consistent by road"):
+        return "#1b7f9e", False
     if v.startswith(("inconsistent", "contradict", "false", "wrong", "implausible")):
         return "#d73027", True
     if v.startswith(("consistent", "true", "correct", "ok", "match")):
@@ -230,25 +232,49 @@ def _verdict_colour(verdict: str) -> tuple[str, bool]:
     return "#6f6f6f", True
 
 
+def _gazetteer_point(place_id: Any) -> tuple[float, float] | None:
+    if not isinstance(place_id, str) or not place_id:
+        return None
+    try:
+        from gazetteer import Gazetteer
+
+        p = Gazetteer.default().get(place_id)
+    except Exception:  # no gazetteer: the claim is counted as not drawn
+        return None
+    return None if p is None else (p.lat, p.lon)
+
+
 def _claim_point(c: Mapping, role: str) -> tuple[float, float] | None:
-    """``(lat, lon)`` of the claim's subject or anchor under the spellings we accept."""
-    for la, lo in ((f"{role}_lat", f"{role}_lon"), (f"{role}_latitude", f"{role}_longitude")):
+    """``(lat, lon)`` of a claim's ``subject`` or ``anchor``.
+
+    Accepts ``<role>_lat``/``<role>_lon`` (or ``_latitude``/``_longitude``), a
+    nested ``{"lat", "lon"}`` object, the subject's ``derived_lat``/``derived_lon``
+    (a located unknown subject), or else the gazetteer point of ``<role>_id``
+    (``CheckedClaim.to_dict()`` gives ids and names only).
+    """
+    pairs = [(f"{role}_lat", f"{role}_lon"), (f"{role}_latitude", f"{role}_longitude")]
+    if role == "subject":
+        pairs.append(("derived_lat", "derived_lon"))
+    lat = lon = None
+    for la, lo in pairs:
         lat, lon = _num(c.get(la)), _num(c.get(lo))
         if lat is not None and lon is not None:
             break
     else:
         nested = c.get(role)
-        lat = lon = None
         if isinstance(nested, Mapping):
             lat = _num(nested.get("lat", nested.get("latitude")))
             lon = _num(nested.get("lon", nested.get("longitude")))
+        if lat is None or lon is None:
+            pt = _gazetteer_point(c.get(f"{role}_id"))
+            lat, lon = pt if pt else (None, None)
     if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return None
     return lat, lon
 
 
 def _claim_name(c: Mapping, role: str) -> str:
-    for key in (f"{role}_name", f"{role}_name_en", f"{role}_name_ar", role):
+    for key in (f"{role}_name", f"{role}_name_en", f"{role}_name_ar", role, f"{role}_text"):
         v = c.get(key)
         if isinstance(v, str) and v:
             return v
@@ -296,7 +322,8 @@ def _pack_claims(claims: Iterable[Mapping] | None) -> tuple[list[dict], int]:
             ("Road", f"{_fmt_km(c.get('road_km'))} km"),
             ("Bearing", "" if _num(c.get("bearing_deg")) is None else f"{_num(c.get('bearing_deg')):.0f}°"),
             ("Verdict", verdict),
-            ("Explanation", c.get("explanation")),
+            ("Explanation", c.get("explanation_en") or c.get("explanation")),
+            ("الشرح", c.get("explanation_ar")),
         ]
         popup = "<table>" + "".join(
             f"<tr><th>{k}</th><td dir=\"auto\">{escape(v)}</td></tr>" for k, v in rows if _str(v)

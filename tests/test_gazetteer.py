@@ -96,6 +96,12 @@ def test_reference_points_within_precision(gaz):
             res = gaz.resolve(r["name_en"].split(" (")[0].split(" / ")[0])
         assert res.ok, (r["id"], r["name_en"], res.reason)
         d_m = GEOD.inv(res.place.lon, res.place.lat, float(r["lon"]), float(r["lat"]))[2]
+        if "conflicting" in r["status"]:
+            # the reference itself names two anchors (e.g. Ras Lanuf town vs terminal): one of the
+            # name's candidates must sit on the reference point
+            cands = [c.place for c in res.candidates]
+            d_m, place = min((GEOD.inv(c.lon, c.lat, float(r["lon"]), float(r["lat"]))[2], c) for c in cands)
+            res = type(res)(res.query, res.status, place, res.reason, res.candidates)
         # the reference point and ours may both be approximate: allow our radius, and at least 2 km
         assert d_m <= max(res.place.precision_m, 2000) * 1.5, (r["id"], res.place.id, round(d_m))
         checked += 1

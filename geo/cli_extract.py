@@ -1,0 +1,194 @@
+"""``kharita extract`` and ``kharita places find``.
+
+Imports only the extraction path (no geopandas, no folium).  GeoParquet output
+(``--format parquet``) is delegated lazily to ``geo.frame.write_events``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from geo.exc import InputError
+
+_TEXT_SUFFIXES = {".txt", ".text", ".md"}
+
+
+def _atomic_write(path: str, data: str) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same directory and os.replace."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _feature_collection(events) -> str:
+    fc = {"type": "FeatureCollection", "features": [e.to_feature() for e in events]}
+    return json.dumps(fc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def _jsonl(events) -> str:
+    return "".join(json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) + "\n" for e in events)
+
+
+def _table(rows: list[tuple[str, ...]]) -> str:
+    if not rows:
+        return ""
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(str(v).ljust(w) for v, w in zip(r, widths)).rstrip() for r in rows)
+
+
+@click.command("extract")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--date", "date", default=None, metavar="YYYY-MM-DD", help="Publication date (weekdays resolve against it).")
+@click.option("--source", default=None, help="Source name written into each event.")
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False, path_type=str),
+              help="Output file (default: print to stdout).")
+@click.option("--format", "fmt", type=click.Choice(["geojson", "jsonl", "parquet"]), default=None,
+              help="Output format (default: from the -o suffix, else geojson).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stderr.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: several files and a terminal).")
+@click.option("--max-mb", default=20.0, show_default=True, help="Refuse input files larger than this.")
+def extract(inputs, date, source, output, fmt, as_json, progress, max_mb) -> int:
+    """Turn articles (files, directories of *.txt, .jsonl records) into events.
+
+    \b
+    Examples:
+      kharita extract article.txt --date 2016-06-09 -o events.geojson
+      kharita extract corpus/ --format jsonl -o events.jsonl
+    """
+    from geo.document import iter_documents, parse_date
+    from geo.extract import extract_document
+
+    doc_date = parse_date(date) if date else None
+    if fmt is None:
+        suffix = Path(output).suffix.lower() if output else ""
+        fmt = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}.get(suffix, "geojson")
+    if fmt == "parquet" and not output:
+        raise InputError("--format parquet needs -o FILE")
+
+    from gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    docs = iter_documents(inputs, date=doc_date, source=source, max_bytes=int(max_mb * 1024 * 1024))
+    n_inputs = sum(len([q for q in Path(p).rglob("*.txt")]) if Path(p).is_dir() else 1 for p in inputs)
+    show = progress if progress is not None else (n_inputs > 1 and sys.stderr.isatty())
+    if show:
+        from tqdm import tqdm
+
+        docs = tqdm(docs, total=n_inputs, unit="doc", file=sys.stderr, disable=False)
+
+    events = []
+    failed: list[tuple[str, str]] = []
+    n_docs = 0
+    by_type: Counter = Counter()
+    unused: Counter = Counter()
+    extraction_errors: list[str] = []
+    for d in docs:
+        if isinstance(d, Exception):
+            failed.append((getattr(d, "path", None) or "?", str(d)))
+            continue
+        n_docs += 1
+        try:
+            r = extract_document(d, gazetteer=gaz, date=doc_date)
+        except InputError as e:
+            failed.append((d.path or d.id, str(e)))
+            continue
+        events.extend(r.events)
+        for e in r.events:
+            by_type[(e.event_type, e.sub_event_type)] += 1
+        for m, why in r.unused:
+            if m.status in ("unresolved",) or "not an event place" in why:
+                unused[(m.status, why if m.status != "unresolved" else m.reason)] += 1
+            else:
+                unused[(m.status, why)] += 1
+        extraction_errors.extend(f"{d.id}: {x}" for x in r.errors)
+
+    if n_docs == 0:
+        for p, msg in failed:
+            click.echo(f"kharita: error: {msg}", err=True)
+        if not failed:
+            click.echo("kharita: error: no input documents", err=True)
+        return 2
+
+    if fmt == "geojson":
+        data = _feature_collection(events)
+    elif fmt == "jsonl":
+        data = _jsonl(events)
+    else:
+        try:
+            from geo.frame import write_events  # heavy: geopandas, only for parquet
+        except ImportError as e:
+            raise InputError(f"GeoParquet output is unavailable: {e}") from e
+        write_events(events, output)
+        data = None
+    if data is not None:
+        if output:
+            _atomic_write(output, data)
+        else:
+            sys.stdout.write(data)
+
+    summary = {
+        "documents": n_docs,
+        "events": len(events),
+        "events_by_type": {f"{a} / {b}": n for (a, b), n in sorted(by_type.items())},
+        "unused_mentions": {f"{s}: {w}": n for (s, w), n in sorted(unused.items())},
+        "failed": [{"file": p, "error": msg} for p, msg in failed],
+        "errors": extraction_errors,
+        "output": output or "<stdout>",
+    }
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False, sort_keys=True, indent=1), err=True)
+    else:
+        click.echo(f"{n_docs} document(s), {len(events)} event(s) -> {summary['output']}", err=True)
+        if by_type:
+            click.echo(_table([("events", "event_type / sub_event_type")]
+                              + [(str(n), k) for k, n in summary["events_by_type"].items()]), err=True)
+        if unused:
+            click.echo(_table([("mentions", "not used by an event: status: why")]
+                              + [(str(n), k) for k, n in summary["unused_mentions"].items()]), err=True)
+        for p, msg in failed:
+            click.echo(f"failed: {msg}", err=True)
+        for x in extraction_errors:
+            click.echo(f"warning: {x}", err=True)
+    return 0
+
+
+@click.command("find")
+@click.argument("article", type=click.Path(path_type=str))
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of mentions.")
+@click.option("--date", default=None, help="Unused; accepted for symmetry with extract.")
+def places_find(article: str, as_json: bool, date) -> int:
+    """List every place mention of ARTICLE: resolved, foreign, context or unresolved (with why)."""
+    from gazetteer import Gazetteer
+    from geo.document import read_document
+    from geo.toponyms import find_mentions
+
+    doc = read_document(article)
+    ms = find_mentions(doc.text, Gazetteer.default(), language=doc.language)
+    if as_json:
+        keys = ("text", "start", "end", "status", "reason", "place_id", "name_en", "lat", "lon", "relation")
+        out = [{k: m.to_dict()[k] for k in keys} for m in ms]
+        click.echo(json.dumps(out, ensure_ascii=False, sort_keys=True, indent=1))
+        return 0
+    rows = [("start", "end", "status", "text", "place", "reason")]
+    for m in ms:
+        rows.append((str(m.start), str(m.end), m.status, m.text, f"{m.place.id} {m.place.name_en}" if m.place else "-",
+                     m.reason))
+    click.echo(_table(rows))
+    return 0

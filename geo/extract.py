@@ -1,0 +1,527 @@
+"""Text → events: the extraction pipeline.
+
+Sentence by sentence (:func:`geo.structure.split_sentences`):
+
+* **triggers** (:func:`geo.lexicon.find_triggers`) give the ACLED event type;
+  statement verbs alone give no event;
+* **places**: the document's place mentions (:func:`geo.toponyms.find_mentions`,
+  computed once per document) that fall in the sentence, with relative
+  locations (:mod:`geo.relative`).  Direction phrases that describe a place
+  named just before («سرت، معقل داعش شرق طرابلس») are context, not event places.
+  The finest place wins over its own parent (“in Sirte near the Ouagadougou
+  hall” → the hall).  Places listed together («حيي سوق الحوت والصابري», “the
+  Al-Jalt camp and the Qasr Abu Hadi bridge and junction”) each get **one event
+  per place** (ACLED codes one event per location).  A sentence with a trigger
+  but no place of its own inherits the last place of the same section
+  (``notes`` says so).  Events abroad (Washington) are not recorded;
+* **actors** (:func:`geo.lexicon.find_actors`): actor1 is the actor before the
+  trigger (else the first one), actor2 another actor; the paragraph's last actor1
+  carries over when a sentence names none;
+* **date** (:func:`geo.timeparse.resolve_date`): background dates after «منذ»
+  / "since" are ignored; a date said earlier in the same section carries over;
+* **casualties** (:func:`geo.numbers.casualties`): a sentence that only reports
+  the toll of "the fighting" («وأسفرت المواجهات عن مقتل ستة») adds it to the
+  previous event of its paragraph instead of creating a new one.
+
+Every place mention is accounted for in :class:`ExtractionResult`: used by an
+event, or listed in ``unused`` with the reason.
+
+This module imports neither geopandas nor folium nor shapely.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from gazetteer.normalize import normalize_with_offsets
+from geo.events import Event, event_id
+from geo.exc import InputError
+from geo.relative import RelativeLocation, find_cue, is_apposition, locate
+from geo.toponyms import Mention, find_mentions
+
+__all__ = ["ExtractionResult", "extract", "extract_document", "extract_many", "extract_result"]
+
+_AREAL = frozenset({"continent", "country", "region", "sea", "district", "coast", "wadi"})
+_NO_EVENT_KINDS = frozenset({"statement"})
+# Trigger kinds that only refer back to fighting already reported ("the fighting", «المواجهات»).
+_BACKREF_KINDS = frozenset({"fighting"})
+_SINCE_RE = re.compile(r"(?:منذ|مُنذ|since)\s*$", re.IGNORECASE)
+# Between two listed places: only conjunctions, commas, articles and generic head nouns.
+_LIST_GAP_RE = re.compile(
+    r"^[\s،,]*(?:و|and|,|،|&)?[\s،,]*(?:the\s+)?(?:(?:حي|حيي|منطقه|منطقة|معسكر|جسر|تقاطع|ميناء|مطار|قاعده|قاعدة|"
+    r"district|camp|bridge|junction|port|town|village|area)s?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class ExtractionResult:
+    """Everything extracted from one document.
+
+    Attributes
+    ----------
+    events
+        The events, in text order.
+    mentions
+        Every place mention of the document (:class:`geo.toponyms.Mention`).
+    unused
+        ``(mention, reason)`` for each mention no event uses: context words,
+        foreign places, unresolved names, places in sentences without an event.
+    errors
+        Problems met while extracting (one line each); extraction goes on.
+    """
+
+    events: list[Event] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    unused: list[tuple[Mention, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- helpers
+def _default_gazetteer():
+    from gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+def _as_date(date: _dt.date | str | None) -> _dt.date | None:
+    if date is None or date == "":
+        return None
+    if isinstance(date, _dt.datetime):
+        return date.date()
+    if isinstance(date, _dt.date):
+        return date
+    try:
+        return _dt.date.fromisoformat(str(date).strip())
+    except ValueError as e:
+        raise InputError(f"invalid date {date!r}: expected YYYY-MM-DD", field="date") from e
+
+
+def _doc_id_for(text: str) -> str:
+    return "doc-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _language_of(text: str) -> str:
+    try:
+        from geo.document import detect_language
+
+        return detect_language(text, default="ar")
+    except ImportError:  # pragma: no cover
+        from gazetteer.normalize import is_arabic
+
+        return "ar" if is_arabic(text[:4000]) else "en"
+
+
+@dataclass(frozen=True, slots=True)
+class _Located:
+    """A mention placed: the place, its point, precision and relation."""
+
+    mention: Mention
+    lat: float
+    lon: float
+    geo_precision: int
+    relation: str
+    uncertainty_m: float | None
+    uncertainty_wkt: str | None
+    note: str
+    place_id: str
+    place_name_en: str
+    place_name_ar: str
+    country: str
+    admin1: str
+
+
+class _Ctx:
+    """Per-document state of the pipeline."""
+
+    def __init__(self, gaz: Any):
+        self.gaz = gaz
+        self._admin1: dict[str, str] = {}
+
+    def admin1_name(self, place) -> str:
+        if place.id in self._admin1:
+            return self._admin1[place.id]
+        name = ""
+        if not place.is_foreign:
+            try:
+                d = self.gaz.district_of(place)
+            except Exception:  # noqa: BLE001 - a gazetteer without districts
+                d = None
+            name = d.name_en if d is not None else ""
+        self._admin1[place.id] = name
+        return name
+
+
+def _centre_feature(gaz: Any, anchor) -> Any:
+    """A curated "centre of X" feature under ``anchor`` if the gazetteer has one."""
+    try:
+        kids = gaz.children(anchor.id)
+    except Exception:  # noqa: BLE001
+        return None
+    for k in kids:
+        if re.search(r"\b(?:centre|center|downtown)\b", k.name_en, re.IGNORECASE) and k.feature_type in (
+            "area", "neighbourhood", "landmark"
+        ) and "conference" not in k.name_en.lower():
+            return k
+    return None
+
+
+def _locate_mention(ctx: _Ctx, text: str, m: Mention, cue) -> _Located:
+    p = m.place
+    assert p is not None
+    admin1 = ctx.admin1_name(p)
+    if cue is not None:
+        if cue.relation == "centre":
+            centre = _centre_feature(ctx.gaz, p)
+            if centre is not None:
+                return _Located(m, centre.lat, centre.lon, 2, "centre_of", centre.precision_m, None,
+                                f"centre of {p.name_en}: gazetteer feature {centre.id}", centre.id,
+                                centre.name_en, centre.name_ar, centre.country, ctx.admin1_name(centre))
+        try:
+            rl: RelativeLocation = locate(cue, p)
+        except ValueError:
+            rl = None  # type: ignore[assignment]
+        if rl is not None:
+            return _Located(m, rl.point_lat, rl.point_lon, rl.geo_precision, rl.relation, rl.uncertainty_m,
+                            rl.uncertainty_wkt, rl.note, p.id, p.name_en, p.name_ar, p.country, admin1)
+    prec = 3 if p.feature_type in _AREAL else 1
+    rel = m.relation if m.relation != "same_as" else ""
+    return _Located(m, p.lat, p.lon, prec, rel, float(p.precision_m) if p.precision_m else None, None,
+                    "", p.id, p.name_en, p.name_ar, p.country, admin1)
+
+
+def _is_ancestor(gaz: Any, a, b) -> bool:
+    """True when place ``a`` contains place ``b`` (parent chain)."""
+    seen = 0
+    cur = b
+    while cur is not None and cur.parent_id and seen < 8:
+        if cur.parent_id == a.id:
+            return True
+        cur = gaz.get(cur.parent_id)
+        seen += 1
+    return False
+
+
+# --------------------------------------------------------------------------- main
+def extract_result(
+    text: str,
+    date: _dt.date | str | None = None,
+    source: str | None = None,
+    *,
+    doc_id: str | None = None,
+    gazetteer: Any = None,
+    language: str | None = None,
+    url: str = "",
+) -> ExtractionResult:
+    """Extract events from one text and account for every place mention.
+
+    Parameters
+    ----------
+    text
+        Decoded article text.
+    date
+        Publication date (``datetime.date`` or ``YYYY-MM-DD``); weekday names resolve against it.
+    source, url
+        Provenance copied to each event.
+    doc_id
+        Id of the document (default: a hash of the text), part of each event id.
+    gazetteer
+        A :class:`gazetteer.Gazetteer` (default: ``Gazetteer.default()``).
+    language
+        ``ar`` or ``en`` (default: detected).
+
+    Returns
+    -------
+    ExtractionResult
+    """
+    from geo import lexicon, numbers, structure, timeparse
+
+    if not isinstance(text, str):
+        raise InputError(f"text must be str, not {type(text).__name__}")
+    res = ExtractionResult()
+    if not text.strip():
+        return res
+    gaz = gazetteer if gazetteer is not None else _default_gazetteer()
+    doc_date = _as_date(date)
+    language = language or _language_of(text)
+    doc_id = doc_id or _doc_id_for(text)
+    source = source or ""
+    ctx = _Ctx(gaz)
+
+    sentences = structure.split_sentences(text)
+    normalized = normalize_with_offsets(text)
+    mentions = find_mentions(text, gaz, sentences=sentences, language=language, normalized=normalized)
+    res.mentions = mentions
+
+    # relative cues and appositions, per mention
+    cues: dict[int, Any] = {}
+    context_reason: dict[int, str] = {}
+    for i, m in enumerate(mentions):
+        if m.place is None or m.status not in ("resolved", "foreign"):
+            continue
+        cue = find_cue(text, m.start)
+        if cue is None:
+            continue
+        prev = next((q for q in reversed(mentions[:i]) if q.end <= cue.start and q.place is not None
+                     and q.status in ("resolved", "foreign")), None)
+        if prev is not None and is_apposition(text, prev.end, cue.start):
+            context_reason[i] = f"describes where {prev.text} is ({cue.words} {m.text}), not an event place"
+            continue
+        cues[i] = cue
+
+    used: dict[int, list[str]] = {}
+    events: list[Event] = []
+    last_place: dict[int, list[_Located]] = {}  # section -> last located places
+    last_actor: dict[int, str] = {}  # paragraph -> actor1
+    section_date: dict[int, Any] = {}
+    last_event_in_para: dict[int, int] = {}  # paragraph -> index into events
+
+    m_by_sentence: list[list[int]] = [[] for _ in sentences]
+    si = 0
+    for i, m in enumerate(mentions):
+        while si < len(sentences) and sentences[si].end <= m.start:
+            si += 1
+        if si < len(sentences) and sentences[si].start <= m.start < sentences[si].end:
+            m_by_sentence[si].append(i)
+
+    for k, sent in enumerate(sentences):
+        lang = getattr(sent, "language", None) or language
+        try:
+            trigs = lexicon.find_triggers(sent.text, lang)
+        except Exception as e:  # noqa: BLE001 - one bad sentence never stops a document
+            res.errors.append(f"sentence at {sent.start}: trigger search failed: {e}")
+            trigs = []
+        act = [t for t in trigs if t.kind not in _NO_EVENT_KINDS and t.event_type]
+        midx = [i for i in m_by_sentence[k] if i not in context_reason]
+        if getattr(sent, "is_caption", False):
+            act = []
+        if not act:
+            continue
+
+        # casualties and date
+        try:
+            cas = numbers.casualties(sent.text, lang)
+        except Exception as e:  # noqa: BLE001
+            res.errors.append(f"sentence at {sent.start}: casualty parsing failed: {e}")
+            cas = None
+        fat = getattr(cas, "fatalities", None)
+        inj = getattr(cas, "injuries", None)
+
+        own_places = [i for i in midx if mentions[i].place is not None and mentions[i].status in ("resolved", "foreign")]
+        # a toll sentence about "the fighting" just reported: add to the previous event
+        if not own_places and all(t.kind in _BACKREF_KINDS for t in act) and (fat or inj) \
+                and sent.paragraph in last_event_in_para:
+            j = last_event_in_para[sent.paragraph]
+            ev = events[j]
+            if ev.fatalities is None and ev.injuries is None:
+                events[j] = dataclasses.replace(
+                    ev, fatalities=fat, injuries=inj,
+                    notes=(ev.notes + "; " if ev.notes else "") + f"casualties from the next sentence: {sent.text[:80]}")
+                continue
+
+        dinfo = None
+        try:
+            dinfo = timeparse.resolve_date(sent.text, doc_date, lang)
+        except Exception as e:  # noqa: BLE001
+            res.errors.append(f"sentence at {sent.start}: date parsing failed: {e}")
+        if dinfo is not None and getattr(dinfo, "start", None) is not None and _SINCE_RE.search(sent.text[: dinfo.start]):
+            dinfo = None  # «منذ حزيران 2015»: background, not the event date
+        if dinfo is not None and getattr(dinfo, "date", None) is not None and "document date" not in (dinfo.note or ""):
+            section_date[sent.section] = dinfo
+            date_note = dinfo.note
+        elif sent.section in section_date:
+            dinfo = section_date[sent.section]
+            date_note = f"{dinfo.note} (said earlier in this section)"
+        elif doc_date is not None:
+            dinfo = None
+            date_note = "document date"
+        else:
+            dinfo = None
+            date_note = "relative: no document date"
+        if dinfo is not None and getattr(dinfo, "date", None) is not None:
+            ev_date = dinfo.date.isoformat() if hasattr(dinfo.date, "isoformat") else str(dinfo.date)
+            tprec = int(getattr(dinfo, "precision", 1) or 1)
+        else:
+            ev_date = doc_date.isoformat() if doc_date else None
+            tprec = 1
+
+        # actors
+        try:
+            actors = lexicon.find_actors(sent.text, lang)
+        except Exception as e:  # noqa: BLE001
+            res.errors.append(f"sentence at {sent.start}: actor search failed: {e}")
+            actors = []
+
+        # places of this sentence
+        located: list[_Located] = []
+        foreign_only = False
+        libyan = [i for i in own_places if mentions[i].status == "resolved"]
+        if own_places and not libyan:
+            foreign_only = True
+        if libyan:
+            # drop a place that contains another one in the sentence (Sirte vs the hall in Sirte)
+            keep = [i for i in libyan if not any(
+                j != i and mentions[j].place.id != mentions[i].place.id and _is_ancestor(gaz, mentions[i].place, mentions[j].place)
+                for j in libyan)]
+            first_trig = min(t.start for t in act) + sent.start
+            after = [i for i in keep if mentions[i].start >= first_trig]
+            primary = after[0] if after else keep[-1]
+            # the list the primary place belongs to
+            group = [primary]
+            pos = keep.index(primary)
+            for direction in (-1, 1):
+                q = pos
+                while 0 <= q + direction < len(keep):
+                    a, b = (keep[q + direction], keep[q]) if direction < 0 else (keep[q], keep[q + direction])
+                    gap = text[mentions[a].end:mentions[b].start]
+                    from gazetteer.normalize import normalize as _n
+                    if mentions[b].start < mentions[a].end or _LIST_GAP_RE.match(gap) or _LIST_GAP_RE.match(_n(gap)):
+                        q += direction
+                        group.append(keep[q])
+                    else:
+                        break
+            group = sorted(set(group), key=lambda i: mentions[i].start)
+            seen_ids: set[str] = set()
+            for i in group:
+                loc = _locate_mention(ctx, text, mentions[i], cues.get(i))
+                key = loc.place_id + "|" + loc.relation
+                if key in seen_ids:
+                    continue
+                seen_ids.add(key)
+                located.append(loc)
+            last_place[sent.section] = located
+        if foreign_only:
+            for i in own_places:
+                used.setdefault(i, [])
+            for i in own_places:
+                res.unused.append((mentions[i], "event abroad: not recorded as an event in Libya"))
+            continue
+        carried = False
+        if not located and sent.section in last_place:
+            located = last_place[sent.section]
+            carried = True
+
+        # one event per event type (first trigger of the type) per place
+        seen_types: dict[str, Any] = {}
+        for t in act:
+            seen_types.setdefault(t.event_type, t)
+        for et, t in seen_types.items():
+            t_start = sent.start + t.start
+            before = [a for a in actors if a.end <= t.start]
+            actor1 = before[-1].name if before else (actors[0].name if actors else last_actor.get(sent.paragraph, ""))
+            actor2 = next((a.name for a in actors if a.name != actor1), "")
+            sub = t.sub_event_type
+            if t.kind == "territory" and hasattr(lexicon, "territory_sub_event"):
+                try:
+                    sub = lexicon.territory_sub_event(actor1) or sub
+                except Exception:  # noqa: BLE001
+                    pass
+            targets: list[_Located | None] = list(located) if located else [None]
+            for loc in targets:
+                notes = [f"trigger {t.word!r} ({t.kind})"]
+                if loc is None:
+                    unresolved = [mentions[i] for i in midx if mentions[i].place is None]
+                    why = "; ".join(f"{q.text}: {q.reason}" for q in unresolved) or "no place named in the sentence or its section"
+                    notes.append(f"unlocated: {why}")
+                    kind = f"{et}|{sub}|"
+                    ev = Event(
+                        id=event_id(doc_id, sent.start, sent.end, kind), doc_id=doc_id, event_date=ev_date,
+                        time_precision=tprec, date_note=date_note, update_time=sent.update_time, event_type=et,
+                        sub_event_type=sub, actor1=actor1, actor2=actor2, location=unresolved[0].text if unresolved else "",
+                        place_id="", place_name_en="", place_name_ar="", admin1="", country="", latitude=None,
+                        longitude=None, geo_precision=3, relation="", uncertainty_m=None, uncertainty_wkt=None,
+                        fatalities=fat, injuries=inj, source=source, url=url, language=lang, evidence=sent.text,
+                        span_start=sent.start, span_end=sent.end, notes="; ".join(notes),
+                    )
+                    for q in unresolved:
+                        used.setdefault(mentions.index(q), []).append(ev.id)
+                else:
+                    if carried:
+                        notes.append(f"place carried over from an earlier sentence of the section ({loc.mention.text})")
+                    if loc.note:
+                        notes.append(loc.note)
+                    if loc.mention.relation == "same_as":
+                        notes.append(f"«{loc.mention.text}» refers to {loc.mention.anchor_text}")
+                    kind = f"{et}|{sub}|{loc.place_id}|{loc.relation}"
+                    ev = Event(
+                        id=event_id(doc_id, sent.start, sent.end, kind), doc_id=doc_id, event_date=ev_date,
+                        time_precision=tprec, date_note=date_note, update_time=sent.update_time, event_type=et,
+                        sub_event_type=sub, actor1=actor1, actor2=actor2, location=loc.mention.text,
+                        place_id=loc.place_id, place_name_en=loc.place_name_en, place_name_ar=loc.place_name_ar,
+                        admin1=loc.admin1, country=loc.country, latitude=loc.lat, longitude=loc.lon,
+                        geo_precision=loc.geo_precision, relation=loc.relation, uncertainty_m=loc.uncertainty_m,
+                        uncertainty_wkt=loc.uncertainty_wkt, fatalities=fat, injuries=inj, source=source, url=url,
+                        language=lang, evidence=sent.text, span_start=sent.start, span_end=sent.end,
+                        notes="; ".join(notes),
+                    )
+                    if not carried:
+                        used.setdefault(mentions.index(loc.mention), []).append(ev.id)
+                events.append(ev)
+                last_event_in_para[sent.paragraph] = len(events) - 1
+            if actor1:
+                last_actor[sent.paragraph] = actor1
+
+    # account for every mention
+    listed = {id(m) for m, _ in res.unused}
+    for i, m in enumerate(mentions):
+        if i in used or id(m) in listed:
+            continue
+        if i in context_reason:
+            why = context_reason[i]
+        elif m.status == "context":
+            why = m.reason
+        elif m.status == "unresolved":
+            why = m.reason
+        elif m.status == "foreign":
+            why = "foreign place: no event in Libya"
+        else:
+            why = "no event in its sentence (no trigger, a statement, or a finer place was chosen)"
+        res.unused.append((m, why))
+    res.unused.sort(key=lambda t: t[0].start)
+    res.events = events
+    return res
+
+
+def extract(
+    text: str,
+    date: _dt.date | str | None = None,
+    source: str | None = None,
+    *,
+    doc_id: str | None = None,
+    gazetteer: Any = None,
+    language: str | None = None,
+    url: str = "",
+) -> list[Event]:
+    """Events of one text (see :func:`extract_result` for the parameters)."""
+    return extract_result(text, date, source, doc_id=doc_id, gazetteer=gazetteer, language=language, url=url).events
+
+
+def extract_document(doc: Any, *, gazetteer: Any = None, date: _dt.date | str | None = None) -> ExtractionResult:
+    """Extract from a :class:`geo.document.Document` (its id, date, source, url and language)."""
+    return extract_result(
+        doc.text, doc.date if doc.date is not None else date, doc.source, doc_id=doc.id, gazetteer=gazetteer,
+        language=doc.language or None, url=doc.url or "",
+    )
+
+
+def extract_many(
+    docs: Iterable[Any], *, gazetteer: Any = None, date: _dt.date | str | None = None
+) -> Iterator[tuple[Any, list[Event], list[Mention]]]:
+    """Extract from many documents, one after the other (gazetteer and automaton built once).
+
+    ``docs`` may hold :class:`geo.document.Document` objects and :class:`geo.exc.InputError`
+    instances (as :func:`geo.document.iter_documents` yields them): errors are passed
+    through as ``(error, [], [])`` so the caller can report them.
+    """
+    gaz = gazetteer if gazetteer is not None else _default_gazetteer()
+    for doc in docs:
+        if isinstance(doc, Exception):
+            yield doc, [], []
+            continue
+        r = extract_document(doc, gazetteer=gaz, date=date)
+        yield doc, r.events, r.mentions

@@ -1,0 +1,566 @@
+"""Numbers, casualty counts and counted things in Arabic and English news text.
+
+* :func:`parse_number` reads one number expression: digits (ASCII or
+  Arabic-Indic), Arabic number words in their gender and case forms
+  («ثلاثة/ثلاث»، «اثنين/اثنتين»، «خمسة وعشرون»، «أحد عشر»…) or English words.
+  Vague quantities («عشرات»، "dozens") give ``None``.
+* :func:`find_numbers` lists number expressions with their offsets.
+* :func:`casualties` reads fatalities and injuries from a sentence.
+* :func:`counted_noun` lists ``(count, noun, start, end)`` for counted things
+  («سبع غارات جوية» → 7 air strikes) so callers can report them without
+  mistaking them for casualties.
+
+Pure standard library; Arabic words are compared in the folded form of
+:func:`gazetteer.normalize.normalize`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gazetteer.normalize import normalize
+
+__all__ = [
+    "Casualties",
+    "NumberMention",
+    "casualties",
+    "counted_noun",
+    "find_numbers",
+    "fold_same_length",
+    "parse_number",
+]
+
+# --- length-preserving fold (offsets stay valid) --------------------------------
+
+_SAME_LEN = str.maketrans(
+    {chr(0x0660 + i): str(i) for i in range(10)}
+    | {chr(0x06F0 + i): str(i) for i in range(10)}
+    | {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ئ": "ي", "ؤ": "و", "\u066c": ",", "\u066b": "."}
+)
+
+
+def fold_same_length(text: str) -> str:
+    """Fold hamza-alef forms, ta marbuta, alef maqsura and Arabic-Indic digits, one character for one.
+
+    The result has the same length as ``text``, so regex offsets found in it
+    are offsets in ``text``.
+    """
+    return text.translate(_SAME_LEN)
+
+
+# --- number words --------------------------------------------------------------
+
+_AR_UNITS = {
+    "واحد": 1, "واحده": 1, "احد": 1, "احدي": 1,
+    "اثنان": 2, "اثنين": 2, "اثنتين": 2, "اثنتان": 2, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2,
+    "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6,
+    "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8, "ثمان": 8, "تسعه": 9, "تسع": 9,
+}
+_AR_TEN = {"عشره": 10, "عشر": 10}
+_AR_TENS = {
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40, "خمسون": 50, "خمسين": 50,
+    "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+}
+_AR_HUNDREDS = {"مئه": 100, "مائه": 100, "ميه": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200}
+_AR_THOUSANDS = {"الف": 1000, "الفا": 1000, "الفان": 2000, "الفين": 2000, "الاف": 1000, "الوف": 1000}
+_AR_VAGUE = {"عشرات", "مئات", "مئات", "ميات", "الاف", "الوف", "عده", "بضعه", "بضع", "العشرات", "المئات", "العديد", "عديد"}
+_AR_FUSED_HUNDREDS = {  # «ثلاثمئة»، «خمسمائة»
+    u + h: v * 100 for u, v in _AR_UNITS.items() if 3 <= v <= 9 and not u.endswith("ه") for h in ("مئه", "مائه")
+}
+
+
+def _fold_keys(d):
+    # keys as gazetteer.normalize folds them (hamza on ya/waw, ta marbuta, alef forms)
+    return {normalize(k): v for k, v in d.items()} if isinstance(d, dict) else {normalize(k) for k in d}
+
+
+_AR_UNITS, _AR_TEN, _AR_TENS, _AR_HUNDREDS, _AR_THOUSANDS, _AR_VAGUE, _AR_FUSED_HUNDREDS = map(
+    _fold_keys, (_AR_UNITS, _AR_TEN, _AR_TENS, _AR_HUNDREDS, _AR_THOUSANDS, _AR_VAGUE, _AR_FUSED_HUNDREDS)
+)
+
+_EN_UNITS = {
+    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_EN_VAGUE = {"dozens", "scores", "hundreds", "thousands", "several", "many", "numerous", "tens", "some", "few"}
+
+_DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+
+
+def _ar_word(w: str) -> str:
+    """Normalised Arabic word with a leading conjunction «و» removed when that leaves a number word."""
+    w = normalize(w).replace(" ", "")
+    if w.startswith("و") and w not in _AR_UNITS and len(w) > 2:
+        rest = w[1:]
+        if rest in _AR_UNITS or rest in _AR_TEN or rest in _AR_TENS or rest in _AR_HUNDREDS or rest in _AR_THOUSANDS \
+                or _DIGITS_RE.match(rest) or rest in _AR_FUSED_HUNDREDS:
+            return rest
+    return w
+
+
+def _is_ar_number_word(w: str) -> bool:
+    return (
+        w in _AR_UNITS or w in _AR_TEN or w in _AR_TENS or w in _AR_HUNDREDS or w in _AR_THOUSANDS
+        or w in _AR_FUSED_HUNDREDS or bool(_DIGITS_RE.match(w))
+    )
+
+
+def _parse_ar(words: list[str]) -> int | None:
+    """Value of a sequence of normalised Arabic number words (conjunction «و» already split off)."""
+    total = 0
+    current = 0
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        if _DIGITS_RE.match(w):
+            current += int(w.replace(",", ""))
+        elif w in _AR_UNITS:
+            v = _AR_UNITS[w]
+            if i + 1 < n and words[i + 1] in _AR_TEN:  # teens: «ثلاثة عشر»، «أحد عشر»
+                current += v + 10
+                i += 1
+            else:
+                current += v
+        elif w in _AR_TEN:
+            current += 10
+        elif w in _AR_TENS:
+            current += _AR_TENS[w]
+        elif w in _AR_FUSED_HUNDREDS:
+            current += _AR_FUSED_HUNDREDS[w]
+        elif w in _AR_HUNDREDS:
+            current = (current or 1) * _AR_HUNDREDS[w] if _AR_HUNDREDS[w] == 100 else current + 200
+        elif w in _AR_THOUSANDS:
+            mult = _AR_THOUSANDS[w]
+            total += (current or 1) * mult
+            current = 0
+        else:
+            return None
+        i += 1
+    return total + current
+
+
+def _parse_en(words: list[str]) -> int | None:
+    total = 0
+    current = 0
+    seen = False
+    for w in words:
+        if w == "and":
+            continue
+        if _DIGITS_RE.match(w):
+            current += int(w.replace(",", ""))
+        elif w in _EN_UNITS:
+            current += _EN_UNITS[w]
+        elif w in _EN_TENS:
+            current += _EN_TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+@lru_cache(maxsize=8192)
+def parse_number(token: str) -> int | None:
+    """Parse one number expression.
+
+    Parameters
+    ----------
+    token
+        ``"15"``, ``"١٥"``, ``"1,200"``, «خمسة»، «ثلاث»، «أحد عشر»، «خمسة وعشرون»، «مئتين»،
+        ``"six"``, ``"twenty-five"``, ``"a dozen"``…
+
+    Returns
+    -------
+    int or None
+        The value; ``None`` for vague quantities («عشرات»، "dozens") and non-numbers.
+
+    Examples
+    --------
+    >>> parse_number("خمسة وعشرون"), parse_number("٣٠"), parse_number("twenty-five")
+    (25, 30, 25)
+    """
+    s = fold_same_length(token).strip()
+    if not s:
+        return None
+    if _DIGITS_RE.match(s):
+        return int(s.replace(",", ""))
+    if re.search(r"[\u0600-\u06ff]", s):
+        words = []
+        for raw in s.split():
+            w = _ar_word(raw)
+            if w.startswith("و") and len(w) > 1 and _is_ar_number_word(w[1:]):
+                w = w[1:]
+            words.append(w)
+        if any(w in _AR_VAGUE and w not in _AR_THOUSANDS for w in words) or words == ["الاف"]:
+            return None
+        if words and words[0] in {"احد", "احدي"} and len(words) == 1:
+            return None  # «أحد» alone is "one of / someone", not a count
+        return _parse_ar(words)
+    words = [w for w in re.split(r"[\s\-]+", s.lower()) if w]
+    if not words or any(w in _EN_VAGUE for w in words):
+        return None
+    if words in (["a"], ["an"]):
+        return None
+    if words[0] in {"a", "an"} and len(words) == 2 and words[1] not in {"dozen", "hundred", "thousand"}:
+        return None
+    return _parse_en(words)
+
+
+# --- finding numbers in text --------------------------------------------------------
+
+_TOKEN_RE = re.compile(r"\d[\d,]*|(?:[^\W\d_]|[\u064b-\u0652\u0640])+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number expression in text: ``value`` (``None`` when vague), span, the words, and vagueness."""
+
+    value: int | None
+    start: int
+    end: int
+    text: str
+    vague: bool
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    folded = fold_same_length(text)
+    out = []
+    for m in _TOKEN_RE.finditer(folded):
+        tok = m.group()
+        if tok[0].isdigit():
+            tok = tok.rstrip(",")
+            out.append((tok, m.start(), m.start() + len(tok)))
+        else:
+            out.append((tok, m.start(), m.end()))
+    return out
+
+
+def _norm_tok(tok: str) -> str:
+    if re.match(r"[\u0600-\u06ff]", tok):
+        return normalize(tok)
+    return tok.lower()
+
+
+def _num_word(tok: str) -> bool:
+    """Could this token be part of a number expression?"""
+    if tok[0].isdigit():
+        return True
+    t = _norm_tok(tok)
+    if re.match(r"[\u0600-\u06ff]", t):
+        if t.startswith("و") and len(t) > 2 and (t[1:].isdigit() or _is_ar_number_word(t[1:])):
+            return True
+        return _is_ar_number_word(t)
+    return t in _EN_UNITS or t in _EN_TENS or t in {"hundred", "thousand", "dozen"}
+
+
+def _vague_word(tok: str) -> bool:
+    t = _norm_tok(tok)
+    return t in _AR_VAGUE or t in _EN_VAGUE - {"some", "few", "many"}
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """All number expressions in ``text``, vague ones («عشرات»، "dozens") with ``value=None``.
+
+    A bare «أحد»/"a"/"one of" is not reported; times and dates made of digits are
+    reported as plain numbers (callers look at the neighbours).
+    """
+    toks = _tokens(text)
+    out: list[NumberMention] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok, s, e = toks[i]
+        if _vague_word(tok):
+            out.append(NumberMention(None, s, e, text[s:e], True))
+            i += 1
+            continue
+        if not _num_word(tok) or _norm_tok(tok) in {"a", "an", "احد", "احدي"} and not (
+            i + 1 < n and _norm_tok(toks[i + 1][0]) in {"عشر", "عشره", "dozen", "hundred", "thousand"}
+        ):
+            i += 1
+            continue
+        if _norm_tok(tok).startswith("و") and not tok[0].isdigit() and not _is_ar_number_word(_norm_tok(tok)):
+            s += 1  # «و15»: the conjunction is not part of the number
+        j = i + 1
+        best = (i, parse_number(text[s:e]))
+        # extend while the next token continues the expression (contiguous words only)
+        while j < n and _num_word(toks[j][0]) and toks[j][1] - toks[j - 1][2] <= 2 and not toks[j][0][0].isdigit():
+            if text[toks[j - 1][2]:toks[j][1]].strip(" -"):
+                break
+            v = parse_number(text[s:toks[j][2]])
+            if v is None:
+                break
+            best = (j, v)
+            j += 1
+        k, v = best
+        if v is not None:
+            out.append(NumberMention(v, s, toks[k][2], text[s:toks[k][2]], False))
+        i = k + 1
+    return out
+
+
+# --- casualties -----------------------------------------------------------------------
+
+_AR_FATAL_TRIGGERS = {"مقتل", "مصرع", "استشهاد", "قتل", "وفاه", "مقتلهم", "اغتيال", "اعدام", "سقوط"}
+_AR_INJURY_TRIGGERS = {"اصابه", "جرح", "اصيب", "اصيبوا", "جرحوا", "اصابات"}
+_AR_FATAL_NOUNS = {"قتلي", "قتيلا", "قتيل", "قتيلان", "قتيلين", "شهيدا", "شهداء", "شهيد", "ضحيه", "ضحايا", "جثه", "جثث"}
+_AR_INJURY_NOUNS = {"جرحي", "جريحا", "جريح", "جريحان", "جريحين", "مصابا", "مصابين", "مصاب", "مصابون"}
+_AR_DUAL_FATAL = {"قتيلان", "قتيلين"}
+_AR_DUAL_INJURY = {"جريحان", "جريحين"}
+_AR_PERSON_SING = {"شخص", "جندي", "طفل", "امراه", "رجل", "عنصر", "مدني", "مقاتل", "شرطي", "ضابط", "مسلح", "صحفي"}
+_AR_PERSON_DUAL = {"شخصين", "شخصان", "جنديين", "جنديان", "طفلين", "طفلان", "امراتين", "امراتان", "رجلين", "رجلان",
+                   "عنصرين", "عنصران", "ضابطين", "ضابطان", "شرطيين"}
+_AR_HEDGE = {"ما", "لا", "يقل", "عن", "نحو", "حوالي", "قرابه", "اكثر", "من", "اقل", "زهاء", "ما يقارب", "يقارب",
+             "الاقل", "علي", "حصيله", "ارتفاع", "الي", "ب"}
+_EN_FATAL_TRIGGERS = {"killed", "killing", "kills", "kill", "dead", "death", "deaths", "died", "fatalities", "lives",
+                      "slain", "executed"}
+_EN_INJURY_TRIGGERS = {"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds", "injures", "wounds"}
+_EN_PERSON = {"people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "fighters", "fighter",
+              "militants", "militant", "troops", "members", "others", "children", "women", "men", "policemen",
+              "officers", "gunmen", "residents", "of", "them", "were", "was", "have", "had", "been", "are", "reportedly",
+              "pro", "gna", "lna", "is", "isis", "government", "forces", "including", "also", "at", "least",
+              "who"}
+_EN_HEDGE = {"at", "least", "about", "around", "some", "nearly", "almost", "more", "than", "over", "up", "to",
+             "approximately", "roughly", "estimated", "an", "the", "of"}
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """Fatalities and injuries read from text (``None`` when not reported or vague), with notes."""
+
+    fatalities: int | None
+    injuries: int | None
+    notes: str
+
+
+def _hedge_note(prev_words: list[str], next_words: list[str], language: str) -> str:
+    p = " ".join(prev_words[-4:])
+    nx = " ".join(next_words[:3])
+    if re.search(r"ما لا يقل عن|لا يقل عن|at least", p) or re.search(r"علي الاقل|at least", nx):
+        return "at least"
+    if re.search(r"اكثر من|more than|over$|upwards of", p):
+        return "more than"
+    if re.search(r"نحو|حوالي|قرابه|زهاء|يقارب|about|around|nearly|almost|approximately|some$", p):
+        return "about"
+    return ""
+
+
+def _classify_ar(words: list[str], i: int, j: int) -> str:
+    """Category of the number at word indices i..j-1 (normalised words): 'fatal', 'injury' or ''."""
+    nxt = words[j] if j < len(words) else ""
+    nxt2 = words[j + 1] if j + 1 < len(words) else ""
+    for w in (nxt, nxt2 if nxt in {"من", "اخرين"} else ""):
+        stem = w[2:] if w.startswith("ال") else w
+        if stem in _AR_FATAL_NOUNS or w in _AR_FATAL_NOUNS:
+            return "fatal"
+        if stem in _AR_INJURY_NOUNS or w in _AR_INJURY_NOUNS:
+            return "injury"
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 6:
+        w = words[k]
+        base = w[1:] if w[:1] in {"و", "ب", "ف"} and len(w) > 3 else w
+        for cand in (w, base):
+            if cand in _AR_FATAL_TRIGGERS:
+                return "fatal"
+            if cand in _AR_INJURY_TRIGGERS:
+                return "injury"
+        if w not in _AR_HEDGE and base not in _AR_HEDGE:
+            break
+        k -= 1
+        steps += 1
+    return ""
+
+
+def _classify_en(words: list[str], i: int, j: int) -> str:
+    # before: "killed six", "wounding 15", "killing at least 11"
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 4:
+        w = words[k]
+        if w in _EN_FATAL_TRIGGERS:
+            return "fatal"
+        if w in _EN_INJURY_TRIGGERS:
+            return "injury"
+        if w not in _EN_HEDGE:
+            break
+        k -= 1
+        steps += 1
+    # after: "six (people) (were) killed", "11 dead", "15 injured"
+    k = j
+    steps = 0
+    while k < len(words) and steps < 5:
+        w = words[k]
+        if w in _EN_FATAL_TRIGGERS:
+            return "fatal"
+        if w in _EN_INJURY_TRIGGERS:
+            return "injury"
+        if w not in _EN_PERSON:
+            break
+        k += 1
+        steps += 1
+    return ""
+
+
+def casualties(text: str, language: str) -> Casualties:
+    """Read fatality and injury counts from a sentence.
+
+    Parameters
+    ----------
+    text
+        A sentence (or short paragraph).
+    language
+        ``'ar'`` or ``'en'`` (Arabic rules also apply to Arabic words in an English text and vice versa).
+
+    Returns
+    -------
+    Casualties
+        Sums of the counts found per category; ``None`` when none is given or only
+        a vague one («عشرات القتلى»، "dozens killed"); ``notes`` records hedges
+        ("at least 6 killed"), vague counts and several counts summed.
+
+    Examples
+    --------
+    >>> casualties("وأسفرت المواجهات عن مقتل ستة وإصابة 15 آخرين.", "ar")[:2]
+    (6, 15)
+    """
+    toks = _tokens(text)
+    words = [_norm_tok(t) for t, _, _ in toks]
+    starts = {s: idx for idx, (_, s, _) in enumerate(toks)}
+    ends = {e: idx for idx, (_, _, e) in enumerate(toks)}
+    found: dict[str, list[int]] = {"fatal": [], "injury": []}
+    vague: dict[str, bool] = {"fatal": False, "injury": False}
+    notes: list[str] = []
+    prev_cat = ""
+    prev_end_idx = -10
+    for nm in find_numbers(text):
+        i = starts.get(nm.start)
+        if i is None:  # «و15»: the number starts one character into the token
+            i = starts.get(nm.start - 1)
+        j = ends.get(nm.end)
+        if i is None or j is None:
+            continue
+        j += 1
+        arabic = bool(re.search(r"[\u0600-\u06ff]", text[nm.start:nm.end])) or language == "ar"
+        cat = _classify_ar(words, i, j) if arabic else _classify_en(words, i, j)
+        if not cat and arabic:
+            cat = _classify_en(words, i, j)
+        joined = words[i].startswith("و") or (i > 0 and words[i - 1] in {"و", "and"})
+        if not cat and prev_cat and i - prev_end_idx <= 4 and joined:
+            # «مقتل 3 مدنيين و2 من الجنود»: a count joined by «و» to the previous one
+            nxt = words[j] if j < len(words) else ""
+            if nxt in {"من", "اخرين"} or nxt in _AR_PERSON_SING or nxt in _EN_PERSON:
+                cat = prev_cat
+        if not cat:
+            continue
+        label = "killed" if cat == "fatal" else "injured"
+        if nm.vague:
+            vague[cat] = True
+            notes.append(f"vague count: {nm.text} {label}")
+            continue
+        hedge = _hedge_note([w for w in words[max(0, i - 4):i]], words[j:j + 3], language)
+        if hedge:
+            notes.append(f"{hedge} {nm.value} {label}")
+        found[cat].append(nm.value)
+        prev_cat, prev_end_idx = cat, j
+    # «مقتل شخص»، «مقتل جنديين»، «سقوط قتيلين»: counts carried by a singular/dual noun
+    for idx, w in enumerate(words):
+        if w in _AR_DUAL_FATAL:
+            found["fatal"].append(2)
+        elif w in _AR_DUAL_INJURY:
+            found["injury"].append(2)
+        elif idx > 0 and (w in _AR_PERSON_SING or w in _AR_PERSON_DUAL):
+            prev = words[idx - 1]
+            base = prev[1:] if prev[:1] in {"و", "ب", "ف"} and len(prev) > 3 else prev
+            cat = "fatal" if base in _AR_FATAL_TRIGGERS - {"سقوط"} else "injury" if base in _AR_INJURY_TRIGGERS else ""
+            if cat:
+                found[cat].append(2 if w in _AR_PERSON_DUAL else 1)
+    for cat, label in (("fatal", "fatalities"), ("injury", "injuries")):
+        if len(found[cat]) > 1:
+            notes.append(f"{label}: sum of {' + '.join(map(str, found[cat]))}")
+    fat = sum(found["fatal"]) if found["fatal"] else None
+    inj = sum(found["injury"]) if found["injury"] else None
+    return Casualties(fat, inj, "; ".join(notes))
+
+
+# --- counted things -------------------------------------------------------------------
+
+_STOP_AFTER = {
+    "من", "في", "علي", "الي", "عن", "مع", "او", "و", "ان", "قد", "كم", "كلم", "كيلومتر", "كيلومترات", "متر", "امتار",
+    "of", "in", "on", "at", "to", "and", "or", "from", "by", "km", "kilometres", "kilometers", "miles", "m", "the",
+    "that", "which", "were", "was", "a", "an", "with", "for", "pm", "am", "gmt",
+}
+_TIME_WORDS = {
+    "يوم", "يوما", "ايام", "يومين", "ساعه", "ساعات", "ساعتين", "دقيقه", "دقائق", "اسبوع", "اسابيع", "شهر", "اشهر", "شهور",
+    "سنه", "سنوات", "عام", "اعوام", "days", "day", "hours", "hour", "weeks", "week", "months", "month", "years", "year",
+    "minutes", "minute",
+}
+_MONTH_HINT = re.compile(
+    r"^(?:يناير|فبراير|مارس|ابريل|مايو|يونيو|يونيه|يوليو|يوليه|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|اذار|نيسان"
+    r"|ايار|حزيران|تموز|اب|ايلول|تشرين|january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+
+
+def _is_adjective(tok: str) -> bool:
+    t = _norm_tok(tok)
+    if re.match(r"[\u0600-\u06ff]", t):
+        return len(t) >= 4 and (t.endswith("يه") or t.endswith("ي")) and t not in _STOP_AFTER
+    return t in {"air", "drone", "artillery", "mortar", "rocket", "military", "armed", "car", "suicide", "naval"}
+
+
+def counted_noun(text: str) -> list[tuple[int, str, int, int]]:
+    """Counts of things: ``(count, noun, start, end)`` for a number followed by a noun.
+
+    The noun is the next word, plus a following adjective/modifier («غارات جوية»،
+    "air strikes").  Numbers that are dates, clock times, distances or years are left
+    out, as are vague counts.
+
+    Examples
+    --------
+    >>> counted_noun("نفذ سبع غارات جوية على مراكز")
+    [(7, 'غارات جوية', 4, 17)]
+    """
+    toks = _tokens(text)
+    out = []
+    for nm in find_numbers(text):
+        if nm.vague or nm.value is None:
+            continue
+        before = text[max(0, nm.start - 1):nm.start]
+        after = text[nm.end:nm.end + 1]
+        if before in {":", "/", "-", "."} or after in {":", "/", "-", "."}:
+            continue  # 19:44, 2016-06-09, 30/3
+        k = None
+        for idx, (_, s, e) in enumerate(toks):
+            if s >= nm.end:
+                k = idx
+                break
+        if k is None:
+            continue
+        tok, s, e = toks[k]
+        t = _norm_tok(tok)
+        if tok[0].isdigit() or t in _STOP_AFTER or t in _TIME_WORDS or _MONTH_HINT.match(t) or s - nm.end > 2:
+            continue
+        if nm.value >= 1900 and nm.value <= 2100 and nm.text.isdigit():
+            continue  # a year
+        end = e
+        if k + 1 < len(toks):
+            tok2, s2, e2 = toks[k + 1]
+            # English modifier before the noun ("air strikes"), or an Arabic adjective after it («غارات جوية»)
+            if s2 - e <= 1 and not tok2[0].isdigit() and (
+                (_is_adjective(tok2) and re.match(r"[\u0600-\u06ff]", tok2))
+                or (_is_adjective(tok) and not re.match(r"[\u0600-\u06ff]", tok) and _norm_tok(tok2) not in _STOP_AFTER)
+            ):
+                end = e2
+        out.append((nm.value, text[s:end], nm.start, end))
+    return out
