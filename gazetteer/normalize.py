@@ -82,6 +82,7 @@ PROCLITICS: frozenset[str] = frozenset(
 ) | frozenset({"لل", "ولل", "فلل"})
 
 
+@lru_cache(maxsize=65536)
 def is_arabic(text: str) -> bool:
     """True when ``text`` has more Arabic letters than Latin ones."""
     ar = sum(1 for ch in text if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f")

@@ -50,6 +50,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from gazetteer.model import Context, Place
+from gazetteer.normalize import is_arabic
 from geo.geodesy import (
     angle_diff_deg,
     bearing_to_compass,
@@ -434,8 +435,17 @@ def _mentions(text: str, gaz: Any) -> list[Any]:
     return list(find_mentions(text, gaz))
 
 
+_NOT_LOCATIONS = ("organisation", "adjective", "demonym")
+
+
 def _usable(m: Any) -> bool:
-    return getattr(m, "status", "") in ("resolved", "foreign", "unresolved") or bool(getattr(m, "relation", ""))
+    """Mentions that can anchor a claim: places, unresolved names, reference words, and
+    "context" mentions that describe a location (not organisation names or adjectives)."""
+    st = getattr(m, "status", "")
+    if st in ("resolved", "foreign", "unresolved") or getattr(m, "relation", ""):
+        return True
+    reason = (getattr(m, "reason", "") or "").lower()
+    return st == "context" and m.place is not None and not any(w in reason for w in _NOT_LOCATIONS)
 
 
 _TOWN_TYPES = frozenset({"capital", "city", "town"})
@@ -505,7 +515,7 @@ def parse(text: str, gazetteer: Any = None) -> list[Claim]:
     for s, e, _prio, kind, lang, m in raw:
         if any(s < te and ts < e for ts, te in taken):
             continue
-        anchor_m, a_end = _anchor_after(text, e, mentions)
+        anchor_m = _anchor_after(text, e, mentions, s)
         anchor_text = ""
         anchor_place = None
         reason = ""
@@ -526,7 +536,6 @@ def parse(text: str, gazetteer: Any = None) -> list[Claim]:
             reason = res.reason or "not in gazetteer"
         else:
             continue
-        del a_end
         g = m.groupdict()
         direction = None
         dist = low = high = None
@@ -554,6 +563,8 @@ def parse(text: str, gazetteer: Any = None) -> list[Claim]:
                 direction = _compass(g["d1"], g.get("d2"))
             elif "centre" in folded[m.end() : m.end() + 20] or "center" in folded[m.end() : m.end() + 20]:
                 direction = "C"
+        if anchor_m is not None and anchor_m.start < e and kind == "containment" and direction != "C":
+            direction = None  # the anchor's own name carries the direction ("eastern Libya")
         claim_text = text[s:end].strip()
         found.append(
             Claim(
@@ -578,23 +589,27 @@ def parse(text: str, gazetteer: Any = None) -> list[Claim]:
     return _attach_subjects(text, found, mentions, gaz)
 
 
-def _anchor_after(text: str, pos: int, mentions: Sequence[Any]) -> tuple[Any | None, int]:
-    """The first place mention at/after ``pos`` separated only by filler words."""
+def _anchor_after(text: str, pos: int, mentions: Sequence[Any], start: int = -1) -> Any | None:
+    """The first place mention at/after ``pos`` separated only by filler words.
+
+    A mention that starts inside the matched pattern also counts when it runs past
+    it: a region named with its direction ("eastern Libya") or a reference word
+    ("the city centre").
+    """
     for m in mentions:
         if m.end <= pos:
             continue
         if m.start < pos:
-            # the pattern's lookahead may sit inside the mention ("the city centre")
-            if m.start >= pos - 12 and _ANCHOR_FILLER.match(_fold(text[m.start:pos])[0]):
-                return m, m.end
+            if m.start >= start >= 0 or (m.start >= pos - 12 and _ANCHOR_FILLER.match(_fold(text[m.start:pos])[0])):
+                return m
             continue
         gap = _fold(text[pos : m.start])[0]
         # proclitics glued to the name («لسرت», «بطرابلس») are outside the mention span
         gap = re.sub(r"(?:^|\s)(?:[وفبكل]|ال|لل)+$", "", gap)
         if len(gap) <= 40 and _ANCHOR_FILLER.match(gap):
-            return _past_reference(text, m, mentions), m.end
-        return None, pos
-    return None, pos
+            return _past_reference(text, m, mentions)
+        return None
+    return None
 
 
 _CENTRE_OF = re.compile(r"^\s*(?:centre|center|downtown|heart)?\s*(?:of|in)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$")
@@ -636,8 +651,8 @@ def _attach_subjects(text: str, claims: list[Claim], mentions: Sequence[Any], ga
                 if (m.start, m.end) in anchor_spans or getattr(m, "status", "") == "context":
                     continue
                 gap = text[m.end : c.start]
-                if _SENT_BREAK.search(gap) or _CLAUSE_BREAK.search(gap):
-                    break
+                if _SENT_BREAK.search(gap) or _CLAUSE_BREAK.search(gap) or re.search(r"\d", gap):
+                    break  # a figure in between belongs to another statement ("killed 5, …")
                 if len(gap.split()) > SUBJECT_GAP_WORDS:
                     break
                 # a subject is a located place, not a reference word inside a bigger claim
@@ -696,6 +711,8 @@ def _prec_km(p: Place) -> float:
 
 
 def _name(p: Place | None, text: str, lang: str) -> str:
+    if lang == "ar" and text and is_arabic(text):
+        return text  # as written in the article
     if p is None:
         return text or ("?" if lang == "en" else "؟")
     if lang == "ar":
@@ -801,6 +818,10 @@ def check(claim: Claim, gazetteer: Any = None, *, tolerances: Tolerances = Toler
         ar = f"تبعد {s_ar} {geo_km:.1f} كم عن {a_ar} (القرب: ضمن {lim:.0f} كم)"
         return done("consistent" if geo_km <= lim else "inconsistent", en, ar, **figures, tolerance=f"≤ {lim:.0f} km")
 
+    if claim.kind == "containment" and anc.feature_type in ("district", "region"):
+        return _areal_containment(claim, subj, anc, geo_km, figures, done, s_en, s_ar, a_en, a_ar,
+                                  gazetteer if gazetteer is not None else _default_gazetteer())
+
     if claim.kind == "containment":
         ext = _extent_km(anc)
         lim = ext * (t.centre_fraction if claim.direction == "C" else 1.0) + _prec_km(subj)
@@ -854,6 +875,35 @@ def check(claim: Claim, gazetteer: Any = None, *, tolerances: Tolerances = Toler
     return done(verdict, en, ar, **figures,
                 tolerance=f"±{rel:.0%}{' (hedged)' if claim.hedge else ''} + {slack_km:.1f} km"
                 + (f", {claim.direction} ±{t.direction_half_width_deg:g}°" if claim.direction else ""))
+
+
+def _areal_containment(claim, subj, anc, geo_km, figures, done, s_en, s_ar, a_en, a_ar, gaz) -> CheckedClaim:
+    """Containment in a district or region: a circle is too crude for a large area.
+
+    District: the subject's ``admin1`` must be the district.  Region: the subject
+    must be nearer to this region's point than to any other region of the same
+    country and scale (a Voronoi partition of the regions).
+    """
+    if anc.feature_type == "district" and subj.admin1:
+        ok = subj.admin1 == anc.id
+        en = f"{s_en} is in district {subj.admin1} ({'the same as' if ok else 'not'} {a_en})"
+        ar = f"{s_ar} تتبع {'' if ok else 'شعبية أخرى غير '}{a_ar}"
+        return done("consistent" if ok else "inconsistent", en, ar, **figures, tolerance="admin1")
+    # peers of the same scale only: a sub-region («الهلال النفطي» inside Cyrenaica) is not a rival
+    peers = [
+        p for p in getattr(gaz, "places", ())
+        if p.feature_type == anc.feature_type and p.country == anc.country and p.parent_id != anc.id
+        and p.precision_m >= 0.5 * anc.precision_m
+    ]
+    if anc not in peers:
+        peers.append(anc)
+    d, _ = inverse_km([subj.lat] * len(peers), [subj.lon] * len(peers), [p.lat for p in peers], [p.lon for p in peers])
+    d = np.atleast_1d(d)
+    best = peers[int(np.argmin(d))]
+    ok = best.id == anc.id
+    en = f"{s_en} is {geo_km:.0f} km from the point of {a_en}; nearest {anc.feature_type}: {best.name_en}"
+    ar = f"تبعد {s_ar} {geo_km:.0f} كم عن نقطة {a_ar}؛ أقرب منطقة: {best.name_ar or best.name_en}"
+    return done("consistent" if ok else "inconsistent", en, ar, **figures, tolerance=f"nearest {anc.feature_type}")
 
 
 def _direction_ok(direction: str | None, km: float, bearing: float, slack_km: float, t: Tolerances):
@@ -995,7 +1045,8 @@ def check_arrays(
         & (np.abs(alat) <= 90) & (np.abs(slat) <= 90) & (np.abs(alon) <= 180) & (np.abs(slon) <= 180)
     )
     z = np.where(valid, 1.0, np.nan)
-    az, _baz, dist = geod().inv(alon * z, alat * z, slon * z, slat * z)
+    # fresh arrays (× z), so pyproj may work in place; no back azimuth needed
+    az, _baz, dist = geod().inv(alon * z, alat * z, slon * z, slat * z, inplace=True, return_back_azimuth=False)
     geo_km = np.asarray(dist) / 1000.0
     bearing = np.mod(np.asarray(az), 360.0)
     ckm = np.full(n, np.nan) if claimed_km is None else np.asarray(claimed_km, dtype=float)

@@ -22,7 +22,7 @@ _COMMANDS: dict[str, str] = {
     "map": "geo.cli_map:map_cmd",
     "places": "geo.cli_places:places",
     "gazetteer": "geo.cli_places:gazetteer_group",
-    "acled": "geo.cli_check:acled",
+    "acled": "geo.cli_frame:acled",
 }
 
 _HELP = {

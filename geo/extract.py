@@ -38,10 +38,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
+from gazetteer.normalize import normalize as _norm
 from gazetteer.normalize import normalize_with_offsets
 from geo.events import Event, event_id
 from geo.exc import InputError
-from geo.relative import RelativeLocation, find_cue, is_apposition, locate
+from geo.relative import RelativeLocation, find_cue, locate
 from geo.toponyms import Mention, find_mentions
 
 __all__ = ["ExtractionResult", "extract", "extract_document", "extract_many", "extract_result"]
@@ -50,7 +51,9 @@ _AREAL = frozenset({"continent", "country", "region", "sea", "district", "coast"
 _NO_EVENT_KINDS = frozenset({"statement"})
 # Trigger kinds that only refer back to fighting already reported ("the fighting", «المواجهات»).
 _BACKREF_KINDS = frozenset({"fighting"})
-_SINCE_RE = re.compile(r"(?:منذ|مُنذ|since)\s*$", re.IGNORECASE)
+_ATTEMPT_RE = re.compile(r"(?:تحاول|يحاول|تحاولان|يحاولون|محاولة|محاوله|حاولت|حاول)\s+(?:\S+\s+)?$|"
+                         r"\b(?:trying|tried|attempting|attempted|attempt|sought|seeking)\s+to\s+(?:\S+\s+)?$",
+                         re.IGNORECASE)
 # Between two listed places: only conjunctions, commas, articles and generic head nouns.
 _LIST_GAP_RE = re.compile(
     r"^[\s،,]*(?:و|and|,|،|&)?[\s،,]*(?:the\s+)?(?:(?:حي|حيي|منطقه|منطقة|معسكر|جسر|تقاطع|ميناء|مطار|قاعده|قاعدة|"
@@ -72,6 +75,9 @@ class ExtractionResult:
     unused
         ``(mention, reason)`` for each mention no event uses: context words,
         foreign places, unresolved names, places in sentences without an event.
+    used
+        ``(mention, event ids)`` for each mention an event is located by (ids before
+        repeats of the same event were merged).
     errors
         Problems met while extracting (one line each); extraction goes on.
     """
@@ -79,6 +85,7 @@ class ExtractionResult:
     events: list[Event] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     unused: list[tuple[Mention, str]] = field(default_factory=list)
+    used: list[tuple[Mention, tuple[str, ...]]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
 
@@ -175,6 +182,10 @@ def _locate_mention(ctx: _Ctx, text: str, m: Mention, cue) -> _Located:
     p = m.place
     assert p is not None
     admin1 = ctx.admin1_name(p)
+    if cue is None and m.relation == "centre_of":  # "the city centre"
+        from geo.relative import RelativeCue
+
+        cue = RelativeCue("centre", None, None, m.start, m.start, "")
     if cue is not None:
         if cue.relation == "centre":
             centre = _centre_feature(ctx.gaz, p)
@@ -193,6 +204,63 @@ def _locate_mention(ctx: _Ctx, text: str, m: Mention, cue) -> _Located:
     rel = m.relation if m.relation != "same_as" else ""
     return _Located(m, p.lat, p.lon, prec, rel, float(p.precision_m) if p.precision_m else None, None,
                     "", p.id, p.name_en, p.name_ar, p.country, admin1)
+
+
+_TOWN_TYPES = frozenset({"city", "capital", "town", "village"})
+
+
+def _carry_over(ctx: _Ctx, text: str, located: list[_Located]) -> list[_Located]:
+    """The place a sentence without a place of its own inherits: the town holding the last places.
+
+    «واستعادت القوات معسكر الجالط وجسر…» followed by «نفذ سلاح الجو سبع غارات» locates the strikes
+    in the town of those features (Sirte), not at each of them.
+    """
+    towns: dict[str, _Located] = {}
+    for loc in located:
+        p = ctx.gaz.get(loc.place_id)
+        cur, hops = p, 0
+        while cur is not None and cur.feature_type not in _TOWN_TYPES and cur.parent_id and hops < 6:
+            cur = ctx.gaz.get(cur.parent_id)
+            hops += 1
+        if cur is None or cur.feature_type not in _TOWN_TYPES:
+            return located[:1]
+        if cur.id == loc.place_id and not loc.relation:
+            towns.setdefault(cur.id, loc)
+        else:
+            towns.setdefault(cur.id, _Located(loc.mention, cur.lat, cur.lon, 1, "", float(cur.precision_m or 0) or None,
+                                              None, f"town of {loc.place_name_en}", cur.id, cur.name_en, cur.name_ar,
+                                              cur.country, ctx.admin1_name(cur)))
+    if len(towns) == 1:
+        return list(towns.values())
+    return located[:1]
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (type, sub-type, place, relation, date) in a document: later repeats (a
+    statement recounting the same capture, a summary sentence) are folded into the first report.
+    Territory sub-types count as one (who gained it depends on the actor each sentence names)."""
+    out: list[Event] = []
+    first: dict[tuple, int] = {}
+    for ev in events:
+        if not ev.place_id:
+            out.append(ev)
+            continue
+        sub = "territory" if "territory" in ev.sub_event_type.lower() else ev.sub_event_type
+        k = (ev.event_type, sub, ev.place_id, ev.relation, ev.event_date)
+        if k not in first:
+            first[k] = len(out)
+            out.append(ev)
+            continue
+        j = first[k]
+        e0 = out[j]
+        out[j] = dataclasses.replace(
+            e0,
+            fatalities=e0.fatalities if e0.fatalities is not None else ev.fatalities,
+            injuries=e0.injuries if e0.injuries is not None else ev.injuries,
+            actor1=e0.actor1 or ev.actor1, actor2=e0.actor2 or ev.actor2,
+            notes=e0.notes + f"; also reported at characters {ev.span_start}-{ev.span_end}",
+        )
+    return out
 
 
 def _is_ancestor(gaz: Any, a, b) -> bool:
@@ -258,26 +326,22 @@ def extract_result(
     mentions = find_mentions(text, gaz, sentences=sentences, language=language, normalized=normalized)
     res.mentions = mentions
 
-    # relative cues and appositions, per mention
+    # relative cues of the mentions (appositions are already "context" mentions)
     cues: dict[int, Any] = {}
     context_reason: dict[int, str] = {}
     for i, m in enumerate(mentions):
         if m.place is None or m.status not in ("resolved", "foreign"):
+            if m.status == "context":
+                context_reason[i] = m.reason
             continue
         cue = find_cue(text, m.start)
-        if cue is None:
-            continue
-        prev = next((q for q in reversed(mentions[:i]) if q.end <= cue.start and q.place is not None
-                     and q.status in ("resolved", "foreign")), None)
-        if prev is not None and is_apposition(text, prev.end, cue.start):
-            context_reason[i] = f"describes where {prev.text} is ({cue.words} {m.text}), not an event place"
-            continue
-        cues[i] = cue
+        if cue is not None:
+            cues[i] = cue
 
     used: dict[int, list[str]] = {}
     events: list[Event] = []
     last_place: dict[int, list[_Located]] = {}  # section -> last located places
-    last_actor: dict[int, str] = {}  # paragraph -> actor1
+    last_actor: dict[int, str] = {}  # section -> actor1
     section_date: dict[int, Any] = {}
     last_event_in_para: dict[int, int] = {}  # paragraph -> index into events
 
@@ -314,7 +378,8 @@ def extract_result(
 
         own_places = [i for i in midx if mentions[i].place is not None and mentions[i].status in ("resolved", "foreign")]
         # a toll sentence about "the fighting" just reported: add to the previous event
-        if not own_places and all(t.kind in _BACKREF_KINDS for t in act) and (fat or inj) \
+        if not own_places and all(t.kind in _BACKREF_KINDS or t.event_type == "Battles" and t.kind == "clash" for t in act) \
+                and (fat or inj) \
                 and sent.paragraph in last_event_in_para:
             j = last_event_in_para[sent.paragraph]
             ev = events[j]
@@ -329,9 +394,16 @@ def extract_result(
             dinfo = timeparse.resolve_date(sent.text, doc_date, lang)
         except Exception as e:  # noqa: BLE001
             res.errors.append(f"sentence at {sent.start}: date parsing failed: {e}")
-        if dinfo is not None and getattr(dinfo, "start", None) is not None and _SINCE_RE.search(sent.text[: dinfo.start]):
-            dinfo = None  # «منذ حزيران 2015»: background, not the event date
-        if dinfo is not None and getattr(dinfo, "date", None) is not None and "document date" not in (dinfo.note or ""):
+        if dinfo is not None and (dinfo.note or "").startswith(("since", "background")):
+            # «ويسيطر التنظيم منذ حزيران 2015 على سرت», «استولى على المدينة في أيار 2015»:
+            # the sentence states background, not a new event
+            for i in midx:
+                if mentions[i].place is not None:
+                    res.unused.append((mentions[i], f"background sentence ({dinfo.note}): no new event"))
+            continue
+        if dinfo is not None and (dinfo.note or "").startswith("future"):
+            dinfo = None
+        if dinfo is not None and dinfo.date is not None and getattr(dinfo, "start", -1) >= 0:
             section_date[sent.section] = dinfo
             date_note = dinfo.note
         elif sent.section in section_date:
@@ -358,62 +430,61 @@ def extract_result(
             actors = []
 
         # places of this sentence
-        located: list[_Located] = []
-        foreign_only = False
         libyan = [i for i in own_places if mentions[i].status == "resolved"]
         if own_places and not libyan:
-            foreign_only = True
-        if libyan:
-            # drop a place that contains another one in the sentence (Sirte vs the hall in Sirte)
-            keep = [i for i in libyan if not any(
-                j != i and mentions[j].place.id != mentions[i].place.id and _is_ancestor(gaz, mentions[i].place, mentions[j].place)
-                for j in libyan)]
-            first_trig = min(t.start for t in act) + sent.start
-            after = [i for i in keep if mentions[i].start >= first_trig]
-            primary = after[0] if after else keep[-1]
-            # the list the primary place belongs to
-            group = [primary]
-            pos = keep.index(primary)
-            for direction in (-1, 1):
-                q = pos
-                while 0 <= q + direction < len(keep):
-                    a, b = (keep[q + direction], keep[q]) if direction < 0 else (keep[q], keep[q + direction])
-                    gap = text[mentions[a].end:mentions[b].start]
-                    from gazetteer.normalize import normalize as _n
-                    if mentions[b].start < mentions[a].end or _LIST_GAP_RE.match(gap) or _LIST_GAP_RE.match(_n(gap)):
-                        q += direction
-                        group.append(keep[q])
-                    else:
-                        break
-            group = sorted(set(group), key=lambda i: mentions[i].start)
-            seen_ids: set[str] = set()
-            for i in group:
-                loc = _locate_mention(ctx, text, mentions[i], cues.get(i))
-                key = loc.place_id + "|" + loc.relation
-                if key in seen_ids:
-                    continue
-                seen_ids.add(key)
-                located.append(loc)
-            last_place[sent.section] = located
-        if foreign_only:
-            for i in own_places:
-                used.setdefault(i, [])
             for i in own_places:
                 res.unused.append((mentions[i], "event abroad: not recorded as an event in Libya"))
             continue
-        carried = False
-        if not located and sent.section in last_place:
-            located = last_place[sent.section]
-            carried = True
+        # a plain mention of a place that holds another place of the sentence gives way to the finer
+        # one («في سرت قرب قاعة واغادوغو» → the hall); a relative phrase («وسط المدينة») keeps it
+        keep = [i for i in libyan if i in cues or not any(
+            mentions[j].place.id != mentions[i].place.id and _is_ancestor(gaz, mentions[i].place, mentions[j].place)
+            for j in libyan if j != i)]
 
-        # one event per event type (first trigger of the type) per place
-        seen_types: dict[str, Any] = {}
+        def places_for(trig_start: int) -> list[_Located]:
+            """The place list a trigger governs: first place after it (else the last before) and its list."""
+            if not keep:
+                return []
+            after = [i for i in keep if mentions[i].start >= trig_start]
+            primary = after[0] if after else keep[-1]
+            group = [primary]
+            pos = keep.index(primary)
+            for step in (-1, 1):
+                q = pos
+                while 0 <= q + step < len(keep):
+                    x, y = (keep[q + step], keep[q]) if step < 0 else (keep[q], keep[q + step])
+                    gap = text[mentions[x].end:mentions[y].start]
+                    if mentions[y].start < mentions[x].end or _LIST_GAP_RE.match(gap) or _LIST_GAP_RE.match(_norm(gap)):
+                        q += step
+                        group.append(keep[q])
+                    else:
+                        break
+            out: list[_Located] = []
+            seen: set[str] = set()
+            for i in sorted(set(group), key=lambda i: mentions[i].start):
+                loc = _locate_mention(ctx, text, mentions[i], cues.get(i))
+                if loc.place_id + "|" + loc.relation not in seen:
+                    seen.add(loc.place_id + "|" + loc.relation)
+                    out.append(loc)
+            return out
+
+        # one event per (event type, sub-type) – its first trigger – and place
+        seen_types: dict[tuple[str, str], Any] = {}
         for t in act:
-            seen_types.setdefault(t.event_type, t)
-        for et, t in seen_types.items():
-            t_start = sent.start + t.start
+            if t.kind == "territory" and _ATTEMPT_RE.search(sent.text[max(0, t.start - 30):t.start]):
+                # «تحاول الدخول», "trying to push into": an attempt is fighting, not a change of control
+                t = dataclasses.replace(t, event_type="Battles", sub_event_type="Armed clash", kind="clash")
+            seen_types.setdefault((t.event_type, t.sub_event_type), t)
+        sentence_places: list[_Located] = []
+        for (et, _sub0), t in seen_types.items():
+            located = places_for(sent.start + t.start)
+            carried = False
+            if not located and sent.section in last_place:
+                located = _carry_over(ctx, text, last_place[sent.section])
+                carried = True
+            sentence_places.extend(x for x in located if not carried)
             before = [a for a in actors if a.end <= t.start]
-            actor1 = before[-1].name if before else (actors[0].name if actors else last_actor.get(sent.paragraph, ""))
+            actor1 = before[-1].name if before else (actors[0].name if actors else last_actor.get(sent.section, ""))
             actor2 = next((a.name for a in actors if a.name != actor1), "")
             sub = t.sub_event_type
             if t.kind == "territory" and hasattr(lexicon, "territory_sub_event"):
@@ -462,14 +533,22 @@ def extract_result(
                     if not carried:
                         used.setdefault(mentions.index(loc.mention), []).append(ev.id)
                 events.append(ev)
-                last_event_in_para[sent.paragraph] = len(events) - 1
+                if et != "Strategic developments":
+                    last_event_in_para[sent.paragraph] = len(events) - 1
             if actor1:
-                last_actor[sent.paragraph] = actor1
+                last_actor[sent.section] = actor1
+        if sentence_places:
+            last_place[sent.section] = sentence_places
 
     # account for every mention
     listed = {id(m) for m, _ in res.unused}
     for i, m in enumerate(mentions):
-        if i in used or id(m) in listed:
+        if i in used and used[i]:
+            if id(m) in listed:
+                res.unused = [(q, w) for q, w in res.unused if q is not m]
+            res.used.append((m, tuple(used[i])))
+            continue
+        if id(m) in listed:
             continue
         if i in context_reason:
             why = context_reason[i]
@@ -483,7 +562,7 @@ def extract_result(
             why = "no event in its sentence (no trigger, a statement, or a finer place was chosen)"
         res.unused.append((m, why))
     res.unused.sort(key=lambda t: t[0].start)
-    res.events = events
+    res.events = _dedupe(events)
     return res
 
 

@@ -257,7 +257,17 @@ def restore_schema(
     """
     gpd = _gpd()
     p = None if path is None else str(path)
-    df = df.copy() if not isinstance(df, gpd.GeoDataFrame) else pd.DataFrame(df)
+    if isinstance(df, gpd.GeoDataFrame):
+        crs = df.crs
+        if crs is not None and crs.to_epsg() != 4326 and "CRS84" not in crs.to_string():
+            try:
+                df = df.to_crs(CRS)
+            except Exception as e:  # pyproj errors on odd CRSs
+                raise GeoJSONError(f"cannot convert CRS {crs.to_string()} to {CRS}: {e}", path=p) from e
+            df = df.drop(columns=[c for c in ("latitude", "longitude") if c in df.columns])
+        df = pd.DataFrame(df)
+    else:
+        df = df.copy()
     if "event_id_cnty" not in df.columns and "id" in df.columns:
         df = df.rename(columns={"id": "event_id_cnty"})
     geom = df["geometry"] if "geometry" in df.columns else None
@@ -296,9 +306,35 @@ def restore_schema(
     out["latitude"] = lat
     out["longitude"] = lon
     frame = pd.DataFrame({c.name: _typed(out[c.name], c) for c in SCHEMA}, columns=list(COLUMNS))
-    frame = frame.sort_values(_SORT, na_position="last", kind="mergesort").reset_index(drop=True)
-    pts = _points(frame["latitude"].to_numpy(dtype="float64"), frame["longitude"].to_numpy(dtype="float64"))
+    order = _sort_order(frame)
+    frame = frame.take(order).reset_index(drop=True)
+    lat, lon = lat[order], lon[order]
+    if geom is not None:
+        # reuse the given Point objects where they hold exactly the final coordinates
+        garr = np.asarray(geom.to_numpy(), dtype=object)[order]
+        with np.errstate(invalid="ignore"):
+            same = (glat[order] == lat) & (glon[order] == lon)
+        pts = np.full(len(frame), None, dtype=object)
+        pts[same] = garr[same]
+        redo = ~same & ~np.isnan(lat)
+        if redo.any():
+            pts[redo] = _points(lat[redo], lon[redo])
+    else:
+        pts = _points(lat, lon)
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(pts, crs=CRS), crs=CRS)
+
+
+def _sort_order(frame: pd.DataFrame) -> np.ndarray:
+    """Row order by (event_date, doc_id, span_start, event_id_cnty), missing last, stable."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = len(frame)
+    if n < 2:
+        return np.arange(n)
+    t = pa.table({k: pa.array(frame[k]) for k in _SORT}).append_column("_row", pa.array(np.arange(n)))
+    keys = [(k, "ascending", "at_end") for k in (*_SORT, "_row")]
+    return np.asarray(pc.sort_indices(t, sort_keys=keys))
 
 
 def _typed(values: Any, c: Column) -> pd.Series:
@@ -342,7 +378,7 @@ def _to_float(v: Any) -> float:
 def _convert(s: pd.Series, c: Column, path: str | None, label) -> Any:
     """Convert one column by its kind; raise SchemaError naming the first bad row."""
     if c.kind in ("text", "text?"):
-        if s.dtype == object:
+        if s.dtype == object and pd.api.types.infer_dtype(s, skipna=True) not in ("string", "empty"):
             vals = s.tolist()
             for i, v in enumerate(vals):
                 if v is not None and not isinstance(v, (str, int, float, np.integer, np.floating)) and v is not pd.NA:
@@ -411,14 +447,15 @@ def _geometry_xy(geom: pd.Series, path: str | None, label) -> tuple[np.ndarray, 
     n = len(arr)
     lat = np.full(n, np.nan)
     lon = np.full(n, np.nan)
-    present = np.array([g is not None and not (isinstance(g, float) and g != g) for g in arr], dtype=bool)
+    present = ~pd.isna(arr)
     if not present.any():
         return lat, lon
     garr = arr[present]
-    for j, g in enumerate(garr):
-        if not isinstance(g, shapely.Geometry):
-            i = int(np.flatnonzero(present)[j])
-            raise GeoJSONError(f"{label(i)}: geometry is {type(g).__name__}, not a geometry", path=path, field="geometry")
+    if str(geom.dtype) != "geometry":
+        for j, g in enumerate(garr):
+            if not isinstance(g, shapely.Geometry):
+                i = int(np.flatnonzero(present)[j])
+                raise GeoJSONError(f"{label(i)}: geometry is {type(g).__name__}, not a geometry", path=path, field="geometry")
     gtype = shapely.get_type_id(garr)
     empty = shapely.is_empty(garr)
     notpoint = (gtype != 0) & ~empty

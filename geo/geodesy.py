@@ -10,7 +10,18 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Sequence
 
-import numpy as np
+
+
+class _LazyNumpy:
+    """numpy, imported on first use (keeps ``import gazetteer`` fast: haversine needs no numpy)."""
+
+    def __getattr__(self, name: str):
+        import numpy
+
+        return getattr(numpy, name)
+
+
+np = _LazyNumpy()
 
 __all__ = [
     "COMPASS_8",
@@ -150,3 +161,19 @@ def nearest_index(lat: float, lon: float, lats, lons) -> tuple[int, float]:
     d, _ = inverse_km(np.full(k, lat), np.full(k, lon), lats[best], lons[best])
     i = int(np.argmin(d))
     return int(best[i]), float(np.asarray(d)[i])
+
+
+_EARTH_MEAN_RADIUS_KM = 6371.0088
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (km) on the mean-radius sphere: scalar, pure Python, ~1 µs.
+
+    Within 0.5 % of the WGS84 geodesic: good for scoring and pre-filtering, not for
+    reporting distances (use :func:`inverse_km` for those).
+    """
+    from math import asin, cos, radians, sin, sqrt
+
+    p1, p2 = radians(lat1), radians(lat2)
+    a = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(lon2 - lon1) / 2) ** 2
+    return 2 * _EARTH_MEAN_RADIUS_KM * asin(min(1.0, sqrt(a)))

@@ -123,9 +123,14 @@ def records_from(events: Any) -> list[dict]:
         if events.get("type") != "FeatureCollection" or not isinstance(events.get("features"), list):
             raise GeoJSONError("expected a GeoJSON FeatureCollection with a 'features' list")
         events = events["features"]
+    from geo.events import EVENT_FIELDS, Event
+
     out = []
     for k, ev in enumerate(events):
-        if hasattr(ev, "to_dict") and hasattr(ev, "to_feature"):  # geo.events.Event
+        if isinstance(ev, Event):  # plain getattr: dataclasses.asdict deep-copies (slow at 100k)
+            out.append({f: getattr(ev, f) for f in EVENT_FIELDS})
+            continue
+        if hasattr(ev, "to_dict") and hasattr(ev, "to_feature"):  # an Event-like object
             out.append(ev.to_dict())
             continue
         if not isinstance(ev, Mapping):
@@ -345,10 +350,16 @@ def _pack_claims(claims: Iterable[Mapping] | None) -> tuple[list[dict], int]:
 def _pack(records: list[dict], claims=None, towns: Sequence[tuple] = ()) -> dict:
     """Columnar, de-duplicated page data of the events (all strings escaped)."""
     S = _Table()
+    seen: dict[Any, int] = {}
 
     def si(v: Any) -> int:
-        t = _str(v)
-        return S.add(escape(t)) if t else -1
+        i = seen.get(v) if v.__class__ is str else None
+        if i is None:
+            t = _str(v)
+            i = S.add(escape(t)) if t else -1
+            if v.__class__ is str:
+                seen[v] = i
+        return i
 
     types: dict[str, int] = {}
     T: list[dict] = []
@@ -361,58 +372,75 @@ def _pack(records: list[dict], claims=None, towns: Sequence[tuple] = ()) -> dict
     date_index = {d: i for i, d in enumerate(dates)}
     doc_counts: dict[int, int] = {}
     docs: dict[str, int] = {}
+    rings_seen: dict[str, int | None] = {}
     cols: dict[str, list] = {k: [] for k in "y x t k a b p l d w e f j g i".split()}
     skipped = {"unresolved (no coordinates)": 0, "invalid coordinates": 0}
+    memo: dict[tuple, int] = {}  # raw value tuples -> table row (skips re-escaping repeats)
+
+    def row(table: _Table, tag: str, raw: tuple, make) -> int:
+        key = (tag, *raw)
+        i = memo.get(key)
+        if i is None:
+            i = memo[key] = table.add(make(*raw))
+        return i
+
+    def doc_row(doc_id, source, url, language):
+        url = _str(url)
+        return (si(doc_id), si(source), si(url) if _SAFE_URL_RE.match(url) else -1, si(language or "ar"))
+
+    def when_row(date, tp, note, update):
+        date = _str(date)
+        return (si(date), _int_or_none(tp) or 1, si(note), si(update), date_index.get(date[:10], -1))
+
+    def geo_row(gp, relation, unc):
+        unc = _num(unc)
+        return (_int_or_none(gp) or 1, si(relation), 0 if unc is None else round(unc))
+
+    def place_row(en, ar, admin1, pid):
+        return (si(en), si(ar), si(admin1), si(pid))
+
+    ys, xs, ts, ks, as_, bs, ps, ls, ds, ws, es, fs, js, gs, ids = (cols[k] for k in "y x t k a b p l d w e f j g i".split())
     for r in records:
-        lat, lon = _num(r.get("latitude")), _num(r.get("longitude"))
+        get = r.get
+        lat, lon = _num(get("latitude")), _num(get("longitude"))
         if lat is None or lon is None:
             skipped["unresolved (no coordinates)"] += 1
             continue
         if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isinf(lat) or math.isinf(lon):
             skipped["invalid coordinates"] += 1
             continue
-        et = _str(r.get("event_type"))
+        et = _str(get("event_type"))
         ti = types.get(et)
         if ti is None:
             ti = types[et] = len(T)
             T.append({"name": escape(et or "Other"), "name_ar": _OTHER_STYLE[2] if not et else "",
                       "colour": _OTHER_STYLE[0], "shape": _OTHER_STYLE[1], "count": 0})
         T[ti]["count"] += 1
-        url = _str(r.get("url"))
-        doc_key = _str(r.get("doc_id"))
+        doc_key = _str(get("doc_id"))
         doc = docs.get(doc_key)
-        if doc is None:
-            doc = docs[doc_key] = Dt.add((si(doc_key), si(r.get("source")),
-                                          si(url) if _SAFE_URL_RE.match(url) else -1, si(r.get("language") or "ar")))
+        if doc is None:  # a document's source/url/language are taken from its first event
+            doc = docs[doc_key] = Dt.add(doc_row(doc_key, get("source"), get("url"), get("language")))
         doc_counts[doc] = doc_counts.get(doc, 0) + 1
-        date = _str(r.get("event_date"))
-        tp = _int_or_none(r.get("time_precision")) or 1
-        w = W.add((si(date), tp, si(r.get("date_note")), si(r.get("update_time")), date_index.get(date[:10], -1)))
-        gp = _int_or_none(r.get("geo_precision")) or 1
-        unc = _num(r.get("uncertainty_m"))
-        g = G.add((gp, si(r.get("relation")), 0 if unc is None else round(unc)))
-        wkt = _str(r.get("uncertainty_wkt"))
-        if wkt:
+        wkt = get("uncertainty_wkt")
+        if wkt and isinstance(wkt, str) and wkt not in rings_seen:
             ring = _parse_wkt_ring(wkt)
-            if ring is not None:
-                U.add(tuple(_encode_ring(ring)))
-        c = cols
-        c["y"].append(round(lat * _SCALE))
-        c["x"].append(round(lon * _SCALE))
-        c["t"].append(ti)
-        c["k"].append(si(r.get("sub_event_type")))
-        c["a"].append(si(r.get("actor1")))
-        c["b"].append(si(r.get("actor2")))
-        c["p"].append(P.add((si(r.get("place_name_en")), si(r.get("place_name_ar")), si(r.get("admin1")),
-                             si(r.get("place_id")))))
-        c["l"].append(si(r.get("location")))
-        c["d"].append(doc)
-        c["w"].append(w)
-        c["e"].append(si(r.get("evidence")))
-        c["f"].append(_int_or_none(r.get("fatalities")))
-        c["j"].append(_int_or_none(r.get("injuries")))
-        c["g"].append(g)
-        c["i"].append(escape(_str(r.get("id"))))
+            rings_seen[wkt] = None if ring is None else U.add(tuple(_encode_ring(ring)))
+        ys.append(round(lat * _SCALE))
+        xs.append(round(lon * _SCALE))
+        ts.append(ti)
+        ks.append(si(get("sub_event_type")))
+        as_.append(si(get("actor1")))
+        bs.append(si(get("actor2")))
+        ps.append(row(P, "p", (get("place_name_en"), get("place_name_ar"), get("admin1"), get("place_id")), place_row))
+        ls.append(si(get("location")))
+        ds.append(doc)
+        ws.append(row(W, "w", (get("event_date"), get("time_precision"), get("date_note"), get("update_time")),
+                      when_row))
+        es.append(si(get("evidence")))
+        fs.append(_int_or_none(get("fatalities")))
+        js.append(_int_or_none(get("injuries")))
+        gs.append(row(G, "g", (get("geo_precision"), get("relation"), get("uncertainty_m")), geo_row))
+        ids.append(escape(_str(get("id"))))
     claim_rows, claims_skipped = _pack_claims(claims)
     if claims_skipped:
         skipped["claims without both points"] = claims_skipped

@@ -199,7 +199,7 @@ def parse_number(token: str) -> int | None:
         words = []
         for raw in s.split():
             w = _ar_word(raw)
-            if w.startswith("و") and len(w) > 1 and _is_ar_number_word(w[1:]):
+            if w.startswith("و") and len(w) > 1 and not _is_ar_number_word(w) and _is_ar_number_word(w[1:]):
                 w = w[1:]
             words.append(w)
         if any(w in _AR_VAGUE and w not in _AR_THOUSANDS for w in words) or words == ["الاف"]:
@@ -432,7 +432,8 @@ def casualties(text: str, language: str) -> Casualties:
 
     Examples
     --------
-    >>> casualties("وأسفرت المواجهات عن مقتل ستة وإصابة 15 آخرين.", "ar")[:2]
+    >>> c = casualties("وأسفرت المواجهات عن مقتل ستة وإصابة 15 آخرين.", "ar")
+    >>> c.fatalities, c.injuries
     (6, 15)
     """
     toks = _tokens(text)

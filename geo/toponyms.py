@@ -51,7 +51,7 @@ _SHORT_KEY_PROCLITICS: frozenset[str] = frozenset(p for p in PROCLITICS if "ف" 
 
 # Reference words (normalised).  Value: (kind, relation)
 _AR_REFERENCE = {"المدينه": "city", "البلده": "city", "العاصمه": "capital"}
-_EN_REFERENCE_RE = re.compile(r"\bthe (city|town|capital)\b(?! of\b)", re.IGNORECASE)
+_EN_REFERENCE_RE = re.compile(r"\bthe (city|town|capital)(?:'s)?(?: (centre|center|downtown))?\b(?! of\b)", re.IGNORECASE)
 
 # Cue words before a place name (normalised Arabic, lower-case English).
 _AR_CUES = frozenset(
@@ -163,6 +163,8 @@ class MentionMatcher:
                 auto.add_word(key, (key, tuple(ids)))
         auto.make_automaton()
         self.automaton = auto
+        #: (name, near ids, parent ids, country) -> Resolution; the gazetteer is immutable
+        self.resolve_cache: dict[tuple, Any] = {}
 
     # -- raw matching -----------------------------------------------------------------
     def hits(self, norm: str, offs: Sequence[int], text: str) -> list[_Hit]:
@@ -223,7 +225,7 @@ def _spans(items: Iterable[Any]) -> list[tuple[int, int]]:
     out = []
     for it in items or ():
         if isinstance(it, tuple):
-            out.append((int(it[0]), int(it[1])))
+            out.append((int(it[-2]), int(it[-1])))  # (start, end) or (iso2, start, end)
         else:
             out.append((int(it.start), int(it.end)))
     return out
@@ -287,6 +289,13 @@ def _drop_latin_articles(norm: str, offs: list[int]) -> tuple[str, list[int]]:
     return "".join(keep_n), keep_o
 
 
+def _stem_is_function_word(word: str) -> bool:
+    """«وهناك», «وقال», «التي»: a conjunction + word, or a function word, is not a place name."""
+    if word in _AR_NOT_NAMES:
+        return True
+    return word[0] in "وف" and len(word) > 3 and not word.startswith(("وادي", "واحه", "ودان"))
+
+
 def _strip_proclitic(word: str) -> str:
     """Drop a leading «و» (and نفس) conjunction/preposition run, keep the article for keys."""
     for n in (3, 2, 1):
@@ -306,9 +315,11 @@ def _coordinated(matcher: MentionMatcher, norm: str, offs: Sequence[int], h: _Hi
             pw = _prev_word(norm, h.nstart)
             if pw is not None:
                 x = norm[pw[0] : pw[1]]
-                k = name_key(x + " " + " ".join(words[1:]))
-                if k in keys and k != h.key:
-                    out.append((offs[pw[0]], h.end, k, keys[k]))
+                for pre, stem in split_proclitics(x):
+                    k = name_key(stem + " " + " ".join(words[1:]))
+                    if k in keys and k != h.key:
+                        out.append((offs[pw[0] + len(pre)], h.end, k, keys[k]))
+                        break
         # «X وY N» where the hit is N: add «Y N» and «X N».
         elif not h.proclitic:
             pw = _prev_word(norm, h.nstart)
@@ -317,7 +328,10 @@ def _coordinated(matcher: MentionMatcher, norm: str, offs: Sequence[int], h: _Hi
                 cands = [(offs[pw[0] + 1], y)]
                 ppw = _prev_word(norm, pw[0])
                 if ppw is not None:
-                    cands.append((offs[ppw[0]], _strip_proclitic(norm[ppw[0] : ppw[1]])))
+                    for pre, stem in split_proclitics(norm[ppw[0] : ppw[1]]):
+                        if name_key(stem + " " + h.key) in keys:
+                            cands.append((offs[ppw[0] + len(pre)], stem))
+                            break
                 for s, head in cands:
                     k = name_key(head + " " + h.key)
                     if k in keys:
@@ -345,11 +359,55 @@ def _coordinated(matcher: MentionMatcher, norm: str, offs: Sequence[int], h: _Hi
     return out
 
 
+#: Feature head phrases (normalised) that, governing a place («المنافذ البحرية لمدينة سرت»), name a
+#: feature of it: the phrase maps to the head noun gazetteer names use («ميناء سرت»).
+_FEATURE_HEADS_AR: dict[str, str] = {
+    "المنافذ البحريه": "ميناء", "المنفذ البحري": "ميناء", "الميناء": "ميناء", "ميناء": "ميناء", "مرفا": "ميناء",
+    "المرفا": "ميناء", "الساحل": "ساحل", "ساحل": "ساحل", "شاطي": "ساحل", "المطار": "مطار", "مطار": "مطار",
+    "وسط": "وسط", "قلب": "وسط",
+}
+_GENERIC_HEADS = frozenset({"مدينه", "بلده", "قريه", "منطقه"})
+_OF_LINK_AR = ("", "ل", "لمدينه", "مدينه", "في")
+
+
+def _feature_of(matcher: "MentionMatcher", norm: str, offs: Sequence[int], h: _Hit) -> tuple[int, str, tuple[str, ...]] | None:
+    """«المنافذ البحرية لمدينة سرت» → (start, «ميناء سرت», ids) when the gazetteer has that feature."""
+    if not is_arabic(h.key):
+        return None
+    ws = h.nstart - len(h.proclitic)
+    before = norm[max(0, ws - 40) : ws].rstrip()
+    link = h.proclitic
+    if link not in ("", "ل", "لل"):
+        return None
+    for phrase, head in _FEATURE_HEADS_AR.items():
+        for lk in _OF_LINK_AR:
+            tail = phrase + (" " + lk if lk and lk not in ("ل",) else "")
+            if link and lk:
+                continue
+            if not before.endswith(tail):
+                continue
+            st = len(before) - len(tail)
+            if st > 0 and before[st - 1] != " ":
+                continue
+            base = h.key.split(" ", 1)[1] if h.key.split(" ", 1)[0] in _GENERIC_HEADS and " " in h.key else h.key
+            for k in (name_key(head + " " + h.key), name_key(head + " " + base)):
+                if k in matcher.keys:
+                    return offs[max(0, ws - 40) + st], k, matcher.keys[k]
+    return None
+
+
 def _resolve(gaz: Any, name: str, ids: tuple[str, ...], near: list[Place], country: str) -> tuple[str, str, Place | None, tuple]:
     """Resolve one name: (status, reason, place, candidates)."""
     parents = tuple(p.id for p in near if p.feature_type in _CONTAINER_TYPES)
     ctx = Context(near=tuple(near[:6]), country=country or "LY", parent_ids=parents[:3])
-    res = gaz.resolve(name, ctx)
+    cache = matcher_for(gaz).resolve_cache
+    ck = (name, tuple(p.id for p in ctx.near), ctx.parent_ids, ctx.country)
+    res = cache.get(ck)
+    if res is None:
+        res = gaz.resolve(name, ctx)
+        if len(cache) > 50_000:
+            cache.clear()
+        cache[ck] = res
     place = res.place
     if place is None and ids:
         # the automaton matched a key the resolver did not rank: fall back to the indexed ids
@@ -364,6 +422,23 @@ def _resolve(gaz: Any, name: str, ids: tuple[str, ...], near: list[Place], count
         return (st, f"ambiguous, best guess: {res.reason}", place, tuple(res.candidates))
     st = "foreign" if place.is_foreign else "resolved"
     return (st, res.reason, place, tuple(res.candidates))
+
+
+def _apposition(text: str, start: int, before: list[Mention]) -> str:
+    """Reason text when the relative phrase before ``start`` describes an earlier place, else ''.
+
+    «سرت، معقل تنظيم داعش شرق طرابلس»: Tripoli only says where Sirte is.
+    """
+    from geo.relative import find_cue, is_apposition
+
+    cue = find_cue(text, start)
+    if cue is None:
+        return ""
+    prev = next((q for q in reversed(before) if q.end <= cue.start and q.place is not None
+                 and q.status in ("resolved", "foreign")), None)
+    if prev is not None and is_apposition(text, prev.end, cue.start):
+        return f"describes where {prev.text} is ({cue.words} …), not an event place"
+    return ""
 
 
 def _capital_of(gaz: Any, country: str, near: list[Place]) -> Place | None:
@@ -422,6 +497,11 @@ def find_mentions(
     items: list[tuple[int, int, str, Any]] = []
     covered: list[tuple[int, int]] = []
     for h in hits:
+        fo = _feature_of(matcher, norm, offs, h)
+        if fo is not None:
+            items.append((fo[0], h.end, "name", (fo[1], fo[2])))
+            covered.append((fo[0], h.end))
+            continue
         extra = _coordinated(matcher, norm, offs, h)
         # the hit is only the shared name when every coordinated name extends it
         # («جسر وتقاطع [قصر بوهادي]»): then the coordinated features replace it
@@ -447,20 +527,22 @@ def find_mentions(
                 items.append((s, e, "ref", "city"))
                 break
     for m in _EN_REFERENCE_RE.finditer(text):
-        s, e = m.start(1), m.end(1)
+        s, e = m.start(1), m.end()
         if not any(cs <= s < ce for cs, ce in covered):
-            items.append((m.start(), e, "ref", "capital" if m.group(1).lower() == "capital" else "city"))
+            kind = "capital" if m.group(1).lower() == "capital" else "city"
+            items.append((m.start(), e, "ref", kind + ("+centre" if m.group(2) else "")))
 
     # unknown names after place cues
     for m in re.finditer(r"\S+", norm):
         w = m.group()
-        if not any(stem in _AR_CUES or (stem.startswith("ال") and stem[2:] in _AR_CUES) for _, stem in split_proclitics(w)):
+        # a cue noun without the article governs the following name («مدينة X», «لمعسكر X»)
+        if not any(stem in _AR_CUES and not pre.endswith("ال") for pre, stem in split_proclitics(w)):
             continue
         nw = _next_word(norm, m.end())
         if nw is None:
             continue
         cand = norm[nw[0] : nw[1]]
-        if not is_arabic(cand) or cand in _AR_NOT_NAMES or len(cand) < 3:
+        if not is_arabic(cand) or cand in _AR_NOT_NAMES or len(cand) < 3 or _stem_is_function_word(cand):
             continue
         s, e = offs[nw[0]], offs[nw[1] - 1] + 1
         if any(cs < e and s < ce for cs, ce in covered) or any(it[0] < e and s < it[1] for it in items):
@@ -492,7 +574,12 @@ def find_mentions(
                 out.append(Mention(surface, s, e, "context", "adjective", place))
                 dem_done.add((s, e))
                 continue
-            st, reason, place, cands = _resolve(gaz, surface, ids, near, country)
+            # resolve the matched key: the automaton proved it, the surface may span a coordination
+            st, reason, place, cands = _resolve(gaz, key, ids, near, country)
+            if place is not None:
+                why = _apposition(text, s, out)
+                if why:
+                    st, reason = "context", why
             out.append(Mention(surface, s, e, st, reason, place, cands))
             if place is not None:
                 near.insert(0, place)
@@ -500,6 +587,8 @@ def find_mentions(
         elif kind == "ref":
             if _inside(orgs, s, e):
                 continue
+            ref_rel = "centre_of" if payload.endswith("+centre") else "same_as"
+            payload = payload.split("+")[0]
             if payload == "capital":
                 foreign_country = next((p.country for p in near if p.feature_type == "country"), "")
                 cap_country = foreign_country if foreign_country and foreign_country != "LY" else country
@@ -508,7 +597,7 @@ def find_mentions(
                     out.append(Mention(surface, s, e, "unresolved", "reference word: no capital known for the context", None, relation="same_as"))
                     continue
                 st = "foreign" if place.is_foreign else "resolved"
-                out.append(Mention(surface, s, e, st, f"reference word: the capital ({place.name_en})", place, relation="same_as", anchor_text=place.name_en))
+                out.append(Mention(surface, s, e, st, f"reference word: the capital ({place.name_en})", place, relation=ref_rel, anchor_text=place.name_en))
                 continue
             prev = next(((m, m.place) for m in reversed(out) if m.place is not None and m.status in ("resolved", "foreign") and m.place.feature_type in CITY_TYPES), None)
             if prev is None:
@@ -516,7 +605,7 @@ def find_mentions(
                 continue
             m0, place = prev
             st = "foreign" if place.is_foreign else "resolved"
-            out.append(Mention(surface, s, e, st, f"reference word: refers back to {m0.text}", place, relation="same_as", anchor_text=m0.text))
+            out.append(Mention(surface, s, e, st, f"reference word: refers back to {m0.text}", place, relation=ref_rel, anchor_text=m0.text))
             near.insert(0, place)
             del near[8:]
         else:  # unknown
@@ -530,7 +619,7 @@ def find_mentions(
             out.append(Mention(surface, s, e, "unresolved", "not in gazetteer", None))
     # demonyms that did not overlap a name: context (they may set the country)
     for s, e in dems:
-        if (s, e) in dem_done or any(m.start <= s < m.end for m in out):
+        if (s, e) in dem_done or any(m.start < e and s < m.end for m in out):
             continue
         out.append(Mention(text[s:e], s, e, "context", "adjective", None))
     out.sort(key=lambda m: (m.start, m.end))

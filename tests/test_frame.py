@@ -190,7 +190,7 @@ def events(draw) -> Event:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(evs=st.lists(events(), max_size=4))
 def test_round_trip_lossless(tmp_path, fmt, evs):
     path = tmp_path / f"events.{fmt}"
@@ -381,6 +381,18 @@ def test_unknown_suffix_and_missing_file(tmp_path):
         read_events(tmp_path / "e.csv", format="xlsx")
     with pytest.raises(InputError, match="no such file"):
         read_events(tmp_path / "nope.geojson")
+
+
+def test_projected_gpkg_is_converted_to_wgs84(tmp_path):
+    import pyogrio
+
+    g = to_frame([make_event(), unresolved()]).to_crs("EPSG:32633")  # UTM 33N, metres
+    p = tmp_path / "utm.gpkg"
+    pyogrio.write_dataframe(g, p, layer="events")
+    back = read_events(p)
+    assert back.crs.to_epsg() == 4326
+    assert back.latitude[0] == pytest.approx(31.2, abs=1e-9) and back.longitude[0] == pytest.approx(16.58, abs=1e-9)
+    assert back.geometry[1] is None
 
 
 def test_frame_with_polygon_geometry_rejected():

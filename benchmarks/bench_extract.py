@@ -1,0 +1,102 @@
+"""Extraction throughput: articles per second on one core.
+
+Generates a corpus by varying the bundled sample article (``geo/data/samples/sample-ar.txt``):
+sentences are shuffled within sections and dropped at random, and the Libyan towns it
+names are swapped for other towns of the gazetteer.  Then times
+
+1. in-process :func:`geo.extract.extract_many` over the corpus (gazetteer warm), and
+2. the whole command ``kharita extract DIR -o out.geojson`` in a subprocess (start-up,
+   gazetteer load, reading, extraction, writing).
+
+Usage::
+
+    python benchmarks/bench_extract.py [--n 2000] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SAMPLE = ROOT / "geo" / "data" / "samples" / "sample-ar.txt"
+
+
+def make_corpus(n: int, out_dir: Path, seed: int = 1) -> list[Path]:
+    """Write ``n`` varied articles to ``out_dir``; return their paths."""
+    from gazetteer import Gazetteer
+
+    rng = random.Random(seed)
+    text = SAMPLE.read_text(encoding="utf-8")
+    gaz = Gazetteer.default()
+    towns = sorted({p.name_ar for p in gaz.places if p.country == "LY" and p.feature_type in ("city", "town") and p.name_ar})
+    swap = ["سرت", "بنغازي", "هراوة"]
+    sections = re.split(r"\n(?=تحديث)", text)
+    paths = []
+    for i in range(n):
+        parts = []
+        for sec in sections:
+            lines = [ln for ln in sec.split("\n") if ln.strip()]
+            head, body = (lines[:1], lines[1:]) if lines and lines[0].startswith(("تحديث", "التاريخ")) else ([], lines)
+            body = [ln for ln in body if rng.random() > 0.15]
+            rng.shuffle(body)
+            parts.append("\n\n".join(head + body))
+        art = "\n\n".join(parts)
+        for name in swap:
+            if rng.random() < 0.5:
+                art = art.replace(name, rng.choice(towns))
+        p = out_dir / f"art-{i:05d}.txt"
+        p.write_text(art, encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+
+    from gazetteer import Gazetteer
+    from geo.document import iter_documents
+    from geo.extract import extract_many
+
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp) / "corpus"
+        d.mkdir()
+        paths = make_corpus(args.n, d, args.seed)
+        size = sum(p.stat().st_size for p in paths) / len(paths)
+        print(f"corpus: {len(paths)} articles, mean {size / 1024:.1f} KiB")
+
+        gaz = Gazetteer.default()
+        t = time.perf_counter()
+        list(extract_many(iter_documents(paths[:20], date="2016-06-09"), gazetteer=gaz))  # warm-up: automaton
+        warm = time.perf_counter() - t
+        t = time.perf_counter()
+        n_ev = 0
+        for _doc, evs, _ms in extract_many(iter_documents([d], date="2016-06-09"), gazetteer=gaz):
+            n_ev += len(evs)
+        dt = time.perf_counter() - t
+        print(f"in-process extract_many: {len(paths) / dt:.0f} articles/s ({n_ev} events; warm-up {warm:.2f} s)")
+
+        out = Path(tmp) / "out.geojson"
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "geo", "extract", str(d), "--date", "2016-06-09", "-o", str(out),
+                        "--no-progress"], check=True, env=env, cwd=ROOT, stderr=subprocess.DEVNULL)
+        dt = time.perf_counter() - t
+        print(f"kharita extract DIR -o out.geojson: {len(paths) / dt:.0f} articles/s "
+              f"({dt:.1f} s incl. start-up, {out.stat().st_size / 1e6:.1f} MB written)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,659 @@
+"""Batch extraction over a corpus: all cores, streamed output, resumable.
+
+:func:`run_batch` reads documents lazily (:func:`geo.document.iter_documents`:
+directories of ``*.txt``, JSON Lines files), sends *chunks* of documents to a
+:class:`concurrent.futures.ProcessPoolExecutor` (each worker builds the
+gazetteer and the toponym automaton once, in its initializer) and writes the
+events as they come back, in input order, so the output is the same for any
+``jobs`` and memory stays flat whatever the corpus size (at most
+``2 × jobs`` chunks are in flight).
+
+Output (``out``):
+
+* ``fmt='jsonl'``: one :meth:`geo.events.Event.to_dict` per line, keys sorted,
+  appended to ``out/events.jsonl`` (or to ``out`` itself when it ends in
+  ``.jsonl``);
+* ``fmt='parquet'``: GeoParquet parts ``out/part-00000.parquet`` … written
+  atomically (temporary file + rename, :func:`geo.frame.write_events`).
+
+Resuming
+--------
+A manifest (``_done.jsonl`` beside the events) gets one line per finished
+document — id, SHA-1 of the text, where it came from, its number of events and
+the output that holds them — written (and ``fsync``-ed) only *after* those
+events are durably on disk.  With ``resume=True`` documents already listed are
+skipped; a JSON Lines events file is first cut back to the length the
+manifest vouches for (so half-written lines of an interrupted run vanish) and
+parquet parts that the manifest does not list are deleted.  Event ids are
+derived from the document id and the text span (:func:`geo.events.event_id`),
+so a resumed run produces exactly the events of an uninterrupted one, without
+loss or duplicates.
+
+Per-document problems (undecodable or empty file, bad JSON line, an exception
+in the extractor) go to :attr:`BatchReport.errors` with the file and line; they
+never stop the batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from geo.exc import InputError, KharitaError
+
+__all__ = ["BatchReport", "default_extractor", "run_batch", "read_jsonl_events", "MANIFEST_NAME", "EVENTS_NAME"]
+
+#: Manifest file name (in the output directory).
+MANIFEST_NAME = "_done.jsonl"
+#: JSON Lines events file name (in the output directory).
+EVENTS_NAME = "events.jsonl"
+_PART_FMT = "part-{:05d}.parquet"
+_JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
+_MANIFEST_VERSION = 1
+
+Extractor = Callable[[Any], Any]
+
+
+@dataclass
+class BatchReport:
+    """What a batch run did.
+
+    Attributes
+    ----------
+    documents
+        Documents extracted by this run (skipped ones not included).
+    events
+        Events written by this run.
+    errors
+        ``(where, message)`` per document that could not be read or extracted;
+        ``where`` is the file (``path:line`` for a JSON Lines record).
+    skipped_done
+        Documents skipped because the manifest lists them (``resume=True``).
+    seconds
+        Wall time of the run.
+    parts
+        Output files written or appended to (names relative to the output directory).
+    warnings
+        ``(where, message)``: duplicate documents, extractor notes.
+    duplicates
+        Documents skipped because the same id and text came earlier in the corpus.
+    out
+        The output directory or JSON Lines file.
+    """
+
+    documents: int = 0
+    events: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    skipped_done: int = 0
+    seconds: float = 0.0
+    parts: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: int = 0
+    out: str = ""
+
+    @property
+    def docs_per_second(self) -> float:
+        """Throughput of this run (documents extracted per second)."""
+        return self.documents / self.seconds if self.seconds > 0 else 0.0
+
+    def to_dict(self) -> dict:
+        """JSON-ready summary (keys sorted)."""
+        d = {
+            "documents": self.documents,
+            "duplicates": self.duplicates,
+            "errors": [list(e) for e in self.errors],
+            "events": self.events,
+            "out": self.out,
+            "parts": list(self.parts),
+            "seconds": round(self.seconds, 3),
+            "skipped_done": self.skipped_done,
+            "warnings": [list(w) for w in self.warnings],
+        }
+        return d
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def default_extractor(doc: Any) -> Any:
+    """Extract events from a :class:`geo.document.Document` with :mod:`geo.extract`.
+
+    Returns the :class:`geo.extract.ExtractionResult` (its ``events`` and ``errors``
+    are used).
+    """
+    from geo.extract import extract_document
+
+    return extract_document(doc)
+
+
+def _warm_default() -> None:
+    """Build the default gazetteer and its toponym automaton (once per process)."""
+    try:
+        from gazetteer import Gazetteer
+
+        gaz = Gazetteer.default()
+        from geo.toponyms import matcher_for
+
+        matcher_for(gaz)
+    except ImportError:  # pragma: no cover - partial installs
+        pass
+
+
+_WORKER_EXTRACTOR: Extractor | None = None
+
+
+def _init_worker(extractor: Extractor | None) -> None:
+    """Pool initializer: remember the extractor, build the gazetteer once."""
+    global _WORKER_EXTRACTOR
+    _WORKER_EXTRACTOR = extractor
+    if extractor is None or extractor is default_extractor:
+        _warm_default()
+
+
+def text_sha1(text: str) -> str:
+    """SHA-1 (hex) of a document text, as recorded in the manifest."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _events_of(result: Any) -> tuple[list, list[str]]:
+    if result is None:
+        return [], []
+    if hasattr(result, "events"):
+        return list(result.events), [str(e) for e in getattr(result, "errors", ()) or ()]
+    return list(result), []
+
+
+def _dumps(event: Any) -> str:
+    return json.dumps(event.to_dict(), ensure_ascii=False, sort_keys=True, allow_nan=False)
+
+
+def _extract_chunk(extractor: Extractor | None, docs: list, as_json: bool) -> list[tuple]:
+    """Extract a chunk of documents.
+
+    Returns one tuple per document: ``(id, sha1, where, payload, n_events, error, warnings)``
+    where ``payload`` is the JSON Lines text (``as_json``) or the list of events.
+    """
+    ex = extractor or default_extractor
+    out = []
+    for doc in docs:
+        sha = text_sha1(doc.text)
+        try:
+            events, notes = _events_of(ex(doc))
+        except Exception as e:  # noqa: BLE001 - one bad document never stops the batch
+            out.append((doc.id, sha, doc.path, None, 0, f"extraction failed: {type(e).__name__}: {e}", []))
+            continue
+        payload: Any = "".join(_dumps(ev) + "\n" for ev in events) if as_json else events
+        out.append((doc.id, sha, doc.path, payload, len(events), None, notes))
+    return out
+
+
+def _worker_chunk(docs: list, as_json: bool) -> list[tuple]:
+    return _extract_chunk(_WORKER_EXTRACTOR, docs, as_json)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _fsync(fh) -> None:
+    fh.flush()
+    os.fsync(fh.fileno())
+
+
+class _Manifest:
+    """Append-only list of finished documents; every append is flushed and fsync-ed."""
+
+    def __init__(self, path: Path, fmt: str):
+        self.path = path
+        self.fmt = fmt
+        self.done: set[tuple[str, str]] = set()
+        self.parts: list[str] = []
+        self.committed_end = 0  # JSON Lines: length of the events file the manifest vouches for
+        self._fh = None
+
+    def load(self) -> None:
+        """Read an existing manifest, dropping a torn last line."""
+        if not self.path.exists():
+            return
+        good_end = 0
+        with self.path.open("rb") as fh:
+            data = fh.read()
+        pos = 0
+        lineno = 0
+        for raw in data.splitlines(keepends=True):
+            lineno += 1
+            end = pos + len(raw)
+            pos = end
+            if not raw.endswith(b"\n"):
+                break  # torn write
+            try:
+                rec = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                if end == len(data):
+                    break
+                raise InputError("corrupt manifest line; cannot resume safely", path=str(self.path), line=lineno)
+            good_end = end
+            if "kharita_batch" in rec:
+                if rec.get("format") != self.fmt:
+                    raise InputError(
+                        f"output was written as {rec.get('format')!r}, not {self.fmt!r}: use the same format to resume",
+                        path=str(self.path),
+                    )
+                continue
+            self.done.add((rec["doc"], rec["sha1"]))
+            part = rec.get("part")
+            if part and (not self.parts or self.parts[-1] != part):
+                if part not in self.parts:
+                    self.parts.append(part)
+            if "end" in rec:
+                self.committed_end = max(self.committed_end, int(rec["end"]))
+        if good_end < len(data):
+            with self.path.open("r+b") as fh:
+                fh.truncate(good_end)
+                _fsync(fh)
+
+    def open(self) -> None:
+        new = not self.path.exists() or self.path.stat().st_size == 0
+        self._fh = self.path.open("a", encoding="utf-8")
+        if new:
+            self._fh.write(json.dumps({"format": self.fmt, "kharita_batch": _MANIFEST_VERSION}, sort_keys=True) + "\n")
+            _fsync(self._fh)
+
+    def append(self, records: list[dict]) -> None:
+        if not records:
+            return
+        self._fh.write("".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records))
+        _fsync(self._fh)
+        for r in records:
+            self.done.add((r["doc"], r["sha1"]))
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
+class _JsonlSink:
+    """Events appended to one JSON Lines file; commit = write + fsync, then manifest."""
+
+    def __init__(self, path: Path, manifest: _Manifest, report: BatchReport):
+        self.path = path
+        self.manifest = manifest
+        self.report = report
+        self.name = path.name
+        self._fh = None
+
+    def prepare(self, resume: bool) -> None:
+        size = self.path.stat().st_size if self.path.exists() else 0
+        if resume:
+            end = self.manifest.committed_end
+            if size < end:
+                raise InputError(
+                    f"events file has {size} bytes but the manifest vouches for {end}: cannot resume safely",
+                    path=str(self.path),
+                )
+            if size > end:  # events of documents that were not committed: drop them
+                with self.path.open("r+b") as fh:
+                    fh.truncate(end)
+                    _fsync(fh)
+        self._fh = self.path.open("ab")
+
+    def commit(self, results: list[tuple]) -> None:
+        recs = []
+        for doc_id, sha, where, payload, n, error, _ in results:
+            if error is not None:
+                continue
+            if payload:
+                self._fh.write(payload.encode("utf-8"))
+            recs.append({"doc": doc_id, "sha1": sha, "src": where, "events": n, "part": self.name})
+        if not recs:
+            return
+        _fsync(self._fh)
+        end = self._fh.tell()
+        for r in recs:
+            r["end"] = end
+        self.manifest.append(recs)
+        if self.name not in self.report.parts:
+            self.report.parts.append(self.name)
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
+class _ParquetSink:
+    """Events buffered and written as atomic GeoParquet parts; manifest after the rename."""
+
+    def __init__(self, out_dir: Path, manifest: _Manifest, report: BatchReport, part_events: int):
+        self.dir = out_dir
+        self.manifest = manifest
+        self.report = report
+        self.part_events = max(1, part_events)
+        self.buffer: list = []
+        self.pending: list[dict] = []
+        self.next_index = 0
+
+    def prepare(self, resume: bool) -> None:
+        recorded = set(self.manifest.parts)
+        idx = [int(p[5:10]) for p in recorded if p.startswith("part-") and p[5:10].isdigit()]
+        self.next_index = max(idx) + 1 if idx else 0
+        if resume:
+            for p in sorted(self.dir.glob("part-*.parquet")):
+                if p.name not in recorded:  # written after the last manifest entry: redo
+                    p.unlink()
+
+    def commit(self, results: list[tuple]) -> None:
+        for doc_id, sha, where, payload, n, error, _ in results:
+            if error is not None:
+                continue
+            self.buffer.extend(payload)
+            self.pending.append({"doc": doc_id, "sha1": sha, "src": where, "events": n})
+        if len(self.buffer) >= self.part_events:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        name = ""
+        if self.buffer:
+            name = _PART_FMT.format(self.next_index)
+            self.next_index += 1
+            _write_part(self.buffer, self.dir / name)
+            self.report.parts.append(name)
+        for r in self.pending:
+            r["part"] = name
+        self.manifest.append(self.pending)
+        self.buffer = []
+        self.pending = []
+
+    def close(self) -> None:
+        self.flush()
+
+
+def _write_part(events: list, path: Path) -> None:
+    """Write one GeoParquet part atomically and fsync it."""
+    try:
+        from geo.frame import write_events
+    except ImportError:  # pragma: no cover - geo.frame is part of the package
+        write_events = None
+    if write_events is not None:
+        write_events(events, path, format="parquet")
+    else:  # pragma: no cover
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        tmp = path.with_name(f".{path.name}.tmp")
+        pq.write_table(pa.Table.from_pylist([e.to_dict() for e in events]), tmp)
+        os.replace(tmp, path)
+    with path.open("rb") as fh:
+        os.fsync(fh.fileno())
+
+
+def _layout(out: str | os.PathLike, fmt: str) -> tuple[Path, Path, Path | None]:
+    """``(directory, manifest path, JSON Lines events path or None)``."""
+    out = Path(out)
+    if fmt == "jsonl" and out.suffix.lower() in _JSONL_SUFFIXES:
+        parent = out.parent if str(out.parent) else Path(".")
+        return parent, out.with_name(out.stem + "." + MANIFEST_NAME), out
+    if out.suffix.lower() in _JSONL_SUFFIXES + (".parquet",) and fmt == "parquet":
+        raise InputError("parquet output goes to a directory of parts, not a single file", path=str(out))
+    return out, out / MANIFEST_NAME, (out / EVENTS_NAME if fmt == "jsonl" else None)
+
+
+def _existing_outputs(directory: Path, manifest: Path, events: Path | None) -> list[Path]:
+    found = [p for p in (manifest, events) if p is not None and p.exists()]
+    if events is None and directory.is_dir():
+        found += sorted(directory.glob("part-*.parquet"))
+    return found
+
+
+# --------------------------------------------------------------------------- the batch
+
+
+def _chunked(items: Iterator, size: int) -> Iterator[list]:
+    chunk: list = []
+    for it in items:
+        chunk.append(it)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run_batch(
+    inputs: Iterable[str | os.PathLike],
+    out: str | os.PathLike,
+    *,
+    jobs: int = 1,
+    date: Any = None,
+    source: str | None = None,
+    resume: bool = False,
+    fmt: str = "jsonl",
+    extractor: Extractor | None = None,
+    progress: bool = False,
+    overwrite: bool = False,
+    chunk_size: int = 32,
+    part_events: int = 50_000,
+    documents: Iterable[Any] | None = None,
+) -> BatchReport:
+    """Extract events from a corpus, streaming them to disk.
+
+    Parameters
+    ----------
+    inputs
+        Files and directories, as for :func:`geo.document.iter_documents`
+        (directories of ``*.txt``; ``.jsonl`` files of ``{"id", "text", "date", "source", "url"}``).
+    out
+        Output directory (``events.jsonl`` or ``part-*.parquet`` plus ``_done.jsonl``),
+        or, for ``fmt='jsonl'``, a ``.jsonl`` file (manifest ``<stem>._done.jsonl`` beside it).
+    jobs
+        Worker processes; ``1`` runs in this process.  ``0`` or negative: all cores.
+    date, source
+        Defaults for documents without their own (see :func:`geo.document.iter_documents`).
+    resume
+        Continue an interrupted run: documents listed in the manifest are skipped.
+    fmt
+        ``'jsonl'`` or ``'parquet'``.
+    extractor
+        ``callable(Document) -> list[Event] | ExtractionResult``; must be picklable
+        (a module-level function or a :func:`functools.partial` of one) when ``jobs > 1``.
+        Default: :func:`default_extractor` (:func:`geo.extract.extract_document`).
+    progress
+        Show a tqdm progress bar on stderr.
+    overwrite
+        Delete a previous run's outputs first (otherwise existing outputs without
+        ``resume`` are an error).
+    chunk_size
+        Documents per task sent to a worker (and per manifest commit).
+    part_events
+        Parquet: events per part (a part is written once this many are buffered).
+    documents
+        Already-read documents (``Document`` or ``InputError`` items) instead of ``inputs``.
+
+    Returns
+    -------
+    BatchReport
+
+    Raises
+    ------
+    InputError
+        Bad ``fmt``, existing outputs without ``resume``/``overwrite``, or an
+        output that cannot be resumed safely.
+    KharitaError
+        A worker process died (e.g. killed); the outputs stay resumable.
+    """
+    t0 = time.perf_counter()
+    if fmt not in ("jsonl", "parquet"):
+        raise InputError(f"unknown output format {fmt!r} (expected 'jsonl' or 'parquet')", field="fmt")
+    if resume and overwrite:
+        raise InputError("resume and overwrite exclude each other")
+    if jobs is None or jobs < 1:
+        jobs = os.cpu_count() or 1
+    chunk_size = max(1, int(chunk_size))
+    directory, manifest_path, events_path = _layout(out, fmt)
+    report = BatchReport(out=str(out))
+
+    existing = _existing_outputs(directory, manifest_path, events_path)
+    if existing and not resume:
+        if not overwrite:
+            raise InputError("output exists: pass resume=True (--resume) to continue it or overwrite=True", path=str(existing[0]))
+        for p in existing:
+            p.unlink()
+    directory.mkdir(parents=True, exist_ok=True)
+
+    manifest = _Manifest(manifest_path, fmt)
+    if resume:
+        manifest.load()
+    if events_path is not None:
+        sink: _JsonlSink | _ParquetSink = _JsonlSink(events_path, manifest, report)
+    else:
+        sink = _ParquetSink(directory, manifest, report, part_events)
+    sink.prepare(resume)
+    manifest.open()
+
+    if documents is None:
+        from geo.document import iter_documents
+
+        documents = iter_documents(inputs, date=date, source=source)
+
+    seen: dict[str, tuple[str, str]] = {}  # doc id -> (sha1, where) in this corpus
+
+    def todo() -> Iterator[Any]:
+        for item in documents:
+            if isinstance(item, Exception):
+                report.errors.append((_where_of(item), _message_of(item)))
+                continue
+            sha = text_sha1(item.text)
+            prev = seen.get(item.id)
+            if prev is not None:
+                if prev[0] == sha:
+                    report.duplicates += 1
+                    report.warnings.append((item.path, f"duplicate of document {item.id!r} at {prev[1]}: skipped"))
+                    continue
+                report.warnings.append(
+                    (item.path, f"document id {item.id!r} also used by {prev[1]} with another text: event ids may collide")
+                )
+            else:
+                seen[item.id] = (sha, item.path)
+            if (item.id, sha) in manifest.done:
+                report.skipped_done += 1
+                continue
+            yield item
+
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(unit="doc", desc="extract", dynamic_ncols=True, leave=False)
+
+    as_json = fmt == "jsonl"
+
+    def commit(results: list[tuple]) -> None:
+        sink.commit(results)
+        for doc_id, _sha, where, _payload, n, error, notes in results:
+            if error is not None:
+                report.errors.append((where, error))
+                continue
+            report.documents += 1
+            report.events += n
+            for note in notes:
+                report.warnings.append((where, note))
+        if bar is not None:
+            bar.update(len(results))
+
+    try:
+        if jobs == 1:
+            _init_worker(extractor)
+            for chunk in _chunked(todo(), chunk_size):
+                commit(_extract_chunk(extractor, chunk, as_json))
+        else:
+            _run_pool(todo(), extractor, jobs, chunk_size, as_json, commit)
+    finally:
+        try:
+            sink.close()
+        finally:
+            manifest.close()
+            if bar is not None:
+                bar.close()
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _run_pool(items: Iterator, extractor: Extractor | None, jobs: int, chunk_size: int, as_json: bool,
+              commit: Callable[[list[tuple]], None]) -> None:
+    """Extract chunks on a process pool; commit results in submission order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
+    pending: deque = deque()
+    max_inflight = 2 * jobs
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(extractor,))
+    try:
+        for chunk in _chunked(items, chunk_size):
+            pending.append(pool.submit(_worker_chunk, chunk, as_json))
+            while len(pending) >= max_inflight:
+                commit(pending.popleft().result())
+        while pending:
+            commit(pending.popleft().result())
+    except BrokenProcessPool as e:
+        raise KharitaError(f"a worker process died ({e}); finished documents are saved: re-run with --resume") from None
+    finally:
+        for f in pending:
+            f.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _where_of(err: Exception) -> str:
+    path = getattr(err, "path", None)
+    line = getattr(err, "line", None)
+    if path is None:
+        return "<input>"
+    return f"{path}:{line}" if line is not None else str(path)
+
+
+def _message_of(err: Exception) -> str:
+    """The message of an :class:`InputError` without its "path, line N: " prefix (kept in ``where``)."""
+    msg = str(err)
+    path = getattr(err, "path", None)
+    if path is None:
+        return msg
+    head = [str(path)] + ([f"line {err.line}"] if getattr(err, "line", None) is not None else [])
+    prefix = ", ".join(head)
+    if msg.startswith(prefix):
+        rest = msg[len(prefix):]
+        return rest[2:] if rest.startswith((", ", ": ")) else rest
+    return msg
+
+
+def read_jsonl_events(path: str | os.PathLike) -> Iterator[dict]:
+    """Iterate the event records of a JSON Lines events file (one dict per line).
+
+    Raises
+    ------
+    InputError
+        A line that is not a JSON object (the message names the file and line).
+    """
+    p = Path(path)
+    if p.is_dir():
+        p = p / EVENTS_NAME
+    with p.open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise InputError(f"bad JSON: {e.msg}", path=str(p), line=i) from None
+            if not isinstance(rec, dict):
+                raise InputError("expected a JSON object", path=str(p), line=i)
+            yield rec

@@ -1,0 +1,497 @@
+"""Event triggers, actors, organisation names and demonyms (ACLED taxonomy).
+
+The word lists live in ``geo/data/lexicon/*.json`` and are loaded once, lazily.
+Matching runs on :func:`gazetteer.normalize.normalize_with_offsets` output, so it
+tolerates diacritics, hamza and ta-marbuta spellings, accepts Arabic proclitics
+(:data:`gazetteer.normalize.PROCLITICS`: «و»، «ب»، «لل»…) and a small set of
+inflectional suffixes, and maps every match back to offsets in the original text.
+Overlapping matches are resolved longest first.
+
+Public API: :func:`find_triggers`, :func:`find_actors`, :func:`org_spans`,
+:func:`demonyms`, :func:`territory_sub_event`, :func:`attack_event`,
+:func:`load_lexicon`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from gazetteer.normalize import is_arabic, normalize, normalize_with_offsets, split_proclitics
+from geo.exc import ConfigError
+
+__all__ = [
+    "ActorMention",
+    "Lexicon",
+    "Trigger",
+    "attack_event",
+    "default_lexicon",
+    "demonyms",
+    "find_actors",
+    "find_triggers",
+    "load_lexicon",
+    "org_spans",
+    "territory_sub_event",
+]
+
+ACTOR_KINDS = ("state", "non_state", "external", "civilians")
+_AR_SUFFIXES = ("", "ه", "ها", "هم", "هما", "ا", "ان", "ين", "ون", "ات", "ت", "تا", "وا", "ي", "نا", "يه", "يا")
+_AR_DEMONYM_SUFFIXES = ("", "ه", "ون", "ين", "تان", "تين", "ان", "يه", "يين", "يون")
+_EN_SUFFIXES = ("", "s", "es", "ed", "d", "ing", "'s")
+_CUE_WINDOW = 7
+_DEFINITE = re.compile(r"^[وف]?(?:[بكل]?ال|لل)")  # words either side of a weak trigger searched for a cue
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """An event trigger word in text.
+
+    Attributes
+    ----------
+    event_type, sub_event_type
+        ACLED taxonomy for ``kind`` ("" when the context decides: ``territory`` → actor,
+        ``statement`` → no event by itself).
+    word
+        The text as written (``text[start:end]``).
+    start, end
+        Offsets in the text.
+    kind
+        clash, fighting, territory, air, shelling, explosive, suicide, attack, abduction,
+        protest, statement, disrupted_weapons, headquarters (or a user kind).
+    """
+
+    event_type: str
+    sub_event_type: str
+    word: str
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor named in text.
+
+    Attributes
+    ----------
+    name
+        Canonical name ("GNA forces", "Islamic State"…).
+    start, end
+        Offsets in the text.
+    kind
+        ``state``, ``non_state``, ``external`` or ``civilians``.
+    acled_name
+        ACLED-style actor label.
+    actor_id
+        Lexicon id (``gna``, ``lna``, ``is``…).
+    anaphoric
+        Found through an anaphor («التنظيم»، "the group") resolved to an actor named before.
+    org
+        The name contains a place word («مجلس شورى ثوار بنغازي»، "Libya Dawn").
+    """
+
+    name: str
+    start: int
+    end: int
+    kind: str
+    acled_name: str = ""
+    actor_id: str = ""
+    anaphoric: bool = False
+    org: bool = False
+
+
+# --- the matcher --------------------------------------------------------------------
+
+
+def _accepted(word: str) -> set[str]:
+    """Forms under which a (normalised) pattern word is accepted as a stem."""
+    out = {word}
+    if is_arabic(word) and word.startswith("ال") and len(word) >= 4:
+        out.add(word[2:])
+    return out
+
+
+def _stems(word: str, suffixes: tuple[str, ...]) -> set[str]:
+    """Candidate stems of a normalised text word: proclitics and suffixes removed."""
+    out: set[str] = set()
+    if is_arabic(word):
+        for _pro, rest in split_proclitics(word):
+            out.add("=" + rest)  # for patterns matched without suffixes
+            for suf in suffixes:
+                if not suf:
+                    out.add(rest)
+                elif rest.endswith(suf) and len(rest) - len(suf) >= 3:
+                    out.add(rest[: -len(suf)])
+    else:
+        out.add(word)
+        out.add("=" + word)
+        for suf in _EN_SUFFIXES[1:]:
+            if word.endswith(suf) and len(word) - len(suf) >= 3:
+                out.add(word[: -len(suf)])
+                if suf in {"ed", "ing"}:
+                    out.add(word[: -len(suf)] + "e")
+    return out
+
+
+def _is_acronym(pattern: str) -> bool:
+    letters = [c for c in pattern if c.isalpha()]
+    return bool(letters) and all(c.isascii() and c.isupper() for c in letters)
+
+
+@dataclass
+class _Matcher:
+    """Multi-word pattern matcher over normalised words.
+
+    Latin patterns written in capitals ("IS", "GNA", "US") only match that exact spelling.
+    """
+
+    suffixes: tuple[str, ...] = _AR_SUFFIXES
+    index: dict[str, list[tuple[tuple[frozenset[str], ...], int, int]]] = field(default_factory=dict)
+    exact: dict[int, str] = field(default_factory=dict)  # pattern id -> spelling required
+    n_patterns: int = 0
+
+    def add(self, pattern: str, payload: int, case_sensitive: bool = False, exact: bool = False) -> None:
+        """Register ``pattern``; ``exact``: its words take proclitics but no suffixes."""
+        words = normalize(pattern).split()
+        if not words:
+            return
+        pid = self.n_patterns
+        self.n_patterns += 1
+        if case_sensitive or _is_acronym(pattern):
+            self.exact[pid] = pattern
+        acc = tuple(frozenset(("=" if exact else "") + f for f in _accepted(w)) for w in words)
+        for first in acc[0]:
+            self.index.setdefault(first, []).append((acc, payload, pid))
+
+    def find(self, text: str, words: list[tuple[str, int, int]], stems: list[set[str]]) -> list[tuple[int, int, int]]:
+        """Matches as ``(first_word, last_word_exclusive, payload)``, longest first, non-overlapping."""
+        found: set[tuple[int, int, int]] = set()
+        for i, st in enumerate(stems):
+            for stem in st:
+                for acc, payload, pid in self.index.get(stem, ()):
+                    n = len(acc)
+                    if i + n > len(words) or not all(stems[i + k] & acc[k] for k in range(1, n)):
+                        continue
+                    if pid in self.exact:
+                        span = text[words[i][1]:words[i + n - 1][2]]
+                        want = self.exact[pid]
+                        if re.sub(r"\W", "", span) != re.sub(r"\W", "", want):
+                            continue
+                    found.add((i, i + n, payload))
+        order = sorted(found, key=lambda m: (-(m[1] - m[0]), -(words[m[1] - 1][2] - words[m[0]][1]), m[0], m[2]))
+        taken: set[int] = set()
+        out = []
+        for a, b, p in order:
+            if any(k in taken for k in range(a, b)):
+                continue
+            taken.update(range(a, b))
+            out.append((a, b, p))
+        return sorted(out)
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    """Normalised words of ``text`` with their original offsets."""
+    norm, offs = normalize_with_offsets(text)
+    out = []
+    pos = 0
+    for w in norm.split(" "):
+        if w:
+            s = offs[pos]
+            e = offs[pos + len(w) - 1] + 1
+            out.append((w, s, e))
+        pos += len(w) + 1
+    return out
+
+
+# --- the lexicon -----------------------------------------------------------------------
+
+
+@dataclass
+class Lexicon:
+    """Compiled word lists (build with :func:`load_lexicon`)."""
+
+    kinds: dict[str, tuple[str, str]]
+    triggers: list[dict]
+    cues: dict[str, dict[str, list[str]]]
+    actors: list[dict]
+    org_prefixes: dict[str, list[str]]
+    demonyms: dict[str, dict[str, list[str]]]
+    _m: dict[str, _Matcher] = field(default_factory=dict, repr=False)
+    _by_name: dict[str, dict] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        m = self._m
+        for key in ("trig", "cue", "actor", "org", "demonym"):
+            m[key] = _Matcher()
+        m["demonym"].suffixes = _AR_DEMONYM_SUFFIXES
+        for i, t in enumerate(self.triggers):
+            for p in t.get("ar", []) + t.get("en", []):
+                m["trig"].add(p, i, exact=bool(t.get("exact")))
+        self._cue_kinds = sorted(self.cues)
+        for ci, ck in enumerate(self._cue_kinds):
+            for p in self.cues[ck].get("ar", []) + self.cues[ck].get("en", []):
+                m["cue"].add(p, ci)
+        for i, a in enumerate(self.actors):
+            for p in a.get("ar", []) + a.get("en", []):
+                m["actor"].add(p, i)
+            for p in a.get("case_sensitive", []):
+                m["actor"].add(p, i, case_sensitive=True)
+            for key in (a["name"], a.get("acled_name", ""), a.get("id", "")):
+                if key:
+                    self._by_name.setdefault(key.lower(), a)
+        for i, p in enumerate(self.org_prefixes.get("ar", []) + self.org_prefixes.get("en", [])):
+            m["org"].add(p, i)
+        self._n_org_ar = len(self.org_prefixes.get("ar", []))
+        self._demonym_iso = []
+        self._demonym_not = set()
+        for iso, langs in sorted(self.demonyms.items()):
+            if iso.startswith("_"):
+                continue
+            self._demonym_not |= {normalize(w) for w in langs.get("not_ar", [])}
+            for p in langs.get("ar", []) + langs.get("en", []):
+                m["demonym"].add(p, len(self._demonym_iso))
+                self._demonym_iso.append(iso)
+
+    def actor(self, name: str) -> dict | None:
+        """Actor entry by canonical name, ACLED name or id (case-insensitive)."""
+        return self._by_name.get((name or "").strip().lower())
+
+
+def _data(name: str) -> dict:
+    with resources.files("geo.data.lexicon").joinpath(name).open("r", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _validate(entries: Iterable[dict] | None, what: str, required: tuple[str, ...], kinds: Iterable[str] = ()) -> list[dict]:
+    out = []
+    for i, e in enumerate(entries or ()):
+        label = f"{what}[{i}]"
+        if not isinstance(e, dict):
+            raise ConfigError(f"{label}: expected a table/dict, got {type(e).__name__}")
+        label += f" ({e.get('name') or e.get('kind') or e.get('id') or '?'!s})"
+        for k in required:
+            if k not in e or e[k] in (None, ""):
+                raise ConfigError(f"{label}: missing key {k!r}")
+        pats = [p for lang in ("ar", "en") for p in (e.get(lang) or [])]
+        if not pats:
+            raise ConfigError(f"{label}: needs at least one pattern in 'ar' or 'en'")
+        if not all(isinstance(p, str) and normalize(p) for p in pats):
+            raise ConfigError(f"{label}: patterns must be non-empty strings")
+        if kinds and e.get("kind") not in kinds:
+            raise ConfigError(f"{label}: kind must be one of {', '.join(kinds)}, got {e.get('kind')!r}")
+        out.append(dict(e))
+    return out
+
+
+def load_lexicon(extra_actors: list[dict] | None = None, extra_triggers: list[dict] | None = None) -> Lexicon:
+    """Build a lexicon from the package data plus user entries.
+
+    Parameters
+    ----------
+    extra_actors
+        Entries ``{"name", "kind", "ar": [...], "en": [...]}`` (optional ``id``,
+        ``acled_name``, ``org``, ``case_sensitive``); kind is one of ``state``,
+        ``non_state``, ``external``, ``civilians``.
+    extra_triggers
+        Entries ``{"kind", "ar"/"en"}``, plus ``event_type`` and ``sub_event_type`` when
+        the kind is new.
+
+    Raises
+    ------
+    ConfigError
+        An entry lacks a key, has no pattern or a bad kind (the message names the entry).
+    """
+    tdata = _data("triggers.json")
+    adata = _data("actors.json")
+    kinds = {k: (v[0], v[1]) for k, v in tdata["kinds"].items()}
+    triggers = list(tdata["triggers"])
+    for e in _validate(extra_triggers, "extra_triggers", ("kind",)):
+        if e["kind"] not in kinds:
+            for k in ("event_type", "sub_event_type"):
+                if k not in e:
+                    raise ConfigError(f"extra_triggers ({e['kind']}): new kind needs {k!r}")
+            kinds[e["kind"]] = (e["event_type"], e["sub_event_type"])
+        triggers.append(e)
+    actors = list(adata["actors"])
+    for e in _validate(extra_actors, "extra_actors", ("name", "kind"), ACTOR_KINDS):
+        e.setdefault("id", e["name"].lower().replace(" ", "_"))
+        e.setdefault("acled_name", e["name"])
+        actors.insert(0, e)  # user entries first: they win ties
+    return Lexicon(kinds, triggers, tdata["cues"], actors, adata.get("org_prefixes", {}), _data("demonyms.json"))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The package lexicon, built once."""
+    return load_lexicon()
+
+
+def _prepare(text: str, lex: Lexicon, key: str) -> tuple[list[tuple[str, int, int]], list[set[str]]]:
+    words = _words(text)
+    sufs = lex._m[key].suffixes
+    return words, [_stems(w, sufs) for w, _, _ in words]
+
+
+# --- triggers ------------------------------------------------------------------------
+
+
+def find_triggers(text: str, language: str = "ar", *, lexicon: Lexicon | None = None) -> list[Trigger]:
+    """Event trigger words in ``text`` (a sentence), in text order.
+
+    Weak words («قصف»، «استهدفت»، «ضربات»، "strikes") take their kind from a cue
+    within a few words («سلاح الجو» → air strike, «من البحر»/"artillery" → shelling);
+    without a cue they fall back to the entry's default or are dropped.
+
+    Parameters
+    ----------
+    text
+        A sentence.
+    language
+        ``'ar'`` or ``'en'`` (both scripts are matched whatever the value).
+    lexicon
+        A lexicon from :func:`load_lexicon` (default: the package one).
+    """
+    lex = lexicon or default_lexicon()
+    words, stems = _prepare(text, lex, "trig")
+    cues = lex._m["cue"].find(text, words, stems)
+    out = []
+    for a, b, p in lex._m["trig"].find(text, words, stems):
+        entry = lex.triggers[p]
+        kind = entry["kind"]
+        if "cues" in entry:
+            best = None
+            for ca, cb, cp in cues:
+                ck = lex._cue_kinds[cp]
+                if ck not in entry["cues"] or (ca < b and cb > a):
+                    continue
+                dist = a - cb if cb <= a else ca - b
+                if dist <= _CUE_WINDOW and (best is None or dist < best[0]):
+                    best = (dist, ck)
+            kind = best[1] if best else entry.get("default")
+            if kind is None:
+                continue
+        et, st = lex.kinds.get(kind, ("", ""))
+        et = entry.get("event_type", et) if kind == entry["kind"] else et
+        st = entry.get("sub_event_type", st) if kind == entry["kind"] else st
+        s, e = words[a][1], words[b - 1][2]
+        out.append(Trigger(et, st, text[s:e], s, e, kind))
+    return out
+
+
+def territory_sub_event(actor1: str, *, lexicon: Lexicon | None = None) -> str:
+    """ACLED sub-event of a change of territory, decided by who took it.
+
+    ``"Government regains territory"`` when ``actor1`` (canonical name, ACLED name or
+    id) is a state force, else ``"Non-state actor overtakes territory"``.
+    """
+    lex = lexicon or default_lexicon()
+    a = lex.actor(actor1)
+    if a is not None and a["kind"] == "state":
+        return "Government regains territory"
+    return "Non-state actor overtakes territory"
+
+
+def attack_event(target_kind: str) -> tuple[str, str]:
+    """(event_type, sub_event_type) of an attack: civilians targeted → violence against civilians."""
+    if target_kind == "civilians":
+        return "Violence against civilians", "Attack"
+    return "Battles", "Armed clash"
+
+
+# --- actors, organisations, demonyms ---------------------------------------------------
+
+
+def find_actors(
+    text: str,
+    language: str = "ar",
+    *,
+    seen: Iterable[str] = (),
+    lexicon: Lexicon | None = None,
+) -> list[ActorMention]:
+    """Actors named in ``text``, in text order.
+
+    Longer names win («الجيش الليبي التابع لحكومة الوفاق» is the GNA, not the LNA);
+    an affiliation phrase right after a force («القوات الليبية التابعة لحكومة
+    السراج»، "forces loyal to the GNA") turns it into the affiliated actor.  Anaphors
+    («التنظيم»، "the group") count only when their actor was named before in
+    ``text`` or is in ``seen`` (ids or names of actors from earlier sentences), and are
+    flagged ``anaphoric=True``.
+    """
+    lex = lexicon or default_lexicon()
+    words, stems = _prepare(text, lex, "actor")
+    prior = {s.lower() for s in seen}
+    out: list[ActorMention] = []
+    for a, b, p in lex._m["actor"].find(text, words, stems):
+        e = lex.actors[p]
+        s, t = words[a][1], words[b - 1][2]
+        anaph = e.get("anaphoric_of")
+        if anaph:
+            ant = lex.actor(anaph)
+            names = {anaph.lower()} | ({ant["name"].lower()} if ant else set())
+            if not (prior & names or any(m.actor_id == anaph and not m.anaphoric for m in out)):
+                continue
+        mention = ActorMention(e["name"], s, t, e["kind"], e.get("acled_name", ""), e.get("id", ""), bool(anaph),
+                               bool(e.get("org")))
+        if e.get("affiliation"):
+            if out and out[-1].kind in {"state", "non_state"} and not text[out[-1].end:s].strip():
+                prev = out.pop()
+                mention = ActorMention(e["name"], prev.start, t, e["kind"], e.get("acled_name", ""), e.get("id", ""))
+            else:
+                # "forces loyal to the GNA" without a named force: the phrase names the actor
+                pass
+        out.append(mention)
+    return out
+
+
+def org_spans(text: str, language: str = "ar", *, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
+    """Spans of organisation names that contain a place word.
+
+    Named organisations flagged ``org`` in the actor data («مجلس شورى ثوار بنغازي»،
+    "Libya Dawn") and head-word patterns: Arabic head + next word («غرفة عمليات سرت»،
+    «كتيبة شهداء»…), English previous word + head ("Sirte Operations Room").  Part B
+    suppresses place matches inside them.
+    """
+    lex = lexicon or default_lexicon()
+    words, stems = _prepare(text, lex, "actor")
+    spans = [(m.start, m.end) for m in find_actors(text, language, lexicon=lex) if m.org]
+    heads = lex.org_prefixes.get("ar", [])
+    for a, b, p in lex._m["org"].find(text, words, stems):
+        arabic = p < lex._n_org_ar
+        if arabic and _DEFINITE.match(words[a][0]) and not normalize(heads[p]).startswith("ال"):
+            continue  # «القوات التابعة…» is not «قوات مصراتة»: an indefinite head governs the place
+        if arabic and b < len(words):
+            spans.append((words[a][1], words[b][2]))
+        elif not arabic and a > 0 and text[words[a - 1][1]:words[a - 1][2]][:1].isupper():
+            spans.append((words[a - 1][1], words[b - 1][2]))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def demonyms(text: str, language: str = "ar", *, lexicon: Lexicon | None = None) -> list[tuple[str, int, int]]:
+    """Nationality adjectives: ``(country_iso2, start, end)`` («الليبية» → LY, "American" → US).
+
+    Country names are not demonyms («ليبيا» is not matched); English ones must be capitalised.
+    """
+    lex = lexicon or default_lexicon()
+    words, stems = _prepare(text, lex, "demonym")
+    self_not = lex._demonym_not
+    out = []
+    for a, b, p in lex._m["demonym"].find(text, words, stems):
+        s, e = words[a][1], words[b - 1][2]
+        span = text[s:e]
+        if not is_arabic(span) and not span[:1].isupper():
+            continue
+        if b - a == 1 and any(rest in self_not for _pro, rest in split_proclitics(words[a][0]) if "ال" not in _pro):
+            continue  # a country name spelt like the adjective («سورية»)
+        out.append((lex._demonym_iso[p], s, e))
+    return out

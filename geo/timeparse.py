@@ -1,0 +1,338 @@
+"""Event dates from text: weekdays, relative days, explicit dates, months.
+
+:func:`resolve_date` picks the date expression of a sentence and resolves it
+against the document date, with ACLED time precision (1 day, 2 week, 3 month).
+:func:`find_dates` lists every expression found.  Expressions introduced by
+«منذ»/"since" describe background ("IS has held Sirte since June 2015"): they
+are returned with ``"since"`` in the note so callers do not date events to them;
+explicit dates more than a month before the document date get a
+``"background"`` note.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from geo.numbers import fold_same_length
+
+__all__ = ["DateInfo", "find_dates", "resolve_date"]
+
+
+@dataclass(frozen=True)
+class DateInfo:
+    """A resolved date expression.
+
+    Attributes
+    ----------
+    date
+        The date (``None`` when it cannot be resolved, e.g. a weekday without document date).
+    precision
+        ACLED time precision: 1 day, 2 week, 3 month.
+    note
+        How the date was obtained; contains ``"since"`` for «منذ …»/"since …" expressions
+        and ``"background"`` for explicit dates well before the document date.
+    start, end
+        Span of the expression in the text, ``-1`` when there is none.
+    """
+
+    date: _dt.date | None
+    precision: int
+    note: str
+    start: int
+    end: int
+
+
+_A = r"(?<![\w\u0600-\u06ff])"  # left word boundary that works for Arabic
+_Z = r"(?![\w\u0600-\u06ff])"
+
+# weekday index: Monday = 0 (datetime.weekday)
+_AR_WEEKDAYS = {
+    "الاثنين": 0, "الثلاثاء": 1, "الثلاثا": 1, "الاربعاء": 2, "الاربعا": 2, "الخميس": 3, "الجمعه": 4,
+    "السبت": 5, "الاحد": 6,
+}
+_EN_WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_EN_DAY_NAMES = [d.capitalize() for d in _EN_WEEKDAYS]
+
+_MONTHS_AR = {
+    # Egyptian / Maghreb
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "افريل": 4, "مايو": 5, "ماي": 5, "يونيو": 6, "يونيه": 6, "جوان": 6,
+    "يوليو": 7, "يوليه": 7, "جويليه": 7, "اغسطس": 8, "اوت": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "دجنبر": 12, "نونبر": 11, "شتنبر": 9, "غشت": 8, "يوليوز": 7,
+    # Levantine
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8, "ايلول": 9,
+    "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    # Libyan (Jamahiriya-era names)
+    "اي النار": 1, "النوار": 2, "الربيع": 3, "الطير": 4, "الماء": 5, "الما": 5, "الصيف": 6, "ناصر": 7, "هانيبال": 8,
+    "الفاتح": 9, "التمور": 10, "الحرث": 11, "الكانون": 12,
+}
+# Arabic month names that are also ordinary words: only accepted next to a day number or a year
+_AR_AMBIGUOUS_MONTHS = {"مارس", "ماي", "اب", "النوار", "الربيع", "الطير", "الماء", "الما", "الصيف", "ناصر", "الفاتح",
+                        "التمور", "الحرث", "الكانون", "اي النار", "هانيبال", "اوت"}
+_MONTHS_EN = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")]
+    )
+    for m in names
+}
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+_AR_MONTH = rf"(?:{_alt(_MONTHS_AR)})"
+# «حزيران/يونيو»، «آذار (مارس)»، «يونيو-حزيران»
+_AR_MONTH_PAIR = rf"(?P<mon>{_AR_MONTH})(?:\s*[/\\\-–(]\s*(?P<mon2>{_AR_MONTH})\s*\)?)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_AR_YEAR = rf"(?:\s*,?\s*(?:من\s+)?(?:عام|سنه|العام)?\s*{_YEAR}(?:\s*م)?{_Z})"
+_AR_DATE_RE = re.compile(
+    rf"{_A}(?P<day>[0-3]?\d){_Z}\s*(?:من\s+)?(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}{_AR_YEAR}?"
+)
+_AR_MONTH_YEAR_RE = re.compile(rf"{_A}(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}{_AR_YEAR}")
+_AR_MONTH_ONLY_RE = re.compile(rf"(?P<prep>{_A}(?:في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|بدايه|نهايه)\s+)(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}(?!\s*,?\s*(?:عام|سنه|العام)?\s*(?:19|20)\d\d)")
+
+_EN_MONTH = rf"(?:{_alt(_MONTHS_EN)})\.?"
+_EN_DMY_RE = re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_EN_MONTH})(?:,?\s+{_YEAR})?\b", re.I)
+_EN_MDY_RE = re.compile(rf"\b(?P<mon>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?", re.I)
+_EN_MONTH_YEAR_RE = re.compile(rf"\b(?P<mon>{_EN_MONTH})\s+(?:of\s+)?{_YEAR}\b", re.I)
+_EN_MONTH_ONLY_RE = re.compile(
+    rf"\b(?P<prep>(?:in|since|during|early|late|mid|(?:the\s+)?(?:start|end|beginning)\s+of)[\s-]+)"
+    rf"(?P<mon>january|february|march|april|june|july|august|september|october|november|december)\b"
+    r"(?!,?\s+(?:of\s+)?(?:19|20)\d\d)",
+    re.I,
+)
+_ISO_RE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
+_SLASH_RE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d)(?!\d)")
+
+_AR_WEEKDAY_RE = re.compile(
+    rf"{_A}(?P<pre>(?:يوم|مساء|صباح|ليل|ليله|فجر|ظهر|عصر|نهار)\s+)?[وفب]?(?P<wd>{_alt(_AR_WEEKDAYS)}){_Z}"
+)
+_EN_WEEKDAY_RE = re.compile(rf"\b(?:(?P<mod>last|on|this|next)\s+)?(?P<wd>{'|'.join(_EN_DAY_NAMES)})\b")
+# a weekday that names a market town or district («سوق الجمعة»، «سوق الثلاثاء»…) is a place, not a date
+_PLACE_BEFORE_WEEKDAY = re.compile(r"(?:سوق|سوق\s+ال|souq|suq|souk)\s*$", re.I)
+
+_REL_PATTERNS: list[tuple[re.Pattern[str], int, int, str]] = [
+    # (pattern, day offset, precision, label)
+    (re.compile(rf"{_A}(?:اول\s+امس|امس\s+الاول|اول\s+من\s+امس){_Z}"), -2, 1, "day before yesterday"),
+    (re.compile(rf"{_A}(?:الليله\s+الماضيه|ليله\s+امس|ليل\s+امس|مساء\s+امس|البارحه){_Z}"), -1, 1, "last night"),
+    (re.compile(rf"{_A}(?:[وب]?امس){_Z}"), -1, 1, "yesterday"),
+    (re.compile(rf"{_A}(?:قبل|منذ)\s+يومين{_Z}"), -2, 1, "two days ago"),
+    (re.compile(rf"{_A}[وف]?اليوم{_Z}(?!\s+(?:التالي|السابق|الاول|الثاني|الثالث|نفسه))"), 0, 1, "today"),
+    (re.compile(rf"{_A}(?:هذا\s+الصباح|صباح\s+اليوم|مساء\s+اليوم|الليله){_Z}"), 0, 1, "today"),
+    (re.compile(rf"{_A}(?:الاسبوع\s+الماضي|الاسبوع\s+المنصرم){_Z}"), -7, 2, "last week"),
+    (re.compile(rf"{_A}(?:هذا\s+الاسبوع|الاسبوع\s+الجاري|الاسبوع\s+الحالي){_Z}"), 0, 2, "this week"),
+    (re.compile(rf"{_A}(?:هذا\s+الشهر|الشهر\s+الجاري|الشهر\s+الحالي){_Z}"), 0, 3, "this month"),
+    (re.compile(rf"{_A}(?:الشهر\s+الماضي|الشهر\s+المنصرم){_Z}"), -31, 3, "last month"),
+    (re.compile(r"\bday\s+before\s+yesterday\b", re.I), -2, 1, "day before yesterday"),
+    (re.compile(r"\b(?:last\s+night|overnight)\b", re.I), -1, 1, "last night"),
+    (re.compile(r"\byesterday\b", re.I), -1, 1, "yesterday"),
+    (re.compile(r"\btwo\s+days\s+ago\b", re.I), -2, 1, "two days ago"),
+    (re.compile(r"\b(?:today|this\s+morning|tonight|this\s+afternoon|this\s+evening)\b", re.I), 0, 1, "today"),
+    (re.compile(r"\blast\s+week\b", re.I), -7, 2, "last week"),
+    (re.compile(r"\bthis\s+week\b", re.I), 0, 2, "this week"),
+    (re.compile(r"\bthis\s+month\b", re.I), 0, 3, "this month"),
+    (re.compile(r"\blast\s+month\b", re.I), -31, 3, "last month"),
+]
+_SINCE_RE = re.compile(
+    r"(?:منذ|مند|since|ever\s+since)\s*(?:(?:عام|سنه|شهر|مطلع|بدايه|اواخر|اوائل|منتصف|نهايه|يوم|early|late|mid|"
+    r"the\s+(?:start|beginning|end)\s+of)[\s-]+)*(?:في\s+)?$",
+    re.I,
+)
+_BACKGROUND_DAYS = 31
+
+
+def _month_ar(name: str) -> int:
+    return _MONTHS_AR[re.sub(r"\s+", " ", name)]
+
+
+def _year_for(month: int, day: int, doc_date: _dt.date | None) -> int | None:
+    if doc_date is None:
+        return None
+    year = doc_date.year
+    try:
+        if _dt.date(year, month, min(day, 28 if month == 2 else day)) > doc_date:
+            year -= 1
+    except ValueError:
+        return None
+    return year
+
+
+def _mk(year: int | None, month: int, day: int) -> _dt.date | None:
+    if year is None:
+        return None
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _latest_weekday(wd: int, doc_date: _dt.date) -> _dt.date:
+    return doc_date - _dt.timedelta(days=(doc_date.weekday() - wd) % 7)
+
+
+def _since(folded: str, start: int) -> bool:
+    return bool(_SINCE_RE.search(folded[max(0, start - 30):start]))
+
+
+def _explicit(
+    year: int | None, month: int, day: int | None, doc_date: _dt.date | None, label: str, start: int, end: int
+) -> DateInfo | None:
+    """DateInfo for an explicit date (``day=None``: month only, precision 3)."""
+    precision = 1 if day else 3
+    d = day or 1
+    inferred = year is None
+    if inferred:
+        year = _year_for(month, d, doc_date)
+        if year is None and doc_date is None:
+            return DateInfo(None, precision, f"explicit date {label!r} without year, no document date", start, end)
+    date = _mk(year, month, d)
+    if date is None:
+        return None
+    if day is None and doc_date is not None and (date.year, date.month) == (doc_date.year, doc_date.month):
+        date = doc_date if doc_date.day else date
+    note = f"explicit date {label!r}" + (" (year from document date)" if inferred else "")
+    return DateInfo(date, precision, note, start, end)
+
+
+def find_dates(text: str, doc_date: _dt.date | None, language: str = "ar") -> list[DateInfo]:
+    """Every date expression in ``text``, resolved, in text order (overlaps removed, longest wins).
+
+    Parameters
+    ----------
+    text
+        A sentence or paragraph.
+    doc_date
+        Publication date used to resolve weekdays, relative days and year-less dates.
+    language
+        ``'ar'`` or ``'en'``; both scripts are searched, the language only decides
+        day/month order of numeric dates (``'en'``: month first when valid).
+    """
+    folded = fold_same_length(text)
+    cands: list[DateInfo] = []
+
+    def add(info: DateInfo | None) -> None:
+        if info is not None:
+            cands.append(info)
+
+    for m in _ISO_RE.finditer(folded):
+        add(_explicit(int(m["year"]), int(m["mon"]), int(m["day"]), doc_date, m.group(), m.start(), m.end()))
+    for m in _SLASH_RE.finditer(folded):
+        a, b, y = int(m["a"]), int(m["b"]), int(m["year"])
+        day, mon = (b, a) if language == "en" and a <= 12 else (a, b)
+        add(_explicit(y, mon, day, doc_date, m.group(), m.start(), m.end()))
+    for m in _AR_DATE_RE.finditer(folded):
+        add(_explicit(int(m["year"]) if m["year"] else None, _month_ar(m["mon"]), int(m["day"]), doc_date,
+                      text[m.start():m.end()], m.start(), m.end()))
+    for m in _AR_MONTH_YEAR_RE.finditer(folded):
+        add(_explicit(int(m["year"]), _month_ar(m["mon"]), None, doc_date, text[m.start():m.end()], m.start(), m.end()))
+    for m in _AR_MONTH_ONLY_RE.finditer(folded):
+        mon = re.sub(r"\s+", " ", m["mon"])
+        if mon in _AR_AMBIGUOUS_MONTHS and not m["mon2"]:
+            continue
+        s = m.start("mon")
+        add(_explicit(None, _month_ar(mon), None, doc_date, text[s:m.end()], s, m.end()))
+    for m in _EN_DMY_RE.finditer(folded):
+        add(_explicit(int(m["year"]) if m["year"] else None, _MONTHS_EN[m["mon"].lower().rstrip(".")], int(m["day"]),
+                      doc_date, m.group(), m.start(), m.end()))
+    for m in _EN_MDY_RE.finditer(folded):
+        if m["mon"].lower().rstrip(".") == "may" and not m["year"] and not m["mon"][0].isupper():
+            continue  # "may 3 people" — the modal verb
+        add(_explicit(int(m["year"]) if m["year"] else None, _MONTHS_EN[m["mon"].lower().rstrip(".")], int(m["day"]),
+                      doc_date, m.group(), m.start(), m.end()))
+    for m in _EN_MONTH_YEAR_RE.finditer(folded):
+        add(_explicit(int(m["year"]), _MONTHS_EN[m["mon"].lower().rstrip(".")], None, doc_date, m.group(),
+                      m.start(), m.end()))
+    for m in _EN_MONTH_ONLY_RE.finditer(folded):
+        add(_explicit(None, _MONTHS_EN[m["mon"].lower()], None, doc_date, m["mon"], m.start("mon"), m.end()))
+    for m in _AR_WEEKDAY_RE.finditer(folded):
+        if _PLACE_BEFORE_WEEKDAY.search(folded[max(0, m.start() - 8):m.start()]):
+            continue
+        word = text[m.start("wd"):m.end("wd")]
+        wd = _AR_WEEKDAYS[m["wd"]]
+        add(_weekday(wd, word, doc_date, m.start(), m.end()))
+    for m in _EN_WEEKDAY_RE.finditer(text):
+        if m["mod"] == "next":
+            continue
+        add(_weekday(_EN_WEEKDAYS[m["wd"].lower()], m["wd"], doc_date, m.start(), m.end()))
+    for pat, offset, precision, label in _REL_PATTERNS:
+        for m in pat.finditer(folded):
+            if doc_date is None:
+                add(DateInfo(None, precision, f"relative: {label}, no document date", m.start(), m.end()))
+            else:
+                add(DateInfo(doc_date + _dt.timedelta(days=offset), precision,
+                             f"{label} resolved against document date {doc_date.isoformat()}", m.start(), m.end()))
+    # longest match wins on overlaps
+    chosen: list[DateInfo] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    # a weekday right before an explicit date («الخميس 9 يونيو») is the same date
+    merged: list[DateInfo] = []
+    for c in chosen:
+        if merged and merged[-1].note.startswith("weekday") and c.note.startswith("explicit") and \
+                0 <= c.start - merged[-1].end <= 3:
+            prev = merged.pop()
+            c = DateInfo(c.date, c.precision, c.note, prev.start, c.end)
+        merged.append(c)
+    out = []
+    for c in merged:
+        note = c.note
+        if _since(folded, c.start) and " ago " not in f" {c.note} ":
+            note = f"since: {note} (background, not the event date)"
+        elif c.date is not None and doc_date is not None and c.note.startswith("explicit") and \
+                (doc_date - c.date).days > _BACKGROUND_DAYS + (31 if c.precision == 3 else 0):
+            note = f"background: {note}, {(doc_date - c.date).days} days before the document date"
+        elif c.date is not None and doc_date is not None and c.date > doc_date:
+            note = f"future: {note}"
+        out.append(DateInfo(c.date, c.precision, note, c.start, c.end))
+    return out
+
+
+def _weekday(wd: int, word: str, doc_date: _dt.date | None, start: int, end: int) -> DateInfo:
+    name = _EN_DAY_NAMES[wd]
+    if doc_date is None:
+        return DateInfo(None, 1, f"relative: {name}, no document date", start, end)
+    d = _latest_weekday(wd, doc_date)
+    return DateInfo(d, 1, f"weekday {word} ({name}) resolved against {doc_date.isoformat()}", start, end)
+
+
+def resolve_date(text: str, doc_date: _dt.date | None, language: str = "ar") -> DateInfo:
+    """The date of the event a sentence reports.
+
+    Parameters
+    ----------
+    text
+        A sentence.
+    doc_date
+        Publication date of the document (``None`` when unknown).
+    language
+        ``'ar'`` or ``'en'``.
+
+    Returns
+    -------
+    DateInfo
+        The first expression that is neither background («منذ»/"since", long before
+        the document) nor in the future; failing that the first expression found; and
+        without any expression ``DateInfo(doc_date, 1, "document date", -1, -1)``
+        (or ``(None, 1, "no date", -1, -1)``).
+
+    Examples
+    --------
+    >>> resolve_date("أعلنت القوات الخميس أنها دخلت المدينة", _dt.date(2016, 6, 9), "ar").date
+    datetime.date(2016, 6, 9)
+    """
+    found = find_dates(text, doc_date, language)
+    for c in found:
+        if not c.note.startswith(("since", "background", "future")):
+            return c
+    if found:
+        return found[0]
+    if doc_date is not None:
+        return DateInfo(doc_date, 1, "document date", -1, -1)
+    return DateInfo(None, 1, "no date", -1, -1)

@@ -1,0 +1,316 @@
+"""Spatial claims: parsing (Arabic and English) and geo-consistency checks (geo.claims)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pyproj import Geod
+
+from geo import claims as C
+from geo.claims import Tolerances, check, check_arrays, parse
+
+GEOD = Geod(ellps="WGS84")
+
+
+def _inv(a, b):
+    """Geodesic km and bearing a→b with pyproj (the expected figures)."""
+    az, _, d = GEOD.inv(a.lon, a.lat, b.lon, b.lat)
+    return d / 1000.0, az % 360.0
+
+
+def _one(text, gaz, kind=None):
+    cs = [c for c in parse(text, gaz) if kind is None or c.kind == kind]
+    assert len(cs) == 1, [(c.kind, c.text) for c in cs]
+    return cs[0]
+
+
+# ---------------------------------------------------------------- parsing
+
+@pytest.mark.parametrize(
+    "text,kind,km,direction,hedge,anchor",
+    [
+        ("على بعد نحو 450 كلم شرق طرابلس", "distance", 450, "E", "نحو", "gn:2210247"),
+        ("(450 كلم شرق طرابلس)", "distance", 450, "E", None, "gn:2210247"),
+        ("على بعد 15 كلم إلى الغرب من وسط بنغازي", "distance", 15, "W", None, "gn:88319"),
+        ("about 450 km (280 miles) east of Tripoli", "distance", 450, "E", "about", "gn:2210247"),
+        ("150 km south of Benghazi", "distance", 150, "S", None, "gn:88319"),
+        ("some 20 miles north-west of Sirte", "distance", 20 * 1.609344, "NW", "some", "gn:2210554"),
+        ("حوالي 800 متر جنوب سرت", "distance", 0.8, "S", "حوالي", "gn:2210554"),
+        ("على بعد 30 كيلومترا جنوب شرقي سرت", "distance", 30, "SE", None, "gn:2210554"),
+        ("more than 100 km from Misrata", "distance", 100, None, "more than", "gn:2214846"),
+        ("شرق طرابلس", "direction", None, "E", None, "gn:2210247"),
+        ("شرقي سرت", "direction", None, "E", None, "gn:2210554"),
+        ("west of Sirte", "direction", None, "W", None, "gn:2210554"),
+        ("south-east of Misrata", "direction", None, "SE", None, "gn:2214846"),
+        ("قرب مدينة سرت", "proximity", None, None, None, "gn:2210554"),
+        ("بالقرب من بنغازي", "proximity", None, None, None, "gn:88319"),
+        ("on the outskirts of Sirte", "proximity", None, None, None, "gn:2210554"),
+        ("near Misrata", "proximity", None, None, None, "gn:2214846"),
+        ("في شرق سرت", "containment", None, "E", None, "gn:2210554"),
+        ("in northern Sirte", "containment", None, "N", None, "gn:2210554"),
+        ("وسط بنغازي", "containment", None, "C", None, "gn:88319"),
+        ("مئات الكيلومترات من أوروبا", "vague_distance", None, None, None, None),
+        ("hundreds of kilometres from Tripoli", "vague_distance", None, None, None, "gn:2210247"),
+    ],
+)
+def test_parse_kinds_units_hedges(gaz, text, kind, km, direction, hedge, anchor):
+    c = _one(text, gaz)
+    assert c.kind == kind
+    if km is None:
+        assert c.distance_km is None
+    else:
+        assert c.distance_km == pytest.approx(km)
+    assert c.direction == direction
+    assert c.hedge == hedge
+    if anchor is not None:
+        assert c.anchor is not None and c.anchor.id == anchor
+    assert c.language == ("ar" if any("\u0600" <= ch <= "\u06ff" for ch in text) else "en")
+    assert text[c.start : c.end].strip() == c.text
+
+
+def test_vague_ranges(gaz):
+    c = _one("hundreds of kilometres from Tripoli", gaz)
+    assert (c.distance_low_km, c.distance_high_km) == C.VAGUE_RANGES_KM["hundreds"]
+    c = _one("عشرات الكيلومترات من سرت", gaz)
+    assert (c.distance_low_km, c.distance_high_km) == C.VAGUE_RANGES_KM["tens"]
+
+
+@pytest.mark.parametrize(
+    "text,subject",
+    [
+        ("ويسيطر التنظيم على سرت الواقعة على بعد نحو 450 كلم شرق طرابلس.", "gn:2210554"),
+        ("دخلت القوات مدينة سرت، معقل التنظيم شرق طرابلس.", "gn:2210554"),
+        ("Sirte, about 450 km east of Tripoli, fell.", "gn:2210554"),
+        ("Ajdabiya, 150 km south of Benghazi, was calm.", "gn:89113"),
+    ],
+)
+def test_subject_is_the_place_in_apposition(gaz, text, subject):
+    c = parse(text, gaz)[0]
+    assert c.subject is not None and c.subject.id == subject
+
+
+def test_no_subject_across_a_sentence_boundary(gaz):
+    c = _one("Clashes erupted in Misrata. Later, 20 km west of Sirte, a convoy was hit.", gaz, "distance")
+    assert c.subject is None
+
+
+def test_coordinated_claim_shares_the_subject(gaz):
+    cs = parse("سرت الواقعة على بعد نحو 450 كلم شرق طرابلس، مقر الحكومة، ومئات الكيلومترات من أوروبا.", gaz)
+    kinds = {c.kind: c for c in cs}
+    assert kinds["vague_distance"].subject is not None
+    assert kinds["vague_distance"].subject.id == kinds["distance"].subject.id == "gn:2210554"
+
+
+def test_empty_and_claimless_text(gaz):
+    assert parse("", gaz) == []
+    assert parse("   \n", gaz) == []
+    assert parse("The weather was fine and nobody moved.", gaz) == []
+    # «وسط» meaning "amid" is not a containment claim without a place after it
+    assert parse("القوات تتقدم وسط اشتداد المعارك", gaz) == []
+
+
+# ---------------------------------------------------------------- the sample article
+
+@pytest.fixture(scope="module")
+def sample_checked(sample_ar_text, gaz):
+    return C.check_text(sample_ar_text, gaz)
+
+
+def test_sample_sirte_450_km_east_of_tripoli_is_consistent_by_road(sample_checked, gaz):
+    sirte, tripoli = gaz.get("gn:2210554"), gaz.get("gn:2210247")
+    km, brg = _inv(tripoli, sirte)
+    hits = [k for k in sample_checked if k.claim.kind == "distance" and k.claimed_km == 450]
+    assert len(hits) == 1
+    k = hits[0]
+    assert k.claim.subject.id == sirte.id and k.claim.anchor.id == tripoli.id
+    assert k.claim.hedge == "نحو"
+    assert k.verdict == "consistent_by_road"
+    assert k.geodesic_km == pytest.approx(km, abs=0.01)
+    assert k.bearing_deg == pytest.approx(brg, abs=0.01)
+    assert k.road_km > k.geodesic_km
+    assert f"{km:.0f}" in k.explanation_ar and f"{km:.0f}" in k.explanation_en
+    d = k.to_dict()
+    assert d["geodesic_km"] == pytest.approx(km, abs=0.06)
+    assert d["bearing_deg"] == pytest.approx(brg, abs=0.06)
+
+
+def test_sample_direction_claims_about_sirte_are_consistent(sample_checked):
+    dirs = [k for k in sample_checked if k.claim.kind == "direction" and k.claim.subject is not None]
+    assert len(dirs) >= 2
+    for k in dirs:
+        # Sirte itself, or a feature of Sirte («المنافذ البحرية لمدينة سرت»: its port)
+        assert "gn:2210554" in (k.claim.subject.id, k.claim.subject.parent_id)
+        assert k.claim.anchor.id == "gn:2210247"
+        assert k.claim.direction == "E"
+        assert k.verdict == "consistent"
+
+
+def test_sample_hundreds_of_km_from_europe_never_crashes(sample_checked, gaz):
+    (k,) = [k for k in sample_checked if k.claim.kind == "vague_distance"]
+    assert k.verdict in ("consistent", "unverifiable")
+    if k.verdict == "consistent":
+        # measured to a documented point of Europe, found in the gazetteer
+        names = C.NEAREST_POINT_SETS["Europe"]
+        pts = [gaz.resolve(n).place for n in names if gaz.resolve(n).place is not None]
+        sirte = gaz.get("gn:2210554")
+        expected = min(_inv(sirte, p)[0] for p in pts if p.feature_type not in ("continent", "sea"))
+        assert k.geodesic_km == pytest.approx(expected, abs=0.01)
+        assert 100 <= k.geodesic_km <= 1000
+
+
+def test_sample_report_is_json_serialisable(sample_checked):
+    rows = [k.to_dict() for k in sample_checked]
+    text = json.dumps(rows, ensure_ascii=False, sort_keys=True)
+    for r in rows:
+        assert list(r) == sorted(r)
+        for key in ("verdict", "claimed_km", "geodesic_km", "road_km", "bearing_deg", "direction", "explanation"):
+            assert key in r
+        assert r["verdict"] in C.VERDICTS
+    assert "consistent_by_road" in text
+
+
+# ---------------------------------------------------------------- wrong claims
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sirte, 450 km west of Tripoli", "Benghazi, 100 km east of Tripoli", "Misrata, 50 km west of Sirte",
+     "سرت الواقعة على بعد 450 كلم غرب طرابلس"],
+)
+def test_wrong_claims_are_inconsistent(gaz, text):
+    (k,) = C.check_text(text, gaz)
+    assert k.claim.subject is not None
+    assert k.verdict == "inconsistent", k.explanation_en
+
+
+@pytest.mark.parametrize(
+    "text,verdict",
+    [
+        ("Misrata, some 200 km east of Tripoli", "consistent_by_road"),
+        ("Ajdabiya, 150 km south of Benghazi", "consistent"),
+        ("Zliten, more than 100 km east of Tripoli", "consistent"),
+        ("Zliten, less than 50 km from Tripoli", "inconsistent"),
+        ("Benghazi, about 1000 km east of Tripoli", "consistent_by_road"),
+        ("Zliten, near Misrata", "inconsistent"),
+        ("Sabri, near Benghazi", "consistent"),
+        ("Hun, south of Sirte", "consistent"),
+        ("Hun, north of Sirte", "inconsistent"),
+    ],
+)
+def test_more_verdicts(gaz, text, verdict):
+    (k,) = C.check_text(text, gaz)
+    assert k.verdict == verdict, k.explanation_en
+
+
+def test_tolerances_are_parameters(gaz):
+    (c,) = parse("Sirte, east of Tripoli", gaz)
+    assert check(c, gaz).verdict == "consistent"  # bearing 119°: 29° off east
+    assert check(c, gaz, tolerances=Tolerances(direction_half_width_deg=20)).verdict == "inconsistent"
+    (c,) = parse("Misrata, 230 km east of Tripoli", gaz)
+    assert check(c, gaz, tolerances=Tolerances(distance_rel=0.01, abs_km=0, accept_between=False)).verdict == "inconsistent"
+    assert check(c, gaz).verdict in ("consistent", "consistent_by_road")
+
+
+def test_hedge_widens_the_tolerance(gaz):
+    t = Tolerances(accept_between=False)
+    (plain,) = parse("Misrata, 260 km east of Tripoli", gaz)
+    (hedged,) = parse("Misrata, about 260 km east of Tripoli", gaz)
+    assert check(plain, gaz, tolerances=t).verdict == "inconsistent"
+    assert check(hedged, gaz, tolerances=t).verdict in ("consistent", "consistent_by_road")
+
+
+# ---------------------------------------------------------------- unknown places, derived points
+
+def test_unknown_anchor_is_unverifiable(gaz):
+    (k,) = C.check_text("Sirte, 450 km east of Qwxzyville", gaz)
+    assert k.verdict == "unverifiable"
+    assert "Qwxzyville" in k.explanation_en
+
+
+def test_continent_anchor_is_unverifiable_for_a_precise_distance(gaz):
+    (k,) = C.check_text("Sirte, 300 km south of Europe", gaz)
+    assert k.verdict == "unverifiable"
+
+
+def test_unknown_subject_is_located_by_the_claim(gaz):
+    (k,) = C.check_text("the power station 23 km west of the city centre of Sirte", gaz)
+    assert k.verdict == "unverifiable"
+    assert k.claim.subject is None and k.claim.subject_text == "the power station"
+    sirte = gaz.get("gn:2210554")
+    lon, lat, _ = GEOD.fwd(sirte.lon, sirte.lat, 270.0, 23000.0)
+    assert k.derived_lat == pytest.approx(lat, abs=1e-6) and k.derived_lon == pytest.approx(lon, abs=1e-6)
+    assert k.derived_wkt.startswith("POLYGON ((")
+    # the sector is open around the derived point
+    ring = [tuple(map(float, p.split())) for p in k.derived_wkt[len("POLYGON (("):-2].split(", ")]
+    lons, lats = zip(*ring)
+    assert min(lons) < lon < max(lons) and min(lats) < lat < max(lats)
+
+
+def test_unlocated_containment_yields_a_circle(gaz):
+    (k,) = C.check_text("Fighting raged in central Sirte", gaz)
+    assert k.verdict == "unverifiable" and k.derived_wkt.startswith("POLYGON")
+
+
+def test_containment_with_subject(gaz):
+    (k,) = C.check_text("Sabri, in central Benghazi", gaz)
+    assert k.verdict == "consistent"
+    (k,) = C.check_text("Derna, in central Benghazi", gaz)
+    assert k.verdict == "inconsistent"
+
+
+# ---------------------------------------------------------------- vectorised
+
+def test_check_arrays_agrees_with_scalar_checks(gaz):
+    tripoli, sirte, misrata = gaz.get("gn:2210247"), gaz.get("gn:2210554"), gaz.get("gn:2214846")
+    res = check_arrays(
+        [tripoli.lat, tripoli.lat, sirte.lat, 95.0],
+        [tripoli.lon, tripoli.lon, sirte.lon, 10.0],
+        [sirte.lat, sirte.lat, misrata.lat, 31.0],
+        [sirte.lon, sirte.lon, misrata.lon, 16.0],
+        [371.0, np.nan, 50.0, 10.0],
+        [90.0, 270.0, 270.0, 90.0],
+    )
+    km, brg = _inv(tripoli, sirte)
+    assert res["geodesic_km"][0] == pytest.approx(km)
+    assert res["bearing_deg"][0] == pytest.approx(brg)
+    assert list(res["verdict"]) == ["consistent", "inconsistent", "inconsistent", "unverifiable"]
+
+
+def test_check_frame_and_schema_error():
+    import pandas as pd
+
+    from geo.exc import SchemaError
+
+    df = pd.DataFrame({"anchor_lat": [32.88743], "anchor_lon": [13.18733], "subject_lat": [31.20892],
+                       "subject_lon": [16.58866], "claimed_km": [450.0], "direction": ["E"], "hedged": [True]})
+    out = C.check_frame(df)
+    assert out["verdict"].iloc[0] == "consistent_by_road"
+    with pytest.raises(SchemaError, match="subject_lon"):
+        C.check_frame(df.drop(columns=["subject_lon"]))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=1, max_value=5000), st.sampled_from(["km", "كلم", "كم", "miles"]))
+def test_distance_figure_round_trips(n, unit):
+    from gazetteer import Gazetteer
+
+    gaz = Gazetteer.load(user=False) if not hasattr(test_distance_figure_round_trips, "_g") else test_distance_figure_round_trips._g
+    test_distance_figure_round_trips._g = gaz
+    text = f"Sirte, {n} {unit} east of Tripoli" if unit in ("km", "miles") else f"سرت الواقعة على بعد {n} {unit} شرق طرابلس"
+    (c,) = parse(text, gaz)
+    factor = 1.609344 if unit == "miles" else 1.0
+    assert c.distance_km == pytest.approx(n * factor)
+    assert check(c, gaz).verdict in C.VERDICTS
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("شرق غرب سرت طرابلس 450 كلم km of east near وسط،.()")), max_size=80))
+def test_parse_and_check_never_crash_on_noise(text):
+    from gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    for k in C.check_all(parse(text, gaz), gaz):
+        assert k.verdict in C.VERDICTS

@@ -1,0 +1,197 @@
+"""Tests of geo.lexicon: triggers, actors, org spans, demonyms, user extensions."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.exc import ConfigError
+from geo.lexicon import (
+    attack_event,
+    demonyms,
+    find_actors,
+    find_triggers,
+    load_lexicon,
+    org_spans,
+    territory_sub_event,
+)
+from geo.structure import split_sentences
+
+FIXTURE = Path(__file__).parent / "fixtures" / "sirte-live-2016-ar.txt"
+
+
+def _kinds(text, lang="ar"):
+    return [(t.word, t.kind) for t in find_triggers(text, lang)]
+
+
+def _sent(fragment):
+    text = FIXTURE.read_text(encoding="utf-8")
+    return next(s.text for s in split_sentences(text) if fragment in s.text)
+
+
+def test_fixture_triggers():
+    s = _sent("سيطرت قوات حكومة الوفاق")
+    assert ("سيطرت", "territory") in _kinds(s)
+    s = _sent("أن سلاح الجو يقصف")
+    assert ("يقصف", "air") in _kinds(s)
+    s = _sent("الضربات من البحر")
+    assert ("الضربات من البحر", "shelling") in _kinds(s)
+    s = _sent("سبع غارات جوية")
+    trig = next(t for t in find_triggers(s, "ar") if t.kind == "air")
+    assert (trig.event_type, trig.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert s[trig.start : trig.end] == trig.word == "غارات جوية"
+    s = _sent("القوات الجوية استهدفت")
+    assert ("استهدفت", "air") in _kinds(s) and ("المدفعية", "shelling") in _kinds(s)
+    s = _sent("وإزالة الألغام")
+    assert ("وإزالة الألغام", "disrupted_weapons") in _kinds(s)
+    assert not any(k == "explosive" for _, k in _kinds(s))  # the longer, non-violent match wins
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("اندلعت اشتباكات عنيفة في المدينة", "clash"),
+        ("تدور معارك ضارية", "fighting"),
+        ("استعادت القوات السيطرة على المطار", "territory"),
+        ("وبقصف مدفعي على الحي", "shelling"),
+        ("سقطت قذائف هاون على الحي", "shelling"),
+        ("انفجرت عبوة ناسفة قرب البوابة", "explosive"),
+        ("فجر انتحاري سيارة مفخخة يقودها انتحاري", "suicide"),
+        ("نظم السكان وقفة احتجاجية", "protest"),
+        ("Heavy clashes erupted near the port", "clash"),
+        ("GNA forces seized the port", "territory"),
+        ("an air strike hit the base", "air"),
+        ("a drone strike killed two", "air"),
+        ("Militants shelled the hospital", "shelling"),
+        ("warships bombarded IS positions", "shelling"),
+        ("a car bomb exploded", "explosive"),
+        ("a suicide bomber blew himself up", "suicide"),
+        ("gunmen attacked a checkpoint", "attack"),
+        ("hundreds of protesters gathered", "protest"),
+        ("engineers defused the mines", "disrupted_weapons"),
+    ],
+)
+def test_trigger_kinds(text, kind):
+    kinds = [k for _, k in _kinds(text, "en" if text.isascii() else "ar")]
+    assert kind in kinds
+
+
+def test_weak_triggers_need_cues():
+    assert _kinds("استهدفت القوات الجوية مواقع المسلحين") == [("استهدفت", "air")]
+    assert _kinds("استهدفت الحكومة الفساد") == []
+    assert [k for _, k in _kinds("قصفت الطائرات الحربية مواقع التنظيم")] == ["air"]
+    assert [k for _, k in _kinds("قصف على الحي الشرقي")] == ["shelling"]  # default without cue
+    assert [k for _, k in _kinds("American warplanes struck IS positions", "en")] == ["air"]
+
+
+def test_statement_is_no_event():
+    (t,) = find_triggers("وقال المتحدث إن الوضع هادئ", "ar")
+    assert t.kind == "statement" and t.event_type == ""
+    assert [k for _, k in _kinds("وأضاف أن القوات دخلت المدينة")] == ["statement", "territory"]
+    assert [k for _, k in _kinds("إضافة إلى ذلك")] == []  # a noun, not the verb «أضاف»
+
+
+def test_fixture_actors_longest_and_affiliation():
+    s = _sent("وأعلن الجيش الليبي التابع لحكومة الوفاق")
+    first = find_actors(s, "ar")[0]
+    assert first.name == "GNA forces" and s[first.start : first.end] == "الجيش الليبي التابع لحكومة الوفاق"
+    s = _sent("قال الناطق الرسمي باسم الجيش الليبي")
+    assert find_actors(s, "ar")[0].actor_id == "lna"
+    s = _sent("عناصر في القوات الليبية التابعة لحكومة فايز السراج")
+    (m,) = find_actors(s, "ar")
+    assert m.actor_id == "gna" and s[m.start : m.end] == "القوات الليبية التابعة لحكومة فايز السراج"
+    s = _sent("معسكر تاقرفت")
+    assert {m.actor_id for m in find_actors(s, "ar")} == {"gna", "is"}
+    s = _sent("للقوات البحرية الليبية العقيد")
+    assert find_actors(s, "ar")[0].name == "Libyan Navy"
+
+
+def test_anaphoric_islamic_state():
+    s = "وكان التنظيم قد استولى على المدينة"
+    assert find_actors(s, "ar") == []
+    (m,) = find_actors(s, "ar", seen={"is"})
+    assert m.anaphoric and m.actor_id == "is"
+    both = find_actors("هاجم تنظيم داعش المدينة ثم انسحب التنظيم", "ar")
+    assert [(m.actor_id, m.anaphoric) for m in both] == [("is", False), ("is", True)]
+
+
+def test_english_actors_and_case():
+    ms = find_actors("IS fighters clashed with pro-GNA forces and Haftar's forces; this is ISIS", "en")
+    assert [m.actor_id for m in ms] == ["is", "gna", "lna", "is"]
+    assert find_actors("this is a test", "en") == []
+    kinds = {m.actor_id: m.kind for m in find_actors("AFRICOM said civilians and the BRSC", "en")}
+    assert kinds == {"us": "external", "civilians": "civilians", "brsc": "non_state"}
+
+
+def test_territory_and_attack_rules():
+    assert territory_sub_event("GNA forces") == "Government regains territory"
+    assert territory_sub_event("Military Forces of Libya (2016-) Government of National Accord") == (
+        "Government regains territory"
+    )
+    assert territory_sub_event("Islamic State") == "Non-state actor overtakes territory"
+    assert territory_sub_event("") == "Non-state actor overtakes territory"
+    assert attack_event("civilians") == ("Violence against civilians", "Attack")
+    assert attack_event("state") == ("Battles", "Armed clash")
+
+
+def test_org_spans():
+    s = _sent("غرفة عمليات سرت")
+    assert "غرفة عمليات سرت" in [s[a:b] for a, b in org_spans(s, "ar")]
+    text = "قاتلت قوات مصراتة ومجلس شورى ثوار بنغازي ودرع ليبيا وفجر ليبيا بينما دخلت القوات سرت"
+    spans = [text[a:b] for a, b in org_spans(text, "ar")]
+    # spans start at the word, proclitics included («ومجلس»)
+    assert spans == ["قوات مصراتة", "ومجلس شورى ثوار بنغازي", "ودرع ليبيا", "وفجر ليبيا"]
+    text = "The Sirte Operations Room and Libya Dawn said"
+    assert [text[a:b] for a, b in org_spans(text, "en")] == ["Sirte Operations Room", "Libya Dawn"]
+
+
+def test_demonyms():
+    text = "قالت وزارة الدفاع الأميركية إن القوات الليبية وليبيون في ليبيا وفي سورية والتونسية"
+    got = [(iso, text[a:b]) for iso, a, b in demonyms(text, "ar")]
+    assert got == [("US", "الأميركية"), ("LY", "الليبية"), ("LY", "وليبيون"), ("TN", "والتونسية")]
+    text = "Libyan and American officials met in Libya; tell us"
+    assert [(iso, text[a:b]) for iso, a, b in demonyms(text, "en")] == [("LY", "Libyan"), ("US", "American")]
+
+
+def test_load_lexicon_extensions():
+    lex = load_lexicon(
+        extra_actors=[{"name": "Misrata brigades", "kind": "state", "ar": ["كتائب مصراتة"], "en": ["Misratan brigades"]}],
+        extra_triggers=[{"kind": "looting", "event_type": "Riots", "sub_event_type": "Mob violence", "ar": ["نهب"]}],
+    )
+    (m,) = find_actors("هاجمت كتائب مصراتة الموقع", "ar", lexicon=lex)
+    assert m.name == "Misrata brigades" and m.kind == "state"
+    assert territory_sub_event("Misrata brigades", lexicon=lex) == "Government regains territory"
+    (t,) = find_triggers("عمليات نهب واسعة", "ar", lexicon=lex)
+    assert (t.kind, t.event_type) == ("looting", "Riots")
+
+
+@pytest.mark.parametrize(
+    "kwargs, msg",
+    [
+        ({"extra_actors": [{"name": "X", "ar": ["س"]}]}, r"extra_actors\[0\] \(X\): missing key 'kind'"),
+        ({"extra_actors": [{"name": "X", "kind": "army", "en": ["x"]}]}, "kind must be one of"),
+        ({"extra_actors": [{"name": "X", "kind": "state"}]}, "at least one pattern"),
+        ({"extra_triggers": [{"ar": ["نهب"]}]}, r"extra_triggers\[0\].*missing key 'kind'"),
+        ({"extra_triggers": [{"kind": "looting", "ar": ["نهب"]}]}, "needs 'event_type'"),
+        ({"extra_actors": ["GNA"]}, "expected a table"),
+    ],
+)
+def test_load_lexicon_errors(kwargs, msg):
+    with pytest.raises(ConfigError, match=msg):
+        load_lexicon(**kwargs)
+
+
+def test_language_modules_import_nothing_heavy():
+    code = (
+        "import sys, geo.document, geo.structure, geo.timeparse, geo.numbers, geo.lexicon;"
+        "geo.lexicon.find_triggers('قصف', 'ar');"
+        "bad = [m for m in ('geopandas', 'folium', 'shapely', 'pyproj') if m in sys.modules];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    root = Path(__file__).resolve().parents[1]
+    r = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                       env={"PYTHONPATH": str(root), "PATH": ""})
+    assert r.returncode == 0, r.stdout + r.stderr

@@ -1,0 +1,118 @@
+"""Tests of geo.numbers: number words, casualties, counted things."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.numbers import casualties, counted_noun, find_numbers, fold_same_length, parse_number
+from geo.structure import split_sentences
+
+FIXTURE = Path(__file__).parent / "fixtures" / "sirte-live-2016-ar.txt"
+_AR_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=0, max_value=10**9))
+def test_parse_digits_roundtrip(n):
+    assert parse_number(str(n)) == n
+    assert parse_number(str(n).translate(_AR_DIGITS)) == n
+    assert parse_number(f"{n:,}") == n
+
+
+@pytest.mark.parametrize(
+    "token, value",
+    [("واحد", 1), ("واحدة", 1), ("اثنان", 2), ("اثنين", 2), ("اثنتين", 2), ("ثلاثة", 3), ("ثلاث", 3), ("أربعة", 4),
+     ("أربع", 4), ("خمسة", 5), ("ستة", 6), ("ست", 6), ("سبعة", 7), ("سبع", 7), ("ثمانية", 8), ("ثماني", 8),
+     ("ثمان", 8), ("تسعة", 9), ("عشرة", 10), ("عشر", 10), ("أحد عشر", 11), ("إحدى عشرة", 11), ("اثنا عشر", 12),
+     ("ثلاثة عشر", 13), ("تسع عشرة", 19), ("عشرون", 20), ("عشرين", 20), ("خمسة وعشرون", 25), ("ثلاثون", 30),
+     ("مئة", 100), ("مائة", 100), ("مئتين", 200), ("ثلاثمئة", 300), ("مائة وخمسون", 150), ("ألف", 1000),
+     ("ثلاثة آلاف", 3000), ("one", 1), ("six", 6), ("twenty", 20), ("twenty-five", 25), ("a dozen", 12),
+     ("one hundred and five", 105)],
+)
+def test_number_words(token, value):
+    assert parse_number(token) == value
+
+
+@pytest.mark.parametrize("token", ["عشرات", "مئات", "dozens", "hundreds", "several", "سيارة", "", "أحد", "a"])
+def test_vague_or_not_numbers(token):
+    assert parse_number(token) is None
+
+
+def test_fixture_casualties():
+    text = FIXTURE.read_text(encoding="utf-8")
+    sent = next(s for s in split_sentences(text) if "مقتل ستة" in s.text)
+    c = casualties(sent.text, "ar")
+    assert (c.fatalities, c.injuries) == (6, 15)
+    strikes = next(s for s in split_sentences(text) if "سبع غارات" in s.text)
+    c = casualties(strikes.text, "ar")
+    assert (c.fatalities, c.injuries) == (None, None)
+    (count, noun, s, e), = counted_noun(strikes.text)
+    assert (count, noun) == (7, "غارات جوية")
+    assert strikes.text[s:e] == "سبع غارات جوية"
+
+
+@pytest.mark.parametrize(
+    "text, fat, inj",
+    [
+        ("أسفرت عن مقتل 3 أشخاص", 3, None),
+        ("سقوط 4 قتلى و10 جرحى", 4, 10),
+        ("قتل خمسة من عناصر التنظيم", 5, None),
+        ("مصرع شخصين وإصابة جندي", 2, 1),
+        ("استشهاد ٧ مدنيين وجرح ١٢ آخرين", 7, 12),
+        ("سقوط قتيلين وثلاثة جرحى", 2, 3),
+        ("مقتل 3 مدنيين و2 من الجنود", 5, None),
+        ("نفذ سلاح الجو سبع غارات جوية", None, None),
+        ("استمرت المعارك ثلاثة أيام", None, None),
+    ],
+)
+def test_arabic_casualties(text, fat, inj):
+    c = casualties(text, "ar")
+    assert (c.fatalities, c.injuries) == (fat, inj)
+
+
+@pytest.mark.parametrize(
+    "text, fat, inj",
+    [
+        ("Clashes killed six and wounded 15.", 6, 15),
+        ("Six people were killed in the clashes.", 6, None),
+        ("At least 11 dead after the shelling.", 11, None),
+        ("A car bomb exploded, wounding 15.", None, 15),
+        ("Officials said 15 injured were taken to hospital.", None, 15),
+        ("The blast killed 11 people, including two children, and injured 40.", 11, 40),
+        ("The GNA carried out seven air strikes.", None, None),
+    ],
+)
+def test_english_casualties(text, fat, inj):
+    c = casualties(text, "en")
+    assert (c.fatalities, c.injuries) == (fat, inj)
+
+
+def test_hedges_and_vague_notes():
+    c = casualties("مقتل ما لا يقل عن 11 شخصا", "ar")
+    assert c.fatalities == 11 and "at least" in c.notes
+    c = casualties("At least 11 people were killed", "en")
+    assert c.fatalities == 11 and "at least" in c.notes
+    c = casualties("سقوط عشرات القتلى والجرحى", "ar")
+    assert c.fatalities is None and "vague" in c.notes
+    c = casualties("Dozens were killed", "en")
+    assert c.fatalities is None and "vague" in c.notes
+
+
+def test_counted_noun_skips_dates_times_distances():
+    text = "في 30 آذار 2015 الساعة 19:44 على بعد 450 كلم نفذت القوات 3 هجمات"
+    assert [(c, n) for c, n, _, _ in counted_noun(text)] == [(3, "هجمات")]
+    assert [(c, n) for c, n, _, _ in counted_noun("seven air strikes and 3 drone strikes over 2 days")] == [
+        (7, "air strikes"),
+        (3, "drone strikes"),
+    ]
+
+
+def test_find_numbers_offsets():
+    text = "قتل خمسة وعشرون وأصيب ١٥ و3"
+    nums = find_numbers(text)
+    assert [(n.value, text[n.start : n.end]) for n in nums] == [(25, "خمسة وعشرون"), (15, "١٥"), (3, "3")]
+    assert len(fold_same_length(text)) == len(text)

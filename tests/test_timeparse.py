@@ -1,0 +1,133 @@
+"""Tests of geo.timeparse: weekdays, relative days, explicit dates, background dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.structure import split_sentences
+from geo.timeparse import DateInfo, find_dates, resolve_date
+
+FIXTURE = Path(__file__).parent / "fixtures" / "sirte-live-2016-ar.txt"
+DOC = dt.date(2016, 6, 9)  # a Thursday
+
+
+def test_fixture_weekdays():
+    text = FIXTURE.read_text(encoding="utf-8")
+    sents = split_sentences(text)
+    entered = next(s for s in sents if "دخلت مدينة سرت" in s.text)
+    info = resolve_date(entered.text, DOC, "ar")
+    assert info.date == dt.date(2016, 6, 9) and info.precision == 1
+    assert entered.text[info.start : info.end] == "الخميس"
+    regained = next(s for s in sents if "استعادة مواقع" in s.text)
+    assert resolve_date(regained.text, DOC, "ar").date == dt.date(2016, 6, 8)
+    background = next(s for s in sents if "منذ حزيران" in s.text)
+    info = resolve_date(background.text, DOC, "ar")
+    assert "since" in info.note and info.date == dt.date(2015, 6, 1) and info.precision == 3
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("الخميس", 9), ("يوم الأربعاء", 8), ("الاثنين", 6), ("الإثنين", 6), ("الثلاثاء", 7), ("السبت", 4),
+     ("الأحد", 5), ("الجمعة", 3), ("مساء الجمعة", 3)],
+)
+def test_arabic_weekdays(word, expected):
+    info = resolve_date(f"قصفت الطائرات {word} مواقع للمسلحين", DOC, "ar")
+    assert info.date == dt.date(2016, 6, expected) and info.precision == 1
+
+
+def test_weekday_same_day_counts_and_english():
+    assert resolve_date("Forces entered Sirte on Thursday.", DOC, "en").date == DOC
+    assert resolve_date("Clashes erupted on Friday.", DOC, "en").date == dt.date(2016, 6, 3)
+
+
+def test_souq_al_jumaa_is_not_friday():
+    info = resolve_date("اندلعت اشتباكات في منطقة سوق الجمعة بطرابلس", DOC, "ar")
+    assert info == DateInfo(DOC, 1, "document date", -1, -1)
+    # but a real Friday next to the district name is still read
+    text = "اندلعت اشتباكات في سوق الجمعة يوم الجمعة"
+    info = resolve_date(text, DOC, "ar")
+    assert info.date == dt.date(2016, 6, 3) and text[info.start : info.end] == "يوم الجمعة"
+
+
+@pytest.mark.parametrize(
+    "text, days, precision",
+    [("قتل ثلاثة أمس", -1, 1), ("clashes yesterday", -1, 1), ("اشتباكات اليوم", 0, 1), ("fighting today", 0, 1),
+     ("قصف الليلة الماضية", -1, 1), ("shelling last night", -1, 1), ("attacks last week", -7, 2),
+     ("اشتباكات الأسبوع الماضي", -7, 2), ("منذ يومين", -2, 1)],
+)
+def test_relative(text, days, precision):
+    info = resolve_date(text, DOC, "ar")
+    assert info.date == DOC + dt.timedelta(days=days)
+    assert info.precision == precision
+
+
+def test_month_precision():
+    info = resolve_date("تصاعد القتال هذا الشهر", DOC, "ar")
+    assert info.precision == 3 and info.date == DOC
+    info = resolve_date("fighting this month", DOC, "en")
+    assert info.precision == 3
+    info = resolve_date("قتال الشهر الماضي", DOC, "ar")
+    assert info.precision == 3 and info.date.month == 5
+
+
+@pytest.mark.parametrize(
+    "text, expected, precision",
+    [
+        ("في 30 آذار/مارس", dt.date(2016, 3, 30), 1),
+        ("في ٣٠ مارس", dt.date(2016, 3, 30), 1),
+        ("يوم 9 يونيو 2016", dt.date(2016, 6, 9), 1),
+        ("في حزيران/يونيو 2015", dt.date(2015, 6, 1), 3),
+        ("on June 9, 2016", dt.date(2016, 6, 9), 1),
+        ("on 9 June 2016", dt.date(2016, 6, 9), 1),
+        ("2016-06-09", dt.date(2016, 6, 9), 1),
+        ("في 5 تشرين الأول 2015", dt.date(2015, 10, 5), 1),
+        ("في 2 كانون الثاني", dt.date(2016, 1, 2), 1),
+        ("في 12 الصيف 2015", dt.date(2015, 6, 12), 1),
+        ("في 1 الفاتح 2015", dt.date(2015, 9, 1), 1),
+        ("في 3 أي النار", dt.date(2016, 1, 3), 1),
+        ("في 20 يوليه", dt.date(2015, 7, 20), 1),  # after the document date: previous year
+        ("في 20 ديسمبر", dt.date(2015, 12, 20), 1),
+        ("في 9/6/2016", dt.date(2016, 6, 9), 1),
+    ],
+)
+def test_explicit_dates(text, expected, precision):
+    found = find_dates(text, DOC, "ar")
+    assert len(found) == 1
+    assert (found[0].date, found[0].precision) == (expected, precision)
+
+
+def test_background_and_since_notes():
+    info = resolve_date("Islamic State has held Sirte since June 2015.", DOC, "en")
+    assert "since" in info.note and info.date == dt.date(2015, 6, 1)
+    # an event date wins over a background date in the same sentence
+    info = resolve_date("أعلنت القوات الأربعاء أنها استعادت المعسكر الذي سقط في أيار/مايو 2015", DOC, "ar")
+    assert info.date == dt.date(2016, 6, 8)
+    info = resolve_date("وكان التنظيم قد استولى على المدينة في أيار/مايو 2015.", DOC, "ar")
+    assert "background" in info.note
+
+
+def test_without_document_date():
+    info = resolve_date("دخلت القوات المدينة الخميس", None, "ar")
+    assert info.date is None and info.precision == 1 and info.note == "relative: Thursday, no document date"
+    assert resolve_date("لا تاريخ هنا", None, "ar") == DateInfo(None, 1, "no date", -1, -1)
+    assert resolve_date("on 9 June 2016", None, "en").date == dt.date(2016, 6, 9)
+    assert resolve_date("في 30 مارس", None, "ar").date is None
+
+
+def test_no_false_months():
+    assert find_dates("مارس الضغط على الحكومة في الربيع", DOC, "ar") == []
+    assert find_dates("Forces may 3 times attempt", DOC, "en") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)), st.integers(0, 6))
+def test_weekday_is_latest_on_or_before(doc_date, wd):
+    name = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][wd]
+    info = resolve_date(f"Clashes on {name}.", doc_date, "en")
+    assert info.date.weekday() == wd
+    assert 0 <= (doc_date - info.date).days <= 6
