@@ -882,21 +882,22 @@ def _areal_containment(claim, subj, anc, geo_km, figures, done, s_en, s_ar, a_en
 
     District: the subject's ``admin1`` must be the district.  Region: the subject
     must be nearer to this region's point than to any other region of the same
-    country and scale (a Voronoi partition of the regions).
+    country (a Voronoi partition), ignoring regions nested in it or holding it.
     """
     if anc.feature_type == "district" and subj.admin1:
         ok = subj.admin1 == anc.id
         en = f"{s_en} is in district {subj.admin1} ({'the same as' if ok else 'not'} {a_en})"
         ar = f"{s_ar} تتبع {'' if ok else 'شعبية أخرى غير '}{a_ar}"
         return done("consistent" if ok else "inconsistent", en, ar, **figures, tolerance="admin1")
-    # peers of the same scale only: a sub-region («الهلال النفطي» inside Cyrenaica) is not a rival
-    peers = [
-        p for p in getattr(gaz, "places", ())
-        if p.feature_type == anc.feature_type and p.country == anc.country and p.parent_id != anc.id
-        and p.precision_m >= 0.5 * anc.precision_m
-    ]
-    if anc not in peers:
-        peers.append(anc)
+    cands = [p for p in getattr(gaz, "places", ()) if p.feature_type == anc.feature_type and p.country == anc.country
+             and p.id != anc.id]
+    peers = [anc]
+    if cands:
+        # a region nested in the anchor (or holding it) is not a rival: its circle lies inside the other's
+        dd, _ = inverse_km([anc.lat] * len(cands), [anc.lon] * len(cands), [p.lat for p in cands], [p.lon for p in cands])
+        for p, dk in zip(cands, np.atleast_1d(dd)):
+            if dk * 1000.0 >= abs(p.precision_m - anc.precision_m):
+                peers.append(p)
     d, _ = inverse_km([subj.lat] * len(peers), [subj.lon] * len(peers), [p.lat for p in peers], [p.lon for p in peers])
     d = np.atleast_1d(d)
     best = peers[int(np.argmin(d))]

@@ -70,7 +70,7 @@ def check(article: str | None, claim_text: str | None, subject: str | None, date
         raise click.UsageError("give either ARTICLE or --claim (not both)")
     gaz = Gazetteer.default()
     if article is not None:
-        from geo.document import parse_date, read_document
+        from geo.document import read_document
 
         doc = read_document(article, date=date)
         parsed = C.parse(doc.text, gaz)

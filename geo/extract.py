@@ -334,7 +334,7 @@ def extract_result(
             if m.status == "context":
                 context_reason[i] = m.reason
             continue
-        cue = find_cue(text, m.start)
+        cue = find_cue(text, m.start, normalized=normalized)
         if cue is not None:
             cues[i] = cue
 

@@ -530,7 +530,7 @@ def counted_noun(text: str) -> list[tuple[int, str, int, int]]:
     Examples
     --------
     >>> counted_noun("نفذ سبع غارات جوية على مراكز")
-    [(7, 'غارات جوية', 4, 17)]
+    [(7, 'غارات جوية', 4, 18)]
     """
     toks = _tokens(text)
     out = []

@@ -18,6 +18,7 @@ All size defaults live in :data:`SETTINGS`.  No shapely, no geopandas.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -153,12 +154,15 @@ def _num(s: str) -> float:
     return float(s)
 
 
-def find_cue(text: str, start: int, *, norm_window: str | None = None, window: int = 60) -> RelativeCue | None:
+def find_cue(
+    text: str, start: int, *, normalized: tuple[str, list[int]] | None = None, window: int = 60
+) -> RelativeCue | None:
     """The relation phrase ending right before ``text[start:]`` (a place mention), or None.
 
     Arabic is matched on the normalised window (:func:`gazetteer.normalize.normalize`), so
     diacritics, hamza forms and ta marbuta do not matter; a proclitic «ب» / «ل» glued to the
-    mention («لسرت», «بسرت») is allowed after the cue.
+    mention («لسرت», «بسرت») is allowed after the cue.  Pass ``normalized`` (the document's
+    ``normalize_with_offsets``) to avoid normalising the window again.
     """
     from gazetteer.normalize import normalize_with_offsets
 
@@ -166,7 +170,17 @@ def find_cue(text: str, start: int, *, norm_window: str | None = None, window: i
     raw = text[lo:start]
     # the mention may carry a glued proclitic (لـ, بـ, و): take it into the window
     if _HAS_AR.search(raw):
-        norm, offs = normalize_with_offsets(raw)
+        if normalized is not None:  # reuse the document's normalisation (offsets are absolute)
+            dnorm, doffs = normalized
+            ni = bisect_left(doffs, start)
+            nlo = max(0, ni - window)
+            norm = dnorm[nlo:ni]
+            offs = [o - lo for o in doffs[nlo:ni]]
+            if offs and offs[0] < 0:
+                keep = next((j for j, o in enumerate(offs) if o >= 0), len(offs))
+                norm, offs = norm[keep:], offs[keep:]
+        else:
+            norm, offs = normalize_with_offsets(raw)
         for rel, pat in _AR_PATTERNS:
             m = pat.search(norm)
             if m is not None:

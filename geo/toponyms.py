@@ -53,9 +53,17 @@ _SHORT_KEY_PROCLITICS: frozenset[str] = frozenset(p for p in PROCLITICS if "ف" 
 _AR_REFERENCE = {"المدينه": "city", "البلده": "city", "العاصمه": "capital"}
 _EN_REFERENCE_RE = re.compile(r"\bthe (city|town|capital)(?:'s)?(?: (centre|center|downtown))?\b(?! of\b)", re.IGNORECASE)
 
+# «المدينة», «بالمدينة», «للمدينة» (ل + ال with the alef elided): group 1 is the word from the article.
+_AR_REFERENCE_RE = re.compile(
+    r"(?:(?<= )|^)(?:[وف]?[بلك]?(ال(?:مدينه|بلده|عاصمه))|[وف]?ل(ل(?:مدينه|بلده|عاصمه)))(?= |$)"
+)
+
 # Cue words before a place name (normalised Arabic, lower-case English).
 _AR_CUES = frozenset(
     {"مدينه", "منطقه", "بلده", "قريه", "حي", "معسكر", "مطار", "ميناء", "مينا", "قاعده", "ضاحيه", "وادي", "جسر", "تقاطع"}
+)
+_AR_CUE_RE = re.compile(
+    r"(?:(?<= )|^)(?:[وف]?[بلك]?)(?:" + "|".join(sorted(_AR_CUES, key=len, reverse=True)) + r")(?= |$)"
 )
 _EN_CUE_RE = re.compile(
     r"\b(?:the\s+)?(?:town|village|city|district|neighbou?rhood|area|region|suburb|port|oasis)\s+of\s+"
@@ -424,14 +432,14 @@ def _resolve(gaz: Any, name: str, ids: tuple[str, ...], near: list[Place], count
     return (st, res.reason, place, tuple(res.candidates))
 
 
-def _apposition(text: str, start: int, before: list[Mention]) -> str:
+def _apposition(text: str, start: int, before: list[Mention], normalized: tuple[str, list[int]] | None = None) -> str:
     """Reason text when the relative phrase before ``start`` describes an earlier place, else ''.
 
     «سرت، معقل تنظيم داعش شرق طرابلس»: Tripoli only says where Sirte is.
     """
     from geo.relative import find_cue, is_apposition
 
-    cue = find_cue(text, start)
+    cue = find_cue(text, start, normalized=normalized)
     if cue is None:
         return ""
     prev = next((q for q in reversed(before) if q.end <= cue.start and q.place is not None
@@ -488,8 +496,8 @@ def find_mentions(
         return []
     language = language or ("ar" if is_arabic(text[:2000]) else "en")
     matcher = matcher_for(gaz)
-    norm, offs = normalized if normalized is not None else normalize_with_offsets(text)
-    norm, offs = _drop_latin_articles(norm, offs)
+    doc_norm = normalized if normalized is not None else normalize_with_offsets(text)
+    norm, offs = _drop_latin_articles(*doc_norm)
     hits = matcher.hits(norm, offs, text)
     orgs, dems = _lexicon_spans(text, language)
 
@@ -513,19 +521,11 @@ def find_mentions(
         covered.append((h.word_start, h.end))
 
     # reference words
-    for m in re.finditer(r"\S+", norm):
-        w = m.group()
-        for pre in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب"):
-            stem = w[len(pre):]
-            if w.startswith(pre) and stem in _AR_REFERENCE:
-                s, e = offs[m.start() + len(pre)], offs[m.end() - 1] + 1
-                if not any(cs <= s < ce for cs, ce in covered):
-                    items.append((s, e, "ref", _AR_REFERENCE[stem]))
-                break
-            if pre == "ل" and w == "للمدينه":
-                s, e = offs[m.start() + 1], offs[m.end() - 1] + 1
-                items.append((s, e, "ref", "city"))
-                break
+    for m in _AR_REFERENCE_RE.finditer(norm):
+        g = 1 if m.group(1) else 2
+        s, e = offs[m.start(g)], offs[m.end(g) - 1] + 1
+        if not any(cs <= s < ce for cs, ce in covered):
+            items.append((s, e, "ref", _AR_REFERENCE["ال" + m.group(g)[2 if g == 1 else 1:]]))
     for m in _EN_REFERENCE_RE.finditer(text):
         s, e = m.start(1), m.end()
         if not any(cs <= s < ce for cs, ce in covered):
@@ -533,11 +533,8 @@ def find_mentions(
             items.append((m.start(), e, "ref", kind + ("+centre" if m.group(2) else "")))
 
     # unknown names after place cues
-    for m in re.finditer(r"\S+", norm):
-        w = m.group()
+    for m in _AR_CUE_RE.finditer(norm):
         # a cue noun without the article governs the following name («مدينة X», «لمعسكر X»)
-        if not any(stem in _AR_CUES and not pre.endswith("ال") for pre, stem in split_proclitics(w)):
-            continue
         nw = _next_word(norm, m.end())
         if nw is None:
             continue
@@ -577,7 +574,7 @@ def find_mentions(
             # resolve the matched key: the automaton proved it, the surface may span a coordination
             st, reason, place, cands = _resolve(gaz, key, ids, near, country)
             if place is not None:
-                why = _apposition(text, s, out)
+                why = _apposition(text, s, out, doc_norm)
                 if why:
                     st, reason = "context", why
             out.append(Mention(surface, s, e, st, reason, place, cands))

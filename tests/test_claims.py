@@ -198,6 +198,9 @@ def test_wrong_claims_are_inconsistent(gaz, text):
         ("Sabri, near Benghazi", "consistent"),
         ("Hun, south of Sirte", "consistent"),
         ("Hun, north of Sirte", "inconsistent"),
+        ("Benghazi, in eastern Libya", "consistent"),
+        ("Tripoli, in eastern Libya", "inconsistent"),
+        ("Sabha, in southern Libya", "consistent"),
     ],
 )
 def test_more_verdicts(gaz, text, verdict):

@@ -1,0 +1,88 @@
+"""``kharita run``: extract → check → map in one go (the main job).
+
+With no ARTICLE it runs on the bundled sample article, which is what
+``make demo`` does.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import click
+
+SAMPLE = "sample-ar.txt"
+
+
+def sample_path() -> Path:
+    """Path of the bundled sample article (package data)."""
+    return Path(str(resources.files("geo") / "data" / "samples" / SAMPLE))
+
+
+def _outputs(output: Path | None, article: Path) -> tuple[Path, Path, Path]:
+    html = output or Path("out") / f"{article.stem}.html"
+    stem = html.with_suffix("")
+    return html, stem.with_name(stem.name + ".events.geojson"), stem.with_name(stem.name + ".claims.json")
+
+
+@click.command("run")
+@click.argument("article", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--date", "date", default=None, metavar="YYYY-MM-DD",
+              help="Document date (weekday names resolve against it).")
+@click.option("--offline/--online", default=True, show_default=True,
+              help="Self-contained map (inlined Leaflet, bundled basemap) or OpenStreetMap tiles.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Map HTML to write (default: out/<article>.html); the events GeoJSON and the "
+                   "claims report are written beside it.")
+def run(article: Path | None, date: str | None, offline: bool, output: Path | None) -> int:
+    """Extract events from ARTICLE, check its spatial claims and draw both on a map.
+
+    Without ARTICLE, the bundled sample article is used. Prints a summary, then the
+    path of the map as the last line.
+
+    \b
+    Examples:
+      kharita run
+      kharita run article.txt --date 2016-06-09 -o out/article.html
+    """
+    from geo.claims import check_text
+    from geo.document import read_document
+    from geo.extract import extract_document
+    from gazetteer.store import write_atomic
+
+    path = article or sample_path()
+    doc = read_document(path, date=date)
+    result = extract_document(doc)
+    checked = check_text(doc.text)
+
+    html, events_path, claims_path = _outputs(output, path)
+    fc = {"type": "FeatureCollection", "features": [e.to_feature() for e in result.events]}
+    write_atomic(events_path, json.dumps(fc, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
+    claims = [c.to_dict() for c in checked]
+    write_atomic(claims_path, json.dumps(claims, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
+
+    from geo.maps import event_map, save_map
+
+    m = event_map(result.events, claims=claims, offline=offline, title=doc.id)
+    save_map(m, html)
+
+    by_type = Counter(e.event_type for e in result.events)
+    located = sum(1 for e in result.events if e.latitude is not None)
+    click.echo(f"{path.name}: {len(result.events)} events ({located} located), "
+               f"date {doc.date.isoformat() if doc.date else 'unknown (relative dates kept)'}", err=True)
+    for t, n in sorted(by_type.items()):
+        click.echo(f"  {n:3d}  {t}", err=True)
+    verdicts = Counter(c.verdict for c in checked)
+    click.echo("claims: " + (", ".join(f"{n} {v}" for v, n in sorted(verdicts.items())) or "none"), err=True)
+    for c in checked:
+        click.echo(f"  [{c.verdict}] {c.explanation_en}", err=True)
+    unresolved = [(m.text, why) for m, why in result.unused if m.status == "unresolved"]
+    if unresolved:
+        click.echo("unresolved places: " + "; ".join(f"{t} ({why})" for t, why in unresolved), err=True)
+    click.echo(f"events: {events_path}", err=True)
+    click.echo(f"claims: {claims_path}", err=True)
+    click.echo(f"map{' (offline)' if offline else ''}:", err=True)
+    click.echo(str(html.resolve()))
+    return 0
