@@ -15,6 +15,8 @@ batch never stops on one bad file.
 
 from __future__ import annotations
 
+import re
+
 import datetime as _dt
 import json
 import os
@@ -221,6 +223,37 @@ def parse_date(value: object, *, path: str = "", line: int | None = None) -> _dt
     raise InputError(f"bad date {value!r} (expected YYYY-MM-DD)", path=path or None, line=line, field="date")
 
 
+_HEADER_DATE_RE = re.compile(
+    r"^\s*(?:date|published|dateline|التاريخ|تاريخ النشر|تاريخ)\s*[:：]\s*"
+    r"([0-9٠-٩]{4}-[0-9٠-٩]{1,2}-[0-9٠-٩]{1,2})\s*$",
+    re.IGNORECASE,
+)
+
+
+def header_date(text: str, max_lines: int = 5) -> _dt.date | None:
+    """Publication date from a header line near the top ("Date: 2016-06-09", «التاريخ: 2016-06-09»).
+
+    Only the first ``max_lines`` non-empty lines are looked at; an explicit date
+    passed by the caller always wins over this.
+    """
+    seen = 0
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        m = _HEADER_DATE_RE.match(line)
+        if m:
+            digits = m.group(1).translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+            y, mo, d = (int(x) for x in digits.split("-"))
+            try:
+                return _dt.date(y, mo, d)
+            except ValueError:
+                return None
+    return None
+
+
 def _size_error(path: str, size: int, max_bytes: int) -> InputError:
     mb = size / 1_048_576
     lim = max_bytes / 1_048_576
@@ -270,10 +303,13 @@ def read_document(
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", path=sp) from None
     text, encoding = decode_bytes(data, path=sp)
+    doc_date = parse_date(date, path=sp)
+    if doc_date is None:
+        doc_date = header_date(text)
     return Document(
         id=p.stem,
         text=text,
-        date=parse_date(date, path=sp),
+        date=doc_date,
         source=source if source is not None else p.name,
         url="",
         encoding=encoding,

@@ -51,6 +51,12 @@ _AREAL = frozenset({"continent", "country", "region", "sea", "district", "coast"
 _NO_EVENT_KINDS = frozenset({"statement"})
 # Trigger kinds that only refer back to fighting already reported ("the fighting", «المواجهات»).
 _BACKREF_KINDS = frozenset({"fighting"})
+# Words right after a trigger that make it a prospect, not a report.
+_HEDGE_RE = re.compile(
+    r"^\s*(?:\S+\s+){0,2}(?:بات|باتت|اصبح|أصبح|أصبحت|صار)?\s*(?:قريبا|قريبًا|وشيكا|وشيك|مرتقبا|مرتقب|متوقعا|متوقع)\b"
+    r"|^\s*(?:\S+\s+){0,3}(?:is|was|are|were)\s+(?:expected|imminent|near|planned|likely)\b|^\s*(?:\S+\s+){0,2}(?:soon)\b",
+    re.IGNORECASE,
+)
 _ATTEMPT_RE = re.compile(r"(?:تحاول|يحاول|تحاولان|يحاولون|محاولة|محاوله|حاولت|حاول)\s+(?:\S+\s+)?$|"
                          r"\b(?:trying|tried|attempting|attempted|attempt|sought|seeking)\s+to\s+(?:\S+\s+)?$",
                          re.IGNORECASE)
@@ -263,6 +269,35 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return out
 
 
+_BETWEEN_RE = re.compile(r"(?:^|\s)(?:بين|between)\s", re.IGNORECASE)
+_PREP_RE = re.compile(r"(?:^|\s)(?:على|علي|ضد|مع|من|في|عن|الى|إلى|بين|و?ل\S+|ب\S+)(?:\s|$)")
+
+
+def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str) -> tuple[str, str]:
+    """(actor1, actor2) of a trigger.
+
+    actor1 is the agent: the nearest actor before the trigger; in Arabic (verb-subject order) an
+    actor right after the verb with no preposition between («سيطرت قوات الوفاق على…»); else the
+    section's last agent; actor2 is another actor of the sentence (the opponent or target).
+    """
+    before = [a for a in actors if a.end <= t.start]
+    after = [a for a in actors if a.start >= t.end]
+    actor1 = ""
+    if len(after) >= 2 and _BETWEEN_RE.search(text[t.end:after[0].start]):
+        # «اشتباكات بين قوات الوفاق وعناصر داعش», "clashes between X and Y"
+        return after[0].name, next((a.name for a in after[1:] if a.name != after[0].name), "")
+    if before:
+        actor1 = before[-1].name
+    elif lang == "ar" and after:
+        gap = text[t.end:after[0].start]
+        if len(gap) <= 25 and not _PREP_RE.search(gap):
+            actor1 = after[0].name
+    if not actor1:
+        actor1 = carried
+    actor2 = next((a.name for a in actors if a.name != actor1), "")
+    return actor1, actor2
+
+
 def _is_ancestor(gaz: Any, a, b) -> bool:
     """True when place ``a`` contains place ``b`` (parent chain)."""
     seen = 0
@@ -343,7 +378,7 @@ def extract_result(
     last_place: dict[int, list[_Located]] = {}  # section -> last located places
     last_actor: dict[int, str] = {}  # section -> actor1
     section_date: dict[int, Any] = {}
-    last_event_in_para: dict[int, int] = {}  # paragraph -> index into events
+    last_event_in_para: dict[Any, int] = {}  # section (, event type) -> index into events
 
     m_by_sentence: list[list[int]] = [[] for _ in sentences]
     si = 0
@@ -380,8 +415,9 @@ def extract_result(
         # a toll sentence about "the fighting" just reported: add to the previous event
         if not own_places and all(t.kind in _BACKREF_KINDS or t.event_type == "Battles" and t.kind == "clash" for t in act) \
                 and (fat or inj) \
-                and sent.paragraph in last_event_in_para:
-            j = last_event_in_para[sent.paragraph]
+                and sent.section in last_event_in_para:
+            # the toll of «المعارك» goes to the section's last battle, else its last violent event
+            j = last_event_in_para.get((sent.section, act[0].event_type), last_event_in_para[sent.section])
             ev = events[j]
             if ev.fatalities is None and ev.injuries is None:
                 events[j] = dataclasses.replace(
@@ -471,6 +507,8 @@ def extract_result(
         # one event per (event type, sub-type) – its first trigger – and place
         seen_types: dict[tuple[str, str], Any] = {}
         for t in act:
+            if _HEDGE_RE.match(sent.text[t.end:t.end + 40]):
+                continue  # «تحرير سرت بات قريبا», "an offensive is expected": not (yet) an event
             if t.kind == "territory" and _ATTEMPT_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 # «تحاول الدخول», "trying to push into": an attempt is fighting, not a change of control
                 t = dataclasses.replace(t, event_type="Battles", sub_event_type="Armed clash", kind="clash")
@@ -483,9 +521,7 @@ def extract_result(
                 located = _carry_over(ctx, text, last_place[sent.section])
                 carried = True
             sentence_places.extend(x for x in located if not carried)
-            before = [a for a in actors if a.end <= t.start]
-            actor1 = before[-1].name if before else (actors[0].name if actors else last_actor.get(sent.section, ""))
-            actor2 = next((a.name for a in actors if a.name != actor1), "")
+            actor1, actor2 = _actors_for(t, actors, sent.text, lang, last_actor.get(sent.section, ""))
             sub = t.sub_event_type
             if t.kind == "territory" and hasattr(lexicon, "territory_sub_event"):
                 try:
@@ -534,7 +570,8 @@ def extract_result(
                         used.setdefault(mentions.index(loc.mention), []).append(ev.id)
                 events.append(ev)
                 if et != "Strategic developments":
-                    last_event_in_para[sent.paragraph] = len(events) - 1
+                    last_event_in_para[sent.section] = len(events) - 1
+                    last_event_in_para[(sent.section, et)] = len(events) - 1
             if actor1:
                 last_actor[sent.section] = actor1
         if sentence_places:

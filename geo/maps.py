@@ -314,10 +314,9 @@ def _pack_claims(claims: Iterable[Mapping] | None) -> tuple[list[dict], int]:
         colour, dash = _verdict_colour(verdict)
         pts = geod().npts(a[1], a[0], s[1], s[0], 30) if a != s else []
         path = [a] + [(lat, lon) for lon, lat in pts] + [s]
-        label = (
-            f"claimed {_fmt_km(c.get('claimed_km'))} km · straight {_fmt_km(c.get('geodesic_km'))} km"
-            f" · road {_fmt_km(c.get('road_km'))} km · {verdict}"
-        )
+        figures = [(k, _num(c.get(f))) for k, f in (("claimed", "claimed_km"), ("straight", "geodesic_km"),
+                                                      ("road", "road_km"))]
+        label = " · ".join([f"{k} {_fmt_km(v)} km" for k, v in figures if v is not None] + [verdict])
         rows = [
             ("Claim", c.get("text") or c.get("claim") or c.get("evidence")),
             ("Subject", _claim_name(c, "subject")),
@@ -341,6 +340,7 @@ def _pack_claims(claims: Iterable[Mapping] | None) -> tuple[list[dict], int]:
                 "colour": colour,
                 "dash": dash,
                 "label": escape(label),
+                "perm": verdict.lower() in ("consistent", "consistent_by_road", "inconsistent"),
                 "popup": popup,
             }
         )

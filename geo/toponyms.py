@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from gazetteer.model import Context, Place
-from gazetteer.normalize import PROCLITICS, is_arabic, name_key, normalize_with_offsets, split_proclitics
+from gazetteer.normalize import PROCLITICS, is_arabic, name_key, normalize, normalize_with_offsets, split_proclitics
 
 __all__ = ["Mention", "MentionMatcher", "find_mentions", "matcher_for", "CITY_TYPES"]
 
@@ -47,6 +47,8 @@ _CONTAINER_TYPES: frozenset[str] = frozenset({"city", "capital", "town", "villag
 
 #: Short keys (≤ this many letters) accept only these proclitics (no «ف», «ك»: too many false hits).
 _SHORT_KEY_LEN = 3
+#: Keys up to this many letters that are only known with the article must be written with it.
+_ARTICLE_REQUIRED_LEN = 4
 _SHORT_KEY_PROCLITICS: frozenset[str] = frozenset(p for p in PROCLITICS if "ف" not in p and "ك" not in p)
 
 # Reference words (normalised).  Value: (kind, relation)
@@ -60,7 +62,7 @@ _AR_REFERENCE_RE = re.compile(
 
 # Cue words before a place name (normalised Arabic, lower-case English).
 _AR_CUES = frozenset(
-    {"مدينه", "منطقه", "بلده", "قريه", "حي", "معسكر", "مطار", "ميناء", "مينا", "قاعده", "ضاحيه", "وادي", "جسر", "تقاطع"}
+    {"مدينه", "منطقه", "بلده", "قريه", "حي", "معسكر", "مطار", "ميناء", "مينا", "قاعده", "ضاحيه", "جسر", "تقاطع"}
 )
 _AR_CUE_RE = re.compile(
     r"(?:(?<= )|^)(?:[وف]?[بلك]?)(?:" + "|".join(sorted(_AR_CUES, key=len, reverse=True)) + r")(?= |$)"
@@ -165,6 +167,17 @@ class MentionMatcher:
 
         self.gaz = gaz
         self.keys: dict[str, tuple[str, ...]] = dict(gaz.index_keys())
+        # short keys whose names always carry the article («الخمس» → «خمس»): in text they need
+        # the article too, or the number «خمس غارات» would be the town of Al-Khums
+        bare: set[str] = set()
+        for p in getattr(gaz, "places", ()):
+            for n in p.names:
+                nn = normalize(n)
+                if nn and not nn.startswith("ال"):
+                    bare.add(nn)
+        self.article_required: frozenset[str] = frozenset(
+            k for k in self.keys if is_arabic(k) and len(k.replace(" ", "")) <= _ARTICLE_REQUIRED_LEN and k not in bare
+        )
         auto = ahocorasick.Automaton()
         for key, ids in self.keys.items():
             if len(key) >= 2 and ids:
@@ -187,6 +200,8 @@ class MentionMatcher:
             while ws > 0 and norm[ws - 1] != " ":
                 ws -= 1
             prefix = norm[ws:nstart]
+            if key in self.article_required and not prefix.endswith(("ال", "لل")):
+                continue
             if prefix:
                 if not (is_arabic(prefix) and prefix in PROCLITICS):
                     continue

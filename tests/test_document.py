@@ -188,3 +188,16 @@ def test_iter_documents_mixed(tmp_path):
     assert any("line 6" in m and "bad date" in m for m in msgs)
     assert any("nope.txt" in m and "no such file" in m for m in msgs)
     assert len(out) == len(docs) + len(errs) == 9
+
+
+def test_header_date_line_sets_document_date(tmp_path):
+    from geo.document import header_date, read_document
+
+    f = tmp_path / "a.txt"
+    f.write_text("التاريخ: 2016-06-09\n\nاشتباكات في سرت الخميس.\n", encoding="utf-8")
+    assert read_document(f).date.isoformat() == "2016-06-09"
+    # an explicit date wins over the header
+    assert read_document(f, date="2016-06-10").date.isoformat() == "2016-06-10"
+    assert header_date("Date: ٢٠١٦-٠٦-٠٩\nbody") is not None
+    assert header_date("body first\nno date here") is None
+    assert header_date("Date: 2016-13-45") is None

@@ -82,7 +82,8 @@ def test_gna_enters_sirte_not_tripoli(ar):
     assert len(es) == 1
     e = es[0]
     assert e.update_time == "19:44" and e.event_date == DATE
-    assert e.actor1  # GNA forces
+    # «أعلنت قوات حكومة الوفاق … أنها دخلت … حيث تدور معارك بينها وبين عناصر التنظيم»
+    assert "GNA" in e.actor1 and "Islamic State" in e.actor2
     # «شرق طرابلس» describes Sirte: no event is placed in Tripoli by that sentence
     assert not [x for x in r.events if x.place_id == TRIPOLI and "دخلت مدينة سرت" in x.evidence]
     reasons = [why for m, why in r.unused if m.place is not None and m.place.id == TRIPOLI]
@@ -134,6 +135,7 @@ def test_taqrift_recaptured_with_casualties(ar):
     assert e.update_time == "22:22"
     # the section opens «أعلنت … الأربعاء استعادة مواقع»: Wednesday before 2016-06-09
     assert e.event_date == "2016-06-08"
+    assert "GNA" in e.actor1
 
 
 def test_jalt_camp_bridge_and_junction(ar):
@@ -197,6 +199,48 @@ def test_english_report_same_kinds_of_events(en):
     for pid in ("ly:sirte-jalt-camp", "ly:sirte-abu-hadi-bridge", "ly:sirte-abu-hadi-junction"):
         assert _where(ev, place=pid, sub=TERRITORY), pid
     assert not [e for e in ev if "Washington" in e.evidence]
+
+
+# ----------------------------------------------------------------------------- general rules
+def test_attempt_is_fighting_not_capture():
+    es = extract("وقال المتحدث إن القوات تحاول الدخول إلى مدينة سرت.", DATE)
+    assert es and all(e.sub_event_type not in TERRITORY for e in es)
+    es = extract("وقال المتحدث إن القوات دخلت مدينة سرت.", DATE)
+    assert any(e.sub_event_type in TERRITORY and e.place_id == SIRTE for e in es)
+
+
+def test_prospect_and_background_are_no_events():
+    assert extract("وقال المجلس الرئاسي إن تحرير سرت بات قريبا.", DATE) == []
+    assert extract("ويسيطر تنظيم داعش منذ حزيران/يونيو 2015 على مدينة سرت.", DATE) == []
+
+
+def test_toll_sentence_joins_the_previous_battle():
+    text = "استعادت قوات حكومة الوفاق معسكر تاقرفت. وأسفرت المواجهات عن مقتل ثلاثة وإصابة سبعة آخرين."
+    es = extract(text, DATE)
+    assert len(es) == 1
+    assert es[0].place_id == "ly:sirte-taqrift-camp" and (es[0].fatalities, es[0].injuries) == (3, 7)
+
+
+def test_place_carries_over_within_a_section_only():
+    text = "اشتباكات عنيفة في مدينة بنغازي.\n\nوقصفت المدفعية مواقع المسلحين.\n\nتحديث - 10:00 تغ\n\nوقصفت المدفعية مواقع المسلحين مجددا."
+    es = extract(text, DATE)
+    shelling = [e for e in es if e.sub_event_type == SHELLING]
+    assert len(shelling) == 2
+    assert shelling[0].place_id == BENGHAZI and "carried over" in shelling[0].notes
+    assert shelling[1].latitude is None and shelling[1].update_time == "10:00"
+
+
+def test_number_word_is_not_al_khums():
+    es = extract("ونفذت الطائرات خمس غارات جوية على مواقع في سرت.", DATE)
+    assert es and all(e.place_id != "gn:2214603" and "Khums" not in e.place_name_en for e in es)
+    from geo.toponyms import find_mentions
+
+    assert any("Khums" in m.place.name_en for m in find_mentions("اشتباكات في الخمس", None) if m.place)
+
+
+def test_between_actors():
+    es = extract("اندلعت اشتباكات بين قوات حكومة الوفاق وعناصر داعش في سرت.", DATE)
+    assert es and "GNA" in es[0].actor1 and "Islamic State" in es[0].actor2
 
 
 # ----------------------------------------------------------------------------- edge cases

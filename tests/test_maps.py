@@ -134,8 +134,8 @@ def test_claim_line_label_and_unlocated_claim():
              "explanation": "<b>x</b>"}
     data = _pack([], [claim, {"verdict": "unverifiable", "subject": "Nowhere"}])
     (c,) = data["C"]
-    assert f"straight {km:.0f} km" in c["label"] and "claimed 450 km" in c["label"] and "road — km" in c["label"]
-    assert c["colour"] == "#d73027" and "<b>" not in c["popup"]
+    assert f"straight {km:.0f} km" in c["label"] and "claimed 450 km" in c["label"] and "road" not in c["label"]
+    assert c["colour"] == "#d73027" and "<b>" not in c["popup"] and c["perm"]
     assert c["path"][0] == [3288720, 1319130] and c["path"][-1] == [3120890, 1658870]
     assert ["claims without both points", 1] in data["skipped"]
 

@@ -235,7 +235,7 @@
       D.C.forEach(function (c) {
         var line = L.polyline(c.path.map(function (p) { return [p[0] / 1e5, p[1] / 1e5]; }),
                               { color: c.colour, weight: 3, opacity: 0.9, dashArray: c.dash ? "8 6" : null, renderer: renderer });
-        line.bindTooltip(c.label, { permanent: D.C.length <= opts.max_claim_labels, direction: "center", className: "kharita-claim" });
+        line.bindTooltip(c.label, { permanent: c.perm && D.C.length <= opts.max_claim_labels, direction: "center", className: "kharita-claim" });
         line.bindPopup("<div class=\"kharita-popup\">" + c.popup + "</div>", { maxWidth: 420 });
         claims.addLayer(line);
         [c.a, c.s].forEach(function (p, k) {
