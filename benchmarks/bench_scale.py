@@ -4,8 +4,8 @@ Prints
 
 1. throughput (articles/s) of :func:`geo.batch.run_batch` at ``jobs=1`` and ``jobs=2``
    over a generated corpus (``--n`` articles, default 2,000);
-2. peak resident memory (``ru_maxrss`` of the batch process and of its largest
-   worker) of ``run_batch(jobs=2)`` over generated corpora of increasing size
+2. peak resident memory (``ru_maxrss`` of the batch process, and the sampled
+   peak RSS of its largest worker and of all its processes together) of ``run_batch(jobs=2)`` over generated corpora of increasing size
    (``--mem-sizes``, default 10,000 and 100,000 articles; each size runs in a
    fresh process) — flat memory means the peak does not grow with the corpus;
 3. the Dask path (:func:`geo.dask_engine.run_dask` on a 2-worker
@@ -61,13 +61,52 @@ def throughput(work: Path, n: int) -> tuple[Path, dict[int, float]]:
     return corpus, rates
 
 
+class _RssSampler:
+    """Peak RSS (MB) of every descendant process (pool workers live under the forkserver)."""
+
+    def __init__(self, period: float = 0.25):
+        import threading
+
+        import psutil
+
+        self.me = psutil.Process()
+        self.peak_worker = 0.0
+        self.peak_total = 0.0
+        self.period = period
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            total = self.me.memory_info().rss
+            for child in self.me.children(recursive=True):
+                try:
+                    rss = child.memory_info().rss
+                except psutil.Error:
+                    continue
+                total += rss
+                self.peak_worker = max(self.peak_worker, rss / 2**20)
+            self.peak_total = max(self.peak_total, total / 2**20)
+            self._stop.wait(self.period)
+
+    def __enter__(self) -> "_RssSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def _mem_child(corpus: str, out: str, jobs: int) -> None:
     """Run one batch in this (fresh) process and print JSON figures."""
-    rep = _batch(Path(corpus), Path(out), jobs)
+    with _RssSampler() as rss:
+        rep = _batch(Path(corpus), Path(out), jobs)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({"documents": rep.documents, "events": rep.events, "seconds": rep.seconds,
-                      "self_mb": own, "worker_mb": kids}))
+                      "self_mb": own, "worker_mb": rss.peak_worker, "total_mb": rss.peak_total}))
 
 
 def memory(work: Path, sizes: list[int], jobs: int = 2) -> None:
@@ -82,6 +121,7 @@ def memory(work: Path, sizes: list[int], jobs: int = 2) -> None:
         r = json.loads(proc.stdout.strip().splitlines()[-1])
         print(f"  {n:>7} articles ({corpus.stat().st_size / 1e6:6.1f} MB in, {r['events']} events): "
               f"batch process {r['self_mb']:.0f} MB, largest worker {r['worker_mb']:.0f} MB, "
+              f"all processes {r['total_mb']:.0f} MB, "
               f"{r['documents'] / r['seconds']:.1f} articles/s")
         corpus.unlink()
         shutil.rmtree(work / f"mem-out-{n}", ignore_errors=True)

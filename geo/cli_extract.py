@@ -17,7 +17,7 @@ import click
 
 from geo.exc import InputError
 
-_TEXT_SUFFIXES = {".txt", ".text", ".md"}
+_FRAME_FORMATS = frozenset({"parquet", "gpkg", "csv"})
 
 
 def _atomic_write(path: str, data: str) -> None:
@@ -46,6 +46,15 @@ def _jsonl(events) -> str:
     return "".join(json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) + "\n" for e in events)
 
 
+def _why_category(why: str) -> str:
+    """A reason without the particular names, for counting («describes where سرت is …» → apposition)."""
+    if why.startswith("describes where"):
+        return "describes another place (apposition)"
+    if why.startswith("reference word"):
+        return "reference word"
+    return why.split(" (")[0].split(": '")[0]
+
+
 def _table(rows: list[tuple[str, ...]]) -> str:
     if not rows:
         return ""
@@ -59,8 +68,9 @@ def _table(rows: list[tuple[str, ...]]) -> str:
 @click.option("--source", default=None, help="Source name written into each event.")
 @click.option("-o", "--output", default=None, type=click.Path(dir_okay=False, path_type=str),
               help="Output file (default: print to stdout).")
-@click.option("--format", "fmt", type=click.Choice(["geojson", "jsonl", "parquet"]), default=None,
-              help="Output format (default: from the -o suffix, else geojson).")
+@click.option("--format", "fmt", type=click.Choice(["geojson", "jsonl", "parquet", "gpkg", "csv"]), default=None,
+              help="Output format (default: from the -o suffix, else geojson). parquet/gpkg/csv go through "
+                   "geo.frame (geopandas, loaded only then).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stderr.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: several files and a terminal).")
 @click.option("--max-mb", default=20.0, show_default=True, help="Refuse input files larger than this.")
@@ -78,9 +88,10 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb) -> int
     doc_date = parse_date(date) if date else None
     if fmt is None:
         suffix = Path(output).suffix.lower() if output else ""
-        fmt = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}.get(suffix, "geojson")
-    if fmt == "parquet" and not output:
-        raise InputError("--format parquet needs -o FILE")
+        fmt = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".gpkg": "gpkg", ".csv": "csv"}.get(
+            suffix, "geojson")
+    if fmt in _FRAME_FORMATS and not output:
+        raise InputError(f"--format {fmt} needs -o FILE")
 
     from gazetteer import Gazetteer
 
@@ -113,10 +124,7 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb) -> int
         for e in r.events:
             by_type[(e.event_type, e.sub_event_type)] += 1
         for m, why in r.unused:
-            if m.status in ("unresolved",) or "not an event place" in why:
-                unused[(m.status, why if m.status != "unresolved" else m.reason)] += 1
-            else:
-                unused[(m.status, why)] += 1
+            unused[(m.status, _why_category(why))] += 1
         extraction_errors.extend(f"{d.id}: {x}" for x in r.errors)
 
     if n_docs == 0:
@@ -132,10 +140,10 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb) -> int
         data = _jsonl(events)
     else:
         try:
-            from geo.frame import write_events  # heavy: geopandas, only for parquet
+            from geo.frame import write_events  # heavy: geopandas, only for these formats
         except ImportError as e:
-            raise InputError(f"GeoParquet output is unavailable: {e}") from e
-        write_events(events, output)
+            raise InputError(f"{fmt} output is unavailable: {e}") from e
+        write_events(events, output, format=fmt)
         data = None
     if data is not None:
         if output:
