@@ -54,3 +54,9 @@ bench: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info
+
+## Re-sync the Jupytext pairs (.py is the source; .ipynb rewritten without outputs) and
+## execute them; executed copies with outputs go to out/notebooks/ (git-ignored).
+.PHONY: notebooks
+notebooks: $(VENV)/.installed-test
+	$(BIN)/python notebooks/execute.py --sync --out out/notebooks

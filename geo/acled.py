@@ -36,6 +36,7 @@ import math
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -146,6 +147,7 @@ class AcledReport:
 # --------------------------------------------------------------------------- parsing helpers
 
 
+@lru_cache(maxsize=65536)
 def parse_acled_date(text: str) -> str | None:
     """ISO date from an ACLED date ("2016-06-09", "09 June 2016", "09/06/2016", "9-June-2016").
 
@@ -217,6 +219,7 @@ class _Districts:
         self._key = name_key
         self.by_key: dict[str, Any] = {}
         self.country_box: dict[str, tuple[float, float, float, float]] = {}
+        self._point_cache: dict[tuple[float, float], Any] = {}
         if gaz is None:
             return
         boxes: dict[str, list[float]] = {}
@@ -249,11 +252,16 @@ class _Districts:
     def by_point(self, lat: float, lon: float) -> Any:
         if self.gaz is None:
             return None
+        key = (lat, lon)
+        if key in self._point_cache:
+            return self._point_cache[key]
         try:
             place, _km = self.gaz.reverse(lat, lon)
         except Exception:
-            return None
-        return self.gaz.district_of(place) if place is not None else None
+            place = None
+        d = self.gaz.district_of(place) if place is not None else None
+        self._point_cache[key] = d
+        return d
 
     def inside(self, iso2: str, lat: float, lon: float, pad: float = 1.0) -> bool | None:
         b = self.country_box.get(iso2)

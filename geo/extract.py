@@ -184,6 +184,23 @@ def _centre_feature(gaz: Any, anchor) -> Any:
     return None
 
 
+_CIRCLES: dict[tuple[float, float, float], str] = {}
+
+
+def _circle_wkt(lat: float, lon: float, radius_m: float) -> str:
+    """WKT circle of a place's own uncertainty (cached: the same places recur across documents)."""
+    k = (lat, lon, radius_m)
+    w = _CIRCLES.get(k)
+    if w is None:
+        from geo.geodesy import circle_lonlat, ring_to_wkt
+
+        w = ring_to_wkt(circle_lonlat(lat, lon, radius_m, n=32))
+        if len(_CIRCLES) > 20_000:
+            _CIRCLES.clear()
+        _CIRCLES[k] = w
+    return w
+
+
 def _locate_mention(ctx: _Ctx, text: str, m: Mention, cue) -> _Located:
     p = m.place
     assert p is not None
@@ -208,8 +225,9 @@ def _locate_mention(ctx: _Ctx, text: str, m: Mention, cue) -> _Located:
                             rl.uncertainty_wkt, rl.note, p.id, p.name_en, p.name_ar, p.country, admin1)
     prec = 3 if p.feature_type in _AREAL else 1
     rel = m.relation if m.relation != "same_as" else ""
-    return _Located(m, p.lat, p.lon, prec, rel, float(p.precision_m) if p.precision_m else None, None,
-                    "", p.id, p.name_en, p.name_ar, p.country, admin1)
+    r = float(p.precision_m) if p.precision_m else None
+    wkt = _circle_wkt(p.lat, p.lon, r) if r and p.feature_type not in _AREAL else None
+    return _Located(m, p.lat, p.lon, prec, rel, r, wkt, "", p.id, p.name_en, p.name_ar, p.country, admin1)
 
 
 _TOWN_TYPES = frozenset({"city", "capital", "town", "village"})

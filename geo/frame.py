@@ -274,7 +274,10 @@ def restore_schema(
     has_xy = "latitude" in df.columns and "longitude" in df.columns
     need = [c for c in COLUMNS if c not in df.columns and not (c in ("latitude", "longitude") and geom is not None)]
     if need:
-        raise SchemaError(f"missing column(s): {', '.join(need)}", path=p)
+        hint = ""
+        if "place_id" in need and {"event_id_cnty", "event_type", "notes"} <= {str(x).lower() for x in df.columns}:
+            hint = " (an ACLED export? read it with geo.acled.read_acled / `kharita acled import`)"
+        raise SchemaError(f"missing column(s): {', '.join(need)}{hint}", path=p)
     n = len(df)
 
     def label(i: int) -> str:

@@ -31,6 +31,7 @@ Nothing here imports geopandas, folium or shapely.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
@@ -62,7 +63,8 @@ _AR_REFERENCE_RE = re.compile(
 
 # Cue words before a place name (normalised Arabic, lower-case English).
 _AR_CUES = frozenset(
-    {"مدينه", "منطقه", "بلده", "قريه", "حي", "معسكر", "مطار", "ميناء", "مينا", "قاعده", "ضاحيه", "جسر", "تقاطع"}
+    {"مدينه", "منطقه", "بلده", "قريه", "حي", "معسكر", "مطار", "ميناء", "مينا", "قاعده", "ضاحيه", "جسر", "تقاطع",
+     "مستشفي", "سجن"}
 )
 _AR_CUE_RE = re.compile(
     r"(?:(?<= )|^)(?:[وف]?[بلك]?)(?:" + "|".join(sorted(_AR_CUES, key=len, reverse=True)) + r")(?= |$)"
@@ -81,6 +83,13 @@ _AR_NOT_NAMES = frozenset(
 )
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _extend_end(text: str, end: int) -> int:
+    """Move ``end`` over marks that normalise to nothing but belong to the word (final hamza, harakat)."""
+    while end < len(text) and (text[end] in "ءـ" or unicodedata.category(text[end]) in ("Mn", "Cf")):
+        end += 1
+    return end
 
 
 def _is_letter(ch: str) -> bool:
@@ -215,6 +224,7 @@ class MentionMatcher:
                 name_n = nstart
             start = offs[name_n]
             end = offs[nend] + 1
+            end = _extend_end(text, end)
             raw.append(_Hit(start, end, offs[ws], key, ids, nstart, nend + 1, prefix))
         raw.sort(key=lambda h: (-(h.nend - h.nstart), h.nstart))
         taken: list[_Hit] = []
@@ -317,14 +327,6 @@ def _stem_is_function_word(word: str) -> bool:
     if word in _AR_NOT_NAMES:
         return True
     return word[0] in "وف" and len(word) > 3 and not word.startswith(("وادي", "واحه", "ودان"))
-
-
-def _strip_proclitic(word: str) -> str:
-    """Drop a leading «و» (and نفس) conjunction/preposition run, keep the article for keys."""
-    for n in (3, 2, 1):
-        if len(word) > n + 1 and word[:n] in PROCLITICS and not word[:n].endswith("ال"):
-            return word[n:]
-    return word
 
 
 def _coordinated(matcher: MentionMatcher, norm: str, offs: Sequence[int], h: _Hit) -> list[tuple[int, int, str, tuple[str, ...]]]:
@@ -556,7 +558,7 @@ def find_mentions(
         cand = norm[nw[0] : nw[1]]
         if not is_arabic(cand) or cand in _AR_NOT_NAMES or len(cand) < 3 or _stem_is_function_word(cand):
             continue
-        s, e = offs[nw[0]], offs[nw[1] - 1] + 1
+        s, e = offs[nw[0]], _extend_end(text, offs[nw[1] - 1] + 1)
         if any(cs < e and s < ce for cs, ce in covered) or any(it[0] < e and s < it[1] for it in items):
             continue
         if cand in _AR_REFERENCE or _inside(orgs, s, e):

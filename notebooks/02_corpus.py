@@ -31,7 +31,6 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display needed; figures are shown as PNG images
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 from IPython.display import Image
 

@@ -300,3 +300,21 @@ def test_cli_acled_import_bad_file_exit_2(tmp_path):
     with pytest.raises(SystemExit) as ei:
         main(["acled", "import", str(p)])
     assert ei.value.code == 2
+
+
+def test_read_events_on_acled_export_hints_at_import():
+    with pytest.raises(SchemaError, match="acled import"):
+        read_events(CURRENT)
+
+
+def test_cli_events_convert(tmp_path):
+    from click.testing import CliRunner
+
+    from geo.cli_frame import events
+    from geo.frame import write_events
+
+    rep = load_acled(OLD, gaz=None)
+    src = write_events(rep.frame, tmp_path / "a.geojson")
+    res = CliRunner().invoke(events, ["convert", str(src), str(tmp_path / "a.gpkg")])
+    assert res.exit_code == 0, res.output
+    assert from_frame(read_events(tmp_path / "a.gpkg")) == from_frame(rep.frame)

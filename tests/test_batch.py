@@ -283,12 +283,12 @@ def test_parquet_parts_and_resume(tmp_path, corpus, clean):
     clean_ids = [json.loads(x)["id"] for x in clean[1]]
     out = tmp_path / "pq"
     with pytest.raises(Interrupt):
-        run_batch([corpus], out, fmt="parquet", extractor=make_interrupting(70), chunk_size=5, part_events=30)
+        run_batch([corpus], out, fmt="parquet", extractor=make_interrupting(70), chunk_size=5, part_events=60)
     parts_before = sorted(p.name for p in out.glob("part-*.parquet"))
     assert parts_before and parts_before[0] == "part-00000.parquet"
     # an orphan part (renamed but never recorded) must be discarded on resume
     (out / "part-00999.parquet").write_bytes((out / parts_before[0]).read_bytes())
-    rep = run_batch([corpus], out, fmt="parquet", extractor=stub_extract, resume=True, chunk_size=5, part_events=30)
+    rep = run_batch([corpus], out, fmt="parquet", extractor=stub_extract, resume=True, chunk_size=5, part_events=60)
     assert not (out / "part-00999.parquet").exists()
     ids = _parquet_ids(out)
     assert sorted(ids) == sorted(clean_ids) and len(ids) == len(set(ids))
@@ -305,3 +305,37 @@ def test_parquet_round_trip_values(tmp_path, corpus, clean):
         events.extend(from_frame(read_events(p)))
     want = [Event.from_dict(json.loads(x)) for x in clean[1]]
     assert sorted(events, key=lambda e: e.id) == sorted(want, key=lambda e: e.id)
+
+
+def test_jsonl_batch_does_not_import_geopandas(tmp_path, corpus):
+    """The extraction path (JSON Lines output) stays free of geopandas, folium and shapely."""
+    script = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {str(ROOT / 'tests')!r})
+        from test_batch import stub_extract
+        from geo.batch import run_batch
+        run_batch([{str(corpus)!r}], {str(tmp_path / 'o')!r}, extractor=stub_extract, progress=True)
+        bad = sorted(m for m in ("geopandas", "folium", "shapely") if m in sys.modules)
+        print("heavy:", bad)
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "heavy: []" in proc.stdout
+    assert len(lines_of(tmp_path / "o")) == 240
+
+
+def test_default_extractor_on_pool_matches_in_process(tmp_path, sample_ar_path):
+    """The real extractor in pool workers (initializer-built gazetteer) gives the in-process events."""
+    text = sample_ar_path.read_text(encoding="utf-8")
+    paras = [p for p in text.split("\n\n") if p.strip()]
+    src = tmp_path / "c.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for i in range(0, min(len(paras), 24), 3):
+            rec = {"id": f"p{i}", "text": "\n\n".join(paras[i:i + 3]), "date": "2016-06-09"}
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    a = run_batch([src], tmp_path / "a")
+    b = run_batch([src], tmp_path / "b", jobs=2, chunk_size=2)
+    assert a.events > 0 and a.events == b.events
+    assert lines_of(tmp_path / "a") == lines_of(tmp_path / "b")

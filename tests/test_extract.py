@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from pyproj import Geod
 
 from geo.events import EVENT_FIELDS, Event
@@ -136,6 +137,14 @@ def test_taqrift_recaptured_with_casualties(ar):
     # the section opens «أعلنت … الأربعاء استعادة مواقع»: Wednesday before 2016-06-09
     assert e.event_date == "2016-06-08"
     assert "GNA" in e.actor1
+    # the camp has no published coordinate: its uncertainty circle is the gazetteer's precision
+    from gazetteer import Gazetteer
+
+    camp = Gazetteer.default().get("ly:sirte-taqrift-camp")
+    assert e.uncertainty_m == camp.precision_m
+    ring = [tuple(map(float, p.split())) for p in e.uncertainty_wkt[10:-2].split(", ")]
+    for lon, lat in ring:
+        assert GEOD.inv(camp.lon, camp.lat, lon, lat)[2] == pytest.approx(camp.precision_m, rel=1e-3)
 
 
 def test_jalt_camp_bridge_and_junction(ar):
@@ -276,3 +285,14 @@ def test_extract_imports_no_heavy_libraries():
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parent.parent)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["سرت", "بنغازي", " قرب ", " غرب ", "اشتباكات", " دخلت ", "قوات", "12", "،", ".", "\n",
+                                  '"', "«", "»", "<b>", "&amp;", "\nتحديث - 19:44 تغ\n", "Sirte", " near ", "\x00",
+                                  "\u200f", " ", "وبالصابري", "خمس"]), max_size=40).map("".join))
+def test_never_raises_on_arbitrary_text(text):
+    r = extract_result(text, DATE)
+    for e in r.events:
+        assert text[e.span_start:e.span_end] == e.evidence
+    assert len(r.used) + len(r.unused) == len(r.mentions)

@@ -98,6 +98,9 @@ def offline_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_there_are_notebooks() -> None:
     assert len(PAIRS) >= 2, f"expected at least two notebooks in {NOTEBOOKS}"
+    for source in NOTEBOOKS.glob("*.py"):
+        if "jupytext:" in source.read_text(encoding="utf-8")[:400]:
+            assert source.with_suffix(".ipynb").is_file(), f"{source.name} has no paired .ipynb"
 
 
 @pytest.mark.parametrize("ipynb", PAIRS, ids=[p.stem for p in PAIRS])

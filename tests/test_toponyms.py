@@ -34,6 +34,7 @@ PLACES = [
        31.20892, 16.58866, 2500, "gn:2210554", aliases=("قاعة واغادوغو", "Ouagadougou Hall", "Ouagadougou centre")),
     _p("gn:2357048", "Ouagadougou", "واغادوغو", "capital", 12.36566, -1.53388, 5000, country="BF"),
     _p("gn:4140963", "Washington", "واشنطن", "capital", 38.89511, -77.03637, 5000, country="US"),
+    _p("gn:2210394", "Tajura", "تاجوراء", "town", 32.88167, 13.35056, 2000),
     _p("xx:europe", "Europe", "أوروبا", "continent", 50.0, 10.0, 1e6, country=""),
 ]
 
@@ -55,6 +56,12 @@ def test_clitics_and_article_forms_match(gaz):
         assert text[m.start:m.end] == m.text
     # the article is kept in the surface text, the conjunction/preposition is not
     assert ms[2].text == "الصابري" and ms[3].text == "الصابري"
+
+
+def test_final_hamza_and_harakat_stay_in_the_mention(gaz):
+    text = "قصفٌ في تاجوراء، ومدينةِ سرتَ."
+    ms = find_mentions(text, gaz)
+    assert [(m.text, m.place.id) for m in ms] == [("تاجوراء", "gn:2210394"), ("سرتَ", "gn:2210554")]
 
 
 def test_word_boundaries(gaz):
