@@ -23,6 +23,7 @@ _COMMANDS: dict[str, str] = {
     "places": "geo.cli_places:places",
     "gazetteer": "geo.cli_places:gazetteer_group",
     "acled": "geo.cli_frame:acled",
+    "events": "geo.cli_frame:events",
 }
 
 _HELP = {
@@ -33,6 +34,7 @@ _HELP = {
     "places": "Look up place names in the gazetteer, or list place mentions in an article.",
     "gazetteer": "Manage the gazetteer: import a user CSV overlay or a GeoNames dump.",
     "acled": "Read ACLED exports into kharita's event frame.",
+    "events": "Convert event files between GeoJSON, GeoParquet, GeoPackage and CSV.",
 }
 
 

@@ -115,6 +115,27 @@ def _as_date(date: _dt.date | str | None) -> _dt.date | None:
         raise InputError(f"invalid date {date!r}: expected YYYY-MM-DD", field="date") from e
 
 
+_DATELINE_RE = re.compile(
+    r"^\s*(?:التاريخ|تاريخ النشر|نشر في|بتاريخ|date|published|posted)\s*[:：\-–]?\s*"
+    r"(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/.](\d{1,2})[/.](\d{4}))\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _dateline(text: str) -> _dt.date | None:
+    """Publication date from a labelled dateline in the first lines («التاريخ: 2016-06-09», "Published: 09/06/2016")."""
+    head = "\n".join(text.lstrip().splitlines()[:3])
+    m = _DATELINE_RE.search(head.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
+    if not m:
+        return None
+    try:
+        if m.group(1):
+            return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _dt.date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
+    except ValueError:
+        return None
+
+
 def _doc_id_for(text: str) -> str:
     return "doc-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
@@ -369,6 +390,10 @@ def extract_result(
         return res
     gaz = gazetteer if gazetteer is not None else _default_gazetteer()
     doc_date = _as_date(date)
+    doc_date_note = "document date"
+    if doc_date is None:
+        doc_date = _dateline(text)
+        doc_date_note = "document date (from the dateline)"
     language = language or _language_of(text)
     doc_id = doc_id or _doc_id_for(text)
     source = source or ""
@@ -465,7 +490,7 @@ def extract_result(
             date_note = f"{dinfo.note} (said earlier in this section)"
         elif doc_date is not None:
             dinfo = None
-            date_note = "document date"
+            date_note = doc_date_note
         else:
             dinfo = None
             date_note = "relative: no document date"

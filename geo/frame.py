@@ -351,6 +351,13 @@ def _missing(v: Any) -> bool:
 
 
 def _to_int(v: Any) -> int:
+    i = _to_int_unchecked(v)
+    if not -(2**63) <= i < 2**63:
+        raise OverflowError("does not fit in 64 bits")
+    return i
+
+
+def _to_int_unchecked(v: Any) -> int:
     if isinstance(v, bool):
         raise ValueError("boolean")
     if isinstance(v, (int, np.integer)):

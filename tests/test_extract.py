@@ -252,6 +252,16 @@ def test_between_actors():
     assert es and "GNA" in es[0].actor1 and "Islamic State" in es[0].actor2
 
 
+def test_bundled_sample_uses_its_dateline():
+    from importlib import resources
+
+    text = (resources.files("geo") / "data" / "samples" / "sample-ar.txt").read_text(encoding="utf-8")
+    es = extract(text)  # no date given: «التاريخ: …» on the first line
+    assert es and all(e.event_date is not None for e in es)
+    # «الأربعاء» resolves against the dateline's Thursday
+    assert any(e.event_date == "2016-06-08" for e in es)
+
+
 # ----------------------------------------------------------------------------- edge cases
 def test_text_without_places_or_events():
     assert extract("", DATE) == []

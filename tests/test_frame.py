@@ -313,6 +313,14 @@ def test_geojson_bad_property_type_names_feature_and_field(tmp_path):
         read_events(p)
 
 
+@pytest.mark.parametrize("bad", [2**70, "1e400", True, "3.5", [1]])
+def test_geojson_impossible_numbers(tmp_path, bad):
+    p = tmp_path / "n.geojson"
+    p.write_text(_fc(_feature(None, latitude=None, longitude=None, span_start=bad)), encoding="utf-8")
+    with pytest.raises(SchemaError, match="field 'span_start'.*feature 1"):
+        read_events(p)
+
+
 def test_geojson_missing_columns(tmp_path):
     p = tmp_path / "m.geojson"
     p.write_text(_fc({"type": "Feature", "geometry": None, "properties": {"id": "x"}}), encoding="utf-8")

@@ -39,6 +39,10 @@ def _cue(text, name):
 def test_cues(text, name, relation, bearing):
     c = _cue(text, name)
     assert c is not None and c.relation == relation
+    from gazetteer.normalize import normalize_with_offsets
+
+    # the document-level normalisation gives the same cue as normalising the window
+    assert find_cue(text, text.index(name), normalized=normalize_with_offsets(text)) == c
     assert c.bearing == bearing
     assert c.end == text.index(name)
     assert text[c.start:c.end].strip() == c.words
