@@ -238,6 +238,11 @@ class _Manifest:
                 if end == len(data):
                     break
                 raise InputError("corrupt manifest line; cannot resume safely", path=str(self.path), line=lineno)
+            if not isinstance(rec, dict) or not (
+                "kharita_batch" in rec or (isinstance(rec.get("doc"), str) and isinstance(rec.get("sha1"), str))
+            ):
+                raise InputError("manifest line is not a kharita batch record; cannot resume safely",
+                                 path=str(self.path), line=lineno)
             good_end = end
             if "kharita_batch" in rec:
                 if rec.get("format") != self.fmt:

@@ -97,12 +97,13 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb) -> int
 
     gaz = Gazetteer.default()
     docs = iter_documents(inputs, date=doc_date, source=source, max_bytes=int(max_mb * 1024 * 1024))
-    n_inputs = sum(len([q for q in Path(p).rglob("*.txt")]) if Path(p).is_dir() else 1 for p in inputs)
-    show = progress if progress is not None else (n_inputs > 1 and sys.stderr.isatty())
+    has_records = any(Path(p).suffix.lower() in (".jsonl", ".jsonlines", ".ndjson") for p in inputs)
+    n_inputs = sum(sum(1 for _ in Path(p).rglob("*.txt")) if Path(p).is_dir() else 1 for p in inputs)
+    show = progress if progress is not None else ((n_inputs > 1 or has_records) and sys.stderr.isatty())
     if show:
         from tqdm import tqdm
 
-        docs = tqdm(docs, total=n_inputs, unit="doc", file=sys.stderr, disable=False)
+        docs = tqdm(docs, total=None if has_records else n_inputs, unit="doc", file=sys.stderr)
 
     events = []
     failed: list[tuple[str, str]] = []

@@ -12,16 +12,25 @@ Sentence by sentence (:func:`geo.structure.split_sentences`):
   hall” → the hall).  Places listed together («حيي سوق الحوت والصابري», “the
   Al-Jalt camp and the Qasr Abu Hadi bridge and junction”) each get **one event
   per place** (ACLED codes one event per location).  A sentence with a trigger
-  but no place of its own inherits the last place of the same section
-  (``notes`` says so).  Events abroad (Washington) are not recorded;
-* **actors** (:func:`geo.lexicon.find_actors`): actor1 is the actor before the
-  trigger (else the first one), actor2 another actor; the paragraph's last actor1
-  carries over when a sentence names none;
-* **date** (:func:`geo.timeparse.resolve_date`): background dates after «منذ»
-  / "since" are ignored; a date said earlier in the same section carries over;
+  but no place of its own inherits the town of the last places of the same
+  section (``notes`` says so).  Events abroad (Washington) are not recorded;
+* **actors** (:func:`geo.lexicon.find_actors`): actor1 is the agent: the actor
+  before the trigger, in Arabic also the subject right after the verb
+  («سيطرت قوات الوفاق على…»), the first of «بين X و Y»; else the paragraph's last
+  agent; actor2 another actor of the sentence;
+* **date** (:func:`geo.timeparse.resolve_date`): a sentence whose only date is
+  background («منذ حزيران 2015», a date months before the document) states a
+  situation, not a new event; a date said earlier in the same section carries
+  over; without a ``date`` argument a labelled dateline on the first lines
+  («التاريخ: 2016-06-09») is the document date;
 * **casualties** (:func:`geo.numbers.casualties`): a sentence that only reports
   the toll of "the fighting" («وأسفرت المواجهات عن مقتل ستة») adds it to the
-  previous event of its paragraph instead of creating a new one.
+  section's previous battle instead of creating a new one;
+* **general guards**: an attempt («تحاول الدخول», "trying to push into") is
+  fighting, not a change of control; a prospect («تحرير سرت بات قريبا», "is
+  expected") and a long-past reference («بعد شهرين من انتقال…») are no events;
+  repeats of one event (same type, place, relation and date: a statement
+  recounting the capture) are folded into the first report.
 
 Every place mention is accounted for in :class:`ExtractionResult`: used by an
 event, or listed in ``unused`` with the reason.
@@ -39,7 +48,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from gazetteer.normalize import normalize as _norm
-from gazetteer.normalize import normalize_with_offsets
+from gazetteer.normalize import is_arabic, normalize_with_offsets
 from geo.events import Event, event_id
 from geo.exc import InputError
 from geo.relative import RelativeLocation, find_cue, locate
@@ -55,6 +64,13 @@ _BACKREF_KINDS = frozenset({"fighting"})
 _HEDGE_RE = re.compile(
     r"^\s*(?:\S+\s+){0,2}(?:بات|باتت|اصبح|أصبح|أصبحت|صار)?\s*(?:قريبا|قريبًا|وشيكا|وشيك|مرتقبا|مرتقب|متوقعا|متوقع)\b"
     r"|^\s*(?:\S+\s+){0,3}(?:is|was|are|were)\s+(?:expected|imminent|near|planned|likely)\b|^\s*(?:\S+\s+){0,2}(?:soon)\b",
+    re.IGNORECASE,
+)
+# "N months/years after|since <trigger>": the trigger names a past reference event.
+_LONG_AGO_RE = re.compile(
+    r"(?:بعد|منذ|قبل)\s+(?:\S+\s+)?(?:شهر|شهرين|اشهر|أشهر|شهور|عام|عامين|اعوام|أعوام|سنه|سنة|سنتين|سنوات|اسابيع|أسابيع)"
+    r"\s+(?:على\s+|من\s+)?$"
+    r"|\b(?:months?|years?|weeks?)\s+(?:after|since|before)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ATTEMPT_RE = re.compile(r"(?:تحاول|يحاول|تحاولان|يحاولون|محاولة|محاوله|حاولت|حاول)\s+(?:\S+\s+)?$|"
@@ -168,6 +184,7 @@ class _Located:
     place_name_ar: str
     country: str
     admin1: str
+    location: str = ""
 
 
 class _Ctx:
@@ -223,6 +240,14 @@ def _circle_wkt(lat: float, lon: float, radius_m: float) -> str:
 
 
 def _locate_mention(ctx: _Ctx, text: str, m: Mention, cue) -> _Located:
+    loc = _locate_mention_point(ctx, text, m, cue)
+    if cue is not None and cue.end == m.start and cue.start < m.start:
+        # the place as written, with its relation: «غرب سرت», "near the Ouagadougou hall"
+        loc = dataclasses.replace(loc, location=text[cue.start:m.end])
+    return loc
+
+
+def _locate_mention_point(ctx: _Ctx, text: str, m: Mention, cue) -> _Located:
     p = m.place
     assert p is not None
     admin1 = ctx.admin1_name(p)
@@ -272,9 +297,10 @@ def _carry_over(ctx: _Ctx, text: str, located: list[_Located]) -> list[_Located]
         if cur.id == loc.place_id and not loc.relation:
             towns.setdefault(cur.id, loc)
         else:
+            name = cur.name_ar if is_arabic(loc.mention.text) else cur.name_en
             towns.setdefault(cur.id, _Located(loc.mention, cur.lat, cur.lon, 1, "", float(cur.precision_m or 0) or None,
                                               None, f"town of {loc.place_name_en}", cur.id, cur.name_en, cur.name_ar,
-                                              cur.country, ctx.admin1_name(cur)))
+                                              cur.country, ctx.admin1_name(cur), name))
     if len(towns) == 1:
         return list(towns.values())
     return located[:1]
@@ -317,7 +343,7 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str) -> tup
 
     actor1 is the agent: the nearest actor before the trigger; in Arabic (verb-subject order) an
     actor right after the verb with no preposition between («سيطرت قوات الوفاق على…»); else the
-    section's last agent; actor2 is another actor of the sentence (the opponent or target).
+    paragraph's last agent; actor2 is another actor of the sentence (the opponent or target).
     """
     before = [a for a in actors if a.end <= t.start]
     after = [a for a in actors if a.start >= t.end]
@@ -419,7 +445,7 @@ def extract_result(
     used: dict[int, list[str]] = {}
     events: list[Event] = []
     last_place: dict[int, list[_Located]] = {}  # section -> last located places
-    last_actor: dict[int, str] = {}  # section -> actor1
+    last_actor: dict[int, str] = {}  # paragraph -> actor1 (an agent carries over within its paragraph only)
     section_date: dict[int, Any] = {}
     last_event_in_para: dict[Any, int] = {}  # section (, event type) -> index into events
 
@@ -552,6 +578,8 @@ def extract_result(
         for t in act:
             if _HEDGE_RE.match(sent.text[t.end:t.end + 40]):
                 continue  # «تحرير سرت بات قريبا», "an offensive is expected": not (yet) an event
+            if _LONG_AGO_RE.search(sent.text[max(0, t.start - 40):t.start]):
+                continue  # «بعد شهرين من انتقال الحكومة», "two years after the capture": a past reference
             if t.kind == "territory" and _ATTEMPT_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 # «تحاول الدخول», "trying to push into": an attempt is fighting, not a change of control
                 t = dataclasses.replace(t, event_type="Battles", sub_event_type="Armed clash", kind="clash")
@@ -564,7 +592,16 @@ def extract_result(
                 located = _carry_over(ctx, text, last_place[sent.section])
                 carried = True
             sentence_places.extend(x for x in located if not carried)
-            actor1, actor2 = _actors_for(t, actors, sent.text, lang, last_actor.get(sent.section, ""))
+            # a finer place the gazetteer lacks («قرب مستشفى الجلاء في بنغازي»): the event lies
+            # somewhere in the known place, so it is "part of" it (precision 2), and the name is kept
+            unknown_fine = [mentions[i] for i in midx if mentions[i].place is None and mentions[i].status == "unresolved"]
+            if unknown_fine and located and not carried:
+                located = [dataclasses.replace(
+                    x, geo_precision=max(x.geo_precision, 2),
+                    note=(x.note + "; " if x.note else "") + "also names " + ", ".join(
+                        f"«{q.text}» ({q.reason})" for q in unknown_fine) + f": located at {x.place_name_en}")
+                    for x in located]
+            actor1, actor2 = _actors_for(t, actors, sent.text, lang, last_actor.get(sent.paragraph, ""))
             sub = t.sub_event_type
             if t.kind == "territory" and hasattr(lexicon, "territory_sub_event"):
                 try:
@@ -601,7 +638,7 @@ def extract_result(
                     ev = Event(
                         id=event_id(doc_id, sent.start, sent.end, kind), doc_id=doc_id, event_date=ev_date,
                         time_precision=tprec, date_note=date_note, update_time=sent.update_time, event_type=et,
-                        sub_event_type=sub, actor1=actor1, actor2=actor2, location=loc.mention.text,
+                        sub_event_type=sub, actor1=actor1, actor2=actor2, location=loc.location or loc.mention.text,
                         place_id=loc.place_id, place_name_en=loc.place_name_en, place_name_ar=loc.place_name_ar,
                         admin1=loc.admin1, country=loc.country, latitude=loc.lat, longitude=loc.lon,
                         geo_precision=loc.geo_precision, relation=loc.relation, uncertainty_m=loc.uncertainty_m,
@@ -616,7 +653,7 @@ def extract_result(
                     last_event_in_para[sent.section] = len(events) - 1
                     last_event_in_para[(sent.section, et)] = len(events) - 1
             if actor1:
-                last_actor[sent.section] = actor1
+                last_actor[sent.paragraph] = actor1
         if sentence_places:
             last_place[sent.section] = sentence_places
 

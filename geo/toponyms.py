@@ -12,10 +12,16 @@ Coordinated heads
     «جسر وتقاطع قصر بوهادي» names two features sharing one name: when a head
     noun is coordinated before a name (``X وY N``) the keys ``X N`` and ``Y N`` are
     looked up too; in English ``N X and Y`` ("the Qasr Abu Hadi bridge and
-    junction") likewise.
+    junction") likewise.  A feature head governing a town names the town's
+    feature when the gazetteer has it («المنافذ البحرية لمدينة سرت» → «ميناء سرت»,
+    «وسط سرت» → the city-centre feature).  Short keys known only with the article
+    («الخمس») need it in the text too, so the number «خمس غارات» is no town.
 Context words
     Place words inside organisation names («غرفة عمليات سرت», "Libya Dawn") and
-    demonym adjectives («الليبية», "Libyan") are reported with ``status="context"``.
+    demonym adjectives («الليبية», "Libyan") are reported with ``status="context"``;
+    a foreign country's adjectives, when they dominate, set the resolver's country.
+    A place in a descriptive apposition after another place («سرت، معقل داعش شرق
+    طرابلس», see :func:`geo.relative.is_apposition`) is context too.
 Reference words
     «المدينة» / "the city" refer back to the last city or town named
     (``relation="same_as"``); «العاصمة» / "the capital" to the capital of the
@@ -264,15 +270,30 @@ def _spans(items: Iterable[Any]) -> list[tuple[int, int]]:
     return out
 
 
-def _lexicon_spans(text: str, language: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Organisation-name spans and demonym spans from :mod:`geo.lexicon` (empty if unavailable)."""
+def _lexicon_spans(text: str, language: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[str]]:
+    """Organisation-name spans, demonym spans and demonym countries from :mod:`geo.lexicon`."""
     try:
         from geo import lexicon
     except ImportError:  # pragma: no cover - lexicon is part of the package
-        return [], []
+        return [], [], []
     orgs = _spans(lexicon.org_spans(text, language)) if hasattr(lexicon, "org_spans") else []
-    dems = _spans(lexicon.demonyms(text, language)) if hasattr(lexicon, "demonyms") else []
-    return orgs, dems
+    raw = list(lexicon.demonyms(text, language)) if hasattr(lexicon, "demonyms") else []
+    dems = _spans(raw)
+    return orgs, dems, [r[0] for r in raw if isinstance(r, tuple) and len(r) == 3]
+
+
+def _country_context(codes: list[str], default: str = "LY") -> str:
+    """The country a text is about: Libya unless another country's adjective clearly dominates
+    («القوات العراقية… الجيش العراقي… الموصل»: Iraq), i.e. at least twice and more often than Libya's."""
+    if not codes:
+        return default
+    from collections import Counter
+
+    c = Counter(codes)
+    best, n = max(c.items(), key=lambda kv: (kv[1], kv[0] == default))
+    if best != default and n >= 2 and n > c.get(default, 0):
+        return best
+    return default
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -392,7 +413,9 @@ _FEATURE_HEADS_AR: dict[str, str] = {
     "وسط": "وسط", "قلب": "وسط",
 }
 _GENERIC_HEADS = frozenset({"مدينه", "بلده", "قريه", "منطقه"})
-_OF_LINK_AR = ("", "ل", "لمدينه", "مدينه", "في")
+_FEATURE_OF_RE = re.compile(
+    r"(?:^| )(" + "|".join(sorted(_FEATURE_HEADS_AR, key=len, reverse=True)) + r")(?: (لمدينه|مدينه|في))?$"
+)
 
 
 def _feature_of(matcher: "MentionMatcher", norm: str, offs: Sequence[int], h: _Hit) -> tuple[int, str, tuple[str, ...]] | None:
@@ -404,20 +427,15 @@ def _feature_of(matcher: "MentionMatcher", norm: str, offs: Sequence[int], h: _H
     link = h.proclitic
     if link not in ("", "ل", "لل"):
         return None
-    for phrase, head in _FEATURE_HEADS_AR.items():
-        for lk in _OF_LINK_AR:
-            tail = phrase + (" " + lk if lk and lk not in ("ل",) else "")
-            if link and lk:
-                continue
-            if not before.endswith(tail):
-                continue
-            st = len(before) - len(tail)
-            if st > 0 and before[st - 1] != " ":
-                continue
-            base = h.key.split(" ", 1)[1] if h.key.split(" ", 1)[0] in _GENERIC_HEADS and " " in h.key else h.key
-            for k in (name_key(head + " " + h.key), name_key(head + " " + base)):
-                if k in matcher.keys:
-                    return offs[max(0, ws - 40) + st], k, matcher.keys[k]
+    m = _FEATURE_OF_RE.search(before)
+    if m is None or (link and m.group(2)):
+        return None
+    head = _FEATURE_HEADS_AR[m.group(1)]
+    first, _, rest = h.key.partition(" ")
+    base = rest if first in _GENERIC_HEADS and rest else h.key
+    for k in (name_key(head + " " + h.key), name_key(head + " " + base)):
+        if k in matcher.keys:
+            return offs[max(0, ws - 40) + m.start(1)], k, matcher.keys[k]
     return None
 
 
@@ -516,7 +534,8 @@ def find_mentions(
     doc_norm = normalized if normalized is not None else normalize_with_offsets(text)
     norm, offs = _drop_latin_articles(*doc_norm)
     hits = matcher.hits(norm, offs, text)
-    orgs, dems = _lexicon_spans(text, language)
+    orgs, dems, dem_countries = _lexicon_spans(text, language)
+    doc_country = _country_context(dem_countries)
 
     # candidate items: (start, end, kind, payload)
     items: list[tuple[int, int, str, Any]] = []
@@ -573,7 +592,7 @@ def find_mentions(
     items.sort(key=lambda it: (it[0], -(it[1] - it[0])))
     out: list[Mention] = []
     near: list[Place] = []
-    country = "LY"
+    country = doc_country
     dem_done: set[tuple[int, int]] = set()
     for s, e, kind, payload in items:
         surface = text[s:e]

@@ -11,6 +11,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from geo.batch import MANIFEST_NAME, BatchReport, read_jsonl_events, run_batch
 from geo.events import EVENT_FIELDS, Event, event_id
@@ -339,3 +341,30 @@ def test_default_extractor_on_pool_matches_in_process(tmp_path, sample_ar_path):
     b = run_batch([src], tmp_path / "b", jobs=2, chunk_size=2)
     assert a.events > 0 and a.events == b.events
     assert lines_of(tmp_path / "a") == lines_of(tmp_path / "b")
+
+
+def test_foreign_manifest_is_refused(tmp_path, corpus):
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / MANIFEST_NAME).write_text('{"format": "jsonl", "kharita_batch": 1}\n[1, 2]\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"_done.jsonl, line 2: manifest line is not a kharita batch record"):
+        run_batch([corpus], out, extractor=stub_extract, resume=True)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(k=st.integers(min_value=0, max_value=35), chunk=st.integers(min_value=1, max_value=9),
+       chunk2=st.integers(min_value=1, max_value=9), fmt=st.sampled_from(["jsonl", "parquet"]))
+def test_interrupt_anywhere_then_resume_equals_clean_run(tmp_path_factory, k, chunk, chunk2, fmt):
+    base = tmp_path_factory.mktemp("prop")
+    corpus = write_corpus(base / "c.jsonl", n=30, bad_lines=False)
+    run_batch([corpus], base / "clean", extractor=stub_extract)
+    want = sorted(json.loads(x)["id"] for x in lines_of(base / "clean"))
+    out = base / "o"
+    try:
+        run_batch([corpus], out, extractor=make_interrupting(k), chunk_size=chunk, fmt=fmt, part_events=25)
+    except Interrupt:
+        pass
+    rep = run_batch([corpus], out, extractor=stub_extract, resume=True, chunk_size=chunk2, fmt=fmt, part_events=25)
+    got = sorted(json.loads(x)["id"] for x in lines_of(out)) if fmt == "jsonl" else sorted(_parquet_ids(out))
+    assert got == want
+    assert rep.skipped_done + rep.documents == 30

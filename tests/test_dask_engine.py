@@ -54,6 +54,7 @@ def _stub(doc) -> list[Event]:
     return [Event(**v)]
 
 
+@pytest.mark.slow
 def test_local_cluster_equals_in_process_run(tmp_path):
     """The real extractor on a 2-worker LocalCluster gives exactly the in-process events."""
     from distributed import Client, LocalCluster

@@ -221,6 +221,7 @@ def test_attempt_is_fighting_not_capture():
 def test_prospect_and_background_are_no_events():
     assert extract("وقال المجلس الرئاسي إن تحرير سرت بات قريبا.", DATE) == []
     assert extract("ويسيطر تنظيم داعش منذ حزيران/يونيو 2015 على مدينة سرت.", DATE) == []
+    assert extract("وبعد شهرين من سيطرة القوات على مدينة سرت، ما زالت الحكومة تواجه صعوبات.", DATE) == []
 
 
 def test_toll_sentence_joins_the_previous_battle():
@@ -245,6 +246,14 @@ def test_number_word_is_not_al_khums():
     from geo.toponyms import find_mentions
 
     assert any("Khums" in m.place.name_en for m in find_mentions("اشتباكات في الخمس", None) if m.place)
+
+
+def test_unknown_finer_place_lowers_precision():
+    r = extract_result("وانفجرت سيارة مفخخة قرب مستشفى الزنبقة الذهبية في بنغازي.", DATE)
+    assert len(r.events) == 1
+    e = r.events[0]
+    assert e.place_id == BENGHAZI and e.geo_precision == 2 and "not in gazetteer" in e.notes
+    assert [(m.text, why) for m, why in r.unused if m.status == "unresolved"] == [("الزنبقة", "not in gazetteer")]
 
 
 def test_between_actors():
@@ -291,6 +300,7 @@ def test_extract_many_passes_errors_through(tmp_path):
 def test_extract_imports_no_heavy_libraries():
     code = (
         "import geo.extract, geo.cli_extract, sys; "
+        "geo.extract.extract('اشتباكات قرب مدينة سرت وغارات غرب بنغازي', '2016-06-09'); "
         "bad = [m for m in ('geopandas', 'folium', 'shapely') if m in sys.modules]; "
         "assert not bad, bad"
     )

@@ -57,6 +57,10 @@ def test_distance_cue_arabic_and_english():
     assert (c.relation, c.distance_km, c.bearing) == ("km", 450.0, 90.0)
     t = "على بعد ٢٠ كيلومترا غرب سرت"
     assert _cue(t, "سرت").distance_km == 20.0
+    t = "على بعد 30 كلم إلى الغرب من سرت"
+    assert (_cue(t, "سرت").distance_km, _cue(t, "سرت").bearing) == (30.0, 270.0)
+    t = "some 12 miles south of Benghazi"
+    assert _cue(t, "Benghazi").distance_km == pytest.approx(12 * 1.609344)
 
 
 def test_no_cue_for_plain_mention():
@@ -133,3 +137,13 @@ def test_km_offset_roundtrip(lat, lon, bearing, km):
     r = locate(RelativeCue("km", bearing, km, 0, 0, ""), anchor)
     _, _, d = GEOD.inv(lon, lat, r.point_lon, r.point_lat)
     assert d == pytest.approx(km * 1000, rel=1e-6)
+
+
+@pytest.mark.parametrize("text", ["اشتباكات قرب مدينة سرت", "قصف غرب بلدة سرت", "معارك في ضواحي مدينة سرت", "المدخل الشرقي لمدينة سرت"])
+def test_cue_skips_generic_head_noun(text):
+    from gazetteer.normalize import normalize_with_offsets
+
+    i = text.index("سرت")
+    c = find_cue(text, i)
+    assert c is not None
+    assert find_cue(text, i, normalized=normalize_with_offsets(text)) == c

@@ -156,3 +156,12 @@ def test_offsets_always_point_at_the_mention(gaz_text):
     for m in find_mentions(gaz_text, g):
         assert gaz_text[m.start:m.end] == m.text
         assert isinstance(m, Mention)
+
+
+def test_country_adjectives_set_the_country_context():
+    from geo.toponyms import _country_context
+
+    assert _country_context([]) == "LY"
+    assert _country_context(["IQ"]) == "LY"  # one adjective is not enough
+    assert _country_context(["IQ", "IQ", "LY"]) == "IQ"
+    assert _country_context(["IQ", "IQ", "LY", "LY"]) == "LY"
