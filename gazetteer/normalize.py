@@ -125,6 +125,49 @@ def _fold_char(ch: str) -> str:
     return "".join(out)
 
 
+class _FoldTable(dict):
+    """``str.translate`` table built on demand: every code point → one folded character.
+
+    Dropped characters map to NUL; a character that folds to several (a ligature)
+    maps to its expansion, which makes the translated text longer and sends the
+    caller to the character loop.
+    """
+
+    def __missing__(self, code: int) -> str:
+        f = _fold_char(chr(code))
+        v = "\x00" if f == "" else f
+        self[code] = v
+        return v
+
+
+_FOLD_TABLE = _FoldTable()
+_POSSESSIVE_RE = re.compile(r"(?<=[A-Za-z]{3})['’‘ʼʻʿʾ`´′][sS](?![^\W\d_])")
+_FAST_MIN_LEN = 256
+
+
+def _normalize_fast(text: str) -> tuple[str, list[int]] | None:
+    """Vectorised :func:`normalize_with_offsets` for long texts (``None``: use the loop)."""
+    import numpy as np
+
+    t = text.translate(_FOLD_TABLE)
+    if len(t) != len(text):
+        return None
+    a = np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32).copy()
+    for m in _POSSESSIVE_RE.finditer(text):
+        a[m.start()] = 32
+        a[m.start() + 1] = 0
+    idx = np.flatnonzero(a)
+    k = a[idx]
+    sp = k == 32
+    keep = ~(sp & np.concatenate(([True], sp[:-1])))  # leading and repeated spaces
+    idx = idx[keep]
+    k = k[keep]
+    if k.size and k[-1] == 32:
+        idx = idx[:-1]
+        k = k[:-1]
+    return k.tobytes().decode("utf-32-le"), idx.tolist()
+
+
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """Normalise ``text`` and return ``(normalised, offsets)``.
 
@@ -136,6 +179,10 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     >>> normalize_with_offsets("وبِسِرْت")[0]
     'وبسرت'
     """
+    if len(text) >= _FAST_MIN_LEN:
+        fast = _normalize_fast(text)
+        if fast is not None:
+            return fast
     out: list[str] = []
     offs: list[int] = []
     n = len(text)

@@ -83,15 +83,13 @@ def _is_arabic_letter(ch: str) -> bool:
     )
 
 
+_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u066e-\u06d3\u0750-\u077f\ufb50-\ufefc]")
+_LATIN_LETTER_RE = re.compile("[A-Za-z]")
+
+
 def _script_counts(text: str) -> tuple[int, int]:
-    ar = la = 0
-    for ch in text:
-        if ch.isascii():
-            if ch.isalpha():
-                la += 1
-        elif _is_arabic_letter(ch):
-            ar += 1
-    return ar, la
+    """(Arabic letters, ASCII letters) of ``text`` (same sets as :func:`_is_arabic_letter`)."""
+    return len(_ARABIC_LETTER_RE.findall(text)), len(_LATIN_LETTER_RE.findall(text))
 
 
 def detect_language(text: str, default: str = "en") -> str:

@@ -115,8 +115,13 @@ def _accepted(word: str) -> set[str]:
     return out
 
 
-def _stems(word: str, suffixes: tuple[str, ...]) -> set[str]:
-    """Candidate stems of a normalised text word: proclitics and suffixes removed."""
+@lru_cache(maxsize=131072)
+def _stems(word: str, suffixes: tuple[str, ...]) -> frozenset[str]:
+    """Candidate stems of a normalised text word: proclitics and suffixes removed (cached)."""
+    return frozenset(_stems_uncached(word, suffixes))
+
+
+def _stems_uncached(word: str, suffixes: tuple[str, ...]) -> set[str]:
     out: set[str] = set()
     if is_arabic(word):
         for _pro, rest in split_proclitics(word):
@@ -153,6 +158,8 @@ class _Matcher:
     index: dict[str, list[tuple[tuple[frozenset[str], ...], int, int]]] = field(default_factory=dict)
     exact: dict[int, str] = field(default_factory=dict)  # pattern id -> spelling required
     n_patterns: int = 0
+    # stems of a word (a cached frozenset) -> index entries they hit; cleared when patterns are added
+    _cands: dict[frozenset[str], tuple] = field(default_factory=dict, repr=False)
 
     def add(self, pattern: str, payload: int, case_sensitive: bool = False, exact: bool = False) -> None:
         """Register ``pattern``; ``exact``: its words take proclitics but no suffixes."""
@@ -163,6 +170,7 @@ class _Matcher:
         self.n_patterns += 1
         if case_sensitive or _is_acronym(pattern):
             self.exact[pid] = pattern
+        self._cands.clear()
         acc = tuple(frozenset(("=" if exact else "") + f for f in _accepted(w)) for w in words)
         for first in acc[0]:
             self.index.setdefault(first, []).append((acc, payload, pid))
@@ -170,16 +178,22 @@ class _Matcher:
     def find(self, text: str, words: list[tuple[str, int, int]], stems: list[set[str]]) -> list[tuple[int, int, int]]:
         """Matches as ``(first_word, last_word_exclusive, payload)``, longest first, non-overlapping."""
         found: set[tuple[int, int, int]] = set()
+        cache = self._cands
         for i, st in enumerate(stems):
-            for stem in st:
-                for acc, payload, pid in self.index.get(stem, ()):
+            cands = cache.get(st)
+            if cands is None:
+                cands = tuple(dict.fromkeys(e for stem in st for e in self.index.get(stem, ())))
+                if len(cache) < 200_000:
+                    cache[st] = cands
+            if cands:
+                for acc, payload, pid in cands:
                     n = len(acc)
                     if i + n > len(words) or not all(stems[i + k] & acc[k] for k in range(1, n)):
                         continue
                     if pid in self.exact:
                         span = text[words[i][1]:words[i + n - 1][2]]
                         want = self.exact[pid]
-                        if re.sub(r"\W", "", span) != re.sub(r"\W", "", want):
+                        if _NON_WORD_RE.sub("", span) != _NON_WORD_RE.sub("", want):
                             continue
                     found.add((i, i + n, payload))
         order = sorted(found, key=lambda m: (-(m[1] - m[0]), -(words[m[1] - 1][2] - words[m[0]][1]), m[0], m[2]))
@@ -193,8 +207,16 @@ class _Matcher:
         return sorted(out)
 
 
-def _words(text: str) -> list[tuple[str, int, int]]:
-    """Normalised words of ``text`` with their original offsets."""
+_NON_WORD_RE = re.compile(r"\W")
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Normalised words of ``text`` with their original offsets (cached: every finder asks)."""
+    return tuple(_words_uncached(text))
+
+
+def _words_uncached(text: str) -> list[tuple[str, int, int]]:
     norm, offs = normalize_with_offsets(text)
     out = []
     pos = 0

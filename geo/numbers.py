@@ -246,18 +246,23 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+_ARABIC_START_RE = re.compile(r"[\u0600-\u06ff]")
+
+
+@lru_cache(maxsize=65536)
 def _norm_tok(tok: str) -> str:
-    if re.match(r"[\u0600-\u06ff]", tok):
+    if _ARABIC_START_RE.match(tok):
         return normalize(tok)
     return tok.lower()
 
 
+@lru_cache(maxsize=65536)
 def _num_word(tok: str) -> bool:
     """Could this token be part of a number expression?"""
     if tok[0].isdigit():
         return True
     t = _norm_tok(tok)
-    if re.match(r"[\u0600-\u06ff]", t):
+    if _ARABIC_START_RE.match(t):
         if t.startswith("و") and len(t) > 2 and (t[1:].isdigit() or _is_ar_number_word(t[1:])):
             return True
         return _is_ar_number_word(t)

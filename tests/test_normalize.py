@@ -99,3 +99,23 @@ def test_proclitic_split_recovers_stem(stem, prefix):
 def test_latin_case_and_accents_fold(s):
     assert normalize(s) == normalize(s.upper().lower())
     assert normalize(s).isascii() or not s.isascii()
+
+
+@given(st.lists(any_text, min_size=8, max_size=20))
+@settings(max_examples=150)
+def test_fast_path_equals_character_loop(parts):
+    """Long texts take the vectorised path: it must agree with the per-character loop."""
+    from gazetteer import normalize as nz
+
+    text = " ".join(parts) + " Benghazi's port, Ra's Lanuf — وبِسِرْت، «سوق الحوت»"
+    text = text * (1 + nz._FAST_MIN_LEN // max(1, len(text)))
+    assert len(text) >= nz._FAST_MIN_LEN
+    fast = nz._normalize_fast(text)
+    saved = nz._FAST_MIN_LEN
+    try:
+        nz._FAST_MIN_LEN = 10**9
+        slow = nz.normalize_with_offsets(text)
+    finally:
+        nz._FAST_MIN_LEN = saved
+    if fast is not None:
+        assert fast == slow
