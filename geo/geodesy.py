@@ -100,15 +100,17 @@ def compass_to_bearing(point: str) -> float:
     raise ValueError(f"unknown compass point {point!r}; expected one of {', '.join(COMPASS_16)}")
 
 
-def circle_lonlat(lat: float, lon: float, radius_m: float, n: int = 48) -> list[tuple[float, float]]:
-    """Closed ring of ``(lon, lat)`` vertices of a geodesic circle (GeoJSON axis order)."""
+@lru_cache(maxsize=8192)
+def circle_lonlat(lat: float, lon: float, radius_m: float, n: int = 48) -> tuple[tuple[float, float], ...]:
+    """Closed ring of ``(lon, lat)`` vertices of a geodesic circle (GeoJSON axis order; cached)."""
     az = np.linspace(0.0, 360.0, n, endpoint=False)
     lon2, lat2, _ = geod().fwd(np.full(n, lon, dtype=float), np.full(n, lat, dtype=float), az, np.full(n, radius_m))
     ring = [(round(float(x), 6), round(float(y), 6)) for x, y in zip(lon2, lat2)]
     ring.append(ring[0])
-    return ring
+    return tuple(ring)
 
 
+@lru_cache(maxsize=8192)
 def sector_lonlat(
     lat: float,
     lon: float,
@@ -117,8 +119,8 @@ def sector_lonlat(
     inner_m: float,
     outer_m: float,
     n: int = 16,
-) -> list[tuple[float, float]]:
-    """Closed ring of ``(lon, lat)`` vertices of an annular sector around a bearing.
+) -> tuple[tuple[float, float], ...]:
+    """Closed ring of ``(lon, lat)`` vertices of an annular sector around a bearing (cached).
 
     The sector spans ``bearing_deg ± half_width_deg`` between ``inner_m`` and
     ``outer_m`` from the apex.  With ``inner_m == 0`` it is a wedge from the apex.
@@ -134,7 +136,7 @@ def sector_lonlat(
         ring.append((float(lon), float(lat)))
     ring = [(round(x, 6), round(y, 6)) for x, y in ring]
     ring.append(ring[0])
-    return ring
+    return tuple(ring)
 
 
 def ring_to_wkt(ring: Sequence[tuple[float, float]]) -> str:
