@@ -74,15 +74,30 @@ def _table(rows: list[tuple[str, ...]]) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stderr.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: several files and a terminal).")
 @click.option("--max-mb", default=20.0, show_default=True, help="Refuse input files larger than this.")
-def extract(inputs, date, source, output, fmt, as_json, progress, max_mb) -> int:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Batch mode: extract with N processes, streaming to -o (a .jsonl file or a folder of "
+                   "GeoParquet parts with --format parquet).")
+@click.option("--resume", is_flag=True, help="Batch mode: skip documents an interrupted run already wrote.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Batch mode on Dask (dask.bag + dask-geopandas; partitioned GeoParquet in the -o folder).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="With --engine dask: a distributed scheduler address (default: local processes).")
+def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, resume, engine, scheduler) -> int:
     """Turn articles (files, directories of *.txt, .jsonl records) into events.
 
     \b
     Examples:
       kharita extract article.txt --date 2016-06-09 -o events.geojson
       kharita extract corpus/ --format jsonl -o events.jsonl
+      kharita extract corpus.jsonl --jobs 2 -o events.jsonl          # streamed, resumable
+      kharita extract corpus/ --jobs 2 --format parquet -o parts/     # GeoParquet parts
+      kharita extract corpus/ --engine dask -o dask-parts/
     """
     from geo.document import iter_documents, parse_date
+
+    if jobs is not None or resume or engine == "dask":
+        return _batch(inputs, date, source, output, fmt, as_json, progress, jobs or 1, resume, engine, scheduler)
+
     from geo.extract import extract_document
 
     doc_date = parse_date(date) if date else None
@@ -200,4 +215,47 @@ def places_find(article: str, as_json: bool, date) -> int:
         rows.append((str(m.start), str(m.end), m.status, m.text, f"{m.place.id} {m.place.name_en}" if m.place else "-",
                      m.reason))
     click.echo(_table(rows))
+    return 0
+
+
+def _batch(inputs, date, source, output, fmt, as_json, progress, jobs, resume, engine, scheduler) -> int:
+    """Streaming batch extraction (``--jobs``/``--resume``/``--engine dask``): see :mod:`geo.batch`."""
+    from geo.document import parse_date
+
+    if not output:
+        raise InputError("batch mode (--jobs, --resume, --engine dask) needs -o (a .jsonl file or a folder)")
+    doc_date = parse_date(date) if date else None
+    if engine == "dask":
+        from geo.dask_engine import run_dask
+
+        client = None
+        if scheduler:
+            from distributed import Client
+
+            client = Client(scheduler)
+        try:
+            report = run_dask(inputs, output, date=doc_date, source=source, client=client)
+        finally:
+            if client is not None:
+                client.close()
+    else:
+        from geo.batch import run_batch
+
+        if fmt is None:
+            fmt = "parquet" if not str(output).lower().endswith((".jsonl", ".ndjson")) else "jsonl"
+        if fmt not in ("jsonl", "parquet"):
+            raise InputError(f"batch mode writes jsonl or parquet parts, not {fmt}")
+        show = progress if progress is not None else sys.stderr.isatty()
+        report = run_batch(inputs, output, jobs=jobs, date=doc_date, source=source, resume=resume, fmt=fmt,
+                           progress=show)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True), err=True)
+    else:
+        click.echo(f"{report.documents} document(s), {report.events} event(s) in {report.seconds:.1f} s "
+                   f"({report.docs_per_second:.0f} docs/s) -> {report.out}"
+                   + (f"; {report.skipped_done} already done" if report.skipped_done else ""), err=True)
+        for where, msg in report.errors:
+            click.echo(f"  error: {where}: {msg}", err=True)
+    if report.documents == 0 and report.skipped_done == 0 and report.errors:
+        return 2
     return 0

@@ -1,0 +1,62 @@
+"""`kharita extract` batch mode: --jobs, --resume, --format parquet, --engine dask wiring."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def kharita(*args):
+    return subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True, text=True)
+
+
+def _corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "corpus"
+    d.mkdir()
+    for name in ("sirte-live-2016-ar.txt", "libya-report-en.txt"):
+        shutil.copy(FIXTURES / name, d / name)
+    (d / "empty.txt").write_text("", encoding="utf-8")
+    return d
+
+
+def test_jobs_stream_jsonl_then_resume_adds_nothing(tmp_path):
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "events.jsonl"
+    r = kharita("extract", str(corpus), "--date", "2016-06-09", "--jobs", "2", "-o", str(out), "--json")
+    assert r.returncode == 0, r.stderr
+    summary = json.loads(r.stderr.strip().splitlines()[-1])
+    assert summary["documents"] == 2 and summary["events"] > 10
+    assert any("empty.txt" in e[0] for e in summary["errors"])  # reported, not lost
+    lines = out.read_text(encoding="utf-8").splitlines()
+    ids = [json.loads(x)["id"] for x in lines]
+    assert len(ids) == len(set(ids)) == summary["events"]
+    # single-process run gives the same events
+    out1 = tmp_path / "one.jsonl"
+    assert kharita("extract", str(corpus), "--date", "2016-06-09", "--jobs", "1", "-o", str(out1)).returncode == 0
+    assert sorted(ids) == sorted(json.loads(x)["id"] for x in out1.read_text(encoding="utf-8").splitlines())
+    r2 = kharita("extract", str(corpus), "--date", "2016-06-09", "--resume", "-o", str(out), "--json")
+    assert r2.returncode == 0, r2.stderr
+    again = json.loads(r2.stderr.strip().splitlines()[-1])
+    assert again["documents"] == 0 and again["skipped_done"] == 2
+    assert out.read_text(encoding="utf-8").splitlines() == lines
+
+
+def test_parquet_parts(tmp_path):
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "parts"
+    r = kharita("extract", str(corpus), "--date", "2016-06-09", "--jobs", "2", "--format", "parquet", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    from geo.frame import read_events
+
+    frames = [read_events(p) for p in sorted(out.glob("part-*.parquet"))]
+    assert frames and sum(len(f) for f in frames) > 10
+
+
+def test_batch_needs_output():
+    r = kharita("extract", str(FIXTURES / "libya-report-en.txt"), "--jobs", "2")
+    assert r.returncode == 2 and "needs -o" in r.stderr and "Traceback" not in r.stderr
