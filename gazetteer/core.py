@@ -81,6 +81,12 @@ class Gazetteer:
         return cls._default
 
     @classmethod
+    def set_default(cls, gazetteer: "Gazetteer") -> None:
+        """Install ``gazetteer`` as the process default (e.g. with a user config's extra aliases)."""
+        with cls._default_lock:
+            cls._default = gazetteer
+
+    @classmethod
     def reset_default(cls) -> None:
         """Forget the cached default (after importing into the user overlay)."""
         with cls._default_lock:

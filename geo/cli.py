@@ -64,9 +64,57 @@ class LazyGroup(click.Group):
                 formatter.write_dl(rows)
 
 
+def install_config(path: str | None):
+    """Load the user config (``--config``, ``$KHARITA_CONFIG`` or ``~/.config/kharita/config.toml``) and apply it.
+
+    Extra place aliases and places go into the default gazetteer, extra actors into
+    the default lexicon, the road detour factor into :mod:`geo.roads`; claim
+    tolerances and extract defaults are read by those commands from the returned
+    :class:`geo.config.Config`.  Invalid files raise :class:`geo.exc.ConfigError`.
+    """
+    from geo.config import load_config
+
+    cfg = load_config(path)
+    if cfg.places:
+        from gazetteer import Gazetteer
+        from geo.config import apply_place_aliases
+
+        Gazetteer.set_default(apply_place_aliases(Gazetteer.default(), cfg))
+    if cfg.actors:
+        from geo import lexicon
+
+        lexicon.set_default_lexicon(lexicon.load_lexicon(extra_actors=[
+            {"name": a.name, "kind": a.kind, "acled_name": a.acled_name or a.name,
+             "ar": [x for x in (a.name, *a.aliases) if any("\u0600" <= c <= "\u06ff" for c in x)],
+             "en": [x for x in (a.name, *a.aliases) if not any("\u0600" <= c <= "\u06ff" for c in x)]}
+            for a in cfg.actors
+        ]))
+    if cfg.claims.road_detour_factor is not None:
+        from geo import roads
+
+        roads.FALLBACK_FACTOR = float(cfg.claims.road_detour_factor)
+    return cfg
+
+
+def current_config():
+    """The :class:`geo.config.Config` loaded for this command (an empty one outside the CLI)."""
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx is not None else None
+    cfg = (root.obj or {}).get("config") if root is not None and isinstance(root.obj, dict) else None
+    if cfg is None:
+        from geo.config import Config
+
+        cfg = Config()
+    return cfg
+
+
 @click.group(cls=LazyGroup, lazy=_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kharita")
-def cli() -> None:
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, envvar="KHARITA_CONFIG",
+              help="User config TOML (actors, place aliases, tolerances, extract defaults); default "
+                   "~/.config/kharita/config.toml when it exists.")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None) -> None:
     """kharita (خريطة): offline, Arabic-first conflict-news geoparsing for Libya.
 
     \b
@@ -76,7 +124,10 @@ def cli() -> None:
       kharita places lookup سرت
       kharita check --claim "450 km east of Tripoli" --subject Sirte
       kharita map events.geojson --offline -o maps/events.html
+      kharita --config my.toml extract article.txt
     """
+    ctx.ensure_object(dict)
+    ctx.obj["config"] = install_config(config_path)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -94,7 +94,9 @@ def check(article: str | None, claim_text: str | None, subject: str | None, date
                     raise InputError(f"unknown subject {subject!r}: {res.reason or 'not in gazetteer'}", field="--subject")
                 place = C._as_town(res.place, subject, gaz)
             parsed = [replace(c, subject=place, subject_text=subject) for c in parsed]
-    checked = C.check_all(parsed, gaz)
+    from geo.cli import current_config
+
+    checked = C.check_all(parsed, gaz, tolerances=current_config().claims.tolerances())
     if as_json:
         click.echo(json.dumps([k.to_dict() for k in checked], ensure_ascii=False, sort_keys=True, indent=2))
     else:

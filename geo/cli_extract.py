@@ -93,8 +93,16 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
       kharita extract corpus/ --jobs 2 --format parquet -o parts/     # GeoParquet parts
       kharita extract corpus/ --engine dask -o dask-parts/
     """
+    from geo.cli import current_config
     from geo.document import iter_documents, parse_date
 
+    defaults = current_config().extract
+    date = date if date is not None else (defaults.date.isoformat() if defaults.date else None)
+    source = source if source is not None else defaults.source
+    fmt = fmt if fmt is not None else defaults.format
+    jobs = jobs if jobs is not None else defaults.jobs
+    if engine == "local" and defaults.engine:
+        engine = defaults.engine
     if jobs is not None or resume or engine == "dask":
         return _batch(inputs, date, source, output, fmt, as_json, progress, jobs or 1, resume, engine, scheduler)
 

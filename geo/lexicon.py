@@ -30,6 +30,7 @@ __all__ = [
     "Trigger",
     "attack_event",
     "default_lexicon",
+    "set_default_lexicon",
     "demonyms",
     "find_actors",
     "find_triggers",
@@ -346,10 +347,21 @@ def load_lexicon(extra_actors: list[dict] | None = None, extra_triggers: list[di
     return Lexicon(kinds, triggers, tdata["cues"], actors, adata.get("org_prefixes", {}), _data("demonyms.json"))
 
 
-@lru_cache(maxsize=1)
+_DEFAULT_LEXICON: Lexicon | None = None
+
+
 def default_lexicon() -> Lexicon:
-    """The package lexicon, built once."""
-    return load_lexicon()
+    """The lexicon in use: the package one (built once), or what :func:`set_default_lexicon` installed."""
+    global _DEFAULT_LEXICON
+    if _DEFAULT_LEXICON is None:
+        _DEFAULT_LEXICON = load_lexicon()
+    return _DEFAULT_LEXICON
+
+
+def set_default_lexicon(lexicon: Lexicon | None) -> None:
+    """Install ``lexicon`` as the default (``None`` goes back to the package lexicon)."""
+    global _DEFAULT_LEXICON
+    _DEFAULT_LEXICON = lexicon
 
 
 def _prepare(text: str, lex: Lexicon, key: str) -> tuple[list[tuple[str, int, int]], list[set[str]]]:
