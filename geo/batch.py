@@ -162,6 +162,11 @@ def text_sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _done_key(doc_id: str, sha: str) -> int:
+    """64-bit key of (document id, text SHA-1) for the set of finished documents."""
+    return int.from_bytes(hashlib.blake2b(f"{doc_id}\x1f{sha}".encode("utf-8", "surrogatepass"), digest_size=8).digest())
+
+
 def _events_of(result: Any) -> tuple[list, list[str]]:
     if result is None:
         return [], []
@@ -212,7 +217,7 @@ class _Manifest:
     def __init__(self, path: Path, fmt: str):
         self.path = path
         self.fmt = fmt
-        self.done: set[tuple[str, str]] = set()
+        self.done: set[int] = set()  # _done_key of every finished document (compact)
         self.parts: list[str] = []
         self.committed_end = 0  # JSON Lines: length of the events file the manifest vouches for
         self._fh = None
@@ -251,7 +256,7 @@ class _Manifest:
                         path=str(self.path),
                     )
                 continue
-            self.done.add((rec["doc"], rec["sha1"]))
+            self.done.add(_done_key(rec["doc"], rec["sha1"]))
             part = rec.get("part")
             if part and (not self.parts or self.parts[-1] != part):
                 if part not in self.parts:
@@ -275,8 +280,6 @@ class _Manifest:
             return
         self._fh.write("".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records))
         _fsync(self._fh)
-        for r in records:
-            self.done.add((r["doc"], r["sha1"]))
 
     def close(self) -> None:
         if self._fh is not None:
@@ -529,7 +532,8 @@ def run_batch(
 
         documents = iter_documents(inputs, date=date, source=source)
 
-    seen: dict[str, tuple[str, str]] = {}  # doc id -> (sha1, where) in this corpus
+    # doc id -> 8-byte digests of the id and text (compact: ~100 bytes per document)
+    seen: dict[int, int] = {}
 
     def todo() -> Iterator[Any]:
         for item in documents:
@@ -537,18 +541,21 @@ def run_batch(
                 report.errors.append((_where_of(item), _message_of(item)))
                 continue
             sha = text_sha1(item.text)
-            prev = seen.get(item.id)
+            id_key = int.from_bytes(hashlib.blake2b(item.id.encode("utf-8", "surrogatepass"), digest_size=8).digest())
+            text_key = int(sha[:16], 16)
+            prev = seen.get(id_key)
             if prev is not None:
-                if prev[0] == sha:
+                if prev == text_key:
                     report.duplicates += 1
-                    report.warnings.append((item.path, f"duplicate of document {item.id!r} at {prev[1]}: skipped"))
+                    report.warnings.append((item.path, f"duplicate of an earlier document {item.id!r}: skipped"))
                     continue
                 report.warnings.append(
-                    (item.path, f"document id {item.id!r} also used by {prev[1]} with another text: event ids may collide")
+                    (item.path, f"document id {item.id!r} is used by an earlier document with another text: "
+                                "event ids may collide")
                 )
             else:
-                seen[item.id] = (sha, item.path)
-            if (item.id, sha) in manifest.done:
+                seen[id_key] = text_key
+            if manifest.done and _done_key(item.id, sha) in manifest.done:
                 report.skipped_done += 1
                 continue
             yield item

@@ -629,8 +629,13 @@ def _past_reference(text: str, m: Any, mentions: Sequence[Any]) -> Any:
 
 def _attach_subjects(text: str, claims: list[Claim], mentions: Sequence[Any], gaz: Any) -> list[Claim]:
     out: list[Claim] = []
+    # anchors of distance/direction claims are reference points, never subjects; the anchor of a
+    # proximity/containment claim («في محيط مدينة سرت») is where things are, and an apposition
+    # after it («…، معقل التنظيم الواقع على بعد 450 كلم شرق طرابلس») describes that same place
     anchor_spans = set()
     for c in claims:
+        if c.kind in ("proximity", "containment"):
+            continue
         for m in mentions:
             if c.start <= m.start and m.end <= c.end:
                 anchor_spans.add((m.start, m.end))

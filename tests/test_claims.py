@@ -317,3 +317,15 @@ def test_parse_and_check_never_crash_on_noise(text):
     gaz = Gazetteer.default()
     for k in C.check_all(parse(text, gaz), gaz):
         assert k.verdict in C.VERDICTS
+
+
+def test_apposition_after_a_proximity_anchor_names_the_subject():
+    """«في محيط مدينة X، معقل … الواقع على بعد N كلم شرق Y»: the distance claim is about X."""
+    from gazetteer import Gazetteer
+    from geo import claims as C
+
+    gaz = Gazetteer.load(user=False)
+    text = "اندلعت اشتباكات في محيط مدينة سرت، معقل التنظيم الواقع على بعد نحو 450 كلم شرق طرابلس."
+    dist = [c for c in C.parse(text, gaz) if c.kind == "distance"]
+    assert len(dist) == 1 and dist[0].subject is not None and dist[0].subject.id == "gn:2210554"
+    assert C.check(dist[0], gaz).verdict == "consistent_by_road"
