@@ -581,6 +581,7 @@ def run_batch(
         if bar is not None:
             bar.update(len(results))
 
+    ok = False
     try:
         if jobs == 1:
             _init_worker(extractor)
@@ -588,9 +589,13 @@ def run_batch(
                 commit(_extract_chunk(extractor, chunk, as_json))
         else:
             _run_pool(todo(), extractor, jobs, chunk_size, as_json, commit)
+        ok = True
     finally:
         try:
-            sink.close()
+            sink.close()  # commits what is fully extracted (parquet buffer), so a resume need not redo it
+        except Exception:
+            if ok:
+                raise  # on the error path the first error is the one to report
         finally:
             manifest.close()
             if bar is not None:

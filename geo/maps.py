@@ -340,7 +340,10 @@ def _pack_claims(claims: Iterable[Mapping] | None) -> tuple[list[dict], int]:
                 "colour": colour,
                 "dash": dash,
                 "label": escape(label),
-                "perm": verdict.lower() in ("consistent", "consistent_by_road", "inconsistent"),
+                # only claims with a figure keep a permanent label (direction-only claims show it
+                # on hover): labels of short, figure-less claims would hide the events they sit on
+                "perm": verdict.lower() in ("consistent", "consistent_by_road", "inconsistent")
+                and _num(c.get("claimed_km")) is not None,
                 "popup": popup,
             }
         )
