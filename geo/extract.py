@@ -338,12 +338,24 @@ _BETWEEN_RE = re.compile(r"(?:^|\s)(?:بين|between)\s", re.IGNORECASE)
 _PREP_RE = re.compile(r"(?:^|\s)(?:على|علي|ضد|مع|من|في|عن|الى|إلى|بين|و?ل\S+|ب\S+)(?:\s|$)")
 
 
-def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str) -> tuple[str, str]:
+def _camp(name: str, lexicon: Any) -> str:
+    """'state', 'non_state', 'external', 'civilians' or '' (unknown) for a canonical actor name."""
+    try:
+        a = lexicon.default_lexicon().actor(name) if name else None
+    except Exception:  # noqa: BLE001
+        a = None
+    return (a or {}).get("kind", "") if isinstance(a, dict) else ""
+
+
+def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexicon: Any = None) -> tuple[str, str]:
     """(actor1, actor2) of a trigger.
 
     actor1 is the agent: the nearest actor before the trigger; in Arabic (verb-subject order) an
     actor right after the verb with no preposition between («سيطرت قوات الوفاق على…»); else the
     paragraph's last agent; actor2 is another actor of the sentence (the opponent or target).
+    An actor of the same kind as actor1 (two state forces: the air force and the army it
+    supports) is an ally, not an opponent, unless the sentence pits them against each other
+    («بين X و Y», "between X and Y").
     """
     before = [a for a in actors if a.end <= t.start]
     after = [a for a in actors if a.start >= t.end]
@@ -359,7 +371,12 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str) -> tup
             actor1 = after[0].name
     if not actor1:
         actor1 = carried
-    actor2 = next((a.name for a in actors if a.name != actor1), "")
+    others = [a.name for a in actors if a.name != actor1]
+    if lexicon is not None and actor1 and others:
+        camp1 = _camp(actor1, lexicon)
+        if camp1:
+            others = [n for n in others if _camp(n, lexicon) != camp1]
+    actor2 = others[0] if others else ""
     return actor1, actor2
 
 
@@ -445,7 +462,8 @@ def extract_result(
     used: dict[int, list[str]] = {}
     events: list[Event] = []
     last_place: dict[int, list[_Located]] = {}  # section -> last located places
-    last_actor: dict[int, str] = {}  # paragraph -> actor1 (an agent carries over within its paragraph only)
+    last_actor: dict[int, str] = {}  # paragraph -> actor1 (an agent carries over within its paragraph,
+    last_section: dict[int, int] = {}  # and into the next paragraph of the same section)
     section_date: dict[int, Any] = {}
     last_event_in_para: dict[Any, int] = {}  # section (, event type) -> index into events
 
@@ -601,7 +619,10 @@ def extract_result(
                     note=(x.note + "; " if x.note else "") + "also names " + ", ".join(
                         f"«{q.text}» ({q.reason})" for q in unknown_fine) + f": located at {x.place_name_en}")
                     for x in located]
-            actor1, actor2 = _actors_for(t, actors, sent.text, lang, last_actor.get(sent.paragraph, ""))
+            carried_actor = last_actor.get(sent.paragraph, "") or (
+                # the paragraph before, in the same live-blog section («وأضاف المصدر أن القوات استعادت…»)
+                last_actor.get(sent.paragraph - 1, "") if last_section.get(sent.paragraph - 1) == sent.section else "")
+            actor1, actor2 = _actors_for(t, actors, sent.text, lang, carried_actor, lexicon)
             sub = t.sub_event_type
             if t.kind == "territory" and hasattr(lexicon, "territory_sub_event"):
                 try:
@@ -654,6 +675,7 @@ def extract_result(
                     last_event_in_para[(sent.section, et)] = len(events) - 1
             if actor1:
                 last_actor[sent.paragraph] = actor1
+                last_section[sent.paragraph] = sent.section
         if sentence_places:
             last_place[sent.section] = sentence_places
 

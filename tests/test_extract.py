@@ -316,3 +316,22 @@ def test_never_raises_on_arbitrary_text(text):
     for e in r.events:
         assert text[e.span_start:e.span_end] == e.evidence
     assert len(r.used) + len(r.unused) == len(r.mentions)
+
+
+def test_allied_forces_are_not_each_others_opponents():
+    """The air force striking in support of the army: actor2 is the enemy, not the army."""
+    from geo.extract import extract
+
+    text = ("أعلن الجيش الليبي التابع لحكومة الوفاق أن سلاح الجو يقصف مواقع لتنظيم داعش وسط مدينة سرت.")
+    evs = [e for e in extract(text, date="2016-06-09") if e.sub_event_type == "Air/drone strike"]
+    assert evs and evs[0].actor2 == "Islamic State"
+
+
+def test_agent_carries_into_the_next_paragraph_of_a_section():
+    from geo.extract import extract
+
+    text = ("تحديث - 10:00 تغ\n\nقالت قوات حكومة الوفاق إنها تسيطر على معسكر تاقرفت بالكامل.\n\n"
+            "وأضاف المصدر أن القوات استعادت معسكر الجالط.")
+    evs = {e.place_id: e for e in extract(text, date="2016-06-09")}
+    jalt = evs["ly:sirte-jalt-camp"]
+    assert jalt.actor1 == "GNA forces" and jalt.sub_event_type == "Government regains territory"
