@@ -66,8 +66,8 @@ def _table(rows: list[tuple[str, ...]]) -> str:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--date", "date", default=None, metavar="YYYY-MM-DD", help="Publication date (weekdays resolve against it).")
 @click.option("--source", default=None, help="Source name written into each event.")
-@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False, path_type=str),
-              help="Output file (default: print to stdout).")
+@click.option("-o", "--output", default=None, type=click.Path(path_type=str),
+              help="Output file (default: print to stdout); in batch mode a .jsonl file or a folder.")
 @click.option("--format", "fmt", type=click.Choice(["geojson", "jsonl", "parquet", "gpkg", "csv"]), default=None,
               help="Output format (default: from the -o suffix, else geojson). parquet/gpkg/csv go through "
                    "geo.frame (geopandas, loaded only then).")
@@ -108,6 +108,9 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
 
     from geo.extract import extract_document
 
+    if output and Path(output).is_dir():
+        raise InputError("is a directory: give a file name (folders are for batch mode: --jobs/--resume)",
+                         path=output)
     doc_date = parse_date(date) if date else None
     if fmt is None:
         suffix = Path(output).suffix.lower() if output else ""

@@ -60,3 +60,18 @@ def test_parquet_parts(tmp_path):
 def test_batch_needs_output():
     r = kharita("extract", str(FIXTURES / "libya-report-en.txt"), "--jobs", "2")
     assert r.returncode == 2 and "needs -o" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_resume_into_parquet_folder(tmp_path):
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "parts"
+    args = ("extract", str(corpus), "--date", "2016-06-09", "--jobs", "2", "--format", "parquet", "-o", str(out))
+    assert kharita(*args).returncode == 0
+    r = kharita(*args, "--resume", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stderr.strip().splitlines()[-1])["skipped_done"] == 2
+
+
+def test_plain_mode_refuses_a_directory_output(tmp_path):
+    r = kharita("extract", str(FIXTURES / "libya-report-en.txt"), "-o", str(tmp_path))
+    assert r.returncode == 2 and "directory" in r.stderr
