@@ -7,34 +7,16 @@ Imports only the extraction path (no geopandas, no folium).  GeoParquet output
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 import click
 
+from gazetteer.store import write_atomic
 from geo.exc import InputError
 
 _FRAME_FORMATS = frozenset({"parquet", "gpkg", "csv"})
-
-
-def _atomic_write(path: str, data: str) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same directory and os.replace."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _feature_collection(events) -> str:
@@ -174,7 +156,7 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
         data = None
     if data is not None:
         if output:
-            _atomic_write(output, data)
+            write_atomic(output, data)
         else:
             sys.stdout.write(data)
 

@@ -222,34 +222,29 @@ def parse_date(value: object, *, path: str = "", line: int | None = None) -> _dt
 
 
 _HEADER_DATE_RE = re.compile(
-    r"^\s*(?:date|published|dateline|التاريخ|تاريخ النشر|تاريخ)\s*[:：]\s*"
-    r"([0-9٠-٩]{4}-[0-9٠-٩]{1,2}-[0-9٠-٩]{1,2})\s*$",
-    re.IGNORECASE,
+    r"^\s*(?:التاريخ|تاريخ النشر|نشر في|بتاريخ|date|published|posted|dateline)\s*[:：\-–]?\s*"
+    r"(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/.](\d{1,2})[/.](\d{4}))\s*$",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
 def header_date(text: str, max_lines: int = 5) -> _dt.date | None:
-    """Publication date from a header line near the top ("Date: 2016-06-09", «التاريخ: 2016-06-09»).
+    """Publication date from a labelled dateline near the top.
 
-    Only the first ``max_lines`` non-empty lines are looked at; an explicit date
-    passed by the caller always wins over this.
+    «التاريخ: 2016-06-09», "Published: 09/06/2016" (day first), Arabic-Indic digits
+    too; only the first ``max_lines`` non-empty lines are looked at. An explicit
+    date given by the caller always wins over this.
     """
-    seen = 0
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        seen += 1
-        if seen > max_lines:
-            break
-        m = _HEADER_DATE_RE.match(line)
-        if m:
-            digits = m.group(1).translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
-            y, mo, d = (int(x) for x in digits.split("-"))
-            try:
-                return _dt.date(y, mo, d)
-            except ValueError:
-                return None
-    return None
+    head = "\n".join([ln for ln in text.splitlines() if ln.strip()][:max_lines])
+    m = _HEADER_DATE_RE.search(head.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
+    if not m:
+        return None
+    try:
+        if m.group(1):
+            return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _dt.date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
+    except ValueError:
+        return None
 
 
 def _size_error(path: str, size: int, max_bytes: int) -> InputError:

@@ -49,6 +49,7 @@ from typing import Any, Iterable, Iterator
 
 from gazetteer.normalize import normalize as _norm
 from gazetteer.normalize import is_arabic, normalize_with_offsets
+from geo.document import header_date, parse_date
 from geo.events import Event, event_id
 from geo.exc import InputError
 from geo.relative import RelativeLocation, find_cue, locate
@@ -116,40 +117,6 @@ def _default_gazetteer():
     from gazetteer import Gazetteer
 
     return Gazetteer.default()
-
-
-def _as_date(date: _dt.date | str | None) -> _dt.date | None:
-    if date is None or date == "":
-        return None
-    if isinstance(date, _dt.datetime):
-        return date.date()
-    if isinstance(date, _dt.date):
-        return date
-    try:
-        return _dt.date.fromisoformat(str(date).strip())
-    except ValueError as e:
-        raise InputError(f"invalid date {date!r}: expected YYYY-MM-DD", field="date") from e
-
-
-_DATELINE_RE = re.compile(
-    r"^\s*(?:التاريخ|تاريخ النشر|نشر في|بتاريخ|date|published|posted)\s*[:：\-–]?\s*"
-    r"(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/.](\d{1,2})[/.](\d{4}))\s*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
-def _dateline(text: str) -> _dt.date | None:
-    """Publication date from a labelled dateline in the first lines («التاريخ: 2016-06-09», "Published: 09/06/2016")."""
-    head = "\n".join(text.lstrip().splitlines()[:3])
-    m = _DATELINE_RE.search(head.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
-    if not m:
-        return None
-    try:
-        if m.group(1):
-            return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        return _dt.date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
-    except ValueError:
-        return None
 
 
 def _doc_id_for(text: str) -> str:
@@ -432,10 +399,10 @@ def extract_result(
     if not text.strip():
         return res
     gaz = gazetteer if gazetteer is not None else _default_gazetteer()
-    doc_date = _as_date(date)
+    doc_date = parse_date(date)
     doc_date_note = "document date"
     if doc_date is None:
-        doc_date = _dateline(text)
+        doc_date = header_date(text)
         doc_date_note = "document date (from the dateline)"
     language = language or _language_of(text)
     doc_id = doc_id or _doc_id_for(text)

@@ -21,7 +21,6 @@ import base64
 import math
 import os
 import re
-import tempfile
 import zlib
 from collections import OrderedDict
 from functools import lru_cache
@@ -31,6 +30,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import folium
 from branca.element import Element, Figure, MacroElement
 
+from gazetteer.store import write_atomic
 from geo.html import escape, script_json
 
 __all__ = [
@@ -727,17 +727,5 @@ def save_map(m: folium.Map, path: str | os.PathLike) -> Path:
     """Write the map atomically (temp file + rename) as UTF-8; returns the path."""
     path = Path(path)
     html = _render(m)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(html)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, html)
     return path
