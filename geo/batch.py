@@ -386,20 +386,10 @@ class _ParquetSink:
 
 
 def _write_part(events: list, path: Path) -> None:
-    """Write one GeoParquet part atomically and fsync it."""
-    try:
-        from geo.frame import write_events
-    except ImportError:  # pragma: no cover - geo.frame is part of the package
-        write_events = None
-    if write_events is not None:
-        write_events(events, path, format="parquet")
-    else:  # pragma: no cover
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+    """Write one GeoParquet part atomically (:func:`geo.frame.write_events`) and fsync it."""
+    from geo.frame import write_events
 
-        tmp = path.with_name(f".{path.name}.tmp")
-        pq.write_table(pa.Table.from_pylist([e.to_dict() for e in events]), tmp)
-        os.replace(tmp, path)
+    write_events(events, path, format="parquet")
     with path.open("rb") as fh:
         os.fsync(fh.fileno())
 
