@@ -61,8 +61,20 @@ def map_cmd(events: Path, claims_path: Path | None, offline: bool, time_slider: 
     m = event_map(records, claims=claims, offline=offline, time_slider=time_slider,
                   title=title or events.stem)
     path = save_map(m, output)
-    located = sum(1 for r in records if r.get("latitude") is not None and r.get("longitude") is not None)
-    click.echo(f"{path}: {located} of {len(records)} events located"
+    from gazetteer.exc import CoordinateError, check_lat_lon
+
+    located, invalid = 0, []
+    for k, r in enumerate(records):
+        if r.get("latitude") is None or r.get("longitude") is None:
+            continue
+        try:
+            check_lat_lon(r["latitude"], r["longitude"])
+            located += 1
+        except CoordinateError as e:
+            invalid.append(f"feature {k}: {e}")
+    click.echo(f"{path}: {located} of {len(records)} events drawn"
                + (f", {len(claims)} claims" if claims else "") + (" (offline)" if offline else ""), err=True)
+    for msg in invalid:
+        click.echo(f"  not drawn: {events}: {msg}", err=True)
     click.echo(str(path))
     return 0

@@ -192,3 +192,21 @@ def test_sample_map_is_current(tmp_path):
         main(["run", "--offline", "-o", str(fresh)])
     assert ex.value.code in (0, 1)
     assert fresh.read_bytes() == committed.read_bytes(), "maps/sample.html is stale: run `make maps`"
+
+
+def test_cli_map_reports_impossible_coordinates(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    fc = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [16.5, 131.2]}, "properties": {}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [16.59, 31.2]}, "properties": {}},
+    ]}
+    src = tmp_path / "ev.geojson"
+    src.write_text(json.dumps(fc), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "geo", "map", str(src), "-o", str(tmp_path / "m.html")],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "1 of 2 events drawn" in r.stderr
+    assert "feature 0" in r.stderr and "swapped lat/lon" in r.stderr
