@@ -305,6 +305,18 @@ _BETWEEN_RE = re.compile(r"(?:^|\s)(?:بين|between)\s", re.IGNORECASE)
 _PREP_RE = re.compile(r"(?:^|\s)(?:على|علي|ضد|مع|من|في|عن|الى|إلى|بين|و?ل\S+|ب\S+)(?:\s|$)")
 
 
+#: Clause boundaries inside a sentence: «فيما», «بينما», «في حين», "while", "whereas", semicolons.
+_CLAUSE_RE = re.compile(r"[;؛]|[،,]?\s*(?:(?<![\w])(?:فيما|بينما|في حين)(?![\w])|\b(?:while|whereas)\b)")
+
+#: Words that refer back to forces named earlier ("the forces", «القوات», «قواتنا»).
+_ANAPHORIC_FORCES_RE = re.compile(
+    # definite («القوات») or with a pronoun («قواتنا»): «قوات حرس المنشآت» names a force, it does not refer back
+    r"(?:^|[\s«\"(])(?:و|ف)?(?:(?:ال|لل|بال)(?:قوات|وحدات|عناصر)|(?:قوات|وحدات|عناصر)(?:نا|ها))(?=[\s»\".,،:]|$)"
+    r"|\b(?:the|these|those|its|their|our) (?:forces|troops|units|fighters)\b",
+    re.IGNORECASE,
+)
+
+
 def _camp(name: str, lexicon: Any) -> str:
     """'state', 'non_state', 'external', 'civilians' or '' (unknown) for a canonical actor name."""
     try:
@@ -324,6 +336,15 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexico
     supports) is an ally, not an opponent, unless the sentence pits them against each other
     («بين X و Y», "between X and Y").
     """
+    # actors of another clause («…، فيما سيطرت قوات X على…», "…, while X…") are not this trigger's
+    lo, hi = 0, len(text)
+    for b in _CLAUSE_RE.finditer(text):
+        if b.end() <= t.start:
+            lo = b.end()
+        elif b.start() >= t.end:
+            hi = b.start()
+            break
+    actors = [a for a in actors if a.start >= lo and a.end <= hi]
     before = [a for a in actors if a.end <= t.start]
     after = [a for a in actors if a.start >= t.end]
     actor1 = ""
@@ -336,6 +357,8 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexico
         gap = text[t.end:after[0].start]
         if len(gap) <= 25 and not _PREP_RE.search(gap):
             actor1 = after[0].name
+    if actor1 and _camp(actor1, lexicon) == "civilians" and getattr(t, "kind", "") != "protest":
+        actor1 = ""  # civilians named with violence are its victims («قتل ثلاثة مدنيين في قصف…»)
     if not actor1:
         actor1 = carried
     others = [a.name for a in actors if a.name != actor1]
@@ -586,9 +609,13 @@ def extract_result(
                     note=(x.note + "; " if x.note else "") + "also names " + ", ".join(
                         f"«{q.text}» ({q.reason})" for q in unknown_fine) + f": located at {x.place_name_en}")
                     for x in located]
-            carried_actor = last_actor.get(sent.paragraph, "") or (
-                # the paragraph before, in the same live-blog section («وأضاف المصدر أن القوات استعادت…»)
-                last_actor.get(sent.paragraph - 1, "") if last_section.get(sent.paragraph - 1) == sent.section else "")
+            carried_actor = last_actor.get(sent.paragraph, "")
+            if not carried_actor and _ANAPHORIC_FORCES_RE.search(sent.text) and (
+                    last_section.get(sent.paragraph - 1) == sent.section):
+                # "the forces" in the next paragraph of the same section («وأضاف المصدر أن القوات استعادت…»)
+                carried_actor = last_actor.get(sent.paragraph - 1, "")
+            if t.kind == "protest":
+                carried_actor = ""  # protesters are not the armed agent of the sentences before
             actor1, actor2 = _actors_for(t, actors, sent.text, lang, carried_actor, lexicon)
             sub = t.sub_event_type
             if t.kind == "territory" and hasattr(lexicon, "territory_sub_event"):

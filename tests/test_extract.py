@@ -335,3 +335,31 @@ def test_agent_carries_into_the_next_paragraph_of_a_section():
     evs = {e.place_id: e for e in extract(text, date="2016-06-09")}
     jalt = evs["ly:sirte-jalt-camp"]
     assert jalt.actor1 == "GNA forces" and jalt.sub_event_type == "Government regains territory"
+
+
+ACTOR_RULES_TEXT = (
+    "قتل ثلاثة مدنيين وأصيب خمسة آخرون في قصف صاروخي استهدف حي أبو سليم جنوب العاصمة طرابلس مساء الثلاثاء.\n\n"
+    "وقالت مصادر محلية إن اشتباكات عنيفة اندلعت بين قوات الجيش الوطني الليبي ومجلس شورى ثوار بنغازي في منطقة "
+    "القوارشة.\n\n"
+    "وشنت طائرات حربية غارات على مواقع في منطقة الهواري ببنغازي، فيما سيطرت قوات حرس المنشآت النفطية على ميناء "
+    "السدرة.\n\n"
+    "وانفجرت سيارة مفخخة عند بوابة في مدينة أجدابيا، ما أسفر عن مقتل أربعة أشخاص.\n\n"
+    "وتظاهر مئات في ميدان الشهداء بطرابلس احتجاجا على انقطاع الكهرباء.\n"
+)
+
+
+def test_actor_rules_victims_clauses_and_no_stray_carry_over():
+    from geo.extract import extract
+
+    evs = extract(ACTOR_RULES_TEXT, date="2016-09-14")
+    by_place = {e.place_id: e for e in evs}
+    shelling = by_place["ly:tripoli-abu-salim"]
+    assert shelling.actor1 == "" and shelling.actor2 == "Civilians" and shelling.fatalities == 3
+    # another clause's force is neither the attacker nor the target of the air strike
+    air = by_place["ly:benghazi-hawari"]
+    assert air.sub_event_type == "Air/drone strike" and air.actor1 == "" and air.actor2 == ""
+    # a force named in an earlier paragraph does not become the agent of an unrelated bombing or protest
+    bomb = by_place["gn:89113"]
+    assert bomb.actor1 == "" and bomb.fatalities == 4
+    protest = next(e for e in evs if e.event_type == "Protests")
+    assert protest.actor1 == ""
