@@ -500,7 +500,15 @@ def org_spans(text: str, language: str = "ar", *, lexicon: Lexicon | None = None
         if arabic and b < len(words):
             spans.append((words[a][1], words[b][2]))
         elif not arabic and a > 0 and text[words[a - 1][1]:words[a - 1][2]][:1].isupper():
-            spans.append((words[a - 1][1], words[b - 1][2]))
+            # the capitalised words before the head belong to the name: "Benghazi Defence Brigades"
+            first = a - 1
+            while first > 0 and a - first < 4:
+                prev = text[words[first - 1][1]:words[first - 1][2]]
+                if not prev[:1].isupper() or prev.lower() in ("the", "a", "an") \
+                        or text[words[first - 1][2]:words[first][1]].strip():
+                    break
+                first -= 1
+            spans.append((words[first][1], words[b - 1][2]))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:

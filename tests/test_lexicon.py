@@ -195,3 +195,12 @@ def test_language_modules_import_nothing_heavy():
     r = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
                        env={"PYTHONPATH": str(root), "PATH": ""})
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_english_org_name_takes_all_its_capitalised_words():
+    from geo.lexicon import org_spans
+
+    text = "clashes with the Benghazi Defence Brigades near Ajdabiya"
+    spans = [text[a:b] for a, b in org_spans(text, "en")]
+    assert "Benghazi Defence Brigades" in spans
+    assert not any("Ajdabiya" in s for s in spans)
