@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-jupytext = pytest.importorskip("jupytext")
-nbformat = pytest.importorskip("nbformat")
-nbclient = pytest.importorskip("nbclient")
+import jupytext  # noqa: E402  (test extras: a missing one must fail, not skip)
+import nbclient  # noqa: E402
+import nbformat  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
