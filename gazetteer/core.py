@@ -13,7 +13,6 @@ import threading
 from collections import defaultdict
 from functools import cached_property
 from importlib import resources
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from gazetteer import settings

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import dask_geopandas  # noqa: E402,F401  (test extras: a missing one must fail, not skip)
-import distributed  # noqa: E402,F401
+import distributed  # noqa: E402,F401  (test extras: a missing one must fail, not skip)
 
 from geo.batch import read_jsonl_events, run_batch  # noqa: E402
 from geo.dask_engine import read_units, run_dask  # noqa: E402

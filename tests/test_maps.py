@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_browser import XSS_EVIDENCE, make_events
+from conftest_browser import make_events
 from geo.maps import _pack, event_map, records_from, render_html, save_map
 
 REPO = Path(__file__).resolve().parents[1]
