@@ -101,8 +101,8 @@ _EN_DMY_RE = re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m
 _EN_MDY_RE = re.compile(rf"\b(?P<mon>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?", re.I)
 _EN_MONTH_YEAR_RE = re.compile(rf"\b(?P<mon>{_EN_MONTH})\s+(?:of\s+)?{_YEAR}\b", re.I)
 _EN_MONTH_ONLY_RE = re.compile(
-    rf"\b(?P<prep>(?:in|since|during|early|late|mid|(?:the\s+)?(?:start|end|beginning)\s+of)[\s-]+)"
-    rf"(?P<mon>january|february|march|april|june|july|august|september|october|november|december)\b"
+    r"\b(?P<prep>(?:in|since|during|early|late|mid|(?:the\s+)?(?:start|end|beginning)\s+of)[\s-]+)"
+    r"(?P<mon>january|february|march|april|june|july|august|september|october|november|december)\b"
     r"(?!,?\s+(?:of\s+)?(?:19|20)\d\d)",
     re.I,
 )
