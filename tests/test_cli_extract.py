@@ -108,3 +108,21 @@ def test_places_find_json(capsys):
         assert r["status"] in {"resolved", "foreign", "context", "unresolved"}
     ids = {r["place_id"] for r in rows}
     assert {"gn:2210554", "gn:88319", "ly:sirte-taqrift-camp"} <= ids
+
+
+def test_extract_command_stays_light(tmp_path):
+    """The whole `kharita extract` command loads neither geopandas, folium, shapely nor pandas."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from geo.cli import main\n"
+        f"sys.argv = ['kharita', 'extract', {str(FIX / 'libya-report-en.txt')!r}, '--date', '2016-06-09',"
+        f" '-o', {str(tmp_path / 'x.geojson')!r}]\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert e.code == 0, e.code\n"
+        "heavy = [m for m in ('geopandas', 'folium', 'shapely', 'pandas', 'pyarrow') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
