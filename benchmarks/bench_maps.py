@@ -69,10 +69,44 @@ def timed(fn, *a, **kw):
     return out, time.process_time() - t
 
 
+def browser_seconds(html: str) -> tuple[float, float]:
+    """Seconds from navigation to the first drawn canvas, and for one zoom + drag, in headless Chromium."""
+    import tempfile
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as d:
+        page_path = Path(d) / "map.html"
+        page_path.write_text(html, encoding="utf-8")
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run"])
+            pg = b.new_page(viewport={"width": 1200, "height": 800})
+            pg.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+            t = time.perf_counter()
+            pg.goto(page_path.as_uri(), wait_until="load")
+            pg.wait_for_function("() => window.L && document.querySelector('.leaflet-overlay-pane canvas')",
+                                 timeout=120000)
+            first = time.perf_counter() - t
+            t = time.perf_counter()
+            pg.mouse.move(600, 400)
+            pg.mouse.wheel(0, -300)
+            pg.mouse.down()
+            pg.mouse.move(700, 450, steps=5)
+            pg.mouse.up()
+            pg.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            interact = time.perf_counter() - t
+            b.close()
+    return first, interact
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--naive-max", type=int, default=10000)
+    ap.add_argument("--no-browser", action="store_true", help="skip timing the offline maps in Chromium")
     args = ap.parse_args()
     print(f"{'events':>8} {'mode':>8} {'kharita MB':>10} {'cpu s':>6} {'B/event':>8} | {'naive MB':>9} {'cpu s':>6} |"
           f" {'size ratio':>10} {'time ratio':>10}")
@@ -89,6 +123,9 @@ def main() -> None:
             else:
                 line += f" {'-':>9} {'-':>6} |"
             print(line, flush=True)
+            if offline and not args.no_browser:
+                first, interact = browser_seconds(html)
+                print(f"{'':>8} {'browser':>8}  first draw {first:.2f} s, zoom + drag {interact:.2f} s", flush=True)
 
 
 if __name__ == "__main__":
