@@ -4,7 +4,8 @@ Subcommands are loaded lazily (each lives in its own ``geo.cli_*`` module), so
 ``kharita extract`` never imports geopandas or folium.
 
 Exit codes: 0 ok; 1 findings (e.g. inconsistent claims with ``--strict``);
-2 usage or input errors (the message names the file and line).
+2 usage or input errors (the message names the file and line); 70 an internal
+error (a bug: one line, the traceback with ``KHARITA_DEBUG=1``).
 """
 
 from __future__ import annotations
@@ -153,6 +154,14 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
+    except Exception as e:  # noqa: BLE001 - a bug: say so in one line, keep the traceback for developers
+        import os
+
+        if os.environ.get("KHARITA_DEBUG"):
+            raise
+        click.echo(f"kharita: internal error: {type(e).__name__}: {e} (set KHARITA_DEBUG=1 for the traceback; "
+                   "please report it)", err=True)
+        sys.exit(70)
     else:
         # a command may return an int exit status (1 = findings with --strict)
         sys.exit(rv if isinstance(rv, int) else 0)

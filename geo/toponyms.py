@@ -324,6 +324,57 @@ def _next_word(norm: str, nend: int) -> tuple[int, int] | None:
     return _word_bounds(norm, nend + 1)
 
 
+#: Words that govern a place name right after them (normalised): cue nouns, prepositions, directions.
+_PLACE_GOVERNORS = frozenset({
+    "مدينه", "بلده", "منطقه", "قريه", "حي", "شعبيه", "بلديه", "ضواحي", "محيط", "اطراف", "مدخل", "مطار", "ميناء",
+    "في", "من", "الي", "علي", "عن", "قرب", "نحو", "عند", "داخل", "خارج", "بين", "حتي", "مدن",
+    "شرق", "غرب", "شمال", "جنوب", "وسط", "شرقي", "غربي", "شمالي", "جنوبي",
+})
+
+#: Definite words that may follow a place name without making it a noun + adjective phrase.
+_AFTER_NAME_OK = frozenset({
+    "الواقع", "الواقعه", "التي", "الذي", "الساحليه", "المجاوره", "القريبه", "الليبيه", "الليبي",
+    "الشرقيه", "الغربيه", "الجنوبيه", "الشماليه", "الجديده", "القديمه", "الكبري", "الصغري",
+})
+
+
+def _common_word_reading(norm: str, text: str, offs: Sequence[int], h: "_Hit") -> bool:
+    """True when a one-word name with the article reads as an ordinary word here.
+
+    Many Libyan towns are ordinary definite words (البيضاء "the white", الخمس "the five",
+    القبة "the dome", المرج "the meadow").  Read grammatically: a definite word right after
+    a definite noun is its adjective («الراية البيضاء», «البيت الأبيض»), and one followed by a
+    definite adjective is a noun it qualifies («القبة الحديدية», «المرج الأخضر»).  A place cue
+    or preposition before the name («مدينة البيضاء», «في البيضاء», «بالبيضاء») is never definite
+    here, so those readings keep the place.  Punctuation between the words breaks the phrase.
+    """
+    if " " in h.key or h.proclitic not in ("ال", "لل"):
+        return False  # multi-word names, and names with a preposition/conjunction attached
+    pw = _prev_word(norm, h.nstart)
+    if pw is not None:
+        prev = norm[pw[0]:pw[1]]
+        gap = text[offs[pw[1] - 1] + 1: offs[h.nstart - len(h.proclitic)]]
+        if not gap.strip() and any(stem in _PLACE_GOVERNORS for _p, stem in split_proclitics(prev)):
+            return False  # «مدينة الخمس», «في البيضاء», «شرق المرج»: the place reading
+        gap = text[offs[pw[1] - 1] + 1: offs[h.nstart - len(h.proclitic)]]
+        if prev.startswith("ال") and len(prev) > 3 and not gap.strip():
+            return True
+    nw = _next_word(norm, h.nend)
+    if nw is not None:
+        nxt = norm[nw[0]:nw[1]]
+        gap = text[offs[h.nend - 1] + 1: offs[nw[0]]]
+        if gap.strip():
+            return False
+        if nxt.startswith("ال") and len(nxt) > 3 and nxt not in _AFTER_NAME_OK:
+            return True
+        # a number word counting the next noun: «الخمس سنوات الماضية» is "the five years"
+        from geo.numbers import parse_number
+
+        if not nxt.startswith("ال") and parse_number(h.key) is not None:
+            return True
+    return False
+
+
 _LATIN_ART_RE = re.compile(r"(?:(?<= )|^)(?:al|el) (?=[a-z])")
 
 
@@ -541,6 +592,10 @@ def find_mentions(
     items: list[tuple[int, int, str, Any]] = []
     covered: list[tuple[int, int]] = []
     for h in hits:
+        if is_arabic(h.key) and _common_word_reading(norm, text, offs, h):
+            items.append((h.start, h.end, "common", (h.key, h.ids)))
+            covered.append((h.word_start, h.end))
+            continue
         fo = _feature_of(matcher, norm, offs, h)
         if fo is not None:
             items.append((fo[0], h.end, "name", (fo[1], fo[2])))
@@ -596,6 +651,11 @@ def find_mentions(
     dem_done: set[tuple[int, int]] = set()
     for s, e, kind, payload in items:
         surface = text[s:e]
+        if kind == "common":
+            key, ids = payload
+            place = gaz.get(ids[0]) if ids else None
+            out.append(Mention(surface, s, e, "context", "common word here (noun + adjective phrase)", place))
+            continue
         if kind == "name":
             key, ids = payload
             if _inside(orgs, s, e):

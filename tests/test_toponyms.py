@@ -165,3 +165,25 @@ def test_country_adjectives_set_the_country_context():
     assert _country_context(["IQ"]) == "LY"  # one adjective is not enough
     assert _country_context(["IQ", "IQ", "LY"]) == "IQ"
     assert _country_context(["IQ", "IQ", "LY", "LY"]) == "LY"
+
+
+COMMON_WORDS = (
+    "رفع المسلحون الراية البيضاء بعد ساعات من القتال.\n"
+    "وأكد الناطق أن الخمس سنوات الماضية شهدت تدهورا أمنيا، وأن المرج الأخضر تضرر.\n"
+    "ولم تستخدم القبة الحديدية.\n"
+    "وسقطت قذائف على مدينة البيضاء شرقي البلاد، فيما شهدت مدينة الخمس اشتباكات، وفي المرج هدوء.\n"
+)
+
+
+def test_town_names_that_are_ordinary_words():
+    """البيضاء "white", الخمس "five", المرج "meadow", القبة "dome": grammar decides, not a word list."""
+    from gazetteer import Gazetteer
+    from geo.toponyms import find_mentions
+
+    ms = find_mentions(COMMON_WORDS, Gazetteer.load(user=False))
+    line_of = {m.start: COMMON_WORDS.count("\n", 0, m.start) for m in ms}
+    places = [(line_of[m.start], m.text) for m in ms if m.status == "resolved"]
+    common = [(line_of[m.start], m.text) for m in ms if m.status == "context" and "common word" in m.reason]
+    assert (0, "البيضاء") in common and (1, "الخمس") in common and (1, "المرج") in common
+    assert (2, "القبة") in common
+    assert {(3, "البيضاء"), (3, "الخمس"), (3, "المرج")} <= set(places)
