@@ -14,14 +14,10 @@ from pathlib import Path
 import click
 
 from gazetteer.store import write_atomic
+from geo.events import feature_collection_json
 from geo.exc import InputError
 
 _FRAME_FORMATS = frozenset({"parquet", "gpkg", "csv"})
-
-
-def _feature_collection(events) -> str:
-    fc = {"type": "FeatureCollection", "features": [e.to_feature() for e in events]}
-    return json.dumps(fc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
 def _jsonl(events) -> str:
@@ -57,22 +53,26 @@ def _table(rows: list[tuple[str, ...]]) -> str:
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: several files and a terminal).")
 @click.option("--max-mb", default=20.0, show_default=True, help="Refuse input files larger than this.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Batch mode: extract with N processes, streaming to -o (a .jsonl file or a folder of "
-                   "GeoParquet parts with --format parquet).")
-@click.option("--resume", is_flag=True, help="Batch mode: skip documents an interrupted run already wrote.")
+              help="Processes to extract with (default: every core when there are 32 documents or more).")
+@click.option("--stream", is_flag=True,
+              help="Batch mode: stream events to -o (a .jsonl file, or a folder of GeoParquet parts with "
+                   "--format parquet) with a manifest, so memory stays flat and --resume can continue.")
+@click.option("--resume", is_flag=True, help="Batch mode: skip documents an interrupted --stream run already wrote.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Batch mode on Dask (dask.bag + dask-geopandas; partitioned GeoParquet in the -o folder).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="With --engine dask: a distributed scheduler address (default: local processes).")
-def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, resume, engine, scheduler) -> int:
+def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, stream, resume, engine,
+            scheduler) -> int:
     """Turn articles (files, directories of *.txt, .jsonl records) into events.
 
     \b
     Examples:
       kharita extract article.txt --date 2016-06-09 -o events.geojson
       kharita extract corpus/ --format jsonl -o events.jsonl
-      kharita extract corpus.jsonl --jobs 2 -o events.jsonl          # streamed, resumable
-      kharita extract corpus/ --jobs 2 --format parquet -o parts/     # GeoParquet parts
+      kharita extract corpus/ --jobs 2 -o events.geojson               # two processes
+      kharita extract corpus.jsonl --stream -o events.jsonl            # streamed, resumable
+      kharita extract corpus/ --stream --format parquet -o parts/      # GeoParquet parts
       kharita extract corpus/ --engine dask -o dask-parts/
     """
     from geo.cli import current_config
@@ -85,10 +85,9 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
     jobs = jobs if jobs is not None else defaults.jobs
     if engine == "local" and defaults.engine:
         engine = defaults.engine
-    if jobs is not None or resume or engine == "dask":
-        return _batch(inputs, date, source, output, fmt, as_json, progress, jobs or 1, resume, engine, scheduler)
-
-    from geo.extract import extract_document
+    if stream or resume or engine == "dask":
+        return _batch(inputs, date, source, output, fmt, as_json, progress, jobs or _auto_jobs(), resume, engine,
+                      scheduler)
 
     if output and Path(output).is_dir():
         raise InputError("is a directory: give a file name (folders are for batch mode: --jobs/--resume)",
@@ -103,7 +102,7 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
 
     from gazetteer import Gazetteer
 
-    gaz = Gazetteer.default()
+    Gazetteer.default()  # loaded before any worker is forked, so workers inherit it
     docs = iter_documents(inputs, date=doc_date, source=source, max_bytes=int(max_mb * 1024 * 1024))
     has_records = any(Path(p).suffix.lower() in (".jsonl", ".jsonlines", ".ndjson") for p in inputs)
     n_inputs = sum(sum(1 for _ in Path(p).rglob("*.txt")) if Path(p).is_dir() else 1 for p in inputs)
@@ -119,22 +118,22 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
     by_type: Counter = Counter()
     unused: Counter = Counter()
     extraction_errors: list[str] = []
-    for d in docs:
+    if jobs is None:
+        jobs = _auto_jobs() if (has_records or n_inputs >= _PARALLEL_MIN_DOCS) else 1
+    for d, outcome in _extract_all(docs, jobs, doc_date):
         if isinstance(d, Exception):
             failed.append((getattr(d, "path", None) or "?", str(d)))
             continue
         n_docs += 1
-        try:
-            r = extract_document(d, gazetteer=gaz, date=doc_date)
-        except InputError as e:
-            failed.append((d.path or d.id, str(e)))
+        if isinstance(outcome, InputError):
+            failed.append((d.path or d.id, str(outcome)))
             continue
-        events.extend(r.events)
-        for e in r.events:
+        doc_events, doc_unused, doc_errors = outcome
+        events.extend(doc_events)
+        for e in doc_events:
             by_type[(e.event_type, e.sub_event_type)] += 1
-        for m, why in r.unused:
-            unused[(m.status, _why_category(why))] += 1
-        extraction_errors.extend(f"{d.id}: {x}" for x in r.errors)
+        unused.update(doc_unused)
+        extraction_errors.extend(f"{d.id}: {x}" for x in doc_errors)
 
     if n_docs == 0:
         for p, msg in failed:
@@ -144,7 +143,7 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
         return 2
 
     if fmt == "geojson":
-        data = _feature_collection(events)
+        data = feature_collection_json(events)
     elif fmt == "jsonl":
         data = _jsonl(events)
     else:
@@ -209,6 +208,54 @@ def places_find(article: str, as_json: bool, date) -> int:
                      m.reason))
     click.echo(_table(rows))
     return 0
+
+
+#: Plain mode uses every core from this many documents on (below it, start-up costs more than it saves).
+_PARALLEL_MIN_DOCS = 32
+
+
+def _auto_jobs() -> int:
+    import os
+
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _extract_one(doc, date):
+    """Worker: one document → (events, unused-mention categories, errors), or the InputError."""
+    from geo.extract import extract_document
+
+    try:
+        r = extract_document(doc, date=date)
+    except InputError as e:
+        return e
+    return r.events, [(m.status, _why_category(why)) for m, why in r.unused], r.errors
+
+
+def _warm_worker() -> None:
+    from geo.extract import extract
+
+    extract("اشتباكات في سرت.", date="2016-06-09")  # builds the gazetteer, automaton and lexicon once
+
+
+def _extract_all(docs, jobs: int, date):
+    """``(document or error, outcome)`` in input order, with ``jobs`` processes when > 1."""
+    if jobs <= 1:
+        for d in docs:
+            yield d, (None if isinstance(d, Exception) else _extract_one(d, date))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import islice
+
+    it = iter(docs)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_worker) as pool:
+        while True:
+            chunk = list(islice(it, 64 * jobs))  # bounded: a huge corpus is not read at once
+            if not chunk:
+                break
+            good = [d for d in chunk if not isinstance(d, Exception)]
+            results = iter(pool.map(_extract_one, good, [date] * len(good), chunksize=8))
+            for d in chunk:
+                yield d, (None if isinstance(d, Exception) else next(results))
 
 
 def _batch(inputs, date, source, output, fmt, as_json, progress, jobs, resume, engine, scheduler) -> int:

@@ -49,6 +49,7 @@ def run(article: Path | None, date: str | None, offline: bool, output: Path | No
     """
     from geo.claims import check_text
     from geo.document import read_document
+    from geo.events import feature_collection_json
     from geo.extract import extract_document
     from gazetteer.store import write_atomic
 
@@ -58,8 +59,7 @@ def run(article: Path | None, date: str | None, offline: bool, output: Path | No
     checked = check_text(doc.text)
 
     html, events_path, claims_path = _outputs(output, path)
-    fc = {"type": "FeatureCollection", "features": [e.to_feature() for e in result.events]}
-    write_atomic(events_path, json.dumps(fc, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
+    write_atomic(events_path, feature_collection_json(result.events))
     claims = [c.to_dict() for c in checked]
     write_atomic(claims_path, json.dumps(claims, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
 

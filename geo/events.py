@@ -7,9 +7,10 @@ This module is the contract between extraction (``geo.extract``), frames
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, fields
+import json
+from dataclasses import dataclass, fields
 
-__all__ = ["Event", "EVENT_FIELDS", "event_id"]
+__all__ = ["Event", "EVENT_FIELDS", "event_id", "feature_collection_json"]
 
 
 def event_id(doc_id: str, span_start: int, span_end: int, kind: str = "") -> str:
@@ -107,8 +108,8 @@ class Event:
     notes: str
 
     def to_dict(self) -> dict:
-        """Field → value, keys sorted (JSON-ready)."""
-        return dict(sorted(asdict(self).items()))
+        """Field → value, keys sorted (JSON-ready; every field is a plain scalar)."""
+        return {f: getattr(self, f) for f in _SORTED_FIELDS}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Event":
@@ -127,3 +128,14 @@ class Event:
 
 
 EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
+_SORTED_FIELDS: tuple[str, ...] = tuple(sorted(EVENT_FIELDS))
+
+
+def feature_collection_json(events) -> str:
+    """GeoJSON FeatureCollection text of ``events``, one feature per line, keys sorted.
+
+    One line per feature diffs cleanly, and keeps :mod:`json`'s C encoder in use
+    (``indent`` would switch to the pure-Python one).
+    """
+    feats = ",\n".join(json.dumps(e.to_feature(), ensure_ascii=False, sort_keys=True) for e in events)
+    return '{"features": [\n' + feats + ("\n" if feats else "") + '], "type": "FeatureCollection"}\n'

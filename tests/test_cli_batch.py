@@ -1,4 +1,4 @@
-"""`kharita extract` batch mode: --jobs, --resume, --format parquet, --engine dask wiring."""
+"""`kharita extract`: --jobs in both modes, --stream/--resume batch mode, parquet parts."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def _corpus(tmp_path: Path) -> Path:
 def test_jobs_stream_jsonl_then_resume_adds_nothing(tmp_path):
     corpus = _corpus(tmp_path)
     out = tmp_path / "events.jsonl"
-    r = kharita("extract", str(corpus), "--date", "2016-06-09", "--jobs", "2", "-o", str(out), "--json")
+    r = kharita("extract", str(corpus), "--date", "2016-06-09", "--jobs", "2", "--stream", "-o", str(out), "--json")
     assert r.returncode == 0, r.stderr
     summary = json.loads(r.stderr.strip().splitlines()[-1])
     assert summary["documents"] == 2 and summary["events"] > 10
@@ -37,7 +37,7 @@ def test_jobs_stream_jsonl_then_resume_adds_nothing(tmp_path):
     assert len(ids) == len(set(ids)) == summary["events"]
     # single-process run gives the same events
     out1 = tmp_path / "one.jsonl"
-    assert kharita("extract", str(corpus), "--date", "2016-06-09", "--jobs", "1", "-o", str(out1)).returncode == 0
+    assert kharita("extract", str(corpus), "--date", "2016-06-09", "--jobs", "1", "--stream", "-o", str(out1)).returncode == 0
     assert sorted(ids) == sorted(json.loads(x)["id"] for x in out1.read_text(encoding="utf-8").splitlines())
     r2 = kharita("extract", str(corpus), "--date", "2016-06-09", "--resume", "-o", str(out), "--json")
     assert r2.returncode == 0, r2.stderr
@@ -49,7 +49,7 @@ def test_jobs_stream_jsonl_then_resume_adds_nothing(tmp_path):
 def test_parquet_parts(tmp_path):
     corpus = _corpus(tmp_path)
     out = tmp_path / "parts"
-    r = kharita("extract", str(corpus), "--date", "2016-06-09", "--jobs", "2", "--format", "parquet", "-o", str(out))
+    r = kharita("extract", str(corpus), "--date", "2016-06-09", "--stream", "--format", "parquet", "-o", str(out))
     assert r.returncode == 0, r.stderr
     from geo.frame import read_events
 
@@ -58,14 +58,14 @@ def test_parquet_parts(tmp_path):
 
 
 def test_batch_needs_output():
-    r = kharita("extract", str(FIXTURES / "libya-report-en.txt"), "--jobs", "2")
+    r = kharita("extract", str(FIXTURES / "libya-report-en.txt"), "--stream")
     assert r.returncode == 2 and "needs -o" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_resume_into_parquet_folder(tmp_path):
     corpus = _corpus(tmp_path)
     out = tmp_path / "parts"
-    args = ("extract", str(corpus), "--date", "2016-06-09", "--jobs", "2", "--format", "parquet", "-o", str(out))
+    args = ("extract", str(corpus), "--date", "2016-06-09", "--jobs", "2", "--stream", "--format", "parquet", "-o", str(out))
     assert kharita(*args).returncode == 0
     r = kharita(*args, "--resume", "--json")
     assert r.returncode == 0, r.stderr
@@ -75,3 +75,19 @@ def test_resume_into_parquet_folder(tmp_path):
 def test_plain_mode_refuses_a_directory_output(tmp_path):
     r = kharita("extract", str(FIXTURES / "libya-report-en.txt"), "-o", str(tmp_path))
     assert r.returncode == 2 and "directory" in r.stderr
+
+
+def test_plain_mode_with_two_processes_equals_one(tmp_path):
+    """`--jobs 2` without --stream: the same GeoJSON bytes as one process, bad files still reported."""
+    corpus = _corpus(tmp_path)
+    for i in range(6):  # more documents than one chunk per worker
+        shutil.copy(FIXTURES / "libya-report-en.txt", corpus / f"copy-{i}.txt")
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"ev{jobs}.geojson"
+        r = kharita("extract", str(corpus), "--date", "2016-06-09", "--jobs", jobs, "-o", str(out), "--json")
+        assert r.returncode == 0, r.stderr
+        summary = json.loads(r.stderr[r.stderr.index("{"):])
+        assert summary["documents"] == 8 and any("empty.txt" in f["file"] for f in summary["failed"])
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
