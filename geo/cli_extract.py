@@ -238,24 +238,54 @@ def _warm_worker() -> None:
 
 
 def _extract_all(docs, jobs: int, date):
-    """``(document or error, outcome)`` in input order, with ``jobs`` processes when > 1."""
+    """``(document or error, outcome)`` in input order, with ``jobs`` processes when > 1.
+
+    The parent builds the gazetteer, automaton and lexicon first, so forked workers
+    start warm; a sliding window of futures keeps every worker busy while bounding
+    how much of the corpus is in memory.
+    """
     if jobs <= 1:
         for d in docs:
             yield d, (None if isinstance(d, Exception) else _extract_one(d, date))
         return
+    import multiprocessing as mp
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
-    from itertools import islice
 
-    it = iter(docs)
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_worker) as pool:
-        while True:
-            chunk = list(islice(it, 64 * jobs))  # bounded: a huge corpus is not read at once
-            if not chunk:
-                break
-            good = [d for d in chunk if not isinstance(d, Exception)]
-            results = iter(pool.map(_extract_one, good, [date] * len(good), chunksize=8))
-            for d in chunk:
-                yield d, (None if isinstance(d, Exception) else next(results))
+    _warm_worker()
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    window: deque = deque()  # (chunk of documents/errors, future of the documents' outcomes)
+
+    def flush_one():
+        chunk, fut = window.popleft()
+        outcomes = iter(fut.result() if fut is not None else ())
+        for dd in chunk:
+            yield dd, (None if isinstance(dd, Exception) else next(outcomes))
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
+                             initializer=None if ctx is not None else _warm_worker) as pool:
+        chunk: list = []
+        for d in docs:
+            chunk.append(d)
+            if len(chunk) == _CHUNK:
+                good = [x for x in chunk if not isinstance(x, Exception)]
+                window.append((chunk, pool.submit(_extract_chunk, good, date) if good else None))
+                chunk = []
+                if len(window) >= 4 * jobs:
+                    yield from flush_one()
+        if chunk:
+            good = [x for x in chunk if not isinstance(x, Exception)]
+            window.append((chunk, pool.submit(_extract_chunk, good, date) if good else None))
+        while window:
+            yield from flush_one()
+
+
+#: Documents sent to a worker at a time.
+_CHUNK = 8
+
+
+def _extract_chunk(docs, date):
+    return [_extract_one(d, date) for d in docs]
 
 
 def _batch(inputs, date, source, output, fmt, as_json, progress, jobs, resume, engine, scheduler) -> int:
