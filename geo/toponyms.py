@@ -338,6 +338,11 @@ _AFTER_NAME_OK = frozenset({
 })
 
 
+def _definite(word: str) -> bool:
+    """A normalised word with the article, possibly behind و/ف/ب/ل («الهضبه», «والهضبه», «للهضبه»)."""
+    return any(p.endswith(("ال", "لل")) and len(stem) >= 2 for p, stem in split_proclitics(word)[1:])
+
+
 def _common_word_reading(norm: str, text: str, offs: Sequence[int], h: "_Hit") -> bool:
     """True when a one-word name with the article reads as an ordinary word here.
 
@@ -357,7 +362,7 @@ def _common_word_reading(norm: str, text: str, offs: Sequence[int], h: "_Hit") -
         if not gap.strip() and any(stem in _PLACE_GOVERNORS for _p, stem in split_proclitics(prev)):
             return False  # «مدينة الخمس», «في البيضاء», «شرق المرج»: the place reading
         gap = text[offs[pw[1] - 1] + 1: offs[h.nstart - len(h.proclitic)]]
-        if prev.startswith("ال") and len(prev) > 3 and not gap.strip():
+        if _definite(prev) and not gap.strip():
             return True
     nw = _next_word(norm, h.nend)
     if nw is not None:
@@ -365,7 +370,7 @@ def _common_word_reading(norm: str, text: str, offs: Sequence[int], h: "_Hit") -
         gap = text[offs[h.nend - 1] + 1: offs[nw[0]]]
         if gap.strip():
             return False
-        if nxt.startswith("ال") and len(nxt) > 3 and nxt not in _AFTER_NAME_OK:
+        if _definite(nxt) and nxt not in _AFTER_NAME_OK:
             return True
         # a number word counting the next noun: «الخمس سنوات الماضية» is "the five years"
         from geo.numbers import parse_number

@@ -187,3 +187,14 @@ def test_town_names_that_are_ordinary_words():
     assert (0, "البيضاء") in common and (1, "الخمس") in common and (1, "المرج") in common
     assert (2, "القبة") in common
     assert {(3, "البيضاء"), (3, "الخمس"), (3, "المرج")} <= set(places)
+
+
+def test_definite_noun_behind_a_conjunction_still_governs():
+    """«والهضبة الخضراء»: the adjective reading holds behind و as well (Hadba al-Khadra, Tripoli)."""
+    from gazetteer import Gazetteer
+    from geo.toponyms import find_mentions
+
+    t = "اندلعت اشتباكات في أحياء عين زارة والهضبة الخضراء وسوق الجمعة."
+    ms = {m.text: m for m in find_mentions(t, Gazetteer.load(user=False))}
+    assert ms["الخضراء"].status == "context"
+    assert ms["عين زارة"].status == ms["سوق الجمعة"].status == "resolved"
