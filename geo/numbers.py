@@ -418,6 +418,18 @@ def _classify_en(words: list[str], i: int, j: int) -> str:
     return ""
 
 
+@lru_cache(maxsize=1)
+def _casualty_words_re() -> re.Pattern[str]:
+    """Any word a count is classified by (:func:`_classify_ar`/:func:`_classify_en`), as a substring.
+
+    A sentence without one of them cannot yield a casualty figure, so :func:`casualties`
+    skips the tokenising work for it.
+    """
+    words = (_AR_FATAL_TRIGGERS | _AR_INJURY_TRIGGERS | _AR_FATAL_NOUNS | _AR_INJURY_NOUNS
+             | _EN_FATAL_TRIGGERS | _EN_INJURY_TRIGGERS)
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 def casualties(text: str, language: str) -> Casualties:
     """Read fatality and injury counts from a sentence.
 
@@ -441,6 +453,8 @@ def casualties(text: str, language: str) -> Casualties:
     >>> c.fatalities, c.injuries
     (6, 15)
     """
+    if not _casualty_words_re().search(normalize(text)):
+        return Casualties(None, None, "")  # no killing/wounding word: nothing can be classified
     toks = _tokens(text)
     words = [_norm_tok(t) for t, _, _ in toks]
     starts = {s: idx for idx, (_, s, _) in enumerate(toks)}

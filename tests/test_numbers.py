@@ -116,3 +116,24 @@ def test_find_numbers_offsets():
     nums = find_numbers(text)
     assert [(n.value, text[n.start : n.end]) for n in nums] == [(25, "خمسة وعشرون"), (15, "١٥"), (3, "3")]
     assert len(fold_same_length(text)) == len(text)
+
+
+def test_casualty_prefilter_never_changes_the_result(monkeypatch):
+    """The word prefilter only skips work: every sentence reads the same with it switched off."""
+    import re
+    from pathlib import Path
+
+    from geo import numbers
+    from geo.structure import split_sentences
+
+    fixtures = Path(__file__).parent / "fixtures"
+    sentences = []
+    for name in ("sirte-live-2016-ar.txt", "libya-report-en.txt"):
+        sentences += [s.text for s in split_sentences((fixtures / name).read_text(encoding="utf-8"))]
+    sentences += ["سقوط 4 قتلى و10 جرحى", "killed six and wounded at least 11", "عشرات القتلى", "مصرع شخصين",
+                  "ثلاث سنوات و15 يوما", "The 15 soldiers returned"]
+    with_filter = [numbers.casualties(s, "ar") for s in sentences]
+    monkeypatch.setattr(numbers, "_casualty_words_re", lambda: re.compile(""))
+    without = [numbers.casualties(s, "ar") for s in sentences]
+    assert with_filter == without
+    assert any(c.fatalities for c in with_filter)
