@@ -30,6 +30,7 @@ from functools import lru_cache
 
 __all__ = [
     "PROCLITICS",
+    "SAME_LENGTH_FOLD",
     "is_arabic",
     "name_key",
     "normalize",
@@ -63,6 +64,12 @@ _AR_FOLD = {
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
 
 _APOSTROPHES = {"'", "’", "‘", "ʼ", "ʻ", "ʿ", "ʾ", "`", "´", "′"}
+
+#: One-character-for-one folds (alef/hamza forms, ta marbuta, alef maqsura, Persian letters,
+#: Arabic-Indic digits and separators): for regex work whose offsets must stay those of the text.
+SAME_LENGTH_FOLD: dict[str, str] = (
+    {k: v for k, v in _AR_FOLD.items() if len(v) == 1} | _DIGITS | {"\u066c": ",", "\u066b": "."}
+)
 
 _LATIN_ARTICLE_RE = re.compile(
     r"(?:(?<=[\s(\"'])|^)(?:(?:al|el)[-\u2010\u2011\s]+|(?:a[dnrstz]|ash|ath|adh|e[dnrstz]|esh)[-\u2010\u2011])",

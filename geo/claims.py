@@ -50,7 +50,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from gazetteer.model import Context, Place
-from gazetteer.normalize import is_arabic
+from gazetteer.normalize import SAME_LENGTH_FOLD, is_arabic
 from geo.geodesy import (
     angle_diff_deg,
     bearing_to_compass,
@@ -267,9 +267,7 @@ class CheckedClaim:
 # --------------------------------------------------------------------------- folding
 
 _DROP = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"}
-_FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه", "٫": ".", "٬": ",", "،": ",", "؛": ";", "؟": "?"}
-_FOLD.update({chr(0x0660 + i): str(i) for i in range(10)})
-_FOLD.update({chr(0x06F0 + i): str(i) for i in range(10)})
+_FOLD = SAME_LENGTH_FOLD | {"،": ",", "؛": ";", "؟": "?"}
 
 
 def _fold(text: str) -> tuple[str, list[int]]:

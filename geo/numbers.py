@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gazetteer.normalize import normalize
+from gazetteer.normalize import SAME_LENGTH_FOLD, normalize
 
 __all__ = [
     "Casualties",
@@ -34,11 +34,7 @@ __all__ = [
 
 # --- length-preserving fold (offsets stay valid) --------------------------------
 
-_SAME_LEN = str.maketrans(
-    {chr(0x0660 + i): str(i) for i in range(10)}
-    | {chr(0x06F0 + i): str(i) for i in range(10)}
-    | {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ئ": "ي", "ؤ": "و", "\u066c": ",", "\u066b": "."}
-)
+_SAME_LEN = str.maketrans(SAME_LENGTH_FOLD)
 
 
 def fold_same_length(text: str) -> str:
