@@ -697,7 +697,19 @@ def find_mentions(
                 st = "foreign" if place.is_foreign else "resolved"
                 out.append(Mention(surface, s, e, st, f"reference word: the capital ({place.name_en})", place, relation=ref_rel, anchor_text=place.name_en))
                 continue
-            prev = next(((m, m.place) for m in reversed(out) if m.place is not None and m.status in ("resolved", "foreign") and m.place.feature_type in CITY_TYPES), None)
+            prev = None
+            for m in reversed(out):
+                if m.place is None or m.status not in ("resolved", "foreign"):
+                    continue
+                if m.place.feature_type in CITY_TYPES:
+                    prev = (m, m.place)
+                    break
+                # a fine place names its city: «ميناء سرت … وسط المدينة», "the port of Sirte … the city centre"
+                city = next((a for a in gaz.ancestors(m.place) if a.feature_type in CITY_TYPES), None) \
+                    if hasattr(gaz, "ancestors") else None
+                if city is not None:
+                    prev = (m, city)
+                    break
             if prev is None:
                 out.append(Mention(surface, s, e, "unresolved", "reference word: no city named before", None, relation="same_as"))
                 continue

@@ -363,3 +363,23 @@ def test_actor_rules_victims_clauses_and_no_stray_carry_over():
     assert bomb.actor1 == "" and bomb.fatalities == 4
     protest = next(e for e in evs if e.event_type == "Protests")
     assert protest.actor1 == ""
+
+
+WIRE_EN = (
+    "TRIPOLI, June 9 (Reuters) - Forces allied to Libya's U.N.-backed government said on Thursday they had "
+    "seized the port of Sirte from Islamic State militants, as fighting raged in the city centre.\n\n"
+    "Separately, a car bomb exploded at a checkpoint west of Ajdabiya on Wednesday, killing two soldiers.\n"
+)
+
+
+def test_english_wire_story():
+    """A dateline city is not "the city" of a sentence that names another city's port."""
+    from geo.extract import extract
+
+    evs = extract(WIRE_EN, date="2016-06-10")
+    port = [e for e in evs if e.place_id == "ly:sirte-port"]
+    assert port and port[0].actor1 == "GNA forces" and port[0].sub_event_type == "Government regains territory"
+    assert port[0].event_date == "2016-06-09"
+    assert not any(e.place_id == "gn:2210247" for e in evs)  # nothing happened in Tripoli
+    bomb = next(e for e in evs if e.place_id == "gn:89113")
+    assert bomb.relation == "west_of" and bomb.fatalities == 2 and bomb.event_date == "2016-06-08"
