@@ -190,7 +190,13 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of mentions.")
 @click.option("--date", default=None, help="Unused; accepted for symmetry with extract.")
 def places_find(article: str, as_json: bool, date) -> int:
-    """List every place mention of ARTICLE: resolved, foreign, context or unresolved (with why)."""
+    """List every place mention of ARTICLE: resolved, foreign, context or unresolved (with why).
+
+    \b
+    Examples:
+      kharita places find article.txt
+      kharita places find article.txt --json     # text, start, end, status, reason, place_id, name_en, lat, lon
+    """
     from gazetteer import Gazetteer
     from geo.document import read_document
     from geo.toponyms import find_mentions

@@ -71,7 +71,13 @@ def events() -> None:
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--fill-admin1", is_flag=True, help="Fill empty admin1 from the gazetteer district of place_id.")
 def convert(source: Path, target: Path, fill_admin1: bool) -> int:
-    """Read SOURCE and write TARGET (formats from the suffixes), losslessly."""
+    """Read SOURCE and write TARGET (formats from the suffixes), losslessly.
+
+    \b
+    Examples:
+      kharita events convert events.geojson events.parquet
+      kharita events convert events.parquet events.gpkg --fill-admin1
+    """
     from geo.frame import fill_admin1 as _fill
     from geo.frame import read_events, write_events
 

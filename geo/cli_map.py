@@ -49,7 +49,12 @@ def load_claims(path: Path) -> list[dict]:
               help="HTML file to write.")
 def map_cmd(events: Path, claims_path: Path | None, offline: bool, time_slider: bool | None,
             title: str | None, output: Path) -> int:
-    """Draw EVENTS (GeoJSON FeatureCollection of kharita events) on a Leaflet map."""
+    """Draw EVENTS (GeoJSON FeatureCollection of kharita events) on a Leaflet map.
+
+    \b
+    Examples:
+      kharita map events.geojson -o maps/events.html
+      kharita map events.geojson --claims claims.json --offline -o maps/events-offline.html"""
     from geo.maps import event_map, records_from, save_map
 
     data = _read_json(events, "events")

@@ -29,6 +29,11 @@ def places_lookup(name: str, limit: int, as_json: bool) -> int:
     """Ranked gazetteer candidates for NAME (Arabic or Latin script).
 
     Exit status 1 when nothing matches.
+
+    \b
+    Examples:
+      kharita places lookup سرت
+      kharita places lookup "Qasr Bu Hadi" --json
     """
     from gazetteer import Gazetteer
 
@@ -55,7 +60,13 @@ def places_lookup(name: str, limit: int, as_json: bool) -> int:
 @click.argument("lon", type=float)
 @click.option("--json", "as_json", is_flag=True)
 def places_reverse(lat: float, lon: float, as_json: bool) -> int:
-    """Nearest gazetteer feature to LAT LON (degrees)."""
+    """Nearest gazetteer feature to LAT LON (degrees).
+
+    \b
+    Examples:
+      kharita places reverse 31.21 16.59
+      kharita places reverse 32.1 20.07 --json
+    """
     from gazetteer import Gazetteer
     from gazetteer.exc import CoordinateError
 
@@ -90,6 +101,11 @@ def gazetteer_import(path: str, user_table: str | None) -> int:
     """Merge a CSV overlay or a GeoNames dump (LY.txt) into your user gazetteer.
 
     Package files are never edited; bad rows stop the import with a message naming the row.
+
+    \b
+    Examples:
+      kharita gazetteer import my-places.csv      # columns: name_en/name_ar, lat, lon [, feature_type, aliases…]
+      kharita gazetteer import LY.txt             # GeoNames country dump (19 tab-separated columns)
     """
     from gazetteer.exc import GazetteerDataError
     from gazetteer.importer import import_file
@@ -106,7 +122,13 @@ def gazetteer_import(path: str, user_table: str | None) -> int:
 @gazetteer_group.command("info")
 @click.option("--json", "as_json", is_flag=True)
 def gazetteer_info(as_json: bool) -> int:
-    """Counts per layer and feature type, and where the user overlay lives."""
+    """Counts per layer and feature type, and where the user overlay lives.
+
+    \b
+    Examples:
+      kharita gazetteer info
+      kharita gazetteer info --json
+    """
     from collections import Counter
 
     from gazetteer import Gazetteer, settings
