@@ -30,11 +30,13 @@ def acled() -> None:
 def import_cmd(export: Path, output: Path | None, fmt: str | None, as_json: bool, no_gazetteer: bool, strict: bool) -> int:
     """Import an ACLED CSV EXPORT (current or 2016 layout).
 
-    \b
     Prints rows read and every problem (CSV line, field, reason); rows with missing or
     impossible coordinates are kept as unresolved rows, never dropped.
-    Example:
+
+    \b
+    Examples:
       kharita acled import export.csv -o maps/acled.geojson
+      kharita acled import export.csv --json --strict     # exit 1 when any row has a problem
     """
     from geo.acled import load_acled
     from geo.frame import write_events
