@@ -129,7 +129,9 @@ class Tolerances:
         A claimed 8-wind direction accepts bearings within ± this of its centre
         (67.5°: a news "east" covers ENE…ESE and more).
     near_km, near_precision_factor
-        "near": within ``max(near_km, near_precision_factor × precision)`` of the anchor.
+        "near": within ``max(near_km, near_precision_factor × precision)`` of the anchor's
+        edge (its extent: the larger of its precision and a feature-type radius, e.g. 10 km
+        for a city).
     centre_fraction
         «وسط», "central": within this fraction of the anchor's extent.
     derived_half_width_deg
@@ -816,7 +818,8 @@ def check(claim: Claim, gazetteer: Any = None, *, tolerances: Tolerances = Toler
     dir_ok, dir_note_en, dir_note_ar = _direction_ok(claim.direction, geo_km, bearing, slack_km, t)
 
     if claim.kind == "proximity":
-        lim = max(t.near_km, t.near_precision_factor * max(_prec_km(subj), _prec_km(anc)))
+        # measured from the anchor's edge: "near Sirte" / «قرب سرت» of a place 18 km from the city's centre point
+        lim = max(t.near_km, t.near_precision_factor * max(_prec_km(subj), _prec_km(anc))) + _extent_km(anc)
         en = f"{s_en} is {geo_km:.1f} km from {a_en} (near = within {lim:.0f} km)"
         ar = f"تبعد {s_ar} {geo_km:.1f} كم عن {a_ar} (القرب: ضمن {lim:.0f} كم)"
         return done("consistent" if geo_km <= lim else "inconsistent", en, ar, **figures, tolerance=f"≤ {lim:.0f} km")

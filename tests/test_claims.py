@@ -329,3 +329,20 @@ def test_apposition_after_a_proximity_anchor_names_the_subject():
     dist = [c for c in C.parse(text, gaz) if c.kind == "distance"]
     assert len(dist) == 1 and dist[0].subject is not None and dist[0].subject.id == "gn:2210554"
     assert C.check(dist[0], gaz).verdict == "consistent_by_road"
+
+
+def test_near_a_city_is_measured_from_its_edge():
+    """Qasr Abu Hadi (≈18 km from Sirte's point) is on Sirte's outskirts; Misrata is not near Sirte."""
+    from pyproj import Geod
+
+    from gazetteer import Gazetteer
+    from geo import claims as C
+
+    gaz = Gazetteer.load(user=False)
+    village, sirte = gaz.lookup_id("gn:8354477"), gaz.lookup_id("gn:2210554")
+    km = Geod(ellps="WGS84").inv(sirte.lon, sirte.lat, village.lon, village.lat)[2] / 1000
+    assert 15 < km < 25  # beyond the plain 15 km "near", inside city extent + 15 km
+    ok = C.check(C.parse("Qasr Abu Hadi, on the outskirts of Sirte", gaz)[0], gaz)
+    assert ok.verdict == "consistent"
+    bad = C.check(C.parse("Misrata, near Sirte", gaz)[0], gaz)
+    assert bad.verdict == "inconsistent"
