@@ -12,7 +12,7 @@ import io
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from gazetteer.exc import CoordinateError, GazetteerDataError, check_lat_lon
 from gazetteer.model import FEATURE_TYPES, Place
@@ -181,8 +181,3 @@ def write_atomic(path: str | os.PathLike, text: str) -> None:
         except FileNotFoundError:
             pass
         raise
-
-
-def iter_rows(places: Iterable[Place]) -> Iterator[dict[str, str]]:
-    for p in places:
-        yield place_to_row(p)

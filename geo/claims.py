@@ -451,7 +451,7 @@ def _usable(m: Any) -> bool:
 _TOWN_TYPES = frozenset({"capital", "city", "town"})
 
 
-def _as_town(place: Place | None, surface: str, gaz: Any) -> Place | None:
+def as_town(place: Place | None, surface: str, gaz: Any) -> Place | None:
     """A district named like its chief town is read as the town («بنغازي» in news = the city).
 
     Distances and directions in news are measured between towns; a district has no
@@ -521,7 +521,7 @@ def parse(text: str, gazetteer: Any = None) -> list[Claim]:
         reason = ""
         if anchor_m is not None:
             anchor_text = anchor_m.text
-            anchor_place = _as_town(anchor_m.place, anchor_m.text, gaz)
+            anchor_place = as_town(anchor_m.place, anchor_m.text, gaz)
             reason = anchor_m.reason or ""
             end = anchor_m.end
         elif kind in ("distance", "vague_distance"):
@@ -670,7 +670,7 @@ def _attach_subjects(text: str, claims: list[Claim], mentions: Sequence[Any], ga
         if inherited is not None:
             c = replace(c, subject_text=inherited.subject_text, subject=inherited.subject)
         elif subj_m is not None:
-            c = replace(c, subject_text=subj_m.text, subject=_as_town(subj_m.place, subj_m.text, gaz))
+            c = replace(c, subject_text=subj_m.text, subject=as_town(subj_m.place, subj_m.text, gaz))
         out.append(c)
         prev = c
     return out

@@ -92,7 +92,7 @@ def check(article: str | None, claim_text: str | None, subject: str | None, date
                 res = gaz.resolve(subject)
                 if res.place is None:
                     raise InputError(f"unknown subject {subject!r}: {res.reason or 'not in gazetteer'}", field="--subject")
-                place = C._as_town(res.place, subject, gaz)
+                place = C.as_town(res.place, subject, gaz)
             parsed = [replace(c, subject=place, subject_text=subject) for c in parsed]
     from geo.cli import current_config
 

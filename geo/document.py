@@ -77,18 +77,12 @@ class Document:
     language: str
 
 
-def _is_arabic_letter(ch: str) -> bool:
-    return ("\u0621" <= ch <= "\u064a") or ("\u066e" <= ch <= "\u06d3") or ("\u0750" <= ch <= "\u077f") or (
-        "\ufb50" <= ch <= "\ufefc"
-    )
-
-
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u066e-\u06d3\u0750-\u077f\ufb50-\ufefc]")
 _LATIN_LETTER_RE = re.compile("[A-Za-z]")
 
 
 def _script_counts(text: str) -> tuple[int, int]:
-    """(Arabic letters, ASCII letters) of ``text`` (same sets as :func:`_is_arabic_letter`)."""
+    """(Arabic letters, ASCII letters) of ``text``."""
     return len(_ARABIC_LETTER_RE.findall(text)), len(_LATIN_LETTER_RE.findall(text))
 
 
