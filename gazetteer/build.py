@@ -8,7 +8,10 @@ Run ``python -m gazetteer.build`` (or ``make gazetteer``).  Inputs:
 * ``gazetteer/data/districts.csv``: Libya's 22 shabiyat (``adm1:LY.NN``).
 * ``gazetteer/data/curated.csv``: fine places (camps, districts, ports, bridges…),
   every row with a source.
-* ``gazetteer/data/geonames_aliases.csv``: extra spellings for GeoNames rows.
+* ``gazetteer/data/curated/*.csv``: curated layers by category (towns, neighbourhoods,
+  infrastructure…), same columns and rules as ``curated.csv``.
+* ``gazetteer/data/geonames_aliases.csv`` and ``gazetteer/data/curated/aliases-*.csv``:
+  extra spellings for rows of any layer.
 * ``gazetteer/data/foreign.csv``: places abroad that Libyan news names.
 
 The output is deterministic (sorted by id); ``--check`` exits 1 when the
@@ -89,6 +92,17 @@ def geonames_places() -> list[Place]:
     return out
 
 
+def _curated_layers() -> list[Place]:
+    """Every ``curated/*.csv`` category file (not the ``aliases-*`` files), in name order."""
+    folder = DATA / "curated"
+    out: list[Place] = []
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.csv")):
+            if not path.name.startswith("aliases-"):
+                out.extend(_read_optional(f"curated/{path.name}", "curated"))
+    return out
+
+
 def _read_optional(name: str, layer: str) -> list[Place]:
     path = DATA / name
     if not path.exists():
@@ -120,19 +134,25 @@ def _read_optional(name: str, layer: str) -> list[Place]:
     return read_table(f"gazetteer/data/{name}", text=buf.getvalue(), delimiter=",", layer_default=layer)
 
 
+def _alias_files() -> list[Path]:
+    files = [DATA / "geonames_aliases.csv"]
+    if (DATA / "curated").is_dir():
+        files += sorted((DATA / "curated").glob("aliases-*.csv"))
+    return [f for f in files if f.exists()]
+
+
 def _read_aliases() -> dict[str, tuple[list[str], str]]:
-    path = DATA / "geonames_aliases.csv"
-    if not path.exists():
-        return {}
     out: dict[str, tuple[list[str], str]] = {}
-    with path.open(encoding="utf-8-sig") as f:
-        for i, r in enumerate(csv.DictReader(f), start=2):
-            pid = (r.get("id") or "").strip()
-            if not pid:
-                raise GazetteerDataError("empty id", path=str(path), row=i)
-            names = [a.strip() for a in (r.get("aliases") or "").split("|") if a.strip()]
-            prev = out.get(pid, ([], ""))
-            out[pid] = (prev[0] + names, (r.get("source") or "").strip() or prev[1])
+    for path in _alias_files():
+        with path.open(encoding="utf-8-sig") as f:
+            for i, r in enumerate(csv.DictReader(f), start=2):
+                pid = (r.get("id") or "").strip()
+                if not pid:
+                    raise GazetteerDataError("empty id", path=str(path), row=i)
+                names = [a.strip() for a in (r.get("aliases") or "").split("|") if a.strip()]
+                prev = out.get(pid, ([], ""))
+                src = (r.get("source") or "").strip()
+                out[pid] = (prev[0] + names, "; ".join(x for x in (prev[1], src) if x))
     return out
 
 
@@ -154,7 +174,7 @@ def build() -> list[Place]:
     layers = [
         ("geonames", geonames_places()),
         ("admin", _read_optional("districts.csv", "admin")),
-        ("curated", _read_optional("curated.csv", "curated")),
+        ("curated", _read_optional("curated.csv", "curated") + _curated_layers()),
         ("foreign", _read_optional("foreign.csv", "foreign")),
     ]
     by_id: dict[str, Place] = {}
@@ -168,7 +188,7 @@ def build() -> list[Place]:
     for pid, (names, source) in _read_aliases().items():
         p = by_id.get(pid)
         if p is None:
-            raise GazetteerDataError(f"geonames_aliases.csv names unknown id {pid!r}")
+            raise GazetteerDataError(f"an aliases file names unknown id {pid!r}")
         extra = [n for n in names if n not in p.names]
         name_ar = p.name_ar
         ar = [n for n in names if is_arabic(n)]

@@ -11,7 +11,8 @@ FEATURE_TYPES: frozenset[str] = frozenset(
         "continent", "region", "sea", "country", "district", "capital", "city", "town", "village",
         "neighbourhood", "camp", "base", "airport", "port", "oil_terminal", "bridge", "junction",
         "roundabout", "road", "building", "hospital", "university", "power_station", "market",
-        "coast", "wadi", "area", "landmark",
+        "coast", "wadi", "area", "landmark", "oil_field", "refinery", "border_crossing", "dam",
+        "prison", "mountain", "island", "oasis",
     }
 )
 
@@ -21,7 +22,8 @@ FEATURE_RANK: dict[str, int] = {
     "town": 6, "village": 7, "area": 7, "wadi": 7, "coast": 8, "airport": 8, "port": 8,
     "oil_terminal": 8, "neighbourhood": 9, "market": 9, "camp": 9, "base": 9, "bridge": 10,
     "junction": 10, "roundabout": 10, "road": 10, "building": 11, "hospital": 11,
-    "university": 11, "power_station": 11, "landmark": 11,
+    "university": 11, "power_station": 11, "landmark": 11, "oil_field": 8, "refinery": 9,
+    "border_crossing": 9, "dam": 9, "prison": 11, "mountain": 7, "island": 7, "oasis": 7,
 }
 
 Layer = Literal["geonames", "admin", "curated", "foreign", "user"]

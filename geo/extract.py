@@ -424,10 +424,16 @@ def extract_result(
     gaz = gazetteer if gazetteer is not None else _default_gazetteer()
     doc_date = parse_date(date)
     doc_date_note = "document date"
+    language = language or _language_of(text)
+    dline = timeparse.dateline(text, language)
     if doc_date is None:
         doc_date = header_date(text)
         doc_date_note = "document date (from the dateline)"
-    language = language or _language_of(text)
+    if doc_date is None and dline is not None:
+        doc_date = dline.date
+        doc_date_note = f"document date (from the {dline.note})"
+    # a text with no document date (an encyclopaedia narrative) gives day-month dates the year it named last
+    years = timeparse.narrative_years(text) if doc_date is None else []
     doc_id = doc_id or _doc_id_for(text)
     source = source or ""
     ctx = _Ctx(gaz)
@@ -504,7 +510,17 @@ def extract_result(
 
         dinfo = None
         try:
-            dinfo = timeparse.resolve_date(sent.text, doc_date, lang)
+            sent_text = sent.text
+            if dline is not None and sent.start <= dline.start < sent.end:
+                # the dateline is the publication date, not the date of the sentence's event
+                a, b = dline.start - sent.start, dline.end - sent.start
+                sent_text = sent_text[:a] + " " * (b - a) + sent_text[b:]
+            ref_year = None
+            for pos, yr in years:
+                if pos >= sent.start + len(sent_text):
+                    break
+                ref_year = yr
+            dinfo = timeparse.resolve_date(sent_text, doc_date, lang, ref_year=ref_year)
         except Exception as e:  # noqa: BLE001
             res.errors.append(f"sentence at {sent.start}: date parsing failed: {e}")
         if dinfo is not None and (dinfo.note or "").startswith(("since", "background")):

@@ -323,7 +323,7 @@ _AR_PERSON_SING = {"شخص", "جندي", "طفل", "امراه", "رجل", "عن
 _AR_PERSON_DUAL = {"شخصين", "شخصان", "جنديين", "جنديان", "طفلين", "طفلان", "امراتين", "امراتان", "رجلين", "رجلان",
                    "عنصرين", "عنصران", "ضابطين", "ضابطان", "شرطيين"}
 _AR_HEDGE = {"ما", "لا", "يقل", "عن", "نحو", "حوالي", "قرابه", "اكثر", "من", "اقل", "زهاء", "ما يقارب", "يقارب",
-             "الاقل", "علي", "حصيله", "ارتفاع", "الي", "ب"}
+             "الاقل", "علي", "حصيله", "ارتفاع", "الي", "ب", "بين", "مابين"}
 _EN_FATAL_TRIGGERS = {"killed", "killing", "kills", "kill", "dead", "death", "deaths", "died", "fatalities", "lives",
                       "slain", "executed"}
 _EN_INJURY_TRIGGERS = {"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds", "injures", "wounds"}
@@ -332,6 +332,26 @@ _EN_PERSON = {"people", "persons", "person", "civilians", "civilian", "soldiers"
               "officers", "gunmen", "residents", "of", "them", "were", "was", "have", "had", "been", "are", "reportedly",
               "pro", "gna", "lna", "is", "isis", "government", "forces", "including", "also", "at", "least",
               "who"}
+_EN_ACTIVE = {"killing", "kills", "kill", "wounding", "injuring", "injures", "wounds"}
+_EN_PERSON |= {"terrorists", "terrorist", "insurgents", "insurgent", "rebels", "rebel", "mercenaries", "migrants",
+               "guards", "policemen", "police", "servicemen", "personnel", "more", "being", "reported", "confirmed",
+               "other", "others", "libyan", "egyptian", "chadian", "sudanese", "foreign", "workers", "bodies"}
+# "between 10 and 15 killed", «بين 10 و15 قتيلا»: ACLED codes the lower bound of a range
+_RANGE_GAP_RE = re.compile(r"^\s*(?:and|to|or|-|–|و|الى|إلى|او|أو)\s*$")
+_RANGE_LEAD = {"between", "from", "بين", "من"}
+# an updated toll replaces the counts of its sentence: "bringing the death toll to 14", «ارتفعت حصيلة … إلى 14»
+_TOLL_RE = re.compile(
+    r"(?:toll|number\s+of\s+(?:dead|deaths|victims|people\s+killed))\b[^.;]{0,40}?\b(?:rose|rises|risen|climbed|climbs|"
+    r"reached|reaches|jumped|stood|stands|increased|to|at)\b[^.;\d]{0,12}$"
+    r"|(?:حصيله|عدد\s+(?:القتلي|الضحايا))[^.؛\d]{0,40}?(?:الي|ب|عند)\s*$"
+    r"|(?:ارتفعت|ارتفع|ارتفاع|بلغت|وصلت|لترتفع|لتصل)\s+(?:\S+\s+)?(?:حصيله|عدد)[^.؛\d]{0,40}$",
+    re.IGNORECASE,
+)
+# a vague count is coded with a conservative figure, as ACLED codes them, and flagged in the notes
+VAGUE_FATALITIES: dict[str, int] = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
+                                    "عشرات": 12, "العشرات": 12, "مئات": 100, "المئات": 100, "ميات": 100,
+                                    "الاف": 1000, "الوف": 1000}
+_AR_DEATH_OBJECTS = {"حتفه", "حتفهم", "حتفها", "حتفهما", "مصرعه", "مصرعهم", "مصرعها", "مصرعهما"}
 _EN_HEDGE = {"at", "least", "about", "around", "some", "nearly", "almost", "more", "than", "over", "up", "to",
              "approximately", "roughly", "estimated", "an", "the", "of"}
 
@@ -359,6 +379,9 @@ def _hedge_note(prev_words: list[str], next_words: list[str], language: str) -> 
 
 def _classify_ar(words: list[str], i: int, j: int) -> str:
     """Category of the number at word indices i..j-1 (normalised words): 'fatal', 'injury' or ''."""
+    # «لقي ثلاثة مدنيين حتفهم»، «لقي 5 أشخاص مصرعهم»: the death is the object after the counted noun
+    if any(w in _AR_DEATH_OBJECTS for w in words[j:j + 4]):
+        return "fatal"
     nxt = words[j] if j < len(words) else ""
     nxt2 = words[j + 1] if j + 1 < len(words) else ""
     for w in (nxt, nxt2 if nxt in {"من", "اخرين"} else ""):
@@ -398,11 +421,14 @@ def _classify_en(words: list[str], i: int, j: int) -> str:
             break
         k -= 1
         steps += 1
-    # after: "six (people) (were) killed", "11 dead", "15 injured"
+    # after: "six (people) (were) killed", "11 dead", "15 injured" — not "26, killing 11": an
+    # active verb after a count takes its victims from what follows it
     k = j
     steps = 0
     while k < len(words) and steps < 5:
         w = words[k]
+        if w in _EN_ACTIVE:
+            return ""
         if w in _EN_FATAL_TRIGGERS:
             return "fatal"
         if w in _EN_INJURY_TRIGGERS:
@@ -422,7 +448,7 @@ def _casualty_words_re() -> re.Pattern[str]:
     skips the tokenising work for it.
     """
     words = (_AR_FATAL_TRIGGERS | _AR_INJURY_TRIGGERS | _AR_FATAL_NOUNS | _AR_INJURY_NOUNS
-             | _EN_FATAL_TRIGGERS | _EN_INJURY_TRIGGERS)
+             | _EN_FATAL_TRIGGERS | _EN_INJURY_TRIGGERS | _AR_DEATH_OBJECTS | {"toll", "حصيله"})
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
@@ -457,10 +483,20 @@ def casualties(text: str, language: str) -> Casualties:
     ends = {e: idx for idx, (_, _, e) in enumerate(toks)}
     found: dict[str, list[int]] = {"fatal": [], "injury": []}
     vague: dict[str, bool] = {"fatal": False, "injury": False}
+    vague_value: dict[str, int] = {}
+    toll: dict[str, int] = {}
     notes: list[str] = []
     prev_cat = ""
     prev_end_idx = -10
-    for nm in find_numbers(text):
+    nums = find_numbers(text)
+    dates = _date_spans(text) if any(nm.text[:1].isdigit() for nm in nums) else []
+    folded = fold_same_length(text)
+    skip_until = -1
+    for n_i, nm in enumerate(nums):
+        if nm.start < skip_until:
+            continue
+        if any(a <= nm.start < b for a, b in dates):
+            continue  # "on Sept. 26, killing 11": a day of the month is no count
         i = starts.get(nm.start)
         if i is None:  # «و15»: the number starts one character into the token
             i = starts.get(nm.start - 1)
@@ -468,10 +504,24 @@ def casualties(text: str, language: str) -> Casualties:
         if i is None or j is None:
             continue
         j += 1
+        # a range "between 10 and 15 killed", «ما بين 10 و15 قتيلا»: classified by its upper end, coded low
+        nxt = nums[n_i + 1] if n_i + 1 < len(nums) else None
+        range_hi = None
+        if nxt is not None and not nm.vague and not nxt.vague and nxt.value is not None and nm.value is not None \
+                and nxt.value > nm.value and _RANGE_GAP_RE.match(text[nm.end:nxt.start]) and (
+                    (i > 0 and words[i - 1] in _RANGE_LEAD) or text[nm.end:nxt.start].strip() in {"-", "–", "to", "الى", "إلى"}):
+            j2 = ends.get(nxt.end)
+            if j2 is not None:
+                range_hi, j = nxt.value, j2 + 1
+                skip_until = nxt.end
         arabic = bool(re.search(r"[\u0600-\u06ff]", text[nm.start:nm.end])) or language == "ar"
+        toll_before = _TOLL_RE.search(folded[max(0, nm.start - 90):nm.start])
         cat = _classify_ar(words, i, j) if arabic else _classify_en(words, i, j)
         if not cat and arabic:
             cat = _classify_en(words, i, j)
+        if not cat and toll_before:
+            phrase = normalize(toll_before.group())
+            cat = "injury" if re.search(r"جرحي|مصابين|wounded|injured", phrase) else "fatal"
         joined = words[i].startswith("و") or (i > 0 and words[i - 1] in {"و", "and"})
         if not cat and prev_cat and i - prev_end_idx <= 4 and joined:
             # «مقتل 3 مدنيين و2 من الجنود»: a count joined by «و» to the previous one
@@ -483,12 +533,25 @@ def casualties(text: str, language: str) -> Casualties:
         label = "killed" if cat == "fatal" else "injured"
         if nm.vague:
             vague[cat] = True
-            notes.append(f"vague count: {nm.text} {label}")
+            v = VAGUE_FATALITIES.get(_norm_tok(nm.text.split()[0])) if nm.text.split() else None
+            if v is not None:
+                vague_value[cat] = max(vague_value.get(cat, 0), v)
+                notes.append(f"vague count: {nm.text} {label}, coded {v}")
+            else:
+                notes.append(f"vague count: {nm.text} {label}")
+            continue
+        value = nm.value
+        if range_hi is not None:
+            notes.append(f"range {value}–{range_hi} {label}: lower bound")
+        if toll_before:
+            toll[cat] = max(toll.get(cat, 0), value)
+            notes.append(f"updated toll: {value} {label}")
+            prev_cat, prev_end_idx = cat, j
             continue
         hedge = _hedge_note([w for w in words[max(0, i - 4):i]], words[j:j + 3], language)
         if hedge:
-            notes.append(f"{hedge} {nm.value} {label}")
-        found[cat].append(nm.value)
+            notes.append(f"{hedge} {value} {label}")
+        found[cat].append(value)
         prev_cat, prev_end_idx = cat, j
     # «مقتل شخص»، «مقتل جنديين»، «سقوط قتيلين»: counts carried by a singular/dual noun
     for idx, w in enumerate(words):
@@ -505,9 +568,21 @@ def casualties(text: str, language: str) -> Casualties:
     for cat, label in (("fatal", "fatalities"), ("injury", "injuries")):
         if len(found[cat]) > 1:
             notes.append(f"{label}: sum of {' + '.join(map(str, found[cat]))}")
+    for cat in ("fatal", "injury"):
+        if cat in toll:  # the toll is the running total: it replaces, never adds to, the counts
+            found[cat] = [max([toll[cat], *found[cat]])]
+        elif not found[cat] and cat in vague_value:
+            found[cat] = [vague_value[cat]]
     fat = sum(found["fatal"]) if found["fatal"] else None
     inj = sum(found["injury"]) if found["injury"] else None
     return Casualties(fat, inj, "; ".join(notes))
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the date expressions of a sentence (their digits are days and years, not counts)."""
+    from geo.timeparse import find_dates  # timeparse builds on this module's folding
+
+    return [(d.start, d.end) for d in find_dates(text, None, "en") if d.start >= 0]
 
 
 # --- counted things -------------------------------------------------------------------

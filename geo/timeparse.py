@@ -44,8 +44,11 @@ class DateInfo:
     end: int
 
 
-_A = r"(?<![\w\u0600-\u06ff])"  # left word boundary that works for Arabic
-_Z = r"(?![\w\u0600-\u06ff])"
+# Word boundaries that work for Arabic: a letter, digit or combining mark (harakat, tatweel) continues
+# a word; Arabic punctuation («،» «؛» «؟», all inside U+0600–U+06FF) ends it, as a Latin comma does.
+_WORDCH = r"\w\u064b-\u065f\u0670\u0640"
+_A = rf"(?<![{_WORDCH}])"
+_Z = rf"(?![{_WORDCH}])"
 
 # weekday index: Monday = 0 (datetime.weekday)
 _AR_WEEKDAYS = {
@@ -180,14 +183,25 @@ def _since(folded: str, start: int) -> bool:
 
 
 def _explicit(
-    year: int | None, month: int, day: int | None, doc_date: _dt.date | None, label: str, start: int, end: int
+    year: int | None, month: int, day: int | None, doc_date: _dt.date | None, label: str, start: int, end: int,
+    ref_year: int | None = None,
 ) -> DateInfo | None:
-    """DateInfo for an explicit date (``day=None``: month only, precision 3)."""
+    """DateInfo for an explicit date (``day=None``: month only, precision 3).
+
+    A date without a year takes it from the document date; with no document date, from
+    ``ref_year`` (the year a narrative text last named), else it stays unresolved.
+    """
     precision = 1 if day else 3
     d = day or 1
     inferred = year is None
     if inferred:
         year = _year_for(month, d, doc_date)
+        if year is None and doc_date is None and ref_year is not None:
+            date = _mk(ref_year, month, d)
+            if date is None:
+                return None
+            return DateInfo(date, precision, f"explicit date {label!r} (year {ref_year} named earlier in the text)",
+                            start, end)
         if year is None and doc_date is None:
             return DateInfo(None, precision, f"explicit date {label!r} without year, no document date", start, end)
     date = _mk(year, month, d)
@@ -199,7 +213,9 @@ def _explicit(
     return DateInfo(date, precision, note, start, end)
 
 
-def find_dates(text: str, doc_date: _dt.date | None, language: str = "ar") -> list[DateInfo]:
+def find_dates(
+    text: str, doc_date: _dt.date | None, language: str = "ar", *, ref_year: int | None = None
+) -> list[DateInfo]:
     """Every date expression in ``text``, resolved, in text order (overlaps removed, longest wins).
 
     Parameters
@@ -211,6 +227,9 @@ def find_dates(text: str, doc_date: _dt.date | None, language: str = "ar") -> li
     language
         ``'ar'`` or ``'en'``; both scripts are searched, the language only decides
         day/month order of numeric dates (``'en'``: month first when valid).
+    ref_year
+        For texts without a document date (encyclopaedia narratives): the year named last
+        before this text, given to dates written without one ("On 26 June, …").
     """
     folded = fold_same_length(text)
     cands: list[DateInfo] = []
@@ -219,36 +238,37 @@ def find_dates(text: str, doc_date: _dt.date | None, language: str = "ar") -> li
         if info is not None:
             cands.append(info)
 
+    def explicit(year: int | None, month: int, day: int | None, label: str, start: int, end: int) -> DateInfo | None:
+        return _explicit(year, month, day, doc_date, label, start, end, ref_year)
+
     for m in _ISO_RE.finditer(folded):
-        add(_explicit(int(m["year"]), int(m["mon"]), int(m["day"]), doc_date, m.group(), m.start(), m.end()))
+        add(explicit(int(m["year"]), int(m["mon"]), int(m["day"]), m.group(), m.start(), m.end()))
     for m in _SLASH_RE.finditer(folded):
         a, b, y = int(m["a"]), int(m["b"]), int(m["year"])
         day, mon = (b, a) if language == "en" and a <= 12 else (a, b)
-        add(_explicit(y, mon, day, doc_date, m.group(), m.start(), m.end()))
+        add(explicit(y, mon, day, m.group(), m.start(), m.end()))
     for m in _AR_DATE_RE.finditer(folded):
-        add(_explicit(int(m["year"]) if m["year"] else None, _month_ar(m["mon"]), int(m["day"]), doc_date,
+        add(explicit(int(m["year"]) if m["year"] else None, _month_ar(m["mon"]), int(m["day"]),
                       text[m.start():m.end()], m.start(), m.end()))
     for m in _AR_MONTH_YEAR_RE.finditer(folded):
-        add(_explicit(int(m["year"]), _month_ar(m["mon"]), None, doc_date, text[m.start():m.end()], m.start(), m.end()))
+        add(explicit(int(m["year"]), _month_ar(m["mon"]), None, text[m.start():m.end()], m.start(), m.end()))
     for m in _AR_MONTH_ONLY_RE.finditer(folded):
         mon = re.sub(r"\s+", " ", m["mon"])
         if mon in _AR_AMBIGUOUS_MONTHS and not m["mon2"]:
             continue
         s = m.start("mon")
-        add(_explicit(None, _month_ar(mon), None, doc_date, text[s:m.end()], s, m.end()))
+        add(explicit(None, _month_ar(mon), None, text[s:m.end()], s, m.end()))
     for m in _EN_DMY_RE.finditer(folded):
-        add(_explicit(int(m["year"]) if m["year"] else None, _MONTHS_EN[m["mon"].lower().rstrip(".")], int(m["day"]),
-                      doc_date, m.group(), m.start(), m.end()))
+        add(explicit(int(m["year"]) if m["year"] else None, _MONTHS_EN[m["mon"].lower().rstrip(".")], int(m["day"]), m.group(), m.start(), m.end()))
     for m in _EN_MDY_RE.finditer(folded):
         if m["mon"].lower().rstrip(".") == "may" and not m["year"] and not m["mon"][0].isupper():
             continue  # "may 3 people" — the modal verb
-        add(_explicit(int(m["year"]) if m["year"] else None, _MONTHS_EN[m["mon"].lower().rstrip(".")], int(m["day"]),
-                      doc_date, m.group(), m.start(), m.end()))
+        add(explicit(int(m["year"]) if m["year"] else None, _MONTHS_EN[m["mon"].lower().rstrip(".")], int(m["day"]), m.group(), m.start(), m.end()))
     for m in _EN_MONTH_YEAR_RE.finditer(folded):
-        add(_explicit(int(m["year"]), _MONTHS_EN[m["mon"].lower().rstrip(".")], None, doc_date, m.group(),
+        add(explicit(int(m["year"]), _MONTHS_EN[m["mon"].lower().rstrip(".")], None, m.group(),
                       m.start(), m.end()))
     for m in _EN_MONTH_ONLY_RE.finditer(folded):
-        add(_explicit(None, _MONTHS_EN[m["mon"].lower()], None, doc_date, m["mon"], m.start("mon"), m.end()))
+        add(explicit(None, _MONTHS_EN[m["mon"].lower()], None, m["mon"], m.start("mon"), m.end()))
     for m in _AR_WEEKDAY_RE.finditer(folded):
         if _PLACE_BEFORE_WEEKDAY.search(folded[max(0, m.start() - 8):m.start()]):
             continue
@@ -302,7 +322,9 @@ def _weekday(wd: int, word: str, doc_date: _dt.date | None, start: int, end: int
     return DateInfo(d, 1, f"weekday {word} ({name}) resolved against {doc_date.isoformat()}", start, end)
 
 
-def resolve_date(text: str, doc_date: _dt.date | None, language: str = "ar") -> DateInfo:
+def resolve_date(
+    text: str, doc_date: _dt.date | None, language: str = "ar", *, ref_year: int | None = None
+) -> DateInfo:
     """The date of the event a sentence reports.
 
     Parameters
@@ -327,7 +349,7 @@ def resolve_date(text: str, doc_date: _dt.date | None, language: str = "ar") -> 
     >>> resolve_date("أعلنت القوات الخميس أنها دخلت المدينة", _dt.date(2016, 6, 9), "ar").date
     datetime.date(2016, 6, 9)
     """
-    found = find_dates(text, doc_date, language)
+    found = find_dates(text, doc_date, language, ref_year=ref_year)
     for c in found:
         if not c.note.startswith(("since", "background", "future")):
             return c
@@ -336,3 +358,53 @@ def resolve_date(text: str, doc_date: _dt.date | None, language: str = "ar") -> 
     if doc_date is not None:
         return DateInfo(doc_date, 1, "document date", -1, -1)
     return DateInfo(None, 1, "no date", -1, -1)
+
+
+# --------------------------------------------------------------------------- document-level dates
+_YEAR_CUE_RE = re.compile(
+    rf"(?:{_A}(?:in|of|since|during|until|by|early|late|mid|summer|spring|autumn|winter|عام|سنه|العام|خلال|منذ)\s+"
+    rf"|(?:{_EN_MONTH}|{_AR_MONTH})\s*,?\s*(?:[0-3]?\d\s*,?\s*)?)(?P<year>19[5-9]\d|20[0-4]\d){_Z}",
+    re.I,
+)
+
+
+def narrative_years(text: str) -> list[tuple[int, int]]:
+    """``(offset, year)`` of every year a text names as a time ("in 2019", "April 2019", «عام 2011»).
+
+    A narrative without a document date (an encyclopaedia article) dates later events
+    by day and month only: "On 26 June, GNA forces entered Gharyan" takes the year
+    named last before it (:func:`find_dates` ``ref_year``).
+    """
+    folded = fold_same_length(text)
+    return [(m.start("year"), int(m["year"])) for m in _YEAR_CUE_RE.finditer(folded)]
+
+
+_DATELINE_SEP = re.compile(r"\s*[-–—/:|]")
+_DATELINE_HEAD = re.compile(
+    r"^\s*(?!(?:On|In|By|At|Since|During|The|From|Until|After|Before|في|منذ|خلال|يوم|بعد|قبل)\b)(?:[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,3}|[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})"
+    r"(?:\s*,\s*(?:Libya|ليبيا))?\s*(?:\([^()\n]{1,40}\))?\s*[,،\-–—]?\s*"
+)
+
+
+def dateline(text: str, language: str = "ar") -> DateInfo | None:
+    """The date of a news dateline at the top of a text, with its span.
+
+    "TRIPOLI, Libya, 12 April 2019 – …", "Tripoli (Reuters) - April 12, 2019 -",
+    «طرابلس – 12 أبريل 2019 –», «طرابلس 21 سبتمبر 2018 /». Only the first line is read;
+    the date needs its year (a dateline is what gives the year to the rest). ``None`` when
+    the text opens otherwise.
+    """
+    first = text.lstrip("\ufeff")[:160].split("\n", 1)[0]
+    head = _DATELINE_HEAD.match(first)
+    if not head:
+        return None
+    rest_at = head.end()
+    if rest_at > 70:
+        return None
+    for d in find_dates(first, None, language):
+        if d.date is None or d.precision != 1 or d.start < rest_at - 2 or d.start > rest_at + 2:
+            continue
+        if not _DATELINE_SEP.match(first, d.end) and d.end != len(first.rstrip()):
+            continue
+        return DateInfo(d.date, 1, f"dateline {first[d.start:d.end]!r}", d.start, d.end)
+    return None
