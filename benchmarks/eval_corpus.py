@@ -17,7 +17,8 @@ work only: tune on ``dev``.
 
 Options: ``--split dev|heldout|all`` (default dev), ``--lang ar|en``, ``--misses`` (list them),
 ``--json`` (machine-readable), ``--sources`` (rewrite ``corpus/SOURCES.md`` from the gold files),
-``--ids id,id`` (a few passages only).
+``--splits`` (rewrite ``corpus/splits.json``: a passage's split is fixed by a hash of its id),
+``--ids id,id`` (a few passages only), ``--corpus DIR`` (another corpus of the same layout).
 """
 
 from __future__ import annotations
@@ -172,6 +173,9 @@ class Tally:
     ev_fat_right: int = 0
     ev_predicted: int = 0
     ev_misses: list[dict] = field(default_factory=list)
+    date_misses: list[dict] = field(default_factory=list)
+    actor_misses: list[dict] = field(default_factory=list)
+    fat_misses: list[dict] = field(default_factory=list)
     passages: int = 0
 
     def add(self, other: "Tally") -> None:
@@ -200,6 +204,10 @@ def _ratio(a: int, b: int) -> float:
 
 
 def _miss_reason(gaz: Any, g: GoldMention, overlapping: list) -> str:
+    if any(m.status == "context" and m.place is not None for m in overlapping):
+        return "resolved wrongly"
+    if any(m.status == "context" for m in overlapping):
+        return "read as context"
     for m in overlapping:
         if m.status == "resolved" or m.status == "foreign":
             return "resolved wrongly"
@@ -215,8 +223,6 @@ def _miss_reason(gaz: Any, g: GoldMention, overlapping: list) -> str:
         pl = c.place
         if haversine_km(pl.lat, pl.lon, lat, lon) <= tol + pl.precision_m / 1000:
             return "not recognised"
-    if any(m.status == "context" for m in overlapping):
-        return "read as context"
     near = [pl for pl in gaz.places if pl.country == "LY" and haversine_km(pl.lat, pl.lon, lat, lon) <= min(tol, 5.0)
             and pl.feature_type not in {"district", "country", "region"}]
     if near and g.place.get("kind", "") in {"", "town", "city", "village"} and any(
@@ -265,7 +271,9 @@ def score_passage(p: Passage, gaz: Any, result: Any) -> Tally:
         over = [m for m in preds if _overlaps((m.start, m.end), (g.start, g.end))]
         hit = None
         for m in over:
-            if m.status == "resolved" and m.place is not None:
+            # any mention that names the right place counts, whatever its use («معركة البريقة»: a
+            # context word, still the town); only located mentions can be false positives below
+            if m.place is not None and m.status in ("resolved", "context"):
                 d = haversine_km(m.place.lat, m.place.lon, g.place["lat"], g.place["lon"])
                 if d <= float(g.place.get("tol_km", 5)):
                     hit = m
@@ -275,12 +283,12 @@ def score_passage(p: Passage, gaz: Any, result: Any) -> Tally:
             used_pred.add(id(hit))
         else:
             t.fn += 1
-            got = [f"{m.text}→{m.place.name_en if m.place else m.status}" for m in over]
+            got = [f"{m.text}→{m.place.name_en if m.place else ''} ({m.status})" for m in over]
             t.misses.append({"id": p.id, "surface": g.surface, "at": g.start, "reason": _miss_reason(gaz, g, over),
                              "got": got})
     for m in preds:
-        if m.status != "resolved" or id(m) in used_pred:
-            continue
+        if m.status != "resolved" or id(m) in used_pred or m.relation == "same_as":
+            continue  # «المدينة»/"the city" refer back to a named place: coreference, not a toponym
         span = (m.start, m.end)
         if any(_overlaps(span, (g.start, g.end)) for g in golds):
             t.fp += 1  # wrong place on a gold span: already a miss, also a false positive
@@ -320,6 +328,14 @@ def score_passage(p: Passage, gaz: Any, result: Any) -> Tally:
             if best.event_date == gdate:
                 t.ev_date_right += 1
                 t.ev_type_place_date += 1
+            else:
+                t.date_misses.append({"id": p.id, "type": ge.get("event_type"), "place": ge.get("place"), "gold": gdate,
+                                      "got": best.event_date, "note": best.date_note, "evidence": best.evidence[:90]})
+        if ge.get("actor1") and not any(actors_agree(ge["actor1"], e.actor1) or actors_agree(ge["actor1"], e.actor2)
+                                        for e in cands):
+            t.actor_misses.append({"id": p.id, "gold": ge["actor1"], "got": sorted({e.actor1 for e in cands})})
+        if ge.get("fatalities") is not None and not any(e.fatalities == ge["fatalities"] for e in cands):
+            t.fat_misses.append({"id": p.id, "gold": ge["fatalities"], "got": sorted({str(e.fatalities) for e in cands})})
         if ge.get("actor1"):
             t.ev_actor_named += 1
             if best.actor1:
@@ -390,6 +406,20 @@ def write_sources(passages: list[Passage], path: Path = CORPUS / "SOURCES.md") -
     path.write_text("\n".join(lines) + "\n", "utf-8")
 
 
+def split_for(pid: str) -> str:
+    """The split of a passage, fixed by its id alone (so adding passages never moves old ones)."""
+    import hashlib
+
+    return "dev" if int(hashlib.sha1(pid.encode()).hexdigest(), 16) % 2 == 0 else "heldout"
+
+
+def write_splits(root: Path = CORPUS) -> dict[str, list[str]]:
+    ids = sorted(p.stem for p in (root / "gold").glob("*.json"))
+    splits = {"dev": [i for i in ids if split_for(i) == "dev"], "heldout": [i for i in ids if split_for(i) == "heldout"]}
+    (root / "splits.json").write_text(json.dumps(splits, indent=1) + "\n", "utf-8")
+    return splits
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", default="dev", choices=["dev", "heldout", "all"])
@@ -397,12 +427,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--sources", action="store_true")
+    ap.add_argument("--splits", action="store_true", help="rewrite corpus/splits.json (split fixed by each id's hash)")
     ap.add_argument("--ids", default="")
     ap.add_argument("--corpus", default=str(CORPUS))
     a = ap.parse_args(argv)
     root = Path(a.corpus)
     ids = [s for s in a.ids.split(",") if s] or None
     passages = load_corpus(root, ids)
+    if a.splits:
+        sp = write_splits(root)
+        print(f"wrote {root / 'splits.json'}: {len(sp['dev'])} dev, {len(sp['heldout'])} held-out")
+        return 0
     if a.sources:
         write_sources(passages, root / "SOURCES.md")
         print(f"wrote {root / 'SOURCES.md'} ({len(passages)} passages)")
@@ -440,6 +475,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  FP   {f['id']:<6} {f['text']!r:<32} {f['why']:<18} → {f['place']}")
             for e in t.ev_misses:
                 print(f"  event {e['id']:<6} {e['type']} @ {e['place']} {e['date']}  got: {'; '.join(e['got'])}")
+            for e in t.date_misses:
+                print(f"  date  {e['id']:<6} {e['type']} @ {e['place']} gold {e['gold']} got {e['got']} ({e['note']}) «{e['evidence']}»")
+            for e in t.actor_misses:
+                print(f"  actor {e['id']:<6} gold {e['gold']!r} got {e['got']}")
+            for e in t.fat_misses:
+                print(f"  fatal {e['id']:<6} gold {e['gold']} got {e['got']}")
     return 0
 
 

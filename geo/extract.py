@@ -58,7 +58,10 @@ from geo.toponyms import Mention, find_mentions
 __all__ = ["ExtractionResult", "extract", "extract_document", "extract_many", "extract_result"]
 
 _AREAL = frozenset({"continent", "country", "region", "sea", "district", "coast", "wadi"})
-_NO_EVENT_KINDS = frozenset({"statement"})
+_NO_EVENT_KINDS = frozenset({"statement", "disaster"})
+# A sentence about a flood or a storm: what "bursts", "collapses" or is "evacuated" there is no
+# conflict event (ACLED codes no natural disaster).
+_DISASTER_MASKS = frozenset({"explosive", "attack", "closure", "handover", "deployment", "property_destruction", "strike"})
 # Trigger kinds that only refer back to fighting already reported ("the fighting", «المواجهات»).
 _BACKREF_KINDS = frozenset({"fighting"})
 # Words right after a trigger that make it a prospect, not a report.
@@ -72,6 +75,12 @@ _LONG_AGO_RE = re.compile(
     r"(?:بعد|منذ|قبل)\s+(?:\S+\s+)?(?:شهر|شهرين|اشهر|أشهر|شهور|عام|عامين|اعوام|أعوام|سنه|سنة|سنتين|سنوات|اسابيع|أسابيع)"
     r"\s+(?:على\s+|من\s+)?$"
     r"|\b(?:months?|years?|weeks?)\s+(?:after|since|before)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "The next day", «في اليوم التالي»: a day after the date named last
+_NEXT_DAY_RE = re.compile(
+    r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after)\b"
+    r"|(?:صباح\s+|مساء\s+)?(?:اليوم|ليوم)\s+(?:التالي|الموالي)|في\s+الغد|بعد\s+ذلك\s+بيوم|بعدها\s+بيوم",
     re.IGNORECASE,
 )
 _ATTEMPT_RE = re.compile(r"(?:تحاول|يحاول|تحاولان|يحاولون|محاولة|محاوله|حاولت|حاول)\s+(?:\S+\s+)?$|"
@@ -434,6 +443,21 @@ def extract_result(
         doc_date_note = f"document date (from the {dline.note})"
     # a text with no document date (an encyclopaedia narrative) gives day-month dates the year it named last
     years = timeparse.narrative_years(text) if doc_date is None else []
+    narrative_date = None  # the last day-precise date such a narrative named
+
+    def sentence_date(sent: Any, lang: str) -> Any:
+        """The date expression of a sentence, the dateline masked, with the narrative's year."""
+        sent_text = sent.text
+        if dline is not None and sent.start <= dline.start < sent.end:
+            # the dateline is the publication date, not the date of the sentence's event
+            a, b = dline.start - sent.start, dline.end - sent.start
+            sent_text = sent_text[:a] + " " * (b - a) + sent_text[b:]
+        ref_year = None
+        for pos, yr in years:
+            if pos >= sent.start + len(sent_text):
+                break
+            ref_year = yr
+        return timeparse.resolve_date(sent_text, doc_date, lang, ref_year=ref_year)
     doc_id = doc_id or _doc_id_for(text)
     source = source or ""
     ctx = _Ctx(gaz)
@@ -478,11 +502,22 @@ def extract_result(
         except Exception as e:  # noqa: BLE001 - one bad sentence never stops a document
             res.errors.append(f"sentence at {sent.start}: trigger search failed: {e}")
             trigs = []
+        if any(t.kind == "disaster" for t in trigs):
+            trigs = [t for t in trigs if t.kind not in _DISASTER_MASKS]
         act = [t for t in trigs if t.kind not in _NO_EVENT_KINDS and t.event_type]
         midx = [i for i in m_by_sentence[k] if i not in context_reason]
         if getattr(sent, "is_caption", False):
             act = []
         if not act:
+            if doc_date is None:
+                # a narrative without a document date: remember the dates it names on the way
+                try:
+                    d0 = sentence_date(sent, lang)
+                except Exception:  # noqa: BLE001 - a date that fails to parse is no date
+                    d0 = None
+                if d0 is not None and d0.date is not None and d0.start >= 0 and d0.precision == 1 \
+                        and not d0.note.startswith(("since", "background", "future")):
+                    narrative_date = d0
             continue
 
         # casualties and date
@@ -510,17 +545,7 @@ def extract_result(
 
         dinfo = None
         try:
-            sent_text = sent.text
-            if dline is not None and sent.start <= dline.start < sent.end:
-                # the dateline is the publication date, not the date of the sentence's event
-                a, b = dline.start - sent.start, dline.end - sent.start
-                sent_text = sent_text[:a] + " " * (b - a) + sent_text[b:]
-            ref_year = None
-            for pos, yr in years:
-                if pos >= sent.start + len(sent_text):
-                    break
-                ref_year = yr
-            dinfo = timeparse.resolve_date(sent_text, doc_date, lang, ref_year=ref_year)
+            dinfo = sentence_date(sent, lang)
         except Exception as e:  # noqa: BLE001
             res.errors.append(f"sentence at {sent.start}: date parsing failed: {e}")
         if dinfo is not None and (dinfo.note or "").startswith(("since", "background")):
@@ -532,8 +557,18 @@ def extract_result(
             continue
         if dinfo is not None and (dinfo.note or "").startswith("future"):
             dinfo = None
+        next_day = _NEXT_DAY_RE.search(sent.text)
+        base = section_date.get(sent.section) or narrative_date
+        if next_day and base is not None and base.date is not None and (
+                dinfo is None or dinfo.date is None or getattr(dinfo, "start", -1) < 0 or dinfo.date == base.date):
+            # "The next day, …", «وفي اليوم التالي»: one day after the date named last
+            dinfo = timeparse.DateInfo(base.date + _dt.timedelta(days=1), 1,
+                                       f"{next_day.group().strip()!r}: the day after {base.date.isoformat()}",
+                                       next_day.start(), next_day.end())
         if dinfo is not None and dinfo.date is not None and getattr(dinfo, "start", -1) >= 0:
             section_date[sent.section] = dinfo
+            if dinfo.precision == 1:
+                narrative_date = dinfo
             date_note = dinfo.note
         elif sent.section in section_date:
             dinfo = section_date[sent.section]
@@ -541,6 +576,9 @@ def extract_result(
         elif doc_date is not None:
             dinfo = None
             date_note = doc_date_note
+        elif narrative_date is not None:
+            dinfo = narrative_date
+            date_note = f"{dinfo.note} (the date the text named last)"
         else:
             dinfo = None
             date_note = "relative: no document date"

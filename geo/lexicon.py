@@ -332,14 +332,19 @@ def load_lexicon(extra_actors: list[dict] | None = None, extra_triggers: list[di
     adata = _data("actors.json")
     kinds = {k: (v[0], v[1]) for k, v in tdata["kinds"].items()}
     triggers = list(tdata["triggers"])
+    user_triggers: list[dict] = []
     for e in _validate(extra_triggers, "extra_triggers", ("kind",)):
         if e["kind"] not in kinds:
             for k in ("event_type", "sub_event_type"):
                 if k not in e:
                     raise ConfigError(f"extra_triggers ({e['kind']}): new kind needs {k!r}")
             kinds[e["kind"]] = (e["event_type"], e["sub_event_type"])
-        triggers.append(e)
+        user_triggers.append(e)
+    triggers = user_triggers + triggers  # user entries first: they win ties, as user actors do
     actors = list(adata["actors"])
+    # the Libyan actors of 2011–2024, each row with its source (actors-libya.json)
+    if resources.files("geo.data.lexicon").joinpath("actors-libya.json").is_file():
+        actors += [{k: v for k, v in e.items() if k != "source"} for e in _data("actors-libya.json")["actors"]]
     for e in _validate(extra_actors, "extra_actors", ("name", "kind"), ACTOR_KINDS):
         e.setdefault("id", e["name"].lower().replace(" ", "_"))
         e.setdefault("acled_name", e["name"])
@@ -445,6 +450,7 @@ def find_actors(
     *,
     seen: Iterable[str] = (),
     lexicon: Lexicon | None = None,
+    patterns: bool = True,
 ) -> list[ActorMention]:
     """Actors named in ``text``, in text order.
 
@@ -453,7 +459,8 @@ def find_actors(
     السراج»، "forces loyal to the GNA") turns it into the affiliated actor.  Anaphors
     («التنظيم»، "the group") count only when their actor was named before in
     ``text`` or is in ``seen`` (ids or names of actors from earlier sentences), and are
-    flagged ``anaphoric=True``.
+    flagged ``anaphoric=True``.  With ``patterns`` (the default), actors the lexicon does
+    not know are named by general patterns (:func:`pattern_actors`).
     """
     lex = lexicon or default_lexicon()
     words, stems = _prepare(text, lex, "actor")
@@ -478,6 +485,114 @@ def find_actors(
                 # "forces loyal to the GNA" without a named force: the phrase names the actor
                 pass
         out.append(mention)
+    if patterns:
+        out.extend(pattern_actors(text, language, lex, [(m.start, m.end) for m in out]))
+        out.sort(key=lambda m: m.start)
+    return out
+
+
+# --- actors the lexicon does not know: general patterns ----------------------------------
+_CAP = r"(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|el-[A-Z][\w'’\-]*)"
+_EN_NAME = rf"{_CAP}(?:\s+(?:al-|el-|bin\s+|ibn\s+|of\s+)?{_CAP}){{0,4}}"
+_EN_LOYAL_RE = re.compile(
+    rf"\b(?i:forces|fighters|militias?|militiamen|troops|units|gunmen|members|groups?|brigades?)\s+"
+    rf"(?:loyal\s+to|affiliated\s+(?:with|to)|allied\s+(?:to|with)|aligned\s+(?:to|with)|backing|supporting|"
+    rf"linked\s+to|belonging\s+to|under(?:\s+the\s+command\s+of)?|led\s+by|commanded\s+by)\s+"
+    rf"(?:the\s+)?(?:(?:renegade|rogue|eastern|eastern-based|Libyan|military|strongman|commander|general|"
+    rf"field\s+marshal|marshal|warlord)\s+)*(?P<x>{_EN_NAME})"
+)
+_EN_UNIT_RE = re.compile(
+    rf"\b(?:the\s+)?(?P<x>(?:\d{{1,3}}(?:st|nd|rd|th)?|{_CAP})(?:\s+{_CAP}){{0,3}})\s+"
+    rf"(?P<head>Brigade|Battalion|Regiment|Division|Militia|Force|Apparatus|Group|Front)s?\b"
+)
+_EN_FROM_RE = re.compile(rf"\b(?i:militias?|fighters|forces|gunmen|armed\s+groups?|militiamen)\s+from\s+(?P<x>{_CAP}(?:\s+{_CAP})?)")
+_AR_W = r"[\u0621-\u064a\u0671-\u06d3\u064b-\u0652\u0640]+"
+_AR_LOYAL_RE = re.compile(
+    rf"(?:(?<=\s)|^)(?P<head>[وب]?(?:ال)?(?:قوات|عناصر|مسلح(?:ون|ين|و)|ميليشيات|مليشيات|كتائب|مجموعات|مجموعة|تشكيلات|وحدات))\s+"
+    rf"(?:مسلحة\s+)?(?:تابعة|التابعة|موالية|الموالية|تابعين|موالين|التابعين|الموالين|تتبع|مؤيدة|المؤيدة)\s+"
+    rf"(?:ل(?:ـ\s*)?|إلى\s+|الى\s+)(?P<x>{_AR_W}(?:\s+{_AR_W}){{0,2}})"
+)
+_AR_ORDINALS = ("الأول", "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+                "العاشر", "الحادي", "الثاني عشر")
+_AR_UNIT_RE = re.compile(
+    rf"(?:(?<=\s)|^)[وب]?(?P<head>(?:ال)?(?:لواء|كتيبة|كتيبه|الكتيبة|اللواء))\s+"
+    rf"(?P<x>\d{{1,3}}|(?:{'|'.join(_AR_ORDINALS)})(?:\s+عشر)?|{_AR_W}(?:\s+{_AR_W}){{0,2}})"
+)
+# words after «كتيبة»/"Brigade" that end the name: prepositions, verbs of the sentence
+_AR_NAME_STOP = {"في", "من", "على", "علي", "إلى", "الى", "عن", "مع", "بعد", "قبل", "التي", "الذي", "و", "قرب", "بين",
+                 "ضد", "خلال", "داخل", "وسط", "جنوب", "شمال", "شرق", "غرب", "أن", "ان", "قد", "لم", "كما"}
+_AR_NAME_STOP_N = frozenset(normalize(v) for v in _AR_NAME_STOP)
+_EN_NOT_NAMES = {"The", "A", "An", "This", "That", "Libyan", "Libya", "Armed", "Special", "Security", "Joint", "New"}
+
+
+def _trim_ar_name(x: str) -> str:
+    """The name words of «كتيبة X …»: up to a preposition, or a word with «ب» before a verbal noun."""
+    out = []
+    for w in x.split():
+        if normalize(w) in _AR_NAME_STOP_N or (w.startswith("ب") and len(w) >= 5 and out):
+            break
+        out.append(w)
+    return " ".join(out)
+
+
+def _known(text: str, lex: Lexicon, language: str) -> ActorMention | None:
+    hits = [m for m in find_actors(text, language, lexicon=lex, patterns=False) if not m.anaphoric]
+    return hits[0] if hits else None
+
+
+def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[ActorMention]:
+    """Actors the lexicon lacks, named by a general pattern, as written.
+
+    "forces loyal to Khalifa Haftar" (→ the lexicon actor the name belongs to, else
+    "Forces loyal to X"), «قوات تابعة لـX», "the 444th Brigade", «اللواء السابع», «كتيبة X»,
+    "militias from Zintan" (→ "Zintan militia"). Spans already taken by lexicon actors are left alone.
+    """
+    out: list[ActorMention] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken + [(m.start, m.end) for m in out])
+
+    def add(name: str, a: int, b: int) -> None:
+        if name and free(a, b):
+            out.append(ActorMention(name, a, b, "non_state", name, "", False, False))
+
+    for m in _EN_LOYAL_RE.finditer(text):
+        x = m["x"]
+        known = _known(x, lex, "en") or _known(x.split()[-1] + " forces", lex, "en")
+        if known is not None:
+            if free(m.start(), m.end()):
+                out.append(ActorMention(known.name, m.start(), m.end(), known.kind, known.acled_name, known.actor_id))
+        elif x.split()[0] not in _EN_NOT_NAMES:
+            add(f"Forces loyal to {x}", m.start(), m.end())
+    for m in _EN_UNIT_RE.finditer(text):
+        x = m["x"]
+        if x.split()[0] in _EN_NOT_NAMES and len(x.split()) == 1:
+            continue
+        add(f"{x} {m['head']}", m.start("x"), m.end())
+    for m in _EN_FROM_RE.finditer(text):
+        add(f"{m['x']} militia", m.start(), m.end())
+    for m in _AR_LOYAL_RE.finditer(text):
+        x = _trim_ar_name(m["x"])
+        if not x:
+            continue
+        if text[m.start("x") - 2:m.start("x")] == "لل" or (x.startswith("ل") and text[m.start("x") - 1] == "ل"):
+            x = "ال" + x  # «للواء السابع» = لـ + «اللواء السابع»
+        known = _known(x, lex, "ar") or _known("قوات " + x, lex, "ar")
+        if known is not None:
+            if free(m.start("head"), m.end()):
+                out.append(ActorMention(known.name, m.start("head"), m.end(), known.kind, known.acled_name, known.actor_id))
+            continue
+        unit = _AR_UNIT_RE.match(x)
+        add(x if unit else f"قوات موالية لـ{x}", m.start("head"), m.end("x"))
+    for m in _AR_UNIT_RE.finditer(text):
+        x = m["x"]
+        head = m["head"]
+        if head.lstrip("وب") in {"لواء", "اللواء"} and not (x[:1].isdigit() or any(x.startswith(o) for o in _AR_ORDINALS)):
+            continue  # «اللواء خليفة حفتر»: a rank, not a brigade
+        x = x if x[:1].isdigit() or any(x.startswith(o) for o in _AR_ORDINALS) else _trim_ar_name(x)
+        if not x:
+            continue
+        add(f"{head} {x}", m.start("head"), m.start("x") + len(x))
     return out
 
 

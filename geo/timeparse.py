@@ -94,14 +94,35 @@ _AR_MONTH_PAIR = rf"(?P<mon>{_AR_MONTH})(?:\s*[/\\\-–(]\s*(?P<mon2>{_AR_MONTH}
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _AR_YEAR = rf"(?:\s*,?\s*(?:من\s+)?(?:عام|سنه|العام)?\s*{_YEAR}(?:\s*م)?{_Z})"
 _AR_DATE_RE = re.compile(
-    rf"{_A}(?P<day>[0-3]?\d){_Z}\s*(?:من\s+)?(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}{_AR_YEAR}?"
+    rf"{_A}و?(?P<day>[0-3]?\d){_Z}\s*(?:من\s+)?(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}{_AR_YEAR}?"
 )
+_AR_UNIT_ORD = {"الاول": 1, "الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
+                "الثامن": 8, "التاسع": 9}
+_AR_ORD_DAYS: dict[str, int] = {**{k: v for k, v in _AR_UNIT_ORD.items() if k != "الحادي"}, "العاشر": 10, "العشرين": 20,
+                                "الثلاثين": 30}
+for _w, _v in _AR_UNIT_ORD.items():
+    if _v == 1 and _w == "الاول":
+        continue
+    _AR_ORD_DAYS[f"{_w} عشر"] = 10 + _v
+    _AR_ORD_DAYS[f"{_w} والعشرين"] = 20 + _v
+_AR_ORD_DAYS["الحادي والثلاثين"] = 31
+# «في الرابع من نيسان/أبريل عام 2019»، «الحادي عشر من سبتمبر»: the day as an ordinal word
+_AR_ORD_DATE_RE = re.compile(
+    rf"{_A}(?P<ord>{_alt(_AR_ORD_DAYS)})\s+من\s+(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}{_AR_YEAR}?"
+)
+# «ثورة 17 فبراير»، "the 17 February Revolution": a name, not a date
+_NAMED_BEFORE = re.compile(r"(?:ثوره|انتفاضه|revolution\s+of)\s*(?:ال)?$", re.I)
+_NAMED_AFTER = re.compile(r"^\s*(?:revolution|uprising|revolutionaries)\b", re.I)
+# the first day of a range: "16–17 February 2011", «16 و17 فبراير»
+_RANGE_BEFORE = re.compile(r"(?<!\d)(?P<d>[0-3]?\d)\s*(?:–|-|—|and|to|و|الى|إلى)\s*$", re.I)
 _AR_MONTH_YEAR_RE = re.compile(rf"{_A}(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}{_AR_YEAR}")
 _AR_MONTH_ONLY_RE = re.compile(rf"(?P<prep>{_A}(?:في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|بدايه|نهايه)\s+)(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}(?!\s*,?\s*(?:عام|سنه|العام)?\s*(?:19|20)\d\d)")
 
 _EN_MONTH = rf"(?:{_alt(_MONTHS_EN)})\.?"
 _EN_DMY_RE = re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_EN_MONTH})(?:,?\s+{_YEAR})?\b", re.I)
-_EN_MDY_RE = re.compile(rf"\b(?P<mon>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?", re.I)
+_EN_MDY_RE = re.compile(
+    rf"\b(?P<mon>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s*[–-]\s*[0-3]?\d\b)?(?:,?\s+{_YEAR}\b)?", re.I
+)
 _EN_MONTH_YEAR_RE = re.compile(rf"\b(?P<mon>{_EN_MONTH})\s+(?:of\s+)?{_YEAR}\b", re.I)
 _EN_MONTH_ONLY_RE = re.compile(
     r"\b(?P<prep>(?:in|since|during|early|late|mid|(?:the\s+)?(?:start|end|beginning)\s+of)[\s-]+)"
@@ -250,6 +271,9 @@ def find_dates(
     for m in _AR_DATE_RE.finditer(folded):
         add(explicit(int(m["year"]) if m["year"] else None, _month_ar(m["mon"]), int(m["day"]),
                       text[m.start():m.end()], m.start(), m.end()))
+    for m in _AR_ORD_DATE_RE.finditer(folded):
+        add(explicit(int(m["year"]) if m["year"] else None, _month_ar(m["mon"]), _AR_ORD_DAYS[re.sub(r"\s+", " ", m["ord"])],
+                     text[m.start():m.end()], m.start(), m.end()))
     for m in _AR_MONTH_YEAR_RE.finditer(folded):
         add(explicit(int(m["year"]), _month_ar(m["mon"]), None, text[m.start():m.end()], m.start(), m.end()))
     for m in _AR_MONTH_ONLY_RE.finditer(folded):
@@ -286,6 +310,19 @@ def find_dates(
             else:
                 add(DateInfo(doc_date + _dt.timedelta(days=offset), precision,
                              f"{label} resolved against document date {doc_date.isoformat()}", m.start(), m.end()))
+    # names («ثورة 17 فبراير») are no dates; a range gives its first day
+    kept = []
+    for c in cands:
+        if c.note.startswith("explicit") and (_NAMED_BEFORE.search(folded[max(0, c.start - 16):c.start])
+                                              or _NAMED_AFTER.match(text[c.end:c.end + 20])):
+            continue
+        lo = max(0, c.start - 8)
+        pre = folded[lo:c.start] + ("و" if folded[c.start:c.start + 1] == "و" else "")
+        r = _RANGE_BEFORE.search(pre) if c.note.startswith("explicit") else None
+        if r is not None and c.date is not None and c.precision == 1 and 1 <= int(r["d"]) < c.date.day:
+            c = DateInfo(c.date.replace(day=int(r["d"])), 1, c.note + " (first day of a range)", lo + r.start("d"), c.end)
+        kept.append(c)
+    cands = kept
     # longest match wins on overlaps
     chosen: list[DateInfo] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
