@@ -69,7 +69,7 @@ def load_corpus(root: Path = CORPUS, ids: Iterable[str] | None = None) -> list[P
         if not text_path.exists():
             continue
         gold = json.loads(gold_path.read_text("utf-8"))
-        out.append(Passage(pid, text_path.read_text("utf-8"), gold, split_of.get(pid, "dev")))
+        out.append(Passage(pid, text_path.read_text("utf-8"), gold, split_of.get(pid) or split_for(pid)))
     return out
 
 

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from gazetteer.model import Context, Place
+from gazetteer.fuzzy import FuzzyIndex
 from gazetteer.normalize import PROCLITICS, is_arabic, name_key, normalize, normalize_with_offsets, split_proclitics
 
 __all__ = ["Mention", "MentionMatcher", "find_mentions", "matcher_for", "CITY_TYPES"]
@@ -127,6 +128,9 @@ class Mention:
         relative locations are added by :mod:`geo.relative`.
     anchor_text
         For reference words: the earlier mention they refer to.
+    score
+        1.0 for a name matched as indexed; lower for a spelling-variant (fuzzy) match, whose
+        ``reason`` starts with "fuzzy".
     """
 
     text: str
@@ -138,6 +142,7 @@ class Mention:
     candidates: tuple = field(default=())
     relation: str = ""
     anchor_text: str = ""
+    score: float = 1.0
 
     @property
     def place_id(self) -> str:
@@ -154,6 +159,7 @@ class Mention:
             "place_id": p.id if p is not None else "",
             "reason": self.reason,
             "relation": self.relation,
+            "score": self.score,
             "start": self.start,
             "status": self.status,
             "text": self.text,
@@ -550,6 +556,63 @@ def _capital_of(gaz: Any, country: str, near: list[Place]) -> Place | None:
     return None
 
 
+_LATIN_ART = r"(?:(?:al|el|as|ash|ad|az|ar|at|an|ad|es|et|ez)-)"
+_LATIN_WORD = rf"{_LATIN_ART}?[A-Z][a-zà-ÿ'’ʿ\-]+"
+_LATIN_NAME_RE = re.compile(
+    rf"(?<![\w'’-]){_LATIN_WORD}(?:\s+(?:(?:bin|ben|ibn|abu|bu|al|el)\s+)?{_LATIN_WORD}){{0,2}}"
+)
+# capitalised words that are never place names in this domain (months, weekdays, titles, org heads)
+_LATIN_NOT_NAMES = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday the a an in on at after before during since while when where "
+    "libyan libyans islamic national army government council forces force brigade brigades battle general "
+    "colonel president minister prime operation revolution revolutionary revolutionaries united nations "
+    "state states security ministry marshal field commander spokesman british french american italian "
+    "egyptian turkish russian chadian sudanese tunisian algerian arab".split()
+)
+
+
+# words before a name that make it a place: prepositions of place, place nouns, verbs of taking
+_LATIN_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|from|to|into|towards?|outside|around|inside|through|of|via|between|and|captured|"
+    r"seized|took|retook|recaptured|entered|reached|shelled|bombed|struck|attacked|besieged|town|city|village|"
+    r"oasis|district|area|region|port|suburb|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _fuzzy_latin(fi: Any, text: str) -> list[tuple[int, int, Any]]:
+    """(start, end, FuzzyHit) for capitalised Latin names in ``text`` that only a fuzzy match reaches.
+
+    The longest run of capitalised words is tried first, then its words alone. A name reached
+    by a fuzzy match needs the grammar of a place: a preposition of place or a place noun right
+    before it ("in Gheryan", "the town of Tarhouna", "captured Ijdabiya"), or several words that
+    match together; so a person ("Wagner", "Shaaban") or an ordinary word ("Civil") is not taken.
+    A single word that also occurs in lower case in the text is an ordinary word.
+    """
+    out: list[tuple[int, int, Any]] = []
+    lower_words = {w for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
+    for m in _LATIN_NAME_RE.finditer(text):
+        words = [(w.start() + m.start(), w.end() + m.start()) for w in re.finditer(r"\S+", m.group())]
+        tried: list[tuple[int, int]] = [(words[0][0], words[-1][1])] if len(words) > 1 else []
+        tried += [(a, b) for a, b in words]
+        for a, b in tried:
+            span = text[a:b]
+            single = " " not in span
+            if single and (span.lower() in _LATIN_NOT_NAMES or span.lower() in lower_words):
+                continue
+            if any(a < e and s < b for s, e, _ in out):
+                continue
+            if single and not _LATIN_PLACE_BEFORE.search(text[max(0, a - 40):a]):
+                continue
+            fh = fi.match(span)
+            if fh is not None:
+                out.append((a, b, fh))
+                if (a, b) == tried[0] and len(words) > 1:
+                    break
+    return out
+
+
 def find_mentions(
     text: str,
     gaz: Any = None,
@@ -615,6 +678,17 @@ def find_mentions(
         for s, e, k, ids in extra:
             items.append((s, e, "name", (k, ids)))
         covered.append((h.word_start, h.end))
+
+    # spelling variants the automaton cannot see ("Gheryan", "Ijdabiya", "Tarhouna"): capitalised
+    # Latin names matched by phonetic key or bounded edit distance (gazetteer.fuzzy)
+    if not is_arabic(text[:2000]) or language == "en":
+        fi = FuzzyIndex.of(gaz) if hasattr(gaz, "places") else None
+        for s, e, fh in (_fuzzy_latin(fi, text) if fi is not None else ()):
+            if any(cs < e and s < ce for cs, ce in covered) or any(it[0] < e and s < it[1] for it in items) \
+                    or _inside(orgs, s, e) or _inside(dems, s, e):
+                continue
+            items.append((s, e, "fuzzy", fh))
+            covered.append((s, e))
 
     # reference words
     for m in _AR_REFERENCE_RE.finditer(norm):
@@ -682,6 +756,15 @@ def find_mentions(
             if place is not None:
                 near.insert(0, place)
                 del near[8:]
+        elif kind == "fuzzy":
+            fh = payload
+            st, reason, place, cands = _resolve(gaz, fh.name, fh.ids, near, country)
+            if place is None or st != "resolved":
+                continue  # a near-miss of a foreign name, or nothing the resolver accepts: no mention
+            reason = f"fuzzy ({fh.how}, score {fh.score:.2f}): {surface!r} read as {fh.name!r}; {reason}"
+            out.append(Mention(surface, s, e, st, reason, place, cands, score=fh.score))
+            near.insert(0, place)
+            del near[8:]
         elif kind == "ref":
             if _inside(orgs, s, e):
                 continue
@@ -726,6 +809,15 @@ def find_mentions(
                 if place is not None:
                     near.insert(0, place)
                 continue
+            # a cue word says a name follows: one mistyped letter in a long name is still that name
+            fh = FuzzyIndex.of(gaz).match(surface) if hasattr(gaz, "places") else None
+            if fh is not None:
+                st, reason, place, cands = _resolve(gaz, fh.name, fh.ids, near, country)
+                if place is not None and st == "resolved":
+                    reason = f"fuzzy ({fh.how}, score {fh.score:.2f}) after a place cue: {surface!r} read as {fh.name!r}; {reason}"
+                    out.append(Mention(surface, s, e, st, reason, place, cands, score=fh.score))
+                    near.insert(0, place)
+                    continue
             out.append(Mention(surface, s, e, "unresolved", "not in gazetteer", None))
     # demonyms that did not overlap a name: context (they may set the country)
     for s, e in dems:

@@ -1,0 +1,183 @@
+"""Spelling-robust name matching: a transliteration-aware key and bounded edit distance.
+
+News spells one Arabic name many ways in Latin script: Zliten / Zlitan, Ajdabiya / Ajdabiyah /
+Ijdabiya, Ghadames / Ghadamis, Gharyan / Gheryan / Garian, Beida / Bayda / Baida. Two layers
+catch them:
+
+* :func:`latin_key`, a phonetic key: diacritics, apostrophes and articles dropped, the
+  digraphs of one Arabic letter made one letter (kh gh sh th dh → k g s t d), q/k/g/c one class
+  (Libyan q is spoken g), vowels in three classes (a; e/i/y/ee/ei/ay → i; o/u/w/ou/oo → u),
+  doubled letters single, a final -h after a vowel dropped. Names that differ only by such
+  choices get the same key.
+* an edit distance bounded by length (:data:`LATIN_MIN_RATIO` on keys of at least
+  :data:`MIN_FUZZY_LEN` letters, rapidfuzz's C implementation), for a letter added,
+  dropped or swapped beyond what the key folds.
+
+Arabic names get the edit distance alone (one letter for names of five letters or more),
+and only where a cue word («منطقة», «معسكر», «قاعدة»…) says a place name follows: Arabic
+words are short and a letter's difference often makes another word.
+
+Every fuzzy match is reported as such (``how`` = ``"phonetic"`` or ``"edit"``) with a lower
+score than an exact one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+from gazetteer.normalize import is_arabic, name_key
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazetteer.core import Gazetteer
+
+__all__ = ["FuzzyHit", "FuzzyIndex", "latin_key", "MIN_FUZZY_LEN", "LATIN_MIN_RATIO", "ARABIC_MAX_EDITS"]
+
+#: Shortest key (letters, spaces excluded) a fuzzy match is tried on.
+MIN_FUZZY_LEN = 5
+#: rapidfuzz ``ratio`` (0–100) two Latin keys need to match by edit distance.
+LATIN_MIN_RATIO = 88.0
+#: Edits allowed between two Arabic names of :data:`MIN_FUZZY_LEN`+ letters.
+ARABIC_MAX_EDITS = 1
+
+_MARKS = re.compile(r"[\u0300-\u036f]")
+_NON_LETTERS = re.compile(r"[^a-z ]+")
+_DIGRAPH_H = re.compile(r"(?<=[bcdfgjklmnpqrstvxz])h")
+_FINAL_H = re.compile(r"(?<=[aiu])h\b")
+_DOUBLE = re.compile(r"([a-z])\1+")
+_LATIN_WORD_RE = re.compile(r"\b(?:ben|bin|ibn|bn)\b")
+_LATIN_ABU_RE = re.compile(r"\b(?:abu|abou|bou|bu)\b\s*")
+
+
+@lru_cache(maxsize=65536)
+def latin_key(name: str) -> str:
+    """Phonetic key of a Latin-script name (see the module docstring).
+
+    >>> latin_key("Zliten") == latin_key("Zlitan"), latin_key("Gheryan") == latin_key("Gharyan")
+    (True, True)
+    >>> latin_key("Ajdabiyah") == latin_key("Ajdabiya")
+    True
+    """
+    s = unicodedata.normalize("NFKD", name_key(name))
+    s = _MARKS.sub("", s).lower()
+    s = _NON_LETTERS.sub("", s.replace("-", " "))
+    s = _LATIN_WORD_RE.sub("bn", s)
+    s = _LATIN_ABU_RE.sub("bu", s)
+    s = s.replace("ph", "f")
+    s = _DIGRAPH_H.sub("", s)
+    s = s.translate(_CLASS)
+    for pat, rep in _VOWEL_RULES:
+        s = pat.sub(rep, s)
+    s = _FINAL_H.sub("", s)
+    s = _DOUBLE.sub(r"\1", s)
+    return " ".join(s.split())
+
+
+_CLASS = str.maketrans({"q": "k", "g": "k", "c": "k", "v": "f"})
+# vowels by class: a; e/i/y/ee/ei/ay/ai → i; o/u/w/ou/oo/aw → u (Beida ~ Bayda, Tajoura ~ Tajura,
+# Obari ~ Ubari); runs of one class are one vowel
+_VOWEL_RULES = (
+    (re.compile(r"ou|oo|aw|au|o|w"), "u"),
+    (re.compile(r"ee|ei|ey|ay|ai|ie|e|y"), "i"),
+    (re.compile(r"([aiu])\1+"), r"\1"),
+)
+
+
+def _letters(s: str) -> int:
+    return sum(1 for c in s if c != " ")
+
+
+@dataclass(frozen=True, slots=True)
+class FuzzyHit:
+    """A fuzzy match: the indexed name it reached, its places, how, and a score in (0, 1)."""
+
+    key: str
+    name: str
+    ids: tuple[str, ...]
+    how: str
+    score: float
+
+
+class FuzzyIndex:
+    """Phonetic keys and edit-distance candidates of one gazetteer's names.
+
+    Build with :func:`FuzzyIndex.of` (cached per gazetteer object).
+    """
+
+    def __init__(self, places: Iterable) -> None:
+        phon: dict[str, dict[str, str]] = {}
+        latin: dict[str, dict[str, str]] = {}
+        arabic: dict[str, dict[str, str]] = {}
+        for p in places:
+            for n in p.names:
+                k = name_key(n)
+                if not k or _letters(k) < MIN_FUZZY_LEN - 1:
+                    continue
+                # edit distance only reaches Libyan places: a near-miss of a foreign name is
+                # more often a person («Sarraj» ~ Syria) than a place
+                libyan = getattr(p, "country", "") == "LY"
+                if is_arabic(k):
+                    if _letters(k) >= MIN_FUZZY_LEN and libyan:
+                        arabic.setdefault(k, {})[p.id] = n
+                else:
+                    lk = latin_key(n)
+                    if lk:
+                        phon.setdefault(lk, {})[p.id] = n
+                        if libyan:
+                            latin.setdefault(lk, {})[p.id] = n
+        self._phon = {k: (tuple(sorted(v)), next(iter(v.values()))) for k, v in phon.items()}
+        self._latin_keys = sorted(latin)
+        self._latin = {k: (tuple(sorted(v)), next(iter(v.values()))) for k, v in latin.items()}
+        self._arabic_keys = sorted(arabic)
+        self._arabic = {k: (tuple(sorted(v)), next(iter(v.values()))) for k, v in arabic.items()}
+
+    _cache: dict[int, tuple[object, "FuzzyIndex"]] = {}
+
+    @classmethod
+    def of(cls, gaz: "Gazetteer") -> "FuzzyIndex":
+        """The index of ``gaz`` (built on first use, cached per object)."""
+        entry = cls._cache.get(id(gaz))
+        if entry is None or entry[0] is not gaz:
+            entry = (gaz, cls(gaz.places))
+            cls._cache[id(gaz)] = entry
+        return entry[1]
+
+    def match(self, surface: str) -> FuzzyHit | None:
+        """The best fuzzy candidate for a name as written, or ``None``.
+
+        Latin: same phonetic key (score 0.8), else edit distance on the keys (ratio ≥
+        :data:`LATIN_MIN_RATIO`, same first letter; score 0.6–0.7). Arabic: at most
+        :data:`ARABIC_MAX_EDITS` edits on names of :data:`MIN_FUZZY_LEN`+ letters, same first
+        letter (score 0.65).
+        """
+        from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import Levenshtein
+
+        key = name_key(surface)
+        if not key or _letters(key) < MIN_FUZZY_LEN:
+            return None
+        if is_arabic(key):
+            if not self._arabic_keys:
+                return None
+            best = process.extractOne(key, self._arabic_keys, scorer=Levenshtein.distance,
+                                      score_cutoff=ARABIC_MAX_EDITS)
+            if best is None or best[0] == key or best[0][0] != key[0]:
+                return None
+            ids, name = self._arabic[best[0]]
+            return FuzzyHit(best[0], name, ids, "edit", 0.65)
+        lk = latin_key(surface)
+        if not lk:
+            return None
+        if lk in self._phon:
+            ids, name = self._phon[lk]
+            return FuzzyHit(lk, name, ids, "phonetic", 0.8)
+        if _letters(lk) < MIN_FUZZY_LEN - 1:
+            return None
+        best = process.extractOne(lk, self._latin_keys, scorer=fuzz.ratio, score_cutoff=LATIN_MIN_RATIO)
+        if best is None or best[0][0] != lk[0]:
+            return None
+        ids, name = self._latin[best[0]]
+        return FuzzyHit(best[0], name, ids, "edit", round(0.6 + 0.1 * (best[1] - LATIN_MIN_RATIO) / (100 - LATIN_MIN_RATIO), 3))
