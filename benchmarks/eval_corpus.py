@@ -250,10 +250,29 @@ def _acronym(s: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z]+", s) if w[0].isupper() or len(w) > 3).upper()
 
 
+def _acled_name(predicted: str) -> str:
+    """The ACLED-style label the lexicon gives a predicted actor ('' for pattern actors)."""
+    try:
+        from geo.lexicon import default_lexicon
+
+        a = default_lexicon().actor(predicted)
+    except Exception:  # noqa: BLE001 - the scorer works without the lexicon
+        a = None
+    return (a or {}).get("acled_name", "")
+
+
 def actors_agree(gold: str, predicted: str) -> bool:
-    """Loose agreement of two actor names: shared content words, or one is the other's acronym."""
+    """Loose agreement of two actor names (the predicted one also by its ACLED label): shared
+    content words, or one is the other's acronym."""
     if not gold or not predicted:
         return False
+    acled = _acled_name(predicted)
+    if acled and acled != predicted and _names_agree(gold, acled):
+        return True
+    return _names_agree(gold, predicted)
+
+
+def _names_agree(gold: str, predicted: str) -> bool:
     g, p = _actor_tokens(gold), _actor_tokens(predicted)
     if g & p:
         return True

@@ -83,12 +83,40 @@ _NEXT_DAY_RE = re.compile(
     r"|(?:صباح\s+|مساء\s+)?(?:اليوم|ليوم)\s+(?:التالي|الموالي)|في\s+الغد|بعد\s+ذلك\s+بيوم|بعدها\s+بيوم",
     re.IGNORECASE,
 )
+# Targets that make an attack violence against civilians (ACLED): people and places that do not fight
+_CIVILIAN_TARGET_RE = re.compile(
+    r"^\s*(?:\S+\s+){0,2}?(?:on|against|targeting|at|على|ضد|استهدف\S*)\s+(?:the\s+|a\s+|an\s+|our\s+|US\s+|U\.S\.\s+)?"
+    r"(?:\S+\s+)?(?:mission|consulate|embassy|diplomat\S*|hotel|hospital|clinic|school|mosque|church|market|"
+    r"civilians?|worshippers|guests|residents|migrants?|refugees|detention\s+(?:centre|center)|journalists?|"
+    r"aid\s+workers|wedding|funeral|"
+    r"ال?قنصلي\S*|ال?سفار\S*|فندق|ال?مستشفى|مستشفي|ال?مدرس\S*|ال?مسجد|ال?كنيس\S*|ال?سوق|ال?مدنيين|ال?مصلين|"
+    r"ال?نزلاء|ال?مهاجرين|مركز\s+(?:ايواء|إيواء|احتجاز)|ال?صحفيين|حفل|جناز\S*)",
+    re.IGNORECASE,
+)
+# Force used on protesters: live fire makes it excessive force, dispersal an intervention
+_LIVE_FIRE_RE = re.compile(
+    r"\b(?:live\s+(?:fire|ammunition|rounds)|opened\s+fire\s+on|fired\s+on\s+(?:the\s+)?(?:protesters|demonstrators|crowd))\b"
+    r"|الرصاص\s+الحي|أطلق\S*\s+(?:ال)?نار\s+على\s+(?:ال)?(?:متظاهرين|محتجين)|اطلق\S*\s+(?:ال)?نار\s+على\s+(?:ال)?(?:متظاهرين|محتجين)",
+    re.IGNORECASE,
+)
+_INTERVENTION_RE = re.compile(
+    r"\b(?:dispers\w+|tear\s+gas|rubber\s+bullets|water\s+cannon|broke\s+up|fired\s+(?:in|into)\s+the\s+air|"
+    r"arrested\s+(?:\S+\s+)?(?:protesters|demonstrators))\b"
+    r"|فر\S*ق\S*\s+(?:ال)?(?:متظاهرين|محتجين|تظاهر\S*|اعتصام)|الغاز\s+المسيل|غاز\s+مسيل|الهراوات|أطلق\S*\s+(?:ال)?نار\s+في\s+الهواء",
+    re.IGNORECASE,
+)
+# Protesters who burn or storm: a riot
+_RIOT_RE = re.compile(
+    r"\b(?:burn(?:ed|t|ing)\s+(?:down\s+)?|set\s+fire\s+to|torched|stormed|ransacked|looted)\b"
+    r"|أحرق\S*|احرق\S*|أضرم\S*|اضرم\S*|اقتحم\S*\s+(?:ال)?(?:محتجون|متظاهرون|المحتجين|المتظاهرين)",
+    re.IGNORECASE,
+)
 _ATTEMPT_RE = re.compile(r"(?:تحاول|يحاول|تحاولان|يحاولون|محاولة|محاوله|حاولت|حاول)\s+(?:\S+\s+)?$|"
                          r"\b(?:trying|tried|attempting|attempted|attempt|sought|seeking)\s+to\s+(?:\S+\s+)?$",
                          re.IGNORECASE)
 # Between two listed places: only conjunctions, commas, articles and generic head nouns.
 _LIST_GAP_RE = re.compile(
-    r"^[\s،,]*(?:و|and|,|،|&)?[\s،,]*(?:the\s+)?(?:(?:حي|حيي|منطقه|منطقة|معسكر|جسر|تقاطع|ميناء|مطار|قاعده|قاعدة|"
+    r"^(?:\s*\([^()]{1,24}\))?[\s،,]*(?:و|and|,|،|&)?[\s،,]*(?:the\s+)?(?:(?:حي|حيي|منطقه|منطقة|معسكر|جسر|تقاطع|ميناء|مطار|قاعده|قاعدة|"
     r"district|camp|bridge|junction|port|town|village|area)s?\s+)?$",
     re.IGNORECASE,
 )
@@ -326,6 +354,21 @@ _ANAPHORIC_FORCES_RE = re.compile(
 )
 
 
+_BACK_BEFORE_RE = re.compile(
+    r"(?:\b(?:the|this|these|that|those|today['’]s|yesterday['’]s|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|"
+    r"wednesday['’]s|thursday['’]s|friday['’]s)|(?:هذه|هذا|تلك|ذلك|هذين|هاتين))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _refers_back(text: str, t: Any) -> bool:
+    """True when a trigger names an event already reported: «هذه الهجمات», «التفجير», "the attack"."""
+    if _BACK_BEFORE_RE.search(text[max(0, t.start - 14):t.start]):
+        return True
+    w = _norm(t.word)
+    return w.startswith(("ال", "وال", "فال")) and t.kind not in {"protest", "territory", "arrest", "agreement"}
+
+
 def _camp(name: str, lexicon: Any) -> str:
     """'state', 'non_state', 'external', 'civilians' or '' (unknown) for a canonical actor name."""
     try:
@@ -531,7 +574,8 @@ def extract_result(
 
         own_places = [i for i in midx if mentions[i].place is not None and mentions[i].status in ("resolved", "foreign")]
         # a toll sentence about "the fighting" just reported: add to the previous event
-        if not own_places and all(t.kind in _BACKREF_KINDS or t.event_type == "Battles" and t.kind == "clash" for t in act) \
+        if not own_places and all(t.kind in _BACKREF_KINDS or t.event_type == "Battles" and t.kind == "clash"
+                                  or _refers_back(sent.text, t) for t in act) \
                 and (fat or inj) \
                 and sent.section in last_event_in_para:
             # the toll of «المعارك» goes to the section's last battle, else its last violent event
@@ -672,6 +716,18 @@ def extract_result(
                 carried_actor = ""  # protesters are not the armed agent of the sentences before
             actor1, actor2 = _actors_for(t, actors, sent.text, lang, carried_actor, lexicon)
             sub = t.sub_event_type
+            et_t = et
+            after = sent.text[t.end:t.end + 60]
+            if t.kind == "attack" and _CIVILIAN_TARGET_RE.search(after):
+                # "the attack on our mission", «الهجوم على فندق»: a target that cannot fight back
+                et_t, sub = "Violence against civilians", "Attack"
+            elif t.kind == "protest":
+                if fat or _LIVE_FIRE_RE.search(sent.text):
+                    sub = "Excessive force against protesters"
+                elif _INTERVENTION_RE.search(sent.text):
+                    sub = "Protest with intervention"
+                if _RIOT_RE.search(sent.text):
+                    et_t, sub = "Riots", "Violent demonstration"
             if t.kind == "territory" and hasattr(lexicon, "territory_sub_event"):
                 try:
                     sub = lexicon.territory_sub_event(actor1) or sub
@@ -684,10 +740,10 @@ def extract_result(
                     unresolved = [mentions[i] for i in midx if mentions[i].place is None]
                     why = "; ".join(f"{q.text}: {q.reason}" for q in unresolved) or "no place named in the sentence or its section"
                     notes.append(f"unlocated: {why}")
-                    kind = f"{et}|{sub}|"
+                    kind = f"{et_t}|{sub}|"
                     ev = Event(
                         id=event_id(doc_id, sent.start, sent.end, kind), doc_id=doc_id, event_date=ev_date,
-                        time_precision=tprec, date_note=date_note, update_time=sent.update_time, event_type=et,
+                        time_precision=tprec, date_note=date_note, update_time=sent.update_time, event_type=et_t,
                         sub_event_type=sub, actor1=actor1, actor2=actor2, location=unresolved[0].text if unresolved else "",
                         place_id="", place_name_en="", place_name_ar="", admin1="", country="", latitude=None,
                         longitude=None, geo_precision=3, relation="", uncertainty_m=None, uncertainty_wkt=None,
@@ -703,10 +759,10 @@ def extract_result(
                         notes.append(loc.note)
                     if loc.mention.relation == "same_as":
                         notes.append(f"«{loc.mention.text}» refers to {loc.mention.anchor_text}")
-                    kind = f"{et}|{sub}|{loc.place_id}|{loc.relation}"
+                    kind = f"{et_t}|{sub}|{loc.place_id}|{loc.relation}"
                     ev = Event(
                         id=event_id(doc_id, sent.start, sent.end, kind), doc_id=doc_id, event_date=ev_date,
-                        time_precision=tprec, date_note=date_note, update_time=sent.update_time, event_type=et,
+                        time_precision=tprec, date_note=date_note, update_time=sent.update_time, event_type=et_t,
                         sub_event_type=sub, actor1=actor1, actor2=actor2, location=loc.location or loc.mention.text,
                         place_id=loc.place_id, place_name_en=loc.place_name_en, place_name_ar=loc.place_name_ar,
                         admin1=loc.admin1, country=loc.country, latitude=loc.lat, longitude=loc.lon,
@@ -718,7 +774,7 @@ def extract_result(
                     if not carried:
                         used.setdefault(mentions.index(loc.mention), []).append(ev.id)
                 events.append(ev)
-                if et != "Strategic developments":
+                if et_t != "Strategic developments":
                     last_event_in_para[sent.section] = len(events) - 1
                     last_event_in_para[(sent.section, et)] = len(events) - 1
             if actor1:

@@ -512,6 +512,17 @@ _AR_LOYAL_RE = re.compile(
     rf"(?:مسلحة\s+)?(?:تابعة|التابعة|موالية|الموالية|تابعين|موالين|التابعين|الموالين|تتبع|مؤيدة|المؤيدة)\s+"
     rf"(?:ل(?:ـ\s*)?|إلى\s+|الى\s+)(?P<x>{_AR_W}(?:\s+{_AR_W}){{0,2}})"
 )
+_AR_TITLES = r"(?:العقيد|المشير|اللواء|الفريق|العميد|الرائد|النقيب|المقدم|القائد|آمر|امر|الشيخ|الزعيم|الرئيس)"
+# «قوات العقيد معمر القذافي»، «كتائب المشير حفتر»: a force named after its titled commander
+_AR_TITLED_RE = re.compile(
+    rf"(?:(?<=\s)|^)[وب]?(?P<head>(?:ال)?(?:قوات|كتائب|ميليشيات|مليشيات|عناصر|أنصار|انصار|مسلحو|مقاتلو))\s+"
+    rf"{_AR_TITLES}\s+(?P<x>{_AR_W}(?:\s+{_AR_W}){{0,2}})"
+)
+# «مسلحون من الزنتان»، «ميليشيات من مدينة مصراتة»: armed men named after their town
+_AR_FROM_RE = re.compile(
+    rf"(?:(?<=\s)|^)[وب]?(?P<head>(?:ال)?(?:مسلحون|مسلحين|مقاتلون|مقاتلين|ميليشيات|مليشيات|كتائب|ثوار|قوات|مجموعات مسلحة))\s+"
+    rf"من\s+(?:مدينة\s+|مدينه\s+|بلدة\s+|منطقة\s+)?(?P<x>{_AR_W})"
+)
 _AR_ORDINALS = ("الأول", "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
                 "العاشر", "الحادي", "الثاني عشر")
 _AR_UNIT_RE = re.compile(
@@ -558,7 +569,8 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
 
     for m in _EN_LOYAL_RE.finditer(text):
         x = m["x"]
-        known = _known(x, lex, "en") or _known(x.split()[-1] + " forces", lex, "en")
+        known = _known(x, lex, "en") or _known(x.split()[-1] + " forces", lex, "en") \
+            or _known("forces loyal to " + x.split()[-1], lex, "en")
         if known is not None:
             if free(m.start(), m.end()):
                 out.append(ActorMention(known.name, m.start(), m.end(), known.kind, known.acled_name, known.actor_id))
@@ -577,13 +589,34 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
             continue
         if text[m.start("x") - 2:m.start("x")] == "لل" or (x.startswith("ل") and text[m.start("x") - 1] == "ل"):
             x = "ال" + x  # «للواء السابع» = لـ + «اللواء السابع»
-        known = _known(x, lex, "ar") or _known("قوات " + x, lex, "ar")
+        ws = x.split()
+        known = _known(x, lex, "ar") or next(
+            (k for i in range(len(ws)) for k in (_known(f"{h} {' '.join(ws[i:])}", lex, "ar") for h in ("قوات", "حكومة"))
+             if k is not None), None)
         if known is not None:
             if free(m.start("head"), m.end()):
                 out.append(ActorMention(known.name, m.start("head"), m.end(), known.kind, known.acled_name, known.actor_id))
             continue
         unit = _AR_UNIT_RE.match(x)
         add(x if unit else f"قوات موالية لـ{x}", m.start("head"), m.end("x"))
+    for m in _AR_TITLED_RE.finditer(text):
+        words = _trim_ar_name(m["x"]).split()
+        head = m["head"].lstrip("وب")
+        known = None
+        for i in range(len(words)):
+            known = _known(f"{head} {' '.join(words[i:])}", lex, "ar") or _known(f"قوات {words[-1]}", lex, "ar")
+            if known is not None:
+                break
+        if known is not None:
+            if free(m.start("head"), m.end()):
+                out.append(ActorMention(known.name, m.start("head"), m.end(), known.kind, known.acled_name, known.actor_id))
+        elif words:
+            add(f"{head} {' '.join(words)}", m.start("head"), m.start("x") + len(" ".join(words)))
+    for m in _AR_FROM_RE.finditer(text):
+        x = m["x"]
+        if normalize(x) in _AR_NAME_STOP_N or len(x) < 3:
+            continue
+        add(f"{m['head'].lstrip('وب')} من {x}", m.start("head"), m.end())
     for m in _AR_UNIT_RE.finditer(text):
         x = m["x"]
         head = m["head"]

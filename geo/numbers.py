@@ -352,7 +352,7 @@ VAGUE_FATALITIES: dict[str, int] = {"dozens": 12, "scores": 20, "hundreds": 100,
                                     "عشرات": 12, "العشرات": 12, "مئات": 100, "المئات": 100, "ميات": 100,
                                     "الاف": 1000, "الوف": 1000}
 _AR_DEATH_OBJECTS = {"حتفه", "حتفهم", "حتفها", "حتفهما", "مصرعه", "مصرعهم", "مصرعها", "مصرعهما"}
-_EN_HEDGE = {"at", "least", "about", "around", "some", "nearly", "almost", "more", "than", "over", "up", "to",
+_EN_HEDGE = {"as", "many", "much", "reportedly", "at", "least", "about", "around", "some", "nearly", "almost", "more", "than", "over", "up", "to",
              "approximately", "roughly", "estimated", "an", "the", "of"}
 
 

@@ -168,6 +168,8 @@ _SINCE_RE = re.compile(
     re.I,
 )
 _BACKGROUND_DAYS = 31
+# between a weekday and the date it names: «الجمعة 15 نوفمبر»، «الجمعة يوم 15 نوفمبر»، "Friday, 15 November"
+_WEEKDAY_GAP = re.compile(r"^\s*[,،]?\s*(?:(?:يوم|الموافق|في|the)\s*)?$", re.I)
 
 
 def _month_ar(name: str) -> int:
@@ -332,8 +334,9 @@ def find_dates(
     # a weekday right before an explicit date («الخميس 9 يونيو») is the same date
     merged: list[DateInfo] = []
     for c in chosen:
-        if merged and merged[-1].note.startswith("weekday") and c.note.startswith("explicit") and \
-                0 <= c.start - merged[-1].end <= 3:
+        prev_weekday = bool(merged) and (merged[-1].note.startswith("weekday") or (
+            merged[-1].note.startswith("relative: ") and merged[-1].note[10:].split(",")[0] in _EN_DAY_NAMES))
+        if prev_weekday and c.note.startswith("explicit") and _WEEKDAY_GAP.match(folded[merged[-1].end:c.start]):
             prev = merged.pop()
             c = DateInfo(c.date, c.precision, c.note, prev.start, c.end)
         merged.append(c)
@@ -387,7 +390,8 @@ def resolve_date(
     datetime.date(2016, 6, 9)
     """
     found = find_dates(text, doc_date, language, ref_year=ref_year)
-    for c in found:
+    # the first expression that dates the event; one that resolves to a date beats one that cannot
+    for c in sorted(found, key=lambda c: c.date is None):
         if not c.note.startswith(("since", "background", "future")):
             return c
     if found:
