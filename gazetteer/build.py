@@ -141,18 +141,24 @@ def _alias_files() -> list[Path]:
     return [f for f in files if f.exists()]
 
 
-def _read_aliases() -> dict[str, tuple[list[str], str]]:
-    out: dict[str, tuple[list[str], str]] = {}
+def _read_aliases() -> dict[str, tuple[list[str], str, bool]]:
+    """id → (extra names, source, whether the first Arabic one becomes the primary Arabic name).
+
+    Only ``geonames_aliases.csv`` may change a GeoNames row's primary Arabic name (its first
+    Arabic spelling is the one Libyan news uses); the category ``aliases-*`` files only add.
+    """
+    out: dict[str, tuple[list[str], str, bool]] = {}
     for path in _alias_files():
+        primary = path.name == "geonames_aliases.csv"
         with path.open(encoding="utf-8-sig") as f:
             for i, r in enumerate(csv.DictReader(f), start=2):
                 pid = (r.get("id") or "").strip()
                 if not pid:
                     raise GazetteerDataError("empty id", path=str(path), row=i)
                 names = [a.strip() for a in (r.get("aliases") or "").split("|") if a.strip()]
-                prev = out.get(pid, ([], ""))
+                prev = out.get(pid, ([], "", False))
                 src = (r.get("source") or "").strip()
-                out[pid] = (prev[0] + names, "; ".join(x for x in (prev[1], src) if x))
+                out[pid] = (prev[0] + names, "; ".join(x for x in (prev[1], src) if x), prev[2] or primary)
     return out
 
 
@@ -185,14 +191,14 @@ def build() -> list[Place]:
                 raise GazetteerDataError(f"id {p.id!r} of the {layer} layer already comes from the {origin[p.id]} layer")
             by_id[p.id] = p
             origin[p.id] = layer
-    for pid, (names, source) in _read_aliases().items():
+    for pid, (names, source, may_set_primary) in _read_aliases().items():
         p = by_id.get(pid)
         if p is None:
             raise GazetteerDataError(f"an aliases file names unknown id {pid!r}")
         extra = [n for n in names if n not in p.names]
         name_ar = p.name_ar
         ar = [n for n in names if is_arabic(n)]
-        if ar and ar[0] != name_ar:
+        if ar and ar[0] != name_ar and (may_set_primary or not name_ar):
             # the curated file's first Arabic spelling is the one Libyan news uses: make it primary
             if name_ar:
                 extra.append(name_ar)

@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.exc import InputError, KharitaError
+from geo.outputs import STDOUT, is_stdout, refuse_inputs
 
 __all__ = ["BatchReport", "default_extractor", "run_batch", "read_jsonl_events", "MANIFEST_NAME", "EVENTS_NAME"]
 
@@ -405,6 +406,15 @@ def _layout(out: str | os.PathLike, fmt: str) -> tuple[Path, Path, Path | None]:
     return out, out / MANIFEST_NAME, (out / EVENTS_NAME if fmt == "jsonl" else None)
 
 
+def _refuse_special(directory: Path, manifest: Path, events: Path | None) -> None:
+    """Batch outputs are appended to, cut back and listed: only folders and regular files will do."""
+    if directory.exists() and not directory.is_dir():
+        raise InputError("batch output must be a folder or a .jsonl file", path=str(directory))
+    for p in (manifest, events):
+        if p is not None and p.exists() and not p.is_file():
+            raise InputError("batch output must be a regular file, not a FIFO, device or folder", path=str(p))
+
+
 def _existing_outputs(directory: Path, manifest: Path, events: Path | None) -> list[Path]:
     found = [p for p in (manifest, events) if p is not None and p.exists()]
     if events is None and directory.is_dir():
@@ -483,8 +493,10 @@ def run_batch(
     Raises
     ------
     InputError
-        Bad ``fmt``, existing outputs without ``resume``/``overwrite``, or an
-        output that cannot be resumed safely.
+        Bad ``fmt``, existing outputs without ``resume``/``overwrite``, an output
+        that cannot be resumed safely (``resume`` into an events file or parts
+        with no manifest: kharita did not write them, and they are never cut
+        back), an output that is one of ``inputs``, or ``-``/a FIFO/a device.
     KharitaError
         A worker process died (e.g. killed); the outputs stay resumable.
     """
@@ -496,10 +508,19 @@ def run_batch(
     if jobs is None or jobs < 1:
         jobs = os.cpu_count() or 1
     chunk_size = max(1, int(chunk_size))
+    if is_stdout(out):
+        raise InputError("batch output is a .jsonl file or a folder (with its manifest), not standard output",
+                         path=STDOUT)
+    if documents is None:
+        refuse_inputs(out, inputs, read_suffixes=(".txt",))
     directory, manifest_path, events_path = _layout(out, fmt)
     report = BatchReport(out=str(out))
+    _refuse_special(directory, manifest_path, events_path)
 
     existing = _existing_outputs(directory, manifest_path, events_path)
+    if existing and resume and not manifest_path.exists():
+        raise InputError(f"no kharita manifest ({manifest_path.name}): refusing to resume into a file kharita did "
+                         "not write (choose another -o)", path=str(existing[0]))
     if existing and not resume:
         if not overwrite:
             raise InputError("output exists: pass resume=True (--resume) to continue it or overwrite=True", path=str(existing[0]))

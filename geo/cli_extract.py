@@ -13,11 +13,9 @@ from pathlib import Path
 
 import click
 
-from gazetteer.store import write_atomic
 from geo.events import feature_collection_json
 from geo.exc import InputError
-
-_FRAME_FORMATS = frozenset({"parquet", "gpkg", "csv"})
+from geo.outputs import is_stdout, refuse_inputs, write_text
 
 
 def _jsonl(events) -> str:
@@ -45,7 +43,8 @@ def _table(rows: list[tuple[str, ...]]) -> str:
 @click.option("--date", "date", default=None, metavar="YYYY-MM-DD", help="Publication date (weekdays resolve against it).")
 @click.option("--source", default=None, help="Source name written into each event.")
 @click.option("-o", "--output", default=None, type=click.Path(path_type=str),
-              help="Output file (default: print to stdout); in batch mode a .jsonl file or a folder.")
+              help="Output file (default or -: standard output); in batch mode a .jsonl file or a folder. "
+                   "Never one of the inputs.")
 @click.option("--format", "fmt", type=click.Choice(["geojson", "jsonl", "parquet", "gpkg", "csv"]), default=None,
               help="Output format (default: from the -o suffix, else geojson). parquet/gpkg/csv go through "
                    "geo.frame (geopandas, loaded only then).")
@@ -85,10 +84,13 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
     jobs = jobs if jobs is not None else defaults.jobs
     if engine == "local" and defaults.engine:
         engine = defaults.engine
+    refuse_inputs(output, inputs, read_suffixes=(".txt",))
     if stream or resume or engine == "dask":
         return _batch(inputs, date, source, output, fmt, as_json, progress, jobs or _auto_jobs(), resume, engine,
                       scheduler)
 
+    if is_stdout(output):
+        output = None  # -o - is standard output, as no -o
     if output and Path(output).is_dir():
         raise InputError("is a directory: give a file name (folders are for batch mode: --jobs/--resume)",
                          path=output)
@@ -97,8 +99,6 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
         suffix = Path(output).suffix.lower() if output else ""
         fmt = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".gpkg": "gpkg", ".csv": "csv"}.get(
             suffix, "geojson")
-    if fmt in _FRAME_FORMATS and not output:
-        raise InputError(f"--format {fmt} needs -o FILE")
 
     from gazetteer import Gazetteer
 
@@ -151,13 +151,10 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
             from geo.frame import write_events  # heavy: geopandas, only for these formats
         except ImportError as e:
             raise InputError(f"{fmt} output is unavailable: {e}") from e
-        write_events(events, output, format=fmt)
+        write_events(events, output or "-", format=fmt)
         data = None
     if data is not None:
-        if output:
-            write_atomic(output, data)
-        else:
-            sys.stdout.write(data)
+        write_text(output or "-", data)
 
     summary = {
         "documents": n_docs,
@@ -298,8 +295,9 @@ def _batch(inputs, date, source, output, fmt, as_json, progress, jobs, resume, e
     """Streaming batch extraction (``--jobs``/``--resume``/``--engine dask``): see :mod:`geo.batch`."""
     from geo.document import parse_date
 
-    if not output:
-        raise InputError("batch mode (--jobs, --resume, --engine dask) needs -o (a .jsonl file or a folder)")
+    if not output or is_stdout(output):
+        raise InputError("batch mode (--stream, --resume, --engine dask) needs -o (a .jsonl file or a folder), "
+                         "not standard output")
     doc_date = parse_date(date) if date else None
     if engine == "dask":
         from geo.dask_engine import run_dask

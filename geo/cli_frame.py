@@ -21,7 +21,8 @@ def acled() -> None:
 @acled.command("import")
 @click.argument("export", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the events: .geojson, .parquet, .gpkg or .csv.")
+              help="Write the events: .geojson, .parquet, .gpkg or .csv (- with --format: standard output; "
+                   "the summary then goes to stderr).")
 @click.option("--format", "fmt", type=click.Choice(["geojson", "parquet", "gpkg", "csv"]), default=None,
               help="Output format (default: from the suffix of --output).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
@@ -40,7 +41,10 @@ def import_cmd(export: Path, output: Path | None, fmt: str | None, as_json: bool
     """
     from geo.acled import load_acled
     from geo.frame import write_events
+    from geo.outputs import goes_to_stdout, refuse_inputs
 
+    refuse_inputs(output, [export])
+    err = goes_to_stdout(output)  # the events go to standard output: the report goes to stderr
     rep = load_acled(export, gaz=None if no_gazetteer else "default")
     if output is not None:
         write_events(rep.frame, output, format=fmt)
@@ -48,18 +52,19 @@ def import_cmd(export: Path, output: Path | None, fmt: str | None, as_json: bool
     if output is not None:
         s["output"] = str(output)
     if as_json:
-        click.echo(json.dumps(s, ensure_ascii=False, sort_keys=True, indent=2))
+        click.echo(json.dumps(s, ensure_ascii=False, sort_keys=True, indent=2), err=err)
     else:
         click.echo(
             f"{export}: {s['rows_read']} rows read ({rep.layout} layout); "
-            f"{s['rows_with_problems']} rows with problems; {s['unresolved']} unresolved (no coordinates)"
+            f"{s['rows_with_problems']} rows with problems; {s['unresolved']} unresolved (no coordinates)", err=err
         )
         for p in rep.problems:
-            click.echo(f"  line {p.row}  {p.field}: {p.message}")
+            click.echo(f"  line {p.row}  {p.field}: {p.message}", err=err)
         if s["problems_by_field"]:
-            click.echo("problems by field: " + ", ".join(f"{k} {v}" for k, v in s["problems_by_field"].items()))
+            click.echo("problems by field: " + ", ".join(f"{k} {v}" for k, v in s["problems_by_field"].items()),
+                       err=err)
         if output is not None:
-            click.echo(f"wrote {len(rep.frame)} events to {output}")
+            click.echo(f"wrote {len(rep.frame)} events to {output}", err=err)
     return 1 if strict and rep.problems else 0
 
 
@@ -72,20 +77,27 @@ def events() -> None:
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--fill-admin1", is_flag=True, help="Fill empty admin1 from the gazetteer district of place_id.")
-def convert(source: Path, target: Path, fill_admin1: bool) -> int:
+@click.option("--format", "fmt", type=click.Choice(["geojson", "parquet", "gpkg", "csv"]), default=None,
+              help="Format of TARGET (default: from its suffix; needed when TARGET is - for standard output).")
+def convert(source: Path, target: Path, fill_admin1: bool, fmt: str | None) -> int:
     """Read SOURCE and write TARGET (formats from the suffixes), losslessly.
+
+    TARGET must not be SOURCE; - is standard output (with --format).
 
     \b
     Examples:
       kharita events convert events.geojson events.parquet
       kharita events convert events.parquet events.gpkg --fill-admin1
+      kharita events convert events.parquet - --format csv > events.csv
     """
     from geo.frame import fill_admin1 as _fill
     from geo.frame import read_events, write_events
+    from geo.outputs import goes_to_stdout, refuse_inputs
 
+    refuse_inputs(target, [source])
     g = read_events(source)
     if fill_admin1:
         g = _fill(g)
-    write_events(g, target)
-    click.echo(f"wrote {len(g)} events to {target}")
+    write_events(g, target, format=fmt)
+    click.echo(f"wrote {len(g)} events to {target}", err=goes_to_stdout(target))
     return 0

@@ -46,7 +46,7 @@ def load_claims(path: Path) -> list[dict]:
               help="Date range filter (default: when events span more than one day).")
 @click.option("--title", default=None, help="Title of the map page.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="HTML file to write.")
+              help="HTML file to write (- for standard output); never one of the inputs.")
 def map_cmd(events: Path, claims_path: Path | None, offline: bool, time_slider: bool | None,
             title: str | None, output: Path) -> int:
     """Draw EVENTS (GeoJSON FeatureCollection of kharita events) on a Leaflet map.
@@ -54,9 +54,12 @@ def map_cmd(events: Path, claims_path: Path | None, offline: bool, time_slider: 
     \b
     Examples:
       kharita map events.geojson -o maps/events.html
-      kharita map events.geojson --claims claims.json --offline -o maps/events-offline.html"""
+      kharita map events.geojson --claims claims.json --offline -o maps/events-offline.html
+      kharita map events.geojson --offline -o - > events.html"""
     from geo.maps import event_map, records_from, save_map
+    from geo.outputs import goes_to_stdout, refuse_inputs
 
+    refuse_inputs(output, [events, claims_path])
     data = _read_json(events, "events")
     try:
         records = records_from(data)
@@ -81,5 +84,6 @@ def map_cmd(events: Path, claims_path: Path | None, offline: bool, time_slider: 
                + (f", {len(claims)} claims" if claims else "") + (" (offline)" if offline else ""), err=True)
     for msg in invalid:
         click.echo(f"  not drawn: {events}: {msg}", err=True)
-    click.echo(str(path))
+    if not goes_to_stdout(output):  # else the HTML itself went to standard output
+        click.echo(str(path))
     return 0

@@ -107,10 +107,13 @@ def gazetteer_import(path: str, user_table: str | None) -> int:
       kharita gazetteer import my-places.csv      # columns: name_en/name_ar, lat, lon [, feature_type, aliases…]
       kharita gazetteer import LY.txt             # GeoNames country dump (19 tab-separated columns)
     """
+    from gazetteer import settings
     from gazetteer.exc import GazetteerDataError
     from gazetteer.importer import import_file
     from geo.exc import InputError
+    from geo.outputs import refuse_inputs
 
+    refuse_inputs(user_table or settings.user_table_path(), [path])
     try:
         report = import_file(path, user_table=user_table)
     except GazetteerDataError as e:

@@ -51,17 +51,22 @@ def run(article: Path | None, date: str | None, offline: bool, output: Path | No
     from geo.document import read_document
     from geo.events import feature_collection_json
     from geo.extract import extract_document
-    from gazetteer.store import write_atomic
+    from geo.exc import InputError
+    from geo.outputs import is_stdout, refuse_inputs, write_text
 
+    if is_stdout(output):
+        raise InputError("run writes a map, an events file and a claims file: give a file name, not -", path="-")
     path = article or sample_path()
+    html, events_path, claims_path = _outputs(output, path)
+    for out in (html, events_path, claims_path):
+        refuse_inputs(out, [path])
     doc = read_document(path, date=date)
     result = extract_document(doc)
     checked = check_text(doc.text)
 
-    html, events_path, claims_path = _outputs(output, path)
-    write_atomic(events_path, feature_collection_json(result.events))
+    write_text(events_path, feature_collection_json(result.events))
     claims = [c.to_dict() for c in checked]
-    write_atomic(claims_path, json.dumps(claims, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
+    write_text(claims_path, json.dumps(claims, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
 
     from geo.maps import event_map, save_map
 

@@ -547,6 +547,9 @@ def extract_result(
             trigs = []
         if any(t.kind == "disaster" for t in trigs):
             trigs = [t for t in trigs if t.kind not in _DISASTER_MASKS]
+        if any(t.kind == "protest" for t in trigs):
+            # what protesters burn or loot is their riot, not a separate event
+            trigs = [t for t in trigs if t.kind != "property_destruction"]
         act = [t for t in trigs if t.kind not in _NO_EVENT_KINDS and t.event_type]
         midx = [i for i in m_by_sentence[k] if i not in context_reason]
         if getattr(sent, "is_caption", False):

@@ -27,8 +27,6 @@ import io
 import json
 import math
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
@@ -552,6 +550,10 @@ def fill_admin1(gdf: pd.DataFrame, gaz: Any = None) -> "geopandas.GeoDataFrame":
 # --------------------------------------------------------------------------- files
 
 
+#: Schema kinds of text columns (the CSV cells that :func:`geo.outputs.csv_cell` neutralises).
+_TEXT_KINDS = frozenset({"text", "text?"})
+
+
 def _format_of(path: Path, format: str | None) -> str:
     if format is not None:
         f = format.lower().lstrip(".")
@@ -573,7 +575,11 @@ def write_events(events_or_gdf: Any, path: str | os.PathLike, *, format: str | N
     """Write events (or an event frame) to ``path`` atomically.
 
     The file is written to a temporary directory beside ``path`` and moved into place
-    with :func:`os.replace`; on error no partial file is left.
+    with :func:`os.replace`; on error no partial file is left.  The rule of
+    :mod:`geo.outputs` applies: a symlink is followed, a FIFO or device is written in
+    place and ``-`` is standard output (give ``format``).  CSV text cells that a
+    spreadsheet would run as formulas are written with a ``'`` in front
+    (:func:`geo.outputs.csv_cell`); :func:`read_events` removes it again.
 
     Parameters
     ----------
@@ -590,15 +596,14 @@ def write_events(events_or_gdf: Any, path: str | os.PathLike, *, format: str | N
     pathlib.Path
         The written path.
     """
+    from geo.outputs import atomic_path, is_stdout
+
     path = Path(path)
+    if is_stdout(path) and format is None:
+        raise InputError("standard output (-o -) has no suffix: give the format (--format)", path="-")
     fmt = _format_of(path, format)
     gdf = _frame_from_any(events_or_gdf)
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise InputError("output directory does not exist", path=str(parent))
-    tmpdir = tempfile.mkdtemp(prefix=f".{path.name}.", dir=parent)
-    try:
-        tmp = Path(tmpdir) / ("out" + (path.suffix or f".{fmt}"))
+    with atomic_path(path, suffix=f".{fmt}", parents=False) as tmp:
         if fmt == "geojson":
             _write_geojson(gdf, tmp)
         elif fmt == "parquet":
@@ -607,9 +612,6 @@ def write_events(events_or_gdf: Any, path: str | os.PathLike, *, format: str | N
             _write_gpkg(gdf, tmp)
         else:
             _write_csv(gdf, tmp)
-        os.replace(tmp, path)
-    finally:
-        shutil.rmtree(tmpdir, ignore_errors=True)
     return path
 
 
@@ -650,19 +652,28 @@ def _write_gpkg(gdf: pd.DataFrame, tmp: Path) -> None:
     pyogrio.write_dataframe(gdf, tmp, layer=GPKG_LAYER, driver="GPKG", promote_to_multi=False)
 
 
+def _csv_value(v: Any, text: bool) -> str:
+    """One CSV cell: ``""`` for missing, ``repr`` for floats, text cells neutralised (:func:`geo.outputs.csv_cell`)."""
+    from geo.outputs import csv_cell
+
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return repr(v)
+    return csv_cell(str(v)) if text else str(v)
+
+
 def _write_csv(gdf: pd.DataFrame, tmp: Path) -> None:
     import shapely
 
     recs = _records(gdf)
     wkt = shapely.to_wkt(gdf.geometry.to_numpy(), rounding_precision=-1)
+    text = [c.kind in _TEXT_KINDS for c in SCHEMA]
     with open(tmp, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\r\n")
         w.writerow([*COLUMNS, "geometry"])
         for r, g in zip(recs, wkt):
-            row = []
-            for c in SCHEMA:
-                v = r[c.name]
-                row.append("" if v is None else (repr(v) if isinstance(v, float) else str(v)))
+            row = [_csv_value(r[c.name], t) for c, t in zip(SCHEMA, text)]
             row.append(g or "")
             w.writerow(row)
 
@@ -812,7 +823,10 @@ def _read_csv(path: Path) -> "geopandas.GeoDataFrame":
             start = reader.line_num + 1
     except csv.Error as e:
         raise InputError(f"malformed CSV: {e}", path=p, line=reader.line_num) from e
-    cols = {h: [r[j] for r in rows] for j, h in enumerate(header)}
+    from geo.outputs import csv_uncell
+
+    text_cols = {c.name for c in SCHEMA if c.kind in _TEXT_KINDS}
+    cols = {h: [csv_uncell(r[j]) if h in text_cols else r[j] for r in rows] for j, h in enumerate(header)}
     df = pd.DataFrame({h: pd.Series(v, dtype=object) for h, v in cols.items()}, columns=header)
     has_xy = "latitude" in df.columns and "longitude" in df.columns
     wkt_col = next((h for h in ("geometry", "WKT", "wkt") if h in df.columns), None)

@@ -8,6 +8,15 @@ coordinates are integers (1e-5 degree), large payloads are deflate-compressed,
 markers are drawn on a canvas and popup HTML is built on click.  All article
 text is escaped by :func:`geo.html.escape` before it enters the page.
 
+No data ever becomes template source.  folium/branca compile the text of an
+``Element(...)`` as a Jinja2 template, so article text (or a GeoJSON property,
+a claim, a file name, a gazetteer name) placed there would be *run*:
+``{{ 7*191 }}`` would print 1337 and ``{% … %}`` would crash the render.  Every
+piece of markup kharita adds (the data payload, the draw call, the inlined
+assets) is a :class:`_Raw` element, which is emitted verbatim and never
+compiled, and the page title is a template *variable*.  Online maps load Leaflet
+from a CDN with Subresource Integrity hashes (``integrity`` + ``crossorigin``).
+
 Examples
 --------
 >>> from geo.maps import event_map, save_map              # doctest: +SKIP
@@ -30,8 +39,8 @@ from typing import Any, Iterable, Mapping, Sequence
 import folium
 from branca.element import Element, Figure, MacroElement
 
-from gazetteer.store import write_atomic
 from geo.html import escape, script_json
+from geo.outputs import write_text
 
 __all__ = [
     "EVENT_STYLES",
@@ -56,8 +65,15 @@ _OTHER_STYLE = ("#7f7f7f", "hexagon", "أخرى")
 #: [[south, west], [north, east]] of Libya, used when nothing is located.
 LIBYA_BOUNDS = [[19.5, 9.3], [33.2, 25.2]]
 
-_LEAFLET_CDN_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
-_LEAFLET_CDN_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
+#: Leaflet version of the online map's CDN files: that of the XStatic-Leaflet package, whose leaflet.js and
+#: leaflet.css are byte-identical to npm's dist files (their sha256, WBkoXOwT… and kLaT2GOS…, are the ones
+#: Leaflet's download page publishes for 1.9.3), so the Subresource Integrity hashes below are computed from
+#: the package files (``tests/test_security.py`` checks them against the installed package).
+LEAFLET_VERSION = "1.9.3"
+_CDN = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist"
+#: (url, SRI hash) of Leaflet's stylesheet and script on the CDN.
+LEAFLET_CDN_CSS = (f"{_CDN}/leaflet.css", "sha384-o/2yZuJZWGJ4s/adjxVW71R+EO/LyCwdQfP5UWSgX/w87iiTXuvDZaejd3TsN7mf")
+LEAFLET_CDN_JS = (f"{_CDN}/leaflet.js", "sha384-okbbMvvx/qfQkmiQKfd5VifbKZ/W8p1qIsWvE1ROPUfHWsDcC8/BnHohF7vPg2T6")
 
 #: Embedded data larger than this (bytes of JSON) is deflate-compressed + base64.
 COMPRESS_ABOVE = 256 * 1024
@@ -562,8 +578,34 @@ def _leaflet_inline() -> str:
     return f"<style>{css}</style>\n<script>{js}</script>\n<script>{icons}</script>\n"
 
 
+class _Raw(Element):
+    """Markup emitted exactly as given: its text is never compiled as a Jinja2 template.
+
+    ``branca.element.Element(text)`` compiles ``text`` as a template, so data in it
+    would be evaluated (``{{ … }}``), crash the render (``{% … %}``) or vanish
+    (``{# … #}``).  A :class:`_Raw` has no template: :meth:`render` returns the
+    text, which the parent template outputs as a value, never as source.
+    """
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._name = "KharitaRaw"
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        """The text, verbatim."""
+        return self.text
+
+
+def _cdn_leaflet() -> str:
+    """``<link>``/``<script>`` of Leaflet on the CDN, with Subresource Integrity."""
+    (css, css_sri), (js, js_sri) = LEAFLET_CDN_CSS, LEAFLET_CDN_JS
+    return (f'<link rel="stylesheet" href="{css}" integrity="{css_sri}" crossorigin="anonymous">\n'
+            f'<script src="{js}" integrity="{js_sri}" crossorigin="anonymous"></script>\n')
+
+
 class _Assets(MacroElement):
-    """Header block: Leaflet inlined (offline) and kharita's own JS/CSS (always inlined)."""
+    """Header block: Leaflet (inlined offline, from the CDN with SRI online) and kharita's own JS/CSS (inlined)."""
 
     def __init__(self, offline: bool):
         super().__init__()
@@ -572,9 +614,9 @@ class _Assets(MacroElement):
 
     def render(self, **kwargs) -> None:
         fig = self.get_root()
-        head = _leaflet_inline() if self.offline else ""
+        head = _leaflet_inline() if self.offline else _cdn_leaflet()
         head += f"<style>{_asset_text('kharita.css')}</style>\n<script>{_asset_text('kharita.js')}</script>\n"
-        fig.header.add_child(Element(head), name="kharita_assets")
+        fig.header.add_child(_Raw(head.removesuffix("\n")), name="kharita_assets")  # as a template gave it
         super().render(**kwargs)
 
 
@@ -591,12 +633,12 @@ class _EventLayer(MacroElement):
         fig = self.get_root()
         uid = self.get_name()
         fig.html.add_child(
-            Element(f'<script type="application/json" id="{uid}-data">{self.payload}</script>'),
+            _Raw(f'<script type="application/json" id="{uid}-data">{self.payload}</script>'),
             name=uid + "_data",
         )
         opts = dict(self.options, uid=uid)
         fig.script.add_child(
-            Element(f"kharitaDraw({self._parent.get_name()}, {script_json(uid + '-data')}, {script_json(opts)});"),
+            _Raw(f"kharitaDraw({self._parent.get_name()}, {script_json(uid + '-data')}, {script_json(opts)});"),
             name=uid,
         )
         super().render(**kwargs)
@@ -664,9 +706,9 @@ def event_map(
         for key, child in list(m._children.items()):
             if isinstance(child, folium.TileLayer):
                 del m._children[key]
-    else:
-        m.default_js = [_LEAFLET_CDN_JS]
-        m.default_css = [_LEAFLET_CDN_CSS]
+    else:  # Leaflet comes from _Assets, with Subresource Integrity (folium's links have none)
+        m.default_js = []
+        m.default_css = []
     fig = m.get_root()
     if title and isinstance(fig, Figure):
         fig.title = escape(title)
@@ -724,8 +766,11 @@ def render_html(events: Any, **kwargs: Any) -> str:
 
 
 def save_map(m: folium.Map, path: str | os.PathLike) -> Path:
-    """Write the map atomically (temp file + rename) as UTF-8; returns the path."""
-    path = Path(path)
+    """Write the map as UTF-8 by the rule of :mod:`geo.outputs`; returns the path.
+
+    A file is written atomically (temp file + rename; a symlink is followed),
+    a FIFO or device in place, and ``-`` goes to standard output.
+    """
     html = _render(m)
-    write_atomic(path, html)
-    return path
+    write_text(path, html)
+    return Path(path)

@@ -333,7 +333,7 @@ _EN_PERSON = {"people", "persons", "person", "civilians", "civilian", "soldiers"
               "pro", "gna", "lna", "is", "isis", "government", "forces", "including", "also", "at", "least",
               "who"}
 _EN_ACTIVE = {"killing", "kills", "kill", "wounding", "injuring", "injures", "wounds"}
-_EN_PERSON |= {"terrorists", "terrorist", "insurgents", "insurgent", "rebels", "rebel", "mercenaries", "migrants",
+_EN_PERSON |= {"lost", "their", "his", "her", "terrorists", "terrorist", "insurgents", "insurgent", "rebels", "rebel", "mercenaries", "migrants",
                "guards", "policemen", "police", "servicemen", "personnel", "more", "being", "reported", "confirmed",
                "other", "others", "libyan", "egyptian", "chadian", "sudanese", "foreign", "workers", "bodies"}
 # "between 10 and 15 killed", «بين 10 و15 قتيلا»: ACLED codes the lower bound of a range

@@ -211,7 +211,7 @@
         row("Casualties", "الضحايا", cas.join(" · ")) +
         row("Geo precision", "دقة الموقع", geo) +
         row("Source", "المصدر", src + (s(Dd[0]) ? " <span class=\"kp-id\">[" + s(Dd[0]) + "]</span>" : "")) +
-        row("Event id", "المعرف", "<span class=\"kp-id\">" + s(C.i[i]) + "</span>") +
+        row("Event id", "المعرف", "<span class=\"kp-id\">" + (C.i[i] || "") + "</span>") +
         "</table>" +
         (s(C.e[i]) ? "<blockquote class=\"kp-evidence\" lang=\"" + lang + "\" dir=\"" + (rtl ? "rtl" : "ltr") + "\">" + s(C.e[i]) + "</blockquote>" : "") +
         "</div>";

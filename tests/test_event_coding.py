@@ -1,0 +1,219 @@
+"""Event coding on constructions real news uses: one English and one Arabic sentence each.
+
+The sentences are written for these tests; the expected values are what an ACLED coder would
+record from reading them, not the program's output.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract import extract_result
+from geo.lexicon import find_actors
+from geo.numbers import casualties
+from geo.timeparse import dateline, resolve_date
+
+import datetime as dt
+
+VAC = "Violence against civilians"
+SD = "Strategic developments"
+
+
+def events(text: str, date: str | None = "2019-06-27"):
+    return extract_result(text, date=date).events
+
+
+def one(text: str, date: str | None = "2019-06-27"):
+    evs = events(text, date)
+    assert evs, f"no event in {text!r}"
+    return evs[0]
+
+
+# --------------------------------------------------------------------------- actors
+@pytest.mark.parametrize(
+    "text, lang, name",
+    [
+        ("Clashes broke out between forces loyal to Khalifa Haftar and the Radaa force.", "en", "LNA"),
+        ("اندلعت اشتباكات بين قوات موالية للمشير خليفة حفتر وقوة الردع.", "ar", "LNA"),
+        ("Forces loyal to Abdulhamid Dbeibah entered the camp.", "en", "GNA forces"),
+        ("قصفت قوات تابعة لحكومة الوحدة الوطنية مواقع المسلحين.", "ar", "GNA forces"),
+        ("The 444th Brigade deployed to the south of the capital.", "en", "444th Brigade"),
+        ("سيطر اللواء 444 على المعسكر.", "ar", "444th Brigade"),
+    ],
+)
+def test_actor_affiliation_and_numbered_brigades(text, lang, name):
+    assert find_actors(text, lang)[0].name == name
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Militias from Zintan shelled the airport.", "en", "Zintan militia"),
+        ("اشتبك مسلحون من الزنتان مع الجيش.", "ar", "مسلحون من الزنتان"),
+        ("The Nawasi Brigade clashed with gunmen.", "en", "Nawasi Brigade"),
+        ("هاجمت كتيبة شهداء أبو سليم مواقع في المدينة.", "ar", "كتيبة شهداء أبو سليم"),
+        ("Forces loyal to Osama Juwaili moved on the city.", "en", "Forces loyal to Osama Juwaili"),
+    ],
+)
+def test_actors_the_lexicon_does_not_know_are_named(text, lang, expected):
+    names = [a.name for a in find_actors(text, lang)]
+    assert expected in names
+
+
+def test_a_rank_is_not_a_brigade():
+    assert all("اللواء" not in a.name for a in find_actors("قال اللواء خليفة حفتر إن قواته تتقدم", "ar"))
+
+
+@pytest.mark.parametrize(
+    "text, lang, kind",
+    [
+        ("Wagner mercenaries laid mines south of Tripoli.", "en", "external"),
+        ("زرع مرتزقة فاغنر ألغاما جنوب طرابلس.", "ar", "external"),
+    ],
+)
+def test_foreign_forces(text, lang, kind):
+    assert find_actors(text, lang)[0].kind == kind
+
+
+def test_event_gets_the_affiliated_actor():
+    ev = one("At least 11 fighters were killed in clashes between forces loyal to Khalifa Haftar and GNA forces "
+             "in Gharyan on Wednesday.")
+    assert ev.actor1 == "LNA" and ev.actor2 == "GNA forces" and ev.fatalities == 11 and ev.event_date == "2019-06-26"
+
+
+# --------------------------------------------------------------------------- casualties
+@pytest.mark.parametrize(
+    "text, lang, fat, inj",
+    [
+        ("At least 11 fighters were killed", "en", 11, None),
+        ("قتل 11 مقاتلا على الأقل", "ar", 11, None),
+        ("an airstrike on the camp, killing three and wounding 12", "en", 3, 12),
+        ("ما أسفر عن مقتل ثلاثة وإصابة 12 آخرين", "ar", 3, 12),
+        ("five people dead and seven injured", "en", 5, 7),
+        ("سقوط 5 قتلى و7 جرحى", "ar", 5, 7),
+        ("Three civilians lost their lives", "en", 3, None),
+        ("لقي ثلاثة مدنيين حتفهم في القصف", "ar", 3, None),
+        ("bringing the death toll to 14", "en", 14, None),
+        ("ارتفعت حصيلة الاشتباكات إلى 14 قتيلا", "ar", 14, None),
+        ("between 10 and 15 people were killed", "en", 10, None),
+        ("قتل ما بين 10 و15 شخصا", "ar", 10, None),
+        ("a strike on Sept. 26, killing 11 militants", "en", 11, None),
+    ],
+)
+def test_casualty_constructions(text, lang, fat, inj):
+    c = casualties(text, lang)
+    assert (c.fatalities, c.injuries) == (fat, inj)
+
+
+def test_updated_toll_replaces_the_count_it_updates():
+    c = casualties("At least 15 more people died, bringing the death toll to 220", "en")
+    assert c.fatalities == 220 and "updated toll" in c.notes
+
+
+@pytest.mark.parametrize("text, lang", [("Dozens were killed in the fighting", "en"), ("سقوط العشرات من القتلى", "ar")])
+def test_dozens_get_a_documented_conservative_value(text, lang):
+    c = casualties(text, lang)
+    assert c.fatalities == 12 and "vague count" in c.notes
+
+
+def test_a_later_sentence_about_the_attack_gives_its_toll():
+    evs = events("Gunmen detonated a car bomb at a police training centre in Zliten on Thursday. "
+                 "The attack killed as many as 65 people.", "2016-01-08")
+    assert [(e.event_type, e.fatalities) for e in evs] == [("Explosions/Remote violence", 65)]
+
+
+# --------------------------------------------------------------------------- event types
+@pytest.mark.parametrize(
+    "text, et, sub",
+    [
+        ("Gunmen abducted four foreign workers in Ubari.", VAC, "Abduction/forced disappearance"),
+        ("اختطف مسلحون أربعة عمال أجانب في أوباري.", VAC, "Abduction/forced disappearance"),
+        ("Militiamen executed 12 prisoners in Tarhuna.", VAC, "Attack"),
+        ("أعدم مسلحون 12 سجينا في ترهونة.", VAC, "Attack"),
+        ("A mass grave was found in Tarhuna.", VAC, "Attack"),
+        ("عثر على مقبرة جماعية في ترهونة.", VAC, "Attack"),
+        ("Gunmen carried out an attack on the detention centre in Tajoura.", VAC, "Attack"),
+        ("شن مسلحون هجوما على مركز إيواء المهاجرين في تاجوراء.", VAC, "Attack"),
+        ("Police arrested five men in Misrata.", SD, "Arrests"),
+        ("اعتقلت الشرطة خمسة رجال في مصراتة.", SD, "Arrests"),
+        ("The two sides agreed a ceasefire in Zawiya.", SD, "Agreement"),
+        ("اتفق الطرفان على وقف إطلاق النار في الزاوية.", SD, "Agreement"),
+        ("Guards closed the Sharara oil field.", SD, "Other"),
+        ("أغلق حرس المنشآت حقل الشرارة النفطي.", SD, "Other"),
+        ("Armed groups sent reinforcements to Sirte.", SD, "Change to group/activity"),
+        ("أرسلت المجموعات المسلحة تعزيزات إلى سرت.", SD, "Change to group/activity"),
+        ("Residents staged a sit-in in Zawiya.", "Protests", "Peaceful protest"),
+        ("نظم السكان اعتصاما في الزاوية.", "Protests", "Peaceful protest"),
+        ("Protesters blocked the coastal road in Zuwara.", "Protests", "Peaceful protest"),
+        ("قطع محتجون الطريق الساحلي في زوارة.", "Protests", "Peaceful protest"),
+        ("Security forces fired tear gas to disperse protesters in Tripoli.", "Protests", "Protest with intervention"),
+        ("أطلقت قوات الأمن الغاز المسيل للدموع لتفريق المتظاهرين في طرابلس.", "Protests", "Protest with intervention"),
+        ("Security forces opened fire on protesters in Benghazi, killing four.", "Protests",
+         "Excessive force against protesters"),
+        ("أطلقت قوات الأمن الرصاص الحي على المتظاهرين في بنغازي.", "Protests", "Excessive force against protesters"),
+        ("Protesters stormed and torched the municipal building during a demonstration in Zawiya.", "Riots",
+         "Violent demonstration"),
+        ("أحرق متظاهرون مبنى البلدية خلال مظاهرة في الزاوية.", "Riots", "Violent demonstration"),
+    ],
+)
+def test_event_types(text, et, sub):
+    ev = one(text)
+    assert (ev.event_type, ev.sub_event_type) == (et, sub)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Storm Daniel hit Derna and two dams collapsed, killing thousands.",
+     "ضربت العاصفة دانيال درنة وانهار السدان ما أدى إلى مقتل الآلاف."],
+)
+def test_a_flood_is_no_event(text):
+    assert events(text, "2023-09-12") == []
+
+
+# --------------------------------------------------------------------------- dates
+THU = dt.date(2019, 4, 11)
+FRI = dt.date(2019, 4, 12)
+
+
+@pytest.mark.parametrize(
+    "text, lang, doc, expected",
+    [
+        ("قتل خمسة أشخاص مساء الخميس،في اشتباكات", "ar", dt.date(2019, 4, 13), THU),
+        ("clashes on Thursday, killing five", "en", dt.date(2019, 4, 13), THU),
+        ("وقعت الاشتباكات أمس في المدينة", "ar", FRI, THU),
+        ("the clashes erupted yesterday", "en", FRI, THU),
+        ("قصفت الطائرات فجر اليوم المواقع", "ar", FRI, FRI),
+        ("aircraft struck the positions early today", "en", FRI, FRI),
+        ("اندلعت الاشتباكات الليلة الماضية", "ar", FRI, THU),
+        ("fighting broke out last night", "en", FRI, THU),
+        ("clashes erupted late on Thursday", "en", FRI, THU),
+        ("اندلعت المعارك في الرابع من أبريل 2019", "ar", None, dt.date(2019, 4, 4)),
+        ("protests on 16–17 February 2011", "en", None, dt.date(2011, 2, 16)),
+        ("احتجاجات يومي 16 و17 فبراير 2011", "ar", None, dt.date(2011, 2, 16)),
+    ],
+)
+def test_relative_days_and_glued_weekdays(text, lang, doc, expected):
+    assert resolve_date(text, doc, lang).date == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Tripoli, 12 April 2019 – Clashes erupted late on Thursday near the airport.", "en"),
+     ("طرابلس – 12 أبريل 2019 – اندلعت اشتباكات مساء الخميس قرب المطار.", "ar")],
+)
+def test_a_dateline_is_the_document_date_not_the_event_date(text, lang):
+    assert dateline(text, lang).date == FRI
+    ev = one(text, None)
+    assert ev.event_date == "2019-04-11" and ev.time_precision == 1
+
+
+@pytest.mark.parametrize("text", ["اندلعت الاحتجاجات إبان ثورة 17 فبراير في بنغازي", "the 17 February Revolution"])
+def test_a_named_revolution_is_no_date(text):
+    assert resolve_date(text, None, "ar").date is None
+
+
+def test_narrative_dates_carry_the_year_and_the_next_day():
+    text = ("In May 2016 the offensive began. On 16 May, GNA forces recaptured Abu Grein. "
+            "The next day, the GNA took control of al-Wishka.")
+    dates = [e.event_date for e in events(text, None)]
+    assert dates == ["2016-05-16", "2016-05-17"]
