@@ -48,6 +48,13 @@ gazetteer: $(VENV)/.installed
 maps: $(VENV)/.installed
 	$(BIN)/kharita run --offline -o maps/sample.html
 
+## Score place and event extraction on the development corpus (benchmarks/corpus): dev split.
+## `make eval SPLIT=heldout` scores the held-out half (only at the end of a piece of work).
+SPLIT ?= dev
+.PHONY: eval
+eval: $(VENV)/.installed
+	$(BIN)/python benchmarks/eval_corpus.py --split $(SPLIT) --misses
+
 ## Benchmarks (figures printed, nothing asserted).
 bench: $(VENV)/.installed-test
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done

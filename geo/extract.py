@@ -53,7 +53,7 @@ from geo.document import header_date, parse_date
 from geo.events import Event, event_id
 from geo.exc import InputError
 from geo.relative import RelativeLocation, find_cue, locate
-from geo.toponyms import Mention, find_mentions
+from geo.toponyms import Mention, cue_before, find_mentions
 
 __all__ = ["ExtractionResult", "extract", "extract_document", "extract_many", "extract_result"]
 
@@ -316,6 +316,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
     Territory sub-types count as one (who gained it depends on the actor each sentence names)."""
     out: list[Event] = []
     first: dict[tuple, int] = {}
+    repeats: dict[int, list[Event]] = {}
     for ev in events:
         if not ev.place_id:
             out.append(ev)
@@ -326,14 +327,17 @@ def _dedupe(events: list[Event]) -> list[Event]:
             first[k] = len(out)
             out.append(ev)
             continue
-        j = first[k]
+        repeats.setdefault(first[k], []).append(ev)
+    for j, evs in repeats.items():  # one replace per kept event: linear however often it repeats
         e0 = out[j]
+        fat = e0.fatalities if e0.fatalities is not None else next((e.fatalities for e in evs if e.fatalities is not None), None)
+        inj = e0.injuries if e0.injuries is not None else next((e.injuries for e in evs if e.injuries is not None), None)
+        spans = ", ".join(f"{e.span_start}-{e.span_end}" for e in evs[:5]) + (f" and {len(evs) - 5} more" if len(evs) > 5 else "")
         out[j] = dataclasses.replace(
-            e0,
-            fatalities=e0.fatalities if e0.fatalities is not None else ev.fatalities,
-            injuries=e0.injuries if e0.injuries is not None else ev.injuries,
-            actor1=e0.actor1 or ev.actor1, actor2=e0.actor2 or ev.actor2,
-            notes=e0.notes + f"; also reported at characters {ev.span_start}-{ev.span_end}",
+            e0, fatalities=fat, injuries=inj,
+            actor1=e0.actor1 or next((e.actor1 for e in evs if e.actor1), ""),
+            actor2=e0.actor2 or next((e.actor2 for e in evs if e.actor2), ""),
+            notes=e0.notes + f"; also reported at characters {spans}",
         )
     return out
 
@@ -507,8 +511,11 @@ def extract_result(
 
     sentences = structure.split_sentences(text)
     normalized = normalize_with_offsets(text)
-    mentions = find_mentions(text, gaz, sentences=sentences, language=language, normalized=normalized)
+    cue_cache: dict[int, Any] = {}
+    mentions = find_mentions(text, gaz, sentences=sentences, language=language, normalized=normalized,
+                             cue_cache=cue_cache)
     res.mentions = mentions
+    mention_index = {id(m): i for i, m in enumerate(mentions)}
 
     # relative cues of the mentions (appositions are already "context" mentions)
     cues: dict[int, Any] = {}
@@ -518,7 +525,7 @@ def extract_result(
             if m.status == "context":
                 context_reason[i] = m.reason
             continue
-        cue = find_cue(text, m.start, normalized=normalized)
+        cue = cue_before(text, m.start, normalized, cue_cache)
         if cue is not None:
             cues[i] = cue
 
@@ -754,7 +761,7 @@ def extract_result(
                         span_start=sent.start, span_end=sent.end, notes="; ".join(notes),
                     )
                     for q in unresolved:
-                        used.setdefault(mentions.index(q), []).append(ev.id)
+                        used.setdefault(mention_index[id(q)], []).append(ev.id)
                 else:
                     if carried:
                         notes.append(f"place carried over from an earlier sentence of the section ({loc.mention.text})")
@@ -775,7 +782,7 @@ def extract_result(
                         notes="; ".join(notes),
                     )
                     if not carried:
-                        used.setdefault(mentions.index(loc.mention), []).append(ev.id)
+                        used.setdefault(mention_index[id(loc.mention)], []).append(ev.id)
                 events.append(ev)
                 if et_t != "Strategic developments":
                     last_event_in_para[sent.section] = len(events) - 1

@@ -43,6 +43,7 @@ from typing import Any, Iterable, Sequence
 
 from gazetteer.model import Context, Place
 from gazetteer.fuzzy import FuzzyIndex
+from geo.spans import SpanIndex
 from gazetteer.normalize import PROCLITICS, is_arabic, name_key, normalize, normalize_with_offsets, split_proclitics
 
 __all__ = ["Mention", "MentionMatcher", "find_mentions", "matcher_for", "CITY_TYPES"]
@@ -240,10 +241,12 @@ class MentionMatcher:
             raw.append(_Hit(start, end, offs[ws], key, ids, nstart, nend + 1, prefix))
         raw.sort(key=lambda h: (-(h.nend - h.nstart), h.nstart))
         taken: list[_Hit] = []
+        taken_ix = SpanIndex()
         for h in raw:
-            if any(h.nstart < t.nend and t.nstart < h.nend for t in taken):
+            if taken_ix.overlaps(h.nstart, h.nend):
                 continue
             taken.append(h)
+            taken_ix.add(h.nstart, h.nend)
         taken.sort(key=lambda h: h.nstart)
         return taken
 
@@ -302,7 +305,9 @@ def _country_context(codes: list[str], default: str = "LY") -> str:
     return default
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def _inside(spans: "list[tuple[int, int]] | SpanIndex", start: int, end: int) -> bool:
+    if isinstance(spans, SpanIndex):
+        return spans.contains(start, end)
     return any(s <= start and end <= e for s, e in spans)
 
 
@@ -529,14 +534,26 @@ def _resolve(gaz: Any, name: str, ids: tuple[str, ...], near: list[Place], count
     return (st, res.reason, place, tuple(res.candidates))
 
 
-def _apposition(text: str, start: int, before: list[Mention], normalized: tuple[str, list[int]] | None = None) -> str:
+def cue_before(text: str, start: int, normalized: tuple[str, list[int]] | None, cache: dict | None) -> Any:
+    """:func:`geo.relative.find_cue` at ``start``, computed once per document position (``cache``)."""
+    from geo.relative import find_cue
+
+    if cache is None:
+        return find_cue(text, start, normalized=normalized)
+    if start not in cache:
+        cache[start] = find_cue(text, start, normalized=normalized)
+    return cache[start]
+
+
+def _apposition(text: str, start: int, before: list[Mention], normalized: tuple[str, list[int]] | None = None,
+                cue_cache: dict | None = None) -> str:
     """Reason text when the relative phrase before ``start`` describes an earlier place, else ''.
 
     «سرت، معقل تنظيم داعش شرق طرابلس»: Tripoli only says where Sirte is.
     """
-    from geo.relative import find_cue, is_apposition
+    from geo.relative import is_apposition
 
-    cue = find_cue(text, start, normalized=normalized)
+    cue = cue_before(text, start, normalized, cue_cache)
     if cue is None:
         return ""
     prev = next((q for q in reversed(before) if q.end <= cue.start and q.place is not None
@@ -591,6 +608,7 @@ def _fuzzy_latin(fi: Any, text: str) -> list[tuple[int, int, Any]]:
     A single word that also occurs in lower case in the text is an ordinary word.
     """
     out: list[tuple[int, int, Any]] = []
+    out_ix = SpanIndex()
     lower_words = {w for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
     for m in _LATIN_NAME_RE.finditer(text):
         words = [(w.start() + m.start(), w.end() + m.start()) for w in re.finditer(r"\S+", m.group())]
@@ -601,13 +619,14 @@ def _fuzzy_latin(fi: Any, text: str) -> list[tuple[int, int, Any]]:
             single = " " not in span
             if single and (span.lower() in _LATIN_NOT_NAMES or span.lower() in lower_words):
                 continue
-            if any(a < e and s < b for s, e, _ in out):
+            if out_ix.overlaps(a, b):
                 continue
             if single and not _LATIN_PLACE_BEFORE.search(text[max(0, a - 40):a]):
                 continue
             fh = fi.match(span)
             if fh is not None:
                 out.append((a, b, fh))
+                out_ix.add(a, b)
                 if (a, b) == tried[0] and len(words) > 1:
                     break
     return out
@@ -620,6 +639,7 @@ def find_mentions(
     sentences: Sequence[Any] | None = None,
     language: str | None = None,
     normalized: tuple[str, list[int]] | None = None,
+    cue_cache: dict | None = None,
 ) -> list[Mention]:
     """Every place mention in ``text``, in text order, resolved in context.
 
@@ -637,6 +657,9 @@ def find_mentions(
         ``"ar"`` or ``"en"`` (default: guessed from the script).
     normalized
         ``normalize_with_offsets(text)`` if the caller already has it.
+    cue_cache
+        A dict the caller keeps for the document: relative cues found here are stored by
+        position so the caller does not search for them again.
 
     Returns
     -------
@@ -659,48 +682,58 @@ def find_mentions(
     # candidate items: (start, end, kind, payload)
     items: list[tuple[int, int, str, Any]] = []
     covered: list[tuple[int, int]] = []
+    items_ix, covered_ix = SpanIndex(), SpanIndex()  # overlap queries in constant time: linear overall
+    orgs_ix, dems_ix = SpanIndex(orgs), SpanIndex(dems)
+
+    def add_item(s: int, e: int, kind: str, payload: Any) -> None:
+        items.append((s, e, kind, payload))
+        items_ix.add(s, e)
+
+    def add_covered(s: int, e: int) -> None:
+        covered.append((s, e))
+        covered_ix.add(s, e)
     for h in hits:
         if is_arabic(h.key) and _common_word_reading(norm, text, offs, h):
-            items.append((h.start, h.end, "common", (h.key, h.ids)))
-            covered.append((h.word_start, h.end))
+            add_item(h.start, h.end, "common", (h.key, h.ids))
+            add_covered(h.word_start, h.end)
             continue
         fo = _feature_of(matcher, norm, offs, h)
         if fo is not None:
-            items.append((fo[0], h.end, "name", (fo[1], fo[2])))
-            covered.append((fo[0], h.end))
+            add_item(fo[0], h.end, "name", (fo[1], fo[2]))
+            add_covered(fo[0], h.end)
             continue
         extra = _coordinated(matcher, norm, offs, h)
         # the hit is only the shared name when every coordinated name extends it
         # («جسر وتقاطع [قصر بوهادي]»): then the coordinated features replace it
         shared_only = bool(extra) and all(k.endswith(" " + h.key) or k.startswith(h.key + " ") for _, _, k, _ in extra)
         if not shared_only:
-            items.append((h.start, h.end, "name", (h.key, h.ids)))
+            add_item(h.start, h.end, "name", (h.key, h.ids))
         for s, e, k, ids in extra:
-            items.append((s, e, "name", (k, ids)))
-        covered.append((h.word_start, h.end))
+            add_item(s, e, "name", (k, ids))
+        add_covered(h.word_start, h.end)
 
     # spelling variants the automaton cannot see ("Gheryan", "Ijdabiya", "Tarhouna"): capitalised
     # Latin names matched by phonetic key or bounded edit distance (gazetteer.fuzzy)
     if not is_arabic(text[:2000]) or language == "en":
         fi = FuzzyIndex.of(gaz) if hasattr(gaz, "places") else None
         for s, e, fh in (_fuzzy_latin(fi, text) if fi is not None else ()):
-            if any(cs < e and s < ce for cs, ce in covered) or any(it[0] < e and s < it[1] for it in items) \
-                    or _inside(orgs, s, e) or _inside(dems, s, e):
+            if covered_ix.overlaps(s, e) or items_ix.overlaps(s, e) \
+                    or _inside(orgs_ix, s, e) or _inside(dems_ix, s, e):
                 continue
-            items.append((s, e, "fuzzy", fh))
-            covered.append((s, e))
+            add_item(s, e, "fuzzy", fh)
+            add_covered(s, e)
 
     # reference words
     for m in _AR_REFERENCE_RE.finditer(norm):
         g = 1 if m.group(1) else 2
         s, e = offs[m.start(g)], offs[m.end(g) - 1] + 1
-        if not any(cs <= s < ce for cs, ce in covered):
-            items.append((s, e, "ref", _AR_REFERENCE["ال" + m.group(g)[2 if g == 1 else 1:]]))
+        if not covered_ix.covers_point(s):
+            add_item(s, e, "ref", _AR_REFERENCE["ال" + m.group(g)[2 if g == 1 else 1:]])
     for m in _EN_REFERENCE_RE.finditer(text):
         s, e = m.start(1), m.end()
-        if not any(cs <= s < ce for cs, ce in covered):
+        if not covered_ix.covers_point(s):
             kind = "capital" if m.group(1).lower() == "capital" else "city"
-            items.append((m.start(), e, "ref", kind + ("+centre" if m.group(2) else "")))
+            add_item(m.start(), e, "ref", kind + ("+centre" if m.group(2) else ""))
 
     # unknown names after place cues
     for m in _AR_CUE_RE.finditer(norm):
@@ -712,16 +745,16 @@ def find_mentions(
         if not is_arabic(cand) or cand in _AR_NOT_NAMES or len(cand) < 3 or _stem_is_function_word(cand):
             continue
         s, e = offs[nw[0]], _extend_end(text, offs[nw[1] - 1] + 1)
-        if any(cs < e and s < ce for cs, ce in covered) or any(it[0] < e and s < it[1] for it in items):
+        if covered_ix.overlaps(s, e) or items_ix.overlaps(s, e):
             continue
-        if cand in _AR_REFERENCE or _inside(orgs, s, e):
+        if cand in _AR_REFERENCE or _inside(orgs_ix, s, e):
             continue
-        items.append((s, e, "unknown", cand))
+        add_item(s, e, "unknown", cand)
     for m in _EN_CUE_RE.finditer(text):
         s, e = m.start(1), m.end(1)
-        if any(it[0] < e and s < it[1] for it in items):
+        if items_ix.overlaps(s, e):
             continue
-        items.append((s, e, "unknown", m.group(1)))
+        add_item(s, e, "unknown", m.group(1))
 
     items.sort(key=lambda it: (it[0], -(it[1] - it[0])))
     out: list[Mention] = []
@@ -737,11 +770,11 @@ def find_mentions(
             continue
         if kind == "name":
             key, ids = payload
-            if _inside(orgs, s, e):
+            if _inside(orgs_ix, s, e):
                 place = gaz.get(ids[0]) if ids else None
                 out.append(Mention(surface, s, e, "context", "organisation name", place))
                 continue
-            if _inside(dems, s, e):
+            if _inside(dems_ix, s, e):
                 place = gaz.get(ids[0]) if ids else None
                 out.append(Mention(surface, s, e, "context", "adjective", place))
                 dem_done.add((s, e))
@@ -749,7 +782,7 @@ def find_mentions(
             # resolve the matched key: the automaton proved it, the surface may span a coordination
             st, reason, place, cands = _resolve(gaz, key, ids, near, country)
             if place is not None:
-                why = _apposition(text, s, out, doc_norm)
+                why = _apposition(text, s, out, doc_norm, cue_cache)
                 if why:
                     st, reason = "context", why
             out.append(Mention(surface, s, e, st, reason, place, cands))
@@ -766,7 +799,7 @@ def find_mentions(
             near.insert(0, place)
             del near[8:]
         elif kind == "ref":
-            if _inside(orgs, s, e):
+            if _inside(orgs_ix, s, e):
                 continue
             ref_rel = "centre_of" if payload.endswith("+centre") else "same_as"
             payload = payload.split("+")[0]
@@ -820,8 +853,9 @@ def find_mentions(
                     continue
             out.append(Mention(surface, s, e, "unresolved", "not in gazetteer", None))
     # demonyms that did not overlap a name: context (they may set the country)
+    out_ix = SpanIndex((m.start, m.end) for m in out)
     for s, e in dems:
-        if (s, e) in dem_done or any(m.start < e and s < m.end for m in out):
+        if (s, e) in dem_done or out_ix.overlaps(s, e):
             continue
         out.append(Mention(text[s:e], s, e, "context", "adjective", None))
     out.sort(key=lambda m: (m.start, m.end))

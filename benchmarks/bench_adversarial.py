@@ -1,0 +1,42 @@
+"""Extraction time on adversarial inputs: repeated place names and one huge line (issue 10).
+
+Every stage must be linear in the text: the figure to watch is seconds per MB staying flat
+from 100 KB to 1 MB (to 10 MB with ``--big``). Figures printed, nothing asserted; the machine
+is shared, so read them as ratios.
+
+    python benchmarks/bench_adversarial.py [--big]
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from geo.extract import extract_result
+
+CASES = {
+    "Arabic sentences of place names": "قصفت الطائرات سرت وبنغازي ومصراتة. ",
+    "English sentences of place names": "Aircraft struck Sirte, Benghazi and Misrata. ",
+    "one line of one name": "سرت ",
+}
+
+
+def make(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def main() -> None:
+    sizes = [100_000, 1_000_000] + ([10_000_000] if "--big" in sys.argv else [])
+    extract_result("سرت", date="2019-01-01")  # imports and the gazetteer index, once
+    print(f"{'input':<36}{'size':>10}{'mentions':>10}{'seconds':>9}{'s/MB':>7}")
+    for label, unit in CASES.items():
+        for size in sizes:
+            text = make(unit, size)
+            t0 = time.perf_counter()
+            res = extract_result(text, date="2019-01-01")
+            dt = time.perf_counter() - t0
+            print(f"{label:<36}{size:>10,}{len(res.mentions):>10,}{dt:>9.2f}{dt / (size / 1e6):>7.1f}")
+
+
+if __name__ == "__main__":
+    main()
