@@ -725,6 +725,8 @@ def extract_result(
             if t.kind == "protest":
                 carried_actor = ""  # protesters are not the armed agent of the sentences before
             actor1, actor2 = _actors_for(t, actors, sent.text, lang, carried_actor, lexicon)
+            if t.kind == "protest" and not actor1:
+                actor1 = "Protesters"  # ACLED: the people protesting are the protest's actor
             sub = t.sub_event_type
             et_t = et
             after = sent.text[t.end:t.end + 60]

@@ -333,7 +333,8 @@ _EN_PERSON = {"people", "persons", "person", "civilians", "civilian", "soldiers"
               "pro", "gna", "lna", "is", "isis", "government", "forces", "including", "also", "at", "least",
               "who"}
 _EN_ACTIVE = {"killing", "kills", "kill", "wounding", "injuring", "injures", "wounds"}
-_EN_PERSON |= {"lost", "their", "his", "her", "terrorists", "terrorist", "insurgents", "insurgent", "rebels", "rebel", "mercenaries", "migrants",
+_EN_PERSON |= {"lost", "their", "his", "her", "our", "its", "said", "to", "have", "believed", "feared", "thought",
+               "terrorists", "terrorist", "insurgents", "insurgent", "rebels", "rebel", "mercenaries", "migrants",
                "guards", "policemen", "police", "servicemen", "personnel", "more", "being", "reported", "confirmed",
                "other", "others", "libyan", "egyptian", "chadian", "sudanese", "foreign", "workers", "bodies"}
 # "between 10 and 15 killed", «بين 10 و15 قتيلا»: ACLED codes the lower bound of a range
@@ -352,6 +353,16 @@ VAGUE_FATALITIES: dict[str, int] = {"dozens": 12, "scores": 20, "hundreds": 100,
                                     "عشرات": 12, "العشرات": 12, "مئات": 100, "المئات": 100, "ميات": 100,
                                     "الاف": 1000, "الوف": 1000}
 _AR_DEATH_OBJECTS = {"حتفه", "حتفهم", "حتفها", "حتفهما", "مصرعه", "مصرعهم", "مصرعها", "مصرعهما"}
+_EN_ONE_KILLED_RE = re.compile(
+    r"\b(?:[A-Z][a-z'’-]+(?:\s+(?:al-|el-|bin\s+|ben\s+|abu\s+)?[A-Z][a-z'’-]+)+|[Hh]e|[Ss]he)\s+(?:was|had\s+been|has\s+been)\s+"
+    r"(?:shot\s+dead|killed|assassinated|executed|beheaded|murdered)\b"
+)
+_EN_KILLED_ONE_RE = re.compile(
+    r"\b(?:killed|assassinated|executed|murdered|shot\s+dead)\s+(?:a\s+|an\s+|one\s+|the\s+)?"
+    r"(?:(?:senior|local|prominent|top|former|military|police|security|militia|tribal|[A-Z][\w-]*)\s+){0,4}"
+    r"(?:leader|commander|officer|official|soldier|policeman|journalist|activist|judge|imam|mayor|colonel|general)"
+    r"(?:\s+[A-Z][a-z'’-]+){1,3}\b"
+)
 _EN_HEDGE = {"as", "many", "much", "reportedly", "at", "least", "about", "around", "some", "nearly", "almost", "more", "than", "over", "up", "to",
              "approximately", "roughly", "estimated", "an", "the", "of"}
 
@@ -553,6 +564,10 @@ def casualties(text: str, language: str) -> Casualties:
             notes.append(f"{hedge} {value} {label}")
         found[cat].append(value)
         prev_cat, prev_end_idx = cat, j
+    # "Salim Derby was killed", "killed senior commander Nasser Akr": one named person, one death
+    if not found["fatal"] and (_EN_ONE_KILLED_RE.search(text) or _EN_KILLED_ONE_RE.search(text)):
+        found["fatal"].append(1)
+        notes.append("one named person killed")
     # «مقتل شخص»، «مقتل جنديين»، «سقوط قتيلين»: counts carried by a singular/dual noun
     for idx, w in enumerate(words):
         if w in _AR_DUAL_FATAL:

@@ -591,9 +591,10 @@ _LATIN_NOT_NAMES = frozenset(
 
 # words before a name that make it a place: prepositions of place, place nouns, verbs of taking
 _LATIN_PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|from|to|into|towards?|outside|around|inside|through|of|via|between|and|captured|"
-    r"seized|took|retook|recaptured|entered|reached|shelled|bombed|struck|attacked|besieged|town|city|village|"
-    r"oasis|district|area|region|port|suburb|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+(?:the\s+)?)$",
+    r"(?:\b(?:in|at|near|from|to|into|towards?|outside|around|inside|through|via|between|captured|"
+    r"seized|took|retook|recaptured|entered|reached|shelled|bombed|struck|attacked|besieged|"
+    r"(?:town|city|village|oasis|district|area|region|port|suburb|outskirts|centre|center)(?:\s+of)?|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+of)?)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 

@@ -362,7 +362,7 @@ def test_actor_rules_victims_clauses_and_no_stray_carry_over():
     bomb = by_place["gn:89113"]
     assert bomb.actor1 == "" and bomb.fatalities == 4
     protest = next(e for e in evs if e.event_type == "Protests")
-    assert protest.actor1 == ""
+    assert protest.actor1 == "Protesters"  # the protesters themselves (ACLED), not the earlier force
 
 
 WIRE_EN = (
