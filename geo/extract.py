@@ -711,7 +711,7 @@ def extract_result(
             # a finer place the gazetteer lacks («قرب مستشفى الجلاء في بنغازي»): the event lies
             # somewhere in the known place, so it is "part of" it (precision 2), and the name is kept
             unknown_fine = [mentions[i] for i in midx if mentions[i].place is None and mentions[i].status == "unresolved"]
-            if unknown_fine and located and not carried:
+            if unknown_fine and located:
                 located = [dataclasses.replace(
                     x, geo_precision=max(x.geo_precision, 2),
                     note=(x.note + "; " if x.note else "") + "also names " + ", ".join(

@@ -81,6 +81,12 @@ _EN_CUE_RE = re.compile(
     r"\b(?:the\s+)?(?:town|village|city|district|neighbou?rhood|area|region|suburb|port|oasis)\s+of\s+"
     r"((?:[A-Z][\w'’-]+)(?:\s+(?:al-|el-)?[A-Z][\w'’-]+){0,2})"
 )
+# "the Zanbaqa district", "the Hamza camp": a capitalised name before a place noun
+_EN_CUE_AFTER_RE = re.compile(
+    r"\bthe\s+((?:[A-Z][\w'’-]+)(?:\s+(?:al-|el-)?[A-Z][\w'’-]+){0,2})\s+"
+    r"(?:district|neighbou?rhood|suburb|area|camp|barracks|air\s+base|airbase|base|airport|oil\s*field|field|"
+    r"oil\s+terminal|port|road|bridge|junction|roundabout|prison|hospital|village|oasis)\b"
+)
 # Normalised Arabic words after a cue that are descriptions, not names.
 _AR_NOT_NAMES = frozenset(
     {
@@ -751,7 +757,7 @@ def find_mentions(
         if cand in _AR_REFERENCE or _inside(orgs_ix, s, e):
             continue
         add_item(s, e, "unknown", cand)
-    for m in _EN_CUE_RE.finditer(text):
+    for m in (*_EN_CUE_RE.finditer(text), *_EN_CUE_AFTER_RE.finditer(text)):
         s, e = m.start(1), m.end(1)
         if items_ix.overlaps(s, e):
             continue
