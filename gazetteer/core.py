@@ -26,7 +26,7 @@ from gazetteer.normalize import (
     variant_keys,
 )
 from gazetteer.store import read_table
-from geo.geodesy import haversine_km
+from gazetteer.geodesy import haversine_km
 
 __all__ = ["Gazetteer"]
 
@@ -405,7 +405,7 @@ class Gazetteer:
     def reverse(self, lat: float, lon: float) -> tuple[Place, float]:
         """Nearest point feature (not a country/district/region) and its geodesic distance in km."""
         lat, lon = check_lat_lon(lat, lon)
-        from geo.geodesy import nearest_index
+        from gazetteer.geodesy import nearest_index
 
         pts, lats, lons = self._point_arrays
         i, km = nearest_index(lat, lon, lats, lons)

@@ -1,13 +1,32 @@
-"""Errors raised by the gazetteer.
+"""Errors raised by the gazetteer, and :class:`KharitaError`, the root of every kharita error.
 
 Each error also inherits the builtin it resembles, so callers can catch
 ``LookupError`` or ``ValueError`` without importing kharita (geopy style).
+
+The root lives here, not in :mod:`geo.exc`, because ``gazetteer/`` must not
+import ``geo``; :mod:`geo.exc` re-exports it and builds its own errors on it.
+The CLI turns every :class:`KharitaError` into exit status 2 with a one-line
+message naming the file and the line or row.
 """
 
 from __future__ import annotations
 
+__all__ = [
+    "AmbiguousPlace",
+    "CoordinateError",
+    "GazetteerDataError",
+    "GazetteerError",
+    "KharitaError",
+    "PlaceNotFound",
+    "check_lat_lon",
+]
 
-class GazetteerError(Exception):
+
+class KharitaError(Exception):
+    """Root of every error kharita raises on purpose (gazetteer and geo alike): a usage or input error."""
+
+
+class GazetteerError(KharitaError):
     """Base class of every gazetteer error."""
 
 

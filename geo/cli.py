@@ -70,8 +70,9 @@ def install_config(path: str | None):
 
     Extra place aliases and places go into the default gazetteer, extra actors into
     the default lexicon, the road detour factor into :mod:`geo.roads`; claim
-    tolerances and extract defaults are read by those commands from the returned
-    :class:`geo.config.Config`.  Invalid files raise :class:`geo.exc.ConfigError`.
+    tolerances are read by ``kharita check`` from the returned
+    :class:`geo.config.Config`, and the ``[extract]`` defaults become click
+    defaults (:func:`config_default_map`).  Invalid files raise :class:`geo.exc.ConfigError`.
     """
     from geo.config import load_config
 
@@ -97,8 +98,31 @@ def install_config(path: str | None):
     return cfg
 
 
+def config_default_map(cfg) -> dict[str, dict[str, object]]:
+    """The click ``default_map`` of a :class:`geo.config.Config`: ``{command: {parameter: default}}``.
+
+    ``[extract]`` keys become the defaults of ``kharita extract`` (``date`` also of
+    ``kharita run``).  Click uses a default only when the flag is not given, so an
+    explicit flag always wins, and checks it like a typed value.
+    """
+    ex = cfg.extract
+    date = ex.date.isoformat() if ex.date is not None else None
+    extract = {"date": date, "source": ex.source, "jobs": ex.jobs, "engine": ex.engine, "fmt": ex.format}
+    out: dict[str, dict[str, object]] = {}
+    if any(v is not None for v in extract.values()):
+        out["extract"] = {k: v for k, v in extract.items() if v is not None}
+    if date is not None:
+        out["run"] = {"date": date}
+    return out
+
+
 def current_config():
-    """The :class:`geo.config.Config` loaded for this command (an empty one outside the CLI)."""
+    """The :class:`geo.config.Config` loaded for this command (an empty one outside the CLI).
+
+    Its ``extract`` section is empty: those defaults already reached the commands
+    as click defaults (:func:`config_default_map`), and applying them again would
+    override explicit flags.
+    """
     ctx = click.get_current_context(silent=True)
     root = ctx.find_root() if ctx is not None else None
     cfg = (root.obj or {}).get("config") if root is not None and isinstance(root.obj, dict) else None
@@ -127,12 +151,26 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
       kharita map events.geojson --offline -o maps/events.html
       kharita --config my.toml extract article.txt
     """
+    import dataclasses
+
+    from geo.config import ExtractConfig
+
     ctx.ensure_object(dict)
-    ctx.obj["config"] = install_config(config_path)
+    cfg = install_config(config_path)
+    defaults = config_default_map(cfg)
+    for cmd, values in (ctx.default_map or {}).items():  # a default_map given by a caller beats the file
+        defaults[cmd] = {**defaults.get(cmd, {}), **values}
+    ctx.default_map = defaults
+    ctx.obj["config"] = dataclasses.replace(cfg, extract=ExtractConfig())
+
+
+def _one_line(e: BaseException) -> str:
+    """The message of ``e`` on one line (a multi-line message would read as several errors)."""
+    return " / ".join(part.strip() for part in str(e).splitlines() if part.strip())
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Console-script entry point: kharita errors become exit status 2 with a clear message.
+    """Console-script entry point: every :class:`~geo.exc.KharitaError` becomes exit status 2 and one line.
 
     Commands may return an ``int``: it becomes the exit status.
     """
@@ -146,11 +184,8 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as e:
         e.show()
         sys.exit(e.exit_code)
-    except (KharitaError, LookupError) as e:
-        click.echo(f"kharita: error: {e}", err=True)
-        sys.exit(2)
-    except OSError as e:
-        click.echo(f"kharita: error: {e}", err=True)
+    except (KharitaError, OSError) as e:  # every kharita error (gazetteer ones too) names its file and line
+        click.echo(f"kharita: error: {_one_line(e)}", err=True)
         sys.exit(2)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
@@ -159,8 +194,8 @@ def main(argv: list[str] | None = None) -> None:
 
         if os.environ.get("KHARITA_DEBUG"):
             raise
-        click.echo(f"kharita: internal error: {type(e).__name__}: {e} (set KHARITA_DEBUG=1 for the traceback; "
-                   "please report it)", err=True)
+        click.echo(f"kharita: internal error: {type(e).__name__}: {_one_line(e)} "
+                   "(set KHARITA_DEBUG=1 for the traceback; please report it)", err=True)
         sys.exit(70)
     else:
         # a command may return an int exit status (1 = findings with --strict)

@@ -16,13 +16,16 @@ Sections (all optional; ``docs/config.md`` documents every key)::
                     precision_m, country, parent_id, id
     [claims]        tolerances of the claim checker (fields of geo.claims.Tolerances)
                     and road_detour_factor
-    [extract]       date, language, source, jobs, engine, format
+    [extract]       date, source, jobs, engine, format: defaults of ``kharita extract``
+                    (``date`` also of ``kharita run``), given to click as its
+                    ``default_map``, so a flag on the command line always wins
 
 Every problem is a :class:`geo.exc.ConfigError` whose message names the file, the
 line when it can be found, and the key path, e.g.
 ``config.toml, line 12: [[actors]] #2: 'kind' must be one of state, non_state,
 external, civilians (got 'rebels')``.  Unknown keys are errors, with a "did you
-mean" hint.
+mean" hint; so are keys kharita used to accept but would not act on
+(``[extract] language``).  Every accepted key is used.
 """
 
 from __future__ import annotations
@@ -55,9 +58,9 @@ __all__ = [
 
 #: Allowed values of ``[[actors]] kind``.
 ACTOR_KINDS: tuple[str, ...] = ("state", "non_state", "external", "civilians")
-_LANGUAGES = ("ar", "en", "auto")
-_ENGINES = ("process", "dask")
-_FORMATS = ("jsonl", "parquet")
+#: ``[extract]`` choices: the same as those of ``kharita extract --engine`` / ``--format``.
+_ENGINES = ("local", "dask")
+_FORMATS = ("geojson", "jsonl", "parquet", "gpkg", "csv")
 
 _SECTIONS = ("actors", "places", "claims", "extract")
 _ACTOR_KEYS = ("name", "aliases", "kind", "acled_name")
@@ -65,7 +68,12 @@ _PLACE_KEYS = (
     "id", "aliases", "name", "name_en", "name_ar", "lat", "lon", "feature_type", "source",
     "precision_m", "country", "parent_id",
 )
-_EXTRACT_KEYS = ("date", "language", "source", "jobs", "engine", "format")
+_EXTRACT_KEYS = ("date", "source", "jobs", "engine", "format")
+#: Keys once accepted but never acted on: rejected with the reason rather than silently ignored.
+_EXTRACT_REJECTED = {
+    "language": "kharita detects the language of each document from its script (Arabic or English); "
+                "remove the key",
+}
 
 
 @dataclass(frozen=True)
@@ -115,10 +123,13 @@ class ClaimsConfig:
 
 @dataclass(frozen=True)
 class ExtractConfig:
-    """Defaults of ``kharita extract`` (``None``: not set in the file)."""
+    """Defaults of ``kharita extract`` (``None``: not set in the file).
+
+    ``engine`` and ``format`` take the values of the command's ``--engine`` and
+    ``--format``; ``jobs`` is ``--jobs`` (>= 1).
+    """
 
     date: _dt.date | None = None
-    language: str | None = None
     source: str | None = None
     jobs: int | None = None
     engine: str | None = None
@@ -416,7 +427,14 @@ def _extract(ctx: _Ctx, raw: Any) -> ExtractConfig:
     where = "[extract]"
     if not isinstance(raw, dict):
         raise ctx.error("", "'extract' must be a table: write [extract]", ctx.loc.key("extract"))
+    for k, why in _EXTRACT_REJECTED.items():
+        if k in raw:
+            raise ctx.error(where, f"{k!r} is not a setting: {why}", ctx.loc.key(k, "extract", None))
     _check_keys(ctx, where, raw, _EXTRACT_KEYS, "extract", None)
+    if raw.get("engine") == "process":
+        raise ctx.error(where, "'engine' must be one of local, dask (got 'process': the engine of one machine's "
+                               "processes is called 'local', as in --engine local)",
+                        ctx.loc.key("engine", "extract", None))
     date = raw.get("date")
     if date is not None:
         line = ctx.loc.key("date", "extract", None)
@@ -432,14 +450,14 @@ def _extract(ctx: _Ctx, raw: Any) -> ExtractConfig:
     jobs = None
     if "jobs" in raw:
         v = raw["jobs"]
-        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
-            raise ctx.error(where, f"'jobs' must be an integer >= 0 (0 = all cores), got {v!r}",
+        if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+            raise ctx.error(where, f"'jobs' must be an integer >= 1, as --jobs (leave it out for the default: "
+                                   f"every core from 32 documents on), got {v!r}",
                             ctx.loc.key("jobs", "extract", None))
         jobs = v
     src = _string(ctx, where, raw, "source", "extract", None) if "source" in raw else None
     return ExtractConfig(
         date=date,
-        language=_choice(ctx, where, raw, "language", _LANGUAGES, "extract", None, None),
         source=src,
         jobs=jobs,
         engine=_choice(ctx, where, raw, "engine", _ENGINES, "extract", None, None),

@@ -1,14 +1,25 @@
 """Errors of the geo package.  Each also inherits the builtin it resembles.
 
-The CLI turns every :class:`KharitaError` into a one-line message on stderr and
-exit status 2 (usage or input error); nothing reaches the user as a traceback.
+:class:`KharitaError` is the one root of kharita's errors, gazetteer errors
+included; it is defined in :mod:`gazetteer.exc` (which may not import ``geo``)
+and re-exported here.  The CLI turns every :class:`KharitaError` into a one-line
+message on stderr and exit status 2 (usage or input error); nothing reaches the
+user as a traceback.
 """
 
 from __future__ import annotations
 
+from gazetteer.exc import KharitaError
 
-class KharitaError(Exception):
-    """Base class of kharita's own errors."""
+__all__ = [
+    "ConfigError",
+    "DecodeError",
+    "EmptyInputError",
+    "GeoJSONError",
+    "InputError",
+    "KharitaError",
+    "SchemaError",
+]
 
 
 class InputError(KharitaError, ValueError):

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from geo.config import (
     ACTOR_KINDS,
     Config,
+    ExtractConfig,
     apply_place_aliases,
     default_config_path,
     load_config,
@@ -49,7 +50,7 @@ def test_example_file_loads():
     new = cfg.places[1]
     assert (new.id, new.feature_type, new.precision_m) == ("user:sirte-zafran-roundabout", "roundabout", 300.0)
     assert cfg.extract.date == dt.date(2016, 6, 9)
-    assert (cfg.extract.jobs, cfg.extract.engine, cfg.extract.format, cfg.extract.language) == (2, "process", "jsonl", "auto")
+    assert (cfg.extract.jobs, cfg.extract.engine, cfg.extract.format) == (2, "local", "jsonl")
     assert cfg.claims.road_detour_factor == 1.3
     tol = cfg.claims.tolerances()
     assert tol.distance_rel == 0.15 and tol.near_km == 15.0
@@ -72,9 +73,9 @@ def test_no_default_file_is_empty_config(tmp_path, monkeypatch):
 
 
 def test_env_variable_is_used_and_must_exist(tmp_path, monkeypatch):
-    p = write(tmp_path, "[extract]\nlanguage = 'ar'\n")
+    p = write(tmp_path, "[extract]\nsource = 'Libya Herald'\n")
     monkeypatch.setenv("KHARITA_CONFIG", str(p))
-    assert load_config().extract.language == "ar"
+    assert load_config().extract.source == "Libya Herald"
     monkeypatch.setenv("KHARITA_CONFIG", str(tmp_path / "missing.toml"))
     with pytest.raises(ConfigError, match="missing.toml: no such config file"):
         load_config()
@@ -118,7 +119,7 @@ def test_unknown_section_did_you_mean(tmp_path):
 
 def test_unknown_key_without_close_match_lists_allowed(tmp_path):
     msg = error_of(tmp_path, "[extract]\nzzz = 1\n")
-    assert "unknown key 'zzz' (allowed: date, language, source, jobs, engine, format)" in msg
+    assert "unknown key 'zzz' (allowed: date, source, jobs, engine, format)" in msg
 
 
 def test_missing_required_actor_keys(tmp_path):
@@ -192,9 +193,38 @@ def test_section_of_wrong_shape(tmp_path):
 
 
 def test_bad_extract_values(tmp_path):
-    assert "'jobs' must be an integer >= 0" in error_of(tmp_path, "[extract]\njobs = -1\n")
+    assert "'jobs' must be an integer >= 1" in error_of(tmp_path, "[extract]\njobs = -1\n")
     assert "'date' must be YYYY-MM-DD" in error_of(tmp_path, "[extract]\ndate = '9 June 2016'\n")
-    assert "'engine' must be one of process, dask (got 'spark')" in error_of(tmp_path, "[extract]\nengine = 'spark'\n")
+    assert "'engine' must be one of local, dask (got 'spark')" in error_of(tmp_path, "[extract]\nengine = 'spark'\n")
+    assert "'format' must be one of geojson, jsonl, parquet, gpkg, csv (got 'xml')" in error_of(
+        tmp_path, "[extract]\nformat = 'xml'\n")
+
+
+def test_every_extract_key_is_read(tmp_path):
+    cfg = load_config(write(tmp_path, """\
+        [extract]
+        date = 2016-06-09
+        source = "Libya Herald"
+        jobs = 3
+        engine = "dask"
+        format = "parquet"
+        """))
+    assert cfg.extract == ExtractConfig(date=dt.date(2016, 6, 9), source="Libya Herald", jobs=3, engine="dask",
+                                        format="parquet")
+
+
+@pytest.mark.parametrize("body,line,expected", [
+    # parsed once and never read: now an error that says why
+    ("language = 'ar'", 3, "[extract]: 'language' is not a setting: kharita detects the language of each document"),
+    # the CLI has no "process" engine: it used to be accepted and ignored
+    ("engine = 'process'", 3, "[extract]: 'engine' must be one of local, dask (got 'process': the engine of one "
+                              "machine's processes is called 'local'"),
+    # --jobs starts at 1; 0 ("all cores") only ever worked in batch mode
+    ("jobs = 0", 3, "[extract]: 'jobs' must be an integer >= 1, as --jobs (leave it out for the default"),
+])
+def test_extract_keys_the_cli_would_ignore_are_rejected(tmp_path, body, line, expected):
+    msg = error_of(tmp_path, f"# user config\n[extract]\n{body}\n")
+    assert f"config.toml, line {line}: {expected}" in msg
 
 
 def test_not_utf8_and_missing_file(tmp_path):
