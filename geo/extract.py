@@ -88,9 +88,23 @@ _CIVILIAN_TARGET_RE = re.compile(
     r"^\s*(?:\S+\s+){0,2}?(?:on|against|targeting|at|على|ضد|استهدف\S*)\s+(?:the\s+|a\s+|an\s+|our\s+|US\s+|U\.S\.\s+)?"
     r"(?:\S+\s+)?(?:mission|consulate|embassy|diplomat\S*|hotel|hospital|clinic|school|mosque|church|market|"
     r"civilians?|worshippers|guests|residents|migrants?|refugees|detention\s+(?:centre|center)|journalists?|"
+    r"employees|staff|workers|"
     r"aid\s+workers|wedding|funeral|"
     r"ال?قنصلي\S*|ال?سفار\S*|فندق|ال?مستشفى|مستشفي|ال?مدرس\S*|ال?مسجد|ال?كنيس\S*|ال?سوق|ال?مدنيين|ال?مصلين|"
     r"ال?نزلاء|ال?مهاجرين|مركز\s+(?:ايواء|إيواء|احتجاز)|ال?صحفيين|حفل|جناز\S*)",
+    re.IGNORECASE,
+)
+# Victims that make an attack violence against civilians: "killing two employees", «مقتل ثلاثة مدنيين»
+_CIVILIAN_VICTIMS_RE = re.compile(
+    r"\b(?:killing|killed|wounding|injuring|kidnapping)\s+(?:\S+\s+){0,3}?(?:civilians|employees|staff(?:ers)?|workers|"
+    r"guests|worshippers|migrants|passers-by|children|women|journalists|doctors|nurses|students)\b"
+    r"|(?:مقتل|قتل|إصابة|اصابة|استشهاد)\s+(?:\S+\s+){0,3}?(?:مدنيين|مدنيا|موظفين|موظفا|عمال|نزلاء|مصلين|مهاجرين|أطفال|"
+    r"اطفال|نساء|صحفيين|أطباء|اطباء|طلاب)",
+    re.IGNORECASE,
+)
+_BUILDING_AFTER_RE = re.compile(
+    r"^\s*(?:the\s+|a\s+)?(?:\S+\s+)?(?:headquarters|building|offices?|ministry|hotel|hospital|compound|premises|home|house|"
+    r"مقر|مبنى|مبني|مكتب|وزارة|فندق|مستشفى|منزل|بيت)\b",
     re.IGNORECASE,
 )
 # Force used on protesters: live fire makes it excessive force, dispersal an intervention
@@ -373,6 +387,25 @@ def _refers_back(text: str, t: Any) -> bool:
     return w.startswith(("ال", "وال", "فال")) and t.kind not in {"protest", "territory", "arrest", "agreement"}
 
 
+_SOURCE_AFTER_RE = re.compile(
+    r"^\s*(?:,\s*)?(?:said|say|says|told|reported|report|reports|added|confirmed|claimed|stated|according)\b"
+    r"|^\s*(?:قال|قالوا|قالت|أفاد|افاد|أفادوا|ذكر|ذكروا|أكد|أكدوا|أعلن|أعلنوا)(?![\u0621-\u064a])",
+    re.IGNORECASE,
+)
+_SOURCE_BEFORE_RE = re.compile(r"(?:\baccording\s+to(?:\s+the)?|وفقا\s+ل|وفقًا\s+ل|بحسب|حسب|نقلا\s+عن|نقلاً\s+عن)\s*$",
+                               re.IGNORECASE)
+
+
+def _is_source(text: str, a: Any) -> bool:
+    """A civilian group that only reports the event: "residents said", «بحسب السكان».
+
+    An armed actor that "said" it took a town is still the one that took it.
+    """
+    if getattr(a, "kind", "") != "civilians":
+        return False
+    return bool(_SOURCE_AFTER_RE.match(text[a.end:a.end + 20]) or _SOURCE_BEFORE_RE.search(text[max(0, a.start - 20):a.start]))
+
+
 def _camp(name: str, lexicon: Any) -> str:
     """'state', 'non_state', 'external', 'civilians' or '' (unknown) for a canonical actor name."""
     try:
@@ -400,7 +433,7 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexico
         elif b.start() >= t.end:
             hi = b.start()
             break
-    actors = [a for a in actors if a.start >= lo and a.end <= hi]
+    actors = [a for a in actors if a.start >= lo and a.end <= hi and not _is_source(text, a)]
     before = [a for a in actors if a.end <= t.start]
     after = [a for a in actors if a.start >= t.end]
     actor1 = ""
@@ -555,8 +588,9 @@ def extract_result(
         if any(t.kind == "disaster" for t in trigs):
             trigs = [t for t in trigs if t.kind not in _DISASTER_MASKS]
         if any(t.kind == "protest" for t in trigs):
-            # what protesters burn or loot is their riot, not a separate event
-            trigs = [t for t in trigs if t.kind != "property_destruction"]
+            # what protesters burn, loot or storm is their riot, not a separate event
+            riot = bool(_RIOT_RE.search(sent.text))
+            trigs = [t for t in trigs if t.kind != "property_destruction" and not (riot and t.kind == "territory")]
         act = [t for t in trigs if t.kind not in _NO_EVENT_KINDS and t.event_type]
         midx = [i for i in m_by_sentence[k] if i not in context_reason]
         if getattr(sent, "is_caption", False):
@@ -699,7 +733,14 @@ def extract_result(
             if t.kind == "territory" and _ATTEMPT_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 # «تحاول الدخول», "trying to push into": an attempt is fighting, not a change of control
                 t = dataclasses.replace(t, event_type="Battles", sub_event_type="Armed clash", kind="clash")
+            if t.kind == "territory" and _BUILDING_AFTER_RE.search(sent.text[t.end:t.end + 40]):
+                # "stormed the headquarters of …", «اقتحموا مقر …»: an attack on a building, not territory
+                t = dataclasses.replace(t, event_type="Battles", sub_event_type="Armed clash", kind="attack")
             seen_types.setdefault((t.event_type, t.sub_event_type), t)
+        # "took control of Tarhuna after fierce fighting": at the captured place the fighting is the
+        # capture (one event); fighting elsewhere in the sentence stays an event of its own
+        captured = {x.place_id for t in seen_types.values() if t.kind == "territory"
+                    for x in places_for(sent.start + t.start)}
         sentence_places: list[_Located] = []
         for (et, _sub0), t in seen_types.items():
             located = places_for(sent.start + t.start)
@@ -730,7 +771,7 @@ def extract_result(
             sub = t.sub_event_type
             et_t = et
             after = sent.text[t.end:t.end + 60]
-            if t.kind == "attack" and _CIVILIAN_TARGET_RE.search(after):
+            if t.kind == "attack" and (_CIVILIAN_TARGET_RE.search(after) or _CIVILIAN_VICTIMS_RE.search(sent.text)):
                 # "the attack on our mission", «الهجوم على فندق»: a target that cannot fight back
                 et_t, sub = "Violence against civilians", "Attack"
             elif t.kind == "protest":
@@ -746,6 +787,8 @@ def extract_result(
                 except Exception:  # noqa: BLE001
                     pass
             targets: list[_Located | None] = list(located) if located else [None]
+            if t.kind in ("clash", "fighting") and located and not carried and all(x.place_id in captured for x in located):
+                continue
             for loc in targets:
                 notes = [f"trigger {t.word!r} ({t.kind})"]
                 if loc is None:

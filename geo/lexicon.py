@@ -486,9 +486,19 @@ def find_actors(
                 pass
         out.append(mention)
     if patterns:
-        out.extend(pattern_actors(text, language, lex, [(m.start, m.end) for m in out]))
+        # a generic word («مسلحون», "gunmen") gives way to a pattern that names the group
+        specific = [(m.start, m.end) for m in out if m.actor_id not in _GENERIC_ACTORS]
+        found = pattern_actors(text, language, lex, specific)
+        if found:
+            out = [m for m in out if m.actor_id not in _GENERIC_ACTORS
+                   or not any(f.start <= m.start and m.end <= f.end for f in found)]
+            out.extend(found)
         out.sort(key=lambda m: m.start)
     return out
+
+
+#: Lexicon actors that only say "armed men": a pattern naming the group wins over them.
+_GENERIC_ACTORS = frozenset({"unidentified", "libyan_forces"})
 
 
 # --- actors the lexicon does not know: general patterns ----------------------------------

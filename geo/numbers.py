@@ -352,6 +352,7 @@ _TOLL_RE = re.compile(
 VAGUE_FATALITIES: dict[str, int] = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
                                     "عشرات": 12, "العشرات": 12, "مئات": 100, "المئات": 100, "ميات": 100,
                                     "الاف": 1000, "الوف": 1000}
+_AR_ONE_TWO = {"واحد", "واحدا", "واحده", "اثنين", "اثنان", "اثنتين", "اثنتان"}
 _AR_DEATH_OBJECTS = {"حتفه", "حتفهم", "حتفها", "حتفهما", "مصرعه", "مصرعهم", "مصرعها", "مصرعهما"}
 _EN_ONE_KILLED_RE = re.compile(
     r"\b(?:[A-Z][a-z'’-]+(?:\s+(?:al-|el-|bin\s+|ben\s+|abu\s+)?[A-Z][a-z'’-]+)+|[Hh]e|[Ss]he)\s+(?:was|had\s+been|has\s+been)\s+"
@@ -400,6 +401,14 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
         if stem in _AR_FATAL_NOUNS or w in _AR_FATAL_NOUNS:
             return "fatal"
         if stem in _AR_INJURY_NOUNS or w in _AR_INJURY_NOUNS:
+            return "injury"
+    # «مقتل موظفين اثنين»، «إصابة شخص واحد»: one and two follow the counted noun
+    if i >= 2 and words[i] in _AR_ONE_TWO:
+        prev2 = words[i - 2]
+        base2 = prev2[1:] if prev2[:1] in {"و", "ب", "ف"} and len(prev2) > 3 else prev2
+        if base2 in _AR_FATAL_TRIGGERS:
+            return "fatal"
+        if base2 in _AR_INJURY_TRIGGERS:
             return "injury"
     k = i - 1
     steps = 0
@@ -574,7 +583,8 @@ def casualties(text: str, language: str) -> Casualties:
             found["fatal"].append(2)
         elif w in _AR_DUAL_INJURY:
             found["injury"].append(2)
-        elif idx > 0 and (w in _AR_PERSON_SING or w in _AR_PERSON_DUAL):
+        elif idx > 0 and (w in _AR_PERSON_SING or w in _AR_PERSON_DUAL) and not (
+                idx + 1 < len(words) and words[idx + 1] in _AR_ONE_TWO):  # «شخص واحد» is counted by its numeral
             prev = words[idx - 1]
             base = prev[1:] if prev[:1] in {"و", "ب", "ف"} and len(prev) > 3 else prev
             cat = "fatal" if base in _AR_FATAL_TRIGGERS - {"سقوط"} else "injury" if base in _AR_INJURY_TRIGGERS else ""

@@ -217,3 +217,35 @@ def test_narrative_dates_carry_the_year_and_the_next_day():
             "The next day, the GNA took control of al-Wishka.")
     dates = [e.event_date for e in events(text, None)]
     assert dates == ["2016-05-16", "2016-05-17"]
+
+
+# --------------------------------------------------------------------------- what an event is
+@pytest.mark.parametrize(
+    "text",
+    ["The LNA took control of the town of Tarhuna after fierce fighting.",
+     "سيطرت قوات الجيش الوطني الليبي على مدينة ترهونة بعد معارك عنيفة."],
+)
+def test_a_capture_and_its_fighting_are_one_event(text):
+    evs = events(text, "2020-06-05")
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Battles", "Government regains territory")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Gunmen stormed the headquarters of the oil company in Tripoli, killing two employees.",
+     "اقتحم مسلحون مقر شركة النفط في طرابلس ما أسفر عن مقتل موظفين اثنين."],
+)
+def test_storming_a_building_and_killing_its_staff_is_violence_against_civilians(text):
+    ev = one(text, "2018-09-10")
+    assert (ev.event_type, ev.sub_event_type) == (VAC, "Attack")
+    assert ev.actor1 == "Unidentified armed group" and ev.fatalities == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Fighting erupted in Ain Zara south of Tripoli, residents said.",
+     "اندلعت اشتباكات في عين زارة جنوب طرابلس، بحسب السكان."],
+)
+def test_people_who_report_an_event_are_not_its_actors(text):
+    ev = one(text, "2019-04-16")
+    assert ev.actor1 == "" and ev.actor2 == ""
