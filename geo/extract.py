@@ -86,12 +86,17 @@ _NEXT_DAY_RE = re.compile(
 # Targets that make an attack violence against civilians (ACLED): people and places that do not fight
 _CIVILIAN_TARGET_RE = re.compile(
     r"^\s*(?:\S+\s+){0,2}?(?:on|against|targeting|at|على|ضد|استهدف\S*)\s+(?:the\s+|a\s+|an\s+|our\s+|US\s+|U\.S\.\s+)?"
-    r"(?:\S+\s+)?(?:mission|consulate|embassy|diplomat\S*|hotel|hospital|clinic|school|mosque|church|market|"
+    r"(?:\S+\s+){0,2}?(?:mission|consulate|embassy|diplomat\S*|hotel|hospital|clinic|school|mosque|church|market|"
     r"civilians?|worshippers|guests|residents|migrants?|refugees|detention\s+(?:centre|center)|journalists?|"
     r"employees|staff|workers|"
     r"aid\s+workers|wedding|funeral|"
-    r"ال?قنصلي\S*|ال?سفار\S*|فندق|ال?مستشفى|مستشفي|ال?مدرس\S*|ال?مسجد|ال?كنيس\S*|ال?سوق|ال?مدنيين|ال?مصلين|"
-    r"ال?نزلاء|ال?مهاجرين|مركز\s+(?:ايواء|إيواء|احتجاز)|ال?صحفيين|حفل|جناز\S*)",
+    r"(?:ال)?قنصلي\S*|(?:ال)?سفار\S*|فندق|(?:ال)?مستشفى|مستشفي|(?:ال)?مدرس\S*|(?:ال)?مسجد|(?:ال)?كنيس\S*|(?:ال)?سوق|(?:ال)?مدنيين|(?:ال)?مصلين|"
+    r"(?:ال)?نزلاء|(?:ال)?مهاجرين|مركز\s+(?:ايواء|إيواء|احتجاز)|(?:ال)?صحفيين|حفل|جناز\S*)",
+    re.IGNORECASE,
+)
+_ORIGIN_BEFORE_RE = re.compile(
+    r"(?:\bfrom|\bout\s+of)\s+(?:the\s+)?(?:(?:city|town|village|port|base)\s+of\s+)?(?:nearby\s+)?$"
+    r"|(?:^|\s)(?:قادم\S*\s+)?من\s+(?:مدينة\s+|مدينه\s+|بلدة\s+|منطقة\s+)?$",
     re.IGNORECASE,
 )
 # Victims that make an attack violence against civilians: "killing two employees", «مقتل ثلاثة مدنيين»
@@ -590,7 +595,9 @@ def extract_result(
         if any(t.kind == "protest" for t in trigs):
             # what protesters burn, loot or storm is their riot, not a separate event
             riot = bool(_RIOT_RE.search(sent.text))
-            trigs = [t for t in trigs if t.kind != "property_destruction" and not (riot and t.kind == "territory")]
+            # and security forces firing on them is the protest met with force, not a battle
+            trigs = [t for t in trigs if t.kind not in ("property_destruction", "attack")
+                     and not (riot and t.kind == "territory")]
         act = [t for t in trigs if t.kind not in _NO_EVENT_KINDS and t.event_type]
         midx = [i for i in m_by_sentence[k] if i not in context_reason]
         if getattr(sent, "is_caption", False):
@@ -701,7 +708,14 @@ def extract_result(
             if not keep:
                 return []
             after = [i for i in keep if mentions[i].start >= trig_start]
-            primary = after[0] if after else keep[-1]
+            # "forces advancing from Brega hit Ajdabiya", «تعزيزات من مصراتة إلى سرت»: where they came
+            # from is not where the event is, when the sentence names another place
+            here = [i for i in keep if not _ORIGIN_BEFORE_RE.search(text[max(0, mentions[i].start - 24):mentions[i].start])]
+            if here and len(here) < len(keep):
+                after = [i for i in after if i in here]
+                primary = after[0] if after else here[-1]
+            else:
+                primary = after[0] if after else keep[-1]
             group = [primary]
             pos = keep.index(primary)
             for step in (-1, 1):
@@ -770,7 +784,7 @@ def extract_result(
                 actor1 = "Protesters"  # ACLED: the people protesting are the protest's actor
             sub = t.sub_event_type
             et_t = et
-            after = sent.text[t.end:t.end + 60]
+            after = sent.text[t.start:t.end + 60]  # from the trigger: "opened fire on", «النار على»
             if t.kind == "attack" and (_CIVILIAN_TARGET_RE.search(after) or _CIVILIAN_VICTIMS_RE.search(sent.text)):
                 # "the attack on our mission", «الهجوم على فندق»: a target that cannot fight back
                 et_t, sub = "Violence against civilians", "Attack"
