@@ -75,8 +75,8 @@ def run(article: Path | None, date: str | None, offline: bool, output: Path | No
 
     by_type = Counter(e.event_type for e in result.events)
     located = sum(1 for e in result.events if e.latitude is not None)
-    click.echo(f"{path.name}: {len(result.events)} events ({located} located), "
-               f"date {doc.date.isoformat() if doc.date else 'unknown (relative dates kept)'}", err=True)
+    click.echo(f"{path.name}: {len(result.events)} events ({located} located), {_date_summary(doc.date, result.events)}",
+               err=True)
     for t, n in sorted(by_type.items()):
         click.echo(f"  {n:3d}  {t}", err=True)
     verdicts = Counter(c.verdict for c in checked)
@@ -91,3 +91,18 @@ def run(article: Path | None, date: str | None, offline: bool, output: Path | No
     click.echo(f"map{' (offline)' if offline else ''}:", err=True)
     click.echo(str(html.resolve()))
     return 0
+
+
+def _date_summary(doc_date, events) -> str:
+    """What the run knew about dates: the document date, or the dates the text itself gave."""
+    if doc_date is not None:
+        return f"document date {doc_date.isoformat()}"
+    dated = sorted({e.event_date for e in events if e.event_date})
+    undated = sum(1 for e in events if not e.event_date)
+    parts = []
+    if dated:
+        span = dated[0] if len(dated) == 1 else f"{dated[0]} … {dated[-1]}"
+        parts.append(f"no document date; events dated {span} from the text")
+    if undated:
+        parts.append(f"{undated} event(s) undated (relative dates need a document date: --date)")
+    return "; ".join(parts) or "no document date"

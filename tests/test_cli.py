@@ -121,3 +121,14 @@ def test_error_mapping(monkeypatch, capsys, error, status, text):
     assert ei.value.code == status
     err = capsys.readouterr().err
     assert err.startswith(text) and err.count("\n") == 1, err
+
+
+def test_run_summary_says_where_dates_came_from(tmp_path):
+    """No document date, but the text dates its event: the summary says so, not "date unknown"."""
+    art = tmp_path / "a.txt"
+    art.write_text("قتل 5 أشخاص في اشتباكات بمدينة الزاوية يوم 12 مايو 2023.\n", encoding="utf-8")
+    r = kharita("run", str(art), "--offline", "-o", str(tmp_path / "a.html"))
+    assert r.returncode == 0, r.stderr
+    assert "events dated 2023-05-12 from the text" in r.stderr and "unknown" not in r.stderr
+    r = kharita("run", str(art), "--date", "2023-05-13", "--offline", "-o", str(tmp_path / "b.html"))
+    assert "document date 2023-05-13" in r.stderr
