@@ -180,16 +180,27 @@ class _Matcher:
         """Matches as ``(first_word, last_word_exclusive, payload)``, longest first, non-overlapping."""
         found: set[tuple[int, int, int]] = set()
         cache = self._cands
+        nw = len(words)
         for i, st in enumerate(stems):
-            cands = cache.get(st)
-            if cands is None:
-                cands = tuple(dict.fromkeys(e for stem in st for e in self.index.get(stem, ())))
+            entry = cache.get(st)
+            if entry is None:
+                entry = self._candidates(st)
                 if len(cache) < 200_000:
-                    cache[st] = cands
+                    cache[st] = entry
+            singles, by_second = entry
+            if not singles and not by_second:
+                continue
+            cands: Iterable = singles
+            if by_second and i + 1 < nw:
+                # patterns of several words are looked up by their second word too: «قوات» and
+                # "forces" begin hundreds of names, the next word tells which few can match
+                nxt = [by_second[s2] for s2 in stems[i + 1] if s2 in by_second]
+                if nxt:
+                    cands = (*singles, *dict.fromkeys(e for group in nxt for e in group))
             if cands:
                 for acc, payload, pid in cands:
                     n = len(acc)
-                    if i + n > len(words) or not all(stems[i + k] & acc[k] for k in range(1, n)):
+                    if i + n > nw or not all(stems[i + k] & acc[k] for k in range(2, n)):
                         continue
                     if pid in self.exact:
                         span = text[words[i][1]:words[i + n - 1][2]]
@@ -206,6 +217,19 @@ class _Matcher:
             taken.update(range(a, b))
             out.append((a, b, p))
         return sorted(out)
+
+
+    def _candidates(self, st: frozenset[str]) -> tuple[tuple, dict[str, tuple]]:
+        """Patterns whose first word takes one of the stems ``st``: (one-word patterns, {second-word
+        stem: longer patterns})."""
+        allc = tuple(dict.fromkeys(e for stem in st for e in self.index.get(stem, ())))
+        singles = tuple(e for e in allc if len(e[0]) == 1)
+        by_second: dict[str, list] = {}
+        for e in allc:
+            if len(e[0]) > 1:
+                for s2 in e[0][1]:
+                    by_second.setdefault(s2, []).append(e)
+        return singles, {k: tuple(v) for k, v in by_second.items()}
 
 
 _NON_WORD_RE = re.compile(r"\W")
@@ -536,6 +560,8 @@ _AR_FROM_RE = re.compile(
     rf"(?:(?<=\s)|^)[وب]?(?P<head>(?:ال)?(?:مسلحون|مسلحين|مقاتلون|مقاتلين|ميليشيات|مليشيات|كتائب|ثوار|قوات|مجموعات مسلحة))\s+"
     rf"من\s+(?:مدينة\s+|مدينه\s+|بلدة\s+|منطقة\s+)?(?P<x>{_AR_W})"
 )
+_AR_LETTER_RE = re.compile(r"[\u0621-\u064a]")
+_AR_TITLE_HINT_RE = re.compile(_AR_TITLES)
 _AR_ORDINALS = ("الأول", "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
                 "العاشر", "الحادي", "الثاني عشر")
 _AR_UNIT_RE = re.compile(
@@ -580,7 +606,13 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
         if name and free(a, b):
             out.append(ActorMention(name, a, b, "non_state", name, "", False, False))
 
-    for m in _EN_LOYAL_RE.finditer(text):
+    low = text.lower()
+    has = lambda *ws: any(w in low for w in ws)  # noqa: E731 - cheap guards before each pattern
+    en = bool(re.search(r"[a-z]", low))
+    ar = bool(_AR_LETTER_RE.search(text))
+    for m in (_EN_LOYAL_RE.finditer(text) if en and has("loyal", "affiliated", "allied", "aligned", "backing",
+                                                            "supporting", "linked", "belonging", "under", "led by",
+                                                            "commanded") else ()):
         x = m["x"]
         known = _known(x, lex, "en") or _known(x.split()[-1] + " forces", lex, "en") \
             or _known("forces loyal to " + x.split()[-1], lex, "en")
@@ -589,14 +621,15 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
                 out.append(ActorMention(known.name, m.start(), m.end(), known.kind, known.acled_name, known.actor_id))
         elif x.split()[0] not in _EN_NOT_NAMES:
             add(f"Forces loyal to {x}", m.start(), m.end())
-    for m in _EN_UNIT_RE.finditer(text):
+    for m in (_EN_UNIT_RE.finditer(text) if en and has("brigade", "battalion", "regiment", "division", "militia",
+                                                           "force", "apparatus", "group", "front") else ()):
         x = m["x"]
         if x.split()[0] in _EN_NOT_NAMES and len(x.split()) == 1:
             continue
         add(f"{x} {m['head']}", m.start("x"), m.end())
-    for m in _EN_FROM_RE.finditer(text):
+    for m in (_EN_FROM_RE.finditer(text) if en and " from " in low else ()):
         add(f"{m['x']} militia", m.start(), m.end())
-    for m in _AR_LOYAL_RE.finditer(text):
+    for m in (_AR_LOYAL_RE.finditer(text) if ar and has("تابع", "موال", "مؤيد", "مبايع", "تتبع") else ()):
         x = _trim_ar_name(m["x"])
         if not x:
             continue
@@ -612,7 +645,7 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
             continue
         unit = _AR_UNIT_RE.match(x)
         add(x if unit else f"قوات موالية لـ{x}", m.start("head"), m.end("x"))
-    for m in _AR_TITLED_RE.finditer(text):
+    for m in (_AR_TITLED_RE.finditer(text) if ar and _AR_TITLE_HINT_RE.search(text) else ()):
         words = _trim_ar_name(m["x"]).split()
         head = m["head"].lstrip("وب")
         known = None
@@ -625,12 +658,12 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
                 out.append(ActorMention(known.name, m.start("head"), m.end(), known.kind, known.acled_name, known.actor_id))
         elif words:
             add(f"{head} {' '.join(words)}", m.start("head"), m.start("x") + len(" ".join(words)))
-    for m in _AR_FROM_RE.finditer(text):
+    for m in (_AR_FROM_RE.finditer(text) if ar and " من " in text else ()):
         x = m["x"]
         if normalize(x) in _AR_NAME_STOP_N or len(x) < 3:
             continue
         add(f"{m['head'].lstrip('وب')} من {x}", m.start("head"), m.end())
-    for m in _AR_UNIT_RE.finditer(text):
+    for m in (_AR_UNIT_RE.finditer(text) if ar and ("لواء" in text or "كتيب" in text) else ()):
         x = m["x"]
         head = m["head"]
         if head.lstrip("وب") in {"لواء", "اللواء"} and not (x[:1].isdigit() or any(x.startswith(o) for o in _AR_ORDINALS)):

@@ -605,9 +605,9 @@ def casualties(text: str, language: str) -> Casualties:
 
 def _date_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the date expressions of a sentence (their digits are days and years, not counts)."""
-    from geo.timeparse import find_dates  # timeparse builds on this module's folding
+    from geo.timeparse import numeric_date_spans  # timeparse builds on this module's folding
 
-    return [(d.start, d.end) for d in find_dates(text, None, "en") if d.start >= 0]
+    return numeric_date_spans(text)
 
 
 # --- counted things -------------------------------------------------------------------

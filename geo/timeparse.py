@@ -449,3 +449,16 @@ def dateline(text: str, language: str = "ar") -> DateInfo | None:
             continue
         return DateInfo(d.date, 1, f"dateline {first[d.start:d.end]!r}", d.start, d.end)
     return None
+
+
+def numeric_date_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the dates written with digits in ``text`` ("Sept. 26", «12 مايو 2023», 2019-04-12).
+
+    Cheaper than :func:`find_dates` (no weekdays, relative words or resolution): the casualty
+    reader asks it which digits are days and years rather than counts.
+    """
+    folded = fold_same_length(text)
+    spans = []
+    for rx in (_ISO_RE, _SLASH_RE, _AR_DATE_RE, _AR_MONTH_YEAR_RE, _EN_DMY_RE, _EN_MDY_RE, _EN_MONTH_YEAR_RE):
+        spans.extend((m.start(), m.end()) for m in rx.finditer(folded))
+    return spans
