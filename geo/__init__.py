@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Event", "extract", "extract_many", "to_frame", "read_events", "write_events", "__version__"]
+__all__ = ["Event", "extract", "extract_many", "fuse", "to_frame", "read_events", "write_events", "__version__"]
 
 _LAZY = {
     "Event": ("geo.events", "Event"),
@@ -19,12 +19,14 @@ _LAZY = {
     "to_frame": ("geo.frame", "to_frame"),
     "read_events": ("geo.frame", "read_events"),
     "write_events": ("geo.frame", "write_events"),
+    "fuse": ("geo.fusion", "fuse"),
 }
 
 if TYPE_CHECKING:  # pragma: no cover
     from geo.events import Event
     from geo.extract import extract, extract_many
     from geo.frame import read_events, to_frame, write_events
+    from geo.fusion import fuse
 
 
 def __getattr__(name: str) -> Any:

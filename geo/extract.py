@@ -80,9 +80,28 @@ _LONG_AGO_RE = re.compile(
 # "The next day", «في اليوم التالي»: a day after the date named last
 _NEXT_DAY_RE = re.compile(
     r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after)\b"
-    r"|(?:صباح\s+|مساء\s+)?(?:اليوم|ليوم)\s+(?:التالي|الموالي)|في\s+الغد|بعد\s+ذلك\s+بيوم|بعدها\s+بيوم",
+    r"|\b(?P<n>two|three|four|five|six|seven|2|3|4|5|6|7)\s+days\s+later\b|\b(?P<w>a\s+week\s+later|the\s+following\s+week)\b"
+    r"|(?:صباح\s+|مساء\s+)?(?:اليوم|ليوم)\s+(?:التالي|الموالي)|في\s+الغد|بعد\s+ذلك\s+بيوم|بعدها\s+بيوم"
+    r"|بعد\s+(?:ذلك\s+)?(?P<ar2>يومين)|بعد\s+(?:ذلك\s+)?(?P<arn>ثلاثة|اربعة|أربعة|خمسة|ستة|سبعة)\s+ايام|بعد\s+(?:ذلك\s+)?(?P<arn2>ثلاثة|اربعة|أربعة|خمسة|ستة|سبعة)\s+أيام"
+    r"|بعد\s+(?:ذلك\s+)?(?P<arw>اسبوع|أسبوع)",
     re.IGNORECASE,
 )
+_LATER_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ثلاثة": 3, "اربعة": 4, "أربعة": 4,
+               "خمسة": 5, "ستة": 6, "سبعة": 7}
+
+
+def _days_later(m: re.Match) -> tuple[int, int]:
+    """(days after the date named last, time precision) of a "next day" / "two days later" phrase."""
+    if m.group("n"):
+        n = m.group("n").lower()
+        return (int(n) if n.isdigit() else _LATER_DAYS[n]), 1
+    if m.group("w") or m.group("arw"):
+        return 7, 2
+    if m.group("ar2"):
+        return 2, 1
+    if m.group("arn") or m.group("arn2"):
+        return _LATER_DAYS[m.group("arn") or m.group("arn2")], 1
+    return 1, 1
 # Targets that make an attack violence against civilians (ACLED): people and places that do not fight
 _CIVILIAN_TARGET_RE = re.compile(
     r"^\s*(?:\S+\s+){0,2}?(?:on|against|targeting|at|على|ضد|استهدف\S*)\s+(?:the\s+|a\s+|an\s+|our\s+|US\s+|U\.S\.\s+)?"
@@ -529,6 +548,7 @@ def extract_result(
     # a text with no document date (an encyclopaedia narrative) gives day-month dates the year it named last
     years = timeparse.narrative_years(text) if doc_date is None else []
     narrative_date = None  # the last day-precise date such a narrative named
+    sentence_found: list[Any] = []  # every date expression of the sentence last dated
 
     def sentence_date(sent: Any, lang: str) -> Any:
         """The date expression of a sentence, the dateline masked, with the narrative's year."""
@@ -542,7 +562,9 @@ def extract_result(
             if pos >= sent.start + len(sent_text):
                 break
             ref_year = yr
-        return timeparse.resolve_date(sent_text, doc_date, lang, ref_year=ref_year)
+        found = timeparse.find_dates(sent_text, doc_date, lang, ref_year=ref_year)
+        sentence_found[:] = found
+        return timeparse.pick_date(found, doc_date)
     doc_id = doc_id or _doc_id_for(text)
     source = source or ""
     ctx = _Ctx(gaz)
@@ -656,9 +678,10 @@ def extract_result(
         base = section_date.get(sent.section) or narrative_date
         if next_day and base is not None and base.date is not None and (
                 dinfo is None or dinfo.date is None or getattr(dinfo, "start", -1) < 0 or dinfo.date == base.date):
-            # "The next day, …", «وفي اليوم التالي»: one day after the date named last
-            dinfo = timeparse.DateInfo(base.date + _dt.timedelta(days=1), 1,
-                                       f"{next_day.group().strip()!r}: the day after {base.date.isoformat()}",
+            # "The next day, …", "two days later", «وفي اليوم التالي»: counted from the date named last
+            days, prec = _days_later(next_day)
+            dinfo = timeparse.DateInfo(base.date + _dt.timedelta(days=days), prec,
+                                       f"{next_day.group().strip()!r}: {days} day(s) after {base.date.isoformat()}",
                                        next_day.start(), next_day.end())
         if dinfo is not None and dinfo.date is not None and getattr(dinfo, "start", -1) >= 0:
             section_date[sent.section] = dinfo
@@ -800,8 +823,14 @@ def extract_result(
                     sub = lexicon.territory_sub_event(actor1) or sub
                 except Exception:  # noqa: BLE001
                     pass
+            t_date, t_prec, t_note = ev_date, tprec, date_note
+            own = timeparse.nearest_date(sentence_found, t.start, t.end) if dinfo is not None and \
+                getattr(dinfo, "start", -1) >= 0 else None
+            if own is not None and own.date is not None:
+                t_date, t_prec, t_note = own.date.isoformat(), own.precision, f"{own.note} (the date nearest the trigger)"
             targets: list[_Located | None] = list(located) if located else [None]
-            if t.kind in ("clash", "fighting") and located and not carried and all(x.place_id in captured for x in located):
+            if t.kind in ("clash", "fighting", "attack") and located and not carried \
+                    and all(x.place_id in captured for x in located):
                 continue
             for loc in targets:
                 notes = [f"trigger {t.word!r} ({t.kind})"]
@@ -811,8 +840,8 @@ def extract_result(
                     notes.append(f"unlocated: {why}")
                     kind = f"{et_t}|{sub}|"
                     ev = Event(
-                        id=event_id(doc_id, sent.start, sent.end, kind), doc_id=doc_id, event_date=ev_date,
-                        time_precision=tprec, date_note=date_note, update_time=sent.update_time, event_type=et_t,
+                        id=event_id(doc_id, sent.start, sent.end, kind), doc_id=doc_id, event_date=t_date,
+                        time_precision=t_prec, date_note=t_note, update_time=sent.update_time, event_type=et_t,
                         sub_event_type=sub, actor1=actor1, actor2=actor2, location=unresolved[0].text if unresolved else "",
                         place_id="", place_name_en="", place_name_ar="", admin1="", country="", latitude=None,
                         longitude=None, geo_precision=3, relation="", uncertainty_m=None, uncertainty_wkt=None,
@@ -830,8 +859,8 @@ def extract_result(
                         notes.append(f"«{loc.mention.text}» refers to {loc.mention.anchor_text}")
                     kind = f"{et_t}|{sub}|{loc.place_id}|{loc.relation}"
                     ev = Event(
-                        id=event_id(doc_id, sent.start, sent.end, kind), doc_id=doc_id, event_date=ev_date,
-                        time_precision=tprec, date_note=date_note, update_time=sent.update_time, event_type=et_t,
+                        id=event_id(doc_id, sent.start, sent.end, kind), doc_id=doc_id, event_date=t_date,
+                        time_precision=t_prec, date_note=t_note, update_time=sent.update_time, event_type=et_t,
                         sub_event_type=sub, actor1=actor1, actor2=actor2, location=loc.location or loc.mention.text,
                         place_id=loc.place_id, place_name_en=loc.place_name_en, place_name_ar=loc.place_name_ar,
                         admin1=loc.admin1, country=loc.country, latitude=loc.lat, longitude=loc.lon,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from geo.numbers import fold_same_length
 
-__all__ = ["DateInfo", "find_dates", "resolve_date"]
+__all__ = ["DateInfo", "find_dates", "nearest_date", "pick_date", "resolve_date"]
 
 
 @dataclass(frozen=True)
@@ -389,8 +389,15 @@ def resolve_date(
     >>> resolve_date("أعلنت القوات الخميس أنها دخلت المدينة", _dt.date(2016, 6, 9), "ar").date
     datetime.date(2016, 6, 9)
     """
-    found = find_dates(text, doc_date, language, ref_year=ref_year)
-    # the first expression that dates the event; one that resolves to a date beats one that cannot
+    return pick_date(find_dates(text, doc_date, language, ref_year=ref_year), doc_date)
+
+
+def pick_date(found: list[DateInfo], doc_date: _dt.date | None) -> DateInfo:
+    """The expression of ``found`` (one sentence's, from :func:`find_dates`) that dates its event.
+
+    The first that is neither background nor in the future, one that resolves to a date before one
+    that cannot; failing that the first found; and without any, the document date.
+    """
     for c in sorted(found, key=lambda c: c.date is None):
         if not c.note.startswith(("since", "background", "future")):
             return c
@@ -399,6 +406,20 @@ def resolve_date(
     if doc_date is not None:
         return DateInfo(doc_date, 1, "document date", -1, -1)
     return DateInfo(None, 1, "no date", -1, -1)
+
+
+def nearest_date(found: list[DateInfo], start: int, end: int) -> DateInfo | None:
+    """Of a sentence's usable dates, the one nearest to the words ``[start, end)`` (an event trigger).
+
+    "By 7 April fighting had reached Tripoli, and an airstrike hit Mitiga on 8 April": each event
+    takes its own date. ``None`` when the sentence has fewer than two usable dates.
+    """
+    usable = [c for c in found if c.date is not None and c.start >= 0
+              and not c.note.startswith(("since", "background", "future"))]
+    if len(usable) < 2:
+        return None
+    return min(usable, key=lambda c: (c.start - end if c.start >= end else start - c.end if c.end <= start else 0,
+                                      c.start))
 
 
 # --------------------------------------------------------------------------- document-level dates

@@ -249,3 +249,20 @@ def test_storming_a_building_and_killing_its_staff_is_violence_against_civilians
 def test_people_who_report_an_event_are_not_its_actors(text):
     ev = one(text, "2019-04-16")
     assert ev.actor1 == "" and ev.actor2 == ""
+
+
+def test_each_event_of_a_sentence_takes_the_date_nearest_to_it():
+    text = ("The offensive began on 4 April 2019. By 7 April heavy fighting had reached Ain Zara, "
+            "and an airstrike hit Mitiga airport on 8 April.")
+    got = {(e.event_type, e.event_date) for e in events(text, None)}
+    assert ("Battles", "2019-04-07") in got and ("Explosions/Remote violence", "2019-04-08") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On 26 June 2019 GNA forces recaptured Gharyan. Two days later, LNA aircraft bombed the town.",
+     "استعادت قوات حكومة الوفاق غريان في 26 يونيو 2019. وبعد يومين، قصفت طائرات الجيش الوطني الليبي المدينة."],
+)
+def test_days_later_count_from_the_date_named_last(text):
+    dates = sorted({e.event_date for e in events(text, None)})
+    assert dates == ["2019-06-26", "2019-06-28"]
