@@ -25,6 +25,8 @@ _COMMANDS: dict[str, str] = {
     "gazetteer": "geo.cli_places:gazetteer_group",
     "acled": "geo.cli_frame:acled",
     "events": "geo.cli_frame:events",
+    "review": "geo.cli_review:review",
+    "fuse": "geo.cli_fuse:fuse_cmd",
 }
 
 _HELP = {
@@ -36,6 +38,8 @@ _HELP = {
     "gazetteer": "Manage the gazetteer: import a user CSV overlay or a GeoNames dump.",
     "acled": "Read ACLED exports into kharita's event frame.",
     "events": "Convert event files between GeoJSON, GeoParquet, GeoPackage and CSV.",
+    "review": "Review events in one offline page (accept, edit, move, merge, split), or apply its decisions.",
+    "fuse": "Merge events from different articles that report the same incident.",
 }
 
 
