@@ -279,6 +279,7 @@ def variant_keys(name: str) -> set[str]:
     * Libyan «بو» for «أبو», written apart or joined: «قصر أبو هادي» ⇄
       «قصر بو هادي» ⇄ «قصر بوهادي» ⇄ «قصر ابوهادي».
     * «عبد ال…» joined or apart.
+    * «بن» ⇄ «ابن» between words; the article of a later word dropped («بئر الغنم» → «بئر غنم»).
     * Latin Abu/Bu/Abou/Bou, joined or apart.
 
     The key itself is included.
@@ -294,6 +295,14 @@ def variant_keys(name: str) -> set[str]:
         if "عبد ال" in key or "عبدال" in key:
             out.add(key.replace("عبد ال", "عبدال"))
             out.add(key.replace("عبدال", "عبد ال"))
+        # «قصر بن غشير» ⇄ «قصر ابن غشير»
+        if re.search(r"(?:^|\s)(?:ابن|بن) ", key):
+            for rep in ("ابن ", "بن "):
+                out.add(re.sub(r"(?:(?<=\s)|^)(?:ابن|بن) ", rep, key))
+        # the article inside a compound is often dropped: «بئر الغنم» ⇄ «بئر غنم», «رأس الهلال» ⇄ «رأس هلال»
+        words = key.split(" ")
+        if len(words) >= 2 and any(w.startswith("ال") and len(w) >= 5 for w in words[1:]):
+            out.add(" ".join([words[0]] + [w[2:] if w.startswith("ال") and len(w) >= 5 else w for w in words[1:]]))
     else:
         if _LATIN_ABU_RE.search(key):
             for rep in ("abu ", "bu ", "abu", "bu"):
