@@ -122,8 +122,15 @@ _ORIGIN_BEFORE_RE = re.compile(
 _CIVILIAN_VICTIMS_RE = re.compile(
     r"\b(?:killing|killed|wounding|injuring|kidnapping)\s+(?:\S+\s+){0,3}?(?:civilians|employees|staff(?:ers)?|workers|"
     r"guests|worshippers|migrants|passers-by|children|women|journalists|doctors|nurses|students)\b"
-    r"|(?:مقتل|قتل|إصابة|اصابة|استشهاد)\s+(?:\S+\s+){0,3}?(?:مدنيين|مدنيا|موظفين|موظفا|عمال|نزلاء|مصلين|مهاجرين|أطفال|"
-    r"اطفال|نساء|صحفيين|أطباء|اطباء|طلاب)",
+    r"|\b(?:a|an|one|two|three|\d+)\s+(?:young\s+|local\s+)?(?:man|men|woman|women|boy|boys|girl|girls|child|children|"
+    r"civilians?|residents?|workers?|migrants?|journalists?|students?)\s+(?:was|were)\s+(?:killed|shot|wounded|injured)\b"
+    r"|(?:مقتل|قتل|قُتل|إصابة|اصابة|استشهاد)\s+(?:\S+\s+){0,3}?(?:مدنيين|مدنيا|موظفين|موظفا|عمال|نزلاء|مصلين|مهاجرين|أطفال|"
+    r"اطفال|نساء|صحفيين|أطباء|اطباء|طلاب|شاب|شابا|طفل|طفلة|امرأة|مواطن|مواطنا)",
+    re.IGNORECASE,
+)
+_ARMED_VICTIM_RE = re.compile(
+    r"^\s*(?:\S+\s+){0,3}?(?:commander|officer|colonel|general|soldier|fighter|militia\s+leader|brigade|"
+    r"قائد|القائد|آمر|امر|ضابط|الضابط|العقيد|العميد|اللواء|عسكري|جندي|مقاتل)",
     re.IGNORECASE,
 )
 _BUILDING_AFTER_RE = re.compile(
@@ -808,7 +815,13 @@ def extract_result(
             sub = t.sub_event_type
             et_t = et
             after = sent.text[t.start:t.end + 60]  # from the trigger: "opened fire on", «النار على»
-            if t.kind == "attack" and (_CIVILIAN_TARGET_RE.search(after) or _CIVILIAN_VICTIMS_RE.search(sent.text)):
+            if t.kind == "assassination" and fat is None and not _ATTEMPT_RE.search(sent.text[max(0, t.start - 30):t.end]) \
+                    and not re.search(r"محاول|attempt", sent.text[max(0, t.start - 12):t.end + 10], re.IGNORECASE):
+                fat = 1  # an assassination is one death unless the text counts otherwise
+            if t.kind == "assassination" and _ARMED_VICTIM_RE.search(sent.text[t.end:t.end + 50]):
+                # an assassinated commander or officer is an armed target: a battle, as ACLED codes it
+                et_t, sub = "Battles", "Armed clash"
+            elif t.kind == "attack" and (_CIVILIAN_TARGET_RE.search(after) or _CIVILIAN_VICTIMS_RE.search(sent.text)):
                 # "the attack on our mission", «الهجوم على فندق»: a target that cannot fight back
                 et_t, sub = "Violence against civilians", "Attack"
             elif t.kind == "protest":

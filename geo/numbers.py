@@ -319,12 +319,14 @@ _AR_FATAL_NOUNS = {"قتلي", "قتيلا", "قتيل", "قتيلان", "قتي
 _AR_INJURY_NOUNS = {"جرحي", "جريحا", "جريح", "جريحان", "جريحين", "مصابا", "مصابين", "مصاب", "مصابون"}
 _AR_DUAL_FATAL = {"قتيلان", "قتيلين"}
 _AR_DUAL_INJURY = {"جريحان", "جريحين"}
-_AR_PERSON_SING = {"شخص", "جندي", "طفل", "امراه", "رجل", "عنصر", "مدني", "مقاتل", "شرطي", "ضابط", "مسلح", "صحفي"}
+_AR_PERSON_SING = {"شخص", "جندي", "طفل", "امراه", "رجل", "عنصر", "مدني", "مقاتل", "شرطي", "ضابط", "مسلح", "صحفي", "شاب",
+                   "مواطن", "ناشط", "طالب", "سائق", "عامل", "مهاجر", "طفله", "فتاه"}
 _AR_PERSON_DUAL = {"شخصين", "شخصان", "جنديين", "جنديان", "طفلين", "طفلان", "امراتين", "امراتان", "رجلين", "رجلان",
                    "عنصرين", "عنصران", "ضابطين", "ضابطان", "شرطيين"}
 _AR_HEDGE = {"ما", "لا", "يقل", "عن", "نحو", "حوالي", "قرابه", "اكثر", "من", "اقل", "زهاء", "ما يقارب", "يقارب",
              "الاقل", "علي", "حصيله", "ارتفاع", "الي", "ب", "بين", "مابين"}
 _EN_FATAL_TRIGGERS = {"killed", "killing", "kills", "kill", "dead", "death", "deaths", "died", "fatalities", "lives",
+                      "bodies", "corpses",
                       "slain", "executed"}
 _EN_INJURY_TRIGGERS = {"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds", "injures", "wounds"}
 _EN_PERSON = {"people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "fighters", "fighter",
@@ -352,10 +354,13 @@ _TOLL_RE = re.compile(
 VAGUE_FATALITIES: dict[str, int] = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
                                     "عشرات": 12, "العشرات": 12, "مئات": 100, "المئات": 100, "ميات": 100,
                                     "الاف": 1000, "الوف": 1000}
+_AR_BODIES = {"جثث", "جثه", "جثامين", "الجثث"}  # «جثث 10 أشخاص»: the bodies are counted
 _AR_ONE_TWO = {"واحد", "واحدا", "واحده", "اثنين", "اثنان", "اثنتين", "اثنتان"}
 _AR_DEATH_OBJECTS = {"حتفه", "حتفهم", "حتفها", "حتفهما", "مصرعه", "مصرعهم", "مصرعها", "مصرعهما"}
 _EN_ONE_KILLED_RE = re.compile(
-    r"\b(?:[A-Z][a-z'’-]+(?:\s+(?:al-|el-|bin\s+|ben\s+|abu\s+)?[A-Z][a-z'’-]+)+|[Hh]e|[Ss]he)\s+(?:was|had\s+been|has\s+been)\s+"
+    r"\b(?:[A-Z][a-z'’-]+(?:\s+(?:al-|el-|bin\s+|ben\s+|abu\s+)?[A-Z][a-z'’-]+)+|[Hh]e|[Ss]he|"
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:young\s+|local\s+|elderly\s+)?(?:man|woman|boy|girl|child|civilian|resident|worker|migrant|"
+    r"journalist|student|soldier|policeman|fighter))\s+(?:was|had\s+been|has\s+been)\s+"
     r"(?:shot\s+dead|killed|assassinated|executed|beheaded|murdered)\b"
 )
 _EN_KILLED_ONE_RE = re.compile(
@@ -416,7 +421,7 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
         w = words[k]
         base = w[1:] if w[:1] in {"و", "ب", "ف"} and len(w) > 3 else w
         for cand in (w, base):
-            if cand in _AR_FATAL_TRIGGERS:
+            if cand in _AR_FATAL_TRIGGERS or (k == i - 1 and cand in _AR_BODIES):
                 return "fatal"
             if cand in _AR_INJURY_TRIGGERS:
                 return "injury"

@@ -266,3 +266,21 @@ def test_each_event_of_a_sentence_takes_the_date_nearest_to_it():
 def test_days_later_count_from_the_date_named_last(text):
     dates = sorted({e.event_date for e in events(text, None)})
     assert dates == ["2019-06-26", "2019-06-28"]
+
+
+@pytest.mark.parametrize(
+    "text, et, fat",
+    [
+        ("Unknown gunmen assassinated a prominent activist in Benghazi.", VAC, 1),
+        ("اغتال مسلحون مجهولون ناشطا حقوقيا في بنغازي.", VAC, 1),
+        ("Gunmen assassinated a militia commander in Benghazi.", "Battles", 1),
+        ("اغتال مسلحون آمر كتيبة في بنغازي.", "Battles", 1),
+        ("Bodies of 10 people were found in Tarhuna.", VAC, 10),
+        ("عثر على جثث 10 أشخاص مجهولي الهوية في ترهونة.", VAC, 10),
+        ("A young man was killed by sniper fire in Benghazi's Sabri district.", VAC, 1),
+        ("قُتل شاب برصاص قناص في حي الصابري ببنغازي.", VAC, 1),
+    ],
+)
+def test_assassinations_bodies_and_snipers(text, et, fat):
+    ev = one(text, "2020-03-06")
+    assert (ev.event_type, ev.fatalities) == (et, fat)
