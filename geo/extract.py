@@ -355,6 +355,28 @@ def _carry_over(ctx: _Ctx, text: str, located: list[_Located]) -> list[_Located]
     return located[:1]
 
 
+def _enclosing_before(ctx: _Ctx, text: str, mentions: list[Mention], pos: int) -> _Located | None:
+    """The town (or district) the text named last before ``pos``, as a located place."""
+    for m in reversed(mentions):
+        if m.start >= pos:
+            continue
+        p = m.place
+        if m.status != "resolved" or p is None or p.country != "LY":
+            continue
+        cur, hops = p, 0
+        while cur is not None and cur.feature_type not in _TOWN_TYPES | {"district"} and cur.parent_id and hops < 6:
+            cur = ctx.gaz.get(cur.parent_id)
+            hops += 1
+        if cur is None or cur.feature_type not in _TOWN_TYPES | {"district"}:
+            continue
+        name = cur.name_ar if is_arabic(m.text) else cur.name_en
+        prec = 3 if cur.feature_type == "district" else 2
+        return _Located(m, cur.lat, cur.lon, prec, "", float(cur.precision_m or 0) or None, None,
+                        f"unknown place: located at {cur.name_en}, named earlier in the text", cur.id, cur.name_en,
+                        cur.name_ar, cur.country, ctx.admin1_name(cur), name)
+    return None
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per (type, sub-type, place, relation, date) in a document: later repeats (a
     statement recounting the same capture, a summary sentence) are folded into the first report.
@@ -792,6 +814,13 @@ def extract_result(
             if not located and sent.section in last_place:
                 located = _carry_over(ctx, text, last_place[sent.section])
                 carried = True
+            if not located and any(mentions[i].place is None and mentions[i].status == "unresolved" for i in midx):
+                # a place the gazetteer lacks, after a cue («في منطقة الزنبقة»), in a text that named its
+                # town before: the event is somewhere in that town (ACLED: precision 2), never dropped
+                enclosing = _enclosing_before(ctx, text, mentions, sent.start)
+                if enclosing is not None:
+                    located = [enclosing]
+                    carried = True
             sentence_places.extend(x for x in located if not carried)
             # a finer place the gazetteer lacks («قرب مستشفى الجلاء في بنغازي»): the event lies
             # somewhere in the known place, so it is "part of" it (precision 2), and the name is kept

@@ -284,3 +284,13 @@ def test_days_later_count_from_the_date_named_last(text):
 def test_assassinations_bodies_and_snipers(text, et, fat):
     ev = one(text, "2020-03-06")
     assert (ev.event_type, ev.fatalities) == (et, fat)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tension is high in Benghazi.\n\nClashes erupted today in the Zanbaqa district.",
+     "قال شهود إن مدينة بنغازي تشهد توترا.\n\nواندلعت اشتباكات عنيفة اليوم في منطقة الزنبقة."],
+)
+def test_an_unknown_place_puts_its_event_in_the_town_named_before(text):
+    ev = one(text, "2019-05-01")
+    assert ev.place_id == "gn:88319" and ev.geo_precision == 2 and "not in gazetteer" in ev.notes
