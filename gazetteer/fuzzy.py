@@ -30,6 +30,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from gazetteer.normalize import is_arabic, name_key
+from gazetteer.romanize import romanize
+from gazetteer.settings import HEAD_NOUNS_AR
 
 if TYPE_CHECKING:  # pragma: no cover
     from gazetteer.core import Gazetteer
@@ -42,6 +44,8 @@ MIN_FUZZY_LEN = 5
 LATIN_MIN_RATIO = 88.0
 #: Edits allowed between two Arabic names of :data:`MIN_FUZZY_LEN`+ letters.
 ARABIC_MAX_EDITS = 1
+#: Rule romanisations indexed per Arabic name of a Libyan place.
+ROMAN_FORMS = 12
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
 _NON_LETTERS = re.compile(r"[^a-z ]+")
@@ -108,6 +112,7 @@ class FuzzyIndex:
     """
 
     def __init__(self, places: Iterable) -> None:
+        places = tuple(places)
         phon: dict[str, dict[str, str]] = {}
         latin: dict[str, dict[str, str]] = {}
         arabic: dict[str, dict[str, str]] = {}
@@ -128,11 +133,33 @@ class FuzzyIndex:
                         phon.setdefault(lk, {})[p.id] = n
                         if libyan:
                             latin.setdefault(lk, {})[p.id] = n
+        self._add_romanisations(places, phon)
         self._phon = {k: (tuple(sorted(v)), next(iter(v.values()))) for k, v in phon.items()}
         self._latin_keys = sorted(latin)
         self._latin = {k: (tuple(sorted(v)), next(iter(v.values()))) for k, v in latin.items()}
         self._arabic_keys = sorted(arabic)
         self._arabic = {k: (tuple(sorted(v)), next(iter(v.values()))) for k, v in arabic.items()}
+
+    @staticmethod
+    def _add_romanisations(places: tuple, phon: dict[str, dict[str, str]]) -> None:
+        """Phonetic keys of the rule romanisations (:func:`gazetteer.romanize.romanize`) of Libyan
+        places' Arabic names, so an English text reaches a place known by its Arabic name only.
+
+        A key a real Latin name already holds stays that name's; a hit reads as the Arabic name.
+        """
+        real = set(phon)
+        for p in places:
+            if getattr(p, "country", "") != "LY":
+                continue
+            for n in p.names:
+                k = name_key(n)
+                # «منطقة X», «شعبية X»: English writes the head noun in English
+                if not is_arabic(k) or len(k) < MIN_FUZZY_LEN - 1 or k.split(" ", 1)[0] in HEAD_NOUNS_AR:
+                    continue
+                for form in romanize(n, ROMAN_FORMS, phonetic=True):
+                    lk = latin_key(form)
+                    if lk not in real and len(lk) - lk.count(" ") >= MIN_FUZZY_LEN:
+                        phon.setdefault(lk, {}).setdefault(p.id, n)
 
     _cache: dict[int, tuple[object, "FuzzyIndex"]] = {}
 

@@ -3,6 +3,13 @@
 The compiled table ``gazetteer/data/gazetteer.tsv`` has one row per place with
 the columns of :data:`COLUMNS`; aliases are ``|``-separated.  Every row is
 validated on read and errors name the file and row.
+
+A user table may also hold *alias rows* (``layer`` = ``alias``): an ``id`` of an
+existing place, ``aliases`` and a ``source``, every other column empty.  They add
+names to that place without copying it, so a rebuilt package row keeps its new
+data.  :func:`read_table` applies them (to a row of the same file, else to the
+package row of that id; an alias row whose place no longer exists is ignored);
+:func:`read_overlay` returns them as :class:`AliasRow` objects.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ import csv
 import io
 import os
 import tempfile
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -22,6 +30,17 @@ COLUMNS: tuple[str, ...] = (
     "country", "admin1", "population", "geonames_id", "layer", "aliases", "source",
 )
 REQUIRED: tuple[str, ...] = ("id", "feature_type", "lat", "lon", "source")
+#: ``layer`` value of a row that only adds names to an existing place.
+ALIAS_LAYER = "alias"
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRow:
+    """A user-table row that adds ``aliases`` to the place ``id`` (see the module docstring)."""
+
+    id: str
+    aliases: tuple[str, ...]
+    source: str
 
 
 def _float(value: str, column: str, path: str, row: int) -> float:
@@ -94,8 +113,16 @@ def read_table(path: str | os.PathLike, *, text: str | None = None, delimiter: s
     """Read a gazetteer table (TSV or CSV, header row) into places.
 
     Duplicate ids, missing columns and bad values raise :class:`GazetteerDataError`
-    naming the row.
+    naming the row.  Alias rows are applied (see the module docstring): the place
+    they name is returned with their aliases added.
     """
+    places, alias_rows = read_overlay(path, text=text, delimiter=delimiter, layer_default=layer_default)
+    return apply_alias_rows(places, alias_rows) if alias_rows else places
+
+
+def read_overlay(path: str | os.PathLike, *, text: str | None = None, delimiter: str | None = None,
+                 layer_default: str = "user") -> tuple[list[Place], list[AliasRow]]:
+    """The place rows and the alias rows of a table, as written (alias rows not applied)."""
     spath = str(path)
     if text is None:
         try:
@@ -113,18 +140,76 @@ def read_table(path: str | os.PathLike, *, text: str | None = None, delimiter: s
     if missing:
         raise GazetteerDataError(f"missing column(s): {', '.join(missing)}", path=spath, row=1)
     places: list[Place] = []
+    alias_rows: list[AliasRow] = []
     seen: dict[str, int] = {}
+    seen_alias: dict[str, int] = {}
     for i, rec in enumerate(reader, start=2):
         if None in rec:  # more fields than header
             raise GazetteerDataError("more fields than the header has", path=spath, row=i)
         if not any((v or "").strip() for v in rec.values()):
+            continue
+        if (rec.get("layer") or "").strip() == ALIAS_LAYER:
+            row = _alias_row(rec, path=spath, row=i)
+            if row.id in seen_alias:
+                raise GazetteerDataError(f"duplicate alias row for {row.id!r} (first at row {seen_alias[row.id]})",
+                                         path=spath, row=i)
+            seen_alias[row.id] = i
+            alias_rows.append(row)
             continue
         place = row_to_place(rec, path=spath, row=i, layer_default=layer_default)
         if place.id in seen:
             raise GazetteerDataError(f"duplicate id {place.id!r} (first at row {seen[place.id]})", path=spath, row=i)
         seen[place.id] = i
         places.append(place)
-    return places
+    return places, alias_rows
+
+
+def _alias_row(rec: dict[str, str], *, path: str, row: int) -> AliasRow:
+    pid = (rec.get("id") or "").strip()
+    aliases = tuple(a.strip() for a in (rec.get("aliases") or "").split("|") if a.strip())
+    source = (rec.get("source") or "").strip()
+    for col, value in (("id", pid), ("aliases", aliases), ("source", source)):
+        if not value:
+            raise GazetteerDataError(f"alias row: column {col!r} is empty", path=path, row=row)
+    return AliasRow(pid, aliases, source)
+
+
+def merge_aliases(place: Place, aliases: Iterable[str]) -> Place:
+    """``place`` with ``aliases`` added after its own (no repeats, none equal to its names)."""
+    merged = tuple(dict.fromkeys(a for a in (*place.aliases, *aliases) if a not in (place.name_en, place.name_ar)))
+    return place if merged == place.aliases else replace(place, aliases=merged)
+
+
+def apply_alias_rows(places: list[Place], alias_rows: Iterable[AliasRow]) -> list[Place]:
+    """``places`` with each alias row applied: to the row of that id, else to a copy of the package row."""
+    by_id = {p.id: i for i, p in enumerate(places)}
+    out = list(places)
+    pending: dict[str, list[str]] = {}
+    for a in alias_rows:
+        if a.id in by_id:
+            out[by_id[a.id]] = merge_aliases(out[by_id[a.id]], a.aliases)
+        else:
+            pending.setdefault(a.id, []).extend(a.aliases)
+    if pending:
+        for pid, p in _package_places(frozenset(pending)).items():
+            out.append(merge_aliases(p, pending[pid]))
+    return out
+
+
+def _package_places(ids: frozenset[str]) -> dict[str, Place]:
+    """The package rows with these ids (only their lines are parsed)."""
+    from importlib import resources
+
+    from gazetteer import settings
+
+    ref = resources.files("gazetteer") / "data" / settings.PACKAGE_TABLE
+    lines = ref.read_text(encoding="utf-8").split("\n")
+    wanted = [ln for ln in lines[1:] if ln.split("\t", 1)[0] in ids]
+    if not wanted:
+        return {}
+    places, _ = read_overlay(f"gazetteer/data/{settings.PACKAGE_TABLE}", text="\n".join([lines[0], *wanted]),
+                             delimiter="\t", layer_default="curated")
+    return {p.id: p for p in places}
 
 
 def place_to_row(p: Place) -> dict[str, str]:
@@ -148,17 +233,19 @@ def place_to_row(p: Place) -> dict[str, str]:
     }
 
 
-def render_table(places: Iterable[Place]) -> str:
-    """The TSV text of ``places``, sorted by id (deterministic)."""
+def render_table(places: Iterable[Place], alias_rows: Iterable[AliasRow] = ()) -> str:
+    """The TSV text of ``places`` sorted by id, then of ``alias_rows`` sorted by id (deterministic)."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(COLUMNS), delimiter="\t", lineterminator="\n",
                        quoting=csv.QUOTE_MINIMAL)
     w.writeheader()
-    for p in sorted(places, key=lambda p: p.id):
-        row = place_to_row(p)
+    rows = [place_to_row(p) for p in sorted(places, key=lambda p: p.id)]
+    rows += [{**dict.fromkeys(COLUMNS, ""), "id": a.id, "layer": ALIAS_LAYER, "aliases": "|".join(a.aliases),
+              "source": a.source} for a in sorted(alias_rows, key=lambda a: a.id)]
+    for row in rows:
         for k, v in row.items():
             if "\t" in v or "\n" in v:
-                raise GazetteerDataError(f"place {p.id}: tab or newline in {k}")
+                raise GazetteerDataError(f"place {row['id']}: tab or newline in {k}")
         w.writerow(row)
     return buf.getvalue()
 

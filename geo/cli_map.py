@@ -37,6 +37,64 @@ def load_claims(path: Path) -> list[dict]:
     return data
 
 
+def load_columns(path: Path):
+    """Event columns of an events file: GeoJSON (default), GeoParquet, GeoPackage or CSV (by suffix).
+
+    GeoParquet is read column by column with pyarrow (no GeoDataFrame, no per-row dicts); GeoPackage and
+    CSV go through :func:`geo.frame.read_events`.
+    """
+    from geo.maps import Columns, columns_from
+
+    suffix = path.suffix.lower()
+    if suffix in (".parquet", ".geoparquet"):
+        return _parquet_columns(path)
+    if suffix in (".gpkg", ".csv"):
+        from geo.frame import read_events
+
+        if not path.exists():
+            raise InputError("events file not found", path=str(path))
+        return columns_from(read_events(path))
+    data = _read_json(path, "events")
+    try:
+        cols = columns_from(data)
+    except GeoJSONError as e:
+        raise GeoJSONError(str(e), path=str(path)) from None
+    assert isinstance(cols, Columns)
+    return cols
+
+
+def _parquet_columns(path: Path):
+    import pyarrow.parquet as pq
+
+    from geo.frame import _FIELD_TO_COL
+    from geo.maps import MAP_FIELDS, Columns
+
+    if not path.exists():
+        raise InputError("events file not found", path=str(path))
+    try:
+        present = set(pq.read_schema(path).names)
+        wanted = {_FIELD_TO_COL.get(f, f) for f in MAP_FIELDS} | set(MAP_FIELDS)
+        if not {"latitude", "longitude"} <= present:
+            wanted.add("geometry")
+        table = pq.read_table(path, columns=sorted(wanted & present), use_threads=False)
+    except Exception as e:  # noqa: BLE001 - pyarrow raises several types for a bad file
+        raise InputError(f"not a readable Parquet file ({e})", path=str(path)) from None
+    names = set(table.column_names)
+    data = {}
+    for f in MAP_FIELDS:
+        col = _FIELD_TO_COL.get(f, f)
+        if col in names:
+            data[f] = table.column(col).to_pylist()
+        elif f in names:
+            data[f] = table.column(f).to_pylist()
+    if ("latitude" not in data or "longitude" not in data) and "geometry" in names:
+        import shapely
+
+        pts = shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False))
+        data["longitude"], data["latitude"] = shapely.get_x(pts).tolist(), shapely.get_y(pts).tolist()
+    return Columns.of(data, table.num_rows)
+
+
 @click.command("map")
 @click.argument("events", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--claims", "claims_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -45,42 +103,49 @@ def load_claims(path: Path) -> list[dict]:
 @click.option("--time-slider/--no-time-slider", default=None,
               help="Date range filter (default: when events span more than one day).")
 @click.option("--title", default=None, help="Title of the map page.")
+@click.option("--by", "by", type=click.Choice(["type", "actor", "date"]), default="type", show_default=True,
+              help="Marker colour: event type, first actor (the ten most frequent) or date.")
+@click.option("--heat", is_flag=True, help="Add a density (heat) layer; over 2,000 events markers start hidden.")
+@click.option("--choropleth", type=click.Choice(["events", "fatalities"]), default=None,
+              help="Shade the 22 districts by event count or by fatalities.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="HTML file to write (- for standard output); never one of the inputs.")
 def map_cmd(events: Path, claims_path: Path | None, offline: bool, time_slider: bool | None,
-            title: str | None, output: Path) -> int:
-    """Draw EVENTS (GeoJSON FeatureCollection of kharita events) on a Leaflet map.
+            title: str | None, by: str, heat: bool, choropleth: str | None, output: Path) -> int:
+    """Draw EVENTS (GeoJSON FeatureCollection of kharita events, or a .parquet/.gpkg/.csv events file) on a
+    Leaflet map.
 
     \b
     Examples:
       kharita map events.geojson -o maps/events.html
       kharita map events.geojson --claims claims.json --offline -o maps/events-offline.html
-      kharita map events.geojson --offline -o - > events.html"""
-    from geo.maps import event_map, records_from, save_map
+      kharita map events.geojson --offline -o - > events.html
+      kharita map events.parquet --by actor --heat -o maps/density.html
+      kharita map events.geojson --choropleth fatalities --offline -o maps/districts.html"""
+    from geo.maps import event_map, save_map
     from geo.outputs import goes_to_stdout, refuse_inputs
 
     refuse_inputs(output, [events, claims_path])
-    data = _read_json(events, "events")
-    try:
-        records = records_from(data)
-    except GeoJSONError as e:
-        raise GeoJSONError(str(e), path=str(events)) from None
+    cols = load_columns(events)
     claims = load_claims(claims_path) if claims_path else None
-    m = event_map(records, claims=claims, offline=offline, time_slider=time_slider,
-                  title=title or events.stem)
+    m = event_map(cols, claims=claims, offline=offline, time_slider=time_slider, title=title or events.stem,
+                  by=by, heat=heat, choropleth=choropleth)
     path = save_map(m, output)
     from gazetteer.exc import CoordinateError, check_lat_lon
+    from geo.maps import _floats
 
-    located, invalid = 0, []
-    for k, r in enumerate(records):
-        if r.get("latitude") is None or r.get("longitude") is None:
-            continue
+    lat, lon = _floats(cols["latitude"]), _floats(cols["longitude"])
+    with __import__("numpy").errstate(invalid="ignore"):
+        located_mask = ~(lat != lat) & ~(lon != lon)
+        suspect = located_mask & ~((abs(lat) <= 90) & (abs(lon) <= 180))
+    located, invalid = int(located_mask.sum()), []
+    for k in suspect.nonzero()[0].tolist():  # only the few out of range need the full check and message
         try:
-            check_lat_lon(r["latitude"], r["longitude"])
-            located += 1
+            check_lat_lon(float(lat[k]), float(lon[k]))
         except CoordinateError as e:
             invalid.append(f"feature {k}: {e}")
-    click.echo(f"{path}: {located} of {len(records)} events drawn"
+    located -= len(invalid)
+    click.echo(f"{path}: {located} of {cols.n} events drawn"
                + (f", {len(claims)} claims" if claims else "") + (" (offline)" if offline else ""), err=True)
     for msg in invalid:
         click.echo(f"  not drawn: {events}: {msg}", err=True)

@@ -25,6 +25,12 @@ def _payload(html: str) -> dict:
     return data
 
 
+def _basemap_of(html: str) -> dict:
+    m = re.search(r'<script type="application/json" id="[^"]+-basemap">(.*?)</script>', html, re.S)
+    assert m, "no embedded basemap"
+    return json.loads(m.group(1))
+
+
 @pytest.fixture(scope="module")
 def events():
     return make_events()
@@ -108,15 +114,16 @@ def test_offline_page_is_self_contained(offline_html):
     assert "jquery" not in offline_html.lower() and "bootstrap" not in offline_html.lower()
     assert "tile.openstreetmap.org" not in offline_html
     assert "Leaflet 1.9" in offline_html and "data:image/png;base64," in offline_html
-    data = _payload(offline_html)
-    assert data["basemap"]["features"] and any(f["properties"]["libya"] for f in data["basemap"]["features"])
+    base = _basemap_of(offline_html)
+    assert len(base["districts"]) == 22 and base["land"] and base["borders"]
+    assert "basemap" not in _payload(offline_html)  # the event payload stays small: plain or compressed alone
 
 
 def test_online_page_has_osm_tiles_and_no_jquery(events):
     html = render_html(events)
     assert "tile.openstreetmap.org" in html and "OpenStreetMap" in html
     assert "jquery" not in html.lower() and "bootstrap" not in html.lower()
-    assert "basemap" not in _payload(html)
+    assert "basemap" not in _payload(html) and "-basemap" not in html
 
 
 def test_compressed_and_plain_payloads_are_equal(events):
@@ -127,9 +134,10 @@ def test_compressed_and_plain_payloads_are_equal(events):
 
 
 def test_claim_line_label_and_unlocated_claim():
-    from geo.geodesy import inverse_km
+    from pyproj import Geod
 
-    km, _ = inverse_km(32.8872, 13.1913, 31.2089, 16.5887)
+    # the expected figure comes from pyproj directly, not from the product's geo.geodesy
+    km = Geod(ellps="WGS84").inv(13.1913, 32.8872, 16.5887, 31.2089)[2] / 1000.0
     claim = {"anchor_lat": 32.8872, "anchor_lon": 13.1913, "subject_lat": 31.2089, "subject_lon": 16.5887,
              "claimed_km": 450, "geodesic_km": round(km, 1), "road_km": None, "verdict": "inconsistent",
              "explanation": "<b>x</b>"}
@@ -207,3 +215,180 @@ def test_cli_map_reports_impossible_coordinates(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "1 of 2 events drawn" in r.stderr
     assert "feature 0" in r.stderr and "swapped lat/lon" in r.stderr
+
+
+# --------------------------------------------------------------------------- basemap, districts, purposes
+BASEMAP = REPO / "geo" / "data" / "basemap" / "basemap.json"
+CITIES = {"Tripoli": ("gn:2210247", "adm1:LY.77"), "Benghazi": ("gn:88319", "adm1:LY.69"),
+          "Misrata": ("gn:2214846", "adm1:LY.72")}
+SETTLED = {"capital", "city", "town", "village", "neighbourhood", "area"}
+
+
+def _decode(enc, scale):
+    import numpy as np
+
+    return np.cumsum(np.asarray(enc, dtype=np.int64).reshape(-1, 2), axis=0) / scale
+
+
+def basemap_shapes():
+    """(land incl. Libya, {district id: polygon}) decoded from the committed basemap, independently of geo.maps."""
+    from shapely.geometry import MultiPolygon, Polygon
+    from shapely.ops import unary_union
+
+    doc = json.loads(BASEMAP.read_text(encoding="utf-8"))
+    poly = lambda p: Polygon(_decode(p[0], doc["scale"]), [_decode(r, doc["scale"]) for r in p[1:]])  # noqa: E731
+    districts = {d["id"]: MultiPolygon([poly(p) for p in d["polys"]]) for d in doc["districts"]}
+    land = unary_union([poly(p) for p in doc["land"]] + list(districts.values()))
+    return land, districts
+
+
+def city_places() -> dict[str, list[dict]]:
+    """Gazetteer towns and neighbourhoods whose parent chain reaches Tripoli, Benghazi or Misrata."""
+    import csv
+
+    with (REPO / "gazetteer" / "data" / "gazetteer.tsv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    by_id = {r["id"]: r for r in rows}
+    out: dict[str, list[dict]] = {c: [] for c in CITIES}
+    for r in rows:
+        if r["feature_type"] not in SETTLED:
+            continue
+        chain, p = set(), r
+        while p is not None and p["id"] not in chain:
+            chain.add(p["id"])
+            p = by_id.get(p["parent_id"])
+        for city, ids in CITIES.items():
+            if chain & set(ids):
+                out[city].append(r)
+    return out
+
+
+def test_basemap_is_compact_and_has_the_22_districts_named_from_the_gazetteer():
+    import csv
+
+    from shapely.geometry import Point
+
+    assert BASEMAP.stat().st_size < 200_000, "basemap grew: check the simplification"
+    doc = json.loads(BASEMAP.read_text(encoding="utf-8"))
+    assert "public domain" in doc["source"] and "Natural Earth 1:10m" in doc["source"]
+    with (REPO / "gazetteer" / "data" / "districts.csv").open(encoding="utf-8", newline="") as fh:
+        rows = {r["id"]: r for r in csv.DictReader(fh)}
+    assert {d["id"] for d in doc["districts"]} == set(rows) and len(rows) == 22
+    _land, districts = basemap_shapes()
+    for d in doc["districts"]:
+        r = rows[d["id"]]
+        assert (d["name_en"], d["name_ar"]) == (r["name_en"], r["name_ar"])
+        geom = districts[d["id"]]
+        assert geom.is_valid and geom.contains(Point(float(r["lon"]), float(r["lat"]))), d["id"]  # holds its seat
+        assert geom.contains(Point(d["label"][1], d["label"][0]))
+    ids = sorted(districts)
+    for k, a in enumerate(ids):  # a coverage: districts do not overlap
+        for b in ids[k + 1:]:
+            assert districts[a].intersection(districts[b]).area < 1e-5, (a, b)  # slivers of simplification only
+
+
+@pytest.mark.parametrize("city", sorted(CITIES))
+def test_city_places_fall_on_land(city):
+    """Every gazetteer town/neighbourhood of the city lies on the basemap's land (1:10m coast), not at sea."""
+    from shapely.geometry import Point
+
+    land, _districts = basemap_shapes()
+    places = city_places()[city]
+    assert len(places) >= 10
+    at_sea = [(r["id"], r["lat"], r["lon"]) for r in places if not land.contains(Point(float(r["lon"]), float(r["lat"])))]
+    assert at_sea == []
+
+
+def test_coastal_towns_west_of_tripoli_are_on_land():
+    """The regression the 1:10m basemap fixes: towns west of Tripoli (Zawiya, Sabratha, Zuwara) are on land."""
+    from shapely.geometry import Point
+
+    land, _ = basemap_shapes()
+    for lat, lon in ((32.7571, 12.7276), (32.7933, 12.4885), (32.9312, 12.0820)):  # Zawiya, Sabratha, Zuwara
+        assert land.contains(Point(lon, lat))
+
+
+def test_district_stats_match_the_frame(events):
+    """The choropleth's counts are those of a spatial join of the event frame with the district polygons."""
+    import geopandas as gpd
+
+    from geo import frame
+
+    many = [e for e in events for _ in range(3)] + [e for e in events[:1]]
+    gdf = frame.to_frame(many)
+    gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]
+    _land, districts = basemap_shapes()
+    polys = gpd.GeoDataFrame({"district": list(districts)}, geometry=list(districts.values()), crs="EPSG:4326")
+    joined = gpd.sjoin(gdf, polys, predicate="within", how="left")
+    expect_n = joined.groupby("district").size().to_dict()
+    expect_f = joined.groupby("district")["fatalities"].sum().to_dict()
+    data = _pack(many, districts=True)
+    doc = json.loads(BASEMAP.read_text(encoding="utf-8"))
+    got = {d["id"]: tuple(v) for d, v in zip(doc["districts"], data["districts"])}
+    assert len(got) == 22
+    for did, (n, f) in got.items():
+        assert n == expect_n.get(did, 0) and f == int(expect_f.get(did, 0)), did
+    assert sum(n for n, _ in got.values()) + data["districts_outside"] == data["n"]
+    assert sum(n for n, _ in got.values()) == int(joined["district"].notna().sum()) > 0
+
+
+def test_colour_by_actor_and_date(events):
+    data = _pack(events, by="actor")
+    by = data["by"]
+    assert by["kind"] == "actor" and [data["S"][k] for k in by["keys"]][0] == "Military Forces of Libya"
+    assert by["counts"][0] == 4 and by["other"] == 0 and len(by["colours"]) == len(by["keys"])
+    assert _pack(events, by="date")["by"]["kind"] == "date" and _pack(events)["by"] == {"kind": "type"}
+    with pytest.raises(ValueError):
+        _pack(events, by="colour")
+    with pytest.raises(ValueError):
+        event_map(events, choropleth="deaths")
+
+
+def test_heat_asset_is_inlined_only_when_asked(events):
+    plain = render_html(events, offline=True)
+    heat = render_html(events, offline=True, heat=True)
+    assert "simpleheat" not in plain and "L.heatLayer=function" in heat and "simpleheat" in heat
+    assert not re.search(r"<script[^>]+src=", heat)
+    online = render_html(events, heat=True, choropleth="events")
+    assert "L.heatLayer=function" in online and len(_basemap_of(online)["districts"]) == 22
+    assert len(_payload(online)["districts"]) == 22
+
+
+def test_columns_from_features_records_and_frames_agree(events):
+    from geo import frame
+    from geo.maps import columns_from
+
+    fc = {"type": "FeatureCollection", "features": [e.to_feature() for e in events]}
+    a = _pack(columns_from(fc))
+    b = _pack([e.to_dict() for e in events])
+    c = _pack(frame.to_frame(events))
+    assert a["n"] == b["n"] == c["n"] == 5
+    strings = lambda d: sorted(d["S"])  # noqa: E731 - same strings, table order may differ by input
+    assert strings(a) == strings(b) == strings(c)
+    assert a == b
+
+
+def test_cli_map_reads_geoparquet_and_draws_the_same(tmp_path, events):
+    from geo import frame
+    from geo.cli import main
+
+    src = tmp_path / "ev.geojson"
+    src.write_text(json.dumps({"type": "FeatureCollection", "features": [e.to_feature() for e in events]},
+                              ensure_ascii=False), encoding="utf-8")
+    pq = tmp_path / "ev.parquet"
+    frame.write_events(frame.to_frame(events), pq)
+    pages = {}
+    for path in (src, pq):
+        out = tmp_path / f"{path.suffix[1:]}.html"
+        with pytest.raises(SystemExit) as ex:
+            main(["map", str(path), "--by", "date", "--heat", "--choropleth", "fatalities", "--offline",
+                  "--title", "t", "-o", str(out)])
+        assert ex.value.code == 0
+        pages[path.suffix] = _payload(out.read_text(encoding="utf-8"))
+    g, p = pages[".geojson"], pages[".parquet"]
+    assert g["n"] == p["n"] == 5 and g["districts"] == p["districts"] and g["by"] == p["by"] == {
+        "kind": "date", "ramp": g["by"]["ramp"], "undated_colour": "#7f7f7f"}
+    assert sorted(g["cols"]["i"]) == sorted(p["cols"]["i"])
+    with pytest.raises(SystemExit) as ex:
+        main(["map", str(tmp_path / "missing.parquet"), "-o", str(tmp_path / "x.html")])
+    assert ex.value.code == 2

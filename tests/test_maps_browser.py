@@ -160,3 +160,107 @@ def test_online_map_needs_only_leaflet(browser, events, tmp_path):
     assert log["blocked"] and all("tile.openstreetmap.org" in u for u in log["blocked"])  # only tiles were asked
     assert _errors(log, ignore_blocked=True) == []
     page.close()
+
+
+# --------------------------------------------------------------------------- basemap at street level, purposes
+_ON_LAND = """(pts) => {
+  // alpha of the basemap canvas (land, districts, borders; nothing else is drawn on it) under each point
+  const s = window.kharitaMaps[0], map = s.group._map, r = s.baseRenderer, out = [];
+  const ctx = r._container.getContext("2d"), dpr = r._container.width / (r._bounds.max.x - r._bounds.min.x);
+  for (const [lat, lon] of pts) {
+    map.setView([lat, lon], 12, {animate: false});
+    r._update(); r._redraw();  // draw now, not on the next animation frame
+    const p = map.latLngToLayerPoint([lat, lon]).subtract(r._bounds.min);
+    out.push(ctx.getImageData(Math.round(p.x * dpr), Math.round(p.y * dpr), 1, 1).data[3]);
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("city", ["Tripoli", "Benghazi", "Misrata"])
+def test_zoom_12_over_the_city_every_gazetteer_place_is_on_land(offline_page, city):
+    from test_maps import city_places
+
+    page, log = offline_page
+    places = city_places()[city]
+    pts = sorted({(float(r["lat"]), float(r["lon"])) for r in places})
+    alpha = page.evaluate(_ON_LAND, [list(p) for p in pts])
+    assert page.evaluate("window.kharitaMaps[0].group._map.getZoom()") == 12
+    at_sea = [p for p, a in zip(pts, alpha) if a == 0]
+    assert at_sea == [], f"drawn at sea at zoom 12: {at_sea}"
+    # and the sea is sea: a point 5 km off the city's coast reads as empty canvas
+    off = {"Tripoli": (32.95, 13.19), "Benghazi": (32.12, 19.98), "Misrata": (32.45, 15.20)}[city]
+    assert page.evaluate(_ON_LAND, [list(off)]) == [0]
+    assert _errors(log) == []
+
+
+def test_districts_layer_is_drawn_and_labelled_in_arabic_and_english(offline_page):
+    import csv
+
+    page, _log = offline_page
+    rows = list(csv.DictReader((Path(__file__).parents[1] / "gazetteer/data/districts.csv").open(encoding="utf-8")))
+    page.evaluate("window.kharitaMaps[0].group._map.setView([30.5, 17.5], 9, {animate: false}); null")
+    assert page.evaluate("window.kharitaMaps[0].districts") == 22
+    labels = page.locator(".kharita-district .kd-label")
+    assert labels.count() == 22
+    texts = labels.all_inner_texts()
+    for r in rows:
+        assert any(r["name_ar"] in t and r["name_en"] in t for t in texts), r["name_en"]
+    assert page.locator(".kharita-district .kd-ar[lang=ar][dir=rtl]").count() == 22
+    page.locator(".leaflet-control-layers").hover()
+    assert page.get_by_text("Districts · الشعبيات (22)").count() == 1
+    page.mouse.move(5, 400)
+    # at zoom 12 over Tripoli the Tripoli district label is shown
+    page.evaluate("window.kharitaMaps[0].group._map.setView([32.85, 13.2], 12, {animate: false}); null")
+    shown = page.evaluate("""Array.from(document.querySelectorAll('.kharita-district'))
+        .filter(e => e.style.display !== 'none').map(e => e.innerText)""")
+    assert any("Tripoli" in t and "طرابلس" in t for t in shown)
+
+
+def test_choropleth_draws_one_polygon_per_district_with_the_frame_counts(browser, events, tmp_path):
+    from test_maps import basemap_shapes
+
+    import geopandas as gpd
+
+    from geo import frame
+
+    many = [e for e in events for _ in range(4)]
+    path = tmp_path / "choro.html"
+    from xstatic.pkg import leaflet
+
+    path.write_text(render_html(many, choropleth="fatalities"), encoding="utf-8")  # online: tiles blocked
+    base = Path(leaflet.BASE_DIR)
+    page, log = _open(browser, path, fulfil={"/leaflet.js": base / "leaflet.js", "/leaflet.css": base / "leaflet.css"})
+    st = page.evaluate("""(() => { const c = window.kharitaMaps[0].choropleth;
+        return {n: c.layers.length, values: c.values, metric: c.metric,
+                onMap: c.layers.filter(l => l._map).length, ids: c.layers.map(l => l._district)}; })()""")
+    assert st["n"] == st["onMap"] == 22 and st["metric"] == "fatalities"
+    gdf = frame.to_frame(many)
+    gdf = gdf[gdf.geometry.notna()]
+    _land, districts = basemap_shapes()
+    polys = gpd.GeoDataFrame({"district": list(districts)}, geometry=list(districts.values()), crs="EPSG:4326")
+    j = gpd.sjoin(gdf, polys, predicate="within")
+    n, f = j.groupby("district").size().to_dict(), j.groupby("district")["fatalities"].sum().to_dict()
+    assert [v[0] for v in st["values"]] == [n.get(d, 0) for d in st["ids"]]
+    assert [v[1] for v in st["values"]] == [int(f.get(d, 0)) for d in st["ids"]]
+    page.locator(".kharita-choro input[value='0']").check()
+    assert page.evaluate("window.kharitaMaps[0].choropleth.metric") == "events"
+    assert _errors(log, ignore_blocked=True) == []
+    page.close()
+
+
+def test_heat_layer_and_colour_by_actor_draw_offline(browser, tmp_path):
+    from conftest_browser import make_event
+
+    many = [make_event(i, 32.0 + (i % 40) * 0.01, 13.0 + (i // 40) * 0.01, actor1=f"Group {i % 3}")
+            for i in range(2400)]
+    path = tmp_path / "heat.html"
+    path.write_text(render_html(many, offline=True, heat=True, by="actor"), encoding="utf-8")
+    page, log = _open(browser, path)
+    st = page.evaluate("""(() => { const s = window.kharitaMaps[0], m = s.heat._map;
+        return {heat: !!m, canvas: !!document.querySelector('canvas.leaflet-heatmap-layer'),
+                markersOnMap: !!s.group._map, pts: s.heat._latlngs.length}; })()""")
+    assert st == {"heat": True, "canvas": True, "markersOnMap": False, "pts": 2400}
+    assert page.get_by_text("Colour: first actor").count() == 1
+    assert _errors(log) == [] and log["blocked"] == []
+    page.close()

@@ -106,7 +106,14 @@
     return new C({ position: pos });
   }
 
-  function build(map, D, opts, st) {
+  function hex(c) { return [parseInt(c.slice(1, 3), 16), parseInt(c.slice(3, 5), 16), parseInt(c.slice(5, 7), 16)]; }
+  function ramp(cols, t) {  // colour at t in [0, 1] along a list of #rrggbb stops
+    var x = Math.max(0, Math.min(1, t)) * (cols.length - 1), k = Math.min(cols.length - 2, Math.floor(x)), f = x - k;
+    var a = hex(cols[k]), b = hex(cols[k + 1]);
+    return "#" + a.map(function (v, q) { return ("0" + Math.round(v + (b[q] - v) * f).toString(16)).slice(-2); }).join("");
+  }
+
+  function build(map, D, opts, st, B) {
     var S = D.S, C = D.cols, n = D.n, T = D.T;
     function s(i) { return i < 0 || i === undefined || i === null ? "" : S[i]; }
     function row(label_en, label_ar, value) {
@@ -116,19 +123,121 @@
     var renderer = L.canvas({ padding: 0.5 });
     if (!map.getPane("kharitaBase")) {
       map.createPane("kharitaBase").style.zIndex = 150;
+      map.createPane("kharitaChoro").style.zIndex = 380;
       map.createPane("kharitaAreas").style.zIndex = 390;
+      map.createPane("kharitaLabels").style.zIndex = 395;
+      map.getPane("kharitaLabels").style.pointerEvents = "none";
     }
     var overlays = {}, bounds = L.latLngBounds([]);
 
-    /* offline basemap: countries and towns */
-    if (D.basemap) {
-      L.geoJSON(D.basemap, {
-        pane: "kharitaBase", interactive: false,
-        style: function (f) {
-          return { color: f.properties.libya ? "#6b6257" : "#a8a49c", weight: f.properties.libya ? 1.6 : 0.8,
-                   fillColor: f.properties.libya ? "#fbf6e9" : "#ecebe6", fillOpacity: 1 };
-        }
-      }).addTo(map);
+    /* offline basemap: land, districts, borders (Natural Earth 1:10m), district labels */
+    if (B) {
+      var sc = B.scale;
+      var line = function (r) {
+        var out = [], x = 0, y = 0;
+        for (var q = 0; q < r.length; q += 2) { x += r[q]; y += r[q + 1]; out.push([y / sc, x / sc]); }
+        return out;
+      };
+      var rings = function (polys) { return polys.map(function (p) { return p.map(line); }); };
+      st.districts = B.districts.length;
+      if (opts.offline) {
+        var baseR = L.canvas({ pane: "kharitaBase", padding: 0.5 });
+        st.baseRenderer = baseR;
+        L.polygon(rings(B.land), { renderer: baseR, stroke: false, fillColor: "#ecebe6", fillOpacity: 1,
+                                   interactive: false }).addTo(map);
+        B.districts.forEach(function (d) {
+          L.polygon(rings(d.polys), { renderer: baseR, color: "#b3a58c", weight: 0.8, fillColor: "#fbf6e9",
+                                      fillOpacity: 1, interactive: false }).addTo(map);
+        });
+        L.polyline(B.borders.map(line), { renderer: baseR, color: "#6b6257", weight: 1.5,
+                                          interactive: false }).addTo(map);
+        var labels = L.layerGroup();
+        B.districts.forEach(function (d) {
+          var mk = L.marker(d.label, { pane: "kharitaLabels", interactive: false, keyboard: false,
+            icon: L.divIcon({ className: "kharita-district", iconSize: [0, 0],
+              html: "<div class=\"kd-label\"><span class=\"kd-ar\" lang=\"ar\" dir=\"rtl\">" + d.name_ar +
+                    "</span><br><span class=\"kd-en\" lang=\"en\">" + d.name_en + "</span></div>" }) });
+          mk._labelZoom = d.label_zoom;
+          mk._district = d.id;
+          labels.addLayer(mk);
+        });
+        labels.addTo(map);
+        var showLabels = function () {
+          var z = map.getZoom();
+          labels.eachLayer(function (mk) {
+            var el = mk.getElement();
+            if (el) { el.style.display = mk._labelZoom <= z + 1 ? "" : "none"; }
+          });
+        };
+        map.on("zoomend", showLabels);
+        labels.on("add", showLabels);
+        map.whenReady(showLabels);
+        st.districtLabels = labels;
+        overlays["Districts · الشعبيات (" + B.districts.length + ")"] = labels;
+      }
+    }
+
+    /* district choropleth */
+    if (B && opts.choropleth && D.districts) {
+      var choroR = L.canvas({ pane: "kharitaChoro", padding: 0.5 });
+      var RAMP = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"];
+      var metric = opts.choropleth === "fatalities" ? 1 : 0;
+      var choro = L.featureGroup(), polys = [];
+      var breaksOf = function (m) {
+        var vals = D.districts.map(function (v) { return v[m]; }).filter(function (v) { return v > 0; }).sort(function (a, b) { return a - b; });
+        var br = [];
+        [0.2, 0.4, 0.6, 0.8].forEach(function (q) {
+          var v = vals.length ? vals[Math.min(vals.length - 1, Math.floor(q * vals.length))] : 0;
+          if (v > 0 && br.indexOf(v) < 0) { br.push(v); }
+        });
+        return br;
+      };
+      var classOf = function (v, br) { var k = 0; while (k < br.length && v > br[k]) { k++; } return k; };
+      var restyle = function () {
+        var br = breaksOf(metric);
+        polys.forEach(function (pl, k) {
+          var v = D.districts[k][metric];
+          pl.setStyle({ fillColor: v > 0 ? RAMP[Math.min(RAMP.length - 1, classOf(v, br) + RAMP.length - br.length - 1)] : "#f4f4f4",
+                        fillOpacity: v > 0 ? 0.75 : 0.35 });
+        });
+        var lo = 1, rows = "";
+        br.concat([Infinity]).forEach(function (b, k) {
+          var col = RAMP[Math.min(RAMP.length - 1, k + RAMP.length - br.length - 1)];
+          var max = D.districts.reduce(function (a, v) { return Math.max(a, v[metric]); }, 0);
+          if (lo > max) { return; }
+          rows += "<div class=\"kl-row\"><span class=\"kp-swatch\" style=\"background:" + col + "\"></span> " +
+                  (b === Infinity ? (lo === max ? lo : lo + "–" + max) : (lo === b ? lo : lo + "–" + b)) + "</div>";
+          lo = b + 1;
+        });
+        var box = document.getElementById(opts.uid + "-choro");
+        if (box) { box.innerHTML = rows + "<div class=\"kl-row\"><span class=\"kp-swatch\" style=\"background:#f4f4f4\"></span> 0</div>"; }
+        st.choropleth.metric = metric ? "fatalities" : "events";
+        st.choropleth.breaks = br;
+      };
+      B.districts.forEach(function (d, k) {
+        var pl = L.polygon(rings(d.polys), { renderer: choroR, pane: "kharitaChoro", color: "#5b4a3a", weight: 1,
+                                             fillOpacity: 0.75 });
+        pl.bindTooltip("<div lang=\"ar\" dir=\"rtl\">" + d.name_ar + "</div><div>" + d.name_en + "</div><div>" +
+                       D.districts[k][0] + " events · أحداث · " + D.districts[k][1] + " killed · قتلى</div>",
+                       { sticky: true, className: "kharita-tip" });
+        pl._district = d.id;
+        polys.push(pl);
+        choro.addLayer(pl);
+      });
+      st.choropleth = { layers: polys, values: D.districts, outside: D.districts_outside };
+      choro.addTo(map);
+      overlays["District choropleth · خريطة الشعبيات"] = choro;
+      var cc = control("bottomleft", "kharita-choro",
+        "<div class=\"kl-title\">Districts · الشعبيات</div>" +
+        "<label><input type=\"radio\" name=\"" + opts.uid + "-m\" value=\"0\"" + (metric ? "" : " checked") + "> events · أحداث</label>" +
+        "<label><input type=\"radio\" name=\"" + opts.uid + "-m\" value=\"1\"" + (metric ? " checked" : "") + "> fatalities · قتلى</label>" +
+        "<div id=\"" + opts.uid + "-choro\"></div>" +
+        (D.districts_outside ? "<div class=\"kl-note\">" + D.districts_outside + " events outside the districts</div>" : ""));
+      cc.addTo(map);
+      Array.prototype.forEach.call(cc.getContainer().querySelectorAll("input[type=radio]"), function (el) {
+        el.addEventListener("change", function () { metric = +el.value; restyle(); });
+      });
+      restyle();
     }
     if (D.towns && D.towns.length) {
       var towns = L.layerGroup();
@@ -167,12 +276,24 @@
     }
 
     /* events */
-    var group = L.featureGroup().addTo(map), markers = new Array(n), visible = new Uint8Array(n);
+    var by = D.by || { kind: "type" }, nd = (D.dates || []).length, actorColour = {};
+    if (by.kind === "actor") { by.keys.forEach(function (a, k) { actorColour[a] = by.colours[k]; }); }
+    function colourOf(i) {
+      if (by.kind === "actor") { return actorColour[C.a[i]] || by.other_colour; }
+      if (by.kind === "date") {
+        var wd = D.W[C.w[i]][4];
+        return wd < 0 ? by.undated_colour : ramp(by.ramp, nd > 1 ? wd / (nd - 1) : 0);
+      }
+      return T[C.t[i]].colour;
+    }
+    var group = L.featureGroup(), markers = new Array(n), visible = new Uint8Array(n);
+    var heat = opts.heat && L.heatLayer ? L.heatLayer([], { radius: opts.heat.radius, blur: opts.heat.blur, maxZoom: 11 }) : null;
+    if (!heat || n <= opts.heat.markers_above) { group.addTo(map); }
     var typeOn = T.map(function () { return true; }), docOn = D.D.map(function () { return true; });
     for (var i = 0; i < n; i++) {
       var ty = T[C.t[i]];
       var mk = new ShapeMarker([C.y[i] / 1e5, C.x[i] / 1e5], {
-        radius: opts.radius, shape: ty.shape, color: "#222", weight: 1, fillColor: ty.colour, fillOpacity: 0.9,
+        radius: opts.radius, shape: ty.shape, color: "#222", weight: 1, fillColor: colourOf(i), fillOpacity: 0.9,
         renderer: renderer
       });
       mk._k = i;
@@ -262,8 +383,22 @@
         shown += visible[i];
       }
       st.shown = shown;
+      if (heat) {
+        var pts = [];
+        for (var q = 0; q < n; q++) { if (visible[q]) { pts.push([C.y[q] / 1e5, C.x[q] / 1e5]); } }
+        heat.setLatLngs(pts);
+      }
       var cnt = document.getElementById(opts.uid + "-shown");
       if (cnt) { cnt.textContent = String(shown); }
+    }
+    if (heat) {
+      overlays["Events · الأحداث (" + n + ")"] = group;
+      overlays["Density · الكثافة"] = heat;
+      var all = [];
+      for (var h = 0; h < n; h++) { all.push([C.y[h] / 1e5, C.x[h] / 1e5]); }
+      heat.setLatLngs(all);
+      heat.addTo(map);
+      st.heat = heat;
     }
     var filterLayers = [];
     T.forEach(function (ty, k) {
@@ -293,14 +428,24 @@
     T.forEach(function (ty) {
       if (!ty.count) { return; }
       leg += "<div class=\"kl-row\"><svg width=\"18\" height=\"18\" viewBox=\"0 0 18 18\"><path d=\"" + svgPath(ty.shape, 9, 9, 6) +
-             "\" fill=\"" + ty.colour + "\" stroke=\"#222\" stroke-width=\"1\"/></svg> " + ty.name +
+             "\" fill=\"" + (by.kind === "type" ? ty.colour : "#fff") + "\" stroke=\"#222\" stroke-width=\"1\"/></svg> " + ty.name +
              (ty.name_ar ? " · <span lang=\"ar\" dir=\"rtl\">" + ty.name_ar + "</span>" : "") + " <b>" + ty.count + "</b></div>";
     });
+    if (by.kind === "actor") {
+      leg += "<div class=\"kl-title kl-by\">Colour: first actor · الطرف الأول</div>";
+      by.keys.forEach(function (a, k) {
+        leg += "<div class=\"kl-row\"><span class=\"kp-swatch\" style=\"background:" + by.colours[k] + "\"></span>" + s(a) + " <b>" + by.counts[k] + "</b></div>";
+      });
+      if (by.other) { leg += "<div class=\"kl-row\"><span class=\"kp-swatch\" style=\"background:" + by.other_colour + "\"></span>other · أخرى <b>" + by.other + "</b></div>"; }
+    } else if (by.kind === "date") {
+      leg += "<div class=\"kl-title kl-by\">Colour: date · التاريخ</div><div class=\"kl-ramp\" style=\"background:linear-gradient(to right," +
+             by.ramp.join(",") + ")\"></div><div class=\"kl-row\">" + (D.dates[0] || "") + " → " + (D.dates[nd - 1] || "") + "</div>";
+    }
     leg += "<div class=\"kl-note\"><span id=\"" + opts.uid + "-shown\">" + n + "</span> of " + n + " located events shown";
     if (D.skipped_total) {
       leg += "<br>" + D.skipped_total + " not drawn: " + D.skipped.map(function (x) { return x[1] + " " + x[0]; }).join(", ");
     }
-    if (D.basemap) { leg += "<br><span class=\"kl-attr\">Basemap: Natural Earth (public domain); towns: kharita gazetteer</span>"; }
+    if (B && opts.offline) { leg += "<br><span class=\"kl-attr\">Basemap: Natural Earth 1:10m (public domain); districts and towns: kharita gazetteer</span>"; }
     leg += "</div>";
     control("bottomright", "kharita-legend", leg).addTo(map);
 
@@ -347,9 +492,17 @@
       st.ready = true;
       return;
     }
+    var basemap = null;
+    if (opts.basemap_id) {
+      try {
+        basemap = JSON.parse(document.getElementById(opts.basemap_id).textContent);
+      } catch (err) {
+        st.error = "basemap: " + String(err);
+      }
+    }
     var p = raw.z ? inflate(raw.z) : Promise.resolve(raw);
     p.then(function (D) {
-      build(map, D, opts, st);
+      build(map, D, opts, st, basemap);
       st.ready = true;
     }).catch(function (err) {
       st.error = String(err && err.message || err);
