@@ -26,6 +26,12 @@ Checking (:func:`check`)
     ``consistent_by_road``, ``inconsistent`` or ``unverifiable``, with a one-line
     explanation in English and Arabic.  All tolerances live in :class:`Tolerances`.
 
+    Distance and direction verdicts come from one vectorised kernel
+    (``_verdict_kernel``), which :func:`check` calls on one row and
+    :func:`check_arrays` on millions: the two cannot disagree.  "Near" has one
+    rule too, :func:`near_limit_km` (measured from the anchor's edge), which
+    :func:`geo.relative.locate` and :func:`geo.pytest_plugin.assert_near` call.
+
     Vague distances from a continent are checked against a documented point set
     (:data:`NEAREST_POINT_SETS`: Europe's points nearest Libya — Lampedusa, Malta,
     Sicily, Crete — when the gazetteer has them); otherwise they are unverifiable.
@@ -35,7 +41,9 @@ Checking (:func:`check`)
 
 Vectorised checks (:func:`check_arrays`, :func:`check_frame`) use numpy and
 one ``Geod.inv`` call; without per-row road estimates they take
-:data:`geo.roads.FALLBACK_FACTOR` × geodesic as the road figure.
+:data:`geo.roads.FALLBACK_FACTOR` × geodesic as the road figure.  A hedge
+reaches them as ``hedged`` (wider tolerance) and ``bound`` (:func:`hedge_bound`:
+"more than" / "less than").
 
 Nothing here imports geopandas, folium or shapely.
 """
@@ -52,7 +60,6 @@ import numpy as np
 from gazetteer.model import Context, Place
 from gazetteer.normalize import SAME_LENGTH_FOLD, is_arabic
 from geo.geodesy import (
-    angle_diff_deg,
     bearing_to_compass,
     circle_lonlat,
     compass_to_bearing,
@@ -75,10 +82,15 @@ __all__ = [
     "check_arrays",
     "check_frame",
     "check_text",
+    "extent_km",
+    "hedge_bound",
+    "near_limit_km",
     "parse",
 ]
 
 VERDICTS = ("consistent", "consistent_by_road", "inconsistent", "unverifiable")
+#: Verdict codes of :func:`check_arrays` (index into :data:`VERDICTS`).
+CODE = {v: i for i, v in enumerate(VERDICTS)}
 KINDS = ("distance", "direction", "proximity", "containment", "vague_distance")
 
 #: Most words allowed between a subject mention and its claim (apposition / relative clause).
@@ -478,8 +490,14 @@ def _default_gazetteer():
 # --------------------------------------------------------------------------- parse
 
 
-def parse(text: str, gazetteer: Any = None) -> list[Claim]:
+def parse(text: str, gazetteer: Any = None, *, require_subject: bool = True) -> list[Claim]:
     """All spatial claims in ``text``, in text order.
+
+    A claim asserts a distance, direction or proximity between a named subject and an
+    anchor: «مدينة سرت (450 كلم شرق طرابلس)», "Sirte, 450 km east of Tripoli",
+    «وادي جارف جنوب غرب سرت».  A spatial phrase with no subject is where an event
+    happened («غارات ... قرب قاعدة القرضابية الجوية», "strikes from the sea west of
+    Sirte"): it stays in the events (:mod:`geo.extract`) and is not a claim.
 
     Parameters
     ----------
@@ -487,6 +505,11 @@ def parse(text: str, gazetteer: Any = None) -> list[Claim]:
         Arabic or English text (a whole article or one phrase).
     gazetteer
         A :class:`gazetteer.Gazetteer` (default: ``Gazetteer.default()``).
+    require_subject
+        True (default): only claims with a subject (a place mention, or in English a
+        described subject such as "the power station" before a stated distance).
+        False: every spatial phrase, subjectless ones included — for a phrase the user
+        gives as a claim and locates himself (``kharita check --claim … --subject``).
 
     Returns
     -------
@@ -586,7 +609,8 @@ def parse(text: str, gazetteer: Any = None) -> list[Claim]:
         )
         taken.append((s, end))
     found.sort(key=lambda c: (c.start, c.end))
-    return _attach_subjects(text, found, mentions, gaz)
+    found = _attach_subjects(text, found, mentions, gaz)
+    return [c for c in found if c.subject is not None or c.subject_text] if require_subject else found
 
 
 def _anchor_after(text: str, pos: int, mentions: Sequence[Any], start: int = -1) -> Any | None:
@@ -627,7 +651,29 @@ def _past_reference(text: str, m: Any, mentions: Sequence[Any]) -> Any:
     return m
 
 
+#: English prepositions that make "the …" before a claim the location of an event, not its subject.
+_LOCATIVE_EN = frozenset({"in", "on", "at", "near", "from", "into", "onto", "to", "toward", "towards", "along",
+                          "across", "off", "inside", "outside", "by"})
+
+
+def _holds(place: Place | None, anchor: Place | None, gaz: Any, depth: int = 6) -> bool:
+    """True when ``anchor`` lies in ``place`` by the gazetteer's parent chain (the hall in Sirte)."""
+    if place is None or anchor is None:
+        return False
+    pid = anchor.parent_id
+    for _ in range(depth):
+        if not pid:
+            return False
+        if pid == place.id:
+            return True
+        parent = gaz.get(pid) if hasattr(gaz, "get") else None
+        pid = parent.parent_id if parent is not None else ""
+    return False
+
+
 def _attach_subjects(text: str, claims: list[Claim], mentions: Sequence[Any], gaz: Any) -> list[Claim]:
+    """Give each claim its subject: the place in apposition before it, or the subject of the claim it
+    is coordinated with («…، ومئات الكيلومترات من أوروبا»).  Claims with none keep ``subject_text=""``."""
     out: list[Claim] = []
     # anchors of distance/direction claims are reference points, never subjects; the anchor of a
     # proximity/containment claim («في محيط مدينة سرت») is where things are, and an apposition
@@ -660,13 +706,18 @@ def _attach_subjects(text: str, claims: list[Claim], mentions: Sequence[Any], ga
                     break  # a figure in between belongs to another statement ("killed 5, …")
                 if len(gap.split()) > SUBJECT_GAP_WORDS:
                     break
-                # a subject is a located place, not a reference word inside a bigger claim
-                subj_m = m
+                # "positions in Sirte near the Ouagadougou hall": a place holding the anchor is where
+                # the event is, narrowed by the phrase, not a place the phrase locates
+                if not _holds(m.place, c.anchor, gaz):
+                    subj_m = m
                 break
-        if inherited is None and subj_m is None and c.language == "en":
-            lead = re.search(r"\b([Tt]he (?:[A-Za-z-]+ ){0,3}[A-Za-z-]+),?\s*$", text[max(0, c.start - 60) : c.start])
-            if lead and not _CLAUSE_BREAK.search(lead.group(1)):
-                c = replace(c, subject_text=lead.group(1))
+        if inherited is None and subj_m is None and c.language == "en" and c.kind in ("distance", "vague_distance"):
+            # "the power station 23 km west of …" describes that station; "exploded on the coastal
+            # road near Harawa" (a preposition before "the …") or a figure-less phrase locates an event
+            lead = re.search(r"(?:^|\b(\w+)\s+)([Tt]he (?:[A-Za-z-]+ ){0,3}[A-Za-z-]+),?\s*$",
+                             text[max(0, c.start - 60) : c.start])
+            if lead and not _CLAUSE_BREAK.search(lead.group(2)) and (lead.group(1) or "").lower() not in _LOCATIVE_EN:
+                c = replace(c, subject_text=lead.group(2))
         if inherited is not None:
             c = replace(c, subject_text=inherited.subject_text, subject=inherited.subject)
         elif subj_m is not None:
@@ -707,12 +758,53 @@ _EN_VERDICT = {
 }
 
 
-def _extent_km(p: Place) -> float:
-    return max(p.precision_m / 1000.0, FEATURE_RADIUS_KM.get(p.feature_type, 1.0))
+def extent_km(place: Place) -> float:
+    """Radius (km) of a place's extent: the larger of its ``precision_m`` and its feature-type radius.
+
+    Parameters
+    ----------
+    place
+        Any gazetteer place.
+
+    Returns
+    -------
+    float
+        ``max(precision_m / 1000, FEATURE_RADIUS_KM[feature_type])`` (1 km for an unlisted type).
+    """
+    return max(place.precision_m / 1000.0, FEATURE_RADIUS_KM.get(place.feature_type, 1.0))
 
 
-def _prec_km(p: Place) -> float:
-    return max(p.precision_m, 0.0) / 1000.0
+def _prec_km(p: Place | None) -> float:
+    return max(p.precision_m, 0.0) / 1000.0 if p is not None else 0.0
+
+
+def near_limit_km(anchor: Place | None, subject: Place | None = None, tolerances: Tolerances = Tolerances()) -> float:
+    """The one "near" rule: how far (km) from the anchor's point a place may lie and still be near it.
+
+    "Near" is measured from the anchor's *edge*: ``max(near_km, near_precision_factor × the
+    larger precision of the two places) + the anchor's extent`` (:func:`extent_km`).  «قرب سرت»
+    of a village 20 km from Sirte's point holds (15 km + Sirte's 10 km).  :func:`check`
+    (proximity claims and the circle of an unlocated subject),
+    :func:`geo.relative.locate` ("near X" events) and
+    :func:`geo.pytest_plugin.assert_near` all use it.
+
+    Parameters
+    ----------
+    anchor
+        The place something is near; None for a bare point (no extent, no precision).
+    subject
+        The place said to be near it, when known (its precision widens the limit).
+    tolerances
+        ``near_km`` and ``near_precision_factor`` (:class:`Tolerances`).
+
+    Returns
+    -------
+    float
+        The limit in km, compared with ``<=`` to the geodesic distance anchor→subject.
+    """
+    t = tolerances
+    edge_km = extent_km(anchor) if anchor is not None else 0.0
+    return max(t.near_km, t.near_precision_factor * max(_prec_km(subject), _prec_km(anchor))) + edge_km
 
 
 def _name(p: Place | None, text: str, lang: str) -> str:
@@ -739,6 +831,178 @@ def _point_set(anchor: Place, gaz: Any) -> list[Place]:
                 pts.setdefault(p.id, p)
                 break
     return list(pts.values())
+
+
+# --------------------------------------------------------------------------- the verdict kernel
+
+#: Hedges that make a stated distance a lower bound ("more than 100 km") …
+LOWER_BOUND_HEDGES = frozenset({"more than", "over", "at least", "just over", "اكثر من", "ما يزيد عن", "ما يزيد علي",
+                                "ما لا يقل عن"})
+#: … or an upper bound ("less than 50 km").  Every other hedge ("about", «نحو») widens a point figure.
+UPPER_BOUND_HEDGES = frozenset({"less than", "under", "up to", "just under", "اقل من"})
+
+
+def hedge_bound(hedge: str | None) -> int:
+    """How a hedge reads a distance figure: ``1`` lower bound, ``-1`` upper bound, ``0`` a point figure.
+
+    Parameters
+    ----------
+    hedge
+        The claim's hedge as parsed (folded Arabic or English), or None.
+
+    Returns
+    -------
+    int
+        The ``bound`` code that :func:`check_arrays` takes.
+    """
+    h = (hedge or "").lower()
+    return 1 if h in LOWER_BOUND_HEDGES else -1 if h in UPPER_BOUND_HEDGES else 0
+
+
+#: Direction states of the kernel: no direction claimed (or nothing measured), too close to
+#: measure a bearing, bearing within the tolerance, bearing beyond it.
+DIR_NONE, DIR_TOO_CLOSE, DIR_AGREES, DIR_OFF = 0, 1, 2, 3
+
+#: Outcomes of the verdict kernel, by code: (verdict, reason in English, reason in Arabic).
+#: ``{tolerance_km}`` is filled in by :func:`check`.
+OUTCOMES: tuple[tuple[str, str, str], ...] = (
+    ("unverifiable", "nothing to measure", "لا شيء يقاس"),
+    ("unverifiable", "too close to measure a direction", "المسافة أقصر من أن يقاس الاتجاه"),
+    ("consistent", "the direction agrees", "الاتجاه يوافق"),
+    ("inconsistent", "the direction disagrees", "الاتجاه لا يوافق"),
+    ("consistent", "straight line agrees (lower bound)", "الخط المستقيم يوافق (حد أدنى)"),
+    ("consistent_by_road", "road estimate agrees (lower bound)", "مسافة الطريق توافق (حد أدنى)"),
+    ("inconsistent", "both figures are below the bound", "المسافتان أقل من الحد"),
+    ("consistent_by_road", "within the bound", "ضمن الحد"),
+    ("consistent", "within the bound", "ضمن الحد"),
+    ("inconsistent", "straight line exceeds the bound", "الخط المستقيم يتجاوز الحد"),
+    ("consistent_by_road", "the road estimate fits best", "مسافة الطريق هي الأقرب"),
+    ("consistent", "the straight line fits", "الخط المستقيم يوافق"),
+    ("consistent_by_road", "between straight line and road estimate", "بين الخط المستقيم ومسافة الطريق"),
+    ("inconsistent", "off by more than {tolerance_km:.0f} km", "الفرق يتجاوز {tolerance_km:.0f} كم"),
+)
+_OUTCOME_VERDICT = np.array([CODE[v] for v, _en, _ar in OUTCOMES], dtype=np.int8)
+(_NOTHING, _TOO_CLOSE, _DIR_AGREES, _DIR_OFF, _LOWER_GEO, _LOWER_ROAD, _LOWER_BELOW, _UPPER_ROAD, _UPPER_WITHIN,
+ _UPPER_EXCEEDS, _ROAD_FITS, _GEO_FITS, _BETWEEN, _OFF) = range(len(OUTCOMES))
+
+
+@dataclass(frozen=True)
+class _Verdicts:
+    """What the kernel returns, one array entry per row."""
+
+    code: np.ndarray  # int8 index into VERDICTS
+    outcome: np.ndarray  # int8 index into OUTCOMES (the distance or direction reason)
+    direction_state: np.ndarray  # int8 DIR_* state of a claimed direction
+    direction_off_deg: np.ndarray  # |measured − claimed bearing| (NaN: no direction claimed)
+    tolerance_km: np.ndarray  # the accepted error on the figure
+
+
+def _verdict_kernel(
+    geodesic_km: np.ndarray,
+    bearing_deg: np.ndarray,
+    claimed_km: np.ndarray,
+    claimed_bearing_deg: np.ndarray,
+    road_km: np.ndarray,
+    rel_tolerance: np.ndarray | float,
+    slack_km: np.ndarray | float,
+    bound: np.ndarray | int,
+    tolerances: Tolerances,
+) -> _Verdicts:
+    """The one distance/direction verdict, over arrays: :func:`check` and :func:`check_arrays` both call it.
+
+    Parameters
+    ----------
+    geodesic_km, bearing_deg
+        Measured straight-line distance and initial bearing anchor→subject (NaN: not measurable).
+    claimed_km
+        The stated figure (NaN: no figure, a direction-only claim).
+    claimed_bearing_deg
+        Centre of the stated direction (NaN: none).
+    road_km
+        Road estimate (NaN: none known).
+    rel_tolerance
+        Relative tolerance of the figure (:meth:`Tolerances.distance_tolerance`).
+    slack_km
+        Absolute slack: ``abs_km`` plus the uncertainty of both points.  Also the distance under
+        which no direction is measured.
+    bound
+        :func:`hedge_bound` codes: ``1`` "more than", ``-1`` "less than", ``0`` a point figure.
+    tolerances
+        ``direction_half_width_deg`` and ``accept_between`` (:class:`Tolerances`).
+
+    Returns
+    -------
+    _Verdicts
+        Verdict codes (:data:`CODE`), outcome codes (:data:`OUTCOMES`), direction states
+        (``DIR_*``), direction error (deg) and the tolerance on the figure (km).
+    """
+    t = tolerances
+    measured = np.isfinite(geodesic_km)
+    has_km = np.isfinite(claimed_km)
+    direction_off_deg = np.abs(np.mod(bearing_deg - claimed_bearing_deg + 180.0, 360.0) - 180.0)
+    too_close = geodesic_km <= slack_km
+    direction_state = np.where(
+        measured & np.isfinite(claimed_bearing_deg),
+        np.where(too_close, DIR_TOO_CLOSE, np.where(direction_off_deg > t.direction_half_width_deg, DIR_OFF, DIR_AGREES)),
+        DIR_NONE,
+    ).astype(np.int8)
+    tolerance_km = rel_tolerance * np.where(has_km, claimed_km, 0.0) + slack_km
+    geo_err_km = np.abs(claimed_km - geodesic_km)
+    road_err_km = np.abs(claimed_km - road_km)
+    # a point figure: the road estimate fits best, the straight line fits, or the figure lies between them
+    between = t.accept_between & (claimed_km >= np.minimum(geodesic_km, road_km)) & (
+        claimed_km <= np.maximum(geodesic_km, road_km))
+    outcome = np.where(
+        (road_err_km <= tolerance_km) & (road_err_km < geo_err_km), _ROAD_FITS,
+        np.where(geo_err_km <= tolerance_km, _GEO_FITS, np.where(between, _BETWEEN, _OFF)),
+    )
+    bound = np.asarray(bound)
+    if bound.any():  # bounds ("more than", "less than"); skipped when there are none
+        lower, upper = bound > 0, bound < 0
+        low_km, high_km = claimed_km - tolerance_km, claimed_km + tolerance_km
+        outcome = np.where(lower, np.where(geodesic_km >= low_km, _LOWER_GEO, np.where(
+            road_km >= low_km, _LOWER_ROAD, _LOWER_BELOW)), outcome)
+        outcome = np.where(upper, np.where(geodesic_km <= high_km, np.where(
+            (road_km <= high_km) & (geodesic_km > claimed_km), _UPPER_ROAD, _UPPER_WITHIN), _UPPER_EXCEEDS), outcome)
+    direction_only = ~has_km
+    if direction_only.any():  # the first four outcomes are the direction states
+        outcome = np.where(direction_only, direction_state, outcome)
+    outcome = np.where(measured, outcome, _NOTHING).astype(np.int8)
+    # a figure with the wrong direction is wrong, whatever the figure
+    code = np.where(has_km & (direction_state == DIR_OFF), CODE["inconsistent"], _OUTCOME_VERDICT[outcome])
+    return _Verdicts(code.astype(np.int8, copy=False), outcome, direction_state, direction_off_deg, tolerance_km)
+
+
+def _verdict_one(
+    geodesic_km: float,
+    bearing_deg: float,
+    claimed_km: float,
+    claimed_bearing_deg: float,
+    road_km: float,
+    rel_tolerance: float,
+    slack_km: float,
+    bound: int,
+    tolerances: Tolerances,
+) -> tuple[str, int, int, float, float]:
+    """:func:`_verdict_kernel` on one row: ``(verdict, outcome, direction_state, direction_off_deg, tolerance_km)``."""
+    v = _verdict_kernel(
+        np.array([geodesic_km]), np.array([bearing_deg]), np.array([claimed_km]), np.array([claimed_bearing_deg]),
+        np.array([road_km]), rel_tolerance, slack_km, bound, tolerances,
+    )
+    return (VERDICTS[int(v.code[0])], int(v.outcome[0]), int(v.direction_state[0]), float(v.direction_off_deg[0]),
+            float(v.tolerance_km[0]))
+
+
+def _direction_note(state: int, off_deg: float, t: Tolerances) -> tuple[bool | None, str, str]:
+    """``(ok or None when unmeasurable, note_en, note_ar)`` of a kernel direction state."""
+    if state == DIR_NONE:
+        return True, "", ""
+    if state == DIR_TOO_CLOSE:
+        return None, OUTCOMES[1][1], OUTCOMES[1][2]
+    ok = state == DIR_AGREES
+    en = f"direction off by {off_deg:.0f}° ({'within' if ok else 'beyond'} ±{t.direction_half_width_deg:g}°)"
+    ar = f"فرق الاتجاه {off_deg:.0f}° ({'ضمن' if ok else 'خارج'} ±{t.direction_half_width_deg:g}°)"
+    return ok, en, ar
 
 
 def check(claim: Claim, gazetteer: Any = None, *, tolerances: Tolerances = Tolerances()) -> CheckedClaim:
@@ -815,11 +1079,11 @@ def check(claim: Claim, gazetteer: Any = None, *, tolerances: Tolerances = Toler
     measured = bearing_to_compass(bearing)
     figures = dict(geodesic_km=geo_km, bearing_deg=bearing, measured_direction=measured)
     slack_km = t.abs_km + _prec_km(subj) + _prec_km(anc)
-    dir_ok, dir_note_en, dir_note_ar = _direction_ok(claim.direction, geo_km, bearing, slack_km, t)
+    claimed_bearing = compass_to_bearing(claim.direction) if claim.direction not in (None, "C") else math.nan
 
     if claim.kind == "proximity":
         # measured from the anchor's edge: "near Sirte" / «قرب سرت» of a place 18 km from the city's centre point
-        lim = max(t.near_km, t.near_precision_factor * max(_prec_km(subj), _prec_km(anc))) + _extent_km(anc)
+        lim = near_limit_km(anc, subj, t)
         en = f"{s_en} is {geo_km:.1f} km from {a_en} (near = within {lim:.0f} km)"
         ar = f"تبعد {s_ar} {geo_km:.1f} كم عن {a_ar} (القرب: ضمن {lim:.0f} كم)"
         return done("consistent" if geo_km <= lim else "inconsistent", en, ar, **figures, tolerance=f"≤ {lim:.0f} km")
@@ -828,8 +1092,14 @@ def check(claim: Claim, gazetteer: Any = None, *, tolerances: Tolerances = Toler
         return _areal_containment(claim, subj, anc, geo_km, figures, done, s_en, s_ar, a_en, a_ar,
                                   gazetteer if gazetteer is not None else _default_gazetteer())
 
+    if claim.kind in ("containment", "direction"):
+        # the direction alone goes through the same kernel as a figure with a direction
+        verdict, _outcome, state, off_deg, _tol = _verdict_one(
+            geo_km, bearing, math.nan, claimed_bearing, math.nan, 0.0, slack_km, 0, t)
+        dir_ok, dir_note_en, dir_note_ar = _direction_note(state, off_deg, t)
+
     if claim.kind == "containment":
-        ext = _extent_km(anc)
+        ext = extent_km(anc)
         lim = ext * (t.centre_fraction if claim.direction == "C" else 1.0) + _prec_km(subj)
         inside = geo_km <= lim
         part_en = "the centre of " if claim.direction == "C" else ""
@@ -845,10 +1115,7 @@ def check(claim: Claim, gazetteer: Any = None, *, tolerances: Tolerances = Toler
     if claim.kind == "direction":
         en = f"{s_en} is {geo_km:.0f} km from {a_en} at bearing {bearing:.0f}° ({measured}); claimed {_EN_COMPASS.get(claim.direction or '', '?')}, {dir_note_en}"
         ar = f"تقع {s_ar} على بعد {geo_km:.0f} كم من {a_ar} باتجاه {bearing:.0f}° ({_AR_COMPASS[measured]})؛ الادعاء {_AR_COMPASS.get(claim.direction or '', '؟')}، {dir_note_ar}"
-        if dir_ok is None:
-            return done("unverifiable", en, ar, **figures, tolerance=f"±{t.direction_half_width_deg:g}°")
-        return done("consistent" if dir_ok else "inconsistent", en, ar, **figures,
-                    tolerance=f"±{t.direction_half_width_deg:g}°")
+        return done(verdict, en, ar, **figures, tolerance=f"±{t.direction_half_width_deg:g}°")
 
     # ---- distance
     claimed = float(claim.distance_km or 0.0)
@@ -861,10 +1128,11 @@ def check(claim: Claim, gazetteer: Any = None, *, tolerances: Tolerances = Toler
         road, road_method = est.km, est.method
     figures.update(road_km=road, road_method=road_method)
     rel = t.distance_tolerance(claim.hedge)
-    tol = rel * claimed + slack_km
-    verdict, how_en, how_ar = _distance_verdict(claimed, geo_km, road, tol, claim.hedge, t)
-    if claim.direction and dir_ok is False:
-        verdict = "inconsistent"
+    verdict, outcome, state, off_deg, tol = _verdict_one(
+        geo_km, bearing, claimed, claimed_bearing, math.nan if road is None else road, rel, slack_km,
+        hedge_bound(claim.hedge), t)
+    _v, how_en, how_ar = OUTCOMES[outcome]
+    how_en, how_ar = how_en.format(tolerance_km=tol), how_ar.format(tolerance_km=tol)
     hedge_en = f"{_HEDGE_EN_OF.get(claim.hedge, claim.hedge)} " if claim.hedge else ""
     hedge_ar = f"{_HEDGE_AR_OF.get(claim.hedge, claim.hedge)} " if claim.hedge else ""
     dir_en = f" {_EN_COMPASS[claim.direction]}" if claim.direction else ""
@@ -876,6 +1144,7 @@ def check(claim: Claim, gazetteer: Any = None, *, tolerances: Tolerances = Toler
     ar = (f"تبعد {s_ar} عن {a_ar} {geo_km:.0f} كم في خط مستقيم{road_ar}، باتجاه {bearing:.0f}° ({_AR_COMPASS[measured]})؛ "
           f"الادعاء {hedge_ar}{claimed:.0f} كم{dir_ar}؛ {how_ar}")
     if claim.direction:
+        _ok, dir_note_en, dir_note_ar = _direction_note(state, off_deg, t)
         en += f"; {dir_note_en}"
         ar += f"؛ {dir_note_ar}"
     return done(verdict, en, ar, **figures,
@@ -913,47 +1182,6 @@ def _areal_containment(claim, subj, anc, geo_km, figures, done, s_en, s_ar, a_en
     return done("consistent" if ok else "inconsistent", en, ar, **figures, tolerance=f"nearest {anc.feature_type}")
 
 
-def _direction_ok(direction: str | None, km: float, bearing: float, slack_km: float, t: Tolerances):
-    """(ok or None when unmeasurable, note_en, note_ar)."""
-    if not direction or direction == "C":
-        return True, "", ""
-    if km <= slack_km:
-        return None, "too close to measure a direction", "المسافة أقصر من أن يقاس الاتجاه"
-    diff = angle_diff_deg(bearing, compass_to_bearing(direction))
-    ok = diff <= t.direction_half_width_deg
-    en = f"direction off by {diff:.0f}° ({'within' if ok else 'beyond'} ±{t.direction_half_width_deg:g}°)"
-    ar = f"فرق الاتجاه {diff:.0f}° ({'ضمن' if ok else 'خارج'} ±{t.direction_half_width_deg:g}°)"
-    return ok, en, ar
-
-
-def _distance_verdict(claimed: float, geo: float, road: float | None, tol: float, hedge: str | None, t: Tolerances):
-    """Verdict of a distance figure against geodesic and road estimates."""
-    h = (hedge or "").lower()
-    lower_bound = h in ("more than", "over", "at least", "just over", "اكثر من", "ما يزيد عن", "ما يزيد علي", "ما لا يقل عن")
-    upper_bound = h in ("less than", "under", "up to", "just under", "اقل من")
-    best = max(geo, road or geo)
-    if lower_bound:
-        if geo >= claimed - tol:
-            return "consistent", "straight line agrees (lower bound)", "الخط المستقيم يوافق (حد أدنى)"
-        if road is not None and road >= claimed - tol:
-            return "consistent_by_road", "road estimate agrees (lower bound)", "مسافة الطريق توافق (حد أدنى)"
-        return "inconsistent", "both figures are below the bound", "المسافتان أقل من الحد"
-    if upper_bound:
-        if geo <= claimed + tol:
-            return ("consistent_by_road" if road is not None and road <= claimed + tol and geo > claimed else "consistent",
-                    "within the bound", "ضمن الحد")
-        return "inconsistent", "straight line exceeds the bound", "الخط المستقيم يتجاوز الحد"
-    e_geo = abs(claimed - geo)
-    e_road = abs(claimed - road) if road is not None else math.inf
-    if e_road <= tol and e_road < e_geo:
-        return "consistent_by_road", "the road estimate fits best", "مسافة الطريق هي الأقرب"
-    if e_geo <= tol:
-        return "consistent", "the straight line fits", "الخط المستقيم يوافق"
-    if t.accept_between and road is not None and min(geo, road) <= claimed <= best:
-        return "consistent_by_road", "between straight line and road estimate", "بين الخط المستقيم ومسافة الطريق"
-    return "inconsistent", f"off by more than {tol:.0f} km", f"الفرق يتجاوز {tol:.0f} كم"
-
-
 def _derive(claim: Claim, anc: Place, t: Tolerances, done, s_en, s_ar, a_en, a_ar) -> CheckedClaim:
     """Locate an unknown subject from the claim: derived point and uncertainty polygon."""
     who_en = claim.subject_text or "the unlocated subject"
@@ -972,9 +1200,9 @@ def _derive(claim: Claim, anc: Place, t: Tolerances, done, s_en, s_ar, a_en, a_a
                     tolerance=f"±{rel:.0%}, ±{t.derived_half_width_deg:g}°")
     if claim.kind in ("proximity", "containment"):
         if claim.kind == "proximity":
-            r = max(t.near_km, t.near_precision_factor * _prec_km(anc))
+            r = near_limit_km(anc, None, t)  # the places a proximity check would accept
         else:
-            r = _extent_km(anc) * (t.centre_fraction if claim.direction == "C" else 1.0)
+            r = extent_km(anc) * (t.centre_fraction if claim.direction == "C" else 1.0)
         if claim.kind == "containment" and claim.direction not in (None, "C"):
             brg = compass_to_bearing(claim.direction)
             lat, lon = destination(anc.lat, anc.lon, brg, r / 2)
@@ -1003,9 +1231,6 @@ def check_text(text: str, gazetteer: Any = None, *, tolerances: Tolerances = Tol
 
 # --------------------------------------------------------------------------- vectorised
 
-#: Verdict codes of :func:`check_arrays` (index into :data:`VERDICTS`).
-CODE = {v: i for i, v in enumerate(VERDICTS)}
-
 
 def check_arrays(
     anchor_lat,
@@ -1016,10 +1241,15 @@ def check_arrays(
     claimed_bearing=None,
     *,
     hedged=None,
+    bound=None,
+    precision_km=None,
     road_km=None,
     tolerances: Tolerances = Tolerances(),
 ) -> dict[str, np.ndarray]:
     """Vectorised distance/direction checks over arrays of point pairs.
+
+    Every row gets the verdict :func:`check` gives the same distance or direction claim:
+    both call one verdict kernel.
 
     Parameters
     ----------
@@ -1032,6 +1262,12 @@ def check_arrays(
         :func:`geo.geodesy.compass_to_bearing`.
     hedged
         Boolean array: the claim is hedged (wider tolerance).
+    bound
+        Integer array from :func:`hedge_bound`: ``1`` the figure is a lower bound ("more
+        than"), ``-1`` an upper bound ("less than"), ``0`` (default) a point figure.
+    precision_km
+        Uncertainty of the two points together (km, default 0), added to the slack as
+        :func:`check` adds both places' ``precision_m``.
     road_km
         Road estimates per row; default ``geo.roads.FALLBACK_FACTOR × geodesic``.
 
@@ -1052,31 +1288,18 @@ def check_arrays(
         & (np.abs(alat) <= 90) & (np.abs(slat) <= 90) & (np.abs(alon) <= 180) & (np.abs(slon) <= 180)
     )
     z = np.where(valid, 1.0, np.nan)
-    # fresh arrays (× z), so pyproj may work in place; no back azimuth needed
+    # fresh arrays (× z), so pyproj may work in place; no back azimuth needed.  Invalid rows
+    # measure NaN, which the kernel reads as "nothing to measure".
     az, _baz, dist = geod().inv(alon * z, alat * z, slon * z, slat * z, inplace=True, return_back_azimuth=False)
     geo_km = np.asarray(dist) / 1000.0
     bearing = np.mod(np.asarray(az), 360.0)
     ckm = np.full(n, np.nan) if claimed_km is None else np.asarray(claimed_km, dtype=float)
     cbr = np.full(n, np.nan) if claimed_bearing is None else np.asarray(claimed_bearing, dtype=float)
-    hed = np.zeros(n, dtype=bool) if hedged is None else np.asarray(hedged, dtype=bool)
+    rel = t.distance_rel if hedged is None else np.where(np.asarray(hedged, dtype=bool), t.distance_rel_hedged, t.distance_rel)
+    slack_km = t.abs_km if precision_km is None else t.abs_km + np.asarray(precision_km, dtype=float)
+    bnd = 0 if bound is None else np.asarray(bound, dtype=np.int8)
     road = geo_km * FALLBACK_FACTOR if road_km is None else np.asarray(road_km, dtype=float)
-
-    has_d = np.isfinite(ckm)
-    has_b = np.isfinite(cbr)
-    rel = np.where(hed, t.distance_rel_hedged, t.distance_rel)
-    tol = rel * np.where(has_d, ckm, 0.0) + t.abs_km
-    e_geo = np.abs(ckm - geo_km)
-    e_road = np.abs(ckm - road)
-    between = t.accept_between & (ckm >= np.minimum(geo_km, road)) & (ckm <= np.maximum(geo_km, road))
-    d = np.abs(np.mod(bearing - cbr + 180.0, 360.0) - 180.0)
-    dir_bad = has_b & (geo_km > t.abs_km) & (d > t.direction_half_width_deg)
-    by_road = has_d & (((e_road <= tol) & (e_road < e_geo)) | (~(e_geo <= tol) & between))
-    cons = ~has_d | (e_geo <= tol)
-    code = np.select(
-        [~valid | (~has_d & ~has_b), dir_bad, by_road, cons],
-        [CODE["unverifiable"], CODE["inconsistent"], CODE["consistent_by_road"], CODE["consistent"]],
-        default=CODE["inconsistent"],
-    ).astype(np.int8)
+    code = _verdict_kernel(geo_km, bearing, ckm, cbr, road, rel, slack_km, bnd, t).code
     return {
         "geodesic_km": geo_km,
         "bearing_deg": bearing,
@@ -1091,7 +1314,8 @@ def check_frame(df, *, tolerances: Tolerances = Tolerances()):
 
     Required columns: ``anchor_lat, anchor_lon, subject_lat, subject_lon``;
     optional: ``claimed_km``, ``claimed_bearing`` (or ``direction`` as compass
-    names), ``hedged``, ``road_km``.  Added: ``geodesic_km``, ``bearing_deg``,
+    names), ``hedged`` and ``bound`` (or ``hedge`` as the hedge words, which give
+    both), ``precision_km``, ``road_km``.  Added: ``geodesic_km``, ``bearing_deg``,
     ``road_km``, ``verdict``.
 
     Raises
@@ -1105,17 +1329,23 @@ def check_frame(df, *, tolerances: Tolerances = Tolerances()):
     missing = [c for c in need if c not in df.columns]
     if missing:
         raise SchemaError(f"missing columns {missing}", field=missing[0])
-    bearing = df["claimed_bearing"].to_numpy(float) if "claimed_bearing" in df.columns else None
+
+    def col(name: str, dtype: Any) -> np.ndarray | None:
+        return df[name].to_numpy(dtype) if name in df.columns else None
+
+    bearing = col("claimed_bearing", float)
     if bearing is None and "direction" in df.columns:
         bearing = np.array([compass_to_bearing(x) if isinstance(x, str) and x else np.nan for x in df["direction"]])
+    hedged, bound = col("hedged", bool), col("bound", np.int8)
+    if "hedge" in df.columns:
+        words = [x if isinstance(x, str) and x else None for x in df["hedge"]]
+        hedged = np.array([w is not None for w in words]) if hedged is None else hedged
+        bound = np.array([hedge_bound(w) for w in words], dtype=np.int8) if bound is None else bound
     res = check_arrays(
         df["anchor_lat"].to_numpy(float), df["anchor_lon"].to_numpy(float),
         df["subject_lat"].to_numpy(float), df["subject_lon"].to_numpy(float),
-        df["claimed_km"].to_numpy(float) if "claimed_km" in df.columns else None,
-        bearing,
-        hedged=df["hedged"].to_numpy(bool) if "hedged" in df.columns else None,
-        road_km=df["road_km"].to_numpy(float) if "road_km" in df.columns else None,
-        tolerances=tolerances,
+        col("claimed_km", float), bearing, hedged=hedged, bound=bound,
+        precision_km=col("precision_km", float), road_km=col("road_km", float), tolerances=tolerances,
     )
     out = df.copy()
     out["geodesic_km"] = res["geodesic_km"]

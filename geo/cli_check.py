@@ -1,5 +1,9 @@
 """``kharita check``: check the spatial claims of an article, or one claim.
 
+An article's report lists claims only: a distance, direction or proximity asserted between
+a named subject and an anchor (:func:`geo.claims.parse`).  Event locations ("strikes near
+the air base") are not in it.
+
 Exit status: 0 ok; 1 with ``--strict`` when a claim is inconsistent; 2 for bad
 input (unreadable article, unknown ``--subject``, no claim in ``--claim``).
 """
@@ -54,6 +58,11 @@ def format_table(checked: list) -> str:
 def check(article: str | None, claim_text: str | None, subject: str | None, date: str | None, as_json: bool, strict: bool) -> int:
     """Check spatial claims (distance, direction, proximity, containment) against the gazetteer.
 
+    In an ARTICLE a claim relates a named subject to an anchor ("Sirte, 450 km east of
+    Tripoli"); a phrase that only says where an event happened ("strikes near the air
+    base") is an event location, left to `kharita extract`. With --claim the phrase is
+    checked as given, its subject from the text or from --subject.
+
     \b
     Examples:
       kharita check article.txt
@@ -82,7 +91,8 @@ def check(article: str | None, claim_text: str | None, subject: str | None, date
             parse_date(date, path="--date")
         if not claim_text.strip():
             raise InputError("empty claim", field="--claim")
-        parsed = C.parse(claim_text, gaz)
+        # the user says this phrase is a claim and may name its subject with --subject
+        parsed = C.parse(claim_text, gaz, require_subject=False)
         if not parsed:
             raise InputError(f"no spatial claim found in {claim_text!r} (try e.g. \"450 km east of Tripoli\")", field="--claim")
         header = f"claim {claim_text!r}"

@@ -83,9 +83,9 @@ def _point(x: Any, gaz: Any) -> _Pt:
 
 
 def _extent_km(p: Place) -> float:
-    from geo.claims import FEATURE_RADIUS_KM
+    from geo.claims import extent_km
 
-    return max(p.precision_m / 1000.0, FEATURE_RADIUS_KM.get(p.feature_type, 1.0))
+    return extent_km(p)
 
 
 def _prec_km(pt: _Pt) -> float:
@@ -120,14 +120,16 @@ def assert_within(place_or_point: Any, container_place: Any, km: float | None = 
 def assert_near(subject: Any, anchor: Any, km: float | None = None, *, gazetteer: Any = None) -> float:
     """Assert that ``subject`` is near ``anchor``.
 
-    Near = within ``km``, default ``max(Tolerances.near_km, near_precision_factor × the
-    larger precision)`` (15 km for precise places).  Returns the distance (km).
+    Near = geodesic distance from the anchor's point ≤ ``km``; by default the rule of
+    :func:`geo.claims.check` (:func:`geo.claims.near_limit_km`): measured from the anchor's
+    edge, ``max(near_km, near_precision_factor × the larger precision) + the anchor's
+    extent`` (25 km for Sirte; 15 km for a bare ``(lat, lon)`` anchor).  Returns the
+    distance (km).
     """
-    from geo.claims import Tolerances
+    from geo.claims import near_limit_km
 
-    t = Tolerances()
     a, b = _point(subject, gazetteer), _point(anchor, gazetteer)
-    limit = km if km is not None else max(t.near_km, t.near_precision_factor * max(_prec_km(a), _prec_km(b)))
+    limit = km if km is not None else near_limit_km(b.place, a.place)
     d, _ = _measure(b, a)
     assert d <= limit, f"{a.label} is not near {b.label}: {d:.1f} km apart, limit {limit:.1f} km"
     return d

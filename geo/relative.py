@@ -12,7 +12,9 @@ Two steps:
    (circle or annular sector, geodesic, :mod:`geo.geodesy`) and an ACLED
    ``geo_precision``.
 
-All size defaults live in :data:`SETTINGS`.  No shapely, no geopandas.
+All size defaults live in :data:`SETTINGS`, except "near": an event near X gets the
+circle of every point that :func:`geo.claims.check` accepts as near X
+(:func:`geo.claims.near_limit_km`, measured from X's edge).  No shapely, no geopandas.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ SETTINGS: dict[str, Any] = {
         "camp": 2.0, "base": 2.0, "airport": 2.5, "port": 1.5, "oil_terminal": 2.0,
     },
     "scale_default_km": 1.0,
-    "near_factor": 2.0,  # near X: circle of near_factor × scale around X
+    # near X: not here — one rule for events, claims and tests, geo.claims.near_limit_km
     "outskirts_factor": (1.0, 2.0),  # outskirts: ring between 1× and 2× scale (drawn as a circle of 2×)
     "centre_factor": 0.5,  # centre of X: circle of half the scale
     "part_factor": 0.6,  # "northern X", «المدخل الشرقي»: point at part_factor × scale toward the side
@@ -279,7 +281,9 @@ def locate(cue: RelativeCue | str, anchor: Place, distance_km: float | None = No
     prec_m = float(anchor.precision_m or 0.0)
     dname = _DIR_NAME.get(bearing, f"{bearing:.0f}deg") if bearing is not None else ""
     if rel == "near":
-        r = max(SETTINGS["near_factor"] * sc * 1000.0, prec_m)
+        from geo.claims import near_limit_km  # the one "near" rule, measured from the anchor's edge
+
+        r = near_limit_km(anchor) * 1000.0
         return RelativeLocation("near", anchor, lat0, lon0, r, _ring_circle(lat0, lon0, r), 2,
                                 f"near {anchor.name_en}: circle of {r / 1000:.1f} km")
     if rel == "outskirts":

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyproj import Geod
 
+from gazetteer.model import Place
 from geo import claims as C
 from geo.claims import Tolerances, check, check_arrays, parse
 
@@ -23,7 +24,8 @@ def _inv(a, b):
 
 
 def _one(text, gaz, kind=None):
-    cs = [c for c in parse(text, gaz) if kind is None or c.kind == kind]
+    """The one spatial phrase of ``text``, subject or not (the pattern grammar)."""
+    cs = [c for c in parse(text, gaz, require_subject=False) if kind is None or c.kind == kind]
     assert len(cs) == 1, [(c.kind, c.text) for c in cs]
     return cs[0]
 
@@ -94,8 +96,36 @@ def test_subject_is_the_place_in_apposition(gaz, text, subject):
 
 
 def test_no_subject_across_a_sentence_boundary(gaz):
-    c = _one("Clashes erupted in Misrata. Later, 20 km west of Sirte, a convoy was hit.", gaz, "distance")
+    text = "Clashes erupted in Misrata. Later, 20 km west of Sirte, a convoy was hit."
+    c = _one(text, gaz, "distance")
     assert c.subject is None
+    # where the convoy was hit: an event location, not a claim
+    assert parse(text, gaz) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["على بعد نحو 450 كلم شرق طرابلس", "قرب مدينة سرت", "near Misrata", "west of Sirte", "in northern Sirte",
+     "ونفذت طائرات حربية خمس غارات جوية على تمركزات للتنظيم قرب قاعدة القرضابية الجوية.",
+     "وقصفت زوارق تابعة للقوات البحرية مواقع للتنظيم من البحر غرب سرت.",
+     "A roadside bomb exploded on the coastal road near Harawa.",
+     "Navy boats shelled positions from the sea west of Sirte."],
+)
+def test_a_phrase_with_no_subject_is_an_event_location_not_a_claim(gaz, text):
+    assert parse(text, gaz, require_subject=False)  # the phrase is read…
+    assert parse(text, gaz) == []  # …and is not a claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["يقوم بقصف تمركزات لداعش في سرت قرب قاعة واغادوغو للمؤتمرات.",
+     "Libyan jets were bombing Islamic State positions in Sirte near the Ouagadougou hall."],
+)
+def test_a_place_holding_the_anchor_is_not_its_subject(gaz, text):
+    """"in Sirte near the hall": the phrase narrows where in Sirte, it does not locate Sirte."""
+    (c,) = parse(text, gaz, require_subject=False)
+    assert c.kind == "proximity" and c.anchor.parent_id == "gn:2210554" and c.subject is None
+    assert parse(text, gaz) == []
 
 
 def test_coordinated_claim_shares_the_subject(gaz):
@@ -171,6 +201,73 @@ def test_sample_report_is_json_serialisable(sample_checked):
             assert key in r
         assert r["verdict"] in C.VERDICTS
     assert "consistent_by_road" in text
+
+
+# ---------------------------------------------------------------- claims, not event locations
+
+ENGLISH_ARTICLE = """Forces advance on Sirte as strikes continue
+
+TRIPOLI, June 9, 2016 - Forces loyal to the Government of National Accord advanced on Sirte, about 450 km \
+(280 miles) east of Tripoli, on Thursday, a military spokesman said.
+
+Fighting was reported within 15 km of Sirte, and warplanes carried out five air strikes on positions near the \
+Ghardabiya air base.
+
+The brigades retook Abu Grein, 130 km west of Sirte, last week. A roadside bomb exploded on the coastal road \
+near Harawa, killing two soldiers.
+
+Misrata, some 200 km east of Tripoli, sent reinforcements. Navy boats shelled positions from the sea west of Sirte.
+
+In Benghazi, the army attacked militants in Ganfouda, west of Benghazi. Clashes erupted on the outskirts of Benghazi.
+"""
+
+
+def _claims_of(text, gaz):
+    return [(c.subject.id if c.subject else c.subject_text, c.anchor.id if c.anchor else c.anchor_text, c.kind,
+             c.distance_km, c.direction) for c in parse(text, gaz)]
+
+
+def test_the_bundled_sample_has_four_claims(gaz):
+    """geo/data/samples/sample-ar.txt, read by hand: four statements place one named place against another."""
+    from geo.cli_run import sample_path
+
+    text = sample_path().read_text(encoding="utf-8")
+    assert _claims_of(text, gaz) == [
+        ("ly:benghazi-ganfouda", "gn:88319", "direction", None, "W"),  # «حي قنفودة غرب بنغازي»
+        ("ly:misrata-abu-grein", "gn:2210554", "distance", 130.0, "W"),  # «وتقع أبو قرين على بعد نحو 130 كلم غرب سرت»
+        ("ly:surt-wadi-jaref", "gn:2210554", "direction", None, "SW"),  # «وادي جارف جنوب غرب سرت»
+        ("gn:2210554", "gn:2210247", "distance", 450.0, "E"),  # «مدينة سرت، معقل التنظيم الواقع على بعد نحو 450 كلم شرق طرابلس»
+    ]
+    # where the strikes, the clashes, the mine and the shelling happened: event locations
+    places = [c.text for c in parse(text, gaz, require_subject=False)]
+    for where in ("قرب قاعدة القرضابية الجوية", "في محيط مدينة سرت", "قرب بلدة هراوة", "غرب سرت"):
+        assert where in places
+    assert {k.verdict for k in C.check_text(text, gaz)} <= {"consistent", "consistent_by_road"}
+
+
+def test_the_sample_event_locations_stay_in_the_events():
+    from geo.cli_run import sample_path
+    from geo.extract import extract
+
+    events = extract(sample_path().read_text(encoding="utf-8"), date="2016-06-09")
+    assert any(e.place_id == "ly:sirte-ghardabiya-air-base" and e.relation == "near" for e in events)
+
+
+def test_an_english_article_lists_only_real_claims(gaz):
+    checked = C.check_text(ENGLISH_ARTICLE, gaz)
+    assert _claims_of(ENGLISH_ARTICLE, gaz) == [
+        ("gn:2210554", "gn:2210247", "distance", 450.0, "E"),
+        ("ly:misrata-abu-grein", "gn:2210554", "distance", 130.0, "W"),
+        ("gn:2214846", "gn:2210247", "distance", 200.0, "E"),
+        ("ly:benghazi-ganfouda", "gn:88319", "direction", None, "W"),
+    ]
+    assert all(k.claim.subject is not None for k in checked)
+    sirte, tripoli = gaz.get("gn:2210554"), gaz.get("gn:2210247")
+    km, _ = _inv(tripoli, sirte)
+    assert checked[0].geodesic_km == pytest.approx(km, abs=0.01) and checked[0].verdict == "consistent_by_road"
+    texts = " | ".join(k.claim.text for k in checked)
+    for where in ("Ghardabiya", "Harawa", "outskirts", "within 15 km"):
+        assert where not in texts
 
 
 # ---------------------------------------------------------------- wrong claims
@@ -253,7 +350,10 @@ def test_unknown_subject_is_located_by_the_claim(gaz):
 
 
 def test_unlocated_containment_yields_a_circle(gaz):
-    (k,) = C.check_text("Fighting raged in central Sirte", gaz)
+    text = "Fighting raged in central Sirte"
+    assert C.check_text(text, gaz) == []  # where the fighting was: not a claim in an article
+    (c,) = parse(text, gaz, require_subject=False)  # given as a claim (kharita check --claim)
+    k = check(c, gaz)
     assert k.verdict == "unverifiable" and k.derived_wkt.startswith("POLYGON")
 
 
@@ -266,20 +366,78 @@ def test_containment_with_subject(gaz):
 
 # ---------------------------------------------------------------- vectorised
 
-def test_check_arrays_agrees_with_scalar_checks(gaz):
-    tripoli, sirte, misrata = gaz.get("gn:2210247"), gaz.get("gn:2210554"), gaz.get("gn:2214846")
+HEDGES = (None, "about", "some", "نحو", "more than", "over", "at least", "اكثر من", "ما لا يقل عن",
+          "less than", "up to", "اقل من")
+FEATURES = ("capital", "city", "town", "village", "neighbourhood", "base", "landmark")
+
+
+@st.composite
+def claim_forms(draw):
+    """A distance or direction claim between two hand-made places, with every hedge and bound."""
+    lat = draw(st.floats(19.5, 33.0))
+    lon = draw(st.floats(9.5, 25.0))
+    anchor = Place("t:a", "Anchor", "", draw(st.sampled_from(FEATURES)), lat, lon, draw(st.floats(0, 5000)), "test")
+    true_km = draw(st.one_of(st.floats(0.0, 5.0), st.floats(0.0, 1200.0)))  # "too close" rows too
+    lon2, lat2, _ = GEOD.fwd(lon, lat, draw(st.floats(0.0, 360.0)), true_km * 1000.0)
+    subject = Place("t:s", "Subject", "", draw(st.sampled_from(FEATURES)), lat2, lon2, draw(st.floats(0, 5000)), "test")
+    direction = draw(st.one_of(st.none(), st.sampled_from(["N", "NE", "E", "SE", "S", "SW", "W", "NW"])))
+    if direction is not None and draw(st.booleans()):
+        return C.Claim("x", 0, 1, "direction", subject=subject, anchor=anchor, direction=direction)
+    km = max(0.5, true_km * draw(st.floats(0.3, 1.8)))
+    return C.Claim("x", 0, 1, "distance", subject=subject, anchor=anchor, distance_km=km, direction=direction,
+                   hedge=draw(st.sampled_from(HEDGES)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(claim_forms(), min_size=1, max_size=12), st.sampled_from([Tolerances(), Tolerances(accept_between=False)]))
+def test_check_and_check_arrays_agree_on_random_claims(claims, tol):
+    """The scalar and the vectorised checks give every row the same verdict and figures."""
+    scalar = [check(c, tolerances=tol) for c in claims]
+
+    def arr(f):
+        return np.array([f(c, k) for c, k in zip(claims, scalar)], dtype=float)
+
     res = check_arrays(
-        [tripoli.lat, tripoli.lat, sirte.lat, 95.0],
-        [tripoli.lon, tripoli.lon, sirte.lon, 10.0],
-        [sirte.lat, sirte.lat, misrata.lat, 31.0],
-        [sirte.lon, sirte.lon, misrata.lon, 16.0],
-        [371.0, np.nan, 50.0, 10.0],
-        [90.0, 270.0, 270.0, 90.0],
+        arr(lambda c, k: c.anchor.lat), arr(lambda c, k: c.anchor.lon),
+        arr(lambda c, k: c.subject.lat), arr(lambda c, k: c.subject.lon),
+        arr(lambda c, k: np.nan if c.distance_km is None else c.distance_km),
+        arr(lambda c, k: C.compass_to_bearing(c.direction) if c.direction else np.nan),
+        hedged=[bool(c.hedge) for c in claims],
+        bound=[C.hedge_bound(c.hedge) for c in claims],
+        precision_km=arr(lambda c, k: (c.anchor.precision_m + c.subject.precision_m) / 1000.0),
+        road_km=arr(lambda c, k: np.nan if k.road_km is None else k.road_km),
+        tolerances=tol,
     )
-    km, brg = _inv(tripoli, sirte)
-    assert res["geodesic_km"][0] == pytest.approx(km)
-    assert res["bearing_deg"][0] == pytest.approx(brg)
-    assert list(res["verdict"]) == ["consistent", "inconsistent", "inconsistent", "unverifiable"]
+    assert list(res["verdict"]) == [k.verdict for k in scalar], [k.explanation_en for k in scalar]
+    for i, (c, k) in enumerate(zip(claims, scalar)):
+        km, brg = _inv(c.anchor, c.subject)
+        assert res["geodesic_km"][i] == pytest.approx(km, abs=1e-6) and k.geodesic_km == pytest.approx(km, abs=1e-6)
+        if km > 1e-3:
+            assert res["bearing_deg"][i] == pytest.approx(k.bearing_deg, abs=1e-9)
+
+
+def test_more_than_a_figure_is_a_lower_bound_on_both_paths(gaz):
+    """«more than 100 km east of Tripoli» of Zliten: consistent, on the scalar and on the vectorised path."""
+    (c,) = parse("Zliten, more than 100 km east of Tripoli", gaz)
+    k = check(c, gaz)
+    km, _ = _inv(c.anchor, c.subject)
+    assert km > 100 and k.verdict == "consistent"
+    import pandas as pd
+
+    df = pd.DataFrame({"anchor_lat": [c.anchor.lat], "anchor_lon": [c.anchor.lon], "subject_lat": [c.subject.lat],
+                       "subject_lon": [c.subject.lon], "claimed_km": [100.0], "direction": ["E"],
+                       "hedge": ["more than"], "road_km": [k.road_km],
+                       "precision_km": [(c.anchor.precision_m + c.subject.precision_m) / 1000]})
+    assert C.check_frame(df)["verdict"].iloc[0] == "consistent"
+    # read as a point figure it is off: the bound is what makes it hold
+    assert C.check_frame(df.assign(hedge=["about"]))["verdict"].iloc[0] == "inconsistent"
+
+
+def test_check_arrays_marks_bad_rows_unverifiable():
+    res = check_arrays([95.0, np.nan, 32.9], [10.0, 13.0, 13.2], [31.0, 31.0, 32.9], [16.0, 16.0, 13.2],
+                       [10.0, 10.0, np.nan], [90.0, 90.0, 90.0])
+    # out of range, NaN, and a direction between two points too close to have one
+    assert list(res["verdict"]) == ["unverifiable"] * 3
 
 
 def test_check_frame_and_schema_error():

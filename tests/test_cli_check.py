@@ -47,6 +47,34 @@ def test_article_report(capsys, sample_ar_path):
     assert code == 0 and "straight km" in out and "على بعد نحو 450 كلم شرق طرابلس" in out
 
 
+def test_bundled_sample_report_lists_only_claims(capsys):
+    """The report of geo/data/samples/sample-ar.txt: four claims; the event locations are not in it."""
+    from geo.cli_run import sample_path
+
+    code, out, _ = run(capsys, "check", str(sample_path()), "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert [(r["subject_id"], r["anchor_id"], r["claimed_km"], r["direction"]) for r in rows] == [
+        ("ly:benghazi-ganfouda", "gn:88319", None, "W"),
+        ("ly:misrata-abu-grein", "gn:2210554", 130.0, "W"),
+        ("ly:surt-wadi-jaref", "gn:2210554", None, "SW"),
+        ("gn:2210554", "gn:2210247", 450.0, "E"),
+    ]
+    assert all(r["verdict"] != "unverifiable" for r in rows)
+    code, out, _ = run(capsys, "check", str(sample_path()))
+    assert code == 0 and ": 4 claim(s)" in out
+    for where in ("قرب قاعدة القرضابية الجوية", "في محيط مدينة سرت", "قرب بلدة هراوة"):
+        assert where not in out
+
+
+def test_a_given_claim_needs_no_subject_in_its_text(capsys):
+    """--claim checks the phrase as given: with no subject at all, the claim locates one."""
+    code, out, _ = run(capsys, "check", "--claim", "near Misrata", "--json")
+    assert code == 0
+    (row,) = json.loads(out)
+    assert row["verdict"] == "unverifiable" and row["derived_wkt"].startswith("POLYGON")
+
+
 def test_strict_exit_1_on_inconsistent(capsys):
     code, out, _ = run(capsys, "check", "--claim", "450 km west of Tripoli", "--subject", "Sirte", "--strict")
     assert code == 1 and "inconsistent" in out

@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pyproj import Geod
 
+from gazetteer.model import Place
 from geo.pytest_plugin import (
     GeoAssert,
     assert_consistent,
@@ -59,6 +62,49 @@ def test_failures_name_the_figures(gaz):
         assert_near("Qwxzyville", "Sirte", gazetteer=gaz)
     with pytest.raises(AssertionError, match="out of range"):
         assert_near((95.0, 16.0), "Sirte", gazetteer=gaz)
+
+
+def test_near_is_measured_from_the_anchor_edge(gaz):
+    """A village about 20 km from Sirte's point is near Sirte for the helper as for the checker."""
+    sirte = gaz.get("gn:2210554")
+    lon, lat, _ = GEOD.fwd(sirte.lon, sirte.lat, 150.0, 20_000.0)
+    assert assert_near((lat, lon), sirte, gazetteer=gaz) == pytest.approx(20.0, abs=1e-6)
+    lon, lat, _ = GEOD.fwd(sirte.lon, sirte.lat, 150.0, 40_000.0)
+    with pytest.raises(AssertionError, match="limit 25.0 km"):
+        assert_near((lat, lon), sirte, gazetteer=gaz)
+
+
+FEATURES = ("capital", "city", "town", "village", "neighbourhood", "base", "airport", "landmark", "camp")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(FEATURES), st.floats(0, 8000), st.sampled_from(FEATURES), st.floats(0, 8000),
+       st.floats(0, 360), st.floats(0, 60))
+def test_check_and_assert_near_agree(a_type, a_prec, s_type, s_prec, bearing, km):
+    """``claims.check`` of "S, near A" is consistent exactly when ``assert_near(S, A)`` passes."""
+    from geo.claims import Claim, check
+
+    anchor = Place("t:a", "Anchor", "", a_type, 31.2, 16.6, a_prec, "test")
+    lon, lat, _ = GEOD.fwd(anchor.lon, anchor.lat, bearing, km * 1000)
+    subject = Place("t:s", "Subject", "", s_type, lat, lon, s_prec, "test")
+    verdict = check(Claim("S, near A", 0, 1, "proximity", subject=subject, anchor=anchor)).verdict
+    try:
+        assert_near(subject, anchor)
+        helper_says_near = True
+    except AssertionError:
+        helper_says_near = False
+    assert verdict in ("consistent", "inconsistent")
+    assert (verdict == "consistent") == helper_says_near
+    # the fixture's bound helper follows the same rule
+    assert (verdict == "consistent") == _passes(GeoAssert().near, subject, anchor)
+
+
+def _passes(f, *args) -> bool:
+    try:
+        f(*args)
+    except AssertionError:
+        return False
+    return True
 
 
 def test_assert_consistent(gaz, sample_ar_text):

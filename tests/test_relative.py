@@ -85,15 +85,37 @@ def test_apposition_rule():
 
 
 def test_near_is_circle_around_anchor():
+    """"near Sirte" reaches 15 km past Sirte's edge (a city's 10 km): a 25 km circle, the claims' rule."""
+    from geo.claims import near_limit_km
+
     r = locate("near", SIRTE)
     assert (r.point_lat, r.point_lon) == (SIRTE.lat, SIRTE.lon)
     assert r.geo_precision == 2 and r.relation == "near"
-    expected = SETTINGS["near_factor"] * scale_km(SIRTE) * 1000
+    expected = 25_000.0  # max(15 km, 3 × 3 km precision) + 10 km city extent
     assert r.uncertainty_m == pytest.approx(expected)
+    assert r.uncertainty_m == pytest.approx(near_limit_km(SIRTE) * 1000)
     coords = [tuple(map(float, p.split())) for p in re.findall(r"-?\d+\.\d+ -?\d+\.\d+", r.uncertainty_wkt)]
     for lon, lat in coords:
         _, _, d = GEOD.inv(SIRTE.lon, SIRTE.lat, lon, lat)
         assert d == pytest.approx(expected, rel=1e-3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["capital", "city", "town", "village", "base", "landmark", "camp"]), st.floats(0, 8000),
+       st.floats(0, 360), st.floats(0, 60))
+def test_a_near_event_circle_holds_exactly_what_check_calls_near(ftype, prec_m, bearing, km):
+    """The circle drawn for an event "near X" and the proximity check of a claim "Y, near X" agree."""
+    from geo.claims import Claim, check
+
+    anchor = Place("t:a", "Anchor", "", ftype, 31.2, 16.6, prec_m, "test")
+    lon, lat, _ = GEOD.fwd(anchor.lon, anchor.lat, bearing, km * 1000)
+    subject = Place("t:s", "Subject", "", "village", lat, lon, 0.0, "test")
+    r = locate("near", anchor)
+    _, _, d = GEOD.inv(anchor.lon, anchor.lat, lon, lat)
+    if abs(d - r.uncertainty_m) < 1.0:
+        return  # on the circle itself: rounding decides
+    verdict = check(Claim("Subject, near Anchor", 0, 1, "proximity", subject=subject, anchor=anchor)).verdict
+    assert (verdict == "consistent") == (d <= r.uncertainty_m)
 
 
 def test_direction_point_lies_west_inside_sector():
