@@ -21,7 +21,10 @@ Layouts
   :data:`OLD_EVENT_TYPES`; the original type is kept at the end of ``notes``.
 
 Header case and surrounding spaces do not matter; the delimiter may be ``,``, ``;`` or
-a tab.  ``admin1`` is matched to the gazetteer's districts through their names and
+a tab.  The file is decoded by :func:`geo.document.decode_text`: a row with bytes
+that are not UTF-8 keeps its text (stray bytes become U+FFFD, a Windows-1256 line
+is read as such) and is reported.  A value no row can hold (a fatalities count of
+``1e20``, an ``Infinity`` coordinate) is a problem of that row, never of the file.  ``admin1`` is matched to the gazetteer's districts through their names and
 aliases (ACLED spellings such as "Sirt", "Misrata", "Aljfara" are aliases of the
 district rows); a name that matches no district (the pre-2007 districts of 2016 data,
 e.g. "Al Hizam Al Akhdar") is replaced by the district of the nearest gazetteer place
@@ -83,6 +86,9 @@ OLD_EVENT_TYPES: dict[str, tuple[str, str]] = {
 }
 _OLD_BY_KEY = {k.lower().replace(" ", ""): v for k, v in OLD_EVENT_TYPES.items()}
 _OLD_RIOTERS_INTER = "5"
+
+#: Largest fatalities count taken as given (the deadliest ACLED events report thousands).
+MAX_FATALITIES = 1_000_000
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%d/%m/%Y", "%d-%B-%Y", "%d-%b-%Y", "%d-%b-%y", "%d.%m.%Y")
 
@@ -167,20 +173,23 @@ def parse_acled_date(text: str) -> str | None:
     return None
 
 
-def _decode(path: Path) -> str:
-    raw = path.read_bytes()
+def _decode(path: Path) -> Any:
+    """The :class:`geo.document.Decoded` text of an export (newlines kept for the CSV reader)."""
+    from geo.document import decode_text, display_path
+
+    sp = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", path=sp) from None
     if not raw.strip():
-        raise EmptyInputError("file is empty", path=str(path))
+        raise EmptyInputError("file is empty", path=sp)
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DecodeError("binary file (NUL bytes), not a CSV export", path=str(path))
-    for enc in ("utf-8-sig", "utf-16"):
-        if enc == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            continue
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError as e:
-            raise DecodeError(f"not valid {enc} (byte {e.start}); re-export the file as UTF-8", path=str(path)) from e
-    raise DecodeError("unreadable text", path=str(path))  # pragma: no cover
+        raise DecodeError("binary file (NUL bytes), not a CSV export", path=sp)
+    try:
+        return decode_text(raw, path=sp, newlines=False, controls=True)
+    except EmptyInputError:
+        raise EmptyInputError("file is empty", path=sp) from None
 
 
 def _norm_header(h: str) -> str:
@@ -280,8 +289,11 @@ def _num(text: str) -> float | None:
 
 
 def _int(text: str) -> int | None:
-    v = _num(text)
-    if v is None or v % 1:
+    t = text.strip()
+    if t.lstrip("+-").isdigit():
+        return int(t) if len(t) <= 18 else None  # exact, and within 64 bits
+    v = _num(t)
+    if v is None or v % 1 or abs(v) >= 2**53:
         return None
     return int(v)
 
@@ -309,13 +321,15 @@ def load_acled(path: str | os.PathLike, *, gaz: Any = "default") -> AcledReport:
         Required columns missing (all of them are named).
     """
     from gazetteer.exc import CoordinateError, check_lat_lon
-    from geo.frame import to_frame
+
+    from geo.document import display_path
 
     path = Path(path)
-    p = str(path)
+    p = display_path(path)
     if not path.is_file():
-        raise InputError("no such file", path=p)
-    text = _decode(path)
+        raise InputError("no such file" if not path.exists() else "not a regular file", path=p)
+    decoded = _decode(path)
+    text = decoded.text
     first = text.split("\n", 1)[0]
     delim = max([",", ";", "\t"], key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
@@ -344,17 +358,32 @@ def load_acled(path: str | os.PathLike, *, gaz: Any = "default") -> AcledReport:
             problems.append(AcledProblem(1, opt, f"column missing: every row gets {opt} {default} (least precise)"))
 
     events: list[Event] = []
+    event_lines: list[int] = []
     seen_ids: dict[str, int] = {}
     start = reader.line_num + 1
-    try:
-        rows = []
-        for row in reader:
-            rows.append((start, row))
+    rows = []
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:  # a malformed row (a NUL, a field over the size limit): report it, read on
+            problems.append(AcledProblem(start, "*", f"malformed CSV row ({e}); row skipped"))
             start = reader.line_num + 1
-    except csv.Error as e:
-        raise InputError(f"malformed CSV: {e}", path=p, line=reader.line_num) from e
+            continue
+        rows.append((start, reader.line_num, row))
+        start = reader.line_num + 1
+    if decoded.encoding == "cp1256":
+        problems.append(AcledProblem(1, "encoding", "file is Windows-1256, not UTF-8: read as Arabic Windows-1256 "
+                                                    "(re-export it as UTF-8)"))
+    fallback = dict(decoded.fallbacks) if decoded.encoding != "cp1256" else {}
+    how_text = {"cp1256": "not UTF-8: read as Windows-1256", "replaced": "bytes that are not UTF-8 replaced by U+FFFD"}
 
-    for line, row in rows:
+    for line, last, row in rows:
+        for ln in range(line, last + 1) if fallback else ():
+            if ln in fallback:
+                problems.append(AcledProblem(line, "encoding", how_text[fallback[ln]]))
+                break
         if not any(c.strip() for c in row):
             continue
 
@@ -399,14 +428,18 @@ def load_acled(path: str | os.PathLike, *, gaz: Any = "default") -> AcledReport:
             raw = get(fld)
             v = _int(raw) if raw else None
             if fld in col and (v is None or not 1 <= v <= 3):
-                problem(fld, f"{raw!r} is not 1, 2 or 3; using 3" if raw else "empty; using 3")
+                problem(fld, f"{_shown(raw)} is not 1, 2 or 3; using 3" if raw else "empty; using 3")
                 v = None
             tp[fld] = v if v is not None else 3
 
         fat_raw = get("fatalities")
         fat = _int(fat_raw) if fat_raw else None
         if fat_raw and (fat is None or fat < 0):
-            problem("fatalities", f"{fat_raw!r} is not a count; left empty")
+            problem("fatalities", f"{_shown(fat_raw)} is not a count; left empty")
+            fat = None
+        elif fat is not None and fat > MAX_FATALITIES:
+            problem("fatalities", f"{_shown(fat_raw)} is not a plausible count (more than {MAX_FATALITIES:,}); "
+                                  "left empty")
             fat = None
 
         cname = get("country")
@@ -460,6 +493,7 @@ def load_acled(path: str | os.PathLike, *, gaz: Any = "default") -> AcledReport:
             elif adm_raw:
                 problem("admin1", f"{adm_raw!r} matches no gazetteer district; kept as written")
 
+        event_lines.append(line)
         events.append(
             Event(
                 id=eid,
@@ -495,9 +529,25 @@ def load_acled(path: str | os.PathLike, *, gaz: Any = "default") -> AcledReport:
                 notes=notes,
             )
         )
-    frame = to_frame(events)
+    frame = _frame(events, event_lines, p)
     problems.sort(key=lambda x: (x.row, x.field))
     return AcledReport(frame=frame, problems=problems, layout=layout, path=p)
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    """``repr`` of a cell, cut to ``limit`` characters (a report line stays one short line)."""
+    return repr(value if len(value) <= limit else value[:limit] + "…")
+
+
+def _frame(events: list[Event], lines: list[int], path: str) -> "geopandas.GeoDataFrame":
+    """The event frame, errors naming the file and the CSV line of the row."""
+    import pandas as pd
+
+    from geo.frame import COLUMNS, SCHEMA, restore_schema
+
+    data = {c.name: [getattr(e, c.field) for e in events] for c in SCHEMA}
+    return restore_schema(pd.DataFrame(data, columns=list(COLUMNS)), path=path,
+                          row_labels=[f"line {n}" for n in lines], geometry_wins=False)
 
 
 def read_acled(path: str | os.PathLike, *, gaz: Any = "default") -> "geopandas.GeoDataFrame":

@@ -14,7 +14,19 @@ Output (``out``):
   appended to ``out/events.jsonl`` (or to ``out`` itself when it ends in
   ``.jsonl``);
 * ``fmt='parquet'``: GeoParquet parts ``out/part-00000.parquet`` … written
-  atomically (temporary file + rename, :func:`geo.frame.write_events`).
+  atomically (temporary file + rename, :func:`geo.frame.write_events`) every
+  ``part_events`` events (5,000) or ``part_seconds`` seconds (30), whichever
+  comes first, so a killed run loses at most one part of work.  Temporary folders
+  of a killed run are removed by the next run.
+
+One run at a time: the output is locked (:func:`geo.outputs.output_lock`, a lock
+file ``.kharita.lock`` in the output folder or ``<name>.lock`` beside a
+``.jsonl`` file); a second run into the same output refuses.  Worker processes
+exit when the batch process dies (:func:`exit_with_parent`).
+
+Document ids are made unique in input order (:class:`geo.document.DocumentIds`):
+a repeated document is skipped, a reused id with another text is renamed
+``<id>~2``; both are reported in :attr:`BatchReport.warnings`.
 
 Resuming
 --------
@@ -39,6 +51,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import shutil
+import signal
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -47,14 +64,18 @@ from pathlib import Path
 from typing import Any
 
 from geo.exc import InputError, KharitaError
-from geo.outputs import STDOUT, is_stdout, refuse_inputs
+from geo.outputs import STDOUT, is_stdout, output_lock, pid_alive, refuse_inputs, sweep_stale_temp
 
-__all__ = ["BatchReport", "default_extractor", "run_batch", "read_jsonl_events", "MANIFEST_NAME", "EVENTS_NAME"]
+__all__ = ["BatchReport", "default_extractor", "exit_with_parent", "run_batch", "read_jsonl_events", "MANIFEST_NAME",
+           "EVENTS_NAME", "LOCK_NAME"]
 
 #: Manifest file name (in the output directory).
 MANIFEST_NAME = "_done.jsonl"
 #: JSON Lines events file name (in the output directory).
 EVENTS_NAME = "events.jsonl"
+#: Lock file name (in the output directory; ``<name>.lock`` beside a ``.jsonl`` output).
+LOCK_NAME = ".kharita.lock"
+_OLD_PART_TEMP_RE = re.compile(r"^\.part-\d{5}\.parquet\.")
 _PART_FMT = "part-{:05d}.parquet"
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
 _MANIFEST_VERSION = 1
@@ -148,11 +169,49 @@ def _warm_default() -> None:
 
 
 _WORKER_EXTRACTOR: Extractor | None = None
+_PR_SET_PDEATHSIG = 1
 
 
-def _init_worker(extractor: Extractor | None) -> None:
-    """Pool initializer: remember the extractor, build the gazetteer once."""
+def exit_with_parent(parent: int | None = None, *, interval: float = 0.5) -> None:
+    """In a worker process: exit as soon as ``parent`` (the batch process) is gone.
+
+    On Linux the kernel sends SIGTERM when the direct parent dies
+    (``prctl(PR_SET_PDEATHSIG)``); everywhere a daemon thread checks every
+    ``interval`` seconds that ``parent`` is alive and that the worker was not
+    re-parented, and ends the process when either fails (the forkserver of a pool
+    is the direct parent, the batch process the one that matters).
+
+    Parameters
+    ----------
+    parent
+        Pid of the batch process (default: the current parent).
+    """
+    parent = os.getppid() if parent is None else parent
+    ppid = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no libc symbol
+            pass
+    if os.getppid() != ppid or not pid_alive(parent):  # died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != ppid or not pid_alive(parent):
+                os._exit(1)
+
+    threading.Thread(target=watch, name="kharita-parent-watch", daemon=True).start()
+
+
+def _init_worker(extractor: Extractor | None, parent: int | None = None) -> None:
+    """Pool initializer: exit with the parent, remember the extractor, build the gazetteer once."""
     global _WORKER_EXTRACTOR
+    if parent is not None:
+        exit_with_parent(parent)
     _WORKER_EXTRACTOR = extractor
     if extractor is None or extractor is default_extractor:
         _warm_default()
@@ -340,16 +399,20 @@ class _JsonlSink:
 class _ParquetSink:
     """Events buffered and written as atomic GeoParquet parts; manifest after the rename."""
 
-    def __init__(self, out_dir: Path, manifest: _Manifest, report: BatchReport, part_events: int):
+    def __init__(self, out_dir: Path, manifest: _Manifest, report: BatchReport, part_events: int,
+                 part_seconds: float | None = None):
         self.dir = out_dir
         self.manifest = manifest
         self.report = report
         self.part_events = max(1, part_events)
+        self.part_seconds = part_seconds
         self.buffer: list = []
         self.pending: list[dict] = []
         self.next_index = 0
+        self._since = time.monotonic()
 
     def prepare(self, resume: bool) -> None:
+        _sweep_part_temps(self.dir)
         recorded = set(self.manifest.parts)
         idx = [int(p[5:10]) for p in recorded if p.startswith("part-") and p[5:10].isdigit()]
         self.next_index = max(idx) + 1 if idx else 0
@@ -364,10 +427,13 @@ class _ParquetSink:
                 continue
             self.buffer.extend(payload)
             self.pending.append({"doc": doc_id, "sha1": sha, "src": where, "events": n})
-        if len(self.buffer) >= self.part_events:
+        if len(self.buffer) >= self.part_events or (
+            self.part_seconds is not None and time.monotonic() - self._since >= self.part_seconds
+        ):
             self.flush()
 
     def flush(self) -> None:
+        self._since = time.monotonic()
         if not self.pending:
             return
         name = ""
@@ -384,6 +450,18 @@ class _ParquetSink:
 
     def close(self) -> None:
         self.flush()
+
+
+def _sweep_part_temps(directory: Path) -> None:
+    """Remove temporary folders of parts that a killed run never renamed (the output is locked: none is live)."""
+    sweep_stale_temp(directory)
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for e in entries:
+        if _OLD_PART_TEMP_RE.match(e.name) and ".kharita-" not in e.name and e.is_dir(follow_symlinks=False):
+            shutil.rmtree(e.path, ignore_errors=True)
 
 
 def _write_part(events: list, path: Path) -> None:
@@ -449,8 +527,10 @@ def run_batch(
     progress: bool = False,
     overwrite: bool = False,
     chunk_size: int = 32,
-    part_events: int = 50_000,
+    part_events: int = 5_000,
+    part_seconds: float | None = 30.0,
     documents: Iterable[Any] | None = None,
+    max_bytes: int | None = None,
 ) -> BatchReport:
     """Extract events from a corpus, streaming them to disk.
 
@@ -481,10 +561,14 @@ def run_batch(
         ``resume`` are an error).
     chunk_size
         Documents per task sent to a worker (and per manifest commit).
-    part_events
-        Parquet: events per part (a part is written once this many are buffered).
+    part_events, part_seconds
+        Parquet: a part is written once this many events are buffered, or this many
+        seconds after the last part (``None``: no time limit), whichever comes first.
     documents
         Already-read documents (``Document`` or ``InputError`` items) instead of ``inputs``.
+    max_bytes
+        Refuse larger text files and JSON Lines records (default:
+        :data:`geo.document.DEFAULT_MAX_BYTES`).
 
     Returns
     -------
@@ -496,7 +580,8 @@ def run_batch(
         Bad ``fmt``, existing outputs without ``resume``/``overwrite``, an output
         that cannot be resumed safely (``resume`` into an events file or parts
         with no manifest: kharita did not write them, and they are never cut
-        back), an output that is one of ``inputs``, or ``-``/a FIFO/a device.
+        back), an output that is one of ``inputs``, ``-``/a FIFO/a device, or an
+        output another run is writing (locked).
     KharitaError
         A worker process died (e.g. killed); the outputs stay resumable.
     """
@@ -504,7 +589,7 @@ def run_batch(
     if fmt not in ("jsonl", "parquet"):
         raise InputError(f"unknown output format {fmt!r} (expected 'jsonl' or 'parquet')", field="fmt")
     if resume and overwrite:
-        raise InputError("resume and overwrite exclude each other")
+        raise InputError("resume and overwrite exclude each other (--resume, --overwrite)")
     if jobs is None or jobs < 1:
         jobs = os.cpu_count() or 1
     chunk_size = max(1, int(chunk_size))
@@ -516,17 +601,40 @@ def run_batch(
     directory, manifest_path, events_path = _layout(out, fmt)
     report = BatchReport(out=str(out))
     _refuse_special(directory, manifest_path, events_path)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise InputError(f"cannot create the output folder: {e.strerror or e}", path=str(directory)) from None
+    if events_path is not None and events_path == Path(out):  # a .jsonl file: the lock sits beside it
+        lock = events_path.with_name(events_path.name + ".lock")
+    else:
+        lock = directory / LOCK_NAME
+    with output_lock(lock, output=out) as stale:
+        if stale:
+            report.warnings.append((str(out), stale))
+        _run_locked(inputs, report, directory, manifest_path, events_path, jobs=jobs, date=date, source=source,
+                    resume=resume, fmt=fmt, extractor=extractor, progress=progress, overwrite=overwrite,
+                    chunk_size=chunk_size, part_events=part_events, part_seconds=part_seconds,
+                    documents=documents, max_bytes=max_bytes)
+    report.seconds = time.perf_counter() - t0
+    return report
 
+
+def _run_locked(inputs, report: BatchReport, directory: Path, manifest_path: Path, events_path: Path | None, *,
+                jobs: int, date: Any, source: str | None, resume: bool, fmt: str, extractor: Extractor | None,
+                progress: bool, overwrite: bool, chunk_size: int, part_events: int, part_seconds: float | None,
+                documents: Iterable[Any] | None, max_bytes: int | None) -> None:
+    """The body of :func:`run_batch`, with the output locked."""
     existing = _existing_outputs(directory, manifest_path, events_path)
     if existing and resume and not manifest_path.exists():
         raise InputError(f"no kharita manifest ({manifest_path.name}): refusing to resume into a file kharita did "
                          "not write (choose another -o)", path=str(existing[0]))
     if existing and not resume:
         if not overwrite:
-            raise InputError("output exists: pass resume=True (--resume) to continue it or overwrite=True", path=str(existing[0]))
+            raise InputError("output exists: pass --resume (resume=True) to continue it or --overwrite "
+                             "(overwrite=True) to replace it", path=str(existing[0]))
         for p in existing:
             p.unlink()
-    directory.mkdir(parents=True, exist_ok=True)
 
     manifest = _Manifest(manifest_path, fmt)
     if resume:
@@ -534,42 +642,37 @@ def run_batch(
     if events_path is not None:
         sink: _JsonlSink | _ParquetSink = _JsonlSink(events_path, manifest, report)
     else:
-        sink = _ParquetSink(directory, manifest, report, part_events)
+        sink = _ParquetSink(directory, manifest, report, part_events, part_seconds)
     sink.prepare(resume)
     manifest.open()
 
     if documents is None:
-        from geo.document import iter_documents
+        from geo.document import DEFAULT_MAX_BYTES, iter_documents
 
-        documents = iter_documents(inputs, date=date, source=source)
+        documents = iter_documents(inputs, date=date, source=source,
+                                   max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
+    from geo.document import DocumentIds
 
-    # doc id -> 8-byte digests of the id and text (compact: ~100 bytes per document)
-    seen: dict[int, int] = {}
+    ids = DocumentIds()
 
     def todo() -> Iterator[Any]:
         for item in documents:
             if isinstance(item, Exception):
                 report.errors.append((_where_of(item), _message_of(item)))
                 continue
-            sha = text_sha1(item.text)
-            id_key = int.from_bytes(hashlib.blake2b(item.id.encode("utf-8", "surrogatepass"), digest_size=8).digest())
-            text_key = int(sha[:16], 16)
-            prev = seen.get(id_key)
-            if prev is not None:
-                if prev == text_key:
-                    report.duplicates += 1
-                    report.warnings.append((item.path, f"duplicate of an earlier document {item.id!r}: skipped"))
-                    continue
-                report.warnings.append(
-                    (item.path, f"document id {item.id!r} is used by an earlier document with another text: "
-                                "event ids may collide")
-                )
-            else:
-                seen[id_key] = text_key
-            if manifest.done and _done_key(item.id, sha) in manifest.done:
+            where = item.path
+            for note in getattr(item, "notes", ()) or ():
+                report.warnings.append((where, note))
+            doc, warning = ids.admit(item)
+            if warning is not None:
+                report.warnings.append((where, warning))
+            if doc is None:
+                report.duplicates += 1
+                continue
+            if manifest.done and _done_key(doc.id, text_sha1(doc.text)) in manifest.done:
                 report.skipped_done += 1
                 continue
-            yield item
+            yield doc
 
     bar = None
     if progress:
@@ -611,8 +714,6 @@ def run_batch(
             manifest.close()
             if bar is not None:
                 bar.close()
-    report.seconds = time.perf_counter() - t0
-    return report
 
 
 def _run_pool(items: Iterator, extractor: Extractor | None, jobs: int, chunk_size: int, as_json: bool,
@@ -625,7 +726,8 @@ def _run_pool(items: Iterator, extractor: Extractor | None, jobs: int, chunk_siz
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
     pending: deque = deque()
     max_inflight = 2 * jobs
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(extractor,))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                               initargs=(extractor, os.getpid()))
     try:
         for chunk in _chunked(items, chunk_size):
             pending.append(pool.submit(_worker_chunk, chunk, as_json))

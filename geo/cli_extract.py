@@ -7,6 +7,7 @@ Imports only the extraction path (no geopandas, no folium).  GeoParquet output
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -50,19 +51,25 @@ def _table(rows: list[tuple[str, ...]]) -> str:
                    "geo.frame (geopandas, loaded only then).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stderr.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: several files and a terminal).")
-@click.option("--max-mb", default=20.0, show_default=True, help="Refuse input files larger than this.")
+@click.option("--max-mb", default=20.0, show_default=True,
+              help="Refuse input files (and JSON Lines records) larger than this many megabytes.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes to extract with (default: every core when there are 32 documents or more).")
 @click.option("--stream", is_flag=True,
               help="Batch mode: stream events to -o (a .jsonl file, or a folder of GeoParquet parts with "
                    "--format parquet) with a manifest, so memory stays flat and --resume can continue.")
 @click.option("--resume", is_flag=True, help="Batch mode: skip documents an interrupted --stream run already wrote.")
+@click.option("--overwrite", is_flag=True,
+              help="Batch mode: replace the outputs of an earlier run (otherwise an existing output is an error).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Batch mode on Dask (dask.bag + dask-geopandas; partitioned GeoParquet in the -o folder).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="With --engine dask: a distributed scheduler address (default: local processes).")
+@click.option("--fuse", "fuse", is_flag=True,
+              help="Merge events of different documents that report the same incident (see `kharita fuse`); "
+                   "not in batch mode.")
 def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, stream, resume, engine,
-            scheduler) -> int:
+            scheduler, fuse=False, overwrite=False) -> int:
     """Turn articles (files, directories of *.txt, .jsonl records) into events.
 
     \b
@@ -73,6 +80,9 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
       kharita extract corpus.jsonl --stream -o events.jsonl            # streamed, resumable
       kharita extract corpus/ --stream --format parquet -o parts/      # GeoParquet parts
       kharita extract corpus/ --engine dask -o dask-parts/
+      cat article.txt | kharita extract - --date 2016-06-09             # - is standard input
+
+    Exit status: 0 ok, 1 when some inputs failed (each is reported), 2 when none could be used.
     """
     from geo.cli import current_config
     from geo.document import iter_documents, parse_date
@@ -84,10 +94,14 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
     jobs = jobs if jobs is not None else defaults.jobs
     if engine == "local" and defaults.engine:
         engine = defaults.engine
+    max_bytes = max_mb_bytes(max_mb)
     refuse_inputs(output, inputs, read_suffixes=(".txt",))
+    if fuse and (stream or resume or engine == "dask"):
+        raise InputError("--fuse needs the whole corpus in memory, not batch mode (--stream, --resume, "
+                         "--engine dask): run `kharita fuse` on the batch output")
     if stream or resume or engine == "dask":
         return _batch(inputs, date, source, output, fmt, as_json, progress, jobs or _auto_jobs(), resume, engine,
-                      scheduler)
+                      scheduler, overwrite=overwrite, max_bytes=max_bytes)
 
     if is_stdout(output):
         output = None  # -o - is standard output, as no -o
@@ -103,9 +117,9 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
     from gazetteer import Gazetteer
 
     Gazetteer.default()  # loaded before any worker is forked, so workers inherit it
-    docs = iter_documents(inputs, date=doc_date, source=source, max_bytes=int(max_mb * 1024 * 1024))
+    docs = _unique(iter_documents(inputs, date=doc_date, source=source, max_bytes=max_bytes))
     has_records = any(Path(p).suffix.lower() in (".jsonl", ".jsonlines", ".ndjson") for p in inputs)
-    n_inputs = sum(sum(1 for _ in Path(p).rglob("*.txt")) if Path(p).is_dir() else 1 for p in inputs)
+    n_inputs = sum(_count_txt(p) if Path(p).is_dir() else 1 for p in inputs)
     show = progress if progress is not None else ((n_inputs > 1 or has_records) and sys.stderr.isatty())
     if show:
         from tqdm import tqdm
@@ -113,6 +127,7 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
         docs = tqdm(docs, total=None if has_records else n_inputs, unit="doc", file=sys.stderr)
 
     events = []
+    warnings: list[str] = []
     failed: list[tuple[str, str]] = []
     n_docs = 0
     by_type: Counter = Counter()
@@ -121,10 +136,14 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
     if jobs is None:
         jobs = _auto_jobs() if (has_records or n_inputs >= _PARALLEL_MIN_DOCS) else 1
     for d, outcome in _extract_all(docs, jobs, doc_date):
+        if isinstance(d, _Skipped):
+            warnings.append(d.message)
+            continue
         if isinstance(d, Exception):
             failed.append((getattr(d, "path", None) or "?", str(d)))
             continue
         n_docs += 1
+        warnings.extend(f"{d.path or d.id}: {note}" for note in d.notes)
         if isinstance(outcome, InputError):
             failed.append((d.path or d.id, str(outcome)))
             continue
@@ -142,7 +161,10 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
             click.echo("kharita: error: no input documents", err=True)
         return 2
 
-    if fmt == "geojson":
+    fusion = _fuse_and_write(events, output, fmt) if fuse else None  # --fuse: see the end of this module
+    if fusion is not None:
+        data = None
+    elif fmt == "geojson":
         data = feature_collection_json(events)
     elif fmt == "jsonl":
         data = _jsonl(events)
@@ -163,12 +185,19 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
         "unused_mentions": {f"{s}: {w}": n for (s, w), n in sorted(unused.items())},
         "failed": [{"file": p, "error": msg} for p, msg in failed],
         "errors": extraction_errors,
+        "warnings": warnings,
         "output": output or "<stdout>",
     }
+    if fusion is not None:
+        summary["fusion"] = fusion
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, sort_keys=True, indent=1), err=True)
     else:
         click.echo(f"{n_docs} document(s), {len(events)} event(s) -> {summary['output']}", err=True)
+        if fusion is not None:
+            from geo.cli_fuse import summary_line
+
+            click.echo(f"fused: {summary_line(fusion)}", err=True)
         if by_type:
             click.echo(_table([("events", "event_type / sub_event_type")]
                               + [(str(n), k) for k, n in summary["events_by_type"].items()]), err=True)
@@ -177,9 +206,48 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
                               + [(str(n), k) for k, n in summary["unused_mentions"].items()]), err=True)
         for p, msg in failed:
             click.echo(f"failed: {msg}", err=True)
-        for x in extraction_errors:
+        for x in warnings + extraction_errors:
             click.echo(f"warning: {x}", err=True)
-    return 0
+    return 1 if failed else 0
+
+
+def max_mb_bytes(max_mb: float) -> int:
+    """``--max-mb`` as bytes; anything but a positive finite number of megabytes (≤ 1,000,000) is an InputError."""
+    if not isinstance(max_mb, (int, float)) or not math.isfinite(max_mb) or not 0 < max_mb <= 1_000_000:
+        raise InputError(f"--max-mb must be a positive number of megabytes (at most 1000000), got {max_mb!r}")
+    return max(1, int(max_mb * 1024 * 1024))
+
+
+def _count_txt(folder) -> int:
+    from geo.document import corpus_files
+
+    return sum(1 for q in corpus_files(folder) if not isinstance(q, Exception))
+
+
+class _Skipped(InputError):
+    """A repeated document, dropped (a warning, not a failure)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _unique(items):
+    """Documents with unique ids (:class:`geo.document.DocumentIds`); renamed ones carry a note."""
+    from dataclasses import replace
+
+    from geo.document import DocumentIds
+
+    ids = DocumentIds()
+    for item in items:
+        if isinstance(item, Exception):
+            yield item
+            continue
+        doc, warning = ids.admit(item)
+        if doc is None:
+            yield _Skipped(f"{item.path or item.id}: {warning}")
+            continue
+        yield doc if warning is None else replace(doc, notes=doc.notes + (warning,))
 
 
 @click.command("find")
@@ -240,6 +308,15 @@ def _warm_worker() -> None:
     extract("اشتباكات في سرت.", date="2016-06-09")  # builds the gazetteer, automaton and lexicon once
 
 
+def _init_worker(parent: int, warm: bool) -> None:
+    """Pool initializer: exit when the parent dies (:func:`geo.batch.exit_with_parent`), warm up if needed."""
+    from geo.batch import exit_with_parent
+
+    exit_with_parent(parent)
+    if warm:
+        _warm_worker()
+
+
 def _extract_all(docs, jobs: int, date):
     """``(document or error, outcome)`` in input order, with ``jobs`` processes when > 1.
 
@@ -265,8 +342,10 @@ def _extract_all(docs, jobs: int, date):
         for dd in chunk:
             yield dd, (None if isinstance(dd, Exception) else next(outcomes))
 
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
-                             initializer=None if ctx is not None else _warm_worker) as pool:
+    import os
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                             initargs=(os.getpid(), ctx is None)) as pool:
         chunk: list = []
         for d in docs:
             chunk.append(d)
@@ -291,7 +370,8 @@ def _extract_chunk(docs, date):
     return [_extract_one(d, date) for d in docs]
 
 
-def _batch(inputs, date, source, output, fmt, as_json, progress, jobs, resume, engine, scheduler) -> int:
+def _batch(inputs, date, source, output, fmt, as_json, progress, jobs, resume, engine, scheduler, *,
+           overwrite: bool = False, max_bytes: int | None = None) -> int:
     """Streaming batch extraction (``--jobs``/``--resume``/``--engine dask``): see :mod:`geo.batch`."""
     from geo.document import parse_date
 
@@ -308,7 +388,8 @@ def _batch(inputs, date, source, output, fmt, as_json, progress, jobs, resume, e
 
             client = Client(scheduler)
         try:
-            report = run_dask(inputs, output, date=doc_date, source=source, client=client)
+            report = run_dask(inputs, output, date=doc_date, source=source, client=client, overwrite=overwrite,
+                              max_bytes=max_bytes)
         finally:
             if client is not None:
                 client.close()
@@ -321,7 +402,7 @@ def _batch(inputs, date, source, output, fmt, as_json, progress, jobs, resume, e
             raise InputError(f"batch mode writes jsonl or parquet parts, not {fmt}")
         show = progress if progress is not None else sys.stderr.isatty()
         report = run_batch(inputs, output, jobs=jobs, date=doc_date, source=source, resume=resume, fmt=fmt,
-                           progress=show)
+                           progress=show, overwrite=overwrite, max_bytes=max_bytes)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True), err=True)
     else:
@@ -330,6 +411,37 @@ def _batch(inputs, date, source, output, fmt, as_json, progress, jobs, resume, e
                    + (f"; {report.skipped_done} already done" if report.skipped_done else ""), err=True)
         for where, msg in report.errors:
             click.echo(f"  error: {where}: {msg}", err=True)
+        for where, msg in report.warnings[:_MAX_WARNINGS]:
+            click.echo(f"  warning: {where}: {msg}", err=True)
+        if len(report.warnings) > _MAX_WARNINGS:
+            click.echo(f"  … and {len(report.warnings) - _MAX_WARNINGS} more warning(s) (--json lists them all)",
+                       err=True)
     if report.documents == 0 and report.skipped_done == 0 and report.errors:
         return 2
-    return 0
+    return 1 if report.errors else 0
+
+
+#: Warnings printed on the terminal by a batch run (``--json`` has them all).
+_MAX_WARNINGS = 50
+
+
+# --------------------------------------------------------------------------- --fuse
+
+
+def _fuse_and_write(events, output, fmt) -> dict:
+    """``--fuse``: fuse the corpus's events (:mod:`geo.fusion`) and write them with the fused fields.
+
+    JSON Lines get one fused record per line; other formats go through
+    :func:`geo.fusion.write_fused` (geopandas).  Returns :func:`geo.fusion.fusion_summary`.
+    """
+    from geo.fusion import fuse_events, fusion_summary
+
+    fused = fuse_events(events)
+    if fmt == "jsonl":
+        write_text(output or "-", "".join(json.dumps(f.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
+                                          for f in fused))
+    else:
+        from geo.cli_fuse import write_fused_output
+
+        write_fused_output(fused, output, fmt)
+    return fusion_summary(len(events), fused)

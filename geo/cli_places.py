@@ -7,6 +7,7 @@ import json
 import click
 
 from geo.cli import LazyGroup
+from geo.exc import InputError
 
 
 @click.group(cls=LazyGroup, lazy={"find": "geo.cli_extract:places_find"})
@@ -19,6 +20,29 @@ def places() -> None:
       kharita places lookup "Qasr Bu Hadi" --json
       kharita places find article.txt --json
     """
+
+
+#: Longest name ``places lookup`` accepts (the longest gazetteer names have about 80 characters).
+MAX_NAME_CHARS = 200
+
+
+def check_place_name(name: str) -> None:
+    """Refuse a query that cannot be a place name: empty, too long, or not valid Unicode.
+
+    Raises
+    ------
+    geo.exc.InputError
+        With a one-line message (exit status 2).
+    """
+    if not name.strip():
+        raise InputError("empty place name", field="NAME")
+    if len(name) > MAX_NAME_CHARS:
+        raise InputError(f"place name too long ({len(name)} characters, at most {MAX_NAME_CHARS}): give a place "
+                         "name, not a text (`kharita places find FILE` lists the places of a text)", field="NAME")
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise InputError(f"place name is not valid Unicode (character {e.start})", field="NAME") from None
 
 
 @places.command("lookup")
@@ -37,6 +61,9 @@ def places_lookup(name: str, limit: int, as_json: bool) -> int:
     """
     from gazetteer import Gazetteer
 
+    check_place_name(name)
+    if limit < 1:
+        raise InputError(f"--limit must be at least 1, got {limit}", field="--limit")
     cands = Gazetteer.default().lookup(name, limit=limit)
     if as_json:
         click.echo(json.dumps([c.to_dict() for c in cands], ensure_ascii=False, indent=2, sort_keys=True))
@@ -89,6 +116,7 @@ def gazetteer_group() -> None:
     Examples:
       kharita gazetteer import my-places.csv      # CSV overlay: name_en/name_ar, lat, lon, …
       kharita gazetteer import LY.txt             # a GeoNames country dump
+      kharita gazetteer import acled-export.csv   # an ACLED export: its locations and spellings
       kharita gazetteer info
     """
 
@@ -98,14 +126,20 @@ def gazetteer_group() -> None:
 @click.option("--user-table", type=click.Path(dir_okay=False), default=None,
               help="Overlay file to write (default: $KHARITA_USER_GAZETTEER or ~/.local/share/kharita/user-gazetteer.tsv).")
 def gazetteer_import(path: str, user_table: str | None) -> int:
-    """Merge a CSV overlay or a GeoNames dump (LY.txt) into your user gazetteer.
+    """Merge a CSV overlay, a GeoNames dump (LY.txt) or an ACLED export into your user gazetteer.
 
-    Package files are never edited; bad rows stop the import with a message naming the row.
+    The format is detected from the file. An ACLED export adds one place per Libyan location
+    (ACLED's coordinates, district from admin1); a location that is already a gazetteer place
+    under another spelling adds that spelling as an alias instead; other countries' rows are
+    skipped and counted. Package files are never edited; bad rows (coordinates out of range,
+    outside Libya, not numbers) stop the import with a message naming the file and the row,
+    exit status 2. See docs/gazetteer.md.
 
     \b
     Examples:
       kharita gazetteer import my-places.csv      # columns: name_en/name_ar, lat, lon [, feature_type, aliases…]
       kharita gazetteer import LY.txt             # GeoNames country dump (19 tab-separated columns)
+      kharita gazetteer import acled-export.csv   # ACLED export (location, latitude, longitude, admin1, …)
     """
     from gazetteer import settings
     from gazetteer.exc import GazetteerDataError

@@ -497,6 +497,8 @@ def parse_config(text: str, path: str = "<config>") -> Config:
         msg = _TOML_LINE.sub("", msg).strip()
         col = f" (column {m.group(2)})" if m else ""
         raise ConfigError(f"TOML syntax error: {msg}{col}", path=path, line=line) from None
+    except RecursionError:  # arrays or inline tables nested thousands deep
+        raise ConfigError("TOML nested too deeply to be a configuration", path=path) from None
     ctx = _Ctx(path, text)
     for k in data:
         if k not in _SECTIONS:

@@ -18,7 +18,11 @@ Dask schedules everything; there is no scheduler of ours.  Errors per document
 in the report, as with :func:`~geo.batch.run_batch`.
 
 The Dask engine does not resume: re-run with ``overwrite=True``; for resumable
-runs on one machine use :func:`geo.batch.run_batch`.
+runs on one machine use :func:`geo.batch.run_batch`.  As there, the output folder
+is locked for the run (``.kharita.lock``), folders that cannot be read, symlink
+loops and special files are reported as errors, and document ids are made unique
+(:class:`geo.document.DocumentIds`): across all ``*.txt`` files (their ids are file
+names, known before reading) and within each JSON Lines file.
 """
 
 from __future__ import annotations
@@ -31,8 +35,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from geo.batch import BatchReport, _events_of, _message_of, _where_of, default_extractor
+from geo.batch import LOCK_NAME, BatchReport, _events_of, _message_of, _where_of, default_extractor
 from geo.exc import InputError
+from geo.outputs import output_lock
 
 __all__ = ["run_dask", "read_units"]
 
@@ -41,28 +46,82 @@ _JSONL_SUFFIXES = {".jsonl", ".jsonlines", ".ndjson"}
 _WARM: set[str] = set()
 
 
-def read_units(inputs: Iterable[str | os.PathLike]) -> list[str]:
+def read_units(inputs: Iterable[str | os.PathLike], errors: list | None = None) -> list[str]:
     """Split the inputs into read units: each ``*.txt`` of a directory, each other file.
 
     A directory without ``*.txt`` files stays one unit, so reading it reports the
-    same error as :func:`geo.document.iter_documents`.
+    same error as :func:`geo.document.iter_documents`.  What cannot be listed
+    (unreadable folders, symlink loops, special files) goes to ``errors`` as
+    :class:`~geo.exc.InputError` items.
     """
+    from geo.document import corpus_files
+
     units: list[str] = []
     for path in inputs:
         p = Path(path)
         if p.is_dir():
-            files = sorted(q for q in p.rglob("*.txt") if q.is_file())
-            units.extend(str(q) for q in files) if files else units.append(str(p))
+            files = []
+            for q in corpus_files(p):
+                if isinstance(q, Exception):
+                    if errors is not None:
+                        errors.append(q)
+                else:
+                    files.append(str(q))
+            units.extend(files) if files else units.append(str(p))
         else:
             units.append(str(p))
     return units
 
 
-def _read(units: list[str], date: Any, source: str | None) -> list:
-    """Worker: documents and errors of some read units."""
-    from geo.document import iter_documents
+def _unit_ids(units: list[str]) -> dict[str, str]:
+    """Unique ids of the ``*.txt`` units whose file name is used by an earlier one (``stem~2``…)."""
+    from geo.document import display_path
 
-    return list(iter_documents(units, date=date, source=source))
+    used: dict[str, int] = {}
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for u in units:
+        p = Path(u)
+        if p.suffix.lower() != ".txt":
+            continue
+        stem = display_path(p.stem)
+        if stem not in taken:
+            taken.add(stem)
+            continue
+        n = used.get(stem, 2)
+        while f"{stem}~{n}" in taken:
+            n += 1
+        used[stem] = n + 1
+        taken.add(f"{stem}~{n}")
+        out[u] = f"{stem}~{n}"
+    return out
+
+
+def _read(units: list[str], date: Any, source: str | None, max_bytes: int | None = None,
+          renamed: dict[str, str] | None = None) -> list:
+    """Worker: documents and errors of some read units (ids unique, renamed ones carry a note)."""
+    from dataclasses import replace
+
+    from geo.document import DEFAULT_MAX_BYTES, DocumentIds, iter_documents
+
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    out: list = []
+    for unit in units:
+        ids = DocumentIds()  # per JSON Lines file; file names were made unique by the client
+        for item in iter_documents([unit], date=date, source=source, max_bytes=limit):
+            if isinstance(item, Exception):
+                out.append(item)
+                continue
+            new = (renamed or {}).get(unit)
+            if new is not None:
+                item = replace(item, id=new, notes=item.notes + (
+                    f"document id {item.id!r} is already used by another file: renamed {new!r}",))
+            doc, warning = ids.admit(item)
+            if doc is None:
+                out.append(("dup", item.path, warning))
+                continue
+            out.append(doc if warning is None else replace(doc, notes=doc.notes + (warning,)))
+    return out
 
 
 def _warm(extractor: Callable | None) -> None:
@@ -84,6 +143,10 @@ def _extract(items: list, extractor: Callable | None) -> list[tuple]:
         if isinstance(item, Exception):
             out.append(("err", _where_of(item), _message_of(item)))
             continue
+        if isinstance(item, tuple):  # a repeated document, dropped
+            out.append(("warn", item[1], item[2]))
+            continue
+        out.extend(("warn", item.path, n) for n in getattr(item, "notes", ()) or ())
         try:
             events, notes = _events_of(ex(item))
         except Exception as e:  # noqa: BLE001 - one bad document never stops the run
@@ -121,6 +184,7 @@ def run_dask(
     extractor: Callable | None = None,
     scheduler: str | None = None,
     overwrite: bool = False,
+    max_bytes: int | None = None,
 ) -> BatchReport:
     """Extract events from a corpus with Dask and write them as partitioned GeoParquet.
 
@@ -148,6 +212,9 @@ def run_dask(
         when no ``client`` is given or active.
     overwrite
         Replace an existing output directory.
+    max_bytes
+        Refuse larger text files and JSON Lines records (default:
+        :data:`geo.document.DEFAULT_MAX_BYTES`).
 
     Returns
     -------
@@ -158,8 +225,30 @@ def run_dask(
     Raises
     ------
     InputError
-        The output exists (without ``overwrite``) or is a file.
+        The output exists (without ``overwrite``), is a file, or another run is writing it (locked).
     """
+    t0 = time.perf_counter()
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InputError("output must be a directory for partitioned GeoParquet", path=str(out))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise InputError(f"cannot create the output folder: {e.strerror or e}", path=str(out)) from None
+    report = BatchReport(out=str(out))
+    with output_lock(out / LOCK_NAME, output=out) as stale:
+        if stale:
+            report.warnings.append((str(out), stale))
+        _run_dask_locked(report, inputs, out, date=date, source=source, client=client, npartitions=npartitions,
+                         extractor=extractor, scheduler=scheduler, overwrite=overwrite, max_bytes=max_bytes)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _run_dask_locked(report: BatchReport, inputs: Iterable[str | os.PathLike], out: Path, *, date: Any,
+                     source: str | None, client: Any, npartitions: int | None, extractor: Callable | None,
+                     scheduler: str | None, overwrite: bool, max_bytes: int | None) -> None:
+    """The body of :func:`run_dask`, with the output folder locked."""
     import dask
     import dask.bag as db
     import dask.dataframe as dd
@@ -167,20 +256,23 @@ def run_dask(
 
     from geo.frame import empty_frame
 
-    t0 = time.perf_counter()
-    out = Path(out)
-    if out.exists():
-        if out.is_file():
-            raise InputError("output must be a directory for partitioned GeoParquet", path=str(out))
-        if any(out.iterdir()):
-            if not overwrite:
-                raise InputError("output directory is not empty: pass overwrite=True (--overwrite)", path=str(out))
-            shutil.rmtree(out)
-    units = read_units(inputs)
-    report = BatchReport(out=str(out))
+    previous = [p for p in out.iterdir() if p.name != LOCK_NAME]
+    if previous:
+        if not overwrite:
+            raise InputError("output directory is not empty: pass --overwrite (overwrite=True) to replace it",
+                             path=str(out))
+        for p in previous:
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p)
+            else:
+                p.unlink()
+    unit_errors: list = []
+    units = read_units(inputs, unit_errors)
+    for e in unit_errors:
+        report.errors.append((_where_of(e), _message_of(e)))
     if not units:
-        report.seconds = time.perf_counter() - t0
-        return report
+        return
+    renamed = _unit_ids(units)
 
     own_cluster = None
     if client is None and scheduler is None:
@@ -198,7 +290,8 @@ def run_dask(
         nworkers = len(client.scheduler_info().get("workers", {})) if client is not None else (os.cpu_count() or 1)
         nparts = npartitions or max(1, 4 * max(1, nworkers))
         read_parts = max(1, min(len(units), nparts))
-        docs = db.from_sequence(units, npartitions=read_parts).map_partitions(_read, date, source)
+        docs = db.from_sequence(units, npartitions=read_parts).map_partitions(_read, date, source, max_bytes,
+                                                                               renamed)
         if nparts != read_parts:
             docs = docs.repartition(npartitions=nparts)
         records = docs.map_partitions(_extract, extractor)
@@ -226,8 +319,6 @@ def run_dask(
         for kind, where, msg in problems:
             (report.errors if kind == "err" else report.warnings).append((where, msg))
     report.parts = sorted((p.name for p in out.glob("*.parquet")), key=_part_number)
-    report.seconds = time.perf_counter() - t0
-    return report
 
 
 def _part_number(name: str) -> tuple[int, str]:

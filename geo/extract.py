@@ -42,6 +42,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import sys as _sys
+import types as _types
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -987,3 +989,14 @@ def extract_many(
             continue
         r = extract_document(doc, gazetteer=gaz, date=date)
         yield doc, r.events, r.mentions
+
+
+class _ExtractModule(_types.ModuleType):
+    """``geo.extract`` names both this module and :func:`extract`: once the module is imported the
+    package attribute is the module, so calling it calls :func:`extract` (``geo.extract(text)``)."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> list[Event]:
+        return extract(*args, **kwargs)
+
+
+_sys.modules[__name__].__class__ = _ExtractModule

@@ -16,6 +16,8 @@ Conventions
   an empty string there means missing too.
 * Counts are nullable ``Int64``; coordinates and radii ``float64`` (NaN = missing).
 * Rows are sorted by (event_date, doc_id, span_start, event_id_cnty), missing dates last.
+* ``event_date`` must be an ISO date (``YYYY-MM-DD``); a GeoJSON file that declares a
+  CRS other than WGS84 longitude/latitude is refused (RFC 7946 has no other).
 
 This module imports geopandas; the extraction path (``geo.extract``) does not import it.
 """
@@ -54,6 +56,8 @@ __all__ = [
     "restore_schema",
     "uncertainty_series",
     "schema_markdown",
+    "check_event_records",
+    "check_geojson_crs",
 ]
 
 CRS = "EPSG:4326"
@@ -383,6 +387,33 @@ def _to_float(v: Any) -> float:
     return f
 
 
+def _py(v: Any) -> Any:
+    """A numpy scalar as the Python value (messages show ``-inf``, not ``np.float64(-inf)``)."""
+    return v.item() if isinstance(v, np.generic) else v
+
+
+def _shown(v: Any, limit: int = 40) -> str:
+    r = repr(_py(v))
+    return r if len(r) <= limit else r[:limit] + "…"
+
+
+_ISO_DAY = r"\d{4}-\d{2}-\d{2}"
+
+
+def _check_dates(t: pd.Series, c: Column, path: str | None, label) -> None:
+    """Every present ``event_date`` is a real ISO day (not ``not-a-date``, not ``2016-02-31``)."""
+    present = t.notna().to_numpy()
+    if not present.any():
+        return
+    vals = t[present]
+    ok = vals.str.fullmatch(_ISO_DAY).fillna(False).to_numpy(dtype=bool)
+    parsed = pd.to_datetime(vals.where(ok, None), format="%Y-%m-%d", errors="coerce")
+    ok &= ~np.asarray(pd.isna(parsed))
+    if not ok.all():
+        i = int(np.flatnonzero(present)[int(np.flatnonzero(~ok)[0])])
+        raise SchemaError(f"{label(i)}: {_shown(t.iloc[i])} is not a date (YYYY-MM-DD)", path=path, field=c.name)
+
+
 def _convert(s: pd.Series, c: Column, path: str | None, label) -> Any:
     """Convert one column by its kind; raise SchemaError naming the first bad row."""
     if c.kind in ("text", "text?"):
@@ -398,7 +429,10 @@ def _convert(s: pd.Series, c: Column, path: str | None, label) -> Any:
         t = s.astype("string")
         if c.kind == "text":
             return t.fillna("")
-        return t.mask(t == "", pd.NA)
+        t = t.mask(t == "", pd.NA)
+        if c.name == "event_date":
+            _check_dates(t, c, path, label)
+        return t
     numeric = pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype)
     if c.kind in ("int", "int?"):
         if pd.api.types.is_integer_dtype(s.dtype):
@@ -409,7 +443,11 @@ def _convert(s: pd.Series, c: Column, path: str | None, label) -> Any:
             bad = ~na & (np.mod(np.where(na, 0.0, f), 1.0) != 0)
             if bad.any():
                 i = int(np.flatnonzero(bad)[0])
-                raise SchemaError(f"{label(i)}: {s.iloc[i]!r} is not an integer", path=path, field=c.name)
+                raise SchemaError(f"{label(i)}: {_shown(s.iloc[i])} is not an integer", path=path, field=c.name)
+            big = ~na & (np.abs(np.where(na, 0.0, f)) >= 2.0**63)
+            if big.any():
+                i = int(np.flatnonzero(big)[0])
+                raise SchemaError(f"{label(i)}: {_shown(s.iloc[i])} does not fit in 64 bits", path=path, field=c.name)
             out = pd.Series(pd.arrays.IntegerArray(np.where(na, 0, f).astype(np.int64), na))
         else:
             vals: list[int | None] = []
@@ -419,8 +457,11 @@ def _convert(s: pd.Series, c: Column, path: str | None, label) -> Any:
                     continue
                 try:
                     vals.append(_to_int(v))
-                except (TypeError, ValueError, OverflowError):
-                    raise SchemaError(f"{label(i)}: {v!r} is not an integer", path=path, field=c.name) from None
+                except OverflowError:
+                    raise SchemaError(f"{label(i)}: {_shown(v)} does not fit in 64 bits", path=path,
+                                      field=c.name) from None
+                except (TypeError, ValueError):
+                    raise SchemaError(f"{label(i)}: {_shown(v)} is not an integer", path=path, field=c.name) from None
             out = pd.Series(vals, dtype="Int64")
         if c.kind == "int" and out.isna().any():
             i = int(np.flatnonzero(out.isna().to_numpy())[0])
@@ -443,7 +484,7 @@ def _convert(s: pd.Series, c: Column, path: str | None, label) -> Any:
                 bad[i] = True
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise SchemaError(f"{label(i)}: {s.iloc[i]!r} is not a finite number", path=path, field=c.name)
+        raise SchemaError(f"{label(i)}: {_shown(s.iloc[i])} is not a finite number", path=path, field=c.name)
     return f
 
 
@@ -701,6 +742,8 @@ def read_events(path: str | os.PathLike, *, format: str | None = None) -> "geopa
     path = Path(path)
     fmt = _format_of(path, format)
     if not path.is_file():
+        if path.exists():
+            raise InputError("not a regular file (a folder, FIFO or device): refusing to read it", path=str(path))
         raise InputError("no such file", path=str(path))
     if path.stat().st_size == 0:
         from geo.exc import EmptyInputError
@@ -716,15 +759,90 @@ def read_events(path: str | os.PathLike, *, format: str | None = None) -> "geopa
 
 
 def _read_text(path: Path) -> str:
+    """The text of a GeoJSON or CSV events file (:func:`geo.document.decode_text`, UTF-8 only, newlines kept)."""
+    from geo.document import decode_text
     from geo.exc import DecodeError
 
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", path=str(path)) from None
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DecodeError("binary file (NUL bytes), not text", path=str(path))
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise DecodeError(f"not UTF-8 (byte {e.start}); save the file as UTF-8", path=str(path)) from e
+    return decode_text(raw, path=str(path), mixed=False, newlines=False, controls=True).text
+
+
+#: CRS names that mean WGS84 longitude/latitude (the only CRS of RFC 7946 GeoJSON).
+_WGS84_NAMES = ("urn:ogc:def:crs:ogc:1.3:crs84", "urn:ogc:def:crs:ogc::crs84", "epsg:4326",
+                "urn:ogc:def:crs:epsg::4326", "urn:ogc:def:crs:epsg:6.6:4326", "crs84", "ogc:crs84",
+                "http://www.opengis.net/def/crs/ogc/1.3/crs84", "http://www.opengis.net/def/crs/epsg/0/4326")
+
+
+def check_geojson_crs(doc: Any, path: str | None = None) -> None:
+    """Refuse a GeoJSON object whose (pre-RFC 7946) ``crs`` member names another CRS than WGS84.
+
+    Raises
+    ------
+    GeoJSONError
+        The declared CRS is not EPSG:4326 / CRS84 (coordinates would be misread as degrees).
+    """
+    if not isinstance(doc, dict) or doc.get("crs") is None:
+        return
+    crs = doc["crs"]
+    name = None
+    if isinstance(crs, dict):
+        props = crs.get("properties")
+        if isinstance(props, dict):
+            name = props.get("name") or props.get("href") or props.get("code")
+        if crs.get("type") == "EPSG" and isinstance(props, dict) and props.get("code") is not None:
+            name = f"EPSG:{props['code']}"
+    elif isinstance(crs, str):
+        name = crs
+    if name is not None and str(name).strip().lower() in _WGS84_NAMES:
+        return
+    raise GeoJSONError(f"declares the CRS {_shown(name if name is not None else crs)}: kharita reads GeoJSON in "
+                       "WGS84 longitude/latitude (EPSG:4326) only; reproject the file first", path=path, field="crs")
+
+
+_RECORD_NUMBERS = ("latitude", "longitude", "uncertainty_m", "fatalities", "injuries", "time_precision",
+                   "geo_precision", "span_start", "span_end")
+
+
+def check_event_records(records: list[dict], path: str | None = None) -> None:
+    """Check event records (GeoJSON properties) before they are drawn: numbers finite, dates ISO days.
+
+    Features are numbered from 1, as by :func:`read_events` ("feature 3").
+
+    Raises
+    ------
+    GeoJSONError
+        A non-finite number (``Infinity``, ``1e400``) or a number field that holds
+        something else, or an ``event_date`` that is not ``YYYY-MM-DD``.
+    """
+    import datetime as dt
+
+    for k, r in enumerate(records, start=1):
+        if not isinstance(r, dict):
+            raise GeoJSONError(f"feature {k}: not an object", path=path)
+        for f in _RECORD_NUMBERS:
+            v = r.get(f)
+            if v is None:
+                continue
+            if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
+                raise GeoJSONError(f"feature {k}: {_shown(v)} is not a number", path=path, field=f)
+            if isinstance(v, (float, np.floating)) and not math.isfinite(v):
+                raise GeoJSONError(f"feature {k}: {_shown(v)} is not a finite number", path=path, field=f)
+        d = r.get("event_date")
+        if d not in (None, ""):
+            ok = isinstance(d, str) and len(d) == 10 and d[4] == "-" and d[7] == "-"
+            if ok:
+                try:
+                    dt.date.fromisoformat(d)
+                except ValueError:
+                    ok = False
+            if not ok:
+                raise GeoJSONError(f"feature {k}: {_shown(d)} is not a date (YYYY-MM-DD)", path=path,
+                                   field="event_date")
 
 
 def _read_geojson(path: Path) -> "geopandas.GeoDataFrame":
@@ -736,6 +854,9 @@ def _read_geojson(path: Path) -> "geopandas.GeoDataFrame":
         doc = json.loads(text)
     except json.JSONDecodeError as e:
         raise GeoJSONError(f"not JSON (line {e.lineno}, column {e.colno}: {e.msg})", path=p) from e
+    except RecursionError:
+        raise GeoJSONError("not usable JSON: nested too deeply", path=p) from None
+    check_geojson_crs(doc, p)
     if isinstance(doc, dict) and doc.get("type") == "Feature":
         feats = [doc]
     elif isinstance(doc, dict) and doc.get("type") == "FeatureCollection":

@@ -16,6 +16,19 @@ command's inputs.  The rule:
 
 Errors are :class:`geo.exc.InputError` (exit status 2) naming the file.
 
+Temporary files live in a folder ``.<name>.kharita-<pid>-…`` beside the target;
+one left by a killed run (its process is gone) is removed by the next write of
+the same target (:func:`sweep_stale_temp`).
+
+Locks
+-----
+Outputs that a run appends to for a long time (batch folders and JSON Lines
+files) are held with :func:`output_lock`: a lock file beside the output holds the
+owner's pid, host and start time, and an exclusive ``flock`` while the run lasts.
+A second run into the same output refuses with a one-line error naming the
+owner.  A lock file whose owner died (``kill -9``, a crash) is stale: the kernel
+released its ``flock``, so the next run takes it over (and says so).
+
 CSV cells
 ---------
 :func:`csv_cell` and :func:`csv_uncell` are the CSV half of the rule (OWASP "CSV
@@ -39,9 +52,11 @@ Examples
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import re
 import shutil
+import socket
 import stat
 import sys
 import tempfile
@@ -51,9 +66,17 @@ from pathlib import Path
 
 from geo.exc import InputError
 
+try:  # POSIX
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: pid files only
+    fcntl = None  # type: ignore[assignment]
+
 __all__ = [
     "STDOUT",
     "atomic_path",
+    "output_lock",
+    "pid_alive",
+    "sweep_stale_temp",
     "csv_cell",
     "csv_uncell",
     "goes_to_stdout",
@@ -248,6 +271,168 @@ def _write_error(path: str | os.PathLike, e: OSError) -> InputError:
     return InputError(f"cannot write: {e.strerror or e}", path=os.fspath(path))
 
 
+# --------------------------------------------------------------------------- stale files and locks
+
+_TEMP_TAG = ".kharita-"
+_TEMP_RE = re.compile(r"^\..+\.kharita-(\d+)-")
+
+
+def pid_alive(pid: int) -> bool:
+    """True when a process ``pid`` exists on this machine (zombies included)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _temp_prefix(name: str) -> str:
+    return f".{name}{_TEMP_TAG}{os.getpid()}-"
+
+
+def sweep_stale_temp(folder: str | os.PathLike, name: str | None = None) -> list[str]:
+    """Remove temporary folders of killed kharita writes in ``folder``.
+
+    Parameters
+    ----------
+    folder
+        Where to look.
+    name
+        Only those of this target name (``None``: of every target).
+
+    Returns
+    -------
+    list[str]
+        Names removed.  Folders of a live process (another run writing now) are kept.
+    """
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for e in entries:
+        m = _TEMP_RE.match(e.name)
+        if m is None or (name is not None and not e.name.startswith(f".{name}{_TEMP_TAG}")):
+            continue
+        if int(m.group(1)) != os.getpid() and not pid_alive(int(m.group(1))):
+            try:
+                if e.is_dir(follow_symlinks=False):
+                    shutil.rmtree(e.path, ignore_errors=True)
+                    removed.append(e.name)
+            except OSError:
+                pass
+    return removed
+
+
+def _owner(fd: int) -> str:
+    try:
+        raw = os.pread(fd, 512, 0).decode("utf-8", "replace").split()
+    except OSError:
+        return ""
+    if len(raw) >= 1 and raw[0].isdigit():
+        host = f" on {raw[1]}" if len(raw) > 1 else ""
+        since = f", since {raw[2]}" if len(raw) > 2 else ""
+        return f"pid {raw[0]}{host}{since}"
+    return ""
+
+
+def _owner_pid(fd: int) -> int | None:
+    try:
+        head = os.pread(fd, 64, 0).split()
+    except OSError:
+        return None
+    return int(head[0]) if head and head[0].isdigit() else None
+
+
+def _try_lock(lock: Path) -> tuple[int | None, str]:
+    """``(fd, "")`` with the lock held, or ``(None, owner)`` when another live run holds it."""
+    while True:
+        if fcntl is not None:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                owner = _owner(fd)
+                os.close(fd)
+                return None, owner
+            try:  # an owner that just finished unlinked the file we opened: lock the new one
+                same = os.path.samestat(os.fstat(fd), os.stat(lock))
+            except FileNotFoundError:
+                same = False
+            if same:
+                return fd, ""
+            os.close(fd)
+            continue
+        try:  # pragma: no cover - no flock: the pid decides
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+            return fd, ""
+        except FileExistsError:  # pragma: no cover
+            fd = os.open(lock, os.O_RDWR)
+            pid, owner = _owner_pid(fd), _owner(fd)
+            os.close(fd)
+            if pid is not None and pid_alive(pid):
+                return None, owner
+            os.unlink(lock)
+
+
+@contextmanager
+def output_lock(lock: str | os.PathLike, *, output: str | os.PathLike | None = None) -> Iterator[str | None]:
+    """Hold the lock file ``lock`` of an output while the block runs.
+
+    Parameters
+    ----------
+    lock
+        The lock file (its folder must exist); removed when the block ends.
+    output
+        The output named in the error message (default: ``lock``).
+
+    Yields
+    ------
+    str or None
+        A note when a stale lock (its owner died) was taken over, else ``None``.
+
+    Raises
+    ------
+    InputError
+        Another live run holds the lock: "output is in use by another kharita run
+        (pid N on HOST, since …)" (exit status 2).
+    """
+    lock = Path(lock)
+    shown = os.fspath(output if output is not None else lock)
+    try:
+        fd, owner = _try_lock(lock)
+    except OSError as e:
+        raise InputError(f"cannot create the lock file {lock.name}: {e.strerror or e}", path=shown) from None
+    if fd is None:
+        raise InputError(f"output is in use by another kharita run ({owner or 'lock file ' + str(lock)}): "
+                         "wait for it to finish or choose another -o", path=shown)
+    stale = None
+    previous = _owner(fd)
+    if previous:
+        stale = f"took over a stale lock ({previous}, no longer running)"
+    try:
+        since = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()} {socket.gethostname() or '-'} {since}\n".encode(), 0)
+        os.fsync(fd)
+    except OSError:
+        pass
+    try:
+        yield stale
+    finally:
+        try:
+            os.unlink(lock)
+        except OSError:
+            pass
+        os.close(fd)
+
+
 @contextmanager
 def atomic_path(path: str | os.PathLike, *, suffix: str = "", parents: bool = True) -> Iterator[Path]:
     """A temporary path to write ``path``'s content to; put in place when the block ends.
@@ -284,8 +469,9 @@ def atomic_path(path: str | os.PathLike, *, suffix: str = "", parents: bool = Tr
                 parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
                 raise _write_error(parent, e) from None
+        sweep_stale_temp(parent, target.name)
         try:
-            tmpdir = tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent)
+            tmpdir = tempfile.mkdtemp(prefix=_temp_prefix(target.name), dir=parent)
         except OSError as e:
             raise _write_error(path, e) from None
     else:

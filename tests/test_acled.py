@@ -237,7 +237,13 @@ def test_empty_binary_and_cp1256(tmp_path):
     p.write_bytes(b"\x00\x01PK\x03\x04" * 50)
     with pytest.raises(DecodeError, match="binary"):
         load_acled(p, gaz=None)
+    # a Windows-1256 export (re-saved by a spreadsheet) is read as such, and said so
     p.write_bytes("event_id_cnty,event_date,event_type,location,latitude,longitude\nX,2016-06-09,Battles,سرت,31.2,16.6\n".encode("cp1256"))
+    rep = load_acled(p, gaz=None)
+    assert list(rep.frame["location"]) == ["سرت"]
+    assert [(x.row, x.field) for x in rep.problems if x.field == "encoding"] == [(1, "encoding")]
+    # Latin-1 French is no Arabic: a clear error
+    p.write_bytes("event_id_cnty,event_date,event_type,location,latitude,longitude\nX,2016-06-09,Battles,pénétré à Syrte été,31.2,16.6\n".encode("latin-1"))
     with pytest.raises(DecodeError, match="UTF-8"):
         load_acled(p, gaz=None)
 

@@ -28,7 +28,7 @@ def test_jobs_stream_jsonl_then_resume_adds_nothing(tmp_path):
     corpus = _corpus(tmp_path)
     out = tmp_path / "events.jsonl"
     r = kharita("extract", str(corpus), "--date", "2016-06-09", "--jobs", "2", "--stream", "-o", str(out), "--json")
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 1, r.stderr  # empty.txt failed: some inputs failed
     summary = json.loads(r.stderr.strip().splitlines()[-1])
     assert summary["documents"] == 2 and summary["events"] > 10
     assert any("empty.txt" in e[0] for e in summary["errors"])  # reported, not lost
@@ -37,10 +37,10 @@ def test_jobs_stream_jsonl_then_resume_adds_nothing(tmp_path):
     assert len(ids) == len(set(ids)) == summary["events"]
     # single-process run gives the same events
     out1 = tmp_path / "one.jsonl"
-    assert kharita("extract", str(corpus), "--date", "2016-06-09", "--jobs", "1", "--stream", "-o", str(out1)).returncode == 0
+    assert kharita("extract", str(corpus), "--date", "2016-06-09", "--jobs", "1", "--stream", "-o", str(out1)).returncode == 1
     assert sorted(ids) == sorted(json.loads(x)["id"] for x in out1.read_text(encoding="utf-8").splitlines())
     r2 = kharita("extract", str(corpus), "--date", "2016-06-09", "--resume", "-o", str(out), "--json")
-    assert r2.returncode == 0, r2.stderr
+    assert r2.returncode == 1, r2.stderr
     again = json.loads(r2.stderr.strip().splitlines()[-1])
     assert again["documents"] == 0 and again["skipped_done"] == 2
     assert out.read_text(encoding="utf-8").splitlines() == lines
@@ -50,7 +50,7 @@ def test_parquet_parts(tmp_path):
     corpus = _corpus(tmp_path)
     out = tmp_path / "parts"
     r = kharita("extract", str(corpus), "--date", "2016-06-09", "--stream", "--format", "parquet", "-o", str(out))
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 1, r.stderr  # empty.txt failed
     from geo.frame import read_events
 
     frames = [read_events(p) for p in sorted(out.glob("part-*.parquet"))]
@@ -66,9 +66,9 @@ def test_resume_into_parquet_folder(tmp_path):
     corpus = _corpus(tmp_path)
     out = tmp_path / "parts"
     args = ("extract", str(corpus), "--date", "2016-06-09", "--jobs", "2", "--stream", "--format", "parquet", "-o", str(out))
-    assert kharita(*args).returncode == 0
+    assert kharita(*args).returncode == 1  # empty.txt failed
     r = kharita(*args, "--resume", "--json")
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 1, r.stderr
     assert json.loads(r.stderr.strip().splitlines()[-1])["skipped_done"] == 2
 
 
@@ -86,7 +86,7 @@ def test_plain_mode_with_two_processes_equals_one(tmp_path):
     for jobs in ("1", "2"):
         out = tmp_path / f"ev{jobs}.geojson"
         r = kharita("extract", str(corpus), "--date", "2016-06-09", "--jobs", jobs, "-o", str(out), "--json")
-        assert r.returncode == 0, r.stderr
+        assert r.returncode == 1, r.stderr  # empty.txt failed
         summary = json.loads(r.stderr[r.stderr.index("{"):])
         assert summary["documents"] == 8 and any("empty.txt" in f["file"] for f in summary["failed"])
         outs.append(out.read_bytes())

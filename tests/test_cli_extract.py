@@ -52,7 +52,7 @@ def test_extract_directory_with_bad_files_reports_them(tmp_path, capsys):
     (d / "empty.txt").write_bytes(b"")
     (d / "binary.txt").write_bytes(bytes(range(256)) * 20)
     code, stdout, err = run(["extract", str(d), "--date", "2016-06-09", "--json"], capsys)
-    assert code == 0
+    assert code == 1  # some inputs failed
     summary = json.loads(err)
     failed = {Path(x["file"]).name for x in summary["failed"]}
     assert failed == {"empty.txt", "binary.txt"}

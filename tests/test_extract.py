@@ -383,3 +383,12 @@ def test_english_wire_story():
     assert not any(e.place_id == "gn:2210247" for e in evs)  # nothing happened in Tripoli
     bomb = next(e for e in evs if e.place_id == "gn:89113")
     assert bomb.relation == "west_of" and bomb.fatalities == 2 and bomb.event_date == "2016-06-08"
+
+
+def test_geo_extract_stays_callable_after_the_module_is_imported():
+    """README: ``geo.extract(text, date=…)`` — whether or not ``geo.extract`` (the module) was imported."""
+    import geo
+    import geo.extract  # noqa: F401  (binds the module as the package attribute)
+
+    evs = geo.extract("قتل 5 أشخاص في اشتباكات بمدينة الزاوية.", date="2020-01-01")
+    assert [(e.event_type, e.fatalities) for e in evs] == [("Battles", 5)]
