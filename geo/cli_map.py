@@ -11,6 +11,9 @@ from geo.exc import DecodeError, EmptyInputError, GeoJSONError, InputError
 
 
 def _read_json(path: Path, what: str):
+    if path.exists() and not path.is_file():
+        raise InputError(f"{what} file is not a regular file (a folder, FIFO or device): refusing to read it",
+                         path=str(path))
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -25,6 +28,8 @@ def _read_json(path: Path, what: str):
         return json.loads(text)
     except json.JSONDecodeError as e:
         raise GeoJSONError(f"invalid JSON: {e.msg}", path=str(path), line=e.lineno) from None
+    except RecursionError:
+        raise GeoJSONError("JSON nested too deeply to be GeoJSON", path=str(path)) from None
 
 
 def load_claims(path: Path) -> list[dict]:
@@ -55,6 +60,15 @@ def load_columns(path: Path):
             raise InputError("events file not found", path=str(path))
         return columns_from(read_events(path))
     data = _read_json(path, "events")
+    from geo.frame import check_event_records, check_geojson_crs
+
+    if not isinstance(data, (dict, list)):
+        raise GeoJSONError(f"not GeoJSON: the file holds {type(data).__name__ if data is not None else 'null'}, "
+                           "not a FeatureCollection", path=str(path))
+    check_geojson_crs(data, str(path))
+    features = data.get("features") if isinstance(data, dict) else data
+    if isinstance(features, list):
+        check_event_records([f.get("properties") or {} if isinstance(f, dict) else f for f in features], str(path))
     try:
         cols = columns_from(data)
     except GeoJSONError as e:

@@ -142,7 +142,7 @@ def records_from(events: Any) -> list[dict]:
     from geo.events import EVENT_FIELDS, Event
 
     out = []
-    for k, ev in enumerate(events):
+    for k, ev in enumerate(events, start=1):  # features numbered from 1, as read_events numbers them
         if isinstance(ev, Event):  # plain getattr: dataclasses.asdict deep-copies (slow at 100k)
             out.append({f: getattr(ev, f) for f in EVENT_FIELDS})
             continue

@@ -690,3 +690,32 @@ def test_fuzz_cli_on_random_bytes_never_crashes(tmp_path, capsys, data):
         assert "internal error" not in err and "Traceback" not in err
         if code == 2:
             assert len(err.strip().splitlines()) == 1, err
+
+
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        ("null", "not GeoJSON"),
+        ('{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", '
+         '"coordinates": [13.1, 32.8]}, "properties": {"uncertainty_m": Infinity}}]}', "feature 1"),
+        ('{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", '
+         '"coordinates": [13.1, 32.8]}, "properties": {"event_date": "not-a-date"}}]}', "not a date"),
+        ('{"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:3857"}}, '
+         '"features": []}', "EPSG:3857"),
+        ("[" * 100000 + "]" * 100000, "nested too deeply"),
+    ],
+)
+def test_map_refuses_what_is_not_drawable_geojson(tmp_path, content, needle):
+    f = tmp_path / "events.geojson"
+    f.write_text(content, encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "geo", "map", str(f), "-o", str(tmp_path / "m.html")],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and needle in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+def test_map_refuses_a_fifo(tmp_path):
+    fifo = tmp_path / "events.geojson"
+    os.mkfifo(fifo)
+    r = subprocess.run([sys.executable, "-m", "geo", "map", str(fifo), "-o", str(tmp_path / "m.html")],
+                       capture_output=True, text=True, timeout=30)
+    assert r.returncode == 2 and "not a regular file" in r.stderr

@@ -200,7 +200,17 @@ def test_cli_map_of_hostile_geojson_and_claims(tmp_path, capsys):
     src = tmp_path / "{{ 7*191 }}.geojson"
     feat = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [16.5887, 31.2089]},
             "properties": dict(hostile_record(), extra=probe("extra"))}
+    # a file's event_date must be a date (the reader refuses anything else, with its line): here it is one
+    feat["properties"]["event_date"] = "2016-06-09"
     src.write_text(json.dumps({"type": "FeatureCollection", "features": [feat]}), encoding="utf-8")
+    bad = tmp_path / "bad-date.geojson"
+    feat_bad = json.loads(json.dumps(feat))
+    feat_bad["properties"]["event_date"] = probe("event_date")
+    bad.write_text(json.dumps({"type": "FeatureCollection", "features": [feat_bad]}), encoding="utf-8")
+    with pytest.raises(SystemExit) as ex:
+        main(["map", str(bad), "-o", str(tmp_path / "bad.html")])
+    assert ex.value.code == 2 and not (tmp_path / "bad.html").exists()
+    capsys.readouterr()
     claims = tmp_path / "claims.json"
     claims.write_text(json.dumps([hostile_claim()]), encoding="utf-8")
     for flags in ([], ["--offline"]):
