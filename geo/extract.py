@@ -115,6 +115,8 @@ _CIVILIAN_TARGET_RE = re.compile(
     r"(?:ال)?نزلاء|(?:ال)?مهاجرين|مركز\s+(?:ايواء|إيواء|احتجاز)|(?:ال)?صحفيين|حفل|جناز\S*)",
     re.IGNORECASE,
 )
+_PART_OF_GAP_RE = re.compile(r"^['’]?s?\s+(?:suburb|district|neighbou?rhood|area|quarter|outskirts)\s+of\s+(?:the\s+)?$",
+                             re.IGNORECASE)
 _ORIGIN_BEFORE_RE = re.compile(
     r"(?:\bfrom|\bout\s+of)\s+(?:the\s+)?(?:(?:city|town|village|port|base)\s+of\s+)?(?:nearby\s+)?$"
     r"|(?:^|\s)(?:قادم\S*\s+)?من\s+(?:مدينة\s+|مدينه\s+|بلدة\s+|منطقة\s+)?$",
@@ -411,6 +413,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return out
 
 
+_PASSIVE_AGENT_RE = re.compile(r"(?:\bfell\s+(?:in)?to|\b(?:was|were|been)\s+\w+\s+by|\bby)\s+(?:the\s+)?(?:\S+\s+)?$|"
+                               r"(?:بيد|بأيدي|في\s+يد|تحت\s+سيطرة)\s+$", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?:^|\s)(?:بين|between)\s", re.IGNORECASE)
 _PREP_RE = re.compile(r"(?:^|\s)(?:على|علي|ضد|مع|من|في|عن|الى|إلى|بين|و?ل\S+|ب\S+)(?:\s|$)")
 
@@ -495,7 +499,10 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexico
     if len(after) >= 2 and _BETWEEN_RE.search(text[t.end:after[0].start]):
         # «اشتباكات بين قوات الوفاق وعناصر داعش», "clashes between X and Y"
         return after[0].name, next((a.name for a in after[1:] if a.name != after[0].name), "")
-    if before:
+    if after and _PASSIVE_AGENT_RE.search(text[max(0, t.start - 4):after[0].start]) and len(text[t.end:after[0].start]) <= 30:
+        # "the town fell to pro-Gaddafi forces", "was taken by the LNA": the agent comes after
+        actor1 = after[0].name
+    elif before:
         actor1 = before[-1].name
     elif lang == "ar" and after:
         gap = text[t.end:after[0].start]
@@ -753,6 +760,10 @@ def extract_result(
             continue
         # a plain mention of a place that holds another place of the sentence gives way to the finer
         # one («في سرت قرب قاعة واغادوغو» → the hall); a relative phrase («وسط المدينة») keeps it
+        # "the Tripoli suburb of Tajoura", «ضاحية تاجوراء بطرابلس»: the suburb is the place
+        libyan = [i for i in libyan if not any(
+            mentions[j].start > mentions[i].end and _PART_OF_GAP_RE.match(text[mentions[i].end:mentions[j].start])
+            for j in libyan)]
         keep = [i for i in libyan if i in cues or not any(
             mentions[j].place.id != mentions[i].place.id and _is_ancestor(gaz, mentions[i].place, mentions[j].place)
             for j in libyan if j != i)]
@@ -805,6 +816,10 @@ def extract_result(
                 # "stormed the headquarters of …", «اقتحموا مقر …»: an attack on a building, not territory
                 t = dataclasses.replace(t, event_type="Battles", sub_event_type="Armed clash", kind="attack")
             seen_types.setdefault((t.event_type, t.sub_event_type), t)
+        # a trigger word inside an actor's name ("Government of National Accord", «غرفة عمليات …») is no trigger
+        seen_types = {k: t for k, t in seen_types.items()
+                      if not any(a.start <= t.start and t.end <= a.end and (a.end - a.start) > (t.end - t.start)
+                                 for a in actors)}
         # "took control of Tarhuna after fierce fighting": at the captured place the fighting is the
         # capture (one event); fighting elsewhere in the sentence stays an event of its own
         captured = {x.place_id for t in seen_types.values() if t.kind == "territory"

@@ -294,3 +294,13 @@ def test_assassinations_bodies_and_snipers(text, et, fat):
 def test_an_unknown_place_puts_its_event_in_the_town_named_before(text):
     ev = one(text, "2019-05-01")
     assert ev.place_id == "gn:88319" and ev.geo_precision == 2 and "not in gazetteer" in ev.notes
+
+
+def test_passive_agents_suburbs_and_names_holding_trigger_words():
+    ev = one("On 6 March 2011 the town of Bin Jawad fell to pro-Gaddafi forces.", None)
+    assert ev.sub_event_type.endswith("territory") and ev.actor1 == "Gaddafi loyalist forces"
+    ev = one("Heavy clashes broke out in the Tripoli suburb of Tajoura on Thursday.", "2019-04-12")
+    assert ev.location == "Tajoura"
+    evs = events("In coordination with the Government of National Accord, U.S. forces conducted an airstrike "
+                 "near Sirte on 18 January 2017.", None)
+    assert [(e.event_type, e.actor1) for e in evs] == [("Explosions/Remote violence", "US forces")]
