@@ -499,7 +499,11 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexico
     if len(after) >= 2 and _BETWEEN_RE.search(text[t.end:after[0].start]):
         # «اشتباكات بين قوات الوفاق وعناصر داعش», "clashes between X and Y"
         return after[0].name, next((a.name for a in after[1:] if a.name != after[0].name), "")
-    if after and _PASSIVE_AGENT_RE.search(text[max(0, t.start - 4):after[0].start]) and len(text[t.end:after[0].start]) <= 30:
+    if lang == "ar" and after and not text[t.end:after[0].start].strip(" ـ"):
+        # «غارات حلف الناتو»، «هاجمت كتائب القذافي»: an actor right after the trigger (its genitive,
+        # or the subject after the verb) is the agent, whoever the sentence named before
+        actor1 = after[0].name
+    elif after and _PASSIVE_AGENT_RE.search(text[max(0, t.start - 4):after[0].start]) and len(text[t.end:after[0].start]) <= 30:
         # "the town fell to pro-Gaddafi forces", "was taken by the LNA": the agent comes after
         actor1 = after[0].name
     elif before:

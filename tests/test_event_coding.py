@@ -304,3 +304,14 @@ def test_passive_agents_suburbs_and_names_holding_trigger_words():
     evs = events("In coordination with the Government of National Accord, U.S. forces conducted an airstrike "
                  "near Sirte on 18 January 2017.", None)
     assert [(e.event_type, e.actor1) for e in evs] == [("Explosions/Remote violence", "US forces")]
+
+
+def test_arabic_agent_right_after_the_trigger():
+    evs = events("استعاد الثوار السيطرة على أجدابيا بدعم من غارات حلف الناتو في 26 مارس 2011.", None)
+    air = next(e for e in evs if e.event_type == "Explosions/Remote violence")
+    assert air.actor1 == "NATO"
+
+
+def test_protesters_shot_by_security_forces():
+    ev = one("قتل ما لا يقل عن 20 متظاهرا برصاص قوات الأمن في بنغازي يوم 17 فبراير 2011.", None)
+    assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Protests", "Excessive force against protesters", 20)
