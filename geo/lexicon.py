@@ -685,7 +685,7 @@ def org_spans(text: str, language: str = "ar", *, lexicon: Lexicon | None = None
     """
     lex = lexicon or default_lexicon()
     words, stems = _prepare(text, lex, "actor")
-    spans = [(m.start, m.end) for m in find_actors(text, language, lexicon=lex) if m.org]
+    spans = [(m.start, m.end) for m in find_actors(text, language, lexicon=lex, patterns=False) if m.org]
     heads = lex.org_prefixes.get("ar", [])
     for a, b, p in lex._m["org"].find(text, words, stems):
         arabic = p < lex._n_org_ar

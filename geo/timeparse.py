@@ -168,6 +168,14 @@ _SINCE_RE = re.compile(
     re.I,
 )
 _BACKGROUND_DAYS = 31
+# A sentence holds a date expression only if it has one of these: the patterns below run only then.
+_DATE_HINT_RE = re.compile(
+    rf"\d|{_alt(_AR_WEEKDAYS)}|{_alt(m for m in _MONTHS_AR if m not in _AR_AMBIGUOUS_MONTHS)}|"
+    r"امس|اليوم|الليله|البارحه|الاسبوع|الشهر|يومين|"
+    rf"\b(?:{'|'.join(_EN_DAY_NAMES)}|{_alt(_MONTHS_EN)}|yesterday|today|tonight|overnight|night|morning|afternoon|"
+    r"evening|week|month|ago)\b",
+    re.IGNORECASE,
+)
 # between a weekday and the date it names: «الجمعة 15 نوفمبر»، «الجمعة يوم 15 نوفمبر»، "Friday, 15 November"
 _WEEKDAY_GAP = re.compile(r"^\s*[,،]?\s*(?:(?:يوم|الموافق|في|the)\s*)?$", re.I)
 
@@ -255,6 +263,8 @@ def find_dates(
         before this text, given to dates written without one ("On 26 June, …").
     """
     folded = fold_same_length(text)
+    if not _DATE_HINT_RE.search(folded):
+        return []  # no digit, month, weekday or relative-day word: nothing to look for
     cands: list[DateInfo] = []
 
     def add(info: DateInfo | None) -> None:

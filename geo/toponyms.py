@@ -721,7 +721,7 @@ def find_mentions(
 
     # spelling variants the automaton cannot see ("Gheryan", "Ijdabiya", "Tarhouna"): capitalised
     # Latin names matched by phonetic key or bounded edit distance (gazetteer.fuzzy)
-    if not is_arabic(text[:2000]) or language == "en":
+    if language != "ar":
         fi = FuzzyIndex.of(gaz) if hasattr(gaz, "places") else None
         for s, e, fh in (_fuzzy_latin(fi, text) if fi is not None else ()):
             if covered_ix.overlaps(s, e) or items_ix.overlaps(s, e) \
