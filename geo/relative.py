@@ -67,6 +67,7 @@ _NUM = r"(\d+(?:[.,]\d+)?|[٠-٩]+)"
 # Arabic patterns, anchored at the end of the window (the mention follows immediately).
 # «ال» / «لـ» / «من» glue and optional adjective forms («غربي», «الغربي»).
 _HAS_AR = re.compile(r"[\u0600-\u06ff]")
+_HAS_LATIN = re.compile(r"[A-Za-z0-9]")
 _W = r"(?:^|(?<=\s))"  # word start
 _AR_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("km", re.compile(
@@ -187,6 +188,8 @@ def find_cue(
             m = pat.search(norm)
             if m is not None:
                 return _cue_from(rel, m, offs, lo, start, raw, ar=True)
+    if not _HAS_LATIN.search(raw):
+        return None  # the English phrases need Latin letters: an Arabic window is done
     for rel, pat in _EN_PATTERNS:
         m = pat.search(raw)
         if m is None:
