@@ -274,6 +274,15 @@ class Gazetteer:
                             found[pid] = (settings.SCORE_SKELETON, matched, "skeleton")
         if not found:
             self._add_partial(key, found)
+        if not found:
+            # last: a spelling variant («Gheryan» for Gharyan, a mistyped letter in a long Arabic name),
+            # reported as such with a lower score (gazetteer.fuzzy)
+            from gazetteer.fuzzy import FuzzyIndex
+
+            fh = FuzzyIndex.of(self).match(name)
+            if fh is not None:
+                for pid in fh.ids:
+                    found[pid] = (settings.SCORE_SKELETON * fh.score, fh.name, fh.how)
         cands = []
         for pid, (q, matched, how) in found.items():
             p = self._by_id[pid]

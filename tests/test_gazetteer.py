@@ -331,3 +331,14 @@ def test_non_utf8_table(tmp_path):
     f.write_bytes(HEADER.encode() + "ly:a,A,سرت,town,31,16,100,src\n".encode("cp1256"))
     with pytest.raises(GazetteerDataError, match="not UTF-8"):
         read_table(f)
+
+
+def test_lookup_falls_back_to_spelling_variants_with_a_lower_score():
+    from gazetteer import Gazetteer
+
+    gaz = Gazetteer.load(user=False)
+    best = gaz.lookup("Gheryan")[0]
+    assert best.place.id == "gn:2217362" and best.how in ("phonetic", "edit") and best.score < 0.75
+    exact = gaz.lookup("Gharyan")[0]
+    assert exact.place.id == "gn:2217362" and exact.score > best.score
+    assert gaz.lookup("Qwertyuiop") == []
