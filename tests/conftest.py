@@ -17,6 +17,17 @@ def gaz():
     return Gazetteer.load(user=False)
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Debian Chromium with the network blocked (tests/conftest_browser.py), one per test module."""
+    from conftest_browser import browser_or_fail
+
+    pw, b = browser_or_fail()
+    yield b
+    b.close()
+    pw.stop()
+
+
 @pytest.fixture(scope="session")
 def sample_ar_path() -> Path:
     return FIXTURES / "sirte-live-2016-ar.txt"

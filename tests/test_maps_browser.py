@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest_browser import browser_or_fail, make_events
+from conftest_browser import make_events
 from geo.maps import render_html
 
 pytestmark = pytest.mark.browser
@@ -15,12 +15,6 @@ pytestmark = pytest.mark.browser
 READY = "window.kharitaMaps && window.kharitaMaps.length > 0 && window.kharitaMaps.every(s => s.ready)"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    pw, b = browser_or_fail()
-    yield b
-    b.close()
-    pw.stop()
 
 
 @pytest.fixture(scope="module")

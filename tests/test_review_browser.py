@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest_browser import browser_or_fail
 from geo import review as rv
 from geo.frame import read_events
 from test_review import FUSED_ID, fused_collection, hostile_geojson
@@ -16,12 +15,6 @@ pytestmark = pytest.mark.browser
 READY = "() => window.kharitaReview && window.kharitaReview.ready"  # a function: the page's CSP forbids eval
 
 
-@pytest.fixture(scope="module")
-def browser():
-    pw, b = browser_or_fail()
-    yield b
-    b.close()
-    pw.stop()
 
 
 @pytest.fixture()

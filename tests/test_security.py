@@ -32,7 +32,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest_browser import browser_or_fail, make_event
+from conftest_browser import make_event
 from geo.events import EVENT_FIELDS, feature_collection_json
 from geo.frame import SCHEMA, from_frame, read_events, write_events
 from geo.maps import COMPRESS_ABOVE, LEAFLET_CDN_CSS, LEAFLET_CDN_JS, LEAFLET_VERSION, render_html
@@ -249,12 +249,6 @@ def test_user_gazetteer_names_reach_the_offline_map_literally(tmp_path):
 # --------------------------------------------------------------------------- HTML maps: Chromium
 
 
-@pytest.fixture(scope="module")
-def browser():
-    pw, b = browser_or_fail()
-    yield b
-    b.close()
-    pw.stop()
 
 
 _OPEN_ALL = """(limit) => {
