@@ -54,7 +54,7 @@ from gazetteer.normalize import is_arabic, normalize_with_offsets
 from geo.document import header_date, parse_date
 from geo.events import Event, event_id
 from geo.exc import InputError
-from geo.relative import RelativeLocation, find_cue, locate
+from geo.relative import RelativeLocation, locate
 from geo.toponyms import Mention, cue_before, find_mentions
 
 __all__ = ["ExtractionResult", "extract", "extract_document", "extract_many", "extract_result"]

@@ -203,7 +203,6 @@ def _label_zoom(geom) -> int:
 def build(ne: Path, topo: Path) -> dict:
     """The basemap document (deterministic)."""
     import pyogrio
-    import shapely
     from shapely.geometry import Point, box
     from shapely.ops import polylabel, unary_union
 

@@ -12,7 +12,6 @@ import pytest
 
 from conftest_browser import make_event, make_events
 from geo import review as rv
-from geo.events import Event
 from geo.frame import read_events, to_frame, write_events
 
 FUSED_ID = "ev-fused-0001"
