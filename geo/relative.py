@@ -93,6 +93,11 @@ _EN_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("direction", re.compile(r"\b(" + "|".join(_DIRS_EN) + r")\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.IGNORECASE)),
 ]
 
+# Every phrase above has one of these words; a window without them is not searched (normalised Arabic).
+_AR_CUE_HINT = re.compile(r"بعد|مسافه|مدخل|قرب|مقربه|محاذاه|قباله|ضواحي|اطراف|محيط|تخوم|مشارف|وسط|قلب|شمال|شرق|جنوب|غرب")
+_EN_CUE_HINT = re.compile(r"km|kilomet|mile|coast|entrance|gate|near|close|far|vicinity|outskirts|suburbs|edge|"
+                          r"surroundings|environs|centre|center|heart|central|downtown|north|south|east|west",
+                          re.IGNORECASE)
 # Phrases that make a following direction phrase a description of the preceding place.
 _APPOS_AR = re.compile(r"(?:[،,]|\bالواقعه\b|\bالتي\s+تقع\b|\bالذي\s+يقع\b|\bتقع\b|\bيقع\b|\bالواقع\b)")
 _APPOS_EN = re.compile(r"(?:,|\bwhich\s+(?:is|lies)\b|\blocated\b|\bsituated\b|\blies\b|\blying\b)", re.IGNORECASE)
@@ -184,12 +189,12 @@ def find_cue(
                 norm, offs = norm[keep:], offs[keep:]
         else:
             norm, offs = normalize_with_offsets(raw)
-        for rel, pat in _AR_PATTERNS:
+        for rel, pat in (_AR_PATTERNS if _AR_CUE_HINT.search(norm) else ()):
             m = pat.search(norm)
             if m is not None:
                 return _cue_from(rel, m, offs, lo, start, raw, ar=True)
-    if not _HAS_LATIN.search(raw):
-        return None  # the English phrases need Latin letters: an Arabic window is done
+    if not _HAS_LATIN.search(raw) or not _EN_CUE_HINT.search(raw):
+        return None  # no word any English phrase is made of: nothing to match
     for rel, pat in _EN_PATTERNS:
         m = pat.search(raw)
         if m is None:
