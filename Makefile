@@ -64,6 +64,11 @@ screenshots: maps $(VENV)/.installed-test chromium
 basemap: $(VENV)/.installed
 	$(BIN)/python scripts/build_basemap.py
 
+## Record the refactor guard's golden outputs (tests/golden/) after a change meant to change results.
+.PHONY: golden
+golden: $(VENV)/.installed
+	$(BIN)/python tests/golden/make_golden.py
+
 ## Benchmarks (figures printed, nothing asserted).
 bench: $(VENV)/.installed-test
 	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
