@@ -315,3 +315,17 @@ def test_arabic_agent_right_after_the_trigger():
 def test_protesters_shot_by_security_forces():
     ev = one("قتل ما لا يقل عن 20 متظاهرا برصاص قوات الأمن في بنغازي يوم 17 فبراير 2011.", None)
     assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Protests", "Excessive force against protesters", 20)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Islamic State fighters launched an assault on Ajdabiya on 12 May 2016.",
+     "Government forces repelled an attack on the oil terminal at Es Sider on 4 January 2016.",
+     "صدت قوات حرس المنشآت النفطية هجوما على ميناء السدرة في 4 يناير 2016."],
+)
+def test_assaults_and_repelled_attacks_are_battles(text):
+    assert one(text, None).event_type == "Battles"
+
+
+def test_a_campaign_that_begins_is_no_event():
+    assert events("In May 2016 the offensive began.", None) == []
