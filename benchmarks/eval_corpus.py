@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from gazetteer.geodesy import haversine_km  # noqa: E402  (the project's one distance formula)
 
 ROOT = Path(__file__).resolve().parent
 CORPUS = ROOT / "corpus"
@@ -71,14 +73,6 @@ def load_corpus(root: Path = CORPUS, ids: Iterable[str] | None = None) -> list[P
         gold = json.loads(gold_path.read_text("utf-8"))
         out.append(Passage(pid, text_path.read_text("utf-8"), gold, split_of.get(pid) or split_for(pid)))
     return out
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance on a 6371 km sphere (good to 0.5 %, enough for tolerances)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _is_letter(ch: str) -> bool:

@@ -80,14 +80,14 @@ def load_columns(path: Path):
 def _parquet_columns(path: Path):
     import pyarrow.parquet as pq
 
-    from geo.frame import _FIELD_TO_COL
+    from geo.frame import FIELD_TO_COL
     from geo.maps import MAP_FIELDS, Columns
 
     if not path.exists():
         raise InputError("events file not found", path=str(path))
     try:
         present = set(pq.read_schema(path).names)
-        wanted = {_FIELD_TO_COL.get(f, f) for f in MAP_FIELDS} | set(MAP_FIELDS)
+        wanted = {FIELD_TO_COL.get(f, f) for f in MAP_FIELDS} | set(MAP_FIELDS)
         if not {"latitude", "longitude"} <= present:
             wanted.add("geometry")
         table = pq.read_table(path, columns=sorted(wanted & present), use_threads=False)
@@ -96,7 +96,7 @@ def _parquet_columns(path: Path):
     names = set(table.column_names)
     data = {}
     for f in MAP_FIELDS:
-        col = _FIELD_TO_COL.get(f, f)
+        col = FIELD_TO_COL.get(f, f)
         if col in names:
             data[f] = table.column(col).to_pylist()
         elif f in names:

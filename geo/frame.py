@@ -135,6 +135,8 @@ SCHEMA: tuple[Column, ...] = (
 COLUMNS: tuple[str, ...] = tuple(c.name for c in SCHEMA)
 _BY_NAME: dict[str, Column] = {c.name: c for c in SCHEMA}
 _FIELD_TO_COL: dict[str, str] = {c.field: c.name for c in SCHEMA}
+#: Event field → frame/file column name (public: readers that bypass the frame use it).
+FIELD_TO_COL = _FIELD_TO_COL
 _SORT = ["event_date", "doc_id", "span_start", "event_id_cnty"]
 
 assert sorted(_FIELD_TO_COL) == sorted(EVENT_FIELDS), "SCHEMA must cover every Event field once"

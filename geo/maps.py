@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 import folium
+
+from geo.offline import basemap_doc, leaflet_inline
 from branca.element import Element, Figure, MacroElement
 
 from geo.html import escape, script_json
@@ -631,11 +633,10 @@ def _asset_text(name: str) -> str:
 @lru_cache(maxsize=1)
 def _basemap() -> dict:
     """The offline basemap (``geo/data/basemap/basemap.json``), district names escaped."""
-    import json
 
-    doc = json.loads((_DATA / "basemap" / "basemap.json").read_text(encoding="utf-8"))
-    for d in doc["districts"]:
-        d["name_en"], d["name_ar"], d["id"] = escape(d["name_en"]), escape(d["name_ar"]), escape(d["id"])
+    doc = dict(basemap_doc())
+    doc["districts"] = [dict(d, name_en=escape(d["name_en"]), name_ar=escape(d["name_ar"]), id=escape(d["id"]))
+                        for d in doc["districts"]]
     return doc
 
 
@@ -653,11 +654,10 @@ def _decode_ring(enc: Sequence[int], scale: float) -> "Any":
 @lru_cache(maxsize=1)
 def district_polygons() -> tuple:
     """``((id, name_en, name_ar, shapely MultiPolygon), ...)`` of the 22 districts, as the basemap draws them."""
-    import json
 
     from shapely.geometry import MultiPolygon, Polygon
 
-    doc = json.loads((_DATA / "basemap" / "basemap.json").read_text(encoding="utf-8"))
+    doc = basemap_doc()
     out = []
     for d in doc["districts"]:
         polys = [Polygon(_decode_ring(p[0], doc["scale"]), [_decode_ring(r, doc["scale"]) for r in p[1:]])
@@ -756,34 +756,8 @@ def _basemap_towns() -> tuple[tuple, ...]:
     return tuple(sorted(out))
 
 
-@lru_cache(maxsize=1)
-def _leaflet_inline() -> str:
-    """Leaflet's CSS (images as data URIs) and JS from the XStatic-Leaflet package."""
-    from xstatic.pkg import leaflet
-
-    base = Path(leaflet.BASE_DIR)
-    uris = {
-        p.name: "data:image/png;base64," + base64.b64encode(p.read_bytes()).decode("ascii")
-        for p in sorted((base / "images").glob("*.png"))
-    }
-    css = (base / "leaflet.css").read_text(encoding="utf-8")
-    css = re.sub(r"url\(images/([\w.-]+\.png)\)", lambda m: f"url({uris[m.group(1)]})", css)
-    js = (base / "leaflet.js").read_text(encoding="utf-8")
-    js = re.sub(r"//# sourceMappingURL=\S+", "", js)
-    if "</script" in js.lower():  # cannot happen with Leaflet 1.9; guard the inlining anyway
-        raise RuntimeError("leaflet.js contains '</script' and cannot be inlined")
-    icons = (
-        "L.Icon.Default.imagePath='';L.Icon.Default.mergeOptions("
-        + script_json(
-            {
-                "iconUrl": uris.get("marker-icon.png", ""),
-                "iconRetinaUrl": uris.get("marker-icon-2x.png", ""),
-                "shadowUrl": uris.get("marker-shadow.png", ""),
-            }
-        )
-        + ");"
-    )
-    return f"<style>{css}</style>\n<script>{js}</script>\n<script>{icons}</script>\n"
+#: Leaflet's files inlined (one implementation, shared with the review page: :mod:`geo.offline`).
+_leaflet_inline = leaflet_inline
 
 
 class _Raw(Element):

@@ -70,6 +70,7 @@ from typing import Any, Iterable, Mapping
 from geo.events import EVENT_FIELDS
 from geo.exc import InputError
 from geo.html import escape, script_json
+from geo.offline import basemap_doc, leaflet_inline
 
 __all__ = [
     "ACLED_TAXONOMY",
@@ -579,19 +580,13 @@ def _asset(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _basemap_payload() -> dict | None:
-    """The bundled offline basemap: delta-coded land/districts/borders (``basemap.json``) or a countries GeoJSON."""
-    folder = _ASSETS.parent / "basemap"
+    """The bundled offline basemap (:func:`geo.offline.basemap_doc`): delta-coded land, districts, borders."""
     try:
-        if (folder / "basemap.json").is_file():
-            doc = json.loads((folder / "basemap.json").read_text(encoding="utf-8"))
-            return {"kind": "delta", "scale": doc["scale"], "land": doc.get("land", []),
-                    "borders": doc.get("borders", []),
-                    "districts": [{"polys": d["polys"]} for d in doc.get("districts", [])]}
-        if (folder / "countries.geojson").is_file():
-            return {"kind": "geojson", "geojson": json.loads((folder / "countries.geojson").read_text(encoding="utf-8"))}
+        doc = basemap_doc()
+        return {"kind": "delta", "scale": doc["scale"], "land": doc.get("land", []), "borders": doc.get("borders", []),
+                "districts": [{"polys": d["polys"]} for d in doc.get("districts", [])]}
     except (OSError, ValueError, KeyError, TypeError):  # a basemap in an unknown shape: draw none
         return None
-    return None
 
 
 @lru_cache(maxsize=1)
@@ -608,25 +603,8 @@ def _towns() -> tuple[tuple, ...]:
                         for p in places if p.feature_type in zoom and p.country == "LY"))
 
 
-@lru_cache(maxsize=1)
-def _leaflet() -> str:
-    """Leaflet's CSS (images as data URIs) and JS from the XStatic-Leaflet package, inlined as the offline maps do."""
-    import base64
-
-    from xstatic.pkg import leaflet
-
-    base = Path(leaflet.BASE_DIR)
-    uris = {p.name: "data:image/png;base64," + base64.b64encode(p.read_bytes()).decode("ascii")
-            for p in sorted((base / "images").glob("*.png"))}
-    css = (base / "leaflet.css").read_text(encoding="utf-8")
-    css = re.sub(r"url\(images/([\w.-]+\.png)\)", lambda m: f"url({uris[m.group(1)]})", css)
-    js = re.sub(r"//# sourceMappingURL=\S+", "", (base / "leaflet.js").read_text(encoding="utf-8"))
-    if "</script" in js.lower() or "</style" in css.lower():
-        raise RuntimeError("Leaflet's files cannot be inlined")
-    icons = ("L.Icon.Default.imagePath='';L.Icon.Default.mergeOptions(" + script_json(
-        {"iconUrl": uris.get("marker-icon.png", ""), "iconRetinaUrl": uris.get("marker-icon-2x.png", ""),
-         "shadowUrl": uris.get("marker-shadow.png", "")}) + ");")
-    return f"<style>{css}</style>\n<script>{js}</script>\n<script>{icons}</script>\n"
+#: Leaflet inlined as the offline maps inline it (:mod:`geo.offline`).
+_leaflet = leaflet_inline
 
 
 def review_html(records: list[dict], *, title: str | None = None, gaz: Any = "default") -> str:
