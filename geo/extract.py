@@ -860,8 +860,11 @@ def extract_result(
             if t.kind == "protest":
                 carried_actor = ""  # protesters are not the armed agent of the sentences before
             actor1, actor2 = _actors_for(t, actors, sent.text, lang, carried_actor, lexicon)
-            if t.kind == "protest" and not actor1:
-                actor1 = "Protesters"  # ACLED: the people protesting are the protest's actor
+            if t.kind == "protest" and (not actor1 or _camp(actor1, lexicon) == "civilians"):
+                # ACLED: the people protesting are the protest's actor («تظاهر مئات المواطنين»)
+                actor1 = "Protesters"
+            if actor2 == actor1:
+                actor2 = ""  # one group named twice ("protesters … the protesters") is not its own opponent
             sub = t.sub_event_type
             et_t = et
             after = sent.text[t.start:t.end + 60]  # from the trigger: "opened fire on", «النار على»

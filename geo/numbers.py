@@ -327,7 +327,7 @@ _AR_HEDGE = {"ما", "لا", "يقل", "عن", "نحو", "حوالي", "قراب
              "الاقل", "علي", "حصيله", "ارتفاع", "الي", "ب", "بين", "مابين"}
 _EN_FATAL_TRIGGERS = {"killed", "killing", "kills", "kill", "dead", "death", "deaths", "died", "fatalities", "lives",
                       "bodies", "corpses",
-                      "slain", "executed"}
+                      "slain", "executed", "beheaded"}
 _EN_INJURY_TRIGGERS = {"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds", "injures", "wounds"}
 _EN_PERSON = {"people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "fighters", "fighter",
               "militants", "militant", "troops", "members", "others", "children", "women", "men", "policemen",
@@ -355,6 +355,8 @@ VAGUE_FATALITIES: dict[str, int] = {"dozens": 12, "scores": 20, "hundreds": 100,
                                     "عشرات": 12, "العشرات": 12, "مئات": 100, "المئات": 100, "ميات": 100,
                                     "الاف": 1000, "الوف": 1000}
 _AR_BODIES = {"جثث", "جثه", "جثامين", "الجثث"}  # «جثث 10 أشخاص»: the bodies are counted
+_AR_VERB_AFTER = {"قتلوا": "fatal", "قتلو": "fatal", "لقوا": "fatal", "استشهدوا": "fatal", "توفوا": "fatal",
+                  "اصيبوا": "injury", "جرحوا": "injury"}
 _AR_ONE_TWO = {"واحد", "واحدا", "واحده", "اثنين", "اثنان", "اثنتين", "اثنتان"}
 _AR_DEATH_OBJECTS = {"حتفه", "حتفهم", "حتفها", "حتفهما", "مصرعه", "مصرعهم", "مصرعها", "مصرعهما"}
 _EN_ONE_KILLED_RE = re.compile(
@@ -364,11 +366,20 @@ _EN_ONE_KILLED_RE = re.compile(
     r"(?:shot\s+dead|killed|assassinated|executed|beheaded|murdered)\b"
 )
 _EN_KILLED_ONE_RE = re.compile(
-    r"\b(?:killed|assassinated|executed|murdered|shot\s+dead)\s+(?:a\s+|an\s+|one\s+|the\s+)?"
-    r"(?:(?:senior|local|prominent|top|former|military|police|security|militia|tribal|[A-Z][\w-]*)\s+){0,4}"
+    r"\b(?:killed|assassinated|executed|murdered|shot\s+dead|gunned\s+down)\s+"
+    r"(?:(?:a|an|one)\s+(?:(?:senior|local|prominent|top|former|young|elderly|military|police|security|militia|"
+    r"tribal|[A-Z][\w-]*)\s+){0,4}(?:man|woman|boy|girl|child|civilian|resident|worker|migrant|student|"
+    r"leader|commander|officer|official|soldier|policeman|journalist|activist|judge|imam|mayor|colonel|general|"
+    r"lawyer|doctor|fighter|guard|member)\b"
+    r"|(?:the\s+)?(?:(?:senior|local|prominent|top|former|military|police|security|militia|tribal|[A-Z][\w-]*)\s+){0,4}"
     r"(?:leader|commander|officer|official|soldier|policeman|journalist|activist|judge|imam|mayor|colonel|general)"
-    r"(?:\s+[A-Z][a-z'’-]+){1,3}\b"
+    r"(?:\s+[A-Z][a-z'’-]+){1,3}\b)"
 )
+_SUBSET_LEAD = {"including", "among", "بينهم", "منهم", "بينهن", "منهن", "بينها", "بينهما"}
+_EN_BE = {"were", "was", "are", "is", "have", "had"}
+# the counted noun right after a number: a nationality or group plural ("Americans", "Egyptians",
+# "Chadians", "Eritreans", "Sudanese", "Israelis") is people as much as "people" is
+_EN_PEOPLE_NOUN_RE = re.compile(r"^[a-z]+(?:ans|ians|ese|is|ers|ists|men)$")
 _EN_HEDGE = {"as", "many", "much", "reportedly", "at", "least", "about", "around", "some", "nearly", "almost", "more", "than", "over", "up", "to",
              "approximately", "roughly", "estimated", "an", "the", "of"}
 
@@ -407,6 +418,13 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
             return "fatal"
         if stem in _AR_INJURY_NOUNS or w in _AR_INJURY_NOUNS:
             return "injury"
+    # «أربعة مدنيين قتلوا في القصف»، «ثلاثة أشخاص أصيبوا»: the (passive) verb after the counted
+    # noun — not «خمسة مسلحين قتلوا جنديا», where the verb is active and has its own object
+    for q in (j, j + 1):
+        if q < len(words) and words[q] in _AR_VERB_AFTER:
+            obj = words[q + 1] if q + 1 < len(words) else ""
+            if not (_is_ar_number_word(obj) or obj.isdigit() or obj in _AR_PERSON_SING or obj in _AR_PERSON_DUAL):
+                return _AR_VERB_AFTER[words[q]]
     # «مقتل موظفين اثنين»، «إصابة شخص واحد»: one and two follow the counted noun
     if i >= 2 and words[i] in _AR_ONE_TWO:
         prev2 = words[i - 2]
@@ -458,7 +476,16 @@ def _classify_en(words: list[str], i: int, j: int) -> str:
             return "fatal"
         if w in _EN_INJURY_TRIGGERS:
             return "injury"
-        if w not in _EN_PERSON:
+        if w == "including":
+            # "Four Americans, including Ambassador Stevens, were killed": the apposition names
+            # some of the counted; the verb after it still classifies the count
+            nxt = next((q for q in range(k + 1, min(k + 9, len(words))) if words[q] in _EN_BE), None)
+            if nxt is None:
+                break
+            k = nxt
+            steps += 1
+            continue
+        if w not in _EN_PERSON and not (k == j and _EN_PEOPLE_NOUN_RE.match(w)):
             break
         k += 1
         steps += 1
@@ -573,15 +600,20 @@ def casualties(text: str, language: str) -> Casualties:
             notes.append(f"updated toll: {value} {label}")
             prev_cat, prev_end_idx = cat, j
             continue
+        if found[cat] and any(w in _SUBSET_LEAD for w in words[max(0, i - 2):i]):
+            # "12 killed, including two children", «مقتل 12 بينهم طفلان»: a part of the count before
+            notes.append(f"{value} {label}: part of the count before")
+            continue
         hedge = _hedge_note([w for w in words[max(0, i - 4):i]], words[j:j + 3], language)
         if hedge:
             notes.append(f"{hedge} {value} {label}")
         found[cat].append(value)
         prev_cat, prev_end_idx = cat, j
-    # "Salim Derby was killed", "killed senior commander Nasser Akr": one named person, one death
+    # "Salim Derby was killed", "killed senior commander Nasser Akr", "shot dead a police officer":
+    # one named or singular victim, one death
     if not found["fatal"] and (_EN_ONE_KILLED_RE.search(text) or _EN_KILLED_ONE_RE.search(text)):
         found["fatal"].append(1)
-        notes.append("one named person killed")
+        notes.append("one person killed")
     # «مقتل شخص»، «مقتل جنديين»، «سقوط قتيلين»: counts carried by a singular/dual noun
     for idx, w in enumerate(words):
         if w in _AR_DUAL_FATAL:

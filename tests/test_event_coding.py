@@ -329,3 +329,48 @@ def test_assaults_and_repelled_attacks_are_battles(text):
 
 def test_a_campaign_that_begins_is_no_event():
     assert events("In May 2016 the offensive began.", None) == []
+
+
+# --------------------------------------------------------------------------- news constructions (2)
+@pytest.mark.parametrize(
+    "text, lang, fat, inj",
+    [
+        ("Four Americans, including the ambassador, were killed when gunmen stormed the compound.", "en", 4, None),
+        ("Three Egyptians were killed and two injured in the blast.", "en", 3, 2),
+        ("Twelve workers, including two engineers, were injured in the attack.", "en", None, 12),
+        ("قتل 12 شخصا بينهم 3 أطفال في القصف.", "ar", 12, None),
+        ("قالت مصادر طبية إن أربعة مدنيين قتلوا في القصف.", "ar", 4, None),
+        ("ثلاثة أشخاص أصيبوا بجروح في الانفجار.", "ar", None, 3),
+        ("خمسة مسلحين قتلوا جنديين في الهجوم.", "ar", None, None),  # the five are the killers
+        ("An unidentified gunman shot dead a police officer in Benghazi.", "en", 1, None),
+        ("Gunmen killed a young man near the market.", "en", 1, None),
+    ],
+)
+def test_counted_nouns_appositions_and_verbs_after_the_count(text, lang, fat, inj):
+    c = casualties(text, lang)
+    assert (c.fatalities, c.injuries) == (fat, inj)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "French jets destroyed tanks outside Benghazi on Saturday.",
+        "دمرت طائرات فرنسية دبابات قرب بنغازي يوم السبت.",
+    ],
+)
+def test_aircraft_that_destroy_targets_are_air_strikes(text):
+    ev = one(text, "2011-03-20")
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert ev.event_date == "2011-03-19"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of protesters gathered in Tripoli on Saturday to demand the departure of armed groups.",
+        "تظاهر مئات المواطنين يوم السبت في طرابلس للمطالبة بخروج التشكيلات المسلحة من العاصمة.",
+    ],
+)
+def test_a_protest_is_one_event_of_protesters_without_themselves_as_opponent(text):
+    evs = events(text, "2018-09-01")
+    assert [(e.event_type, e.actor1, e.actor2) for e in evs] == [("Protests", "Protesters", "")]
