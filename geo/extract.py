@@ -134,7 +134,9 @@ _CIVILIAN_VICTIMS_RE = re.compile(
 )
 _ARMED_VICTIM_RE = re.compile(
     r"^\s*(?:\S+\s+){0,3}?(?:commander|officer|colonel|general|soldier|fighter|militia\s+leader|brigade|"
-    r"قائد|القائد|آمر|امر|ضابط|الضابط|العقيد|العميد|اللواء|عسكري|جندي|مقاتل)",
+    r"militants?|terrorists?|insurgents?|gunmen|troops|rebels?|jihadists?|"
+    r"قائد|القائد|آمر|امر|ضابط|الضابط|العقيد|العميد|اللواء|عسكري|جندي|مقاتل|جنود|(?:ال)?مسلحين|إرهابي|ارهابي|"
+    r"(?:ال)?عناصر|(?:ال)?دواعش)",
     re.IGNORECASE,
 )
 _BUILDING_AFTER_RE = re.compile(
@@ -525,6 +527,32 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexico
     return actor1, actor2
 
 
+def _killings(act: list, text: str, lang: str, lexicon: Any, res: Any) -> tuple[list, list]:
+    """Keep a bare killing word («قتل مسلحون عاملين», "gunmen killed two workers") as an event.
+
+    Only when nothing else in the sentence names the event (a clash, a strike, a bombing: the
+    killing is its toll) and an armed agent is named (a death count alone may be the toll of an
+    event already reported). The killing becomes an attack on its victims: violence against
+    civilians, or a battle when the victims are armed (soldiers, a commander).
+    """
+    others = [t for t in act if t.kind != "killing"]
+    if others:
+        return others, None
+    try:
+        actors = lexicon.find_actors(text, lang)
+    except Exception as e:  # noqa: BLE001
+        res.errors.append(f"actor search failed: {e}")
+        return [], []
+    if not any(getattr(a, "kind", "") != "civilians" and not _is_source(text, a) for a in actors):
+        return [], actors
+    out = []
+    for t in act:
+        armed = _ARMED_VICTIM_RE.search(text[t.end:t.end + 50])
+        et, sub = ("Battles", "Armed clash") if armed else ("Violence against civilians", "Attack")
+        out.append(dataclasses.replace(t, event_type=et, sub_event_type=sub, kind="killing"))
+    return out[:1], actors
+
+
 def _is_ancestor(gaz: Any, a, b) -> bool:
     """True when place ``a`` contains place ``b`` (parent chain)."""
     seen = 0
@@ -663,6 +691,9 @@ def extract_result(
             trigs = [t for t in trigs if t.kind not in ("property_destruction", "attack")
                      and not (riot and t.kind == "territory")]
         act = [t for t in trigs if t.kind not in _NO_EVENT_KINDS and t.event_type]
+        early_actors = None
+        if any(t.kind == "killing" for t in act):
+            act, early_actors = _killings(act, sent.text, lang, lexicon, res)
         midx = [i for i in m_by_sentence[k] if i not in context_reason]
         if getattr(sent, "is_caption", False):
             act = []
@@ -750,11 +781,14 @@ def extract_result(
             tprec = 1
 
         # actors
-        try:
-            actors = lexicon.find_actors(sent.text, lang)
-        except Exception as e:  # noqa: BLE001
-            res.errors.append(f"sentence at {sent.start}: actor search failed: {e}")
-            actors = []
+        if early_actors is not None:
+            actors = early_actors
+        else:
+            try:
+                actors = lexicon.find_actors(sent.text, lang)
+            except Exception as e:  # noqa: BLE001
+                res.errors.append(f"sentence at {sent.start}: actor search failed: {e}")
+                actors = []
 
         # places of this sentence
         libyan = [i for i in own_places if mentions[i].status == "resolved"]

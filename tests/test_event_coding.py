@@ -374,3 +374,42 @@ def test_aircraft_that_destroy_targets_are_air_strikes(text):
 def test_a_protest_is_one_event_of_protesters_without_themselves_as_opponent(text):
     evs = events(text, "2018-09-01")
     assert [(e.event_type, e.actor1, e.actor2) for e in evs] == [("Protests", "Protesters", "")]
+
+
+@pytest.mark.parametrize(
+    "text, et, fat",
+    [
+        ("Gunmen killed two Tunisian workers in the town of Sabratha on Monday.", VAC, 2),
+        ("قتل مسلحون مجهولون مواطنا في مدينة صبراتة يوم الاثنين.", VAC, None),
+        ("Gunmen killed two soldiers at a checkpoint in Sabratha on Monday.", "Battles", 2),
+        ("The LNA said it killed 20 terrorists in Derna on Monday.", "Battles", 20),
+    ],
+)
+def test_a_killing_by_a_named_agent_is_an_attack_on_its_victims(text, et, fat):
+    ev = one(text, "2015-03-20")
+    assert (ev.event_type, ev.fatalities) == (et, fat)
+    assert ev.actor1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five people were killed in Sabratha on Monday.",  # a toll: its event may be reported elsewhere
+        "قتل خمسة أشخاص في صبراتة يوم الاثنين.",
+    ],
+)
+def test_a_death_count_with_no_agent_and_no_event_word_is_no_new_event(text):
+    assert events(text, "2015-03-20") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A truck bomb exploded at a police training centre in Zliten on Thursday, killing at least 60 people.",
+        "انفجرت قنبلة في مركز لتدريب الشرطة في زليتن يوم الخميس، ما أسفر عن مقتل 60 شخصا على الأقل.",
+    ],
+)
+def test_bombs_that_explode_are_remote_explosives(text):
+    ev = one(text, "2016-01-08")
+    assert (ev.event_type, ev.sub_event_type, ev.fatalities, ev.event_date) == (
+        "Explosions/Remote violence", "Remote explosive/landmine/IED", 60, "2016-01-07")
