@@ -85,7 +85,18 @@ _NEXT_DAY_RE = re.compile(
     r"|\b(?P<n>two|three|four|five|six|seven|2|3|4|5|6|7)\s+days\s+later\b|\b(?P<w>a\s+week\s+later|the\s+following\s+week)\b"
     r"|(?:صباح\s+|مساء\s+)?(?:اليوم|ليوم)\s+(?:التالي|الموالي)|في\s+الغد|بعد\s+ذلك\s+بيوم|بعدها\s+بيوم"
     r"|بعد\s+(?:ذلك\s+)?(?P<ar2>يومين)|بعد\s+(?:ذلك\s+)?(?P<arn>ثلاثة|اربعة|أربعة|خمسة|ستة|سبعة)\s+ايام|بعد\s+(?:ذلك\s+)?(?P<arn2>ثلاثة|اربعة|أربعة|خمسة|ستة|سبعة)\s+أيام"
-    r"|بعد\s+(?:ذلك\s+)?(?P<arw>اسبوع|أسبوع)",
+    r"|بعد\s+(?:ذلك\s+)?(?P<arw>اسبوع|أسبوع)"
+    # "later that day", «في اليوم نفسه»: the date named last itself
+    r"|(?P<z>\b(?:(?:on\s+|later\s+)?(?:that|the)\s+same\s+(?:day|night|evening)|later\s+(?:that|the\s+same)\s+day"
+    r"|that\s+(?:night|evening|afternoon))\b"
+    r"|(?:في\s+|مساء\s+|صباح\s+|ليلة\s+)?(?:اليوم|الليلة|ليلة)\s+(?:نفسه|نفسها|ذاته|ذاتها)|في\s+(?:نفس|ذات)\s+(?:اليوم|الليلة)"
+    r"|(?:مساء|ليلة|صباح|في)\s+ذلك\s+اليوم)",
+    re.IGNORECASE,
+)
+# «في 26 من الشهر نفسه», "on the 26th of the same month": a day of the month named last
+_SAME_MONTH_RE = re.compile(
+    r"(?<!\d)(?P<d>[0-3]?\d)\s+(?:من\s+)?(?:(?:الشهر|شهر)\s+(?:نفسه|ذاته)|(?:نفس|ذات)\s+الشهر)"
+    r"|\bthe\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:the\s+same|that)\s+month\b",
     re.IGNORECASE,
 )
 _LATER_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ثلاثة": 3, "اربعة": 4, "أربعة": 4,
@@ -99,6 +110,8 @@ def _days_later(m: re.Match) -> tuple[int, int]:
         return (int(n) if n.isdigit() else _LATER_DAYS[n]), 1
     if m.group("w") or m.group("arw"):
         return 7, 2
+    if m.group("z"):
+        return 0, 1
     if m.group("ar2"):
         return 2, 1
     if m.group("arn") or m.group("arn2"):
@@ -756,6 +769,16 @@ def extract_result(
             dinfo = timeparse.DateInfo(base.date + _dt.timedelta(days=days), prec,
                                        f"{next_day.group().strip()!r}: {days} day(s) after {base.date.isoformat()}",
                                        next_day.start(), next_day.end())
+        same_month = _SAME_MONTH_RE.search(sent.text)
+        if same_month and base is not None and base.date is not None and (
+                dinfo is None or dinfo.date is None or getattr(dinfo, "start", -1) < 0):
+            day = int(same_month.group("d") or same_month.group("d2"))
+            try:
+                dinfo = timeparse.DateInfo(base.date.replace(day=day), 1,
+                                           f"{same_month.group().strip()!r}: day {day} of {base.date:%Y-%m}",
+                                           same_month.start(), same_month.end())
+            except ValueError:
+                pass  # "the 31st of the same month" in a 30-day month: no date
         if dinfo is not None and dinfo.date is not None and getattr(dinfo, "start", -1) >= 0:
             section_date[sent.section] = dinfo
             if dinfo.precision == 1:

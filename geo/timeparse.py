@@ -119,6 +119,7 @@ _AR_MONTH_YEAR_RE = re.compile(rf"{_A}(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}{_AR_YEA
 _AR_MONTH_ONLY_RE = re.compile(rf"(?P<prep>{_A}(?:في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|بدايه|نهايه)\s+)(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}(?!\s*,?\s*(?:عام|سنه|العام)?\s*(?:19|20)\d\d)")
 
 _EN_MONTH = rf"(?:{_alt(_MONTHS_EN)})\.?"
+_MID_MONTH_BEFORE = re.compile(r"(?:\bmid[\s-]*|\b(?:the\s+)?middle\s+of\s+|منتصف\s+(?:شهر\s+)?)$", re.I)
 _EN_DMY_RE = re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_EN_MONTH})(?:,?\s+{_YEAR})?\b", re.I)
 _EN_MDY_RE = re.compile(
     rf"\b(?P<mon>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s*[–-]\s*[0-3]?\d\b)?(?:,?\s+{_YEAR}\b)?", re.I
@@ -126,7 +127,7 @@ _EN_MDY_RE = re.compile(
 _EN_MONTH_YEAR_RE = re.compile(rf"\b(?P<mon>{_EN_MONTH})\s+(?:of\s+)?{_YEAR}\b", re.I)
 _EN_MONTH_ONLY_RE = re.compile(
     r"\b(?P<prep>(?:in|since|during|early|late|mid|(?:the\s+)?(?:start|end|beginning)\s+of)[\s-]+)"
-    r"(?P<mon>january|february|march|april|june|july|august|september|october|november|december)\b"
+    r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"(?!,?\s+(?:of\s+)?(?:19|20)\d\d)",
     re.I,
 )
@@ -304,6 +305,8 @@ def find_dates(
         add(explicit(int(m["year"]), _MONTHS_EN[m["mon"].lower().rstrip(".")], None, m.group(),
                       m.start(), m.end()))
     for m in _EN_MONTH_ONLY_RE.finditer(folded):
+        if m["mon"].lower() == "may" and not m["mon"][0].isupper():
+            continue  # "in may" — the modal verb, not the month
         add(explicit(None, _MONTHS_EN[m["mon"].lower()], None, m["mon"], m.start("mon"), m.end()))
     for m in _AR_WEEKDAY_RE.finditer(folded):
         if _PLACE_BEFORE_WEEKDAY.search(folded[max(0, m.start() - 8):m.start()]):
@@ -335,6 +338,10 @@ def find_dates(
             c = DateInfo(c.date.replace(day=int(r["d"])), 1, c.note + " (first day of a range)", lo + r.start("d"), c.end)
         kept.append(c)
     cands = kept
+    # "mid-May", «منتصف مايو»: the middle of the month, known to about a week (ACLED precision 2)
+    for n, c in enumerate(cands):
+        if c.precision == 3 and c.date is not None and _MID_MONTH_BEFORE.search(folded[max(0, c.start - 16):c.start]):
+            cands[n] = DateInfo(c.date.replace(day=15), 2, c.note + " (the middle of the month)", c.start, c.end)
     # longest match wins on overlaps
     chosen: list[DateInfo] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):

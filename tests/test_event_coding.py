@@ -413,3 +413,32 @@ def test_bombs_that_explode_are_remote_explosives(text):
     ev = one(text, "2016-01-08")
     assert (ev.event_type, ev.sub_event_type, ev.fatalities, ev.event_date) == (
         "Explosions/Remote violence", "Remote explosive/landmine/IED", 60, "2016-01-07")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On 15 March 2011, loyalist forces shelled Ajdabiya. Later that day, loyalist tanks attacked Brega.",
+         ["2011-03-15", "2011-03-15"]),
+        ("في 15 مارس 2011 قصفت كتائب القذافي أجدابيا. وفي اليوم نفسه هاجمت الكتائب البريقة.",
+         ["2011-03-15", "2011-03-15"]),
+        ("On 15 March 2011, loyalist forces shelled Ajdabiya. On the 20th of the same month, rebels attacked Brega.",
+         ["2011-03-15", "2011-03-20"]),
+        ("في 15 مارس 2011 قصفت كتائب القذافي أجدابيا. وفي 26 من الشهر نفسه هاجم الثوار البريقة.",
+         ["2011-03-15", "2011-03-26"]),
+    ],
+)
+def test_same_day_and_same_month_count_from_the_date_named_last(text, expected):
+    assert [e.event_date for e in events(text, None)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war began in April 2019. In mid-May, GNA forces launched a counter-offensive near Gharyan.",
+        "بدأت الحرب في أبريل 2019. وفي منتصف مايو شنت قوات الوفاق هجوما مضادا قرب غريان.",
+    ],
+)
+def test_the_middle_of_a_month_is_its_15th_known_to_a_week(text):
+    ev = [e for e in events(text, None) if e.place_name_en == "Gharyan"][0]
+    assert (ev.event_type, ev.event_date, ev.time_precision) == ("Battles", "2019-05-15", 2)
