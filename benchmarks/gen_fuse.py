@@ -46,6 +46,8 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("ar-18#2", "en-27#3"),   # Ajdabiya retaken, 26 March 2011
     ("ar-27#3", "en-27#0"),   # Ajdabiya protesters shot, 16–17 February 2011
     ("ar-20#1", "en-24#0"),   # Bin Jawad, 6 March 2011
+    ("ar-34#0", "en-18#1"),   # loyalist assault on Benghazi, 19 March 2011
+    ("ar-34#1", "en-18#0"),   # loyalist shelling of Benghazi, 19 March 2011
     ("ar-25#0", "en-22#0"),   # Derna, May 2018
     ("en-22#3", "en-31#1"),   # Derna, Shura Council against IS, June 2015
 )

@@ -489,6 +489,32 @@ def _camp(name: str, lexicon: Any) -> str:
     return (a or {}).get("kind", "") if isinstance(a, dict) else ""
 
 
+_FACTION_RE = re.compile(r"^Military Forces of Libya \((?P<years>[^)]*)\)\s*(?P<name>[^-]*)")
+
+
+def _allied(a: str, b: str, lexicon: Any) -> bool:
+    """True when two actors of a sentence are on one side (the air force and the army it supports).
+
+    Actors of the same kind are allies, except two state forces of rival governments (the
+    GNA's and the LNA's forces, Gaddafi's army and its successors): their ACLED labels name
+    different factions.
+    """
+    ca = _camp(a, lexicon)
+    if not ca or ca != _camp(b, lexicon):
+        return False
+
+    def faction(name: str) -> str:
+        try:
+            row = lexicon.default_lexicon().actor(name) if name else None
+        except Exception:  # noqa: BLE001
+            row = None
+        m = _FACTION_RE.match((row or {}).get("acled_name", "") if isinstance(row, dict) else "")
+        return f"{m['years']} {m['name'].strip()}" if m else ""
+
+    fa, fb = faction(a), faction(b)
+    return not (fa and fb and fa != fb)
+
+
 def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexicon: Any = None) -> tuple[str, str]:
     """(actor1, actor2) of a trigger.
 
@@ -533,9 +559,7 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexico
         actor1 = carried
     others = [a.name for a in actors if a.name != actor1]
     if lexicon is not None and actor1 and others:
-        camp1 = _camp(actor1, lexicon)
-        if camp1:
-            others = [n for n in others if _camp(n, lexicon) != camp1]
+        others = [n for n in others if not _allied(actor1, n, lexicon)]
     actor2 = others[0] if others else ""
     return actor1, actor2
 

@@ -442,3 +442,20 @@ def test_same_day_and_same_month_count_from_the_date_named_last(text, expected):
 def test_the_middle_of_a_month_is_its_15th_known_to_a_week(text):
     ev = [e for e in events(text, None) if e.place_name_en == "Gharyan"][0]
     assert (ev.event_type, ev.event_date, ev.time_precision) == ("Battles", "2019-05-15", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forces of the Government of National Accord repelled an attack by Haftar's troops on Thursday in Tripoli.",
+        "صدت قوات حكومة الوفاق الوطني هجوما لقوات حفتر في طرابلس يوم الخميس.",
+    ],
+)
+def test_the_forces_of_rival_governments_are_opponents_not_allies(text):
+    ev = one(text, "2019-04-12")
+    assert {ev.actor1, ev.actor2} == {"LNA", "GNA forces"}
+
+
+def test_an_air_force_and_the_army_it_supports_stay_allies():
+    ev = one("أعلن الجيش الليبي التابع لحكومة الوفاق أن سلاح الجو يقصف مواقع لتنظيم داعش في سرت.", "2016-06-09")
+    assert ev.actor2 == "Islamic State"
