@@ -559,7 +559,10 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexico
         actor1 = carried
     others = [a.name for a in actors if a.name != actor1]
     if lexicon is not None and actor1 and others:
-        others = [n for n in others if not _allied(actor1, n, lexicon)]
+        opponents = [n for n in others if not _allied(actor1, n, lexicon)]
+        # a clash has two sides: "Zintani militias clashed with Misratan forces", «اشتبكت ميليشيات
+        # الزنتان مع قوات مصراتة» — two militias, still opponents
+        others = opponents if opponents or getattr(t, "kind", "") not in ("clash", "fighting") else others
     actor2 = others[0] if others else ""
     return actor1, actor2
 

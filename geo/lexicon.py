@@ -544,8 +544,8 @@ _AR_W = r"[\u0621-\u064a\u0671-\u06d3\u064b-\u0652\u0640]+"
 _AR_LOYAL_RE = re.compile(
     rf"(?:(?<=\s)|^)(?P<head>[وب]?(?:ال)?(?:قوات|عناصر|مسلح(?:ون|ين|و)|مقاتل(?:ون|ين|و)|نشطاء|ناشطين|ميليشيات|مليشيات|"
     rf"كتائب|مجموعات|مجموعة|تشكيلات|وحدات))\s+"
-    rf"(?:مسلحة\s+)?(?:تابعة|التابعة|موالية|الموالية|تابعين|موالين|التابعين|الموالين|تتبع|مؤيدة|المؤيدة|مؤيدين|"
-    rf"المؤيدين|مبايعين|المبايعين)\s+"
+    rf"(?:مسلحة\s+)?(?:تابعة|التابعة|موالية|الموالية|تابعين|موالين|التابعين|الموالين|تابعون|موالون|التابعون|الموالون|"
+    rf"تتبع|مؤيدة|المؤيدة|مؤيدين|المؤيدين|مؤيدون|المؤيدون|مبايعين|المبايعين)\s+"
     rf"(?:ل(?:ـ\s*)?|إلى\s+|الى\s+)(?P<x>{_AR_W}(?:\s+{_AR_W}){{0,2}})"
 )
 _AR_TITLES = r"(?:العقيد|المشير|اللواء|الفريق|العميد|الرائد|النقيب|المقدم|القائد|آمر|امر|الشيخ|الزعيم|الرئيس)"
@@ -571,15 +571,24 @@ _AR_UNIT_RE = re.compile(
 # words after «كتيبة»/"Brigade" that end the name: prepositions, verbs of the sentence
 _AR_NAME_STOP = {"في", "من", "على", "علي", "إلى", "الى", "عن", "مع", "بعد", "قبل", "التي", "الذي", "و", "قرب", "بين",
                  "ضد", "خلال", "داخل", "وسط", "جنوب", "شمال", "شرق", "غرب", "أن", "ان", "قد", "لم", "كما"}
+# nouns that begin a place after a unit's name: «كتيبة الأوفياء مطار طرابلس» → «كتيبة الأوفياء»
+_AR_NAME_STOP |= {"مطار", "مدينة", "مدينه", "منطقة", "معسكر", "قاعدة", "ميناء", "بلدة", "مقر", "حي", "طريق", "بوابة",
+                  "مستشفى", "جسر", "ضاحية", "شارع", "ميدان", "ساحة"}
 _AR_NAME_STOP_N = frozenset(normalize(v) for v in _AR_NAME_STOP)
 _EN_NOT_NAMES = {"The", "A", "An", "This", "That", "Libyan", "Libya", "Armed", "Special", "Security", "Joint", "New"}
+
+
+def _verbal_noun_after_bi(w: str) -> bool:
+    """«بالهجوم»، «بقصف»، «باقتحام»: «ب» before a definite noun or an event word ends a name;
+    a surname that happens to begin with «ب» («باشاغا»، «بلحاج») does not."""
+    return w.startswith("بال") or bool(find_triggers(w[1:], "ar"))
 
 
 def _trim_ar_name(x: str) -> str:
     """The name words of «كتيبة X …»: up to a preposition, or a word with «ب» before a verbal noun."""
     out = []
     for w in x.split():
-        if normalize(w) in _AR_NAME_STOP_N or (w.startswith("ب") and len(w) >= 5 and out):
+        if normalize(w) in _AR_NAME_STOP_N or (w.startswith("ب") and len(w) >= 5 and out and _verbal_noun_after_bi(w)):
             break
         out.append(w)
     return " ".join(out)

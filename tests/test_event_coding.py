@@ -459,3 +459,34 @@ def test_the_forces_of_rival_governments_are_opponents_not_allies(text):
 def test_an_air_force_and_the_army_it_supports_stay_allies():
     ev = one("أعلن الجيش الليبي التابع لحكومة الوفاق أن سلاح الجو يقصف مواقع لتنظيم داعش في سرت.", "2016-06-09")
     assert ev.actor2 == "Islamic State"
+
+
+@pytest.mark.parametrize(
+    "text, a1, a2",
+    [
+        ("Zintani militias and Misratan forces clashed at Tripoli International Airport on Sunday.",
+         "Misrata forces", "Zintan forces"),
+        ("اشتبكت ميليشيات الزنتان مع قوات مصراتة في مطار طرابلس الدولي الأحد.", "Zintan forces", "Misrata forces"),
+        ("اشتبك مسلحون موالون لفتحي باشاغا مع جهاز دعم الاستقرار في طرابلس يوم السبت.",
+         "قوات موالية لـفتحي باشاغا", "Stability Support Apparatus (Ghneiwa)"),
+    ],
+)
+def test_two_militias_that_clash_are_each_others_opponents(text, a1, a2):
+    ev = one(text, "2014-07-14")
+    assert (ev.actor1, ev.actor2) == (a1, a2)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("حاصرت كتيبة الأوفياء مطار طرابلس الدولي يوم الاثنين.", "كتيبة الأوفياء"),
+        ("قامت كتيبة الفاروق باقتحام المقر.", "كتيبة الفاروق"),
+    ],
+)
+def test_a_unit_name_ends_before_a_place_noun_or_an_event_word(text, name):
+    assert [a.name for a in find_actors(text, "ar")] == [name]
+
+
+def test_a_siege_is_fighting():
+    ev = one("The al-Awfea brigade surrounded Tripoli airport on Monday.", "2012-06-05")
+    assert (ev.event_type, ev.event_date) == ("Battles", "2012-06-04")
