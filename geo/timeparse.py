@@ -110,6 +110,14 @@ _AR_ORD_DAYS["الحادي والثلاثين"] = 31
 _AR_ORD_DATE_RE = re.compile(
     rf"{_A}(?P<ord>{_alt(_AR_ORD_DAYS)})\s+من\s+(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}{_AR_YEAR}?"
 )
+# «في 9 من الشهر الجاري»، «التاسع من الشهر الماضي»، "the 9th of this month": a day of the document's month
+_AR_DAY_OF_MONTH_RE = re.compile(
+    rf"{_A}(?P<d>[0-3]?\d|{_alt(_AR_ORD_DAYS)})\s+(?:من\s+)?(?:(?:هذا\s+)?الشهر|شهر)\s+(?P<which>الجاري|الحالي|الماضي|المنصرم|المنقضي|السابق)?{_Z}"
+)
+_EN_DAY_OF_MONTH_RE = re.compile(r"\bthe\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?P<which>this|last)\s+month\b", re.I)
+# "over the weekend", «نهاية الأسبوع»: the Saturday before the document date, known to the week
+_WEEKEND_RE = re.compile(rf"\b(?:over|during|at|on)\s+the\s+weekend\b|\blast\s+weekend\b|{_A}(?:عطله\s+|نهايه\s+)الاسبوع(?:\s+الماضي)?{_Z}",
+                         re.I)
 # «ثورة 17 فبراير»، "the 17 February Revolution": a name, not a date
 _NAMED_BEFORE = re.compile(r"(?:ثوره|انتفاضه|revolution\s+of)\s*(?:ال)?$", re.I)
 _NAMED_AFTER = re.compile(r"^\s*(?:revolution|uprising|revolutionaries)\b", re.I)
@@ -174,7 +182,7 @@ _DATE_HINT_RE = re.compile(
     rf"\d|{_alt(_AR_WEEKDAYS)}|{_alt(m for m in _MONTHS_AR if m not in _AR_AMBIGUOUS_MONTHS)}|"
     r"امس|اليوم|الليله|البارحه|الاسبوع|الشهر|يومين|"
     rf"\b(?:{'|'.join(_EN_DAY_NAMES)}|{_alt(_MONTHS_EN)}|yesterday|today|tonight|overnight|night|morning|afternoon|"
-    r"evening|week|month|ago)\b",
+    r"evening|week|weekend|month|ago)\b",
     re.IGNORECASE,
 )
 # between a weekday and the date it names: «الجمعة 15 نوفمبر»، «الجمعة يوم 15 نوفمبر»، "Friday, 15 November"
@@ -318,6 +326,23 @@ def find_dates(
         if m["mod"] == "next":
             continue
         add(_weekday(_EN_WEEKDAYS[m["wd"].lower()], m["wd"], doc_date, m.start(), m.end()))
+    if doc_date is not None:
+        for m, which in [(m, m["which"] or "") for m in _AR_DAY_OF_MONTH_RE.finditer(folded)] + \
+                [(m, m["which"].lower()) for m in _EN_DAY_OF_MONTH_RE.finditer(folded)]:
+            if not which:
+                continue  # «الشهر نفسه» counts from the date named last (the pipeline's job)
+            d = m["d"]
+            day = int(d) if d.isdigit() else _AR_ORD_DAYS[re.sub(r"\s+", " ", d)]
+            first = doc_date.replace(day=1)
+            if which in ("الماضي", "المنصرم", "المنقضي", "السابق", "last"):
+                first = (first - _dt.timedelta(days=1)).replace(day=1)
+            date = _mk(first.year, first.month, day)
+            if date is not None:
+                add(DateInfo(date, 1, f"{m.group()!r}: day {day} of {first:%Y-%m}", m.start(), m.end()))
+        for m in _WEEKEND_RE.finditer(folded):
+            back = (doc_date.weekday() - 5) % 7 or 7  # the Saturday before (a week before, on a Saturday)
+            add(DateInfo(doc_date - _dt.timedelta(days=back), 2,
+                         f"weekend resolved against document date {doc_date.isoformat()}", m.start(), m.end()))
     for pat, offset, precision, label in _REL_PATTERNS:
         for m in pat.finditer(folded):
             if doc_date is None:
@@ -360,8 +385,11 @@ def find_dates(
     out = []
     for c in merged:
         note = c.note
-        if _since(folded, c.start) and " ago " not in f" {c.note} ":
+        if _since(folded, c.start) and " ago " not in f" {c.note} " and not (
+                c.date is not None and doc_date is not None and 0 <= (doc_date - c.date).days <= 7):
             note = f"since: {note} (background, not the event date)"
+        elif _since(folded, c.start) and c.date is not None:
+            note = f"{note} (ongoing since that day)"  # "fighting since Sunday": the news of this week
         elif c.date is not None and doc_date is not None and c.note.startswith("explicit") and \
                 (doc_date - c.date).days > _BACKGROUND_DAYS + (31 if c.precision == 3 else 0):
             note = f"background: {note}, {(doc_date - c.date).days} days before the document date"

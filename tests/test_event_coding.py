@@ -490,3 +490,25 @@ def test_a_unit_name_ends_before_a_place_noun_or_an_event_word(text, name):
 def test_a_siege_is_fighting():
     ev = one("The al-Awfea brigade surrounded Tripoli airport on Monday.", "2012-06-05")
     assert (ev.event_type, ev.event_date) == ("Battles", "2012-06-04")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("اندلعت اشتباكات في الزاوية في 9 من الشهر الجاري.", ("2019-04-09", 1)),
+        ("اندلعت اشتباكات في الزاوية في التاسع من الشهر الجاري.", ("2019-04-09", 1)),
+        ("اندلعت اشتباكات في الزاوية في 29 من الشهر الماضي.", ("2019-03-29", 1)),
+        ("Clashes erupted in Zawiya on the 9th of this month.", ("2019-04-09", 1)),
+        ("Clashes erupted in Zawiya over the weekend.", ("2019-04-06", 2)),
+        ("اندلعت اشتباكات في الزاوية نهاية الأسبوع الماضي.", ("2019-04-06", 2)),
+        ("Clashes have continued in Zawiya since Sunday.", ("2019-04-07", 1)),
+        ("تتواصل الاشتباكات في الزاوية منذ الأحد.", ("2019-04-07", 1)),
+    ],
+)
+def test_days_of_this_or_last_month_weekends_and_recent_since(text, expected):
+    ev = one(text, "2019-04-12")  # a Friday
+    assert (ev.event_date, ev.time_precision) == expected
+
+
+def test_since_a_date_long_ago_is_still_background():
+    assert events("Islamic State has controlled Sirte since June 2015.", "2016-06-09") == []
