@@ -169,6 +169,7 @@ _INTERVENTION_RE = re.compile(
     r"|فر\S*ق\S*\s+(?:ال)?(?:متظاهرين|محتجين|تظاهر\S*|اعتصام)|الغاز\s+المسيل|غاز\s+مسيل|الهراوات|أطلق\S*\s+(?:ال)?نار\s+في\s+الهواء",
     re.IGNORECASE,
 )
+_CEASEFIRE_BEFORE_RE = re.compile(r"(?:وقف|توقف)\S*(?:\s+\S+)?\s*ل?$")
 # Protesters who burn or storm: a riot
 _RIOT_RE = re.compile(
     r"\b(?:burn(?:ed|t|ing)\s+(?:down\s+)?|set\s+fire\s+to|torched|stormed|ransacked|looted)\b"
@@ -722,13 +723,18 @@ def extract_result(
         except Exception as e:  # noqa: BLE001 - one bad sentence never stops a document
             res.errors.append(f"sentence at {sent.start}: trigger search failed: {e}")
             trigs = []
+        # «اتفاق لوقف دائم لإطلاق النار», "violated the ceasefire by opening fire"? only the first: the
+        # firing a ceasefire stops is no attack
+        trigs = [t for t in trigs if not (t.kind == "attack" and _CEASEFIRE_BEFORE_RE.search(
+            sent.text[max(0, t.start - 24):t.start]))]
         if any(t.kind == "disaster" for t in trigs):
             trigs = [t for t in trigs if t.kind not in _DISASTER_MASKS]
         if any(t.kind == "protest" for t in trigs):
             # what protesters burn, loot or storm is their riot, not a separate event
             riot = bool(_RIOT_RE.search(sent.text))
             # and security forces firing on them is the protest met with force, not a battle
-            trigs = [t for t in trigs if t.kind not in ("property_destruction", "attack")
+            # and the oil field or road they shut is how they protest, not a separate closure
+            trigs = [t for t in trigs if t.kind not in ("property_destruction", "attack", "closure")
                      and not (riot and t.kind == "territory")]
         act = [t for t in trigs if t.kind not in _NO_EVENT_KINDS and t.event_type]
         early_actors = None

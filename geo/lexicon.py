@@ -176,8 +176,10 @@ class _Matcher:
         for first in acc[0]:
             self.index.setdefault(first, []).append((acc, payload, pid))
 
-    def find(self, text: str, words: list[tuple[str, int, int]], stems: list[set[str]]) -> list[tuple[int, int, int]]:
-        """Matches as ``(first_word, last_word_exclusive, payload)``, longest first, non-overlapping."""
+    def find(self, text: str, words: list[tuple[str, int, int]], stems: list[set[str]],
+             overlapping: bool = False) -> list[tuple[int, int, int]]:
+        """Matches as ``(first_word, last_word_exclusive, payload)``, longest first, non-overlapping
+        (``overlapping``: every match, in text order — cue words, where each payload counts)."""
         found: set[tuple[int, int, int]] = set()
         cache = self._cands
         nw = len(words)
@@ -208,6 +210,8 @@ class _Matcher:
                         if _NON_WORD_RE.sub("", span) != _NON_WORD_RE.sub("", want):
                             continue
                     found.add((i, i + n, payload))
+        if overlapping:
+            return sorted(found)
         order = sorted(found, key=lambda m: (-(m[1] - m[0]), -(words[m[1] - 1][2] - words[m[0]][1]), m[0], m[2]))
         taken: set[int] = set()
         out = []
@@ -278,10 +282,17 @@ class Lexicon:
         for i, t in enumerate(self.triggers):
             for p in t.get("ar", []) + t.get("en", []):
                 m["trig"].add(p, i, exact=bool(t.get("exact")))
-        self._cue_kinds = sorted(self.cues)
-        for ci, ck in enumerate(self._cue_kinds):
+        # a cue word may serve several kinds ("port": a closure, a handover): one pattern, a set of kinds
+        kinds_of: dict[str, set[str]] = {}
+        spelling: dict[str, str] = {}
+        for ck in sorted(self.cues):
             for p in self.cues[ck].get("ar", []) + self.cues[ck].get("en", []):
-                m["cue"].add(p, ci)
+                key = normalize(p)
+                spelling.setdefault(key, p)
+                kinds_of.setdefault(key, set()).add(ck)
+        self._cue_kinds = [frozenset(ks) for ks in kinds_of.values()]
+        for ci, key in enumerate(kinds_of):
+            m["cue"].add(spelling[key], ci)
         for i, a in enumerate(self.actors):
             for p in a.get("ar", []) + a.get("en", []):
                 m["actor"].add(p, i)
@@ -420,7 +431,7 @@ def find_triggers(text: str, language: str = "ar", *, lexicon: Lexicon | None = 
     """
     lex = lexicon or default_lexicon()
     words, stems = _prepare(text, lex, "trig")
-    cues = lex._m["cue"].find(text, words, stems)
+    cues = lex._m["cue"].find(text, words, stems, overlapping=True)
     out = []
     for a, b, p in lex._m["trig"].find(text, words, stems):
         entry = lex.triggers[p]
@@ -428,12 +439,12 @@ def find_triggers(text: str, language: str = "ar", *, lexicon: Lexicon | None = 
         if "cues" in entry:
             best = None
             for ca, cb, cp in cues:
-                ck = lex._cue_kinds[cp]
-                if ck not in entry["cues"] or (ca < b and cb > a):
+                fits = [k for k in entry["cues"] if k in lex._cue_kinds[cp]]
+                if not fits or (ca < b and cb > a):
                     continue
                 dist = a - cb if cb <= a else ca - b
                 if dist <= _CUE_WINDOW and (best is None or dist < best[0]):
-                    best = (dist, ck)
+                    best = (dist, fits[0])
             kind = best[1] if best else entry.get("default")
             if kind is None:
                 continue

@@ -512,3 +512,39 @@ def test_days_of_this_or_last_month_weekends_and_recent_since(text, expected):
 
 def test_since_a_date_long_ago_is_still_background():
     assert events("Islamic State has controlled Sirte since June 2015.", "2016-06-09") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rival sides signed a permanent ceasefire agreement in Sirte on Friday.",
+        "وقع طرفا النزاع اتفاقا لوقف دائم لإطلاق النار في سرت يوم الجمعة.",
+    ],
+)
+def test_the_firing_a_ceasefire_stops_is_no_attack(text):
+    assert [(e.event_type, e.sub_event_type) for e in events(text, "2020-10-24")] == [(SD, "Agreement")]
+
+
+@pytest.mark.parametrize(
+    "text, et",
+    [
+        ("Protesters shut down the Zueitina oil terminal on Sunday.", "Protests"),
+        ("أغلق محتجون ميناء الزويتينة النفطي يوم الأحد.", "Protests"),
+        ("Angry youths burned tyres and blocked roads in Zawiya on Monday.", "Riots"),
+        ("أحرق شبان غاضبون الإطارات وأغلقوا الطرق في الزاوية يوم الاثنين.", "Riots"),
+    ],
+)
+def test_what_protesters_shut_or_burn_is_their_protest_or_riot(text, et):
+    assert [e.event_type for e in events(text, "2022-04-18")] == [et]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GNA forces handed over the port to the coast guard in Sirte on Monday.",
+        "سلمت قوات البنيان المرصوص الميناء إلى خفر السواحل في سرت يوم الاثنين.",
+    ],
+)
+def test_a_cue_word_serves_every_kind_that_lists_it(text):
+    # «الميناء»/"port" is a cue of closures and of handovers alike
+    assert one(text, "2016-12-06").sub_event_type == "Non-violent transfer of territory"
