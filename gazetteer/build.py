@@ -192,9 +192,9 @@ def build() -> list[Place]:
             by_id[p.id] = p
             origin[p.id] = layer
     for pid, (names, source, may_set_primary) in _read_aliases().items():
-        p = by_id.get(pid)
-        if p is None:
+        if pid not in by_id:
             raise GazetteerDataError(f"an aliases file names unknown id {pid!r}")
+        p = by_id[pid]
         extra = [n for n in names if n not in p.names]
         name_ar = p.name_ar
         ar = [n for n in names if is_arabic(n)]

@@ -13,11 +13,11 @@ import threading
 from collections import defaultdict
 from functools import cached_property
 from importlib import resources
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from gazetteer import settings
 from gazetteer.exc import AmbiguousPlace, PlaceNotFound, check_lat_lon
-from gazetteer.model import FEATURE_RANK, Candidate, Context, Place, Resolution
+from gazetteer.model import FEATURE_RANK, Candidate, Context, Place, Resolution, Status
 from gazetteer.normalize import (
     is_arabic,
     name_key,
@@ -27,6 +27,9 @@ from gazetteer.normalize import (
 )
 from gazetteer.store import read_table
 from gazetteer.geodesy import haversine_km
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["Gazetteer"]
 
@@ -145,7 +148,7 @@ class Gazetteer:
         return {k: tuple(sorted(v)) for k, v in kids.items()}
 
     @cached_property
-    def _point_arrays(self):
+    def _point_arrays(self) -> tuple[list[Place], np.ndarray, np.ndarray]:
         import numpy as np
 
         pts = [p for p in self.places if p.feature_type not in _AREAL]
@@ -370,7 +373,7 @@ class Gazetteer:
         )
         best_score, best = scored[0]
         reason = f"{best.how} match of {best.matched!r}"
-        status = "foreign" if best.place.is_foreign else "resolved"
+        status: Status = "foreign" if best.place.is_foreign else "resolved"
         if len(scored) > 1:
             second_score, second = scored[1]
             related = self._related(best.place, second.place)

@@ -64,7 +64,7 @@ class CoordinateError(GazetteerError, ValueError):
     """Latitude/longitude out of range (with a hint when they look swapped)."""
 
 
-def check_lat_lon(lat: float, lon: float) -> tuple[float, float]:
+def check_lat_lon(lat: float | str, lon: float | str) -> tuple[float, float]:
     """Validate a (lat, lon) pair and return it as floats.
 
     Raises

@@ -203,8 +203,8 @@ class FuzzyIndex:
             return FuzzyHit(lk, name, ids, "phonetic", 0.8)
         if _letters(lk) < MIN_FUZZY_LEN - 1:
             return None
-        best = process.extractOne(lk, self._latin_keys, scorer=fuzz.ratio, score_cutoff=LATIN_MIN_RATIO)
-        if best is None or best[0][0] != lk[0]:
+        near = process.extractOne(lk, self._latin_keys, scorer=fuzz.ratio, score_cutoff=LATIN_MIN_RATIO)
+        if near is None or near[0][0] != lk[0]:
             return None
-        ids, name = self._latin[best[0]]
-        return FuzzyHit(best[0], name, ids, "edit", round(0.6 + 0.1 * (best[1] - LATIN_MIN_RATIO) / (100 - LATIN_MIN_RATIO), 3))
+        ids, name = self._latin[near[0]]
+        return FuzzyHit(near[0], name, ids, "edit", round(0.6 + 0.1 * (near[1] - LATIN_MIN_RATIO) / (100 - LATIN_MIN_RATIO), 3))

@@ -14,6 +14,8 @@ No network is ever used.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
@@ -51,7 +53,7 @@ class Kharita(Geocoder):
         self.country = country
 
     def geocode(self, query: str, *, exactly_one: bool = True, limit: int | None = None,
-                context: Context | None = None, timeout=None):
+                context: Context | None = None, timeout: float | None = None) -> Location | list[Location] | None:
         """Place(s) for a name: a ``geopy.Location`` (or a list), ``None`` when unknown.
 
         ``raw`` holds the gazetteer row plus the match ``score``.
@@ -67,7 +69,8 @@ class Kharita(Geocoder):
         cands = self.gazetteer.lookup(query, limit=limit or 10)
         return [_location(c.place, c.score) for c in cands] or None
 
-    def reverse(self, query, *, exactly_one: bool = True, timeout=None):
+    def reverse(self, query: str | Point | Sequence[float], *, exactly_one: bool = True,
+                timeout: float | None = None) -> Location | list[Location]:
         """Nearest gazetteer feature to ``query`` (a ``(lat, lon)`` pair, ``"lat, lon"`` or ``geopy.Point``).
 
         Out-of-range coordinates raise ``gazetteer.CoordinateError`` (a ``ValueError``)

@@ -8,14 +8,17 @@ Never buffer or search nearest in raw degrees: use these.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike
+    from pyproj import Geod
 
 
 class _LazyNumpy:
     """numpy, imported on first use (keeps ``import gazetteer`` fast: haversine needs no numpy)."""
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         import numpy
 
         return getattr(numpy, name)
@@ -45,14 +48,14 @@ COMPASS_16 = (
 
 
 @lru_cache(maxsize=1)
-def geod():
+def geod() -> Geod:
     """The shared ``pyproj.Geod(ellps='WGS84')`` (imported lazily)."""
     from pyproj import Geod
 
     return Geod(ellps="WGS84")
 
 
-def inverse_km(lat1, lon1, lat2, lon2):
+def inverse_km(lat1: ArrayLike, lon1: ArrayLike, lat2: ArrayLike, lon2: ArrayLike) -> tuple[Any, Any]:
     """Geodesic distance (km) and initial bearing (deg, 0..360) from point 1 to point 2.
 
     Accepts scalars or equal-length arrays; returns ``(distance_km, bearing_deg)``
@@ -67,7 +70,7 @@ def inverse_km(lat1, lon1, lat2, lon2):
     return dist_km, az
 
 
-def destination(lat, lon, bearing_deg, distance_km):
+def destination(lat: ArrayLike, lon: ArrayLike, bearing_deg: ArrayLike, distance_km: ArrayLike) -> tuple[Any, Any]:
     """Point reached from ``(lat, lon)`` going ``distance_km`` along ``bearing_deg``.
 
     Returns ``(lat, lon)`` (scalars or arrays).
@@ -79,7 +82,7 @@ def destination(lat, lon, bearing_deg, distance_km):
     return np.asarray(lat2), np.asarray(lon2)
 
 
-def angle_diff_deg(a, b):
+def angle_diff_deg(a: ArrayLike, b: ArrayLike) -> Any:
     """Smallest absolute difference between two bearings (0..180)."""
     d = np.abs(np.mod(np.asarray(a, dtype=float) - np.asarray(b, dtype=float) + 180.0, 360.0) - 180.0)
     return float(d) if np.ndim(d) == 0 else d
@@ -144,7 +147,7 @@ def ring_to_wkt(ring: Sequence[tuple[float, float]]) -> str:
     return "POLYGON ((" + ", ".join(f"{x:.6f} {y:.6f}" for x, y in ring) + "))"
 
 
-def nearest_index(lat: float, lon: float, lats, lons) -> tuple[int, float]:
+def nearest_index(lat: float, lon: float, lats: Any, lons: Any) -> tuple[int, float]:  # lats, lons: array-like
     """Index of the geodesically nearest of ``(lats, lons)`` to ``(lat, lon)`` and its distance (km).
 
     Prefilters with an equirectangular estimate in kilometres (never raw degrees),

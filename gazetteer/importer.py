@@ -299,7 +299,7 @@ def read_acled_locations(text: str, *, path: str) -> tuple[list[_Group], dict[st
         if not any(c.strip() for c in row):
             continue
 
-        def get(name: str, _row=row) -> str:
+        def get(name: str, _row: list[str] = row) -> str:
             i = col.get(name)
             return _row[i].strip() if i is not None and i < len(_row) else ""
 
@@ -598,9 +598,9 @@ def import_file(path: str | os.PathLike, *, user_table: str | os.PathLike | None
     else:
         new = parse_geonames_dump(text, path=spath) if fmt == "geonames" else parse_overlay_csv(text, path=spath)
     for p in new:
-        prior = existing.get(p.id) or base.get(p.id)
-        if prior is not None:
-            merged = tuple(dict.fromkeys([*p.aliases, *prior.names]))
+        prior_place = existing.get(p.id) or base.get(p.id)
+        if prior_place is not None:
+            merged = tuple(dict.fromkeys([*p.aliases, *prior_place.names]))
             merged = tuple(a for a in merged if a not in (p.name_en, p.name_ar))
             p = dataclasses.replace(p, aliases=merged)
             report.updated += 1

@@ -227,7 +227,7 @@ class _Districts:
         self.gaz = gaz
         self._key = name_key
         self.by_key: dict[str, Any] = {}
-        self.country_box: dict[str, tuple[float, float, float, float]] = {}
+        self.country_box: dict[str, tuple[float, ...]] = {}  # (min lat, max lat, min lon, max lon)
         self._point_cache: dict[tuple[float, float], Any] = {}
         if gaz is None:
             return
@@ -482,7 +482,7 @@ def load_acled(path: str | os.PathLike, *, gaz: Any = "default") -> AcledReport:
             d = districts.by_name(adm_raw)
             if d is not None:
                 admin1 = d.name_en
-            elif lat is not None:
+            elif lat is not None and lon is not None:  # both set or neither
                 d = districts.by_point(lat, lon)
                 if d is not None:
                     admin1 = d.name_en

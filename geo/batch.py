@@ -61,7 +61,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from geo.exc import InputError, KharitaError
 from geo.outputs import STDOUT, is_stdout, output_lock, pid_alive, refuse_inputs, sweep_stale_temp
@@ -246,7 +246,7 @@ def _extract_chunk(extractor: Extractor | None, docs: list, as_json: bool) -> li
     where ``payload`` is the JSON Lines text (``as_json``) or the list of events.
     """
     ex = extractor or default_extractor
-    out = []
+    out: list[tuple] = []
     for doc in docs:
         sha = text_sha1(doc.text)
         try:
@@ -280,7 +280,7 @@ class _Manifest:
         self.done: set[int] = set()  # _done_key of every finished document (compact)
         self.parts: list[str] = []
         self.committed_end = 0  # JSON Lines: length of the events file the manifest vouches for
-        self._fh = None
+        self._fh: IO[str] | None = None
 
     def load(self) -> None:
         """Read an existing manifest, dropping a torn last line."""
@@ -338,6 +338,7 @@ class _Manifest:
     def append(self, records: list[dict]) -> None:
         if not records:
             return
+        assert self._fh is not None  # open() comes first
         self._fh.write("".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records))
         _fsync(self._fh)
 
@@ -355,7 +356,7 @@ class _JsonlSink:
         self.manifest = manifest
         self.report = report
         self.name = path.name
-        self._fh = None
+        self._fh: IO[bytes] | None = None
 
     def prepare(self, resume: bool) -> None:
         size = self.path.stat().st_size if self.path.exists() else 0
@@ -378,10 +379,12 @@ class _JsonlSink:
             if error is not None:
                 continue
             if payload:
+                assert self._fh is not None  # prepare() comes first
                 self._fh.write(payload.encode("utf-8"))
             recs.append({"doc": doc_id, "sha1": sha, "src": where, "events": n, "part": self.name})
         if not recs:
             return
+        assert self._fh is not None
         _fsync(self._fh)
         end = self._fh.tell()
         for r in recs:
@@ -757,7 +760,8 @@ def _message_of(err: Exception) -> str:
     path = getattr(err, "path", None)
     if path is None:
         return msg
-    head = [str(path)] + ([f"line {err.line}"] if getattr(err, "line", None) is not None else [])
+    line = getattr(err, "line", None)
+    head = [str(path)] + ([f"line {line}"] if line is not None else [])
     prefix = ", ".join(head)
     if msg.startswith(prefix):
         rest = msg[len(prefix):]

@@ -53,7 +53,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import numpy as np
 
@@ -68,6 +68,9 @@ from geo.geodesy import (
     ring_to_wkt,
     sector_lonlat,
 )
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer
 
 __all__ = [
     "Claim",
@@ -438,7 +441,7 @@ def _en_compass(word: str) -> str | None:
     return letters if letters in ("NE", "NW", "SE", "SW") else _EN_ADJ.get(parts[0])
 
 
-def _mentions(text: str, gaz: Any) -> list[Any]:
+def _mentions(text: str, gaz: Gazetteer) -> list[Any]:
     """Place mentions (``geo.toponyms.find_mentions``), or [] if unavailable."""
     try:
         from geo.toponyms import find_mentions
@@ -454,7 +457,7 @@ def _usable(m: Any) -> bool:
     """Mentions that can anchor a claim: places, unresolved names, reference words, and
     "context" mentions that describe a location (not organisation names or adjectives)."""
     st = getattr(m, "status", "")
-    if st in ("resolved", "foreign", "unresolved") or getattr(m, "relation", ""):
+    if st in ("resolved", "foreign", "unresolved") or getattr(m, "relation", None):
         return True
     reason = (getattr(m, "reason", "") or "").lower()
     return st == "context" and m.place is not None and not any(w in reason for w in _NOT_LOCATIONS)
@@ -463,7 +466,7 @@ def _usable(m: Any) -> bool:
 _TOWN_TYPES = frozenset({"capital", "city", "town"})
 
 
-def as_town(place: Place | None, surface: str, gaz: Any) -> Place | None:
+def as_town(place: Place | None, surface: str, gaz: Gazetteer) -> Place | None:
     """A district named like its chief town is read as the town («بنغازي» in news = the city).
 
     Distances and directions in news are measured between towns; a district has no
@@ -481,7 +484,7 @@ def as_town(place: Place | None, surface: str, gaz: Any) -> Place | None:
     return place
 
 
-def _default_gazetteer():
+def _default_gazetteer() -> Gazetteer:
     from gazetteer import Gazetteer
 
     return Gazetteer.default()
@@ -490,7 +493,7 @@ def _default_gazetteer():
 # --------------------------------------------------------------------------- parse
 
 
-def parse(text: str, gazetteer: Any = None, *, require_subject: bool = True) -> list[Claim]:
+def parse(text: str, gazetteer: Gazetteer | None = None, *, require_subject: bool = True) -> list[Claim]:
     """All spatial claims in ``text``, in text order.
 
     A claim asserts a distance, direction or proximity between a named subject and an
@@ -656,7 +659,7 @@ _LOCATIVE_EN = frozenset({"in", "on", "at", "near", "from", "into", "onto", "to"
                           "across", "off", "inside", "outside", "by"})
 
 
-def _holds(place: Place | None, anchor: Place | None, gaz: Any, depth: int = 6) -> bool:
+def _holds(place: Place | None, anchor: Place | None, gaz: Gazetteer, depth: int = 6) -> bool:
     """True when ``anchor`` lies in ``place`` by the gazetteer's parent chain (the hall in Sirte)."""
     if place is None or anchor is None:
         return False
@@ -671,7 +674,7 @@ def _holds(place: Place | None, anchor: Place | None, gaz: Any, depth: int = 6) 
     return False
 
 
-def _attach_subjects(text: str, claims: list[Claim], mentions: Sequence[Any], gaz: Any) -> list[Claim]:
+def _attach_subjects(text: str, claims: list[Claim], mentions: Sequence[Any], gaz: Gazetteer) -> list[Claim]:
     """Give each claim its subject: the place in apposition before it, or the subject of the claim it
     is coordinated with («…، ومئات الكيلومترات من أوروبا»).  Claims with none keep ``subject_text=""``."""
     out: list[Claim] = []
@@ -821,7 +824,7 @@ def _fmt(v: float | None) -> str:
     return "?" if v is None else f"{v:.0f}"
 
 
-def _point_set(anchor: Place, gaz: Any) -> list[Place]:
+def _point_set(anchor: Place, gaz: Gazetteer) -> list[Place]:
     names = NEAREST_POINT_SETS.get(anchor.name_en, ())
     pts: dict[str, Place] = {}
     for nm in names:
@@ -1005,7 +1008,7 @@ def _direction_note(state: int, off_deg: float, t: Tolerances) -> tuple[bool | N
     return ok, en, ar
 
 
-def check(claim: Claim, gazetteer: Any = None, *, tolerances: Tolerances = Tolerances()) -> CheckedClaim:
+def check(claim: Claim, gazetteer: Gazetteer | None = None, *, tolerances: Tolerances = Tolerances()) -> CheckedClaim:
     """Check one claim: measured figures, verdict and a bilingual one-line explanation.
 
     Parameters
@@ -1026,7 +1029,7 @@ def check(claim: Claim, gazetteer: Any = None, *, tolerances: Tolerances = Toler
     """
     t = tolerances
     subj, anc = claim.subject, claim.anchor
-    base = dict(claim=claim, claimed_km=claim.distance_km, direction=claim.direction)
+    base: dict[str, Any] = dict(claim=claim, claimed_km=claim.distance_km, direction=claim.direction)
 
     def done(verdict: str, en: str, ar: str, **kw: Any) -> CheckedClaim:
         en_line = f"{en}: {_EN_VERDICT[verdict]}"
@@ -1218,12 +1221,12 @@ def _derive(claim: Claim, anc: Place, t: Tolerances, done, s_en, s_ar, a_en, a_a
     return done("unverifiable", en, ar)
 
 
-def check_all(claims: Iterable[Claim], gazetteer: Any = None, *, tolerances: Tolerances = Tolerances()) -> list[CheckedClaim]:
+def check_all(claims: Iterable[Claim], gazetteer: Gazetteer | None = None, *, tolerances: Tolerances = Tolerances()) -> list[CheckedClaim]:
     """:func:`check` over many claims."""
     return [check(c, gazetteer, tolerances=tolerances) for c in claims]
 
 
-def check_text(text: str, gazetteer: Any = None, *, tolerances: Tolerances = Tolerances()) -> list[CheckedClaim]:
+def check_text(text: str, gazetteer: Gazetteer | None = None, *, tolerances: Tolerances = Tolerances()) -> list[CheckedClaim]:
     """Parse then check every claim of a text."""
     gaz = gazetteer if gazetteer is not None else _default_gazetteer()
     return check_all(parse(text, gaz), gaz, tolerances=tolerances)

@@ -85,6 +85,7 @@ def check(article: str | None, claim_text: str | None, subject: str | None, date
         parsed = C.parse(doc.text, gaz)
         header = f"{article}" + (f" ({doc.date})" if getattr(doc, "date", None) else "")
     else:
+        assert claim_text is not None  # one of ARTICLE and --claim (checked above)
         if date:
             from geo.document import parse_date
 

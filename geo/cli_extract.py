@@ -10,7 +10,9 @@ import json
 import math
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -32,7 +34,7 @@ def _why_category(why: str) -> str:
     return why.split(" (")[0].split(": '")[0]
 
 
-def _table(rows: list[tuple[str, ...]]) -> str:
+def _table(rows: Sequence[tuple[str, ...]]) -> str:
     if not rows:
         return ""
     widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
@@ -178,7 +180,7 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
     if data is not None:
         write_text(output or "-", data)
 
-    summary = {
+    summary: dict[str, Any] = {
         "documents": n_docs,
         "events": len(events),
         "events_by_type": {f"{a} / {b}": n for (a, b), n in sorted(by_type.items())},

@@ -39,9 +39,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from geo.exc import ConfigError
+
+if TYPE_CHECKING:
+    from gazetteer import Gazetteer
 
 __all__ = [
     "ACTOR_KINDS",
@@ -233,7 +236,7 @@ def _string(ctx: _Ctx, where: str, d: dict, key: str, table: str | None, index: 
             required: bool = False, default: str = "") -> str:
     if key not in d:
         if required:
-            line = ctx.loc.table(table, index)[0] if table and ctx.loc.table(table, index) else None
+            line = (ctx.loc.table(table, index) or (None,))[0] if table else None
             raise ctx.error(where, f"missing required key {key!r}", line)
         return default
     v = d[key]
@@ -314,7 +317,7 @@ def _actors(ctx: _Ctx, raw: Any) -> tuple[ActorConfig, ...]:
         kind = _choice(ctx, where, a, "kind", ACTOR_KINDS, "actors", i, None)
         if kind is None:
             raise ctx.error(where, f"missing required key 'kind' (one of {', '.join(ACTOR_KINDS)})",
-                            ctx.loc.table("actors", i)[0] if ctx.loc.table("actors", i) else None)
+                            (ctx.loc.table("actors", i) or (None,))[0])
         acled = _string(ctx, where, a, "acled_name", "actors", i)
         for n in (name, *aliases):
             k = n.casefold()
@@ -368,6 +371,7 @@ def _places(ctx: _Ctx, raw: Any) -> tuple[PlaceConfig, ...]:
                 raise ctx.error(where, f"new place {name_en or name_ar!r}: missing required key {k!r}", header)
         lat = _number(ctx, where, p, "lat", "places", i)
         lon = _number(ctx, where, p, "lon", "places", i)
+        assert lat is not None and lon is not None  # both keys are there (checked above)
         try:
             check_lat_lon(lat, lon)
         except (CoordinateError, ValueError) as e:
@@ -416,6 +420,7 @@ def _claims(ctx: _Ctx, raw: Any) -> ClaimsConfig:
             continue
         hi = 180.0 if k.endswith("_deg") else (1.0 if k in ("centre_fraction",) else None)
         num = _number(ctx, where, raw, k, "claims", None, lo=0.0, hi=hi)
+        assert num is not None  # k is a key of raw
         if k.startswith("distance_rel") and num >= 1.0:
             raise ctx.error(where, f"{k!r} is a fraction (0.15 = ±15 %), got {num:g}", line)
         overrides.append((k, num))
@@ -541,7 +546,7 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
     return parse_config(text, str(p))
 
 
-def apply_place_aliases(gaz: Any, config: Config) -> Any:
+def apply_place_aliases(gaz: Gazetteer, config: Config) -> Gazetteer:
     """A new gazetteer with the config's extra aliases and new places merged in.
 
     Parameters
@@ -576,8 +581,9 @@ def apply_place_aliases(gaz: Any, config: Config) -> Any:
                                   path=config.path or None, line=pc.line)
             district = gaz.district_of(parent) if parent is not None else None
             changed[pc.id] = Place(
-                id=pc.id, name_en=pc.name_en, name_ar=pc.name_ar, feature_type=pc.feature_type, lat=pc.lat,
-                lon=pc.lon, precision_m=pc.precision_m, source=pc.source, parent_id=pc.parent_id,
+                id=pc.id, name_en=pc.name_en, name_ar=pc.name_ar, feature_type=pc.feature_type,
+                lat=cast(float, pc.lat), lon=cast(float, pc.lon),  # set for every new place
+                precision_m=pc.precision_m, source=pc.source, parent_id=pc.parent_id,
                 country=pc.country, admin1=district.id if district is not None else "", aliases=pc.aliases,
                 layer="user",
             )

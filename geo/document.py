@@ -41,6 +41,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 from geo.exc import DecodeError, EmptyInputError, InputError
 
@@ -728,7 +729,7 @@ def _iter_jsonl(
             elif kind == "stray":
                 notes = ("record has bytes that are not UTF-8: replaced by U+FFFD",)
             try:
-                rec = json.loads(line)
+                rec = json.loads(cast(str, line))  # None only for "legacy", decoded above
             except json.JSONDecodeError as e:
                 yield InputError(f"bad JSON: {e.msg} (column {e.colno})", path=sp, line=lineno)
                 continue
@@ -759,7 +760,7 @@ def _iter_jsonl(
             except InputError as e:
                 yield e
                 continue
-            rid = fields["id"]
+            rid = cast(str, fields["id"])  # no field is an InputError past the check above
             yield Document(
                 id=rid if rid != "" else f"{stem}-{lineno}",
                 text=text,

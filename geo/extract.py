@@ -132,6 +132,8 @@ _PART_OF_GAP_RE = re.compile(r"^['’]?s?\s+(?:suburb|district|neighbou?rhood|ar
                              re.IGNORECASE)
 _ORIGIN_BEFORE_RE = re.compile(
     r"(?:\bfrom|\bout\s+of)\s+(?:the\s+)?(?:(?:city|town|village|port|base)\s+of\s+)?(?:nearby\s+)?$"
+    # "militiamen of the town of Misrata", "fighters of Zintan": who they are, not where they are
+    r"|\b(?:militiamen|militias?|fighters|troops|brigades?|gunmen|rebels)\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$"
     r"|(?:^|\s)(?:قادم\S*\s+)?من\s+(?:مدينة\s+|مدينه\s+|بلدة\s+|منطقة\s+)?$",
     re.IGNORECASE,
 )
@@ -707,6 +709,7 @@ def extract_result(
     last_section: dict[int, int] = {}  # and into the next paragraph of the same section)
     section_date: dict[int, Any] = {}
     last_event_in_para: dict[Any, int] = {}  # section (, event type) -> index into events
+    strike_kind: dict[int, str] = {}  # section -> 'air'/'shelling' of its last strike (weak words inherit it)
 
     m_by_sentence: list[list[int]] = [[] for _ in sentences]
     si = 0
@@ -719,7 +722,7 @@ def extract_result(
     for k, sent in enumerate(sentences):
         lang = getattr(sent, "language", None) or language
         try:
-            trigs = lexicon.find_triggers(sent.text, lang)
+            trigs = lexicon.find_triggers(sent.text, lang, context_kind=strike_kind.get(sent.section, ""))
         except Exception as e:  # noqa: BLE001 - one bad sentence never stops a document
             res.errors.append(f"sentence at {sent.start}: trigger search failed: {e}")
             trigs = []
@@ -869,7 +872,7 @@ def extract_result(
             after = [i for i in keep if mentions[i].start >= trig_start]
             # "forces advancing from Brega hit Ajdabiya", «تعزيزات من مصراتة إلى سرت»: where they came
             # from is not where the event is, when the sentence names another place
-            here = [i for i in keep if not _ORIGIN_BEFORE_RE.search(text[max(0, mentions[i].start - 24):mentions[i].start])]
+            here = [i for i in keep if not _ORIGIN_BEFORE_RE.search(text[max(0, mentions[i].start - 40):mentions[i].start])]
             if here and len(here) < len(keep):
                 after = [i for i in after if i in here]
                 primary = after[0] if after else here[-1]
@@ -1028,6 +1031,8 @@ def extract_result(
                     if not carried:
                         used.setdefault(mention_index[id(loc.mention)], []).append(ev.id)
                 events.append(ev)
+                if t.kind in ("air", "shelling"):
+                    strike_kind[sent.section] = t.kind
                 if et_t != "Strategic developments":
                     last_event_in_para[sent.section] = len(events) - 1
                     last_event_in_para[(sent.section, et)] = len(events) - 1

@@ -452,19 +452,19 @@ def _convert(s: pd.Series, c: Column, path: str | None, label) -> Any:
                 raise SchemaError(f"{label(i)}: {_shown(s.iloc[i])} does not fit in 64 bits", path=path, field=c.name)
             out = pd.Series(pd.arrays.IntegerArray(np.where(na, 0, f).astype(np.int64), na))
         else:
-            vals: list[int | None] = []
+            ints: list[int | None] = []
             for i, v in enumerate(s.tolist()):
                 if _missing(v):
-                    vals.append(None)
+                    ints.append(None)
                     continue
                 try:
-                    vals.append(_to_int(v))
+                    ints.append(_to_int(v))
                 except OverflowError:
                     raise SchemaError(f"{label(i)}: {_shown(v)} does not fit in 64 bits", path=path,
                                       field=c.name) from None
                 except (TypeError, ValueError):
                     raise SchemaError(f"{label(i)}: {_shown(v)} is not an integer", path=path, field=c.name) from None
-            out = pd.Series(vals, dtype="Int64")
+            out = pd.Series(ints, dtype="Int64")
         if c.kind == "int" and out.isna().any():
             i = int(np.flatnonzero(out.isna().to_numpy())[0])
             raise SchemaError(f"{label(i)}: value required", path=path, field=c.name)
@@ -598,6 +598,7 @@ _TEXT_KINDS = frozenset({"text", "text?"})
 
 
 def _format_of(path: Path, format: str | None) -> str:
+    f: str | None
     if format is not None:
         f = format.lower().lstrip(".")
         f = {"json": "geojson", "geoparquet": "parquet", "geopackage": "gpkg"}.get(f, f)
@@ -859,6 +860,7 @@ def _read_geojson(path: Path) -> "geopandas.GeoDataFrame":
     except RecursionError:
         raise GeoJSONError("not usable JSON: nested too deeply", path=p) from None
     check_geojson_crs(doc, p)
+    feats: list[Any] | None
     if isinstance(doc, dict) and doc.get("type") == "Feature":
         feats = [doc]
     elif isinstance(doc, dict) and doc.get("type") == "FeatureCollection":
@@ -954,7 +956,7 @@ def _read_csv(path: Path) -> "geopandas.GeoDataFrame":
     has_xy = "latitude" in df.columns and "longitude" in df.columns
     wkt_col = next((h for h in ("geometry", "WKT", "wkt") if h in df.columns), None)
     if wkt_col is not None:
-        geoms = []
+        geoms: list[Any] = []
         for i, w in enumerate(df[wkt_col].tolist()):
             w = (w or "").strip()
             if not w:

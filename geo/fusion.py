@@ -281,6 +281,8 @@ def _rec(i: int, e: Event) -> _Rec:
 
 def _place_gap(a: _Rec, b: _Rec) -> float | None:
     """Distance over the allowed distance (0 for the same gazetteer place); None when too far."""
+    # callers pass records with points (a _Rec has both lat and lon or neither)
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
     d = _haversine_m(a.lat, a.lon, b.lat, b.lon)
     limit = max(a.radius, b.radius) + PLACE_SLACK_M
     if d > limit:
@@ -327,11 +329,13 @@ def _candidate_pairs(recs: Sequence[_Rec]) -> dict[tuple[int, int], float]:
     buckets: dict[tuple[str, int, int, int], list[int]] = defaultdict(list)
     usable = [r for r in recs if r.span is not None and r.lat is not None]
     for r in usable:
+        assert r.span is not None and r.lat is not None and r.lon is not None  # as filtered (lon goes with lat)
         cy, cx = _cell(r.lat, r.lon)
         for day in range(r.span[0], r.span[1] + 1):
             buckets[(r.etype, day, cy, cx)].append(r.i)
     pairs: dict[tuple[int, int], float] = {}
     for r in usable:
+        assert r.span is not None and r.lat is not None and r.lon is not None
         reach = 1.1 * (r.radius + PLACE_SLACK_M)  # margin for the flat-earth box
         dlat = reach / 111_000.0
         dlon = reach / (111_000.0 * max(0.1, math.cos(math.radians(r.lat))))

@@ -413,7 +413,8 @@ def _prepare(text: str, lex: Lexicon, key: str) -> tuple[list[tuple[str, int, in
 # --- triggers ------------------------------------------------------------------------
 
 
-def find_triggers(text: str, language: str = "ar", *, lexicon: Lexicon | None = None) -> list[Trigger]:
+def find_triggers(text: str, language: str = "ar", *, lexicon: Lexicon | None = None,
+                  context_kind: str = "") -> list[Trigger]:
     """Event trigger words in ``text`` (a sentence), in text order.
 
     Weak words («قصف»، «استهدفت»، «ضربات»، "strikes") take their kind from a cue
@@ -428,6 +429,10 @@ def find_triggers(text: str, language: str = "ar", *, lexicon: Lexicon | None = 
         ``'ar'`` or ``'en'`` (both scripts are matched whatever the value).
     lexicon
         A lexicon from :func:`load_lexicon` (default: the package one).
+    context_kind
+        The kind the text's section was about ('air' after a report of air strikes): a weak
+        word with no cue of its own and no default takes it when the entry accepts it ("Many
+        strikes went after armoured forces outside Ajdabiya").
     """
     lex = lexicon or default_lexicon()
     words, stems = _prepare(text, lex, "trig")
@@ -446,6 +451,8 @@ def find_triggers(text: str, language: str = "ar", *, lexicon: Lexicon | None = 
                 if dist <= _CUE_WINDOW and (best is None or dist < best[0]):
                     best = (dist, fits[0])
             kind = best[1] if best else entry.get("default")
+            if kind is None and context_kind in entry["cues"]:
+                kind = context_kind
             if kind is None:
                 continue
         et, st = lex.kinds.get(kind, ("", ""))

@@ -34,7 +34,7 @@ import zlib
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence, cast
 
 import folium
 
@@ -564,7 +564,7 @@ def _pack(records: Any, claims=None, towns: Sequence[tuple] = (), by: str = "typ
     claim_rows, claims_skipped = _pack_claims(claims)
     if claims_skipped:
         skipped["claims without both points"] = claims_skipped
-    skipped_list = [[k, v] for k, v in skipped.items() if v]
+    skipped_list: list[list[Any]] = [[k, v] for k, v in skipped.items() if v]
     town_rows = [
         [round(lat_ * _SCALE), round(lon_ * _SCALE), si(en), si(ar), rank] for _id, lat_, lon_, en, ar, rank in towns
     ]
@@ -796,8 +796,8 @@ class _Assets(MacroElement):
         self.offline = offline
         self.heat = heat
 
-    def render(self, **kwargs) -> None:
-        fig = self.get_root()
+    def render(self, **kwargs) -> None:  # type: ignore[override]  # branca: MacroElement.render gives None, Element.render says str
+        fig = cast(Figure, self.get_root())  # MacroElement.render asserts it is a Figure
         head = _leaflet_inline() if self.offline else _cdn_leaflet()
         if self.heat:
             head += f"<script>{_asset_text('leaflet-heat.js')}</script>\n"
@@ -816,8 +816,8 @@ class _EventLayer(MacroElement):
         self.options = options
         self.basemap = basemap
 
-    def render(self, **kwargs) -> None:
-        fig = self.get_root()
+    def render(self, **kwargs) -> None:  # type: ignore[override]  # branca: MacroElement.render gives None, Element.render says str
+        fig = cast(Figure, self.get_root())  # MacroElement.render asserts it is a Figure
         uid = self.get_name()
         fig.html.add_child(
             _Raw(f'<script type="application/json" id="{uid}-data">{self.payload}</script>'),
@@ -830,8 +830,9 @@ class _EventLayer(MacroElement):
                 name=uid + "_basemap",
             )
             opts["basemap_id"] = uid + "-basemap"
+        parent = cast(Element, self._parent)  # the map this layer was added to
         fig.script.add_child(
-            _Raw(f"kharitaDraw({self._parent.get_name()}, {script_json(uid + '-data')}, {script_json(opts)});"),
+            _Raw(f"kharitaDraw({parent.get_name()}, {script_json(uid + '-data')}, {script_json(opts)});"),
             name=uid,
         )
         super().render(**kwargs)
@@ -922,9 +923,9 @@ def event_map(
     if "kharita_assets" not in m._children:
         m.add_child(_Assets(offline, heat), name="kharita_assets")
     else:
-        assets = m._children["kharita_assets"]
+        assets = cast(_Assets, m._children["kharita_assets"])
         assets.offline, assets.heat = assets.offline or offline, assets.heat or heat
-    options = {
+    options: dict[str, Any] = {
         "title": escape(title) if title else "",
         "time_slider": time_slider,
         "radius": 6,

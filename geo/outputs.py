@@ -296,7 +296,7 @@ def _temp_prefix(name: str) -> str:
     return f".{name}{_TEMP_TAG}{os.getpid()}-"
 
 
-def sweep_stale_temp(folder: str | os.PathLike, name: str | None = None) -> list[str]:
+def sweep_stale_temp(folder: str | os.PathLike[str], name: str | None = None) -> list[str]:
     """Remove temporary folders of killed kharita writes in ``folder``.
 
     Parameters
@@ -311,7 +311,7 @@ def sweep_stale_temp(folder: str | os.PathLike, name: str | None = None) -> list
     list[str]
         Names removed.  Folders of a live process (another run writing now) are kept.
     """
-    removed = []
+    removed: list[str] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -461,6 +461,7 @@ def atomic_path(path: str | os.PathLike, *, suffix: str = "", parents: bool = Tr
     """
     kind, target = _destination(path)
     if kind == "file":
+        assert target is not None  # _destination gives a target for every kind but stdout
         parent = target.parent
         if not parent.is_dir():
             if not parents:
@@ -481,9 +482,11 @@ def atomic_path(path: str | os.PathLike, *, suffix: str = "", parents: bool = Tr
         yield tmp
         try:
             if kind == "file":
+                assert target is not None
                 os.chmod(tmp, _file_mode(target))
                 os.replace(tmp, target)
             elif kind == "special":
+                assert target is not None
                 _copy_into(tmp, target)
             else:
                 _to_stdout(tmp.read_bytes())
@@ -507,6 +510,7 @@ def write_bytes(path: str | os.PathLike, data: bytes, *, parents: bool = True) -
             _to_stdout(data)
             return
         if kind == "special":
+            assert target is not None  # _destination gives a target for every kind but stdout
             with open(target, "wb") as fh:
                 fh.write(data)
             return

@@ -215,8 +215,8 @@ def _event_rows(events_or_path: Any) -> list[dict]:
             rows.append(props)
         return rows
     rows = []
-    for e in events_or_path:
-        rows.append(e if isinstance(e, dict) else e.to_dict())
+    for ev in events_or_path:
+        rows.append(ev if isinstance(ev, dict) else ev.to_dict())
     return rows
 
 

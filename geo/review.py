@@ -65,7 +65,7 @@ import re
 import datetime as _dt
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from geo.events import EVENT_FIELDS
 from geo.exc import InputError
@@ -209,7 +209,7 @@ def members_of(rec: Mapping) -> list[dict]:
         return [me]
     out = []
     for k in range(n):
-        m = {"id": _s(ids[k]) if ids else f"{rec['id']}~{k + 1}"}
+        m: dict[str, Any] = {"id": _s(ids[k]) if ids else f"{rec['id']}~{k + 1}"}
         for key, lst in (("doc_id", "doc_ids"), ("source", "sources"), ("url", "urls"), ("evidence", "evidence_all")):
             vals = lists[lst]
             m[key] = _s(vals[k]) if vals is not None and len(vals) == n else me[key]
@@ -251,6 +251,7 @@ _EN_CASUALTY = re.compile(
 
 
 def _find_all(text: str, needle: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]]
     out, start = [], 0
     if not needle:
         return out
@@ -401,8 +402,8 @@ _CAND_CACHE: dict[tuple, tuple] = {}
 
 
 def _candidates(gaz: Any, place_id: str, *names: Any) -> tuple:
-    *names, limit = names
-    key = (id(gaz), place_id, *names, limit)
+    *name_list, limit = names
+    key = (id(gaz), place_id, *name_list, limit)
     got = _CAND_CACHE.get(key)
     if got is not None:
         return got
@@ -410,7 +411,7 @@ def _candidates(gaz: Any, place_id: str, *names: Any) -> tuple:
     cur = gaz.get(place_id) if place_id else None
     if cur is not None:
         seen[cur.id] = _cand_row(gaz, cur, None)
-    for name in names:
+    for name in name_list:
         if not name:
             continue
         try:
@@ -420,7 +421,7 @@ def _candidates(gaz: Any, place_id: str, *names: Any) -> tuple:
         for c in found:
             if c.place.id not in seen:
                 seen[c.place.id] = _cand_row(gaz, c.place, c.score)
-    if cur is not None and getattr(cur, "parent_id", ""):
+    if cur is not None and getattr(cur, "parent_id", None):
         parent = gaz.get(cur.parent_id)
         if parent is not None and parent.id not in seen:
             seen[parent.id] = _cand_row(gaz, parent, None)
@@ -712,7 +713,7 @@ class _Review:
         self.ev: dict[str, _Ev] = {}
         self.order: list[str] = []
         for r in records:
-            rec = {f: r.get(f) for f in EVENT_FIELDS}
+            rec: dict[str, Any] = {f: r.get(f) for f in EVENT_FIELDS}
             self.ev[rec["id"]] = _Ev(rec, _initial_status(r), members_of(r), _passthrough(r))
             self.order.append(rec["id"])
 
@@ -868,7 +869,7 @@ def _pt(lat: Any, lon: Any) -> str:
     return "∅" if lat is None or lon is None else f"{_py_float(lat)},{_py_float(lon)}"
 
 
-def apply_decisions(records: list[dict], ops: list[Mapping], *, drop_rejected: bool = False) -> _Review:
+def apply_decisions(records: list[dict], ops: Sequence[Mapping], *, drop_rejected: bool = False) -> _Review:
     """Replay decisions on event records (:func:`load_review_events`); the page's rules.
 
     Returns the review state; :func:`reviewed_geojson` and :func:`reviewed_csv` give

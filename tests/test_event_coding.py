@@ -548,3 +548,25 @@ def test_what_protesters_shut_or_burn_is_their_protest_or_riot(text, et):
 def test_a_cue_word_serves_every_kind_that_lists_it(text):
     # «الميناء»/"port" is a cue of closures and of handovers alike
     assert one(text, "2016-12-06").sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_weak_strike_word_takes_the_kind_of_the_strikes_reported_before_it():
+    text = ("Coalition aircraft struck regime air defences near Tripoli on Friday. "
+            "Many strikes went after armoured forces outside Ajdabiya, the admiral said.")
+    evs = events(text, "2011-03-26")
+    assert [(e.place_name_en, e.sub_event_type) for e in evs][-1] == ("Ajdabiya", "Air/drone strike")
+
+
+def test_a_weak_strike_word_alone_is_no_event():
+    assert events("Many strikes went after armoured forces outside Ajdabiya, the admiral said.", "2011-03-26") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 18 May 2017, an attack was launched by militiamen of the town of Misrata against the Brak air base.",
+        "On 18 May 2017, fighters of Misrata attacked the Brak air base.",
+    ],
+)
+def test_the_town_militiamen_come_from_is_not_where_they_attack(text):
+    assert one(text, None).place_name_en == "Brak"
