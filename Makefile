@@ -32,6 +32,7 @@ demo: $(VENV)/.installed
 ## The whole test suite (browser tests included: installs Chromium when missing).
 test: $(VENV)/.installed-test chromium
 	$(BIN)/ruff check --no-cache geo gazetteer benchmarks tests scripts
+	$(BIN)/mypy --no-incremental
 	$(BIN)/python -m pytest -p no:cacheprovider
 
 ## Debian's Chromium (+ a font with Arabic glyphs) for the browser tests.

@@ -570,7 +570,7 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexico
     return actor1, actor2
 
 
-def _killings(act: list, text: str, lang: str, lexicon: Any, res: Any) -> tuple[list, list]:
+def _killings(act: list, text: str, lang: str, lexicon: Any, res: Any) -> tuple[list, list | None]:
     """Keep a bare killing word («قتل مسلحون عاملين», "gunmen killed two workers") as an event.
 
     Only when nothing else in the sentence names the event (a clash, a strike, a bombing: the
@@ -861,8 +861,9 @@ def extract_result(
         libyan = [i for i in libyan if not any(
             mentions[j].start > mentions[i].end and _PART_OF_GAP_RE.match(text[mentions[i].end:mentions[j].start])
             for j in libyan)]
+        placed = {i: p for i in libyan if (p := mentions[i].place) is not None}  # resolved: all have places
         keep = [i for i in libyan if i in cues or not any(
-            mentions[j].place.id != mentions[i].place.id and _is_ancestor(gaz, mentions[i].place, mentions[j].place)
+            placed[j].id != placed[i].id and _is_ancestor(gaz, placed[i], placed[j])
             for j in libyan if j != i)]
 
         def places_for(trig_start: int) -> list[_Located]:

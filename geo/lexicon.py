@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -176,7 +176,7 @@ class _Matcher:
         for first in acc[0]:
             self.index.setdefault(first, []).append((acc, payload, pid))
 
-    def find(self, text: str, words: list[tuple[str, int, int]], stems: list[set[str]],
+    def find(self, text: str, words: Sequence[tuple[str, int, int]], stems: Sequence[frozenset[str]],
              overlapping: bool = False) -> list[tuple[int, int, int]]:
         """Matches as ``(first_word, last_word_exclusive, payload)``, longest first, non-overlapping
         (``overlapping``: every match, in text order — cue words, where each payload counts)."""
@@ -304,7 +304,7 @@ class Lexicon:
         for i, p in enumerate(self.org_prefixes.get("ar", []) + self.org_prefixes.get("en", [])):
             m["org"].add(p, i)
         self._n_org_ar = len(self.org_prefixes.get("ar", []))
-        self._demonym_iso = []
+        self._demonym_iso: list[str] = []
         self._demonym_not = set()
         for iso, langs in sorted(self.demonyms.items()):
             if iso.startswith("_"):
@@ -339,7 +339,7 @@ def _validate(entries: Iterable[dict] | None, what: str, required: tuple[str, ..
             raise ConfigError(f"{label}: needs at least one pattern in 'ar' or 'en'")
         if not all(isinstance(p, str) and normalize(p) for p in pats):
             raise ConfigError(f"{label}: patterns must be non-empty strings")
-        if kinds and e.get("kind") not in kinds:
+        if kinds and str(e.get("kind")) not in kinds:
             raise ConfigError(f"{label}: kind must be one of {', '.join(kinds)}, got {e.get('kind')!r}")
         out.append(dict(e))
     return out
@@ -404,7 +404,7 @@ def set_default_lexicon(lexicon: Lexicon | None) -> None:
     _DEFAULT_LEXICON = lexicon
 
 
-def _prepare(text: str, lex: Lexicon, key: str) -> tuple[list[tuple[str, int, int]], list[set[str]]]:
+def _prepare(text: str, lex: Lexicon, key: str) -> tuple[Sequence[tuple[str, int, int]], list[frozenset[str]]]:
     words = _words(text)
     sufs = lex._m[key].suffixes
     return words, [_stems(w, sufs) for w, _, _ in words]
@@ -604,7 +604,7 @@ def _verbal_noun_after_bi(w: str) -> bool:
 
 def _trim_ar_name(x: str) -> str:
     """The name words of «كتيبة X …»: up to a preposition, or a word with «ب» before a verbal noun."""
-    out = []
+    out: list[str] = []
     for w in x.split():
         if normalize(w) in _AR_NAME_STOP_N or (w.startswith("ب") and len(w) >= 5 and out and _verbal_noun_after_bi(w)):
             break

@@ -577,8 +577,8 @@ def casualties(text: str, language: str) -> Casualties:
         joined = words[i].startswith("و") or (i > 0 and words[i - 1] in {"و", "and"})
         if not cat and prev_cat and i - prev_end_idx <= 4 and joined:
             # «مقتل 3 مدنيين و2 من الجنود»: a count joined by «و» to the previous one
-            nxt = words[j] if j < len(words) else ""
-            if nxt in {"من", "اخرين"} or nxt in _AR_PERSON_SING or nxt in _EN_PERSON:
+            after_w = words[j] if j < len(words) else ""
+            if after_w in {"من", "اخرين"} or after_w in _AR_PERSON_SING or after_w in _EN_PERSON:
                 cat = prev_cat
         if not cat:
             continue
@@ -593,6 +593,8 @@ def casualties(text: str, language: str) -> Casualties:
                 notes.append(f"vague count: {nm.text} {label}")
             continue
         value = nm.value
+        if value is None:
+            continue  # not vague yet no value: nothing to count
         if range_hi is not None:
             notes.append(f"range {value}–{range_hi} {label}: lower bound")
         if toll_before:

@@ -298,11 +298,11 @@ def find_dates(
     for m in _AR_MONTH_YEAR_RE.finditer(folded):
         add(explicit(int(m["year"]), _month_ar(m["mon"]), None, text[m.start():m.end()], m.start(), m.end()))
     for m in _AR_MONTH_ONLY_RE.finditer(folded):
-        mon = re.sub(r"\s+", " ", m["mon"])
-        if mon in _AR_AMBIGUOUS_MONTHS and not m["mon2"]:
+        mon_name = re.sub(r"\s+", " ", m["mon"])
+        if mon_name in _AR_AMBIGUOUS_MONTHS and not m["mon2"]:
             continue
-        s = m.start("mon")
-        add(explicit(None, _month_ar(mon), None, text[s:m.end()], s, m.end()))
+        ms = m.start("mon")
+        add(explicit(None, _month_ar(mon_name), None, text[ms:m.end()], ms, m.end()))
     for m in _EN_DMY_RE.finditer(folded):
         add(explicit(int(m["year"]) if m["year"] else None, _MONTHS_EN[m["mon"].lower().rstrip(".")], int(m["day"]), m.group(), m.start(), m.end()))
     for m in _EN_MDY_RE.finditer(folded):
@@ -524,7 +524,7 @@ def numeric_date_spans(text: str) -> list[tuple[int, int]]:
     reader asks it which digits are days and years rather than counts.
     """
     folded = fold_same_length(text)
-    spans = []
+    spans: list[tuple[int, int]] = []
     for rx in (_ISO_RE, _SLASH_RE, _AR_DATE_RE, _AR_MONTH_YEAR_RE, _EN_DMY_RE, _EN_MDY_RE, _EN_MONTH_YEAR_RE):
         spans.extend((m.start(), m.end()) for m in rx.finditer(folded))
     return spans

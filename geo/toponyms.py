@@ -821,17 +821,17 @@ def find_mentions(
                 out.append(Mention(surface, s, e, st, f"reference word: the capital ({place.name_en})", place, relation=ref_rel, anchor_text=place.name_en))
                 continue
             prev = None
-            for m in reversed(out):
-                if m.place is None or m.status not in ("resolved", "foreign"):
+            for earlier in reversed(out):
+                if earlier.place is None or earlier.status not in ("resolved", "foreign"):
                     continue
-                if m.place.feature_type in CITY_TYPES:
-                    prev = (m, m.place)
+                if earlier.place.feature_type in CITY_TYPES:
+                    prev = (earlier, earlier.place)
                     break
                 # a fine place names its city: «ميناء سرت … وسط المدينة», "the port of Sirte … the city centre"
-                city = next((a for a in gaz.ancestors(m.place) if a.feature_type in CITY_TYPES), None) \
+                city = next((a for a in gaz.ancestors(earlier.place) if a.feature_type in CITY_TYPES), None) \
                     if hasattr(gaz, "ancestors") else None
                 if city is not None:
-                    prev = (m, city)
+                    prev = (earlier, city)
                     break
             if prev is None:
                 out.append(Mention(surface, s, e, "unresolved", "reference word: no city named before", None, relation="same_as"))
