@@ -72,6 +72,18 @@ _HEDGE_RE = re.compile(
     r"|^\s*(?:\S+\s+){0,3}(?:is|was|are|were)\s+(?:expected|imminent|near|planned|likely)\b|^\s*(?:\S+\s+){0,2}(?:soon)\b",
     re.IGNORECASE,
 )
+# "threatened to storm", "would lead to", «أي هجوم», «هدد باقتحام»: an event spoken of, not one that happened
+_MODAL_BEFORE_RE = re.compile(
+    r"\b(?:threaten\w*|vow\w*|plan\w*|intend\w*|prepar\w*|promis\w*|pledg\w*)\s+to\s+$"
+    r"|\b(?:would|could|will|might|(?-i:may)|must|shall)\s+(?:not\s+)?(?:\S+\s+)?$|\bany\s+(?:\S+\s+)?$"
+    r"|\b(?:warn\w*|fear\w*)\s+(?:of\s+|that\s+|against\s+)(?:an?\s+|the\s+|any\s+)?(?:\S+\s+)?$"
+    r"|(?:^|\s)(?:هدد\S*|يهدد\S*|تهدد\S*|توعد\S*|يتوعد\S*|يعتزم|تعتزم|ينوي|تنوي|يخطط|تخطط|سوف|لن)\s+(?:\S+\s+)?$"
+    r"|(?:^|\s)(?:أي|اي)\s+$|(?:^|\s)(?:حذر\S*|يحذر\S*|تحذر\S*)\s+من\s+(?:أن\s+|ان\s+)?(?:أي\s+|اي\s+)?(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+# «حكم بإعدام», "sentenced … to death": a verdict, not an execution
+_VERDICT_BEFORE_RE = re.compile(
+    r"(?:حكم\S*|قضت\S*|قضى|يقضي|أحكام|احكام)\s+(?:\S+\s+){0,2}$|\bsentenced\b[^.;]{0,60}\bto\s+$", re.IGNORECASE)
 # "N months/years after|since <trigger>": the trigger names a past reference event.
 _LONG_AGO_RE = re.compile(
     r"(?:بعد|منذ|قبل)\s+(?:\S+\s+)?(?:شهر|شهرين|اشهر|أشهر|شهور|عام|عامين|اعوام|أعوام|سنه|سنة|سنتين|سنوات|اسابيع|أسابيع)"
@@ -119,7 +131,8 @@ def _days_later(m: re.Match) -> tuple[int, int]:
     return 1, 1
 # Targets that make an attack violence against civilians (ACLED): people and places that do not fight
 _CIVILIAN_TARGET_RE = re.compile(
-    r"^\s*(?:\S+\s+){0,2}?(?:on|against|targeting|at|على|ضد|استهدف\S*)\s+(?:the\s+|a\s+|an\s+|our\s+|US\s+|U\.S\.\s+)?"
+    r"^\s*(?:(?:stormed|raided|attacked|assaulted|targeted|hit|bombed|shelled)\s+|(?:\S+\s+){0,3}?(?:on|against|targeting|at|على|ضد|استهدف\S*)\s+)"
+    r"(?:the\s+|a\s+|an\s+|our\s+|US\s+|U\.S\.\s+)?"
     r"(?:\S+\s+){0,2}?(?:mission|consulate|embassy|diplomat\S*|hotel|hospital|clinic|school|mosque|church|market|"
     r"civilians?|worshippers|guests|residents|migrants?|refugees|detention\s+(?:centre|center)|journalists?|"
     r"employees|staff|workers|"
@@ -561,6 +574,9 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexico
     if not actor1:
         actor1 = carried
     others = [a.name for a in actors if a.name != actor1]
+    if getattr(t, "kind", "") in ("clash", "fighting"):
+        # the sides of a clash are armed: residents who flee it are not its actor 2
+        others = [n for n in others if _camp(n, lexicon) != "civilians"]
     if lexicon is not None and actor1 and others:
         opponents = [n for n in others if not _allied(actor1, n, lexicon)]
         # a clash has two sides: "Zintani militias clashed with Misratan forces", «اشتبكت ميليشيات
@@ -870,15 +886,26 @@ def extract_result(
             """The place list a trigger governs: first place after it (else the last before) and its list."""
             if not keep:
                 return []
-            after = [i for i in keep if mentions[i].start >= trig_start]
+            # a clause of its own («…، فيما استهدفت غارة مطار معيتيقة», "…, while an air strike hit …")
+            # has its own place: a trigger looks in its clause first
+            lo, hi = sent.start, sent.end
+            for b in _CLAUSE_RE.finditer(sent.text):
+                if sent.start + b.end() <= trig_start:
+                    lo = sent.start + b.end()
+                elif sent.start + b.start() >= trig_start:
+                    hi = sent.start + b.start()
+                    break
+            in_clause = [i for i in keep if lo <= mentions[i].start < hi]
+            pool = in_clause or keep
+            after = [i for i in pool if mentions[i].start >= trig_start]
             # "forces advancing from Brega hit Ajdabiya", «تعزيزات من مصراتة إلى سرت»: where they came
             # from is not where the event is, when the sentence names another place
-            here = [i for i in keep if not _ORIGIN_BEFORE_RE.search(text[max(0, mentions[i].start - 40):mentions[i].start])]
-            if here and len(here) < len(keep):
+            here = [i for i in pool if not _ORIGIN_BEFORE_RE.search(text[max(0, mentions[i].start - 40):mentions[i].start])]
+            if here and len(here) < len(pool):
                 after = [i for i in after if i in here]
                 primary = after[0] if after else here[-1]
             else:
-                primary = after[0] if after else keep[-1]
+                primary = after[0] if after else pool[-1]
             group = [primary]
             pos = keep.index(primary)
             for step in (-1, 1):
@@ -905,6 +932,10 @@ def extract_result(
         for t in act:
             if _HEDGE_RE.match(sent.text[t.end:t.end + 40]):
                 continue  # «تحرير سرت بات قريبا», "an offensive is expected": not (yet) an event
+            if _MODAL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
+                continue  # "threatened to storm Misrata", «أي هجوم على طرابلس»: not (yet) an event
+            if t.kind == "execution" and _VERDICT_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start]):
+                continue  # «حكما بإعدام 45 شخصا», "sentenced to death": a verdict
             if _LONG_AGO_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # «بعد شهرين من انتقال الحكومة», "two years after the capture": a past reference
             if t.kind == "territory" and _ATTEMPT_RE.search(sent.text[max(0, t.start - 30):t.start]):

@@ -118,6 +118,7 @@ _EN_DAY_OF_MONTH_RE = re.compile(r"\bthe\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\s+of\s
 # "over the weekend", «نهاية الأسبوع»: the Saturday before the document date, known to the week
 _WEEKEND_RE = re.compile(rf"\b(?:over|during|at|on)\s+the\s+weekend\b|\blast\s+weekend\b|{_A}(?:عطله\s+|نهايه\s+)الاسبوع(?:\s+الماضي)?{_Z}",
                          re.I)
+_YEAR_ONLY_RE = re.compile(rf"(?:\b(?:in|during|since|of)\s+|{_A}(?:عام|سنه|العام|في)\s+(?:عام\s+)?){_YEAR}(?!\d)", re.I)
 # «ثورة 17 فبراير»، "the 17 February Revolution": a name, not a date
 _NAMED_BEFORE = re.compile(r"(?:ثوره|انتفاضه|revolution\s+of)\s*(?:ال)?$", re.I)
 _NAMED_AFTER = re.compile(r"^\s*(?:revolution|uprising|revolutionaries)\b", re.I)
@@ -343,6 +344,13 @@ def find_dates(
             back = (doc_date.weekday() - 5) % 7 or 7  # the Saturday before (a week before, on a Saturday)
             add(DateInfo(doc_date - _dt.timedelta(days=back), 2,
                          f"weekend resolved against document date {doc_date.isoformat()}", m.start(), m.end()))
+    if doc_date is not None:
+        # "killed protesters in 2011", «عام 2011» in a 2017 article: the sentence tells history
+        for m in _YEAR_ONLY_RE.finditer(folded):
+            year = int(m["year"])
+            if year < doc_date.year:
+                add(DateInfo(_dt.date(year, 1, 1), 3, f"background: the year {year}, before the document's",
+                             m.start("year"), m.end("year")))
     for pat, offset, precision, label in _REL_PATTERNS:
         for m in pat.finditer(folded):
             if doc_date is None:

@@ -570,3 +570,37 @@ def test_a_weak_strike_word_alone_is_no_event():
 )
 def test_the_town_militiamen_come_from_is_not_where_they_attack(text):
     assert one(text, None).place_name_en == "Brak"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN warned that an attack on Tripoli would lead to a humanitarian catastrophe.",
+        "حذرت الأمم المتحدة من أن أي هجوم على طرابلس سيؤدي إلى كارثة إنسانية.",
+        "Haftar threatened to storm Misrata if the militias did not withdraw.",
+        "هدد حفتر باقتحام مصراتة إذا لم تنسحب الميليشيات.",
+        "A court in Tripoli sentenced 45 people to death for killing protesters in 2011.",
+        "أصدرت محكمة في طرابلس حكما بإعدام 45 شخصا بتهمة قتل متظاهرين عام 2011.",
+    ],
+)
+def test_threats_warnings_and_verdicts_are_no_events(text):
+    assert events(text, "2019-04-12") == []
+
+
+def test_a_month_named_may_is_no_modal_verb():
+    assert [e.event_type for e in events("On 5 May, clashes erupted in Sirte.", "2019-05-10")] == ["Battles"]
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("Residents fled Ain Zara as clashes intensified on Thursday, while an air strike hit Mitiga airport.",
+         ("Battles", "Ain Zara", "")),
+        ("فر السكان من عين زارة مع اشتداد الاشتباكات يوم الخميس، فيما استهدفت غارة جوية مطار معيتيقة.",
+         ("Battles", "Ain Zara", "")),
+    ],
+)
+def test_each_clause_keeps_its_place_and_residents_are_no_side_of_a_clash(text, first):
+    evs = events(text, "2019-04-12")
+    assert (evs[0].event_type, evs[0].place_name_en, evs[0].actor2) == first
+    assert evs[1].sub_event_type == "Air/drone strike" and "Mitiga" in evs[1].place_name_en
