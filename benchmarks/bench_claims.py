@@ -20,7 +20,7 @@ import numpy as np
 def main(n: int = 1_000_000) -> None:
     from gazetteer import Gazetteer
     from geo import claims as C
-    from geo.roads import road_km
+    from geo.claims.roads import road_km
 
     rng = np.random.default_rng(42)
     alat, slat = rng.uniform(20, 33, n), rng.uniform(20, 33, n)

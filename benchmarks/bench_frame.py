@@ -18,7 +18,7 @@ import pandas as pd
 
 def generated_frame(n: int, seed: int = 0) -> pd.DataFrame:
     """A plain DataFrame with the schema's columns and n plausible Libyan events (10 % unresolved)."""
-    from geo.frame import COLUMNS
+    from geo.io.frame import COLUMNS
 
     rng = np.random.default_rng(seed)
     lat = rng.uniform(19.5, 33.2, n)
@@ -68,7 +68,7 @@ def generated_frame(n: int, seed: int = 0) -> pd.DataFrame:
 
 
 def main(n: int = 1_000_000) -> None:
-    from geo.frame import read_events, restore_schema, write_events
+    from geo.io.frame import read_events, restore_schema, write_events
 
     t = time.perf_counter()
     df = generated_frame(n)

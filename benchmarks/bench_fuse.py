@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> None:
     same = [f.to_dict() for f in fuse_events(shuffled)] == [f.to_dict() for f in fused]
     print(f"shuffled input gives the same output: {same}")
     t = time.perf_counter()
-    from geo.frame import to_frame
+    from geo.io.frame import to_frame
     from geo.fusion import fuse
 
     frame = to_frame(events)

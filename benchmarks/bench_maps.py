@@ -20,7 +20,7 @@ import time
 
 from geo.events import Event, event_id
 from geo.geodesy import circle_lonlat, ring_to_wkt
-from geo.html import escape
+from geo.maps.html import escape
 from geo.maps import EVENT_STYLES, render_html
 
 WORDS = "اندلعت اشتباكات عنيفة بين قوات الجيش ومسلحي التنظيم في محيط المدينة وسط أنباء عن سقوط قتلى وجرحى من الطرفين".split()
@@ -114,9 +114,9 @@ def basemap_sizes() -> None:
     """Bytes of the basemap file, and what it adds to an offline map page of one event."""
     from pathlib import Path
 
-    import geo.maps as maps
+    import geo.maps.core as maps
 
-    path = Path(maps.__file__).parent / "data" / "basemap" / "basemap.json"
+    path = Path(maps.__file__).parent.parent / "data" / "basemap" / "basemap.json"
     ev = synthetic(1)
     with_base = len(render_html(ev, offline=True).encode("utf-8"))
     saved = maps._EventLayer.render
@@ -144,7 +144,7 @@ def command_seconds(n: int) -> None:
     from pathlib import Path
 
     from geo.events import feature_collection_json
-    from geo.frame import to_frame, write_events
+    from geo.io.frame import to_frame, write_events
 
     evs = synthetic(n)
     with tempfile.TemporaryDirectory() as d:

@@ -33,7 +33,7 @@ TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", 
 
 def synthetic_geojson(n: int, path: Path, seed: int = 1) -> None:
     from gazetteer import Gazetteer
-    from geo.frame import to_frame, write_events
+    from geo.io.frame import to_frame, write_events
 
     rnd = random.Random(seed)
     gaz = Gazetteer.default()
@@ -111,7 +111,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
-    from geo.review import load_review_events, review_html
+    from geo.maps.review import load_review_events, review_html
 
     print(f"{'events':>8} {'HTML MB':>8} {'page s':>7} {'open s (median)':>16} {'filter type/review/search/clear ms':>36}")
     with tempfile.TemporaryDirectory() as d:

@@ -2,13 +2,13 @@
 
 Prints
 
-1. throughput (articles/s) of :func:`geo.batch.run_batch` at ``jobs=1`` and ``jobs=2``
+1. throughput (articles/s) of :func:`geo.io.batch.run_batch` at ``jobs=1`` and ``jobs=2``
    over a generated corpus (``--n`` articles, default 2,000);
 2. peak resident memory (``ru_maxrss`` of the batch process, and the sampled
    peak RSS of its largest worker and of all its processes together) of ``run_batch(jobs=2)`` over generated corpora of increasing size
    (``--mem-sizes``, default 10,000 and 100,000 articles; each size runs in a
    fresh process) — flat memory means the peak does not grow with the corpus;
-3. the Dask path (:func:`geo.dask_engine.run_dask` on a 2-worker
+3. the Dask path (:func:`geo.io.dask_engine.run_dask` on a 2-worker
    ``LocalCluster``) against ``run_batch(jobs=2)`` on the same corpus, with the
    cluster start-up shown separately.
 
@@ -39,7 +39,7 @@ from gen_corpus import write_corpus  # noqa: E402
 
 
 def _batch(corpus: Path, out: Path, jobs: int, fmt: str = "jsonl"):
-    from geo.batch import run_batch
+    from geo.io.batch import run_batch
 
     if out.exists():
         shutil.rmtree(out)
@@ -130,7 +130,7 @@ def memory(work: Path, sizes: list[int], jobs: int = 2) -> None:
 def dask_overhead(work: Path, corpus: Path, batch_rate: float | None) -> None:
     from distributed import Client, LocalCluster
 
-    from geo.dask_engine import run_dask
+    from geo.io.dask_engine import run_dask
 
     if batch_rate is None:
         batch_rate = (lambda r: r.documents / r.seconds)(_batch(corpus, work / "out-j2", 2))

@@ -503,7 +503,7 @@ def acled_overlay(text: str, *, path: str, gaz: "Gazetteer", taken: dict[str, Pl
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    from geo.geodesy import haversine_km
+    from gazetteer.geodesy import haversine_km
 
     return haversine_km(a[0], a[1], b[0], b[1])
 

@@ -16,16 +16,16 @@ _LAZY = {
     "Event": ("geo.events", "Event"),
     "extract": ("geo.extract", "extract"),
     "extract_many": ("geo.extract", "extract_many"),
-    "to_frame": ("geo.frame", "to_frame"),
-    "read_events": ("geo.frame", "read_events"),
-    "write_events": ("geo.frame", "write_events"),
+    "to_frame": ("geo.io.frame", "to_frame"),
+    "read_events": ("geo.io.frame", "read_events"),
+    "write_events": ("geo.io.frame", "write_events"),
     "fuse": ("geo.fusion", "fuse"),
 }
 
 if TYPE_CHECKING:  # pragma: no cover
     from geo.events import Event
     from geo.extract import extract, extract_many
-    from geo.frame import read_events, to_frame, write_events
+    from geo.io.frame import read_events, to_frame, write_events
     from geo.fusion import fuse
 
 

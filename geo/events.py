@@ -1,7 +1,7 @@
 """The :class:`Event` record: one geolocated, sourced event extracted from text.
 
 This module is the contract between extraction (``geo.extract``), frames
-(``geo.frame``), claims and maps.  It imports nothing heavy.
+(``geo.io.frame``), claims and maps.  It imports nothing heavy.
 """
 
 from __future__ import annotations

@@ -557,7 +557,7 @@ def fuse(frame_or_events: Any) -> Any:
     -------
     list of FusedEvent or geopandas.GeoDataFrame
         For events, :func:`fuse_events`.  For a frame, the fused frame: the schema
-        columns (:func:`geo.frame.to_frame`) plus the :data:`FUSED_FIELDS` columns
+        columns (:func:`geo.io.frame.to_frame`) plus the :data:`FUSED_FIELDS` columns
         (lists as Python lists, ``toll_disagreement`` bool, ``fused_count`` int).
 
     Examples
@@ -567,7 +567,7 @@ def fuse(frame_or_events: Any) -> Any:
     >>> [f.merged_ids for f in fused if f.fused_count > 1]  # doctest: +SKIP
     """
     if _is_frame(frame_or_events):
-        from geo.frame import from_frame
+        from geo.io.frame import from_frame
 
         return fused_frame(fuse_events(from_frame(frame_or_events)))
     return fuse_events(frame_or_events)
@@ -575,7 +575,7 @@ def fuse(frame_or_events: Any) -> Any:
 
 def fused_frame(fused: Sequence[FusedEvent]) -> Any:
     """Fused events as a GeoDataFrame: the schema columns and the :data:`FUSED_FIELDS`."""
-    from geo.frame import to_frame
+    from geo.io.frame import to_frame
 
     gdf = to_frame([f.event for f in fused])
     extras = {f.id: f.extras() for f in fused}
@@ -602,7 +602,7 @@ def fusion_summary(n_in: int, fused: Sequence[FusedEvent]) -> dict[str, Any]:
 
 def _fmt(path: Path, format: str | None) -> str:
     from geo.exc import InputError
-    from geo.frame import FORMATS
+    from geo.io.frame import FORMATS
 
     f = (format or "").lower().lstrip(".") or FORMATS.get(path.suffix.lower(), "")
     f = {"json": "geojson", "geoparquet": "parquet", "geopackage": "gpkg"}.get(f, f)
@@ -613,9 +613,9 @@ def _fmt(path: Path, format: str | None) -> str:
 
 
 def write_fused(fused: Sequence[FusedEvent], path: str | Any, *, format: str | None = None) -> Path:
-    """Write fused events: the event file of :func:`geo.frame.write_events` plus the fused fields.
+    """Write fused events: the event file of :func:`geo.io.frame.write_events` plus the fused fields.
 
-    The schema columns are written by :func:`geo.frame.write_events`; the
+    The schema columns are written by :func:`geo.io.frame.write_events`; the
     :data:`FUSED_FIELDS` are then added to each feature's properties (GeoJSON) or as
     columns (GeoParquet: lists, bool, int; CSV and GeoPackage: lists as JSON text).
     ``read_events`` reads the file as a plain event file (it ignores the extra
@@ -627,8 +627,8 @@ def write_fused(fused: Sequence[FusedEvent], path: str | Any, *, format: str | N
     pathlib.Path
         The written path.
     """
-    from geo.frame import write_events
-    from geo.outputs import atomic_path
+    from geo.io.frame import write_events
+    from geo.io.outputs import atomic_path
 
     path = Path(path)
     fmt = _fmt(path, format)
@@ -661,7 +661,7 @@ def _cell_text(v: Any) -> str:
 def _add_csv(src: Path, dst: Path, extras: dict[str, dict]) -> None:
     import csv
 
-    from geo.outputs import csv_cell, csv_uncell
+    from geo.io.outputs import csv_cell, csv_uncell
 
     with open(src, encoding="utf-8", newline="") as fin, open(dst, "w", encoding="utf-8", newline="") as fout:
         rows = csv.reader(fin)
@@ -689,7 +689,7 @@ def _add_parquet(src: Path, dst: Path, extras: dict[str, dict]) -> None:
 def _add_gpkg(src: Path, dst: Path, extras: dict[str, dict]) -> None:
     import pyogrio
 
-    from geo.frame import GPKG_LAYER
+    from geo.io.frame import GPKG_LAYER
 
     gdf = pyogrio.read_dataframe(src, layer=GPKG_LAYER)
     ids = gdf["event_id_cnty"].tolist()
@@ -721,7 +721,7 @@ def read_fused(path: str | Any, *, format: str | None = None) -> Any:
     A plain event file reads too: every event is then its own single report
     (``fused_count`` 1, ``merged_ids`` its id).
     """
-    from geo.frame import read_events
+    from geo.io.frame import read_events
 
     path = Path(path)
     fmt = _fmt(path, format)
@@ -747,7 +747,7 @@ def read_fused(path: str | Any, *, format: str | None = None) -> Any:
         else:
             import pyogrio
 
-            from geo.frame import GPKG_LAYER
+            from geo.io.frame import GPKG_LAYER
 
             df = pyogrio.read_dataframe(path, layer=GPKG_LAYER, read_geometry=False)
         if "merged_ids" in df.columns:

@@ -313,7 +313,8 @@ def find_numbers(text: str) -> list[NumberMention]:
 
 # --- casualties -----------------------------------------------------------------------
 
-_AR_FATAL_TRIGGERS = {"مقتل", "مصرع", "استشهاد", "قتل", "وفاه", "مقتلهم", "اغتيال", "اعدام", "سقوط"}
+_AR_FATAL_TRIGGERS = {"مقتل", "مصرع", "استشهاد", "قتل", "وفاه", "مقتلهم", "اغتيال", "اعدام", "سقوط",
+                      "قتلوا", "قتلت", "قتلنا", "يقتل", "تقتل"}
 _AR_INJURY_TRIGGERS = {"اصابه", "جرح", "اصيب", "اصيبوا", "جرحوا", "اصابات"}
 _AR_FATAL_NOUNS = {"قتلي", "قتيلا", "قتيل", "قتيلان", "قتيلين", "شهيدا", "شهداء", "شهيد", "ضحيه", "ضحايا", "جثه", "جثث"}
 _AR_INJURY_NOUNS = {"جرحي", "جريحا", "جريح", "جريحان", "جريحين", "مصابا", "مصابين", "مصاب", "مصابون"}
@@ -476,6 +477,14 @@ def _classify_en(words: list[str], i: int, j: int) -> str:
             return "fatal"
         if w in _EN_INJURY_TRIGGERS:
             return "injury"
+        if w == "of" and k == j and words[i] in {"one", "two", "three", "four", "five"}:
+            # "one of our officers was killed", "two of the guards were wounded"
+            nxt = next((q for q in range(k + 1, min(k + 7, len(words))) if words[q] in _EN_BE), None)
+            if nxt is None:
+                break
+            k = nxt
+            steps += 1
+            continue
         if w == "including":
             # "Four Americans, including Ambassador Stevens, were killed": the apposition names
             # some of the counted; the verb after it still classifies the count
@@ -616,6 +625,16 @@ def casualties(text: str, language: str) -> Casualties:
     if not found["fatal"] and (_EN_ONE_KILLED_RE.search(text) or _EN_KILLED_ONE_RE.search(text)):
         found["fatal"].append(1)
         notes.append("one person killed")
+    # «لقي محمد نبوس مصرعه», «لقيا حتفهما»: a named victim and the death as the verb's object
+    if not found["fatal"]:
+        for idx, w in enumerate(words):
+            if w in _AR_DEATH_OBJECTS and any(q in {"لقي", "لقيت", "لقيا", "ولقي", "ولقيت"} for q in words[max(0, idx - 10):idx]):
+                found["fatal"].append(2 if w.endswith("هما") else 1 if w.endswith(("ه", "ها")) else 0)
+                if found["fatal"][-1] == 0:
+                    found["fatal"].pop()  # «حتفهم» with no count: a plural of unknown size
+                else:
+                    notes.append("one person killed" if found["fatal"][-1] == 1 else "two people killed")
+                break
     # «مقتل شخص»، «مقتل جنديين»، «سقوط قتيلين»: counts carried by a singular/dual noun
     for idx, w in enumerate(words):
         if w in _AR_DUAL_FATAL:

@@ -18,7 +18,7 @@ or through the ``geo_assert`` fixture (same methods, bound to one gazetteer)::
 Every helper accepts place names (resolved through the gazetteer), place ids
 (``gn:2210554``), :class:`gazetteer.model.Place` objects or ``(lat, lon)``
 tuples, and fails with the measured figures in the message.  Distances are
-geodesic (WGS84, pyproj); extents follow :data:`geo.claims.FEATURE_RADIUS_KM`
+geodesic (WGS84, pyproj); extents follow :data:`geo.nearness.FEATURE_RADIUS_KM`
 and each place's ``precision_m``.
 """
 
@@ -83,7 +83,7 @@ def _point(x: Any, gaz: Any) -> _Pt:
 
 
 def _extent_km(p: Place) -> float:
-    from geo.claims import extent_km
+    from geo.nearness import extent_km
 
     return extent_km(p)
 
@@ -121,12 +121,12 @@ def assert_near(subject: Any, anchor: Any, km: float | None = None, *, gazetteer
     """Assert that ``subject`` is near ``anchor``.
 
     Near = geodesic distance from the anchor's point ≤ ``km``; by default the rule of
-    :func:`geo.claims.check` (:func:`geo.claims.near_limit_km`): measured from the anchor's
+    :func:`geo.claims.check` (:func:`geo.nearness.near_limit_km`): measured from the anchor's
     edge, ``max(near_km, near_precision_factor × the larger precision) + the anchor's
     extent`` (25 km for Sirte; 15 km for a bare ``(lat, lon)`` anchor).  Returns the
     distance (km).
     """
-    from geo.claims import near_limit_km
+    from geo.nearness import near_limit_km
 
     a, b = _point(subject, gazetteer), _point(anchor, gazetteer)
     limit = km if km is not None else near_limit_km(b.place, a.place)

@@ -14,7 +14,7 @@ Two steps:
 
 All size defaults live in :data:`SETTINGS`, except "near": an event near X gets the
 circle of every point that :func:`geo.claims.check` accepts as near X
-(:func:`geo.claims.near_limit_km`, measured from X's edge).  No shapely, no geopandas.
+(:func:`geo.nearness.near_limit_km`, measured from X's edge).  No shapely, no geopandas.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from typing import Any
 
 from gazetteer.model import Place
 from geo.geodesy import circle_lonlat, destination, ring_to_wkt, sector_lonlat
+from geo.nearness import near_limit_km
 
 __all__ = ["SETTINGS", "RelativeCue", "RelativeLocation", "find_cue", "is_apposition", "locate", "scale_km"]
 
@@ -289,9 +290,7 @@ def locate(cue: RelativeCue | str, anchor: Place, distance_km: float | None = No
     prec_m = float(anchor.precision_m or 0.0)
     dname = _DIR_NAME.get(bearing, f"{bearing:.0f}deg") if bearing is not None else ""
     if rel == "near":
-        from geo.claims import near_limit_km  # the one "near" rule, measured from the anchor's edge
-
-        r = near_limit_km(anchor) * 1000.0
+        r = near_limit_km(anchor) * 1000.0  # the one "near" rule, measured from the anchor's edge
         return RelativeLocation("near", anchor, lat0, lon0, r, _ring_circle(lat0, lon0, r), 2,
                                 f"near {anchor.name_en}: circle of {r / 1000:.1f} km")
     if rel == "outskirts":

@@ -91,11 +91,11 @@ unused
 # %% [markdown]
 # ## Events
 #
-# The events as a GeoDataFrame (`geo.frame.to_frame`), one row per event, with
+# The events as a GeoDataFrame (`geo.io.frame.to_frame`), one row per event, with
 # ACLED-like columns. Only the key columns are shown.
 
 # %%
-from geo.frame import to_frame
+from geo.io.frame import to_frame
 
 events = to_frame(result.events)
 key_columns = [

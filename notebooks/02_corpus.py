@@ -59,7 +59,7 @@ pd.set_option("display.width", 160)
 # in the frame without a geometry, and the problems are listed.
 
 # %%
-from geo.acled import read_acled
+from geo.io.acled import read_acled
 
 acled = read_acled(ACLED_FILE)
 print(f"{len(acled)} rows, {acled['latitude'].notna().sum()} with coordinates")
@@ -91,7 +91,7 @@ print(articles[0]["text"][:300])
 # %%
 from gazetteer import Gazetteer
 from geo.extract import extract_result
-from geo.frame import to_frame
+from geo.io.frame import to_frame
 
 gaz = Gazetteer.default()
 all_events = []

@@ -1,4 +1,4 @@
-"""Tests of geo.acled (ACLED import) and of the ``kharita acled import`` command."""
+"""Tests of geo.io.acled (ACLED import) and of the ``kharita acled import`` command."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo.acled import OLD_EVENT_TYPES, AcledReport, load_acled, old_types_markdown, parse_acled_date, read_acled
+from geo.io.acled import OLD_EVENT_TYPES, AcledReport, load_acled, old_types_markdown, parse_acled_date, read_acled
 from geo.exc import DecodeError, EmptyInputError, SchemaError
-from geo.frame import COLUMNS, SCHEMA, from_frame, read_events
+from geo.io.frame import COLUMNS, SCHEMA, from_frame, read_events
 from gazetteer.model import Place
 
 FIX = Path(__file__).parent / "fixtures"
@@ -278,8 +278,8 @@ def test_real_gazetteer_districts_match_acled_spellings():
 def test_cli_acled_import(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    import geo.acled as acled_mod
-    from geo.cli_frame import acled
+    import geo.io.acled as acled_mod
+    from geo.cli.acled import acled
 
     monkeypatch.setattr(acled_mod, "_default_gazetteer", lambda: FakeGaz())
     out = tmp_path / "ev.geojson"
@@ -316,8 +316,8 @@ def test_read_events_on_acled_export_hints_at_import():
 def test_cli_events_convert(tmp_path):
     from click.testing import CliRunner
 
-    from geo.cli_frame import events
-    from geo.frame import write_events
+    from geo.cli.events import events
+    from geo.io.frame import write_events
 
     rep = load_acled(OLD, gaz=None)
     src = write_events(rep.frame, tmp_path / "a.geojson")

@@ -1,4 +1,4 @@
-"""Tests of geo.batch: streaming batch extraction, process pool, resume without loss or duplicates."""
+"""Tests of geo.io.batch: streaming batch extraction, process pool, resume without loss or duplicates."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo.batch import MANIFEST_NAME, BatchReport, read_jsonl_events, run_batch
+from geo.io.batch import MANIFEST_NAME, BatchReport, read_jsonl_events, run_batch
 from geo.events import EVENT_FIELDS, Event, event_id
 from geo.exc import InputError, KharitaError
 
@@ -241,7 +241,7 @@ def test_resume_after_sigkill_of_whole_process(tmp_path, corpus, clean):
         import os, signal, sys
         sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {str(ROOT / 'tests')!r})
         from test_batch import stub_extract
-        from geo.batch import run_batch
+        from geo.io.batch import run_batch
         n = [0]
         def ex(doc):
             n[0] += 1
@@ -273,7 +273,7 @@ def test_resume_refuses_other_format(tmp_path, corpus, clean):
 
 # --------------------------------------------------------------------------- parquet parts
 def _parquet_ids(out: Path) -> list[str]:
-    from geo.frame import read_events
+    from geo.io.frame import read_events
 
     ids: list[str] = []
     for p in sorted(out.glob("part-*.parquet")):
@@ -298,7 +298,7 @@ def test_parquet_parts_and_resume(tmp_path, corpus, clean):
 
 
 def test_parquet_round_trip_values(tmp_path, corpus, clean):
-    from geo.frame import from_frame, read_events
+    from geo.io.frame import from_frame, read_events
 
     out = tmp_path / "pq"
     run_batch([corpus], out, fmt="parquet", extractor=stub_extract, jobs=2, part_events=100)
@@ -316,7 +316,7 @@ def test_jsonl_batch_does_not_import_geopandas(tmp_path, corpus):
         import sys
         sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {str(ROOT / 'tests')!r})
         from test_batch import stub_extract
-        from geo.batch import run_batch
+        from geo.io.batch import run_batch
         run_batch([{str(corpus)!r}], {str(tmp_path / 'o')!r}, extractor=stub_extract, progress=True)
         bad = sorted(m for m in ("geopandas", "folium", "shapely") if m in sys.modules)
         print("heavy:", bad)

@@ -229,7 +229,7 @@ def _claims_of(text, gaz):
 
 def test_the_bundled_sample_has_four_claims(gaz):
     """geo/data/samples/sample-ar.txt, read by hand: four statements place one named place against another."""
-    from geo.cli_run import sample_path
+    from geo.cli.run import sample_path
 
     text = sample_path().read_text(encoding="utf-8")
     assert _claims_of(text, gaz) == [
@@ -246,7 +246,7 @@ def test_the_bundled_sample_has_four_claims(gaz):
 
 
 def test_the_sample_event_locations_stay_in_the_events():
-    from geo.cli_run import sample_path
+    from geo.cli.run import sample_path
     from geo.extract import extract
 
     events = extract(sample_path().read_text(encoding="utf-8"), date="2016-06-09")

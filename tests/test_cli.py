@@ -108,14 +108,14 @@ def test_gazetteer_import_of_a_malformed_file_is_exit_2(tmp_path):
     (KeyError("x"), 70, "kharita: internal error: KeyError"),
 ], ids=["gazetteer-data", "place-not-found", "input-two-lines", "bug"])
 def test_error_mapping(monkeypatch, capsys, error, status, text):
-    import geo.cli_places
+    import geo.cli.gazetteer
     from geo.cli import main
 
     def boom(**kw):
         raise error
 
     monkeypatch.delenv("KHARITA_DEBUG", raising=False)
-    monkeypatch.setattr(geo.cli_places.gazetteer_info, "callback", boom)
+    monkeypatch.setattr(geo.cli.gazetteer.gazetteer_info, "callback", boom)
     with pytest.raises(SystemExit) as ei:
         main(["gazetteer", "info"])
     assert ei.value.code == status

@@ -51,7 +51,7 @@ def test_parquet_parts(tmp_path):
     out = tmp_path / "parts"
     r = kharita("extract", str(corpus), "--date", "2016-06-09", "--stream", "--format", "parquet", "-o", str(out))
     assert r.returncode == 1, r.stderr  # empty.txt failed
-    from geo.frame import read_events
+    from geo.io.frame import read_events
 
     frames = [read_events(p) for p in sorted(out.glob("part-*.parquet"))]
     assert frames and sum(len(f) for f in frames) > 10

@@ -1,4 +1,4 @@
-"""``kharita check`` (geo.cli_check)."""
+"""``kharita check`` (geo.cli.check)."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def test_article_report(capsys, sample_ar_path):
 
 def test_bundled_sample_report_lists_only_claims(capsys):
     """The report of geo/data/samples/sample-ar.txt: four claims; the event locations are not in it."""
-    from geo.cli_run import sample_path
+    from geo.cli.run import sample_path
 
     code, out, _ = run(capsys, "check", str(sample_path()), "--json")
     assert code == 0

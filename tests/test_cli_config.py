@@ -69,13 +69,13 @@ def _extract_kwargs(monkeypatch, tmp_path, config: str | None, *args: str) -> di
     """The arguments click hands to `kharita extract` (the command itself is not run)."""
     from click.testing import CliRunner
 
-    import geo.cli_extract
+    import geo.cli.extract
     from geo.cli import cli
 
     monkeypatch.delenv("KHARITA_CONFIG", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-xdg"))  # no developer config leaks in
     seen: dict = {}
-    monkeypatch.setattr(geo.cli_extract.extract, "callback", lambda **kw: seen.update(kw) or 0)
+    monkeypatch.setattr(geo.cli.extract.extract, "callback", lambda **kw: seen.update(kw) or 0)
     head = []
     if config is not None:
         cfg = tmp_path / "config.toml"
@@ -128,8 +128,8 @@ def test_config_choices_are_the_flags_choices():
 
     from geo import config as C
     from geo.cli import config_default_map
-    from geo.cli_extract import extract
-    from geo.cli_run import run
+    from geo.cli.extract import extract
+    from geo.cli.run import run
 
     params = {p.name: p for p in extract.params}
     full = C.Config(extract=C.ExtractConfig(date=dt.date(2016, 6, 9), source="s", jobs=2, engine="dask",
@@ -174,11 +174,11 @@ def test_rejected_extract_key_is_exit_2_one_line(tmp_path):
 def test_run_date_defaults_to_the_config_date(monkeypatch, tmp_path):
     from click.testing import CliRunner
 
-    import geo.cli_run
+    import geo.cli.run
     from geo.cli import cli
 
     seen: dict = {}
-    monkeypatch.setattr(geo.cli_run.run, "callback", lambda **kw: seen.update(kw) or 0)
+    monkeypatch.setattr(geo.cli.run.run, "callback", lambda **kw: seen.update(kw) or 0)
     cfg = tmp_path / "c.toml"
     cfg.write_text("[extract]\ndate = 2016-06-09\n", encoding="utf-8")
     assert CliRunner().invoke(cli, ["--config", str(cfg), "run"]).exit_code == 0

@@ -1,4 +1,4 @@
-"""Tests of geo.dask_engine: the Dask path gives the same events as the in-process batch."""
+"""Tests of geo.io.dask_engine: the Dask path gives the same events as the in-process batch."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 
 import distributed  # noqa: E402,F401  (test extras: a missing one must fail, not skip)
 
-from geo.batch import read_jsonl_events, run_batch  # noqa: E402
-from geo.dask_engine import read_units, run_dask  # noqa: E402
+from geo.io.batch import read_jsonl_events, run_batch  # noqa: E402
+from geo.io.dask_engine import read_units, run_dask  # noqa: E402
 from geo.events import Event  # noqa: E402
 from geo.exc import InputError  # noqa: E402
 
@@ -33,7 +33,7 @@ def _corpus(tmp_path: Path, n: int) -> Path:
 
 
 def _dask_events(out: Path) -> list[Event]:
-    from geo.frame import from_frame, read_events
+    from geo.io.frame import from_frame, read_events
 
     events: list[Event] = []
     for p in sorted(out.glob("*.parquet")):

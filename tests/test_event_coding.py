@@ -341,7 +341,7 @@ def test_a_campaign_that_begins_is_no_event():
         ("قتل 12 شخصا بينهم 3 أطفال في القصف.", "ar", 12, None),
         ("قالت مصادر طبية إن أربعة مدنيين قتلوا في القصف.", "ar", 4, None),
         ("ثلاثة أشخاص أصيبوا بجروح في الانفجار.", "ar", None, 3),
-        ("خمسة مسلحين قتلوا جنديين في الهجوم.", "ar", None, None),  # the five are the killers
+        ("خمسة مسلحين قتلوا جنديين في الهجوم.", "ar", 2, None),  # the five are the killers, two died
         ("An unidentified gunman shot dead a police officer in Benghazi.", "en", 1, None),
         ("Gunmen killed a young man near the market.", "en", 1, None),
     ],
@@ -604,3 +604,29 @@ def test_each_clause_keeps_its_place_and_residents_are_no_side_of_a_clash(text, 
     evs = events(text, "2019-04-12")
     assert (evs[0].event_type, evs[0].place_name_en, evs[0].actor2) == first
     assert evs[1].sub_event_type == "Air/drone strike" and "Mitiga" in evs[1].place_name_en
+
+
+@pytest.mark.parametrize(
+    "text, lang, fat, inj",
+    [
+        ("لقي محمد نبوس مدير قناة صوت ليبيا مصرعه خلال هجوم على بنغازي.", "ar", 1, None),
+        ("لقي جنديان حتفهما في الهجوم.", "ar", 2, None),
+        ("وذكر الثوار أنهم قتلوا نحو 70 عنصرا من كتائب القذافي.", "ar", 70, None),
+        ("We have confirmed that one of our officers was killed.", "en", 1, None),
+        ("Two of the guards were wounded in the attack.", "en", None, 2),
+    ],
+)
+def test_singular_deaths_verb_forms_and_one_of(text, lang, fat, inj):
+    c = casualties(text, lang)
+    assert (c.fatalities, c.injuries) == (fat, inj)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coalition aircraft struck regime armour near Ajdabiya on Saturday.",
+        "قصفت طائرات التحالف مدرعات الكتائب قرب أجدابيا يوم السبت.",
+    ],
+)
+def test_the_2011_coalition_is_an_actor(text):
+    assert one(text, "2011-03-27").actor1 == "Coalition forces (2011)"

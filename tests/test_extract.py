@@ -299,7 +299,7 @@ def test_extract_many_passes_errors_through(tmp_path):
 
 def test_extract_imports_no_heavy_libraries():
     code = (
-        "import geo.extract, geo.cli_extract, sys; "
+        "import geo.extract, geo.cli.extract, sys; "
         "geo.extract.extract('اشتباكات قرب مدينة سرت وغارات غرب بنغازي', '2016-06-09'); "
         "bad = [m for m in ('geopandas', 'folium', 'shapely') if m in sys.modules]; "
         "assert not bad, bad"

@@ -1,4 +1,4 @@
-"""Tests of geo.frame: schema, round-trips through every format, bad input."""
+"""Tests of geo.io.frame: schema, round-trips through every format, bad input."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from geo.events import EVENT_FIELDS, Event, event_id
 from geo.exc import EmptyInputError, GeoJSONError, InputError, SchemaError
-from geo.frame import (
+from geo.io.frame import (
     COLUMNS,
     SCHEMA,
     fill_admin1,
@@ -240,7 +240,7 @@ def test_csv_latlon_win_over_stale_wkt(tmp_path):
 
 
 def test_atomic_write_keeps_old_file_on_error(tmp_path, monkeypatch):
-    import geo.frame as fr
+    import geo.io.frame as fr
 
     p = write_events([make_event()], tmp_path / "e.csv")
     before = p.read_bytes()

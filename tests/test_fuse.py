@@ -192,7 +192,7 @@ def test_rejects_non_events():
 
 
 def test_frame_in_frame_out():
-    from geo.frame import to_frame
+    from geo.io.frame import to_frame
 
     gdf = fuse(to_frame([ev("a", fatalities=1), ev("b", fatalities=2), ev("c", event_type="Protests")]))
     assert len(gdf) == 2 and all(c in gdf.columns for c in FUSED_FIELDS)
@@ -202,7 +202,7 @@ def test_frame_in_frame_out():
 
 @pytest.mark.parametrize("suffix", [".geojson", ".csv", ".parquet", ".gpkg"])
 def test_write_and_read_fused(tmp_path, suffix):
-    from geo.frame import read_events
+    from geo.io.frame import read_events
 
     fused = fuse_events([ev("a", fatalities=1, evidence="=HYPERLINK(1)"), ev("b", fatalities=2),
                          ev("c", event_type="Protests")])
@@ -218,7 +218,7 @@ def test_write_and_read_fused(tmp_path, suffix):
 
 
 def test_read_fused_of_a_plain_file(tmp_path):
-    from geo.frame import write_events
+    from geo.io.frame import write_events
 
     p = write_events([ev("a", fatalities=3)], tmp_path / "e.geojson")
     r = read_fused(p).iloc[0]
@@ -234,7 +234,7 @@ def test_fuse_imports_no_geopandas():
 
 
 def test_cli_fuse(tmp_path, capsys):
-    from geo.frame import write_events
+    from geo.io.frame import write_events
 
     src = write_events([ev("a", fatalities=1), ev("b", fatalities=2), ev("c", event_type="Protests")],
                        tmp_path / "events.geojson")

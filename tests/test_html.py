@@ -1,4 +1,4 @@
-"""geo.html: the escaping every piece of article text goes through."""
+"""geo.maps.html: the escaping every piece of article text goes through."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 
 from hypothesis import given, strategies as st
 
-from geo.html import escape, script_json
+from geo.maps.html import escape, script_json
 
 _RAW_FORBIDDEN = set("<>\"'`$\\\n\r\u2028\u2029\x00")
 

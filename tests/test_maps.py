@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest_browser import make_events
-from geo.maps import _pack, event_map, records_from, render_html, save_map
+from geo.maps import event_map, records_from, render_html, save_map
+from geo.maps.core import _pack
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -49,7 +50,7 @@ def test_records_from_accepts_features_events_and_dicts(events):
 
 
 def test_records_from_geodataframe(events):
-    from geo import frame
+    from geo.io import frame
 
     gdf = frame.to_frame(events)
     recs = records_from(gdf)
@@ -312,7 +313,7 @@ def test_district_stats_match_the_frame(events):
     """The choropleth's counts are those of a spatial join of the event frame with the district polygons."""
     import geopandas as gpd
 
-    from geo import frame
+    from geo.io import frame
 
     many = [e for e in events for _ in range(3)] + [e for e in events[:1]]
     gdf = frame.to_frame(many)
@@ -355,7 +356,7 @@ def test_heat_asset_is_inlined_only_when_asked(events):
 
 
 def test_columns_from_features_records_and_frames_agree(events):
-    from geo import frame
+    from geo.io import frame
     from geo.maps import columns_from
 
     fc = {"type": "FeatureCollection", "features": [e.to_feature() for e in events]}
@@ -369,7 +370,7 @@ def test_columns_from_features_records_and_frames_agree(events):
 
 
 def test_cli_map_reads_geoparquet_and_draws_the_same(tmp_path, events):
-    from geo import frame
+    from geo.io import frame
     from geo.cli import main
 
     src = tmp_path / "ev.geojson"

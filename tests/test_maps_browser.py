@@ -216,7 +216,7 @@ def test_choropleth_draws_one_polygon_per_district_with_the_frame_counts(browser
 
     import geopandas as gpd
 
-    from geo import frame
+    from geo.io import frame
 
     many = [e for e in events for _ in range(4)]
     path = tmp_path / "choro.html"

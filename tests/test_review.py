@@ -1,4 +1,4 @@
-"""geo.review and `kharita review`: page data, highlights, candidates, the decision rules, exports, hostile text."""
+"""geo.maps.review and `kharita review`: page data, highlights, candidates, the decision rules, exports, hostile text."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest_browser import make_event, make_events
-from geo import review as rv
-from geo.frame import read_events, to_frame, write_events
+from geo.maps import review as rv
+from geo.io.frame import read_events, to_frame, write_events
 
 FUSED_ID = "ev-fused-0001"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geo import review as rv
-from geo.frame import read_events
+from geo.maps import review as rv
+from geo.io.frame import read_events
 from test_review import FUSED_ID, fused_collection, hostile_geojson
 
 pytestmark = pytest.mark.browser

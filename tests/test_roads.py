@@ -1,4 +1,4 @@
-"""Road-distance estimates on the waypoint network (geo.roads)."""
+"""Road-distance estimates on the waypoint network (geo.claims.roads)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pyproj import Geod
 
 from gazetteer.exc import CoordinateError
-from geo import roads
+from geo.claims import roads
 
 GEOD = Geod(ellps="WGS84")
 

@@ -33,11 +33,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest_browser import make_event
-from geo.batch import LOCK_NAME, MANIFEST_NAME, run_batch
+from geo.io.batch import LOCK_NAME, MANIFEST_NAME, run_batch
 from geo.document import DocumentIds, corpus_files, decode_text, iter_documents, read_document
 from geo.events import feature_collection_json
 from geo.exc import InputError, KharitaError
-from geo.outputs import output_lock, sweep_stale_temp, write_text
+from geo.io.outputs import output_lock, sweep_stale_temp, write_text
 from test_batch import stub_extract, write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,7 +99,7 @@ def test_concurrent_runs_in_two_processes(tmp_path, capsys):
     script = textwrap.dedent(f"""
         import sys, time
         sys.path.insert(0, {str(ROOT)!r})
-        from geo.outputs import output_lock
+        from geo.io.outputs import output_lock
         with output_lock({str(out / LOCK_NAME)!r}):
             print("locked", flush=True)
             time.sleep(60)
@@ -220,7 +220,7 @@ def test_corpus_with_failed_entries_exits_1(hostile_folder, tmp_path, capsys, mo
 
 
 def test_dask_read_units_report_what_cannot_be_read(hostile_folder):
-    from geo.dask_engine import read_units
+    from geo.io.dask_engine import read_units
 
     errors: list = []
     units = read_units([hostile_folder], errors)
@@ -286,7 +286,7 @@ def test_kill_9_then_resume_loses_at_most_one_part(tmp_path, corpus_120):
         import os, signal, sys
         sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {str(ROOT / 'tests')!r})
         from test_batch import stub_extract
-        from geo.batch import run_batch
+        from geo.io.batch import run_batch
         n = [0]
         def ex(doc):
             n[0] += 1
@@ -307,7 +307,7 @@ def test_kill_9_then_resume_loses_at_most_one_part(tmp_path, corpus_120):
     assert rep.skipped_done >= 76 - docs_per_part and rep.documents == 120 - rep.skipped_done
     assert any("stale lock" in w for _, w in rep.warnings)
     assert not [p for p in out.iterdir() if p.name.startswith(".part-")]
-    from geo.frame import read_events
+    from geo.io.frame import read_events
 
     ids = [i for p in sorted(out.glob("part-*.parquet")) for i in read_events(p)["event_id_cnty"]]
     assert len(ids) == len(set(ids)) == 240
@@ -335,7 +335,7 @@ def test_workers_exit_when_the_batch_process_is_killed(tmp_path):
         import sys
         sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {str(ROOT / 'tests')!r})
         from test_robustness import slow_extract
-        from geo.batch import run_batch
+        from geo.io.batch import run_batch
         run_batch([{str(src)!r}], {str(tmp_path / 'out')!r}, jobs=2, extractor=slow_extract, chunk_size=1)
         """)
     env = {**os.environ, "KHARITA_TEST_PIDS": str(pids)}
@@ -400,7 +400,7 @@ def test_one_impossible_acled_value_is_a_problem_of_its_row(tmp_path, capsys):
                                  4: {"fatalities": "Infinity"}, 7: {"latitude": "1e400"}})
     code, _, err = _run(capsys, "acled", "import", src, "--no-gazetteer", "--json", "-o", tmp_path / "a.geojson")
     assert code == 0, err
-    from geo.acled import load_acled
+    from geo.io.acled import load_acled
 
     rep = load_acled(src, gaz=None)
     assert rep.rows_read == 10  # every row kept
@@ -410,7 +410,7 @@ def test_one_impossible_acled_value_is_a_problem_of_its_row(tmp_path, capsys):
 
 
 def test_acled_frame_errors_name_the_file_and_the_real_line(tmp_path):
-    from geo.acled import _frame
+    from geo.io.acled import _frame
     from geo.exc import SchemaError
 
     with pytest.raises(SchemaError, match=r"^export\.csv, field 'fatalities': line 7: .*64 bits"):
@@ -423,7 +423,7 @@ def test_acled_row_with_stray_bytes_is_kept_and_reported(tmp_path):
     assert data[3].startswith(b"LBY7003") and b"Protesters" in data[3]
     data[3] = data[3].replace(b"Protesters", b"Prot\xffest\xfeers", 1)
     src.write_bytes(b"\n".join(data))
-    from geo.acled import load_acled
+    from geo.io.acled import load_acled
 
     rep = load_acled(src, gaz=None)
     assert rep.rows_read == 10 and any(p.row == 4 and p.field == "encoding" for p in rep.problems)
@@ -512,7 +512,7 @@ def test_poison_records_are_errors_of_their_own_and_the_batch_goes_on(tmp_path, 
 
 def test_poison_records_on_the_dask_engine(tmp_path):
     pytest.importorskip("dask_geopandas")
-    from geo.dask_engine import run_dask
+    from geo.io.dask_engine import run_dask
 
     src = _poison_corpus(tmp_path / "poison.jsonl")
     rep = run_dask([src], tmp_path / "dask", scheduler="sync", max_bytes=1 << 20, extractor=stub_extract)
@@ -596,7 +596,7 @@ def test_non_finite_number_message_shows_python_values():
     import pandas as pd
 
     from geo.exc import SchemaError
-    from geo.frame import restore_schema, to_frame
+    from geo.io.frame import restore_schema, to_frame
 
     df = pd.DataFrame(to_frame([make_event(1, 31.2, 16.6)]).drop(columns="geometry"))
     df["uncertainty_m"] = np.array([-np.inf])

@@ -34,10 +34,10 @@ from hypothesis import strategies as st
 
 from conftest_browser import make_event
 from geo.events import EVENT_FIELDS, feature_collection_json
-from geo.frame import SCHEMA, from_frame, read_events, write_events
+from geo.io.frame import SCHEMA, from_frame, read_events, write_events
 from geo.maps import COMPRESS_ABOVE, LEAFLET_CDN_CSS, LEAFLET_CDN_JS, LEAFLET_VERSION, render_html
 from geo.exc import InputError
-from geo.outputs import _destination, csv_cell, csv_uncell, write_text
+from geo.io.outputs import _destination, csv_cell, csv_uncell, write_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -123,7 +123,7 @@ def assert_not_evaluated(html: str) -> None:
 @pytest.fixture(scope="module")
 def hostile_pages(tmp_path_factory):
     """Rendered maps: {(offline, size): html} with size 'small' (plain) or 'large' (compressed)."""
-    import geo.maps as maps
+    import geo.maps.core as maps
 
     towns = maps._basemap_towns() + (HOSTILE_TOWN,)
     small = [hostile_record()]

@@ -46,7 +46,7 @@ def load_columns(path: Path):
     """Event columns of an events file: GeoJSON (default), GeoParquet, GeoPackage or CSV (by suffix).
 
     GeoParquet is read column by column with pyarrow (no GeoDataFrame, no per-row dicts); GeoPackage and
-    CSV go through :func:`geo.frame.read_events`.
+    CSV go through :func:`geo.io.frame.read_events`.
     """
     from geo.maps import Columns, columns_from
 
@@ -54,13 +54,13 @@ def load_columns(path: Path):
     if suffix in (".parquet", ".geoparquet"):
         return _parquet_columns(path)
     if suffix in (".gpkg", ".csv"):
-        from geo.frame import read_events
+        from geo.io.frame import read_events
 
         if not path.exists():
             raise InputError("events file not found", path=str(path))
         return columns_from(read_events(path))
     data = _read_json(path, "events")
-    from geo.frame import check_event_records, check_geojson_crs
+    from geo.io.frame import check_event_records, check_geojson_crs
 
     if not isinstance(data, (dict, list)):
         raise GeoJSONError(f"not GeoJSON: the file holds {type(data).__name__ if data is not None else 'null'}, "
@@ -80,7 +80,7 @@ def load_columns(path: Path):
 def _parquet_columns(path: Path):
     import pyarrow.parquet as pq
 
-    from geo.frame import FIELD_TO_COL
+    from geo.io.frame import FIELD_TO_COL
     from geo.maps import MAP_FIELDS, Columns
 
     if not path.exists():
@@ -137,7 +137,7 @@ def map_cmd(events: Path, claims_path: Path | None, offline: bool, time_slider: 
       kharita map events.parquet --by actor --heat -o maps/density.html
       kharita map events.geojson --choropleth fatalities --offline -o maps/districts.html"""
     from geo.maps import event_map, save_map
-    from geo.outputs import goes_to_stdout, refuse_inputs
+    from geo.io.outputs import goes_to_stdout, refuse_inputs
 
     refuse_inputs(output, [events, claims_path])
     cols = load_columns(events)
@@ -146,7 +146,7 @@ def map_cmd(events: Path, claims_path: Path | None, offline: bool, time_slider: 
                   by=by, heat=heat, choropleth=choropleth)
     path = save_map(m, output)
     from gazetteer.exc import CoordinateError, check_lat_lon
-    from geo.maps import _floats
+    from geo.maps.core import _floats
 
     lat, lon = _floats(cols["latitude"]), _floats(cols["longitude"])
     with __import__("numpy").errstate(invalid="ignore"):

@@ -2,7 +2,7 @@
 
 The rules are :mod:`geo.fusion`'s; the fused fields are documented in
 ``docs/schema.md`` ("Fused events").  Reading and writing go through
-:mod:`geo.frame` (geopandas, loaded when the command runs).
+:mod:`geo.io.frame` (geopandas, loaded when the command runs).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def write_fused_output(fused, output: str | None, fmt: str | None) -> str:
     Returns the name to report (``<stdout>`` for standard output).
     """
     from geo.fusion import write_fused
-    from geo.outputs import is_stdout
+    from geo.io.outputs import is_stdout
 
     if not output or is_stdout(output):
         write_fused(fused, "-", format=fmt or "geojson")
@@ -57,9 +57,9 @@ def fuse_cmd(inputs, output, fmt, as_json) -> int:
       kharita fuse events.geojson -o fused.geojson
       kharita fuse week1.geojson week2.parquet -o fused.parquet --json
     """
-    from geo.frame import from_frame, read_events
+    from geo.io.frame import from_frame, read_events
     from geo.fusion import fuse_events, fusion_summary
-    from geo.outputs import refuse_inputs
+    from geo.io.outputs import refuse_inputs
 
     refuse_inputs(output, inputs)
     events = []

@@ -14,12 +14,12 @@ Output (``out``):
   appended to ``out/events.jsonl`` (or to ``out`` itself when it ends in
   ``.jsonl``);
 * ``fmt='parquet'``: GeoParquet parts ``out/part-00000.parquet`` … written
-  atomically (temporary file + rename, :func:`geo.frame.write_events`) every
+  atomically (temporary file + rename, :func:`geo.io.frame.write_events`) every
   ``part_events`` events (5,000) or ``part_seconds`` seconds (30), whichever
   comes first, so a killed run loses at most one part of work.  Temporary folders
   of a killed run are removed by the next run.
 
-One run at a time: the output is locked (:func:`geo.outputs.output_lock`, a lock
+One run at a time: the output is locked (:func:`geo.io.outputs.output_lock`, a lock
 file ``.kharita.lock`` in the output folder or ``<name>.lock`` beside a
 ``.jsonl`` file); a second run into the same output refuses.  Worker processes
 exit when the batch process dies (:func:`exit_with_parent`).
@@ -64,7 +64,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from geo.exc import InputError, KharitaError
-from geo.outputs import STDOUT, is_stdout, output_lock, pid_alive, refuse_inputs, sweep_stale_temp
+from geo.io.outputs import STDOUT, is_stdout, output_lock, pid_alive, refuse_inputs, sweep_stale_temp
 
 __all__ = ["BatchReport", "default_extractor", "exit_with_parent", "run_batch", "read_jsonl_events", "MANIFEST_NAME",
            "EVENTS_NAME", "LOCK_NAME"]
@@ -468,8 +468,8 @@ def _sweep_part_temps(directory: Path) -> None:
 
 
 def _write_part(events: list, path: Path) -> None:
-    """Write one GeoParquet part atomically (:func:`geo.frame.write_events`) and fsync it."""
-    from geo.frame import write_events
+    """Write one GeoParquet part atomically (:func:`geo.io.frame.write_events`) and fsync it."""
+    from geo.io.frame import write_events
 
     write_events(events, path, format="parquet")
     with path.open("rb") as fh:

@@ -36,8 +36,8 @@ def review(events: Path, output: Path | None, decisions_path: Path | None, drop_
       kharita review --apply decisions.json events.geojson -o reviewed.geojson
       kharita review --apply decisions.json events.geojson -o reviewed.csv --drop-rejected
     """
-    from geo import review as rv
-    from geo.outputs import goes_to_stdout, refuse_inputs
+    from geo.maps import review as rv
+    from geo.io.outputs import goes_to_stdout, refuse_inputs
 
     if decisions_path is not None:
         if output is None:

@@ -1,7 +1,7 @@
 """Read ACLED exports (current layout and the older 2016 layout) into the event frame.
 
 ACLED rows become :class:`~geo.events.Event` records and then the frame of
-:mod:`geo.frame` (same schema as events extracted from text), so both can be mapped
+:mod:`geo.io.frame` (same schema as events extracted from text), so both can be mapped
 and compared.  Nothing is dropped silently: every row is kept, and every row whose
 values could not be used as given is listed in :attr:`AcledReport.problems` with its
 CSV line number, the field and the reason.  Rows with missing or impossible
@@ -543,7 +543,7 @@ def _frame(events: list[Event], lines: list[int], path: str) -> "geopandas.GeoDa
     """The event frame, errors naming the file and the CSV line of the row."""
     import pandas as pd
 
-    from geo.frame import COLUMNS, SCHEMA, restore_schema
+    from geo.io.frame import COLUMNS, SCHEMA, restore_schema
 
     data = {c.name: [getattr(e, c.field) for e in events] for c in SCHEMA}
     return restore_schema(pd.DataFrame(data, columns=list(COLUMNS)), path=path,

@@ -52,7 +52,7 @@ def run(article: Path | None, date: str | None, offline: bool, output: Path | No
     from geo.events import feature_collection_json
     from geo.extract import extract_document
     from geo.exc import InputError
-    from geo.outputs import is_stdout, refuse_inputs, write_text
+    from geo.io.outputs import is_stdout, refuse_inputs, write_text
 
     if is_stdout(output):
         raise InputError("run writes a map, an events file and a claims file: give a file name, not -", path="-")

@@ -48,7 +48,7 @@ __all__ = [
     "waypoints",
 ]
 
-DATA_DIR = Path(__file__).parent / "data" / "roads"
+DATA_DIR = Path(__file__).parent.parent / "data" / "roads"
 
 #: Multiplier of the geodesic where no road is known (research note §5).
 FALLBACK_FACTOR: float = 1.25

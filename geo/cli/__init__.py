@@ -1,6 +1,6 @@
 """The ``kharita`` command line.
 
-Subcommands are loaded lazily (each lives in its own ``geo.cli_*`` module), so
+Subcommands are loaded lazily (each lives in its own module, ``geo.cli.<command>``), so
 ``kharita extract`` never imports geopandas or folium.
 
 Exit codes: 0 ok; 1 findings (e.g. inconsistent claims with ``--strict``);
@@ -17,16 +17,16 @@ import click
 
 # command path -> "module:attribute"
 _COMMANDS: dict[str, str] = {
-    "run": "geo.cli_run:run",
-    "extract": "geo.cli_extract:extract",
-    "check": "geo.cli_check:check",
-    "map": "geo.cli_map:map_cmd",
-    "places": "geo.cli_places:places",
-    "gazetteer": "geo.cli_places:gazetteer_group",
-    "acled": "geo.cli_frame:acled",
-    "events": "geo.cli_frame:events",
-    "review": "geo.cli_review:review",
-    "fuse": "geo.cli_fuse:fuse_cmd",
+    "run": "geo.cli.run:run",
+    "extract": "geo.cli.extract:extract",
+    "check": "geo.cli.check:check",
+    "map": "geo.cli.map:map_cmd",
+    "places": "geo.cli.places:places",
+    "gazetteer": "geo.cli.gazetteer:gazetteer_group",
+    "acled": "geo.cli.acled:acled",
+    "events": "geo.cli.events:events",
+    "review": "geo.cli.review:review",
+    "fuse": "geo.cli.fuse:fuse_cmd",
 }
 
 _HELP = {
@@ -73,7 +73,7 @@ def install_config(path: str | None):
     """Load the user config (``--config``, ``$KHARITA_CONFIG`` or ``~/.config/kharita/config.toml``) and apply it.
 
     Extra place aliases and places go into the default gazetteer, extra actors into
-    the default lexicon, the road detour factor into :mod:`geo.roads`; claim
+    the default lexicon, the road detour factor into :mod:`geo.claims.roads`; claim
     tolerances are read by ``kharita check`` from the returned
     :class:`geo.config.Config`, and the ``[extract]`` defaults become click
     defaults (:func:`config_default_map`).  Invalid files raise :class:`geo.exc.ConfigError`.
@@ -96,7 +96,7 @@ def install_config(path: str | None):
             for a in cfg.actors
         ]))
     if cfg.claims.road_detour_factor is not None:
-        from geo import roads
+        from geo.claims import roads
 
         roads.FALLBACK_FACTOR = float(cfg.claims.road_detour_factor)
     return cfg

@@ -1,4 +1,4 @@
-"""The same extraction as :func:`geo.batch.run_batch`, on Dask (one machine or a cluster).
+"""The same extraction as :func:`geo.io.batch.run_batch`, on Dask (one machine or a cluster).
 
 ``kharita extract --engine dask`` calls :func:`run_dask`:
 
@@ -9,16 +9,16 @@
    worker process builds the gazetteer and the toponym automaton once
    (:meth:`gazetteer.Gazetteer.default` is a per-process cache, warmed once per
    worker by :func:`_warm`);
-3. every partition of events becomes a GeoDataFrame (:func:`geo.frame.to_frame`,
+3. every partition of events becomes a GeoDataFrame (:func:`geo.io.frame.to_frame`,
    the one event schema), assembled into a ``dask_geopandas.GeoDataFrame`` and
    written as partitioned GeoParquet (``out/part.N.parquet``).
 
 Dask schedules everything; there is no scheduler of ours.  Errors per document
 (undecodable file, bad JSON line, an exception in the extractor) are collected
-in the report, as with :func:`~geo.batch.run_batch`.
+in the report, as with :func:`~geo.io.batch.run_batch`.
 
 The Dask engine does not resume: re-run with ``overwrite=True``; for resumable
-runs on one machine use :func:`geo.batch.run_batch`.  As there, the output folder
+runs on one machine use :func:`geo.io.batch.run_batch`.  As there, the output folder
 is locked for the run (``.kharita.lock``), folders that cannot be read, symlink
 loops and special files are reported as errors, and document ids are made unique
 (:class:`geo.document.DocumentIds`): across all ``*.txt`` files (their ids are file
@@ -35,9 +35,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from geo.batch import LOCK_NAME, BatchReport, _events_of, _message_of, _where_of, default_extractor
+from geo.io.batch import LOCK_NAME, BatchReport, _events_of, _message_of, _where_of, default_extractor
 from geo.exc import InputError
-from geo.outputs import output_lock
+from geo.io.outputs import output_lock
 
 __all__ = ["run_dask", "read_units"]
 
@@ -128,7 +128,7 @@ def _warm(extractor: Callable | None) -> None:
     """Build the default gazetteer and automaton once per worker process."""
     if "default" in _WARM or not (extractor is None or extractor is default_extractor):
         return
-    from geo.batch import _warm_default
+    from geo.io.batch import _warm_default
 
     _warm_default()
     _WARM.add("default")
@@ -159,8 +159,8 @@ def _extract(items: list, extractor: Callable | None) -> list[tuple]:
 
 
 def _frame(records: list[tuple]) -> Any:
-    """Worker: the GeoDataFrame of a partition's events (the :mod:`geo.frame` schema)."""
-    from geo.frame import to_frame
+    """Worker: the GeoDataFrame of a partition's events (the :mod:`geo.io.frame` schema)."""
+    from geo.io.frame import to_frame
 
     gdf = to_frame([r[1] for r in records if r[0] == "ev"])
     return gdf.reset_index(drop=True)
@@ -195,7 +195,7 @@ def run_dask(
     out
         Output directory; receives ``part.N.parquet`` files (one per partition,
         read back with ``dask_geopandas.read_parquet(out)`` or
-        :func:`geo.frame.read_events` per part).
+        :func:`geo.io.frame.read_events` per part).
     date, source
         Defaults for documents without their own.
     client
@@ -206,7 +206,7 @@ def run_dask(
         Partitions of the document bag (default: 4 per worker, at least 1).
     extractor
         ``callable(Document) -> list[Event] | ExtractionResult`` (default
-        :func:`geo.batch.default_extractor`); must be picklable by cloudpickle.
+        :func:`geo.io.batch.default_extractor`); must be picklable by cloudpickle.
     scheduler
         A local Dask scheduler name (``"sync"``, ``"threads"``, ``"processes"``) used
         when no ``client`` is given or active.
@@ -218,7 +218,7 @@ def run_dask(
 
     Returns
     -------
-    geo.batch.BatchReport
+    geo.io.batch.BatchReport
         ``documents``, ``events``, ``errors`` and ``warnings``; ``parts`` are the
         written files; ``skipped_done`` is always 0 (no resume).
 
@@ -254,7 +254,7 @@ def _run_dask_locked(report: BatchReport, inputs: Iterable[str | os.PathLike], o
     import dask.dataframe as dd
     import dask_geopandas  # noqa: F401 - registers GeoDataFrame dispatch for dask.dataframe
 
-    from geo.frame import empty_frame
+    from geo.io.frame import empty_frame
 
     previous = [p for p in out.iterdir() if p.name != LOCK_NAME]
     if previous:

@@ -1,7 +1,7 @@
 """``kharita extract`` and ``kharita places find``.
 
 Imports only the extraction path (no geopandas, no folium).  GeoParquet output
-(``--format parquet``) is delegated lazily to ``geo.frame.write_events``.
+(``--format parquet``) is delegated lazily to ``geo.io.frame.write_events``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import click
 
 from geo.events import feature_collection_json
 from geo.exc import InputError
-from geo.outputs import is_stdout, refuse_inputs, write_text
+from geo.io.outputs import is_stdout, refuse_inputs, write_text
 
 
 def _jsonl(events) -> str:
@@ -50,7 +50,7 @@ def _table(rows: Sequence[tuple[str, ...]]) -> str:
                    "Never one of the inputs.")
 @click.option("--format", "fmt", type=click.Choice(["geojson", "jsonl", "parquet", "gpkg", "csv"]), default=None,
               help="Output format (default: from the -o suffix, else geojson). parquet/gpkg/csv go through "
-                   "geo.frame (geopandas, loaded only then).")
+                   "geo.io.frame (geopandas, loaded only then).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stderr.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: several files and a terminal).")
 @click.option("--max-mb", default=20.0, show_default=True,
@@ -172,7 +172,7 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
         data = _jsonl(events)
     else:
         try:
-            from geo.frame import write_events  # heavy: geopandas, only for these formats
+            from geo.io.frame import write_events  # heavy: geopandas, only for these formats
         except ImportError as e:
             raise InputError(f"{fmt} output is unavailable: {e}") from e
         write_events(events, output or "-", format=fmt)
@@ -197,7 +197,7 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
     else:
         click.echo(f"{n_docs} document(s), {len(events)} event(s) -> {summary['output']}", err=True)
         if fusion is not None:
-            from geo.cli_fuse import summary_line
+            from geo.cli.fuse import summary_line
 
             click.echo(f"fused: {summary_line(fusion)}", err=True)
         if by_type:
@@ -311,8 +311,8 @@ def _warm_worker() -> None:
 
 
 def _init_worker(parent: int, warm: bool) -> None:
-    """Pool initializer: exit when the parent dies (:func:`geo.batch.exit_with_parent`), warm up if needed."""
-    from geo.batch import exit_with_parent
+    """Pool initializer: exit when the parent dies (:func:`geo.io.batch.exit_with_parent`), warm up if needed."""
+    from geo.io.batch import exit_with_parent
 
     exit_with_parent(parent)
     if warm:
@@ -374,7 +374,7 @@ def _extract_chunk(docs, date):
 
 def _batch(inputs, date, source, output, fmt, as_json, progress, jobs, resume, engine, scheduler, *,
            overwrite: bool = False, max_bytes: int | None = None) -> int:
-    """Streaming batch extraction (``--jobs``/``--resume``/``--engine dask``): see :mod:`geo.batch`."""
+    """Streaming batch extraction (``--jobs``/``--resume``/``--engine dask``): see :mod:`geo.io.batch`."""
     from geo.document import parse_date
 
     if not output or is_stdout(output):
@@ -382,7 +382,7 @@ def _batch(inputs, date, source, output, fmt, as_json, progress, jobs, resume, e
                          "not standard output")
     doc_date = parse_date(date) if date else None
     if engine == "dask":
-        from geo.dask_engine import run_dask
+        from geo.io.dask_engine import run_dask
 
         client = None
         if scheduler:
@@ -396,7 +396,7 @@ def _batch(inputs, date, source, output, fmt, as_json, progress, jobs, resume, e
             if client is not None:
                 client.close()
     else:
-        from geo.batch import run_batch
+        from geo.io.batch import run_batch
 
         if fmt is None:
             fmt = "parquet" if not str(output).lower().endswith((".jsonl", ".ndjson")) else "jsonl"
@@ -443,7 +443,7 @@ def _fuse_and_write(events, output, fmt) -> dict:
         write_text(output or "-", "".join(json.dumps(f.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
                                           for f in fused))
     else:
-        from geo.cli_fuse import write_fused_output
+        from geo.cli.fuse import write_fused_output
 
         write_fused_output(fused, output, fmt)
     return fusion_summary(len(events), fused)

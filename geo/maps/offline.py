@@ -1,6 +1,6 @@
 """What an offline page inlines: Leaflet's files and the bundled basemap (no folium, no network).
 
-The maps (:mod:`geo.maps`) and the review page (:mod:`geo.review`) both embed these, so both read
+The maps (:mod:`geo.maps`) and the review page (:mod:`geo.maps.review`) both embed these, so both read
 them here, once per process.
 """
 
@@ -12,11 +12,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from geo.html import script_json
+from geo.maps.html import script_json
 
 __all__ = ["basemap_doc", "leaflet_inline"]
 
-_DATA = Path(__file__).resolve().parent / "data"
+_DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @lru_cache(maxsize=1)

@@ -17,9 +17,9 @@ exactly the page's export.
 
 No data ever becomes markup or template source.  Nothing here uses a template
 engine: the page is assembled from fixed text, the inlined assets and one
-:func:`geo.html.script_json` payload, and the page script builds every element with
+:func:`geo.maps.html.script_json` payload, and the page script builds every element with
 ``textContent`` (never ``innerHTML``) from that payload.  The title is
-:func:`geo.html.escape`-d; a URL becomes a link only when it is ``http(s)://``.
+:func:`geo.maps.html.escape`-d; a URL becomes a link only when it is ``http(s)://``.
 
 Decisions (the rules, the same in ``review.js``)
 -----------------------------------------------
@@ -69,8 +69,8 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from geo.events import EVENT_FIELDS
 from geo.exc import InputError
-from geo.html import escape, script_json
-from geo.offline import basemap_doc, leaflet_inline
+from geo.maps.html import escape, script_json
+from geo.maps.offline import basemap_doc, leaflet_inline
 
 __all__ = [
     "ACLED_TAXONOMY",
@@ -119,7 +119,7 @@ ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SAFE_URL_RE = re.compile(r"^https?://", re.IGNORECASE)
 _TRIGGER_NOTE_RE = re.compile(r"trigger '([^']+)'")
-_ASSETS = Path(__file__).resolve().parent / "data" / "assets"
+_ASSETS = Path(__file__).resolve().parents[1] / "data" / "assets"
 #: Highlight kinds, as coded in the page data.
 HL_KINDS = ("place", "actor", "trigger", "casualty")
 #: Flags of "needs review" computed here (the page adds "unresolved" from the live point).
@@ -136,12 +136,12 @@ def _s(v: Any) -> str:
 def load_review_events(path: str | Path) -> list[dict]:
     """Events of an event file as records (Event field names), with ``_extra`` properties.
 
-    Any file :func:`geo.frame.read_events` reads; for GeoJSON the properties
+    Any file :func:`geo.io.frame.read_events` reads; for GeoJSON the properties
     outside the schema (the fusion lists ``merged_ids``, ``doc_ids``, ``sources``,
     ``evidence_all``… and anything else) are kept in ``rec["_extra"]`` and pass
     through the review.  Rows are in the frame's order.
     """
-    from geo.frame import COLUMNS, from_frame, read_events
+    from geo.io.frame import COLUMNS, from_frame, read_events
 
     path = Path(path)
     frame = read_events(path)
@@ -469,9 +469,9 @@ def review_data(records: list[dict], *, title: str = "", gaz: Any = "default", b
     """The page's payload: columnar events, highlights, candidates, flags, sources.
 
     Strings are raw (the page inserts them as text nodes only); the payload is
-    embedded with :func:`geo.html.script_json`.
+    embedded with :func:`geo.maps.html.script_json`.
     """
-    from geo.frame import SCHEMA
+    from geo.io.frame import SCHEMA
 
     if gaz == "default":
         try:
@@ -565,7 +565,7 @@ def review_data(records: list[dict], *, title: str = "", gaz: Any = "default", b
 
 def _colours() -> dict[str, str]:
     try:
-        from geo.maps import EVENT_STYLES
+        from geo.maps.core import EVENT_STYLES
 
         return {k: v[0] for k, v in EVENT_STYLES.items()}
     except Exception:  # noqa: BLE001
@@ -581,7 +581,7 @@ def _asset(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _basemap_payload() -> dict | None:
-    """The bundled offline basemap (:func:`geo.offline.basemap_doc`): delta-coded land, districts, borders."""
+    """The bundled offline basemap (:func:`geo.maps.offline.basemap_doc`): delta-coded land, districts, borders."""
     try:
         doc = basemap_doc()
         return {"kind": "delta", "scale": doc["scale"], "land": doc.get("land", []), "borders": doc.get("borders", []),
@@ -604,7 +604,7 @@ def _towns() -> tuple[tuple, ...]:
                         for p in places if p.feature_type in zoom and p.country == "LY"))
 
 
-#: Leaflet inlined as the offline maps inline it (:mod:`geo.offline`).
+#: Leaflet inlined as the offline maps inline it (:mod:`geo.maps.offline`).
 _leaflet = leaflet_inline
 
 
@@ -629,8 +629,8 @@ def review_html(records: list[dict], *, title: str | None = None, gaz: Any = "de
 
 
 def write_review(records: list[dict], path: str | Path, *, title: str | None = None) -> Path:
-    """Write the review page by the rule of :mod:`geo.outputs`; returns the path."""
-    from geo.outputs import write_text
+    """Write the review page by the rule of :mod:`geo.io.outputs`; returns the path."""
+    from geo.io.outputs import write_text
 
     write_text(path, review_html(records, title=title))
     return Path(path)
@@ -821,7 +821,7 @@ class _Review:
 
     def output(self, drop_rejected: bool = False) -> list[tuple[_Ev, dict]]:
         """``(event, properties)`` of every event in the output, in order."""
-        from geo.frame import SCHEMA
+        from geo.io.frame import SCHEMA
 
         out = []
         for eid in self.order:
@@ -909,7 +909,7 @@ def _py_float(x: float) -> str:
 
 
 def _csv_text(v: Any) -> str:
-    from geo.outputs import csv_cell
+    from geo.io.outputs import csv_cell
 
     return csv_cell("" if v is None else str(v))
 
@@ -917,9 +917,9 @@ def _csv_text(v: Any) -> str:
 def reviewed_csv(state: _Review, *, drop_rejected: bool | None = None) -> str:
     """ACLED-style CSV of the reviewed events: kharita's CSV columns + review status, audit, fusion lists.
 
-    Byte-identical to the page's CSV export; :func:`geo.frame.read_events` reads it.
+    Byte-identical to the page's CSV export; :func:`geo.io.frame.read_events` reads it.
     """
-    from geo.frame import COLUMNS, SCHEMA
+    from geo.io.frame import COLUMNS, SCHEMA
 
     drop = getattr(state, "drop_rejected", False) if drop_rejected is None else drop_rejected
     buf = io.StringIO()
@@ -950,8 +950,8 @@ def reviewed_csv(state: _Review, *, drop_rejected: bool | None = None) -> str:
 
 def write_reviewed(state: _Review, path: str | Path, *, format: str | None = None) -> Path:
     """Write the reviewed events: GeoJSON or CSV with the review columns; Parquet/GeoPackage schema only."""
-    from geo.frame import _format_of, write_events
-    from geo.outputs import write_text
+    from geo.io.frame import _format_of, write_events
+    from geo.io.outputs import write_text
     from geo.events import Event
 
     path = Path(path)

@@ -280,7 +280,7 @@ def restore_schema(
     if need:
         hint = ""
         if "place_id" in need and {"event_id_cnty", "event_type", "notes"} <= {str(x).lower() for x in df.columns}:
-            hint = " (an ACLED export? read it with geo.acled.read_acled / `kharita acled import`)"
+            hint = " (an ACLED export? read it with geo.io.acled.read_acled / `kharita acled import`)"
         raise SchemaError(f"missing column(s): {', '.join(need)}{hint}", path=p)
     n = len(df)
 
@@ -593,7 +593,7 @@ def fill_admin1(gdf: pd.DataFrame, gaz: Any = None) -> "geopandas.GeoDataFrame":
 # --------------------------------------------------------------------------- files
 
 
-#: Schema kinds of text columns (the CSV cells that :func:`geo.outputs.csv_cell` neutralises).
+#: Schema kinds of text columns (the CSV cells that :func:`geo.io.outputs.csv_cell` neutralises).
 _TEXT_KINDS = frozenset({"text", "text?"})
 
 
@@ -620,10 +620,10 @@ def write_events(events_or_gdf: Any, path: str | os.PathLike, *, format: str | N
 
     The file is written to a temporary directory beside ``path`` and moved into place
     with :func:`os.replace`; on error no partial file is left.  The rule of
-    :mod:`geo.outputs` applies: a symlink is followed, a FIFO or device is written in
+    :mod:`geo.io.outputs` applies: a symlink is followed, a FIFO or device is written in
     place and ``-`` is standard output (give ``format``).  CSV text cells that a
     spreadsheet would run as formulas are written with a ``'`` in front
-    (:func:`geo.outputs.csv_cell`); :func:`read_events` removes it again.
+    (:func:`geo.io.outputs.csv_cell`); :func:`read_events` removes it again.
 
     Parameters
     ----------
@@ -640,7 +640,7 @@ def write_events(events_or_gdf: Any, path: str | os.PathLike, *, format: str | N
     pathlib.Path
         The written path.
     """
-    from geo.outputs import atomic_path, is_stdout
+    from geo.io.outputs import atomic_path, is_stdout
 
     path = Path(path)
     if is_stdout(path) and format is None:
@@ -697,8 +697,8 @@ def _write_gpkg(gdf: pd.DataFrame, tmp: Path) -> None:
 
 
 def _csv_value(v: Any, text: bool) -> str:
-    """One CSV cell: ``""`` for missing, ``repr`` for floats, text cells neutralised (:func:`geo.outputs.csv_cell`)."""
-    from geo.outputs import csv_cell
+    """One CSV cell: ``""`` for missing, ``repr`` for floats, text cells neutralised (:func:`geo.io.outputs.csv_cell`)."""
+    from geo.io.outputs import csv_cell
 
     if v is None:
         return ""
@@ -948,7 +948,7 @@ def _read_csv(path: Path) -> "geopandas.GeoDataFrame":
             start = reader.line_num + 1
     except csv.Error as e:
         raise InputError(f"malformed CSV: {e}", path=p, line=reader.line_num) from e
-    from geo.outputs import csv_uncell
+    from geo.io.outputs import csv_uncell
 
     text_cols = {c.name for c in SCHEMA if c.kind in _TEXT_KINDS}
     cols = {h: [csv_uncell(r[j]) if h in text_cols else r[j] for r in rows] for j, h in enumerate(header)}

@@ -6,7 +6,7 @@ once in the page: repeated strings (places, types, actors, evidence sentences,
 documents, dates) are stored once in lookup tables and referenced by index,
 coordinates are integers (1e-5 degree), large payloads are deflate-compressed,
 markers are drawn on a canvas and popup HTML is built on click.  All article
-text is escaped by :func:`geo.html.escape` before it enters the page.
+text is escaped by :func:`geo.maps.html.escape` before it enters the page.
 
 No data ever becomes template source.  folium/branca compile the text of an
 ``Element(...)`` as a Jinja2 template, so article text (or a GeoJSON property,
@@ -38,11 +38,11 @@ from typing import Any, Iterable, Mapping, Sequence, cast
 
 import folium
 
-from geo.offline import basemap_doc, leaflet_inline
+from geo.maps.offline import basemap_doc, leaflet_inline
 from branca.element import Element, Figure, MacroElement
 
-from geo.html import escape, script_json
-from geo.outputs import write_text
+from geo.maps.html import escape, script_json
+from geo.io.outputs import write_text
 
 __all__ = [
     "EVENT_STYLES",
@@ -82,7 +82,7 @@ COMPRESS_ABOVE = 256 * 1024
 _SCALE = 1e5  # coordinates are stored as integers of 1e-5 degree (~1 m)
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SAFE_URL_RE = re.compile(r"^https?://", re.IGNORECASE)
-_DATA = Path(__file__).resolve().parent / "data"
+_DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 # --------------------------------------------------------------------------- input
@@ -118,7 +118,7 @@ def records_from(events: Any) -> list[dict]:
     events
         A GeoJSON FeatureCollection (dict) of :meth:`geo.events.Event.to_feature`
         features, a list of such features, a list of :class:`geo.events.Event`,
-        a list of event dicts, or a (Geo)DataFrame (``geo.frame.to_frame``).
+        a list of event dicts, or a (Geo)DataFrame (``geo.io.frame.to_frame``).
 
     Returns
     -------
@@ -756,7 +756,7 @@ def _basemap_towns() -> tuple[tuple, ...]:
     return tuple(sorted(out))
 
 
-#: Leaflet's files inlined (one implementation, shared with the review page: :mod:`geo.offline`).
+#: Leaflet's files inlined (one implementation, shared with the review page: :mod:`geo.maps.offline`).
 _leaflet_inline = leaflet_inline
 
 
@@ -980,7 +980,7 @@ def render_html(events: Any, **kwargs: Any) -> str:
 
 
 def save_map(m: folium.Map, path: str | os.PathLike) -> Path:
-    """Write the map as UTF-8 by the rule of :mod:`geo.outputs`; returns the path.
+    """Write the map as UTF-8 by the rule of :mod:`geo.io.outputs`; returns the path.
 
     A file is written atomically (temp file + rename; a symlink is followed),
     a FIFO or device in place, and ``-`` goes to standard output.
