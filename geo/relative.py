@@ -43,12 +43,16 @@ SETTINGS: dict[str, Any] = {
     "outskirts_factor": (1.0, 2.0),  # outskirts: ring between 1× and 2× scale (drawn as a circle of 2×)
     "centre_factor": 0.5,  # centre of X: circle of half the scale
     "part_factor": 0.6,  # "northern X", «المدخل الشرقي»: point at part_factor × scale toward the side
+    "areal_part_factor": 0.4,  # «جنوب ليبيا», "western Fezzan": the same, for a country, region or district
     "direction_factor": (0.5, 3.0),  # "west of X": sector from 0.5× to 3× scale, point at the middle
     "direction_half_width_deg": 45.0,
     "distance_half_width_deg": 15.0,  # "N km west of X"
     "distance_rel_error": 0.2,  # ±20 % on a stated distance (news distances are often by road)
     "offshore_km": (3.0, 25.0),  # "off the coast of X": sector seaward (north on the Libyan coast)
 }
+
+#: Anchors a bare direction phrase lies inside of: the country, its regions and districts
+_AREAL_ANCHORS = frozenset({"country", "region", "district"})
 
 _DIRS_AR = {
     "شمال شرق": 45.0, "شمال غرب": 315.0, "جنوب شرق": 135.0, "جنوب غرب": 225.0,
@@ -215,6 +219,8 @@ def _cue_from(rel: str, m: re.Match, offs, lo: int, start: int, raw: str, *, ar:
         d = groups[1]
         bearing = (_DIRS_AR if ar else _DIRS_EN).get(d if ar else d.lower())
     elif rel in ("direction", "entrance", "part"):
+        if rel == "direction" and ar and re.match(r"\s*(?:في\s|ب)", m.group(0)):
+            rel = "part"  # «في جنوب طرابلس», «بشرق ليبيا»: in the south of it, not south of it
         d = groups[0]
         if ar:
             bearing = _DIRS_AR.get(d)
@@ -289,6 +295,8 @@ def locate(cue: RelativeCue | str, anchor: Place, distance_km: float | None = No
     lat0, lon0 = anchor.lat, anchor.lon
     prec_m = float(anchor.precision_m or 0.0)
     dname = _DIR_NAME.get(bearing, f"{bearing:.0f}deg") if bearing is not None else ""
+    if rel == "direction" and anchor.feature_type in _AREAL_ANCHORS:
+        rel = "part"  # «جنوب ليبيا», "west of Fezzan" in news of Libya: a part of the country or region
     if rel == "near":
         r = near_limit_km(anchor) * 1000.0  # the one "near" rule, measured from the anchor's edge
         return RelativeLocation("near", anchor, lat0, lon0, r, _ring_circle(lat0, lon0, r), 2,
@@ -302,11 +310,13 @@ def locate(cue: RelativeCue | str, anchor: Place, distance_km: float | None = No
         return RelativeLocation("centre_of", anchor, lat0, lon0, r, _ring_circle(lat0, lon0, r), 2,
                                 f"centre of {anchor.name_en}: circle of {r / 1000:.1f} km")
     if rel in ("part", "entrance") and bearing is not None:
-        d = SETTINGS["part_factor"] * sc
+        # a country's or region's precision is its whole size: its parts lie closer in
+        d = (SETTINGS["areal_part_factor"] if anchor.feature_type in _AREAL_ANCHORS else SETTINGS["part_factor"]) * sc
         lat, lon = destination(lat0, lon0, bearing, d)
         r = max(0.6 * sc * 1000.0, prec_m * 0.5)
         name = f"{dname}_entrance_of" if rel == "entrance" else f"{dname}_part_of"
-        return RelativeLocation(name, anchor, lat, lon, r, _ring_circle(lat, lon, r), 2,
+        prec = 3 if anchor.feature_type in _AREAL_ANCHORS else 2  # ACLED: a region is precision 3
+        return RelativeLocation(name, anchor, lat, lon, r, _ring_circle(lat, lon, r), prec,
                                 f"{name.replace('_', ' ')} {anchor.name_en}: {d:.1f} km {dname} of its point, ±{r / 1000:.1f} km")
     if rel == "km" and bearing is not None and distance_km:
         err = SETTINGS["distance_rel_error"]

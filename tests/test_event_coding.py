@@ -630,3 +630,19 @@ def test_singular_deaths_verb_forms_and_one_of(text, lang, fat, inj):
 )
 def test_the_2011_coalition_is_an_actor(text):
     assert one(text, "2011-03-27").actor1 == "Coalition forces (2011)"
+
+
+@pytest.mark.parametrize(
+    "text, relation, prec",
+    [
+        ("اندلعت اشتباكات في جنوب ليبيا يوم الاثنين.", "south_part_of", 3),
+        ("اندلعت اشتباكات شرق ليبيا يوم الاثنين.", "east_part_of", 3),
+        ("اندلعت اشتباكات في جنوب طرابلس يوم الاثنين.", "south_part_of", 2),
+        ("اندلعت اشتباكات جنوب طرابلس يوم الاثنين.", "south_of", 3),
+    ],
+)
+def test_in_the_south_of_a_place_is_inside_it_and_a_country_is_always_inside(text, relation, prec):
+    ev = one(text, "2019-04-12")
+    assert (ev.relation, ev.geo_precision) == (relation, prec)
+    if "ليبيا" in text:  # inside Libya's box, not in Chad or Egypt
+        assert 19.5 <= ev.latitude <= 33.2 and 9.3 <= ev.longitude <= 25.2
