@@ -314,7 +314,9 @@ def find_numbers(text: str) -> list[NumberMention]:
 # --- casualties -----------------------------------------------------------------------
 
 _AR_FATAL_TRIGGERS = {"مقتل", "مصرع", "استشهاد", "قتل", "وفاه", "مقتلهم", "اغتيال", "اعدام", "سقوط",
-                      "قتلوا", "قتلت", "قتلنا", "يقتل", "تقتل"}
+                      "قتلوا", "قتلت", "قتلنا", "يقتل", "تقتل",
+                      # «راح ضحيتها 12»، «أودت بحياة 7»، «توفي 3»، «حصدت أرواح 5»
+                      "ضحيتها", "ضحيته", "ضحيتهم", "بحياه", "ارواح", "توفي", "توفيت", "توفوا"}
 _AR_INJURY_TRIGGERS = {"اصابه", "جرح", "اصيب", "اصيبوا", "جرحوا", "اصابات"}
 _AR_FATAL_NOUNS = {"قتلي", "قتيلا", "قتيل", "قتيلان", "قتيلين", "شهيدا", "شهداء", "شهيد", "ضحيه", "ضحايا", "جثه", "جثث"}
 _AR_INJURY_NOUNS = {"جرحي", "جريحا", "جريح", "جريحان", "جريحين", "مصابا", "مصابين", "مصاب", "مصابون"}
@@ -328,7 +330,7 @@ _AR_HEDGE = {"ما", "لا", "يقل", "عن", "نحو", "حوالي", "قراب
              "الاقل", "علي", "حصيله", "ارتفاع", "الي", "ب", "بين", "مابين"}
 _EN_FATAL_TRIGGERS = {"killed", "killing", "kills", "kill", "dead", "death", "deaths", "died", "fatalities", "lives",
                       "bodies", "corpses",
-                      "slain", "executed", "beheaded"}
+                      "slain", "executed", "beheaded", "toll"}
 _EN_INJURY_TRIGGERS = {"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds", "injures", "wounds"}
 _EN_PERSON = {"people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "fighters", "fighter",
               "militants", "militant", "troops", "members", "others", "children", "women", "men", "policemen",
@@ -376,6 +378,14 @@ _EN_KILLED_ONE_RE = re.compile(
     r"(?:leader|commander|officer|official|soldier|policeman|journalist|activist|judge|imam|mayor|colonel|general)"
     r"(?:\s+[A-Z][a-z'’-]+){1,3}\b)"
 )
+# units a count can be of that are not people: time and distance
+_NOT_PEOPLE = {"days", "day", "weeks", "week", "months", "month", "years", "year", "hours", "hour", "minutes",
+               "km", "kilometres", "kilometers", "miles", "metres", "meters",
+               "ايام", "يوما", "يوم", "اسابيع", "اسبوعا", "اشهر", "شهرا", "شهور", "سنوات", "عاما", "اعوام", "سنه",
+               "ساعات", "ساعه", "دقائق", "دقيقه", "كلم", "كم", "كيلومترا", "كيلومترات", "مترا", "امتار"}
+_EN_AND_ONE_RE = re.compile(
+    r"\b(?P<n>an?|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?[a-z]+\s+and\s+(?:a|an|one)\s+"
+    r"(?:[a-z]+\s+)?[a-z]+\s+(?:were|have\s+been|had\s+been)\s+(?P<verb>killed|wounded|injured)\b", re.IGNORECASE)
 _SUBSET_LEAD = {"including", "among", "بينهم", "منهم", "بينهن", "منهن", "بينها", "بينهما"}
 _EN_BE = {"were", "was", "are", "is", "have", "had"}
 # the counted noun right after a number: a nationality or group plural ("Americans", "Egyptians",
@@ -575,6 +585,8 @@ def casualties(text: str, language: str) -> Casualties:
             if j2 is not None:
                 range_hi, j = nxt.value, j2 + 1
                 skip_until = nxt.end
+        if j < len(words) and words[j] in _NOT_PEOPLE:
+            continue  # "3 days of fighting", «بعد 5 ساعات», "20 km": a count of something else
         arabic = bool(re.search(r"[\u0600-\u06ff]", text[nm.start:nm.end])) or language == "ar"
         toll_before = _TOLL_RE.search(folded[max(0, nm.start - 90):nm.start])
         cat = _classify_ar(words, i, j) if arabic else _classify_en(words, i, j)
@@ -636,6 +648,7 @@ def casualties(text: str, language: str) -> Casualties:
                     notes.append("one person killed" if found["fatal"][-1] == 1 else "two people killed")
                 break
     # «مقتل شخص»، «مقتل جنديين»، «سقوط قتيلين»: counts carried by a singular/dual noun
+    last_noun_cat, last_noun_idx = "", -10
     for idx, w in enumerate(words):
         if w in _AR_DUAL_FATAL:
             found["fatal"].append(2)
@@ -648,6 +661,21 @@ def casualties(text: str, language: str) -> Casualties:
             cat = "fatal" if base in _AR_FATAL_TRIGGERS - {"سقوط"} else "injury" if base in _AR_INJURY_TRIGGERS else ""
             if cat:
                 found[cat].append(2 if w in _AR_PERSON_DUAL else 1)
+                last_noun_cat, last_noun_idx = cat, idx
+        elif w[:1] == "و" and idx == last_noun_idx + 1 and (w[1:] in _AR_PERSON_SING or w[1:] in _AR_PERSON_DUAL):
+            # «قتل جنديان ومدني»: a person noun joined by «و» to the counted one is counted too
+            found[last_noun_cat].append(2 if w[1:] in _AR_PERSON_DUAL else 1)
+            last_noun_idx = idx
+    # "two soldiers and a civilian were killed": one more victim joined to the count
+    m = _EN_AND_ONE_RE.search(text)
+    if m is not None:
+        cat = "fatal" if m["verb"].lower() in {"killed", "dead"} else "injury"
+        n = 1 if m["n"].lower() in {"a", "an", "one"} else parse_number(m["n"])
+        if n is not None:
+            if n in found[cat]:
+                found[cat].append(1)  # the count was read already: one more
+            else:
+                found[cat].append(n + 1)
     for cat, label in (("fatal", "fatalities"), ("injury", "injuries")):
         if len(found[cat]) > 1:
             notes.append(f"{label}: sum of {' + '.join(map(str, found[cat]))}")

@@ -646,3 +646,22 @@ def test_in_the_south_of_a_place_is_inside_it_and_a_country_is_always_inside(tex
     assert (ev.relation, ev.geo_precision) == (relation, prec)
     if "ليبيا" in text:  # inside Libya's box, not in Chad or Egypt
         assert 19.5 <= ev.latitude <= 33.2 and 9.3 <= ev.longitude <= 25.2
+
+
+@pytest.mark.parametrize(
+    "text, lang, fat, inj",
+    [
+        ("The clashes left a death toll of 15.", "en", 15, None),
+        ("The toll of 3 days of fighting is not known.", "en", None, None),
+        ("Two soldiers and a civilian were killed.", "en", 3, None),
+        ("A soldier and a civilian were killed.", "en", 2, None),
+        ("راح ضحيتها 12 شخصا.", "ar", 12, None),
+        ("أودت الاشتباكات بحياة 7 أشخاص.", "ar", 7, None),
+        ("توفي 3 أشخاص متأثرين بجراحهم.", "ar", 3, None),
+        ("قتل جنديان ومدني في الهجوم.", "ar", 3, None),
+        ("قتل 5 أشخاص بعد 3 أيام من الاشتباكات.", "ar", 5, None),
+    ],
+)
+def test_tolls_lives_joined_victims_and_counts_of_days(text, lang, fat, inj):
+    c = casualties(text, lang)
+    assert (c.fatalities, c.injuries) == (fat, inj)
