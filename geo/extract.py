@@ -81,6 +81,10 @@ _MODAL_BEFORE_RE = re.compile(
     r"|(?:^|\s)(?:أي|اي)\s+$|(?:^|\s)(?:حذر\S*|يحذر\S*|تحذر\S*)\s+من\s+(?:أن\s+|ان\s+)?(?:أي\s+|اي\s+)?(?:\S+\s+)?$",
     re.IGNORECASE,
 )
+_NEGATION_BEFORE_RE = re.compile(
+    r"(?:^|\s)(?:[وف]?لم|[وف]?لن|دون|بدون|[وف]?ليس)\s+(?:\S+\s+)?$|(?:^|\s)[وف]?لا\s+(?!\S*زال)(?:\S+\s+)?$"
+    r"|\b(?:no|not|never|without|didn't|did\s+not|wasn't|weren't|hasn't|haven't|denied)\s+(?:any\s+|further\s+|new\s+)?$",
+    re.IGNORECASE)
 # «حكم بإعدام», "sentenced … to death": a verdict, not an execution
 _VERDICT_BEFORE_RE = re.compile(
     r"(?:حكم\S*|قضت\S*|قضى|يقضي|أحكام|احكام)\s+(?:\S+\s+){0,2}$|\bsentenced\b[^.;]{0,60}\bto\s+$", re.IGNORECASE)
@@ -419,17 +423,30 @@ def _dedupe(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     first: dict[tuple, int] = {}
     repeats: dict[int, list[Event]] = {}
+    undated: dict[tuple, list[Event]] = {}
+    # "The Battle of Misrata was a battle of the civil war…" with no date, then "The battle began on
+    # 18 February": an undated report of a type and place the text dates elsewhere is that event
+    dated = {(ev.event_type, ev.sub_event_type, ev.place_id, ev.relation) for ev in events if ev.event_date}
     for ev in events:
         if not ev.place_id:
             out.append(ev)
             continue
         sub = "territory" if "territory" in ev.sub_event_type.lower() else ev.sub_event_type
         k = (ev.event_type, sub, ev.place_id, ev.relation, ev.event_date)
+        if not ev.event_date and (ev.event_type, ev.sub_event_type, ev.place_id, ev.relation) in dated:
+            undated.setdefault((ev.event_type, sub, ev.place_id, ev.relation), []).append(ev)  # folded below
+            continue
         if k not in first:
             first[k] = len(out)
             out.append(ev)
             continue
         repeats.setdefault(first[k], []).append(ev)
+    for key, evs in undated.items():
+        target = next((i for kk, i in first.items() if kk[:4] == key and kk[4]), None)
+        if target is None:
+            out.extend(evs)
+        else:
+            repeats.setdefault(target, []).extend(evs)
     for j, evs in repeats.items():  # one replace per kept event: linear however often it repeats
         e0 = out[j]
         fat = e0.fatalities if e0.fatalities is not None else next((e.fatalities for e in evs if e.fatalities is not None), None)
@@ -506,6 +523,24 @@ def _camp(name: str, lexicon: Any) -> str:
 
 
 _FACTION_RE = re.compile(r"^Military Forces of Libya \((?P<years>[^)]*)\)\s*(?P<name>[^-]*)")
+
+
+#: "government forces", «الجيش» in the 2011 war (17 February – 23 October 2011, the fall of Sirte)
+#: were Gaddafi's: the generic state force takes the name of the government of the day
+_GADDAFI_WAR = ("2011-02-15", "2011-10-23")
+
+
+def _agent_before(t: Any, actors: list, text: str) -> bool:
+    """An actor right before the trigger (within a few words, no clause break): its agent."""
+    return any(a.end <= t.start and t.start - a.end <= 30 and not _is_source(text, a)
+               and not _CLAUSE_RE.search(text[a.end:t.start]) for a in actors)
+
+
+def _of_its_time(name: str, date: str | None) -> str:
+    """The generic "Libyan forces" named after the government of the event's date (2011: Gaddafi's)."""
+    if name == "Libyan forces" and date and _GADDAFI_WAR[0] <= date[:10] <= _GADDAFI_WAR[1]:
+        return "Gaddafi loyalist forces"
+    return name
 
 
 def _allied(a: str, b: str, lexicon: Any) -> bool:
@@ -932,6 +967,8 @@ def extract_result(
         for t in act:
             if _HEDGE_RE.match(sent.text[t.end:t.end + 40]):
                 continue  # «تحرير سرت بات قريبا», "an offensive is expected": not (yet) an event
+            if _NEGATION_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
+                continue  # «ولم تتجدد المعارك», "no clashes were reported": what did not happen
             if _MODAL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # "threatened to storm Misrata", «أي هجوم على طرابلس»: not (yet) an event
             if t.kind == "execution" and _VERDICT_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start]):
@@ -944,7 +981,13 @@ def extract_result(
             if t.kind == "territory" and _BUILDING_AFTER_RE.search(sent.text[t.end:t.end + 40]):
                 # "stormed the headquarters of …", «اقتحموا مقر …»: an attack on a building, not territory
                 t = dataclasses.replace(t, event_type="Battles", sub_event_type="Armed clash", kind="attack")
-            seen_types.setdefault((t.event_type, t.sub_event_type), t)
+            key = (t.event_type, t.sub_event_type)
+            prev_t = seen_types.get(key)
+            if prev_t is None or (lang == "en" and not _agent_before(prev_t, actors, sent.text)
+                                  and _agent_before(t, actors, sent.text)):
+                # "The battle began on 15 October when the LNA launched an offensive": the report
+                # of the same event that names its agent tells who did it
+                seen_types[key] = t
         # a trigger word inside an actor's name ("Government of National Accord", «غرفة عمليات …») is no trigger
         seen_types = {k: t for k, t in seen_types.items()
                       if not any(a.start <= t.start and t.end <= a.end and (a.end - a.start) > (t.end - t.start)
@@ -1019,6 +1062,7 @@ def extract_result(
                 getattr(dinfo, "start", -1) >= 0 else None
             if own is not None and own.date is not None:
                 t_date, t_prec, t_note = own.date.isoformat(), own.precision, f"{own.note} (the date nearest the trigger)"
+            actor1, actor2 = _of_its_time(actor1, t_date), _of_its_time(actor2, t_date)
             targets: list[_Located | None] = list(located) if located else [None]
             if t.kind in ("clash", "fighting", "attack") and located and not carried \
                     and all(x.place_id in captured for x in located):

@@ -665,3 +665,42 @@ def test_in_the_south_of_a_place_is_inside_it_and_a_country_is_always_inside(tex
 def test_tolls_lives_joined_victims_and_counts_of_days(text, lang, fat, inj):
     c = casualties(text, lang)
     assert (c.fatalities, c.injuries) == (fat, inj)
+
+
+def test_an_undated_report_is_the_event_the_text_dates_elsewhere():
+    text = ("The Battle of Misrata was a battle of the Libyan Civil War. "
+            "The battle began on 18 February 2011, when fighting broke out in Misrata.")
+    evs = [e for e in events(text, None) if e.event_type == "Battles"]
+    assert [(e.place_name_en, e.event_date) for e in evs] == [("Misratah", "2011-02-18")]
+
+
+@pytest.mark.parametrize(
+    "text, date, actor",
+    [
+        ("Government forces shelled Misrata on 15 April 2011.", None, "Gaddafi loyalist forces"),
+        ("قصف الجيش مصراتة يوم 15 أبريل 2011.", None, "Gaddafi loyalist forces"),
+        ("Government forces shelled Misrata on 15 April 2019.", None, "Libyan forces"),
+    ],
+)
+def test_government_forces_in_the_2011_war_were_gaddafis(text, date, actor):
+    assert one(text, date).actor1 == actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ولم تتجدد المعارك في سبها حتى أغسطس.",
+        "No clashes were reported in Sabha on Monday.",
+    ],
+)
+def test_what_did_not_happen_is_no_event(text):
+    assert events(text, "2019-01-02") == []
+
+
+def test_still_ongoing_is_not_a_negation():
+    assert [e.event_type for e in events("لا تزال الاشتباكات مستمرة في سبها.", "2019-01-02")] == ["Battles"]
+
+
+def test_the_report_naming_the_agent_tells_who_did_it():
+    ev = one("The Second Battle of Benghazi began on 15 October 2014 when the LNA launched an offensive in Benghazi.", None)
+    assert (ev.actor1, ev.event_date) == ("LNA", "2014-10-15")
