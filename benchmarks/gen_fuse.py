@@ -43,11 +43,14 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("ar-16#0", "ar-29#1"),   # army deployed to end them (Mizda / Zintan area)
     ("ar-17#1", "en-18#2"),   # French air strikes at Benghazi, 19 March 2011 (no date in ar-17)
     ("ar-18#0", "ar-28#1"),   # Ajdabiya taken by the rebels, 18/19 February 2011
-    ("ar-18#2", "en-27#3"),   # Ajdabiya retaken, 26 March 2011
+    ("ar-18#2", "en-27#3", "ar-39#0"),   # Ajdabiya retaken, 26 March 2011
     ("ar-27#3", "en-27#0"),   # Ajdabiya protesters shot, 16–17 February 2011
     ("ar-20#1", "en-24#0"),   # Bin Jawad, 6 March 2011
     ("ar-34#0", "en-18#1"),   # loyalist assault on Benghazi, 19 March 2011
     ("ar-34#1", "en-18#0"),   # loyalist shelling of Benghazi, 19 March 2011
+    ("en-02#0", "ar-39#1"),   # coalition strikes on loyalist armour at Ajdabiya, 25–26 March 2011
+    ("ar-09#0", "en-39#0"),   # Sabha clashes (Abu Seif militia and Tebu), from 25 March 2012
+    ("ar-04#0", "en-43#0"),   # the LNA's offensive on Tripoli, April 2019
     ("ar-25#0", "en-22#0"),   # Derna, May 2018
     ("en-22#3", "en-31#1"),   # Derna, Shura Council against IS, June 2015
 )

@@ -16,7 +16,7 @@ incident) when
 * their **dates** agree within the reports' time precision: each date stands for
   an interval (precision 1: the day; 2: the day ± 3; 3: its calendar month) and
   the intervals, widened by :data:`DATE_SLACK_DAYS` (a report dated by its
-  publication day), overlap.  Events without a date are never merged;
+  publication day), overlap (protests: no slack, :data:`SAME_DAY_TYPES`).  Events without a date are never merged;
 * their **actors** are compatible: one of them names no actor, or they share
   one.  Names are compared by their words, without generic words ("forces",
   "militia") and parentheses, one name's words within the other's
@@ -89,6 +89,9 @@ __all__ = [
 
 #: Days by which two reports' date intervals may miss each other and still match.
 DATE_SLACK_DAYS = 1
+#: Event types whose reports merge only when their date intervals overlap (no slack): a protest
+#: of the next day at the same square is the next day's protest, as ACLED codes them, daily.
+SAME_DAY_TYPES = frozenset({"Protests"})
 #: Metres added to the larger uncertainty radius when comparing two points.
 PLACE_SLACK_M = 1000.0
 #: Radius used for a point with no uncertainty radius.
@@ -295,6 +298,8 @@ def _match(a: _Rec, b: _Rec, date_slack: int = DATE_SLACK_DAYS) -> float | None:
     if a.doc == b.doc or a.etype != b.etype or a.span is None or b.span is None or a.lat is None or b.lat is None:
         return None
     gap = max(0, a.span[0] - b.span[1], b.span[0] - a.span[1])
+    if a.etype in SAME_DAY_TYPES:
+        date_slack = 0  # protests recur day after day at one square: each day is its own event
     if gap > date_slack:
         return None
     place = _place_gap(a, b)

@@ -119,6 +119,8 @@ _EN_DAY_OF_MONTH_RE = re.compile(r"\bthe\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\s+of\s
 _WEEKEND_RE = re.compile(rf"\b(?:over|during|at|on)\s+the\s+weekend\b|\blast\s+weekend\b|{_A}(?:عطله\s+|نهايه\s+)الاسبوع(?:\s+الماضي)?{_Z}",
                          re.I)
 _YEAR_ONLY_RE = re.compile(rf"(?:\b(?:in|during|since|of)\s+|{_A}(?:عام|سنه|العام|في)\s+(?:عام\s+)?){_YEAR}(?!\d)", re.I)
+_RANGE_GAP = re.compile(r"^\s*(?:and|to|until|till|through|-|–|—|و|الي|الى|حتي|حتى)\s*$", re.I)
+_RANGE_LEAD = re.compile(r"(?:\bbetween|\bfrom|بين|من|مابين)\s*$", re.I)
 # «ثورة 17 فبراير»، "the 17 February Revolution": a name, not a date
 _NAMED_BEFORE = re.compile(r"(?:ثوره|انتفاضه|revolution\s+of)\s*(?:ال)?$", re.I)
 _NAMED_AFTER = re.compile(r"^\s*(?:revolution|uprising|revolutionaries)\b", re.I)
@@ -390,6 +392,13 @@ def find_dates(
             prev = merged.pop()
             c = DateInfo(c.date, c.precision, c.note, prev.start, c.end)
         merged.append(c)
+    # "between June 2014 and July 2014", «من 8 إلى 13 يونيو»: the second date ends a range; the event
+    # begins with the first
+    for n in range(1, len(merged)):
+        a, b = merged[n - 1], merged[n]
+        if a.note.startswith("explicit") and b.note.startswith("explicit") and _RANGE_GAP.match(folded[a.end:b.start]) \
+                and _RANGE_LEAD.search(folded[max(0, a.start - 14):a.start]):
+            merged[n] = DateInfo(b.date, b.precision, f"range end: {b.note}", b.start, b.end)
     out = []
     for c in merged:
         note = c.note
@@ -452,7 +461,7 @@ def pick_date(found: list[DateInfo], doc_date: _dt.date | None) -> DateInfo:
     that cannot; failing that the first found; and without any, the document date.
     """
     for c in sorted(found, key=lambda c: c.date is None):
-        if not c.note.startswith(("since", "background", "future")):
+        if not c.note.startswith(("since", "background", "future", "range end")):
             return c
     if found:
         return found[0]
@@ -468,7 +477,7 @@ def nearest_date(found: list[DateInfo], start: int, end: int) -> DateInfo | None
     takes its own date. ``None`` when the sentence has fewer than two usable dates.
     """
     usable = [c for c in found if c.date is not None and c.start >= 0
-              and not c.note.startswith(("since", "background", "future"))]
+              and not c.note.startswith(("since", "background", "future", "range end"))]
     if len(usable) < 2:
         return None
     return min(usable, key=lambda c: (c.start - end if c.start >= end else start - c.end if c.end <= start else 0,

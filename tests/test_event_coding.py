@@ -704,3 +704,20 @@ def test_still_ongoing_is_not_a_negation():
 def test_the_report_naming_the_agent_tells_who_did_it():
     ev = one("The Second Battle of Benghazi began on 15 October 2014 when the LNA launched an offensive in Benghazi.", None)
     assert (ev.actor1, ev.event_date) == ("LNA", "2014-10-15")
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Between June 2014 and July 2014, militants attacked army bases in Benghazi.", "2014-06-01"),
+        ("From 8 June to 13 June 2011, rebels fought loyalists in Sabha.", "2011-06-08"),
+        ("اندلعت اشتباكات في سبها من 8 يونيو إلى 13 يونيو 2011.", "2011-06-08"),
+    ],
+)
+def test_a_range_of_dates_dates_its_event_by_the_first(text, date):
+    assert one(text, None).event_date == date
+
+
+def test_the_benghazi_shura_council_by_its_wikipedia_name():
+    names = [a.name for a in find_actors("Militants of the Shura Council of Benghazi Revolutionaries attacked.", "en")]
+    assert names == ["Benghazi Revolutionaries Shura Council"]

@@ -273,3 +273,13 @@ def test_geo_fuse_is_callable_after_the_module_is_imported():
     import geo.fusion  # noqa: F401  (the module is geo.fusion: geo.fuse stays the function)
 
     assert [f.fused_count for f in geo.fuse([ev("a"), ev("b")])] == [2]
+
+
+def test_protests_a_day_apart_are_two_days_of_protest_but_battles_a_day_apart_may_be_one():
+    a = ev("d1", event_type="Protests", sub_event_type="Peaceful protest", event_date="2011-02-16")
+    b = ev("d2", event_type="Protests", sub_event_type="Peaceful protest", event_date="2011-02-17")
+    assert not compatible(a, b)
+    assert compatible(a, replace(b, event_date="2011-02-16"))
+    c = ev("d1", event_type="Battles", sub_event_type="Armed clash", event_date="2011-02-16")
+    d = ev("d2", event_type="Battles", sub_event_type="Armed clash", event_date="2011-02-17")
+    assert compatible(c, d)
