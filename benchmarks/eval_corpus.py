@@ -235,6 +235,8 @@ def _actor_tokens(s: str) -> set[str]:
     for t in re.findall(r"[\w\u0600-\u06FF]+", s.lower()):
         if t.startswith("ال") and len(t) > 4:
             t = t[2:]
+        if t.isascii() and len(t) > 4 and t.endswith("s") and not t.endswith("ss"):
+            t = t[:-1]  # "rebels" and "rebel", "loyalists" and "loyalist" name one actor
         if t not in _ACTOR_STOP and len(t) > 1:
             toks.add(t)
     return toks
