@@ -135,13 +135,15 @@ def _days_later(m: re.Match) -> tuple[int, int]:
     return 1, 1
 # Targets that make an attack violence against civilians (ACLED): people and places that do not fight
 _CIVILIAN_TARGET_RE = re.compile(
-    r"^\s*(?:(?:stormed|raided|attacked|assaulted|targeted|hit|bombed|shelled)\s+|(?:\S+\s+){0,3}?(?:on|against|targeting|at|على|ضد|استهدف\S*)\s+)"
+    r"^\s*(?:(?:stormed|raided|attacked|assaulted|targeted|hit|bombed|shelled)\s+"
+    r"|(?:اقتحم\S*|هاجم\S*|داهم\S*|استهدف\S*|فجر\S*)\s+(?:\S+\s+){0,3}?(?=(?:ال)?(?:فندق|مستشف|مدرس|مسجد|كنيس|سوق|سفار|قنصلي))"
+    r"|(?:\S+\s+){0,3}?(?:on|against|targeting|at|على|ضد|استهدف\S*)\s+)"
     r"(?:the\s+|a\s+|an\s+|our\s+|US\s+|U\.S\.\s+)?"
     r"(?:\S+\s+){0,2}?(?:mission|consulate|embassy|diplomat\S*|hotel|hospital|clinic|school|mosque|church|market|"
     r"civilians?|worshippers|guests|residents|migrants?|refugees|detention\s+(?:centre|center)|journalists?|"
     r"employees|staff|workers|"
     r"aid\s+workers|wedding|funeral|"
-    r"(?:ال)?قنصلي\S*|(?:ال)?سفار\S*|فندق|(?:ال)?مستشفى|مستشفي|(?:ال)?مدرس\S*|(?:ال)?مسجد|(?:ال)?كنيس\S*|(?:ال)?سوق|(?:ال)?مدنيين|(?:ال)?مصلين|"
+    r"(?:ال)?قنصلي\S*|(?:ال)?سفار\S*|(?:ال)?فندق|(?:ال)?مستشفى|مستشفي|(?:ال)?مدرس\S*|(?:ال)?مسجد|(?:ال)?كنيس\S*|(?:ال)?سوق|(?:ال)?مدنيين|(?:ال)?مصلين|"
     r"(?:ال)?نزلاء|(?:ال)?مهاجرين|مركز\s+(?:ايواء|إيواء|احتجاز)|(?:ال)?صحفيين|حفل|جناز\S*)",
     re.IGNORECASE,
 )
@@ -173,7 +175,9 @@ _ARMED_VICTIM_RE = re.compile(
 )
 _BUILDING_AFTER_RE = re.compile(
     r"^\s*(?:the\s+|a\s+)?(?:\S+\s+)?(?:headquarters|building|offices?|ministry|hotel|hospital|compound|premises|home|house|"
-    r"مقر|مبنى|مبني|مكتب|وزارة|فندق|مستشفى|منزل|بيت)\b",
+    r"(?:ال)?(?:مقر|مبنى|مبني|مكتب|وزارة|فندق|مستشفى|منزل|بيت))\b"
+    # «اقتحم خمسة مسلحين الفندق»: the subject stands between the verb and the building
+    r"|^\s*(?:\S+\s+){1,3}?(?:ال)(?:مقر|مبنى|مكتب|وزارة|فندق|مستشفى|منزل|بيت)\b",
     re.IGNORECASE,
 )
 # Force used on protesters: live fire makes it excessive force, dispersal an intervention
@@ -192,7 +196,9 @@ _CEASEFIRE_BEFORE_RE = re.compile(r"(?:وقف|توقف)\S*(?:\s+\S+)?\s*ل?$")
 # Protesters who burn or storm: a riot
 _RIOT_RE = re.compile(
     r"\b(?:burn(?:ed|t|ing)\s+(?:down\s+)?|set\s+fire\s+to|torched|stormed|ransacked|looted)\b"
-    r"|أحرق\S*|احرق\S*|أضرم\S*|اضرم\S*|اقتحم\S*\s+(?:ال)?(?:محتجون|متظاهرون|المحتجين|المتظاهرين)",
+    r"|\b(?:threw|throwing|hurled|hurling|pelted)\s+(?:stones|rocks|petrol\s+bombs|molotov)"
+    r"|أحرق\S*|احرق\S*|أضرم\S*|اضرم\S*|اقتحم\S*\s+(?:ال)?(?:محتجون|متظاهرون|المحتجين|المتظاهرين)"
+    r"|(?:تراشق\S*|رشق\S*|رموا|يرمون)\s+(?:\S+\s+){0,3}?(?:بال)?حجار\S*|زجاجات\s+حارقة",
     re.IGNORECASE,
 )
 _ATTEMPT_RE = re.compile(r"(?:تحاول|يحاول|تحاولان|يحاولون|محاولة|محاوله|حاولت|حاول)\s+(?:\S+\s+)?$|"
@@ -530,6 +536,11 @@ _FACTION_RE = re.compile(r"^Military Forces of Libya \((?P<years>[^)]*)\)\s*(?P<
 _GADDAFI_WAR = ("2011-02-15", "2011-10-23")
 
 
+def _clause_of(text: str, pos: int) -> int:
+    """Index of the clause (split by :data:`_CLAUSE_RE`) that holds offset ``pos``."""
+    return sum(1 for b in _CLAUSE_RE.finditer(text) if b.end() <= pos)
+
+
 def _agent_before(t: Any, actors: list, text: str) -> bool:
     """An actor right before the trigger (within a few words, no clause break): its agent."""
     return any(a.end <= t.start and t.start - a.end <= 30 and not _is_source(text, a)
@@ -783,13 +794,24 @@ def extract_result(
             sent.text[max(0, t.start - 24):t.start]))]
         if any(t.kind == "disaster" for t in trigs):
             trigs = [t for t in trigs if t.kind not in _DISASTER_MASKS]
+        absorbed: set[str] = set()
         if any(t.kind == "protest" for t in trigs):
             # what protesters burn, loot or storm is their riot, not a separate event
             riot = bool(_RIOT_RE.search(sent.text))
             # and security forces firing on them is the protest met with force, not a battle
-            # and the oil field or road they shut is how they protest, not a separate closure
-            trigs = [t for t in trigs if t.kind not in ("property_destruction", "attack", "closure")
-                     and not (riot and t.kind == "territory")]
+            # and the oil field or road they shut is how they protest, not a separate closure;
+            # protesters in a clash («اشتباكات بين المتظاهرين وقوات الشرطة») riot, and a "battle
+            # that began when troops attacked protesters" is the protest met with force
+            protest_clauses = {_clause_of(sent.text, t.start) for t in trigs if t.kind == "protest"}
+            keep_t = []
+            for t in trigs:
+                with_protest = _clause_of(sent.text, t.start) in protest_clauses
+                if t.kind in ("property_destruction", "attack", "closure") or (riot and t.kind == "territory") \
+                        or (with_protest and t.kind in ("clash", "fighting")):
+                    absorbed.add(t.kind)
+                    continue
+                keep_t.append(t)
+            trigs = keep_t
         act = [t for t in trigs if t.kind not in _NO_EVENT_KINDS and t.event_type]
         early_actors = None
         if any(t.kind == "killing" for t in act):
@@ -1046,11 +1068,11 @@ def extract_result(
                 # "the attack on our mission", «الهجوم على فندق»: a target that cannot fight back
                 et_t, sub = "Violence against civilians", "Attack"
             elif t.kind == "protest":
-                if fat or _LIVE_FIRE_RE.search(sent.text):
+                if fat or _LIVE_FIRE_RE.search(sent.text) or "attack" in absorbed:
                     sub = "Excessive force against protesters"
                 elif _INTERVENTION_RE.search(sent.text):
                     sub = "Protest with intervention"
-                if _RIOT_RE.search(sent.text):
+                if _RIOT_RE.search(sent.text) or ("clash" in absorbed and "attack" not in absorbed and not fat):
                     et_t, sub = "Riots", "Violent demonstration"
             if t.kind == "territory" and hasattr(lexicon, "territory_sub_event"):
                 try:

@@ -721,3 +721,37 @@ def test_a_range_of_dates_dates_its_event_by_the_first(text, date):
 def test_the_benghazi_shura_council_by_its_wikipedia_name():
     names = [a.name for a in find_actors("Militants of the Shura Council of Benghazi Revolutionaries attacked.", "en")]
     assert names == ["Benghazi Revolutionaries Shura Council"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وقعت اشتباكات في بنغازي بين مئات المتظاهرين وقوات الشرطة يوم الأربعاء.", ("Riots", "Violent demonstration")),
+        ("Clashes between protesters and police erupted in Benghazi on Wednesday.", ("Riots", "Violent demonstration")),
+        ("Protesters threw stones at police in Benghazi on Wednesday.", ("Riots", "Violent demonstration")),
+        ("تراشق المتظاهرون بالحجارة مع عناصر الأمن في بنغازي يوم الأربعاء.", ("Riots", "Violent demonstration")),
+        ("The battle began on 24 February 2011, when troops loyal to Gaddafi attacked a mosque in Zawiya where "
+         "protesters were holding a sit-in.", ("Protests", "Excessive force against protesters")),
+    ],
+)
+def test_protesters_who_clash_riot_and_troops_who_attack_them_use_force(text, expected):
+    evs = events(text, "2011-02-17")
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [expected]
+
+
+def test_a_clash_in_another_clause_stays_a_battle():
+    evs = events("Fighting between rebels and loyalists continued in Brega, while protesters rallied in Benghazi.",
+                 "2011-03-02")
+    assert [(e.event_type, e.place_name_en) for e in evs] == [("Battles", "Al Burayqah"), ("Protests", "Benghazi")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اقتحم خمسة مسلحين الفندق في طرابلس يوم الثلاثاء.",
+        "Gunmen stormed the hotel in Tripoli on Tuesday.",
+        "هاجم مسلحون مستشفى الجلاء في بنغازي يوم الثلاثاء.",
+    ],
+)
+def test_storming_a_hotel_or_hospital_is_violence_against_civilians(text):
+    assert one(text, "2015-01-28").event_type == VAC
