@@ -931,8 +931,11 @@ def extract_result(
         # a plain mention of a place that holds another place of the sentence gives way to the finer
         # one («في سرت قرب قاعة واغادوغو» → the hall); a relative phrase («وسط المدينة») keeps it
         # "the Tripoli suburb of Tajoura", «ضاحية تاجوراء بطرابلس»: the suburb is the place
+        # ("the Laithi neighbourhood of Benghazi" reads the other way: the finer place, by the
+        # gazetteer's hierarchy, is the one kept)
         libyan = [i for i in libyan if not any(
             mentions[j].start > mentions[i].end and _PART_OF_GAP_RE.match(text[mentions[i].end:mentions[j].start])
+            and not _is_ancestor(gaz, mentions[j].place, mentions[i].place)
             for j in libyan)]
         placed = {i: p for i in libyan if (p := mentions[i].place) is not None}  # resolved: all have places
         keep = [i for i in libyan if i in cues or not any(

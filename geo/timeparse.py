@@ -395,10 +395,10 @@ def find_dates(
     # "between June 2014 and July 2014", «من 8 إلى 13 يونيو»: the second date ends a range; the event
     # begins with the first
     for n in range(1, len(merged)):
-        a, b = merged[n - 1], merged[n]
-        if a.note.startswith("explicit") and b.note.startswith("explicit") and _RANGE_GAP.match(folded[a.end:b.start]) \
-                and _RANGE_LEAD.search(folded[max(0, a.start - 14):a.start]):
-            merged[n] = DateInfo(b.date, b.precision, f"range end: {b.note}", b.start, b.end)
+        d1, d2 = merged[n - 1], merged[n]
+        if d1.note.startswith("explicit") and d2.note.startswith("explicit") \
+                and _RANGE_GAP.match(folded[d1.end:d2.start]) and _RANGE_LEAD.search(folded[max(0, d1.start - 14):d1.start]):
+            merged[n] = DateInfo(d2.date, d2.precision, f"range end: {d2.note}", d2.start, d2.end)
     out = []
     for c in merged:
         note = c.note

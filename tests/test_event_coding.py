@@ -755,3 +755,14 @@ def test_a_clash_in_another_clause_stays_a_battle():
 )
 def test_storming_a_hotel_or_hospital_is_violence_against_civilians(text):
     assert one(text, "2015-01-28").event_type == VAC
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Clashes erupted in the Laithi neighbourhood of Benghazi on Monday.", "Laithi"),
+        ("Clashes erupted in the Tripoli suburb of Tajoura on Monday.", "Tājūrā’"),
+    ],
+)
+def test_of_the_two_places_of_a_suburb_phrase_the_finer_is_kept(text, place):
+    assert one(text, "2019-04-16").place_name_en == place
