@@ -212,6 +212,8 @@ _ACLED_PRECISION_M = {2: 5000.0, 3: 25000.0}
 #: A location with a name key of an existing Libyan place within this distance (or within that
 #: place's own ``precision_m`` for an exact or rule-variant key) is that place.
 ALIAS_KM = 5.0
+#: The fuzzy tiers reach a point feature within ``ALIAS_KM`` or its own precision, at most this far.
+FUZZY_REACH_CAP_KM = 25.0
 #: Libya's extent with a little margin (lat_min, lat_max, lon_min, lon_max).
 LIBYA_BOX = (19.0, 34.0, 9.0, 25.5)
 _ACLED_REQUIRED = frozenset({"location", "latitude", "longitude"})
@@ -384,7 +386,7 @@ def _same_place(name: str, lat: float, lon: float, near: _NearIndex) -> tuple[Pl
     Tiers, best first: ``exact`` (same name key), ``variant`` (rule variants, e.g. Abu/Bu),
     ``phonetic`` (same :func:`gazetteer.fuzzy.latin_key`) and ``skeleton`` (same consonant
     skeleton).  Exact and variant keys reach a place within its precision radius; the fuzzy
-    tiers only point features within ``ALIAS_KM``.
+    tiers only point features within ``ALIAS_KM`` or their precision (at most :data:`FUZZY_REACH_CAP_KM`).
     """
     key = name_key(name)
     variants = variant_keys(name)
@@ -393,7 +395,8 @@ def _same_place(name: str, lat: float, lon: float, near: _NearIndex) -> tuple[Pl
     sk = skeleton_key(name)
     best: tuple[tuple[int, bool, float], Place, str] | None = None
     for p, km in near.within_reach(lat, lon):
-        fuzzy_ok = km <= ALIAS_KM and p.feature_type not in _AREAL
+        # a place whose own point is only known to within its precision is reached that far, up to a cap
+        fuzzy_ok = km <= max(ALIAS_KM, min(p.precision_m / 1000.0, FUZZY_REACH_CAP_KM)) and p.feature_type not in _AREAL
         tier = 4
         for n in p.names:
             nk = name_key(n)

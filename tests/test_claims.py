@@ -242,7 +242,11 @@ def test_the_bundled_sample_has_four_claims(gaz):
     places = [c.text for c in parse(text, gaz, require_subject=False)]
     for where in ("قرب قاعدة القرضابية الجوية", "في محيط مدينة سرت", "قرب بلدة هراوة", "غرب سرت"):
         assert where in places
-    assert {k.verdict for k in C.check_text(text, gaz)} <= {"consistent", "consistent_by_road"}
+    for k in C.check_text(text, gaz):
+        # a subject with no point of its own (Ganfouda at its parent's point, Wadi Jaref at one derived from
+        # "south of Sirte") cannot be checked; every other claim of the sample holds
+        borrowed = k.claim.subject is not None and k.claim.subject.id in {"ly:benghazi-ganfouda", "ly:surt-wadi-jaref"}
+        assert k.verdict == "unverifiable" if borrowed else k.verdict in {"consistent", "consistent_by_road"}, k
 
 
 def test_the_sample_event_locations_stay_in_the_events():
