@@ -78,6 +78,8 @@ _MODAL_BEFORE_RE = re.compile(
     r"|\b(?:would|could|will|might|(?-i:may)|must|shall)\s+(?:not\s+)?(?:\S+\s+)?$|\bany\s+(?:\S+\s+)?$"
     r"|\b(?:warn\w*|fear\w*)\s+(?:of\s+|that\s+|against\s+)(?:an?\s+|the\s+|any\s+)?(?:\S+\s+)?$"
     r"|(?:^|\s)(?:هدد\S*|يهدد\S*|تهدد\S*|توعد\S*|يتوعد\S*|يعتزم|تعتزم|ينوي|تنوي|يخطط|تخطط|سوف|لن)\s+(?:\S+\s+)?$"
+    r"|\bto\s+(?:repel|counter|prevent|stop|thwart|avert|deter)\s+(?:an?\s+|any\s+|the\s+)?(?:\S+\s+)?$"
+    r"|(?:^|\s)(?:لصد|لمنع|لمواجهة|للتصدي\s+ل\S*|لإحباط|لاحباط|لردع)\s+(?:أي\s+)?$"
     r"|(?:^|\s)(?:أي|اي)\s+$|(?:^|\s)(?:حذر\S*|يحذر\S*|تحذر\S*)\s+من\s+(?:أن\s+|ان\s+)?(?:أي\s+|اي\s+)?(?:\S+\s+)?$",
     re.IGNORECASE,
 )
@@ -192,6 +194,10 @@ _INTERVENTION_RE = re.compile(
     r"|فر\S*ق\S*\s+(?:ال)?(?:متظاهرين|محتجين|تظاهر\S*|اعتصام)|الغاز\s+المسيل|غاز\s+مسيل|الهراوات|أطلق\S*\s+(?:ال)?نار\s+في\s+الهواء",
     re.IGNORECASE,
 )
+#: The purpose lām on a verbal noun of capture or combat («لتحرير», «لصد», «للسيطرة»): an aim
+_PURPOSE_LAM = tuple(_norm(w) for w in ("لصد", "لتحرير", "لاستعادة", "لاسترجاع", "لاقتحام", "للسيطرة", "لدخول",
+                                        "للتصدي"))
+_DESTROY_WORDS = frozenset(_norm(w) for w in ("destroyed", "destroying", "دمرت", "دمر"))
 _CEASEFIRE_BEFORE_RE = re.compile(r"(?:وقف|توقف)\S*(?:\s+\S+)?\s*ل?$")
 # Protesters who burn or storm: a riot
 _RIOT_RE = re.compile(
@@ -794,6 +800,10 @@ def extract_result(
             sent.text[max(0, t.start - 24):t.start]))]
         if any(t.kind == "disaster" for t in trigs):
             trigs = [t for t in trigs if t.kind not in _DISASTER_MASKS]
+        # "the shelling destroyed aircraft", «دمرت الغارة»: a destruction word is the effect of the
+        # strike the sentence names already, not a second one
+        if any(t.event_type == "Explosions/Remote violence" and _norm(t.word) not in _DESTROY_WORDS for t in trigs):
+            trigs = [t for t in trigs if _norm(t.word) not in _DESTROY_WORDS]
         absorbed: set[str] = set()
         if any(t.kind == "protest" for t in trigs):
             # what protesters burn, loot or storm is their riot, not a separate event
@@ -994,6 +1004,8 @@ def extract_result(
                 continue  # «تحرير سرت بات قريبا», "an offensive is expected": not (yet) an event
             if _NEGATION_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # «ولم تتجدد المعارك», "no clashes were reported": what did not happen
+            if t.kind in ("territory", "clash") and _norm(t.word).startswith(_PURPOSE_LAM):
+                continue  # «لتحرير سرت», «لصد هجوم»: what forces set out to do, not what they did
             if _MODAL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # "threatened to storm Misrata", «أي هجوم على طرابلس»: not (yet) an event
             if t.kind == "execution" and _VERDICT_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start]):
@@ -1067,7 +1079,9 @@ def extract_result(
             if t.kind == "assassination" and _ARMED_VICTIM_RE.search(sent.text[t.end:t.end + 50]):
                 # an assassinated commander or officer is an armed target: a battle, as ACLED codes it
                 et_t, sub = "Battles", "Armed clash"
-            elif t.kind == "attack" and (_CIVILIAN_TARGET_RE.search(after) or _CIVILIAN_VICTIMS_RE.search(sent.text)):
+            elif t.kind == "attack" and (_CIVILIAN_TARGET_RE.search(after) or _CIVILIAN_VICTIMS_RE.search(sent.text)
+                                         or any(x.kind == "abduction" for x in act)):
+                # (the abducted, then shot, are defenceless: «اختطف مسلحون الناشطة … ثم قتلوها رميا بالرصاص»)
                 # "the attack on our mission", «الهجوم على فندق»: a target that cannot fight back
                 et_t, sub = "Violence against civilians", "Attack"
             elif t.kind == "protest":

@@ -766,3 +766,27 @@ def test_storming_a_hotel_or_hospital_is_violence_against_civilians(text):
 )
 def test_of_the_two_places_of_a_suburb_phrase_the_finer_is_kept(text, place):
     assert one(text, "2019-04-16").place_name_en == place
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وصلت تعزيزات عسكرية من مدينة مصراتة إلى العاصمة طرابلس لصد هجوم قوات حفتر.",
+         [("Strategic developments", "Change to group/activity")]),
+        ("Reinforcements arrived in Tripoli to repel an attack by Haftar forces.",
+         [("Strategic developments", "Change to group/activity")]),
+        ("انطلقت قوات البنيان المرصوص لتحرير سرت يوم الخميس.", []),
+        ("تعرض مطار معيتيقة لقصف صاروخي يوم الخميس.", [("Explosions/Remote violence", "Shelling/artillery/missile attack")]),
+        ("The shelling destroyed several aircraft at Mitiga airport on Saturday.",
+         [("Explosions/Remote violence", "Shelling/artillery/missile attack")]),
+        ("اندلعت اشتباكات مسلحة في مدينة الزاوية بين مجموعتين مسلحتين ما أدى إلى إغلاق الطريق الساحلي.",
+         [("Battles", "Armed clash"), ("Strategic developments", "Other")]),
+    ],
+)
+def test_aims_effects_and_road_closures_are_not_events_of_their_own_kind(text, expected):
+    assert [(e.event_type, e.sub_event_type) for e in events(text, "2019-04-06")] == expected
+
+
+def test_an_abducted_civilian_shot_afterwards_is_violence_against_civilians():
+    evs = events("اختطف مسلحون مجهولون الناشطة الحقوقية حنان البرعصي في بنغازي ثم قتلوها رميا بالرصاص.", "2020-11-12")
+    assert {e.event_type for e in evs} == {VAC}
