@@ -51,6 +51,7 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("en-02#0", "ar-39#1"),   # coalition strikes on loyalist armour at Ajdabiya, 25–26 March 2011
     ("ar-09#0", "en-39#0"),   # Sabha clashes (Abu Seif militia and Tebu), from 25 March 2012
     ("ar-04#0", "en-43#0"),   # the LNA's offensive on Tripoli, April 2019
+    ("ar-24#0", "en-40#0"),   # Operation Dignity's first day in Benghazi, 16 May 2014
     ("ar-25#0", "en-22#0"),   # Derna, May 2018
     ("en-22#3", "en-31#1"),   # Derna, Shura Council against IS, June 2015
 )

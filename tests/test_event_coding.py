@@ -468,7 +468,7 @@ def test_an_air_force_and_the_army_it_supports_stay_allies():
          "Misrata forces", "Zintan forces"),
         ("اشتبكت ميليشيات الزنتان مع قوات مصراتة في مطار طرابلس الدولي الأحد.", "Zintan forces", "Misrata forces"),
         ("اشتبك مسلحون موالون لفتحي باشاغا مع جهاز دعم الاستقرار في طرابلس يوم السبت.",
-         "قوات موالية لـفتحي باشاغا", "Stability Support Apparatus (Ghneiwa)"),
+         "GNS forces", "Stability Support Apparatus (Ghneiwa)"),
     ],
 )
 def test_two_militias_that_clash_are_each_others_opponents(text, a1, a2):
@@ -790,3 +790,20 @@ def test_aims_effects_and_road_closures_are_not_events_of_their_own_kind(text, e
 def test_an_abducted_civilian_shot_afterwards_is_violence_against_civilians():
     evs = events("اختطف مسلحون مجهولون الناشطة الحقوقية حنان البرعصي في بنغازي ثم قتلوها رميا بالرصاص.", "2020-11-12")
     assert {e.event_type for e in evs} == {VAC}
+
+
+@pytest.mark.parametrize(
+    "text, lang, name",
+    [
+        ("Islamist militias clashed with army units in Benghazi.", "en", "Islamist militias"),
+        ("Bashagha's forces entered Tripoli.", "en", "GNS forces"),
+        ("اشتبكت قوة حماية طرابلس مع اللواء السابع", "ar", "Tripoli Protection Force"),
+        ("اندلعت اشتباكات بين مجموعات إسلامية مسلحة وقوة يقودها حفتر", "ar", "LNA"),
+    ],
+)
+def test_more_actors_of_the_2014_and_2022_wars(text, lang, name):
+    assert name in [a.name for a in find_actors(text, lang)]
+
+
+def test_a_unit_name_stops_before_who_leads_it():
+    assert "كتيبة يقودها عبد الغني" not in [a.name for a in find_actors("هاجمت كتيبة يقودها عبد الغني الككلي المقر", "ar")]
