@@ -62,7 +62,7 @@ _MONTHS_AR = {
     # Egyptian / Maghreb
     "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "افريل": 4, "مايو": 5, "ماي": 5, "يونيو": 6, "يونيه": 6, "جوان": 6,
     "يوليو": 7, "يوليه": 7, "جويليه": 7, "اغسطس": 8, "اوت": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    "دجنبر": 12, "نونبر": 11, "شتنبر": 9, "غشت": 8, "يوليوز": 7,
+    "دجنبر": 12, "نونبر": 11, "شتنبر": 9, "غشت": 8, "يوليوز": 7, "جانفي": 1, "فيفري": 2, "جانفييه": 1, "فيفرييه": 2,
     # Levantine
     "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8, "ايلول": 9,
     "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
@@ -143,7 +143,9 @@ _EN_MONTH_ONLY_RE = re.compile(
     re.I,
 )
 _ISO_RE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
-_SLASH_RE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d)(?!\d)")
+_SLASH_RE = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d)")
+# «بتاريخ 2019/04/04»: year first, as official Libyan documents write it
+_YMD_SLASH_RE = re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d\d)(?P<sep>[/.])(?P<mon>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/.])")
 
 _AR_WEEKDAY_RE = re.compile(
     rf"{_A}(?P<pre>(?:يوم|مساء|صباح|ليل|ليله|فجر|ظهر|عصر|نهار)\s+)?[وفب]?(?P<wd>{_alt(_AR_WEEKDAYS)}){_Z}"
@@ -287,6 +289,8 @@ def find_dates(
         return _explicit(year, month, day, doc_date, label, start, end, ref_year)
 
     for m in _ISO_RE.finditer(folded):
+        add(explicit(int(m["year"]), int(m["mon"]), int(m["day"]), m.group(), m.start(), m.end()))
+    for m in _YMD_SLASH_RE.finditer(folded):
         add(explicit(int(m["year"]), int(m["mon"]), int(m["day"]), m.group(), m.start(), m.end()))
     for m in _SLASH_RE.finditer(folded):
         a, b, y = int(m["a"]), int(m["b"]), int(m["year"])
@@ -542,6 +546,6 @@ def numeric_date_spans(text: str) -> list[tuple[int, int]]:
     """
     folded = fold_same_length(text)
     spans: list[tuple[int, int]] = []
-    for rx in (_ISO_RE, _SLASH_RE, _AR_DATE_RE, _AR_MONTH_YEAR_RE, _EN_DMY_RE, _EN_MDY_RE, _EN_MONTH_YEAR_RE):
+    for rx in (_ISO_RE, _YMD_SLASH_RE, _SLASH_RE, _AR_DATE_RE, _AR_MONTH_YEAR_RE, _EN_DMY_RE, _EN_MDY_RE, _EN_MONTH_YEAR_RE):
         spans.extend((m.start(), m.end()) for m in rx.finditer(folded))
     return spans

@@ -807,3 +807,16 @@ def test_more_actors_of_the_2014_and_2022_wars(text, lang, name):
 
 def test_a_unit_name_stops_before_who_leads_it():
     assert "كتيبة يقودها عبد الغني" not in [a.name for a in find_actors("هاجمت كتيبة يقودها عبد الغني الككلي المقر", "ar")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("في 5 جانفي 2014", dt.date(2014, 1, 5)),
+        ("في 12 فيفري 2011", dt.date(2011, 2, 12)),
+        ("بتاريخ 2019/04/04", dt.date(2019, 4, 4)),
+        ("في 04-04-2019", dt.date(2019, 4, 4)),
+    ],
+)
+def test_maghrebi_months_and_numeric_dates_with_dashes_or_year_first(text, expected):
+    assert resolve_date(text, None, "ar").date == expected
