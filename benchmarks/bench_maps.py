@@ -143,13 +143,13 @@ def command_seconds(n: int) -> None:
     import tempfile
     from pathlib import Path
 
-    from geo.events import feature_collection_json
+    from geo.io.geojson import dumps_collection
     from geo.io.frame import to_frame, write_events
 
     evs = synthetic(n)
     with tempfile.TemporaryDirectory() as d:
         gj, pq = Path(d) / "events.geojson", Path(d) / "events.parquet"
-        gj.write_text(feature_collection_json(evs), encoding="utf-8")
+        gj.write_text(dumps_collection(evs), encoding="utf-8")
         write_events(to_frame(evs), pq)
         del evs
         for src in (gj, pq):

@@ -62,7 +62,7 @@ def throughput(work: Path, n: int) -> tuple[Path, dict[int, float]]:
 
 
 class _RssSampler:
-    """Peak RSS (MB) of every descendant process (pool workers live under the forkserver)."""
+    """Peak RSS (MB) of every descendant process (pool workers: children of the batch process)."""
 
     def __init__(self, period: float = 0.25):
         import threading

@@ -1,16 +1,17 @@
 """The :class:`Event` record: one geolocated, sourced event extracted from text.
 
 This module is the contract between extraction (``geo.extract``), frames
-(``geo.io.frame``), claims and maps.  It imports nothing heavy.
+(``geo.io.frame``), claims and maps.  It imports nothing heavy.  An event's
+GeoJSON form is the one codec's, :mod:`geo.io.geojson` (``event_to_feature``,
+``dumps_collection``): this layer knows no file format.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, fields
 
-__all__ = ["Event", "EVENT_FIELDS", "event_id", "feature_collection_json"]
+__all__ = ["Event", "EVENT_FIELDS", "event_id"]
 
 
 def event_id(doc_id: str, span_start: int, span_end: int, kind: str = "") -> str:
@@ -119,23 +120,6 @@ class Event:
             raise ValueError(f"event record lacks field(s): {', '.join(missing)}")
         return cls(**{f: d[f] for f in EVENT_FIELDS})
 
-    def to_feature(self) -> dict:
-        """GeoJSON Feature: point geometry (or null when unresolved), fields as properties."""
-        geom = None
-        if self.latitude is not None and self.longitude is not None:
-            geom = {"type": "Point", "coordinates": [self.longitude, self.latitude]}
-        return {"type": "Feature", "id": self.id, "geometry": geom, "properties": self.to_dict()}
-
 
 EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
 _SORTED_FIELDS: tuple[str, ...] = tuple(sorted(EVENT_FIELDS))
-
-
-def feature_collection_json(events) -> str:
-    """GeoJSON FeatureCollection text of ``events``, one feature per line, keys sorted.
-
-    One line per feature diffs cleanly, and keeps :mod:`json`'s C encoder in use
-    (``indent`` would switch to the pure-Python one).
-    """
-    feats = ",\n".join(json.dumps(e.to_feature(), ensure_ascii=False, sort_keys=True) for e in events)
-    return '{"features": [\n' + feats + ("\n" if feats else "") + '], "type": "FeatureCollection"}\n'

@@ -182,10 +182,11 @@ class FusedEvent:
         return {k: d[k] for k in sorted(d)}
 
     def to_feature(self) -> dict[str, Any]:
-        """GeoJSON Feature of the fused event, the fused fields among its properties."""
-        f = self.event.to_feature()
-        f["properties"] = self.to_dict()
-        return f
+        """GeoJSON Feature of the fused event (:func:`geo.io.geojson.event_to_feature`), the fused fields among
+        its properties: a feature of the file :func:`write_fused` writes."""
+        from geo.io.geojson import event_to_feature
+
+        return event_to_feature(self.event, self.extras())
 
 
 # --------------------------------------------------------------------------- matching rules
@@ -620,9 +621,11 @@ def _fmt(path: Path, format: str | None) -> str:
 def write_fused(fused: Sequence[FusedEvent], path: str | Any, *, format: str | None = None) -> Path:
     """Write fused events: the event file of :func:`geo.io.frame.write_events` plus the fused fields.
 
-    The schema columns are written by :func:`geo.io.frame.write_events`; the
-    :data:`FUSED_FIELDS` are then added to each feature's properties (GeoJSON) or as
-    columns (GeoParquet: lists, bool, int; CSV and GeoPackage: lists as JSON text).
+    GeoJSON is the one dialect of :mod:`geo.io.geojson` (what :func:`geo.io.frame.write_events`
+    writes), with the :data:`FUSED_FIELDS` among each feature's properties and a top-level
+    ``"kharita_fused": 1``.  Other formats: the schema columns are written by
+    :func:`geo.io.frame.write_events`, then the fused fields are added as columns
+    (GeoParquet: lists, bool, int; CSV and GeoPackage: lists as JSON text).
     ``read_events`` reads the file as a plain event file (it ignores the extra
     fields); :func:`read_fused` reads them too.  Atomic, and ``-`` is standard output
     (give ``format``), as for every kharita output.
@@ -637,22 +640,19 @@ def write_fused(fused: Sequence[FusedEvent], path: str | Any, *, format: str | N
 
     path = Path(path)
     fmt = _fmt(path, format)
-    extras = {f.id: f.extras() for f in fused}
     with atomic_path(path, suffix=f".{fmt}", parents=False) as tmp:
+        if fmt == "geojson":  # the one dialect, the fused fields as extra properties
+            from geo.io.geojson import dumps_collection
+
+            text = dumps_collection([f.event for f in fused], extras=[f.extras() for f in fused],
+                                    members={"kharita_fused": 1})
+            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+            return path
         plain = tmp.with_name(f"plain.{fmt}")
         write_events([f.event for f in fused], plain, format=fmt)
-        _ADD[fmt](plain, tmp, extras)
+        _ADD[fmt](plain, tmp, {f.id: f.extras() for f in fused})
     return path
-
-
-def _add_geojson(src: Path, dst: Path, extras: dict[str, dict]) -> None:
-    doc = json.loads(src.read_text(encoding="utf-8"))
-    for feat in doc["features"]:
-        feat["properties"].update(extras[feat["id"]])
-    doc["kharita_fused"] = 1
-    with open(dst, "w", encoding="utf-8", newline="\n") as fh:
-        json.dump(doc, fh, ensure_ascii=False, sort_keys=True, allow_nan=False, separators=(",", ":"))
-        fh.write("\n")
 
 
 def _cell_text(v: Any) -> str:
@@ -704,7 +704,7 @@ def _add_gpkg(src: Path, dst: Path, extras: dict[str, dict]) -> None:
     pyogrio.write_dataframe(gdf, dst, layer=GPKG_LAYER, driver="GPKG", promote_to_multi=False)
 
 
-_ADD = {"geojson": _add_geojson, "csv": _add_csv, "parquet": _add_parquet, "gpkg": _add_gpkg}
+_ADD = {"csv": _add_csv, "parquet": _add_parquet, "gpkg": _add_gpkg}
 
 
 def _parse_extra(name: str, v: Any) -> Any:
@@ -726,18 +726,14 @@ def read_fused(path: str | Any, *, format: str | None = None) -> Any:
     A plain event file reads too: every event is then its own single report
     (``fused_count`` 1, ``merged_ids`` its id).
     """
-    from geo.io.frame import read_events
+    from geo.io.frame import read_event_file
 
     path = Path(path)
     fmt = _fmt(path, format)
-    gdf = read_events(path, format=fmt)
+    gdf, records = read_event_file(path, format=fmt)  # GeoJSON: read once, records keep the fused fields
     found: dict[str, dict] = {}
-    if fmt == "geojson":
-        doc = json.loads(path.read_text(encoding="utf-8-sig"))
-        for feat in doc.get("features", []):
-            p = feat.get("properties") or {}
-            if "merged_ids" in p:
-                found[p.get("event_id_cnty", feat.get("id"))] = p
+    if records is not None:
+        found = {r["id"]: r for r in records if "merged_ids" in r}
     elif fmt == "parquet":
         import pyarrow.parquet as pq
 

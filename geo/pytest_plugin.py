@@ -24,7 +24,6 @@ and each place's ``precision_m``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -198,22 +197,13 @@ def _district(value: str, gaz: Any) -> Place | None:
 
 def _event_rows(events_or_path: Any) -> list[dict]:
     if isinstance(events_or_path, (str, Path)):
+        from geo.io.geojson import read_collection
+
         path = Path(events_or_path)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as e:
+            return read_collection(path)  # the GeoJSON codec: Event field names, the point from the geometry
+        except (OSError, ValueError) as e:  # kharita's InputErrors are ValueErrors
             raise AssertionError(f"{path}: not a readable GeoJSON file ({e})") from None
-        feats = data.get("features") if isinstance(data, dict) else None
-        if not isinstance(feats, list):
-            raise AssertionError(f"{path}: not a GeoJSON FeatureCollection")
-        rows = []
-        for f in feats:
-            props = dict((f or {}).get("properties") or {})
-            geom = (f or {}).get("geometry") or {}
-            if geom.get("type") == "Point" and props.get("latitude") is None:
-                props["longitude"], props["latitude"] = geom["coordinates"][:2]
-            rows.append(props)
-        return rows
     rows = []
     for ev in events_or_path:
         rows.append(ev if isinstance(ev, dict) else ev.to_dict())

@@ -91,3 +91,62 @@ def test_plain_mode_with_two_processes_equals_one(tmp_path):
         assert summary["documents"] == 8 and any("empty.txt" in f["file"] for f in summary["failed"])
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
+
+
+def _run_in_process(*args) -> int:
+    from geo.cli import main
+
+    try:
+        main(list(args))
+    except SystemExit as e:
+        return int(e.code or 0)
+    return 0
+
+
+def test_every_parallel_path_uses_the_one_process_pool(tmp_path, monkeypatch):
+    """Plain `--jobs 2`, `--stream` and `--resume` runs all get their workers from geo.io.batch.process_pool."""
+    from geo.io import batch
+
+    real = batch.process_pool
+    calls: list[tuple[int, object]] = []
+
+    def spy(jobs, extractor=None):
+        calls.append((jobs, extractor))
+        return real(jobs, extractor)
+
+    monkeypatch.setattr(batch, "process_pool", spy)
+    corpus = _corpus(tmp_path)
+    plain = tmp_path / "plain.geojson"
+    assert _run_in_process("extract", str(corpus), "--date", "2016-06-09", "--jobs", "2", "-o", str(plain)) == 1
+    assert calls == [(2, None)] and plain.stat().st_size > 0
+    streamed = tmp_path / "events.jsonl"
+    assert _run_in_process("extract", str(corpus), "--date", "2016-06-09", "--jobs", "2", "--stream",
+                           "-o", str(streamed)) == 1
+    assert len(calls) == 2
+    first = streamed.read_text(encoding="utf-8")
+    shutil.copy(FIXTURES / "libya-report-en.txt", corpus / "later.txt")  # new work for the resumed run
+    assert _run_in_process("extract", str(corpus), "--date", "2016-06-09", "--jobs", "2", "--resume",
+                           "-o", str(streamed)) == 1
+    assert calls == [(2, None)] * 3
+    grown = streamed.read_text(encoding="utf-8")
+    assert grown.startswith(first) and len(grown) > len(first)
+
+
+def test_config_places_reach_streamed_workers(tmp_path):
+    """Workers inherit the parent's configured gazetteer: `--stream --jobs 2` finds a user config's place."""
+    cfg = tmp_path / "kharita.toml"
+    cfg.write_text('[[places]]\nid = "user:zafran"\nname_en = "Zafran roundabout"\nname_ar = "دوار الزعفران"\n'
+                   'lat = 31.196\nlon = 16.545\nfeature_type = "roundabout"\nsource = "test"\n', encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(3):
+        (corpus / f"a{i}.txt").write_text("اشتباكات عنيفة في دوار الزعفران اليوم.", encoding="utf-8")
+    places = {}
+    for jobs, mode in (("1", "--stream"), ("2", "--stream"), ("2", "--no-progress")):
+        out = tmp_path / f"out-{jobs}{mode}.jsonl"
+        r = kharita("--config", str(cfg), "extract", str(corpus), "--date", "2016-06-09", "--jobs", jobs, mode,
+                    "-o", str(out))
+        assert r.returncode == 0, r.stderr
+        places[jobs, mode] = sorted(json.loads(x)["place_id"] for x in out.read_text(encoding="utf-8").splitlines())
+    assert places[("1", "--stream")] == ["user:zafran"] * 3
+    assert places[("2", "--stream")] == places[("2", "--no-progress")] == places[("1", "--stream")]

@@ -215,10 +215,17 @@ def test_explicit_format_overrides_suffix(tmp_path):
     assert len(read_events(p, format="json")) == 1
 
 
-def test_geojson_from_event_to_feature_is_readable(tmp_path):
+def _legacy_feature(e) -> dict:
+    """A feature as the removed ``Event.to_feature`` wrote it: Event field names (``id``), no ``kharita_schema``."""
+    geom = None if e.latitude is None else {"type": "Point", "coordinates": [e.longitude, e.latitude]}
+    return {"type": "Feature", "id": e.id, "geometry": geom, "properties": e.to_dict()}
+
+
+def test_geojson_with_event_field_names_is_readable(tmp_path):
+    """Files of the older `kharita extract` dialect (Event field names, spaced layout) still read."""
     evs = [make_event(), unresolved()]
     p = tmp_path / "f.geojson"
-    p.write_text(json.dumps({"type": "FeatureCollection", "features": [e.to_feature() for e in evs]}), encoding="utf-8")
+    p.write_text(json.dumps({"type": "FeatureCollection", "features": [_legacy_feature(e) for e in evs]}), encoding="utf-8")
     assert from_frame(read_events(p)) == sorted(evs, key=sort_key)
 
 
@@ -280,8 +287,8 @@ def _feature(geom, **props):
     "content, match",
     [
         ("this is not json", "not JSON"),
-        ('{"type": "Topology"}', "not a GeoJSON"),
-        ("[1, 2]", "not a GeoJSON"),
+        ('{"type": "Topology"}', "not GeoJSON: expected a FeatureCollection or a Feature, got 'Topology'"),
+        ("[1, 2]", "not GeoJSON.*got 'list'"),
         ('{"type": "FeatureCollection"}', "features"),
         (_fc(_feature({"coordinates": [16.5, 31.2]})), "feature 1: geometry has no 'type'"),
         (_fc(_feature(None), _feature({"type": "LineString", "coordinates": [[0, 0], [1, 1]]})), "feature 2: geometry must be a Point"),

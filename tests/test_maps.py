@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest_browser import make_events
+from geo.io.geojson import event_to_feature
 from geo.maps import event_map, records_from, render_html, save_map
 from geo.maps.core import _pack
 
@@ -43,7 +44,7 @@ def offline_html(events):
 
 
 def test_records_from_accepts_features_events_and_dicts(events):
-    fc = {"type": "FeatureCollection", "features": [e.to_feature() for e in events]}
+    fc = {"type": "FeatureCollection", "features": [event_to_feature(e) for e in events]}
     a, b, c = records_from(fc), records_from(events), records_from([e.to_dict() for e in events])
     assert len(a) == len(b) == len(c) == len(events)
     assert [r["latitude"] for r in a] == [r["latitude"] for r in b] == [e.latitude for e in events]
@@ -150,6 +151,40 @@ def test_claim_line_label_and_unlocated_claim():
     assert ["claims without both points", 1] in data["skipped"]
 
 
+def test_claim_about_an_overlay_place_is_drawn_from_its_own_points():
+    """A claim checked with another gazetteer (a user overlay's place the default gazetteer lacks) is drawn from
+    the points the checked claim carries; an older claims record (ids only) falls back to the default gazetteer."""
+    import json
+
+    from gazetteer import Gazetteer
+    from gazetteer.model import Place
+    from geo.claims import check_text
+
+    place = Place(id="user:test-qasr", name_en="Qasr Zawiyat al-Test", name_ar="قصر زاوية التجربة",
+                  feature_type="village", lat=31.05, lon=17.05, precision_m=500, source="test", layer="user")
+    assert Gazetteer.default().get(place.id) is None
+    gaz = Gazetteer([*Gazetteer.load(user=False).places, place])
+    (checked,) = check_text("Qasr Zawiyat al-Test, about 60 km east of Sirte.", gaz)
+    sirte = gaz.get(checked.claim.anchor.id)
+    assert (checked.subject_lat, checked.subject_lon) == (31.05, 17.05)
+    assert (checked.anchor_lat, checked.anchor_lon) == (sirte.lat, sirte.lon)
+    record = json.loads(json.dumps(checked.to_dict()))  # as `kharita check --json` / `kharita run` write it
+    assert record["subject_id"] == place.id and record["subject_lat"] == 31.05 and record["anchor_lon"] == sirte.lon
+    for claims in ([checked], [record]):
+        data = _pack([], claims)
+        assert len(data["C"]) == 1 and not any(k == "claims without both points" for k, _n in data["skipped"])
+        (c,) = data["C"]
+        assert c["s"] == [3105000, 1705000] and c["a"] == [round(sirte.lat * 1e5), round(sirte.lon * 1e5)]
+    html = render_html([], claims=[record], offline=True)
+    assert len(_payload(html)["C"]) == 1
+    # a claims file from before the points were written: looked up in the default gazetteer, which lacks the place
+    legacy = {k: v for k, v in record.items() if k not in ("subject_lat", "subject_lon", "anchor_lat", "anchor_lon")}
+    data = _pack([], [legacy])
+    assert data["C"] == [] and ["claims without both points", 1] in data["skipped"]
+    legacy_known = dict(legacy, subject_id=sirte.id)  # ids the default gazetteer has: still drawn, by lookup
+    assert len(_pack([], [legacy_known])["C"]) == 1
+
+
 def test_event_map_reuses_a_given_map_and_save_map_writes_atomically(tmp_path, events):
     import folium
 
@@ -165,7 +200,7 @@ def test_cli_map_writes_offline_html_and_reports_bad_input(tmp_path, events, cap
     from geo.cli import main
 
     src = tmp_path / "events.geojson"
-    src.write_text(json.dumps({"type": "FeatureCollection", "features": [e.to_feature() for e in events]},
+    src.write_text(json.dumps({"type": "FeatureCollection", "features": [event_to_feature(e) for e in events]},
                               ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "m.html"
     with pytest.raises(SystemExit) as ex:
@@ -359,7 +394,7 @@ def test_columns_from_features_records_and_frames_agree(events):
     from geo.io import frame
     from geo.maps import columns_from
 
-    fc = {"type": "FeatureCollection", "features": [e.to_feature() for e in events]}
+    fc = {"type": "FeatureCollection", "features": [event_to_feature(e) for e in events]}
     a = _pack(columns_from(fc))
     b = _pack([e.to_dict() for e in events])
     c = _pack(frame.to_frame(events))
@@ -374,7 +409,7 @@ def test_cli_map_reads_geoparquet_and_draws_the_same(tmp_path, events):
     from geo.cli import main
 
     src = tmp_path / "ev.geojson"
-    src.write_text(json.dumps({"type": "FeatureCollection", "features": [e.to_feature() for e in events]},
+    src.write_text(json.dumps({"type": "FeatureCollection", "features": [event_to_feature(e) for e in events]},
                               ensure_ascii=False), encoding="utf-8")
     pq = tmp_path / "ev.parquet"
     frame.write_events(frame.to_frame(events), pq)

@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 from conftest_browser import make_event
 from geo.io.batch import LOCK_NAME, MANIFEST_NAME, run_batch
 from geo.document import DocumentIds, corpus_files, decode_text, iter_documents, read_document
-from geo.events import feature_collection_json
+from geo.io.geojson import dumps_collection
 from geo.exc import InputError, KharitaError
 from geo.io.outputs import output_lock, sweep_stale_temp, write_text
 from test_batch import stub_extract, write_corpus
@@ -543,7 +543,7 @@ def test_bad_max_mb_is_a_one_line_error(tmp_path, capsys, value):
 
 
 def _geojson(tmp_path: Path, name: str, mutate) -> Path:
-    doc = json.loads(feature_collection_json([make_event(1, 31.2, 16.6), make_event(2, 32.1, 20.0)]))
+    doc = json.loads(dumps_collection([make_event(1, 31.2, 16.6), make_event(2, 32.1, 20.0)]))
     mutate(doc)
     p = tmp_path / name
     p.write_text(doc if isinstance(doc, str) else json.dumps(doc), encoding="utf-8")

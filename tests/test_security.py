@@ -33,7 +33,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest_browser import make_event
-from geo.events import EVENT_FIELDS, feature_collection_json
+from geo.events import EVENT_FIELDS
+from geo.io.geojson import dumps_collection
 from geo.io.frame import SCHEMA, from_frame, read_events, write_events
 from geo.maps import COMPRESS_ABOVE, LEAFLET_CDN_CSS, LEAFLET_CDN_JS, LEAFLET_VERSION, render_html
 from geo.exc import InputError
@@ -237,7 +238,7 @@ def test_user_gazetteer_names_reach_the_offline_map_literally(tmp_path):
     r = run("gazetteer", "import", str(overlay))
     assert r.returncode == 0, r.stderr
     src = tmp_path / "ev.geojson"
-    src.write_text(feature_collection_json([make_event(1, 31.2, 16.6)]), encoding="utf-8")
+    src.write_text(dumps_collection([make_event(1, 31.2, 16.6)]), encoding="utf-8")
     r = run("map", str(src), "--offline", "-o", str(tmp_path / "m.html"))
     assert r.returncode == 0, r.stderr
     html = (tmp_path / "m.html").read_text(encoding="utf-8")
@@ -428,7 +429,9 @@ def test_geojson_output_keeps_hostile_text_as_data(tmp_path):
         got = {f["id"]: f["properties"] for f in json.loads(text)["features"]}
         for e in evs:
             assert got[e.id]["evidence"] == e.evidence and got[e.id]["actor1"] == e.actor1
-    assert json.loads(feature_collection_json(evs))["features"][-1]["properties"]["evidence"] == HOSTILE
+    assert dumps_collection(evs) == text  # the extract command's writer: the same bytes
+    by_id = {f["id"]: f["properties"] for f in json.loads(dumps_collection(evs, sort=False))["features"]}
+    assert by_id[evs[-1].id]["evidence"] == HOSTILE
 
 
 def test_acled_import_to_csv_neutralises_formulas(tmp_path, capsys):
@@ -474,7 +477,7 @@ def _one_line_error(err: str, name: str) -> None:
 def work(tmp_path):
     """An article, its events GeoJSON, a claims file and a corpus in ``tmp_path``."""
     shutil.copy(FIXTURES / "sirte-live-2016-ar.txt", tmp_path / "a.txt")
-    (tmp_path / "x.geojson").write_text(feature_collection_json([make_event(1, 31.2, 16.6)]), encoding="utf-8")
+    (tmp_path / "x.geojson").write_text(dumps_collection([make_event(1, 31.2, 16.6)]), encoding="utf-8")
     (tmp_path / "c.json").write_text("[]\n", encoding="utf-8")
     shutil.copy(FIXTURES / "acled-current-sample.csv", tmp_path / "f.csv")
     text = (FIXTURES / "sirte-live-2016-ar.txt").read_text(encoding="utf-8")

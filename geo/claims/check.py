@@ -134,6 +134,10 @@ class CheckedClaim:
 
     ``tolerance`` describes what was accepted (e.g. ``"±25 % (hedged), E ±67.5°"``).
     ``derived_*`` are set when the claim locates an unknown subject.
+    ``subject_lat``/``subject_lon`` and ``anchor_lat``/``anchor_lon`` are the points of the
+    places the claim was checked against (``None`` when the place is unknown), taken from
+    the gazetteer that checked it, so a map draws the claim without looking its places up
+    again (a user overlay's place is drawn too).
     """
 
     claim: Claim
@@ -152,9 +156,13 @@ class CheckedClaim:
     derived_lat: float | None = None
     derived_lon: float | None = None
     derived_wkt: str | None = None
+    subject_lat: float | None = None
+    subject_lon: float | None = None
+    anchor_lat: float | None = None
+    anchor_lon: float | None = None
 
     def to_dict(self) -> dict:
-        """JSON-ready dict with sorted keys (figures rounded to 0.1 km / 0.1°)."""
+        """JSON-ready dict with sorted keys (figures rounded to 0.1 km / 0.1°; the places' points exact)."""
         c = self.claim
 
         def r(v: float | None) -> float | None:
@@ -163,6 +171,8 @@ class CheckedClaim:
         d = {
             "anchor": c.anchor.name_en if c.anchor else None,
             "anchor_id": c.anchor.id if c.anchor else None,
+            "anchor_lat": self.anchor_lat,
+            "anchor_lon": self.anchor_lon,
             "anchor_text": c.anchor_text,
             "bearing_deg": r(self.bearing_deg),
             "claimed_km": r(self.claimed_km),
@@ -184,6 +194,8 @@ class CheckedClaim:
             "start": c.start,
             "subject": c.subject.name_en if c.subject else None,
             "subject_id": c.subject.id if c.subject else None,
+            "subject_lat": self.subject_lat,
+            "subject_lon": self.subject_lon,
             "subject_text": c.subject_text,
             "text": c.text,
             "tolerance": self.tolerance,
@@ -442,7 +454,11 @@ def check(claim: Claim, gazetteer: Gazetteer | None = None, *, tolerances: Toler
     """
     t = tolerances
     subj, anc = claim.subject, claim.anchor
-    base: dict[str, Any] = dict(claim=claim, claimed_km=claim.distance_km, direction=claim.direction)
+    base: dict[str, Any] = dict(claim=claim, claimed_km=claim.distance_km, direction=claim.direction,
+                                subject_lat=None if subj is None else float(subj.lat),
+                                subject_lon=None if subj is None else float(subj.lon),
+                                anchor_lat=None if anc is None else float(anc.lat),
+                                anchor_lon=None if anc is None else float(anc.lon))
 
     def done(verdict: str, en: str, ar: str, **kw: Any) -> CheckedClaim:
         en_line = f"{en}: {_EN_VERDICT[verdict]}"

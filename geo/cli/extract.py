@@ -16,7 +16,6 @@ from typing import Any
 
 import click
 
-from geo.events import feature_collection_json
 from geo.exc import InputError
 from geo.io.outputs import is_stdout, refuse_inputs, write_text
 
@@ -167,7 +166,9 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
     if fusion is not None:
         data = None
     elif fmt == "geojson":
-        data = feature_collection_json(events)
+        from geo.io.geojson import dumps_collection  # the one dialect: the bytes write_events writes
+
+        data = dumps_collection(events)
     elif fmt == "jsonl":
         data = _jsonl(events)
     else:
@@ -304,38 +305,21 @@ def _extract_one(doc, date):
     return r.events, [(m.status, _why_category(why)) for m, why in r.unused], r.errors
 
 
-def _warm_worker() -> None:
-    from geo.extract import extract
-
-    extract("اشتباكات في سرت.", date="2016-06-09")  # builds the gazetteer, automaton and lexicon once
-
-
-def _init_worker(parent: int, warm: bool) -> None:
-    """Pool initializer: exit when the parent dies (:func:`geo.io.batch.exit_with_parent`), warm up if needed."""
-    from geo.io.batch import exit_with_parent
-
-    exit_with_parent(parent)
-    if warm:
-        _warm_worker()
-
-
 def _extract_all(docs, jobs: int, date):
     """``(document or error, outcome)`` in input order, with ``jobs`` processes when > 1.
 
-    The parent builds the gazetteer, automaton and lexicon first, so forked workers
-    start warm; a sliding window of futures keeps every worker busy while bounding
-    how much of the corpus is in memory.
+    The processes are the one pool of every parallel extraction (:func:`geo.io.batch.process_pool`:
+    workers start warm, with the parent's gazetteer and lexicon); a sliding window of futures
+    keeps every worker busy while bounding how much of the corpus is in memory.
     """
     if jobs <= 1:
         for d in docs:
             yield d, (None if isinstance(d, Exception) else _extract_one(d, date))
         return
-    import multiprocessing as mp
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
 
-    _warm_worker()
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    from geo.io import batch
+
     window: deque = deque()  # (chunk of documents/errors, future of the documents' outcomes)
 
     def flush_one():
@@ -344,10 +328,7 @@ def _extract_all(docs, jobs: int, date):
         for dd in chunk:
             yield dd, (None if isinstance(dd, Exception) else next(outcomes))
 
-    import os
-
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                             initargs=(os.getpid(), ctx is None)) as pool:
+    with batch.process_pool(jobs) as pool:
         chunk: list = []
         for d in docs:
             chunk.append(d)

@@ -2,39 +2,24 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from geo.exc import DecodeError, EmptyInputError, GeoJSONError, InputError
+from geo.exc import InputError
 
 
-def _read_json(path: Path, what: str):
-    if path.exists() and not path.is_file():
-        raise InputError(f"{what} file is not a regular file (a folder, FIFO or device): refusing to read it",
-                         path=str(path))
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{what} file not found", path=str(path)) from None
-    if not raw.strip():
-        raise EmptyInputError(f"{what} file is empty", path=str(path))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise DecodeError(f"not UTF-8 JSON (byte {e.start}); is it binary or Windows-1256?", path=str(path)) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as e:
-        raise GeoJSONError(f"invalid JSON: {e.msg}", path=str(path), line=e.lineno) from None
-    except RecursionError:
-        raise GeoJSONError("JSON nested too deeply to be GeoJSON", path=str(path)) from None
+def _read_json(path: Path):
+    """A JSON file as Python data: read as every event file is (:func:`geo.io.geojson.read_text`), parsed with
+    the one set of one-line errors (:func:`geo.io.geojson.parse_json`)."""
+    from geo.io.geojson import parse_json, read_text
+
+    return parse_json(read_text(path), str(path))
 
 
 def load_claims(path: Path) -> list[dict]:
     """Claims report: a JSON list of claim dicts, or an object with a ``claims`` list."""
-    data = _read_json(path, "claims")
+    data = _read_json(path)
     if isinstance(data, dict):
         data = data.get("claims")
     if not isinstance(data, list):
@@ -48,7 +33,7 @@ def load_columns(path: Path):
     GeoParquet is read column by column with pyarrow (no GeoDataFrame, no per-row dicts); GeoPackage and
     CSV go through :func:`geo.io.frame.read_events`.
     """
-    from geo.maps import Columns, columns_from
+    from geo.maps import columns_from
 
     suffix = path.suffix.lower()
     if suffix in (".parquet", ".geoparquet"):
@@ -59,22 +44,12 @@ def load_columns(path: Path):
         if not path.exists():
             raise InputError("events file not found", path=str(path))
         return columns_from(read_events(path))
-    data = _read_json(path, "events")
-    from geo.io.frame import check_event_records, check_geojson_crs
+    from geo.io.geojson import check_records, read_collection
+    from geo.maps.core import columns_of_records
 
-    if not isinstance(data, (dict, list)):
-        raise GeoJSONError(f"not GeoJSON: the file holds {type(data).__name__ if data is not None else 'null'}, "
-                           "not a FeatureCollection", path=str(path))
-    check_geojson_crs(data, str(path))
-    features = data.get("features") if isinstance(data, dict) else data
-    if isinstance(features, list):
-        check_event_records([f.get("properties") or {} if isinstance(f, dict) else f for f in features], str(path))
-    try:
-        cols = columns_from(data)
-    except GeoJSONError as e:
-        raise GeoJSONError(str(e), path=str(path)) from None
-    assert isinstance(cols, Columns)
-    return cols
+    records = read_collection(path)  # the GeoJSON codec: structure errors name the file and the feature
+    check_records(records, str(path))  # drawable values: finite numbers, ISO dates
+    return columns_of_records(records)
 
 
 def _parquet_columns(path: Path):

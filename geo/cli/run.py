@@ -49,9 +49,9 @@ def run(article: Path | None, date: str | None, offline: bool, output: Path | No
     """
     from geo.claims import check_text
     from geo.document import read_document
-    from geo.events import feature_collection_json
     from geo.extract import extract_document
     from geo.exc import InputError
+    from geo.io.geojson import dumps_collection
     from geo.io.outputs import is_stdout, refuse_inputs, write_text
 
     if is_stdout(output):
@@ -64,7 +64,7 @@ def run(article: Path | None, date: str | None, offline: bool, output: Path | No
     result = extract_document(doc)
     checked = check_text(doc.text)
 
-    write_text(events_path, feature_collection_json(result.events))
+    write_text(events_path, dumps_collection(result.events))
     claims = [c.to_dict() for c in checked]
     write_text(claims_path, json.dumps(claims, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
 

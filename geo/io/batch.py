@@ -1,9 +1,9 @@
 """Batch extraction over a corpus: all cores, streamed output, resumable.
 
 :func:`run_batch` reads documents lazily (:func:`geo.document.iter_documents`:
-directories of ``*.txt``, JSON Lines files), sends *chunks* of documents to a
-:class:`concurrent.futures.ProcessPoolExecutor` (each worker builds the
-gazetteer and the toponym automaton once, in its initializer) and writes the
+directories of ``*.txt``, JSON Lines files), sends *chunks* of documents to the
+one process pool of every parallel extraction (:func:`process_pool`: workers start
+with the gazetteer, the toponym automaton and the lexicon built) and writes the
 events as they come back, in input order, so the output is the same for any
 ``jobs`` and memory stays flat whatever the corpus size (at most
 ``2 × jobs`` chunks are in flight).
@@ -59,15 +59,19 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from geo.exc import InputError, KharitaError
 from geo.io.outputs import STDOUT, is_stdout, output_lock, pid_alive, refuse_inputs, sweep_stale_temp
 
-__all__ = ["BatchReport", "default_extractor", "exit_with_parent", "run_batch", "read_jsonl_events", "MANIFEST_NAME",
-           "EVENTS_NAME", "LOCK_NAME"]
+if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import ProcessPoolExecutor
+
+__all__ = ["BatchReport", "default_extractor", "exit_with_parent", "process_pool", "run_batch", "read_jsonl_events",
+           "warm_extraction", "MANIFEST_NAME", "EVENTS_NAME", "LOCK_NAME"]
 
 #: Manifest file name (in the output directory).
 MANIFEST_NAME = "_done.jsonl"
@@ -155,17 +159,12 @@ def default_extractor(doc: Any) -> Any:
     return extract_document(doc)
 
 
-def _warm_default() -> None:
-    """Build the default gazetteer and its toponym automaton (once per process)."""
-    try:
-        from gazetteer import Gazetteer
+def warm_extraction() -> None:
+    """Build what every extraction needs, once per process: the default gazetteer, its toponym
+    automaton and the lexicon (one short extraction does all three)."""
+    from geo.extract import extract
 
-        gaz = Gazetteer.default()
-        from geo.toponyms import matcher_for
-
-        matcher_for(gaz)
-    except ImportError:  # pragma: no cover - partial installs
-        pass
+    extract("اشتباكات في سرت.", date="2016-06-09")
 
 
 _WORKER_EXTRACTOR: Extractor | None = None
@@ -178,8 +177,9 @@ def exit_with_parent(parent: int | None = None, *, interval: float = 0.5) -> Non
     On Linux the kernel sends SIGTERM when the direct parent dies
     (``prctl(PR_SET_PDEATHSIG)``); everywhere a daemon thread checks every
     ``interval`` seconds that ``parent`` is alive and that the worker was not
-    re-parented, and ends the process when either fails (the forkserver of a pool
-    is the direct parent, the batch process the one that matters).
+    re-parented, and ends the process when either fails (a worker started by a
+    forkserver has the forkserver as its direct parent, the batch process is the one
+    that matters).
 
     Parameters
     ----------
@@ -207,14 +207,68 @@ def exit_with_parent(parent: int | None = None, *, interval: float = 0.5) -> Non
     threading.Thread(target=watch, name="kharita-parent-watch", daemon=True).start()
 
 
-def _init_worker(extractor: Extractor | None, parent: int | None = None) -> None:
-    """Pool initializer: exit with the parent, remember the extractor, build the gazetteer once."""
+def _init_worker(extractor: Extractor | None, parent: int | None = None, warm: bool = True) -> None:
+    """The pool initializer (also run in-process by ``jobs=1``): exit with the parent, remember the
+    extractor, and warm up (:func:`warm_extraction`) when ``warm`` and the extractor is kharita's own."""
     global _WORKER_EXTRACTOR
     if parent is not None:
         exit_with_parent(parent)
     _WORKER_EXTRACTOR = extractor
-    if extractor is None or extractor is default_extractor:
-        _warm_default()
+    if warm and (extractor is None or extractor is default_extractor):
+        warm_extraction()
+
+
+def _start_method() -> str:
+    """How pool workers start: ``fork`` where the platform has it, else ``spawn``.
+
+    A forked worker inherits this process as it is: the gazetteer, automaton and lexicon
+    already built (:func:`process_pool` warms up first), and whatever a user config added
+    to the default gazetteer and lexicon (:func:`geo.cli.install_config`), so ``--jobs N``
+    extracts exactly what ``--jobs 1`` does.  A spawned worker (Windows) starts fresh and
+    warms up in its initializer.
+    """
+    import multiprocessing
+
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+@contextmanager
+def process_pool(jobs: int, extractor: Extractor | None = None) -> Iterator["ProcessPoolExecutor"]:
+    """The one process pool of every parallel extraction (``kharita extract --jobs N``, plain,
+    ``--stream`` and ``--resume`` runs, :func:`run_batch`).
+
+    One start method (:func:`_start_method`), one initializer (:func:`_init_worker`: workers
+    exit when this process dies, :func:`exit_with_parent`) and one warm-up
+    (:func:`warm_extraction`): here, before the workers are forked, so they start warm, or in
+    each worker where workers are spawned.  A custom ``extractor`` (not
+    :func:`default_extractor`) gets no warm-up.  On leaving, pending work is cancelled and the
+    workers are joined.
+
+    Parameters
+    ----------
+    jobs
+        Worker processes (at least 1).
+    extractor
+        What :func:`run_batch`'s chunks are extracted with in the workers (``None``: the default).
+
+    Yields
+    ------
+    concurrent.futures.ProcessPoolExecutor
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context(_start_method())
+    warm = extractor is None or extractor is default_extractor
+    inherits = ctx.get_start_method() == "fork"
+    if warm and inherits:
+        warm_extraction()
+    pool = ProcessPoolExecutor(max_workers=max(1, int(jobs)), mp_context=ctx, initializer=_init_worker,
+                               initargs=(extractor, os.getpid(), warm and not inherits))
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def text_sha1(text: str) -> str:
@@ -721,29 +775,25 @@ def _run_locked(inputs, report: BatchReport, directory: Path, manifest_path: Pat
 
 def _run_pool(items: Iterator, extractor: Extractor | None, jobs: int, chunk_size: int, as_json: bool,
               commit: Callable[[list[tuple]], None]) -> None:
-    """Extract chunks on a process pool; commit results in submission order."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    """Extract chunks on the process pool (:func:`process_pool`); commit results in submission order."""
     from concurrent.futures.process import BrokenProcessPool
 
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
     pending: deque = deque()
     max_inflight = 2 * jobs
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                               initargs=(extractor, os.getpid()))
     try:
-        for chunk in _chunked(items, chunk_size):
-            pending.append(pool.submit(_worker_chunk, chunk, as_json))
-            while len(pending) >= max_inflight:
-                commit(pending.popleft().result())
-        while pending:
-            commit(pending.popleft().result())
+        with process_pool(jobs, extractor) as pool:
+            try:
+                for chunk in _chunked(items, chunk_size):
+                    pending.append(pool.submit(_worker_chunk, chunk, as_json))
+                    while len(pending) >= max_inflight:
+                        commit(pending.popleft().result())
+                while pending:
+                    commit(pending.popleft().result())
+            finally:
+                for f in pending:
+                    f.cancel()
     except BrokenProcessPool as e:
         raise KharitaError(f"a worker process died ({e}); finished documents are saved: re-run with --resume") from None
-    finally:
-        for f in pending:
-            f.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _where_of(err: Exception) -> str:

@@ -125,12 +125,12 @@ def _read(units: list[str], date: Any, source: str | None, max_bytes: int | None
 
 
 def _warm(extractor: Callable | None) -> None:
-    """Build the default gazetteer and automaton once per worker process."""
+    """Build the default gazetteer, automaton and lexicon once per worker process (:func:`geo.io.batch.warm_extraction`)."""
     if "default" in _WARM or not (extractor is None or extractor is default_extractor):
         return
-    from geo.io.batch import _warm_default
+    from geo.io.batch import warm_extraction
 
-    _warm_default()
+    warm_extraction()
     _WARM.add("default")
 
 

@@ -26,10 +26,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -38,6 +36,8 @@ import pandas as pd
 
 from geo.events import EVENT_FIELDS, Event
 from geo.exc import GeoJSONError, InputError, SchemaError
+from geo.io import geojson as _geojson
+from geo.io.schema import COLUMNS, FIELD_TO_COL, SCHEMA, Column
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
@@ -58,88 +58,15 @@ __all__ = [
     "schema_markdown",
     "check_event_records",
     "check_geojson_crs",
+    "frame_from_records",
+    "read_event_file",
 ]
 
 CRS = "EPSG:4326"
 
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One column of the event frame.
-
-    Attributes
-    ----------
-    name
-        Column name (ACLED's where ACLED has one).
-    dtype
-        pandas dtype: ``"string"``, ``"Int64"`` or ``"float64"``.
-    field
-        Name of the :class:`~geo.events.Event` field it holds.
-    kind
-        ``text`` (``""`` when unknown), ``text?`` (``<NA>`` when missing), ``int``
-        (required integer), ``int?`` (nullable count), ``float?`` (nullable number).
-    description
-        One line for ``docs/schema.md``.
-    acled
-        True when the name is ACLED's own column name.
-    """
-
-    name: str
-    dtype: str
-    field: str
-    kind: str
-    description: str
-    acled: bool = False
-
-
-def _c(name: str, kind: str, description: str, field: str | None = None, acled: bool = False) -> Column:
-    dtype = {"text": "string", "text?": "string", "int": "Int64", "int?": "Int64", "float?": "float64"}[kind]
-    return Column(name, dtype, field or name, kind, description, acled)
-
-
-#: The event frame's columns, in order.  The single source of truth for names and dtypes.
-SCHEMA: tuple[Column, ...] = (
-    _c("event_id_cnty", "text", "Stable event id (ours: `ev-…`; ACLED's own id for imported rows).", "id", True),
-    _c("event_date", "text?", "ISO date `YYYY-MM-DD`; missing when the text gives only relative dates.", acled=True),
-    _c("time_precision", "int", "ACLED: 1 = day, 2 = week, 3 = month.", acled=True),
-    _c("event_type", "text", "ACLED event type (current taxonomy).", acled=True),
-    _c("sub_event_type", "text", "ACLED sub-event type (`\"\"` when not known).", acled=True),
-    _c("actor1", "text", "First actor (canonical name), `\"\"` when unknown.", acled=True),
-    _c("actor2", "text", "Second actor, `\"\"` when none or unknown.", acled=True),
-    _c("country", "text", "ISO 3166-1 alpha-2 code of the place (`LY`), `\"\"` when unresolved.", acled=True),
-    _c("admin1", "text", "Libyan district (shabiya) of the place, gazetteer English name; `\"\"` abroad/unknown.", acled=True),
-    _c("location", "text", "The place as written in the source.", acled=True),
-    _c("latitude", "float?", "WGS84 latitude of the event point; NaN when unresolved.", acled=True),
-    _c("longitude", "float?", "WGS84 longitude of the event point; NaN when unresolved.", acled=True),
-    _c("geo_precision", "int", "ACLED: 1 = the place itself, 2 = near / part of, 3 = region.", acled=True),
-    _c("source", "text", "Publisher of the source document.", acled=True),
-    _c("notes", "text", "Free text: how the event was built, caveats (ACLED: the event summary).", acled=True),
-    _c("fatalities", "int?", "Reported deaths; missing when not reported.", acled=True),
-    _c("injuries", "int?", "Reported injuries; missing when not reported."),
-    _c("place_id", "text", "Gazetteer id of the resolved place (`gn:…`, `ly:…`, `adm1:…`); `\"\"` when unresolved."),
-    _c("place_name_en", "text", "English name of the resolved place."),
-    _c("place_name_ar", "text", "Arabic name of the resolved place."),
-    _c("relation", "text", "Relative location: `\"\"` (the place itself), `near`, `west_of`, `km_west_of`, `centre_of`…"),
-    _c("uncertainty_m", "float?", "Radius in metres of the uncertainty around the point."),
-    _c("uncertainty_wkt", "text?", "Uncertainty area as WKT polygon (lon lat order): circle or sector."),
-    _c("doc_id", "text", "Id of the source document (record id or file name)."),
-    _c("url", "text", "Address of the source document."),
-    _c("language", "text", "Language of the source: `ar`, `en`; `\"\"` for imported ACLED rows."),
-    _c("evidence", "text", "The sentence the event came from (ACLED rows: the notes)."),
-    _c("span_start", "int", "Start offset of the trigger/mention span in the decoded document text."),
-    _c("span_end", "int", "End offset of the span."),
-    _c("update_time", "text?", "`HH:MM` (GMT) of the live-blog section, missing when none."),
-    _c("date_note", "text", "How the date was obtained."),
-)
-
-COLUMNS: tuple[str, ...] = tuple(c.name for c in SCHEMA)
 _BY_NAME: dict[str, Column] = {c.name: c for c in SCHEMA}
-_FIELD_TO_COL: dict[str, str] = {c.field: c.name for c in SCHEMA}
-#: Event field → frame/file column name (public: readers that bypass the frame use it).
-FIELD_TO_COL = _FIELD_TO_COL
+_FIELD_TO_COL = FIELD_TO_COL
 _SORT = ["event_date", "doc_id", "span_start", "event_id_cnty"]
-
-assert sorted(_FIELD_TO_COL) == sorted(EVENT_FIELDS), "SCHEMA must cover every Event field once"
 
 #: suffix -> format name
 FORMATS: dict[str, str] = {
@@ -675,16 +602,12 @@ def _records(gdf: pd.DataFrame) -> list[dict]:
 
 
 def _write_geojson(gdf: pd.DataFrame, tmp: Path) -> None:
-    feats = []
-    for r in _records(gdf):
-        geom = None
-        if r["latitude"] is not None:
-            geom = {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]}
-        feats.append({"type": "Feature", "id": r["event_id_cnty"], "geometry": geom, "properties": r})
-    doc = {"type": "FeatureCollection", "kharita_schema": "events/1", "features": feats}
+    """The frame's rows as GeoJSON in the one dialect (:func:`geo.io.geojson.dumps_features`), in row order."""
+    from geo.io.geojson import dumps_properties, normalise_properties
+
+    text = dumps_properties(normalise_properties(r) for r in _records(gdf))
     with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-        json.dump(doc, fh, ensure_ascii=False, sort_keys=True, allow_nan=False, indent=None, separators=(",", ":"))
-        fh.write("\n")
+        fh.write(text)
 
 
 def _write_gpkg(gdf: pd.DataFrame, tmp: Path) -> None:
@@ -742,6 +665,45 @@ def read_events(path: str | os.PathLike, *, format: str | None = None) -> "geopa
     SchemaError
         Missing columns or a value of the wrong type (the message names the row and field).
     """
+    return read_event_file(path, format=format)[0]
+
+
+def _read_text(path: Path) -> str:
+    """The text of a GeoJSON or CSV events file (:func:`geo.io.geojson.read_text`: UTF-8 only, newlines kept)."""
+    from geo.io.geojson import read_text
+
+    return read_text(path)
+
+
+#: Re-exported from :mod:`geo.io.geojson` (the GeoJSON codec), where they live.
+check_geojson_crs = _geojson.check_geojson_crs
+check_event_records = _geojson.check_records
+
+
+def frame_from_records(records: list[dict], path: str | os.PathLike | None = None) -> "geopandas.GeoDataFrame":
+    """The event frame of GeoJSON records (:func:`geo.io.geojson.loads_collection`), checked and typed by
+    :func:`restore_schema` (errors name the feature: ``feature 3``)."""
+    p = None if path is None else str(path)
+    labels = [f"feature {i}" for i in range(1, len(records) + 1)]
+    if records:
+        df = pd.DataFrame.from_records(records)
+        if "geometry" in df.columns:  # a property of that name is not the feature's geometry (already read)
+            df = df.drop(columns=["geometry"])
+    else:
+        df = pd.DataFrame(columns=["id", *(c for c in COLUMNS if c != "event_id_cnty")])
+    return restore_schema(df, path=p, row_labels=labels, geometry_wins=False)
+
+
+def read_event_file(path: str | os.PathLike, *, format: str | None = None) -> tuple["geopandas.GeoDataFrame",
+                                                                                   list[dict] | None]:
+    """:func:`read_events`, and for GeoJSON also the file's records (:func:`geo.io.geojson.loads_collection`:
+    extra properties such as the fused fields kept), read once.
+
+    Returns
+    -------
+    (frame, records or None)
+        ``records`` in file order (the frame is sorted), ``None`` for the other formats.
+    """
     path = Path(path)
     fmt = _format_of(path, format)
     if not path.is_file():
@@ -753,166 +715,13 @@ def read_events(path: str | os.PathLike, *, format: str | None = None) -> "geopa
 
         raise EmptyInputError("file is empty", path=str(path))
     if fmt == "geojson":
-        return _read_geojson(path)
+        records = _geojson.loads_collection(_read_text(path), str(path))
+        return frame_from_records(records, path), records
     if fmt == "csv":
-        return _read_csv(path)
+        return _read_csv(path), None
     if fmt == "parquet":
-        return _read_parquet(path)
-    return _read_gpkg(path)
-
-
-def _read_text(path: Path) -> str:
-    """The text of a GeoJSON or CSV events file (:func:`geo.document.decode_text`, UTF-8 only, newlines kept)."""
-    from geo.document import decode_text
-    from geo.exc import DecodeError
-
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise InputError(f"cannot read: {e.strerror or e}", path=str(path)) from None
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DecodeError("binary file (NUL bytes), not text", path=str(path))
-    return decode_text(raw, path=str(path), mixed=False, newlines=False, controls=True).text
-
-
-#: CRS names that mean WGS84 longitude/latitude (the only CRS of RFC 7946 GeoJSON).
-_WGS84_NAMES = ("urn:ogc:def:crs:ogc:1.3:crs84", "urn:ogc:def:crs:ogc::crs84", "epsg:4326",
-                "urn:ogc:def:crs:epsg::4326", "urn:ogc:def:crs:epsg:6.6:4326", "crs84", "ogc:crs84",
-                "http://www.opengis.net/def/crs/ogc/1.3/crs84", "http://www.opengis.net/def/crs/epsg/0/4326")
-
-
-def check_geojson_crs(doc: Any, path: str | None = None) -> None:
-    """Refuse a GeoJSON object whose (pre-RFC 7946) ``crs`` member names another CRS than WGS84.
-
-    Raises
-    ------
-    GeoJSONError
-        The declared CRS is not EPSG:4326 / CRS84 (coordinates would be misread as degrees).
-    """
-    if not isinstance(doc, dict) or doc.get("crs") is None:
-        return
-    crs = doc["crs"]
-    name = None
-    if isinstance(crs, dict):
-        props = crs.get("properties")
-        if isinstance(props, dict):
-            name = props.get("name") or props.get("href") or props.get("code")
-        if crs.get("type") == "EPSG" and isinstance(props, dict) and props.get("code") is not None:
-            name = f"EPSG:{props['code']}"
-    elif isinstance(crs, str):
-        name = crs
-    if name is not None and str(name).strip().lower() in _WGS84_NAMES:
-        return
-    raise GeoJSONError(f"declares the CRS {_shown(name if name is not None else crs)}: kharita reads GeoJSON in "
-                       "WGS84 longitude/latitude (EPSG:4326) only; reproject the file first", path=path, field="crs")
-
-
-_RECORD_NUMBERS = ("latitude", "longitude", "uncertainty_m", "fatalities", "injuries", "time_precision",
-                   "geo_precision", "span_start", "span_end")
-
-
-def check_event_records(records: list[dict], path: str | None = None) -> None:
-    """Check event records (GeoJSON properties) before they are drawn: numbers finite, dates ISO days.
-
-    Features are numbered from 1, as by :func:`read_events` ("feature 3").
-
-    Raises
-    ------
-    GeoJSONError
-        A non-finite number (``Infinity``, ``1e400``) or a number field that holds
-        something else, or an ``event_date`` that is not ``YYYY-MM-DD``.
-    """
-    import datetime as dt
-
-    for k, r in enumerate(records, start=1):
-        if not isinstance(r, dict):
-            raise GeoJSONError(f"feature {k}: not an object", path=path)
-        for f in _RECORD_NUMBERS:
-            v = r.get(f)
-            if v is None:
-                continue
-            if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
-                raise GeoJSONError(f"feature {k}: {_shown(v)} is not a number", path=path, field=f)
-            if isinstance(v, (float, np.floating)) and not math.isfinite(v):
-                raise GeoJSONError(f"feature {k}: {_shown(v)} is not a finite number", path=path, field=f)
-        d = r.get("event_date")
-        if d not in (None, ""):
-            ok = isinstance(d, str) and len(d) == 10 and d[4] == "-" and d[7] == "-"
-            if ok:
-                try:
-                    dt.date.fromisoformat(d)
-                except ValueError:
-                    ok = False
-            if not ok:
-                raise GeoJSONError(f"feature {k}: {_shown(d)} is not a date (YYYY-MM-DD)", path=path,
-                                   field="event_date")
-
-
-def _read_geojson(path: Path) -> "geopandas.GeoDataFrame":
-    import shapely
-
-    p = str(path)
-    text = _read_text(path)
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise GeoJSONError(f"not JSON (line {e.lineno}, column {e.colno}: {e.msg})", path=p) from e
-    except RecursionError:
-        raise GeoJSONError("not usable JSON: nested too deeply", path=p) from None
-    check_geojson_crs(doc, p)
-    feats: list[Any] | None
-    if isinstance(doc, dict) and doc.get("type") == "Feature":
-        feats = [doc]
-    elif isinstance(doc, dict) and doc.get("type") == "FeatureCollection":
-        feats = doc.get("features")
-        if not isinstance(feats, list):
-            raise GeoJSONError("FeatureCollection has no 'features' list", path=p)
-    else:
-        got = doc.get("type") if isinstance(doc, dict) else type(doc).__name__
-        raise GeoJSONError(f"not a GeoJSON FeatureCollection or Feature (type {got!r})", path=p)
-    rows: list[dict] = []
-    geoms: list[Any] = []
-    labels: list[str] = []
-    for i, f in enumerate(feats, start=1):
-        lab = f"feature {i}"
-        if not isinstance(f, dict) or f.get("type") != "Feature":
-            raise GeoJSONError(f"{lab}: not a Feature object", path=p)
-        props = f.get("properties")
-        if props is None:
-            props = {}
-        if not isinstance(props, dict):
-            raise GeoJSONError(f"{lab}: 'properties' is not an object", path=p)
-        props = dict(props)
-        if "event_id_cnty" not in props and "id" not in props and f.get("id") is not None:
-            props["event_id_cnty"] = f["id"]
-        if "geometry" not in f:
-            raise GeoJSONError(f"{lab}: no 'geometry' member (use null for an unresolved event)", path=p)
-        g = f["geometry"]
-        if g is None:
-            geoms.append(None)
-        else:
-            if not isinstance(g, dict) or "type" not in g:
-                raise GeoJSONError(f"{lab}: geometry has no 'type'", path=p, field="geometry")
-            if g["type"] != "Point":
-                raise GeoJSONError(f"{lab}: geometry must be a Point (or null), got {g['type']!r}", path=p, field="geometry")
-            xy = g.get("coordinates")
-            if xy == []:
-                geoms.append(None)
-            elif (
-                not isinstance(xy, list)
-                or len(xy) < 2
-                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in xy[:2])
-            ):
-                raise GeoJSONError(f"{lab}: Point coordinates must be [longitude, latitude] numbers, got {xy!r}", path=p, field="geometry")
-            else:
-                geoms.append(shapely.Point(float(xy[0]), float(xy[1])))
-        rows.append(props)
-        labels.append(lab)
-    df = pd.DataFrame.from_records(rows) if rows else pd.DataFrame(columns=list(COLUMNS))
-    for c in df.columns:
-        df[c] = df[c].astype(object)
-    df["geometry"] = pd.Series(geoms, dtype=object)
-    return restore_schema(df, path=p, row_labels=labels, geometry_wins=True)
+        return _read_parquet(path), None
+    return _read_gpkg(path), None
 
 
 def _read_csv(path: Path) -> "geopandas.GeoDataFrame":

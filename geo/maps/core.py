@@ -116,9 +116,9 @@ def records_from(events: Any) -> list[dict]:
     Parameters
     ----------
     events
-        A GeoJSON FeatureCollection (dict) of :meth:`geo.events.Event.to_feature`
-        features, a list of such features, a list of :class:`geo.events.Event`,
-        a list of event dicts, or a (Geo)DataFrame (``geo.io.frame.to_frame``).
+        A GeoJSON FeatureCollection (dict) of kharita features (:mod:`geo.io.geojson`), a list
+        of such features, a list of :class:`geo.events.Event`, a list of event dicts, or a
+        (Geo)DataFrame (``geo.io.frame.to_frame``).
 
     Returns
     -------
@@ -129,18 +129,17 @@ def records_from(events: Any) -> list[dict]:
     Raises
     ------
     geo.exc.GeoJSONError
-        When a dict is not a FeatureCollection, or a feature is malformed.
+        When a dict is not a FeatureCollection (or a Feature), or a feature is malformed.
     """
     from geo.exc import GeoJSONError
+    from geo.io.geojson import feature_record, records_of
 
     if events is None:
         return []
     if hasattr(events, "to_dict") and hasattr(events, "columns"):  # (Geo)DataFrame
         return _records_from_frame(events)
     if isinstance(events, Mapping):
-        if events.get("type") != "FeatureCollection" or not isinstance(events.get("features"), list):
-            raise GeoJSONError("expected a GeoJSON FeatureCollection with a 'features' list")
-        events = events["features"]
+        return records_of(events)  # the GeoJSON codec reads features (copies: the caller's dicts stay as they are)
     from geo.events import EVENT_FIELDS, Event
 
     out = []
@@ -148,34 +147,12 @@ def records_from(events: Any) -> list[dict]:
         if isinstance(ev, Event):  # plain getattr: dataclasses.asdict deep-copies (slow at 100k)
             out.append({f: getattr(ev, f) for f in EVENT_FIELDS})
             continue
-        if hasattr(ev, "to_dict") and hasattr(ev, "to_feature"):  # an Event-like object
+        if hasattr(ev, "to_dict") and hasattr(ev, "to_feature"):  # an Event-like object (a FusedEvent)
             out.append(ev.to_dict())
             continue
         if not isinstance(ev, Mapping):
             raise GeoJSONError(f"feature {k}: expected an object, got {type(ev).__name__}")
-        if ev.get("type") == "Feature":
-            props = ev.get("properties")
-            if props is None:
-                props = {}
-            if not isinstance(props, Mapping):
-                raise GeoJSONError(f"feature {k}: 'properties' is not an object")
-            rec = dict(props)
-            geom = ev.get("geometry")
-            if geom is None:
-                rec["latitude"] = rec["longitude"] = None
-            elif isinstance(geom, Mapping) and geom.get("type") == "Point":
-                coords = geom.get("coordinates")
-                if not isinstance(coords, (list, tuple)) or len(coords) < 2:
-                    raise GeoJSONError(f"feature {k}: Point without two coordinates")
-                rec["longitude"], rec["latitude"] = coords[0], coords[1]
-            else:
-                gtype = geom.get("type") if isinstance(geom, Mapping) else type(geom).__name__
-                raise GeoJSONError(f"feature {k}: geometry must be a Point or null, got {gtype!r}")
-            if "id" not in rec and ev.get("id") is not None:
-                rec["id"] = ev["id"]
-            out.append(rec)
-        else:
-            out.append(dict(ev))
+        out.append(feature_record(ev, k) if ev.get("type") == "Feature" else dict(ev))
     return out
 
 
@@ -270,30 +247,50 @@ def _gazetteer_point(place_id: Any) -> tuple[float, float] | None:
 def _claim_point(c: Mapping, role: str) -> tuple[float, float] | None:
     """``(lat, lon)`` of a claim's ``subject`` or ``anchor``.
 
-    Accepts ``<role>_lat``/``<role>_lon`` (or ``_latitude``/``_longitude``), a
-    nested ``{"lat", "lon"}`` object, the subject's ``derived_lat``/``derived_lon``
-    (a located unknown subject), or else the gazetteer point of ``<role>_id``
-    (``CheckedClaim.to_dict()`` gives ids and names only).
+    A claim checked by :func:`geo.claims.check` carries its places' points
+    (``<role>_lat``/``<role>_lon`` in :meth:`~geo.claims.CheckedClaim.to_dict`), taken from
+    the gazetteer that checked it: they are drawn as they are, with no gazetteer lookup, so
+    a claim about a user overlay's place is drawn too.  A subject without a point is drawn
+    at the point the claim located it at (``derived_lat``/``derived_lon``), if any.
+
+    Claims files written before the points were serialised lack those keys; only for them
+    (:func:`_legacy_claim_point`) is the point looked up again.
     """
-    pairs = [(f"{role}_lat", f"{role}_lon"), (f"{role}_latitude", f"{role}_longitude")]
-    if role == "subject":
-        pairs.append(("derived_lat", "derived_lon"))
-    lat = lon = None
-    for la, lo in pairs:
+    la, lo = f"{role}_lat", f"{role}_lon"
+    if la in c or lo in c:
         lat, lon = _num(c.get(la)), _num(c.get(lo))
-        if lat is not None and lon is not None:
-            break
-    else:
-        nested = c.get(role)
-        if isinstance(nested, Mapping):
-            lat = _num(nested.get("lat", nested.get("latitude")))
-            lon = _num(nested.get("lon", nested.get("longitude")))
-        if lat is None or lon is None:
-            pt = _gazetteer_point(c.get(f"{role}_id"))
-            lat, lon = pt if pt else (None, None)
+        if (lat is None or lon is None) and role == "subject":
+            lat, lon = _num(c.get("derived_lat")), _num(c.get("derived_lon"))
+    else:  # an older claims file, written before claims carried their points: only then look the place up
+        lat, lon = _legacy_claim_point(c, role)
     if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return None
     return lat, lon
+
+
+def _legacy_claim_point(c: Mapping, role: str) -> tuple[float | None, float | None]:
+    """The point of a claim without ``<role>_lat``/``<role>_lon`` (an older claims file, or a hand-made one).
+
+    Accepts ``<role>_latitude``/``<role>_longitude``, a nested ``{"lat", "lon"}`` object, the
+    subject's ``derived_lat``/``derived_lon``, or else the *default* gazetteer's point of
+    ``<role>_id`` (the old ``to_dict`` gave ids and names only; a place the default gazetteer
+    lacks is then not drawn).
+    """
+    pairs = [(f"{role}_latitude", f"{role}_longitude")]
+    if role == "subject":
+        pairs.append(("derived_lat", "derived_lon"))
+    for la, lo in pairs:
+        lat, lon = _num(c.get(la)), _num(c.get(lo))
+        if lat is not None and lon is not None:
+            return lat, lon
+    nested = c.get(role)
+    if isinstance(nested, Mapping):
+        lat = _num(nested.get("lat", nested.get("latitude")))
+        lon = _num(nested.get("lon", nested.get("longitude")))
+        if lat is not None and lon is not None:
+            return lat, lon
+    pt = _gazetteer_point(c.get(f"{role}_id"))
+    return pt if pt else (None, None)
 
 
 def _claim_name(c: Mapping, role: str) -> str:
@@ -399,38 +396,12 @@ def columns_from(events: Any) -> Columns:
     """Columns of the accepted event inputs (see :func:`records_from`), or ``events`` if already columns."""
     if isinstance(events, Columns):
         return events
-    if isinstance(events, Mapping) and events.get("type") == "FeatureCollection" \
-            and isinstance(events.get("features"), list):
-        cols = _columns_from_features(events["features"])
-        if cols is not None:
-            return cols
-    records = records_from(events)
+    return columns_of_records(records_from(events))
+
+
+def columns_of_records(records: Sequence[Mapping]) -> Columns:
+    """Columns of event records (:func:`records_from`, :func:`geo.io.geojson.loads_collection`)."""
     return Columns.of({f: [r.get(f) for r in records] for f in MAP_FIELDS}, len(records))
-
-
-def _columns_from_features(features: list) -> Columns | None:
-    """Fast path for well-formed kharita features; ``None`` sends anything unusual to :func:`records_from`."""
-    try:
-        props = [f["properties"] for f in features]
-        geoms = [f["geometry"] for f in features]
-        if not all(type(p) is dict for p in props):
-            return None
-        if not all(type(f) is dict and f.get("type") == "Feature" for f in features):
-            return None
-        if not all(g is None or (type(g) is dict and g.get("type") == "Point") for g in geoms):
-            return None
-        coords = [None if g is None else g.get("coordinates") for g in geoms]
-        if not all(c is None or (type(c) is list and len(c) >= 2) for c in coords):
-            return None
-    except (KeyError, TypeError):
-        return None
-    data = {f: [p.get(f) for p in props] for f in MAP_FIELDS}
-    data["longitude"] = [None if c is None else c[0] for c in coords]
-    data["latitude"] = [None if c is None else c[1] for c in coords]
-    ids = data["id"]
-    if None in ids:
-        data["id"] = [i if i is not None or f.get("id") is None else f["id"] for i, f in zip(ids, features)]
-    return Columns.of(data, len(features))
 
 
 def _floats(col: list) -> "Any":
@@ -857,7 +828,7 @@ def event_map(
     Parameters
     ----------
     events
-        FeatureCollection of ``Event.to_feature()`` features, list of
+        FeatureCollection of kharita features (:mod:`geo.io.geojson`), list of
         :class:`geo.events.Event`, list of event dicts, an event GeoDataFrame,
         or :class:`Columns`.  Events without coordinates are not drawn but
         counted in the legend note.

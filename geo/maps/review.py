@@ -141,25 +141,16 @@ def load_review_events(path: str | Path) -> list[dict]:
     ``evidence_all``… and anything else) are kept in ``rec["_extra"]`` and pass
     through the review.  Rows are in the frame's order.
     """
-    from geo.io.frame import COLUMNS, from_frame, read_events
+    from geo.io.frame import from_frame, read_event_file
+    from geo.io.geojson import SCHEMA_KEYS
 
-    path = Path(path)
-    frame = read_events(path)
+    frame, feats = read_event_file(Path(path))  # GeoJSON: read once, its records keep the extra properties
     records = [e.to_dict() for e in from_frame(frame)]
     extras: dict[str, list[dict]] = {}  # id -> extras of its features in file order (ids may repeat)
-    if path.suffix.lower() in (".geojson", ".json"):
-        try:
-            doc = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (OSError, ValueError):  # read_events accepted it: cannot happen; keep the schema only
-            doc = {}
-        feats = doc.get("features") if isinstance(doc, dict) and doc.get("type") == "FeatureCollection" else (
-            [doc] if isinstance(doc, dict) and doc.get("type") == "Feature" else [])
-        known = set(COLUMNS) | set(EVENT_FIELDS)
-        for f in feats or ():
-            props = f.get("properties") or {}
-            fid = props.get("event_id_cnty", props.get("id", f.get("id")))
-            if fid is not None:
-                extras.setdefault(str(fid), []).append({k: v for k, v in props.items() if k not in known})
+    for f in feats or ():
+        fid = f.get("id")
+        if fid is not None:
+            extras.setdefault(str(fid), []).append({k: v for k, v in f.items() if k not in SCHEMA_KEYS})
     for r in records:  # the frame's sort is stable: features of one id keep their file order
         xs = extras.get(r["id"])
         x = xs.pop(0) if xs else None
@@ -892,16 +883,12 @@ def apply_decisions(records: list[dict], ops: Sequence[Mapping], *, drop_rejecte
 
 
 def reviewed_geojson(state: _Review, *, drop_rejected: bool | None = None) -> str:
-    """GeoJSON FeatureCollection text of the reviewed events (schema columns + review columns + fusion lists)."""
+    """GeoJSON FeatureCollection text of the reviewed events (schema columns + review columns + fusion lists),
+    in the one dialect (:func:`geo.io.geojson.dumps_properties`), in the review's order."""
+    from geo.io.geojson import dumps_properties, normalise_properties
+
     drop = getattr(state, "drop_rejected", False) if drop_rejected is None else drop_rejected
-    feats = []
-    for e, props in state.output(drop):
-        geom = None
-        if props["latitude"] is not None and props["longitude"] is not None:
-            geom = {"type": "Point", "coordinates": [props["longitude"], props["latitude"]]}
-        feats.append({"type": "Feature", "id": props["event_id_cnty"], "geometry": geom, "properties": props})
-    doc = {"type": "FeatureCollection", "kharita_schema": "events/1", "features": feats}
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, allow_nan=False, separators=(",", ":")) + "\n"
+    return dumps_properties(normalise_properties(props) for _e, props in state.output(drop))
 
 
 def _py_float(x: float) -> str:
