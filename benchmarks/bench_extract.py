@@ -67,7 +67,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from gazetteer import Gazetteer
-    from geo.document import iter_documents
+    from geo.text.document import iter_documents
     from geo.extract import extract_many
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -11,8 +11,8 @@ import random
 import sys
 import time
 
-from geo.lexicon import default_lexicon, find_actors, find_triggers
-from geo.structure import split_sentences
+from geo.text.lexicon import default_lexicon, find_actors, find_triggers
+from geo.text.structure import split_sentences
 
 AR = [
     "أعلنت قوات حكومة الوفاق الوطني الليبية {day} أنها دخلت مدينة {city}، حيث تدور معارك مع عناصر تنظيم داعش.",

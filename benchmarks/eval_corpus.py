@@ -249,7 +249,7 @@ def _acronym(s: str) -> str:
 def _acled_name(predicted: str) -> str:
     """The ACLED-style label the lexicon gives a predicted actor ('' for pattern actors)."""
     try:
-        from geo.lexicon import default_lexicon
+        from geo.text.lexicon import default_lexicon
 
         a = default_lexicon().actor(predicted)
     except Exception:  # noqa: BLE001 - the scorer works without the lexicon

@@ -94,7 +94,7 @@ def _event(doc: str, k: int, ev: dict, place: dict | None, *, location: str | No
 
 def _canonical_actor(name: str, language: str = "en") -> str:
     """The lexicon's name for an annotator's actor ("Gaddafi forces" → "Gaddafi loyalist forces"), as extraction names it."""
-    from geo.lexicon import find_actors
+    from geo.text.lexicon import find_actors
 
     if not name:
         return ""

@@ -1,8 +1,8 @@
 """Text → events: the extraction pipeline.
 
-Sentence by sentence (:func:`geo.structure.split_sentences`):
+Sentence by sentence (:func:`geo.text.structure.split_sentences`):
 
-* **triggers** (:func:`geo.lexicon.find_triggers`) give the ACLED event type;
+* **triggers** (:func:`geo.text.lexicon.find_triggers`) give the ACLED event type;
   statement verbs alone give no event;
 * **places**: the document's place mentions (:func:`geo.toponyms.find_mentions`,
   computed once per document) that fall in the sentence, with relative
@@ -14,16 +14,16 @@ Sentence by sentence (:func:`geo.structure.split_sentences`):
   per place** (ACLED codes one event per location).  A sentence with a trigger
   but no place of its own inherits the town of the last places of the same
   section (``notes`` says so).  Events abroad (Washington) are not recorded;
-* **actors** (:func:`geo.lexicon.find_actors`): actor1 is the agent: the actor
+* **actors** (:func:`geo.text.lexicon.find_actors`): actor1 is the agent: the actor
   before the trigger, in Arabic also the subject right after the verb
   («سيطرت قوات الوفاق على…»), the first of «بين X و Y»; else the paragraph's last
   agent; actor2 another actor of the sentence;
-* **date** (:func:`geo.timeparse.resolve_date`): a sentence whose only date is
+* **date** (:func:`geo.text.timeparse.resolve_date`): a sentence whose only date is
   background («منذ حزيران 2015», a date months before the document) states a
   situation, not a new event; a date said earlier in the same section carries
   over; without a ``date`` argument a labelled dateline on the first lines
   («التاريخ: 2016-06-09») is the document date;
-* **casualties** (:func:`geo.numbers.casualties`): a sentence that only reports
+* **casualties** (:func:`geo.text.numbers.casualties`): a sentence that only reports
   the toll of "the fighting" («وأسفرت المواجهات عن مقتل ستة») adds it to the
   section's previous battle instead of creating a new one;
 * **general guards**: an attempt («تحاول الدخول», "trying to push into") is
@@ -51,7 +51,7 @@ from typing import Any, Iterable, Iterator
 
 from gazetteer.normalize import normalize as _norm
 from gazetteer.normalize import is_arabic, normalize_with_offsets
-from geo.document import header_date, parse_date
+from geo.text.document import header_date, parse_date
 from geo.events import Event, event_id
 from geo.exc import InputError
 from geo.relative import RelativeLocation, locate
@@ -258,7 +258,7 @@ def _doc_id_for(text: str) -> str:
 
 def _language_of(text: str) -> str:
     try:
-        from geo.document import detect_language
+        from geo.text.document import detect_language
 
         return detect_language(text, default="ar")
     except ImportError:  # pragma: no cover
@@ -708,7 +708,7 @@ def extract_result(
     -------
     ExtractionResult
     """
-    from geo import lexicon, numbers, structure, timeparse
+    from geo.text import lexicon, numbers, structure, timeparse
 
     if not isinstance(text, str):
         raise InputError(f"text must be str, not {type(text).__name__}")
@@ -1198,7 +1198,7 @@ def extract(
 
 
 def extract_document(doc: Any, *, gazetteer: Any = None, date: _dt.date | str | None = None) -> ExtractionResult:
-    """Extract from a :class:`geo.document.Document` (its id, date, source, url and language)."""
+    """Extract from a :class:`geo.text.document.Document` (its id, date, source, url and language)."""
     return extract_result(
         doc.text, doc.date if doc.date is not None else date, doc.source, doc_id=doc.id, gazetteer=gazetteer,
         language=doc.language or None, url=doc.url or "",
@@ -1210,8 +1210,8 @@ def extract_many(
 ) -> Iterator[tuple[Any, list[Event], list[Mention]]]:
     """Extract from many documents, one after the other (gazetteer and automaton built once).
 
-    ``docs`` may hold :class:`geo.document.Document` objects and :class:`geo.exc.InputError`
-    instances (as :func:`geo.document.iter_documents` yields them): errors are passed
+    ``docs`` may hold :class:`geo.text.document.Document` objects and :class:`geo.exc.InputError`
+    instances (as :func:`geo.text.document.iter_documents` yields them): errors are passed
     through as ``(error, [], [])`` so the caller can report them.
     """
     gaz = gazetteer if gazetteer is not None else _default_gazetteer()

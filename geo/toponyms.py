@@ -43,7 +43,7 @@ from typing import Any, Iterable, Sequence
 
 from gazetteer.model import Context, Place
 from gazetteer.fuzzy import FuzzyIndex
-from geo.spans import SpanIndex
+from geo.text.spans import SpanIndex
 from gazetteer.normalize import PROCLITICS, is_arabic, name_key, normalize, normalize_with_offsets, split_proclitics
 
 __all__ = ["Mention", "MentionMatcher", "find_mentions", "matcher_for", "CITY_TYPES"]
@@ -286,9 +286,9 @@ def _spans(items: Iterable[Any]) -> list[tuple[int, int]]:
 
 
 def _lexicon_spans(text: str, language: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[str]]:
-    """Organisation-name spans, demonym spans and demonym countries from :mod:`geo.lexicon`."""
+    """Organisation-name spans, demonym spans and demonym countries from :mod:`geo.text.lexicon`."""
     try:
-        from geo import lexicon
+        from geo.text import lexicon
     except ImportError:  # pragma: no cover - lexicon is part of the package
         return [], [], []
     orgs = _spans(lexicon.org_spans(text, language)) if hasattr(lexicon, "org_spans") else []
@@ -390,7 +390,7 @@ def _common_word_reading(norm: str, text: str, offs: Sequence[int], h: "_Hit") -
         if _definite(nxt) and nxt not in _AFTER_NAME_OK:
             return True
         # a number word counting the next noun: «الخمس سنوات الماضية» is "the five years"
-        from geo.numbers import parse_number
+        from geo.text.numbers import parse_number
 
         if not nxt.startswith("ال") and parse_number(h.key) is not None:
             return True

@@ -50,7 +50,7 @@ pd.set_option("display.width", 160)
 # language. The publication date lets words such as "yesterday" be placed in time.
 
 # %%
-from geo.document import read_document
+from geo.text.document import read_document
 
 doc = read_document(ARTICLE, date=DATE)
 print(doc.id, doc.date, doc.language, doc.encoding, f"{len(doc.text):,} characters")

@@ -119,7 +119,7 @@ def test_clean_run_counts_errors_and_sorted_keys(clean, corpus):
 
 
 def stub_extract_first_events(corpus: Path, k: int) -> list[Event]:
-    from geo.document import iter_documents
+    from geo.text.document import iter_documents
 
     out = []
     for d in iter_documents([corpus]):

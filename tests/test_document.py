@@ -1,4 +1,4 @@
-"""Tests of geo.document: decoding, reading files and JSON Lines."""
+"""Tests of geo.text.document: decoding, reading files and JSON Lines."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.document import _INVISIBLE, Document, decode_bytes, detect_language, iter_documents, read_document
+from geo.text.document import _INVISIBLE, Document, decode_bytes, detect_language, iter_documents, read_document
 from geo.exc import DecodeError, EmptyInputError, InputError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sirte-live-2016-ar.txt"
@@ -191,7 +191,7 @@ def test_iter_documents_mixed(tmp_path):
 
 
 def test_header_date_line_sets_document_date(tmp_path):
-    from geo.document import header_date, read_document
+    from geo.text.document import header_date, read_document
 
     f = tmp_path / "a.txt"
     f.write_text("التاريخ: 2016-06-09\n\nاشتباكات في سرت الخميس.\n", encoding="utf-8")

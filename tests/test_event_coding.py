@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from geo.extract import extract_result
-from geo.lexicon import find_actors
-from geo.numbers import casualties
-from geo.timeparse import dateline, resolve_date
+from geo.text.lexicon import find_actors
+from geo.text.numbers import casualties
+from geo.text.timeparse import dateline, resolve_date
 
 import datetime as dt
 

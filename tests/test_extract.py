@@ -285,7 +285,7 @@ def test_event_without_place_is_kept_with_reason():
 
 
 def test_extract_many_passes_errors_through(tmp_path):
-    from geo.document import iter_documents
+    from geo.text.document import iter_documents
 
     (tmp_path / "a.txt").write_text("اشتباكات عنيفة في مدينة بنغازي اليوم.", encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"")

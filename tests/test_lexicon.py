@@ -1,4 +1,4 @@
-"""Tests of geo.lexicon: triggers, actors, org spans, demonyms, user extensions."""
+"""Tests of geo.text.lexicon: triggers, actors, org spans, demonyms, user extensions."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from geo.exc import ConfigError
-from geo.lexicon import (
+from geo.text.lexicon import (
     attack_event,
     demonyms,
     find_actors,
@@ -18,7 +18,7 @@ from geo.lexicon import (
     org_spans,
     territory_sub_event,
 )
-from geo.structure import split_sentences
+from geo.text.structure import split_sentences
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sirte-live-2016-ar.txt"
 
@@ -186,8 +186,8 @@ def test_load_lexicon_errors(kwargs, msg):
 
 def test_language_modules_import_nothing_heavy():
     code = (
-        "import sys, geo.document, geo.structure, geo.timeparse, geo.numbers, geo.lexicon;"
-        "geo.lexicon.find_triggers('قصف', 'ar');"
+        "import sys, geo.text.document, geo.text.structure, geo.text.timeparse, geo.text.numbers, geo.text.lexicon;"
+        "geo.text.lexicon.find_triggers('قصف', 'ar');"
         "bad = [m for m in ('geopandas', 'folium', 'shapely', 'pyproj') if m in sys.modules];"
         "print(bad); sys.exit(1 if bad else 0)"
     )
@@ -198,7 +198,7 @@ def test_language_modules_import_nothing_heavy():
 
 
 def test_english_org_name_takes_all_its_capitalised_words():
-    from geo.lexicon import org_spans
+    from geo.text.lexicon import org_spans
 
     text = "clashes with the Benghazi Defence Brigades near Ajdabiya"
     spans = [text[a:b] for a, b in org_spans(text, "en")]

@@ -1,4 +1,4 @@
-"""Tests of geo.numbers: number words, casualties, counted things."""
+"""Tests of geo.text.numbers: number words, casualties, counted things."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.numbers import casualties, counted_noun, find_numbers, fold_same_length, parse_number
-from geo.structure import split_sentences
+from geo.text.numbers import casualties, counted_noun, find_numbers, fold_same_length, parse_number
+from geo.text.structure import split_sentences
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sirte-live-2016-ar.txt"
 _AR_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -123,8 +123,8 @@ def test_casualty_prefilter_never_changes_the_result(monkeypatch):
     import re
     from pathlib import Path
 
-    from geo import numbers
-    from geo.structure import split_sentences
+    from geo.text import numbers
+    from geo.text.structure import split_sentences
 
     fixtures = Path(__file__).parent / "fixtures"
     sentences = []

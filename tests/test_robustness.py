@@ -34,7 +34,7 @@ from hypothesis import strategies as st
 
 from conftest_browser import make_event
 from geo.io.batch import LOCK_NAME, MANIFEST_NAME, run_batch
-from geo.document import DocumentIds, corpus_files, decode_text, iter_documents, read_document
+from geo.text.document import DocumentIds, corpus_files, decode_text, iter_documents, read_document
 from geo.io.geojson import dumps_collection
 from geo.exc import InputError, KharitaError
 from geo.io.outputs import output_lock, sweep_stale_temp, write_text
@@ -194,7 +194,7 @@ def hostile_folder(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
-    monkeypatch.setattr("geo.document.os.scandir", scandir)
+    monkeypatch.setattr("geo.text.document.os.scandir", scandir)
     return d
 
 
@@ -614,7 +614,7 @@ def test_deeply_nested_toml_config_is_a_one_line_error(tmp_path, capsys):
 
 
 def test_bad_dates_are_refused_everywhere(tmp_path, capsys):
-    from geo.document import parse_date
+    from geo.text.document import parse_date
 
     for bad in ("not-a-date", "2016-06-09garbage", "2016-13-01", "09/06/2016"):
         with pytest.raises(InputError, match="bad date"):

@@ -1,4 +1,4 @@
-"""Tests of geo.structure: sentences, sections, captions, offsets."""
+"""Tests of geo.text.structure: sentences, sections, captions, offsets."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.structure import parse_update_header, split_sentences
+from geo.text.structure import parse_update_header, split_sentences
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sirte-live-2016-ar.txt"
 

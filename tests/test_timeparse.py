@@ -1,4 +1,4 @@
-"""Tests of geo.timeparse: weekdays, relative days, explicit dates, background dates."""
+"""Tests of geo.text.timeparse: weekdays, relative days, explicit dates, background dates."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.structure import split_sentences
-from geo.timeparse import DateInfo, find_dates, resolve_date
+from geo.text.structure import split_sentences
+from geo.text.timeparse import DateInfo, find_dates, resolve_date
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sirte-live-2016-ar.txt"
 DOC = dt.date(2016, 6, 9)  # a Thursday

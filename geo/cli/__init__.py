@@ -87,7 +87,7 @@ def install_config(path: str | None):
 
         Gazetteer.set_default(apply_place_aliases(Gazetteer.default(), cfg))
     if cfg.actors:
-        from geo import lexicon
+        from geo.text import lexicon
 
         lexicon.set_default_lexicon(lexicon.load_lexicon(extra_actors=[
             {"name": a.name, "kind": a.kind, "acled_name": a.acled_name or a.name,

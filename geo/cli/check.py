@@ -79,7 +79,7 @@ def check(article: str | None, claim_text: str | None, subject: str | None, date
         raise click.UsageError("give either ARTICLE or --claim (not both)")
     gaz = Gazetteer.default()
     if article is not None:
-        from geo.document import read_document
+        from geo.text.document import read_document
 
         doc = read_document(article, date=date)
         parsed = C.parse(doc.text, gaz)
@@ -87,7 +87,7 @@ def check(article: str | None, claim_text: str | None, subject: str | None, date
     else:
         assert claim_text is not None  # one of ARTICLE and --claim (checked above)
         if date:
-            from geo.document import parse_date
+            from geo.text.document import parse_date
 
             parse_date(date, path="--date")
         if not claim_text.strip():

@@ -86,7 +86,7 @@ def extract(inputs, date, source, output, fmt, as_json, progress, max_mb, jobs, 
     Exit status: 0 ok, 1 when some inputs failed (each is reported), 2 when none could be used.
     """
     from geo.cli import current_config
-    from geo.document import iter_documents, parse_date
+    from geo.text.document import iter_documents, parse_date
 
     defaults = current_config().extract
     date = date if date is not None else (defaults.date.isoformat() if defaults.date else None)
@@ -222,7 +222,7 @@ def max_mb_bytes(max_mb: float) -> int:
 
 
 def _count_txt(folder) -> int:
-    from geo.document import corpus_files
+    from geo.text.document import corpus_files
 
     return sum(1 for q in corpus_files(folder) if not isinstance(q, Exception))
 
@@ -236,10 +236,10 @@ class _Skipped(InputError):
 
 
 def _unique(items):
-    """Documents with unique ids (:class:`geo.document.DocumentIds`); renamed ones carry a note."""
+    """Documents with unique ids (:class:`geo.text.document.DocumentIds`); renamed ones carry a note."""
     from dataclasses import replace
 
-    from geo.document import DocumentIds
+    from geo.text.document import DocumentIds
 
     ids = DocumentIds()
     for item in items:
@@ -266,7 +266,7 @@ def places_find(article: str, as_json: bool, date) -> int:
       kharita places find article.txt --json     # text, start, end, status, reason, place_id, name_en, lat, lon
     """
     from gazetteer import Gazetteer
-    from geo.document import read_document
+    from geo.text.document import read_document
     from geo.toponyms import find_mentions
 
     doc = read_document(article)
@@ -356,7 +356,7 @@ def _extract_chunk(docs, date):
 def _batch(inputs, date, source, output, fmt, as_json, progress, jobs, resume, engine, scheduler, *,
            overwrite: bool = False, max_bytes: int | None = None) -> int:
     """Streaming batch extraction (``--jobs``/``--resume``/``--engine dask``): see :mod:`geo.io.batch`."""
-    from geo.document import parse_date
+    from geo.text.document import parse_date
 
     if not output or is_stdout(output):
         raise InputError("batch mode (--stream, --resume, --engine dask) needs -o (a .jsonl file or a folder), "

@@ -48,7 +48,7 @@ def run(article: Path | None, date: str | None, offline: bool, output: Path | No
       kharita run article.txt --date 2016-06-09 -o out/article.html
     """
     from geo.claims import check_text
-    from geo.document import read_document
+    from geo.text.document import read_document
     from geo.extract import extract_document
     from geo.exc import InputError
     from geo.io.geojson import dumps_collection

@@ -21,7 +21,7 @@ Layouts
   :data:`OLD_EVENT_TYPES`; the original type is kept at the end of ``notes``.
 
 Header case and surrounding spaces do not matter; the delimiter may be ``,``, ``;`` or
-a tab.  The file is decoded by :func:`geo.document.decode_text`: a row with bytes
+a tab.  The file is decoded by :func:`geo.text.document.decode_text`: a row with bytes
 that are not UTF-8 keeps its text (stray bytes become U+FFFD, a Windows-1256 line
 is read as such) and is reported.  A value no row can hold (a fatalities count of
 ``1e20``, an ``Infinity`` coordinate) is a problem of that row, never of the file.  ``admin1`` is matched to the gazetteer's districts through their names and
@@ -174,8 +174,8 @@ def parse_acled_date(text: str) -> str | None:
 
 
 def _decode(path: Path) -> Any:
-    """The :class:`geo.document.Decoded` text of an export (newlines kept for the CSV reader)."""
-    from geo.document import decode_text, display_path
+    """The :class:`geo.text.document.Decoded` text of an export (newlines kept for the CSV reader)."""
+    from geo.text.document import decode_text, display_path
 
     sp = display_path(path)
     try:
@@ -322,7 +322,7 @@ def load_acled(path: str | os.PathLike, *, gaz: Any = "default") -> AcledReport:
     """
     from gazetteer.exc import CoordinateError, check_lat_lon
 
-    from geo.document import display_path
+    from geo.text.document import display_path
 
     path = Path(path)
     p = display_path(path)

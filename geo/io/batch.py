@@ -1,6 +1,6 @@
 """Batch extraction over a corpus: all cores, streamed output, resumable.
 
-:func:`run_batch` reads documents lazily (:func:`geo.document.iter_documents`:
+:func:`run_batch` reads documents lazily (:func:`geo.text.document.iter_documents`:
 directories of ``*.txt``, JSON Lines files), sends *chunks* of documents to the
 one process pool of every parallel extraction (:func:`process_pool`: workers start
 with the gazetteer, the toponym automaton and the lexicon built) and writes the
@@ -24,7 +24,7 @@ file ``.kharita.lock`` in the output folder or ``<name>.lock`` beside a
 ``.jsonl`` file); a second run into the same output refuses.  Worker processes
 exit when the batch process dies (:func:`exit_with_parent`).
 
-Document ids are made unique in input order (:class:`geo.document.DocumentIds`):
+Document ids are made unique in input order (:class:`geo.text.document.DocumentIds`):
 a repeated document is skipped, a reused id with another text is renamed
 ``<id>~2``; both are reported in :attr:`BatchReport.warnings`.
 
@@ -149,7 +149,7 @@ class BatchReport:
 
 
 def default_extractor(doc: Any) -> Any:
-    """Extract events from a :class:`geo.document.Document` with :mod:`geo.extract`.
+    """Extract events from a :class:`geo.text.document.Document` with :mod:`geo.extract`.
 
     Returns the :class:`geo.extract.ExtractionResult` (its ``events`` and ``errors``
     are used).
@@ -594,7 +594,7 @@ def run_batch(
     Parameters
     ----------
     inputs
-        Files and directories, as for :func:`geo.document.iter_documents`
+        Files and directories, as for :func:`geo.text.document.iter_documents`
         (directories of ``*.txt``; ``.jsonl`` files of ``{"id", "text", "date", "source", "url"}``).
     out
         Output directory (``events.jsonl`` or ``part-*.parquet`` plus ``_done.jsonl``),
@@ -602,7 +602,7 @@ def run_batch(
     jobs
         Worker processes; ``1`` runs in this process.  ``0`` or negative: all cores.
     date, source
-        Defaults for documents without their own (see :func:`geo.document.iter_documents`).
+        Defaults for documents without their own (see :func:`geo.text.document.iter_documents`).
     resume
         Continue an interrupted run: documents listed in the manifest are skipped.
     fmt
@@ -625,7 +625,7 @@ def run_batch(
         Already-read documents (``Document`` or ``InputError`` items) instead of ``inputs``.
     max_bytes
         Refuse larger text files and JSON Lines records (default:
-        :data:`geo.document.DEFAULT_MAX_BYTES`).
+        :data:`geo.text.document.DEFAULT_MAX_BYTES`).
 
     Returns
     -------
@@ -704,11 +704,11 @@ def _run_locked(inputs, report: BatchReport, directory: Path, manifest_path: Pat
     manifest.open()
 
     if documents is None:
-        from geo.document import DEFAULT_MAX_BYTES, iter_documents
+        from geo.text.document import DEFAULT_MAX_BYTES, iter_documents
 
         documents = iter_documents(inputs, date=date, source=source,
                                    max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
-    from geo.document import DocumentIds
+    from geo.text.document import DocumentIds
 
     ids = DocumentIds()
 

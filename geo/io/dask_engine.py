@@ -3,7 +3,7 @@
 ``kharita extract --engine dask`` calls :func:`run_dask`:
 
 1. the inputs become a :mod:`dask.bag` of *read units* — one text file, or one
-   JSON Lines file — read on the workers with :func:`geo.document.iter_documents`
+   JSON Lines file — read on the workers with :func:`geo.text.document.iter_documents`
    (so decoding, ids and errors are exactly those of the in-process path);
 2. the bag of documents is repartitioned and mapped through the extractor; each
    worker process builds the gazetteer and the toponym automaton once
@@ -21,7 +21,7 @@ The Dask engine does not resume: re-run with ``overwrite=True``; for resumable
 runs on one machine use :func:`geo.io.batch.run_batch`.  As there, the output folder
 is locked for the run (``.kharita.lock``), folders that cannot be read, symlink
 loops and special files are reported as errors, and document ids are made unique
-(:class:`geo.document.DocumentIds`): across all ``*.txt`` files (their ids are file
+(:class:`geo.text.document.DocumentIds`): across all ``*.txt`` files (their ids are file
 names, known before reading) and within each JSON Lines file.
 """
 
@@ -50,11 +50,11 @@ def read_units(inputs: Iterable[str | os.PathLike], errors: list | None = None) 
     """Split the inputs into read units: each ``*.txt`` of a directory, each other file.
 
     A directory without ``*.txt`` files stays one unit, so reading it reports the
-    same error as :func:`geo.document.iter_documents`.  What cannot be listed
+    same error as :func:`geo.text.document.iter_documents`.  What cannot be listed
     (unreadable folders, symlink loops, special files) goes to ``errors`` as
     :class:`~geo.exc.InputError` items.
     """
-    from geo.document import corpus_files
+    from geo.text.document import corpus_files
 
     units: list[str] = []
     for path in inputs:
@@ -75,7 +75,7 @@ def read_units(inputs: Iterable[str | os.PathLike], errors: list | None = None) 
 
 def _unit_ids(units: list[str]) -> dict[str, str]:
     """Unique ids of the ``*.txt`` units whose file name is used by an earlier one (``stem~2``…)."""
-    from geo.document import display_path
+    from geo.text.document import display_path
 
     used: dict[str, int] = {}
     taken: set[str] = set()
@@ -102,7 +102,7 @@ def _read(units: list[str], date: Any, source: str | None, max_bytes: int | None
     """Worker: documents and errors of some read units (ids unique, renamed ones carry a note)."""
     from dataclasses import replace
 
-    from geo.document import DEFAULT_MAX_BYTES, DocumentIds, iter_documents
+    from geo.text.document import DEFAULT_MAX_BYTES, DocumentIds, iter_documents
 
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     out: list = []
@@ -191,7 +191,7 @@ def run_dask(
     Parameters
     ----------
     inputs
-        Files and directories, as for :func:`geo.document.iter_documents`.
+        Files and directories, as for :func:`geo.text.document.iter_documents`.
     out
         Output directory; receives ``part.N.parquet`` files (one per partition,
         read back with ``dask_geopandas.read_parquet(out)`` or
@@ -214,7 +214,7 @@ def run_dask(
         Replace an existing output directory.
     max_bytes
         Refuse larger text files and JSON Lines records (default:
-        :data:`geo.document.DEFAULT_MAX_BYTES`).
+        :data:`geo.text.document.DEFAULT_MAX_BYTES`).
 
     Returns
     -------

@@ -289,7 +289,7 @@ def _event_sort_key(ev: Event) -> tuple:
 
 def read_text(path: str | os.PathLike) -> str:
     """The text of an event file (GeoJSON or CSV): a regular, non-empty file of UTF-8 (a BOM, or UTF-16
-    with one, is fine; :func:`geo.document.decode_text`), newlines kept.
+    with one, is fine; :func:`geo.text.document.decode_text`), newlines kept.
 
     Raises
     ------
@@ -300,7 +300,7 @@ def read_text(path: str | os.PathLike) -> str:
     geo.exc.DecodeError
         Binary, or not UTF-8 (the message gives the line and byte).
     """
-    from geo.document import decode_text
+    from geo.text.document import decode_text
     from geo.exc import DecodeError, EmptyInputError
 
     p = Path(path)

@@ -280,7 +280,7 @@ def _sentence_analysis(evidence: str, language: str) -> tuple[tuple, tuple, tupl
     triggers: tuple = ()
     numbers: tuple = ()
     try:
-        from geo.lexicon import find_actors, find_triggers
+        from geo.text.lexicon import find_actors, find_triggers
 
         actors = tuple((m.start, m.end, m.name.lower(), (m.acled_name or "").lower(), (m.actor_id or "").lower())
                        for m in find_actors(evidence, language or "ar"))
@@ -288,7 +288,7 @@ def _sentence_analysis(evidence: str, language: str) -> tuple[tuple, tuple, tupl
     except Exception:  # noqa: BLE001 - the lexicon is being edited by others: fall back to text search
         pass
     try:
-        from geo.numbers import find_numbers
+        from geo.text.numbers import find_numbers
 
         numbers = tuple((n.start, n.end) for n in find_numbers(evidence))
     except Exception:  # noqa: BLE001

@@ -15,7 +15,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from geo.numbers import fold_same_length
+from geo.text.numbers import fold_same_length
 
 __all__ = ["DateInfo", "find_dates", "nearest_date", "pick_date", "resolve_date"]
 

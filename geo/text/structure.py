@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.document import detect_language
+from geo.text.document import detect_language
 
 __all__ = ["Sentence", "parse_update_header", "split_sentences"]
 

@@ -691,7 +691,7 @@ def casualties(text: str, language: str) -> Casualties:
 
 def _date_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the date expressions of a sentence (their digits are days and years, not counts)."""
-    from geo.timeparse import numeric_date_spans  # timeparse builds on this module's folding
+    from geo.text.timeparse import numeric_date_spans  # timeparse builds on this module's folding
 
     return numeric_date_spans(text)
 
