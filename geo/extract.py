@@ -83,6 +83,13 @@ _MODAL_BEFORE_RE = re.compile(
     r"|(?:^|\s)(?:أي|اي)\s+$|(?:^|\s)(?:حذر\S*|يحذر\S*|تحذر\S*)\s+من\s+(?:أن\s+|ان\s+)?(?:أي\s+|اي\s+)?(?:\S+\s+)?$",
     re.IGNORECASE,
 )
+# "protested after the assassination of", «احتجاجا على اغتيال», "in retaliation for the attack": a later
+# trigger of the sentence that names what the first one answers
+_AFTER_REF_RE = re.compile(
+    r"\b(?:after|following|over|in\s+protest\s+(?:at|against|over)|in\s+response\s+to|in\s+retaliation\s+for)"
+    r"\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?$"
+    r"|(?:^|\s)(?:بعد|إثر|اثر|عقب|احتجاجا\s+على|احتجاجاً\s+على|ردا\s+على|رداً\s+على|على\s+خلفية|تنديدا\s+ب\S*)\s+(?:\S+\s+)?$",
+    re.IGNORECASE)
 _NEGATION_BEFORE_RE = re.compile(
     r"(?:^|\s)(?:[وف]?لم|[وف]?لن|دون|بدون|[وف]?ليس)\s+(?:\S+\s+)?$|(?:^|\s)[وف]?لا\s+(?!\S*زال)(?:\S+\s+)?$"
     r"|\b(?:no|not|never|without|didn't|did\s+not|wasn't|weren't|hasn't|haven't|denied)\s+(?:any\s+|further\s+|new\s+)?$",
@@ -1002,6 +1009,8 @@ def extract_result(
         for t in act:
             if _HEDGE_RE.match(sent.text[t.end:t.end + 40]):
                 continue  # «تحرير سرت بات قريبا», "an offensive is expected": not (yet) an event
+            if t is not act[0] and act[0].kind == "protest" and _AFTER_REF_RE.search(sent.text[max(0, t.start - 40):t.start]):
+                continue  # "Thousands protested after the assassination of …": what a protest answers
             if _NEGATION_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # «ولم تتجدد المعارك», "no clashes were reported": what did not happen
             if t.kind in ("territory", "clash") and _norm(t.word).startswith(_PURPOSE_LAM):
@@ -1080,7 +1089,8 @@ def extract_result(
                 # an assassinated commander or officer is an armed target: a battle, as ACLED codes it
                 et_t, sub = "Battles", "Armed clash"
             elif t.kind == "attack" and (_CIVILIAN_TARGET_RE.search(after) or _CIVILIAN_VICTIMS_RE.search(sent.text)
-                                         or any(x.kind == "abduction" for x in act)):
+                                         or any(x.kind == "abduction" for x in act)
+                                         or (actor2 and _camp(actor2, lexicon) == "civilians")):
                 # (the abducted, then shot, are defenceless: «اختطف مسلحون الناشطة … ثم قتلوها رميا بالرصاص»)
                 # "the attack on our mission", «الهجوم على فندق»: a target that cannot fight back
                 et_t, sub = "Violence against civilians", "Attack"

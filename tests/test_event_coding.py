@@ -820,3 +820,18 @@ def test_a_unit_name_stops_before_who_leads_it():
 )
 def test_maghrebi_months_and_numeric_dates_with_dashes_or_year_first(text, expected):
     assert resolve_date(text, None, "ar").date == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands protested in Benghazi on Saturday after the assassination of activist Abdulsalam al-Mismari.",
+        "تظاهر المئات في بنغازي احتجاجا على اغتيال الناشط عبد السلام المسماري.",
+    ],
+)
+def test_what_a_protest_answers_is_not_a_second_event(text):
+    assert [e.event_type for e in events(text, "2013-07-27")] == ["Protests"]
+
+
+def test_a_civilian_target_named_as_the_actor_makes_an_attack_violence_against_civilians():
+    assert one("Unknown gunmen shot dead a journalist in Benghazi on Monday.", "2014-05-28").event_type == VAC
