@@ -106,11 +106,17 @@ _LONG_AGO_RE = re.compile(
 )
 # "The next day", «في اليوم التالي»: a day after the date named last
 _NEXT_DAY_RE = re.compile(
-    r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after)\b"
-    r"|\b(?P<n>two|three|four|five|six|seven|2|3|4|5|6|7)\s+days\s+later\b|\b(?P<w>a\s+week\s+later|the\s+following\s+week)\b"
-    r"|(?:صباح\s+|مساء\s+)?(?:اليوم|ليوم)\s+(?:التالي|الموالي)|في\s+الغد|بعد\s+ذلك\s+بيوم|بعدها\s+بيوم"
-    r"|بعد\s+(?:ذلك\s+)?(?P<ar2>يومين)|بعد\s+(?:ذلك\s+)?(?P<arn>ثلاثة|اربعة|أربعة|خمسة|ستة|سبعة)\s+ايام|بعد\s+(?:ذلك\s+)?(?P<arn2>ثلاثة|اربعة|أربعة|خمسة|ستة|سبعة)\s+أيام"
-    r"|بعد\s+(?:ذلك\s+)?(?P<arw>اسبوع|أسبوع)"
+    r"\b(?:the\s+(?:next|following)\s+(?:day|morning|night|evening|afternoon)|a\s+day\s+later|the\s+day\s+after)\b"
+    r"|\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|\d{1,2})\s+days\s+later\b"
+    r"|\b(?P<wn>two|three|four|2|3|4)\s+weeks\s+later\b"
+    r"|\b(?P<few>a\s+few|several|some)\s+days\s+later\b"
+    r"|\b(?P<w>a\s+week\s+later|the\s+following\s+week|the\s+next\s+week)\b"
+    r"|(?:صباح\s+|مساء\s+|ليلة\s+)?(?:اليوم|ليوم)\s+(?:التالي|الموالي)|في\s+الغد|بعد\s+ذلك\s+بيوم|بعدها\s+بيوم"
+    r"|بعد\s+(?:ذلك\s+)?(?P<ar2>يومين)"
+    r"|بعد\s+(?:ذلك\s+)?(?P<arn>ثلاثة|اربعة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة|\d{1,2})\s+(?:ايام|أيام|يوما|يوماً)"
+    r"|بعد\s+(?:ذلك\s+)?(?P<arfew>عدة\s+أيام|عدة\s+ايام|بضعة\s+أيام|بضعة\s+ايام|أيام|ايام)"
+    r"|بعد\s+(?:ذلك\s+)?(?P<arw2>اسبوعين|أسبوعين)"
+    r"|(?P<arw>بعد\s+(?:ذلك\s+)?(?:اسبوع|أسبوع)|(?:في\s+)?(?:ال)?(?:اسبوع|أسبوع)\s+(?:التالي|الموالي))"
     # "later that day", «في اليوم نفسه»: the date named last itself
     r"|(?P<z>\b(?:(?:on\s+|later\s+)?(?:that|the)\s+same\s+(?:day|night|evening)|later\s+(?:that|the\s+same)\s+day"
     r"|that\s+(?:night|evening|afternoon))\b"
@@ -124,23 +130,31 @@ _SAME_MONTH_RE = re.compile(
     r"|\bthe\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:the\s+same|that)\s+month\b",
     re.IGNORECASE,
 )
-_LATER_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ثلاثة": 3, "اربعة": 4, "أربعة": 4,
-               "خمسة": 5, "ستة": 6, "سبعة": 7}
+_LATER_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+               "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20,
+               "ثلاثة": 3, "اربعة": 4, "أربعة": 4, "خمسة": 5, "ستة": 6, "سبعة": 7, "ثمانية": 8, "تسعة": 9, "عشرة": 10}
 
 
 def _days_later(m: re.Match) -> tuple[int, int]:
     """(days after the date named last, time precision) of a "next day" / "two days later" phrase."""
-    if m.group("n"):
-        n = m.group("n").lower()
-        return (int(n) if n.isdigit() else _LATER_DAYS[n]), 1
-    if m.group("w") or m.group("arw"):
-        return 7, 2
+    def count(word: str) -> int:
+        word = word.lower()
+        return int(word) if word.isdigit() else _LATER_DAYS[word]
+
     if m.group("z"):
         return 0, 1
+    if m.group("n") or m.group("arn"):
+        return count(m.group("n") or m.group("arn")), 1
+    if m.group("wn"):
+        return 7 * count(m.group("wn")), 2
+    if m.group("arw2"):
+        return 14, 2
+    if m.group("few") or m.group("arfew"):
+        return 3, 2  # "a few days later": about three days, known to the week
+    if m.group("w") or m.group("arw"):
+        return 7, 2
     if m.group("ar2"):
         return 2, 1
-    if m.group("arn") or m.group("arn2"):
-        return _LATER_DAYS[m.group("arn") or m.group("arn2")], 1
     return 1, 1
 # Targets that make an attack violence against civilians (ACLED): people and places that do not fight
 _CIVILIAN_TARGET_RE = re.compile(

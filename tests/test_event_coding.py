@@ -835,3 +835,22 @@ def test_what_a_protest_answers_is_not_a_second_event(text):
 
 def test_a_civilian_target_named_as_the_actor_makes_an_attack_violence_against_civilians():
     assert one("Unknown gunmen shot dead a journalist in Benghazi on Monday.", "2014-05-28").event_type == VAC
+
+
+@pytest.mark.parametrize(
+    "later, expected",
+    [
+        ("Two weeks later, rebels captured Sirte.", ("2011-09-03", 2)),
+        ("A few days later, rebels captured Sirte.", ("2011-08-23", 2)),
+        ("Ten days later, rebels captured Sirte.", ("2011-08-30", 1)),
+        ("The next morning, rebels captured Sirte.", ("2011-08-21", 1)),
+        ("وبعد أسبوعين سيطر الثوار على سرت.", ("2011-09-03", 2)),
+        ("وبعد عدة أيام سيطر الثوار على سرت.", ("2011-08-23", 2)),
+        ("وفي الأسبوع التالي سيطر الثوار على سرت.", ("2011-08-27", 2)),
+        ("وبعد عشرة أيام سيطر الثوار على سرت.", ("2011-08-30", 1)),
+    ],
+)
+def test_weeks_and_a_few_days_later_count_from_the_date_named_last(later, expected):
+    first = "في 20 أغسطس 2011 هاجم الثوار الزاوية. " if later[0] == "و" else "On 20 August 2011, rebels attacked Zawiya. "
+    ev = events(first + later, None)[-1]
+    assert (ev.event_date, ev.time_precision) == expected
