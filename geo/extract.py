@@ -659,6 +659,10 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexico
     return actor1, actor2
 
 
+_PASSIVE_KILL_RE = re.compile(r"\b(?:was|were|been|be|being|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?(?:\S+\s+)?$", re.IGNORECASE)
+
+
 def _killings(act: list, text: str, lang: str, lexicon: Any, res: Any) -> tuple[list, list | None]:
     """Keep a bare killing word («قتل مسلحون عاملين», "gunmen killed two workers") as an event.
 
@@ -675,11 +679,18 @@ def _killings(act: list, text: str, lang: str, lexicon: Any, res: Any) -> tuple[
     except Exception as e:  # noqa: BLE001
         res.errors.append(f"actor search failed: {e}")
         return [], []
-    if not any(getattr(a, "kind", "") != "civilians" and not _is_source(text, a) for a in actors):
+    # "12 rebels and 5 soldiers were killed": in the passive the actors named are the victims; the agent,
+    # if any, follows "by"
+    passive = all(_PASSIVE_KILL_RE.search(text[max(0, t.start - 16):t.start]) for t in act)
+    agents = [a for a in actors if getattr(a, "kind", "") != "civilians" and not _is_source(text, a)
+              and (not passive or _BY_BEFORE_RE.search(text[max(0, a.start - 12):a.start]))]
+    if not agents:
         return [], actors
     out = []
     for t in act:
-        armed = _ARMED_VICTIM_RE.search(text[t.end:t.end + 50])
+        # the victims: after an active verb, the subject before a passive one ("two soldiers were killed by …")
+        armed = _ARMED_VICTIM_RE.search(text[max(0, t.start - 40):t.start]) if passive \
+            else _ARMED_VICTIM_RE.search(text[t.end:t.end + 50])
         et, sub = ("Battles", "Armed clash") if armed else ("Violence against civilians", "Attack")
         out.append(dataclasses.replace(t, event_type=et, sub_event_type=sub, kind="killing"))
     return out[:1], actors
@@ -847,6 +858,16 @@ def extract_result(
         early_actors = None
         if any(t.kind == "killing" for t in act):
             act, early_actors = _killings(act, sent.text, lang, lexicon, res)
+            if not act and not any(mentions[i].place is not None for i in m_by_sentence[k]) \
+                    and sent.section in last_event_in_para:
+                # "At least 12 rebels and 5 soldiers were killed.": the toll of the event just reported
+                cas0 = numbers.casualties(sent.text, lang)
+                j0 = last_event_in_para[sent.section]
+                if cas0.fatalities and events[j0].fatalities is None:
+                    events[j0] = dataclasses.replace(
+                        events[j0], fatalities=cas0.fatalities, injuries=events[j0].injuries or cas0.injuries,
+                        notes=(events[j0].notes + "; " if events[j0].notes else "") +
+                        f"casualties from the next sentence: {sent.text[:80]}")
         midx = [i for i in m_by_sentence[k] if i not in context_reason]
         if getattr(sent, "is_caption", False):
             act = []

@@ -854,3 +854,31 @@ def test_weeks_and_a_few_days_later_count_from_the_date_named_last(later, expect
     first = "في 20 أغسطس 2011 هاجم الثوار الزاوية. " if later[0] == "و" else "On 20 August 2011, rebels attacked Zawiya. "
     ev = events(first + later, None)[-1]
     assert (ev.event_date, ev.time_precision) == expected
+
+
+def test_a_passive_toll_goes_to_the_event_before_it_and_names_victims_not_agents():
+    evs = events("On 5 March 2011, rebels attacked Bin Jawad. At least 12 rebels and 5 soldiers were killed.", None)
+    assert [(e.event_type, e.fatalities) for e in evs] == [("Battles", 17)]
+
+
+@pytest.mark.parametrize(
+    "text, et",
+    [
+        ("Two workers were killed by gunmen in Sabratha on Monday.", VAC),
+        ("Two soldiers were killed by gunmen in Sabratha on Monday.", "Battles"),
+    ],
+)
+def test_in_the_passive_the_victims_stand_before_the_verb(text, et):
+    ev = one(text, "2011-03-01")
+    assert (ev.event_type, ev.fatalities, ev.actor1) == (et, 2, "Unidentified armed group")
+
+
+@pytest.mark.parametrize(
+    "text, lang, fat",
+    [
+        ("At least 12 rebels and 5 soldiers were killed.", "en", 17),
+        ("وقتل في الهجوم 12 من الثوار.", "ar", 12),
+    ],
+)
+def test_joined_counts_and_a_phrase_between_verb_and_count(text, lang, fat):
+    assert casualties(text, lang).fatalities == fat

@@ -358,6 +358,7 @@ VAGUE_FATALITIES: dict[str, int] = {"dozens": 12, "scores": 20, "hundreds": 100,
                                     "عشرات": 12, "العشرات": 12, "مئات": 100, "المئات": 100, "ميات": 100,
                                     "الاف": 1000, "الوف": 1000}
 _AR_BODIES = {"جثث", "جثه", "جثامين", "الجثث"}  # «جثث 10 أشخاص»: the bodies are counted
+_AR_PREP_SKIP = {"في", "خلال", "جراء", "اثر", "عقب", "بسبب"}
 _AR_VERB_AFTER = {"قتلوا": "fatal", "قتلو": "fatal", "لقوا": "fatal", "استشهدوا": "fatal", "توفوا": "fatal",
                   "اصيبوا": "injury", "جرحوا": "injury"}
 _AR_ONE_TWO = {"واحد", "واحدا", "واحده", "اثنين", "اثنان", "اثنتين", "اثنتان"}
@@ -455,6 +456,11 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
             if cand in _AR_INJURY_TRIGGERS:
                 return "injury"
         if w not in _AR_HEDGE and base not in _AR_HEDGE:
+            # «وقتل في الهجوم 12 من الثوار»: a prepositional phrase between the verb and its count
+            if k >= 1 and words[k - 1] in _AR_PREP_SKIP:
+                k -= 2
+                steps += 2
+                continue
             break
         k -= 1
         steps += 1
@@ -487,6 +493,11 @@ def _classify_en(words: list[str], i: int, j: int) -> str:
             return "fatal"
         if w in _EN_INJURY_TRIGGERS:
             return "injury"
+        if w == "and" and k + 1 < len(words) and (_DIGITS_RE.match(words[k + 1]) or words[k + 1] in _EN_UNITS):
+            # "12 rebels and 5 soldiers were killed": the next count shares the verb
+            k += 2
+            steps += 1
+            continue
         if w == "of" and k == j and words[i] in {"one", "two", "three", "four", "five"}:
             # "one of our officers was killed", "two of the guards were wounded"
             nxt = next((q for q in range(k + 1, min(k + 7, len(words))) if words[q] in _EN_BE), None)
