@@ -1147,6 +1147,12 @@ def extract_result(
             if own is not None and own.date is not None:
                 t_date, t_prec, t_note = own.date.isoformat(), own.precision, f"{own.note} (the date nearest the trigger)"
             actor1, actor2 = _of_its_time(actor1, t_date), _of_its_time(actor2, t_date)
+            if t.kind == "mass_grave":
+                # who finds or announces the graves did not dig them: the perpetrator is named by "by …"
+                # («… dug by the Kaniyat militia») or not at all («أعلنت حكومة الوفاق العثور على مقابر جماعية»)
+                by = next((a.name for a in actors if a.start > t.start and
+                           _BY_BEFORE_RE.search(sent.text[max(0, a.start - 12):a.start])), "")
+                actor1, actor2 = by, "Civilians"  # the dead of a mass grave are its victims
             targets: list[_Located | None] = list(located) if located else [None]
             if t.kind in ("clash", "fighting", "attack") and located and not carried \
                     and all(x.place_id in captured for x in located):

@@ -882,3 +882,16 @@ def test_in_the_passive_the_victims_stand_before_the_verb(text, et):
 )
 def test_joined_counts_and_a_phrase_between_verb_and_count(text, lang, fat):
     assert casualties(text, lang).fatalities == fat
+
+
+@pytest.mark.parametrize(
+    "text, a1",
+    [
+        ("أعلنت حكومة الوفاق الخميس العثور على مقابر جماعية في ترهونة بعد انسحاب قوات حفتر.", ""),
+        ("Mass graves were discovered in Tarhuna after Haftar forces withdrew, the GNA said on Thursday.", ""),
+        ("Mass graves dug by the Kaniyat militia were found in Tarhuna on Thursday.", "Kaniyat (7th/9th Brigade, Tarhuna)"),
+    ],
+)
+def test_who_finds_a_mass_grave_did_not_dig_it(text, a1):
+    ev = one(text, "2020-06-12")
+    assert (ev.event_type, ev.actor1, ev.actor2) == (VAC, a1, "Civilians")
