@@ -91,7 +91,7 @@ _AFTER_REF_RE = re.compile(
     r"|(?:^|\s)(?:بعد|إثر|اثر|عقب|احتجاجا\s+على|احتجاجاً\s+على|ردا\s+على|رداً\s+على|على\s+خلفية|تنديدا\s+ب\S*)\s+(?:\S+\s+)?$",
     re.IGNORECASE)
 _NEGATION_BEFORE_RE = re.compile(
-    r"(?:^|\s)(?:[وف]?لم|[وف]?لن|دون|بدون|[وف]?ليس)\s+(?:\S+\s+)?$|(?:^|\s)[وف]?لا\s+(?!\S*زال)(?:\S+\s+)?$"
+    r"(?:^|\s)(?:[وف]?لم|[وف]?لن|دون|بدون|[وف]?ليس)\s+(?:\S+\s+)?$|(?:^|\s)[وف]?لا\s+(?!\S*زال|سيما)(?:\S+\s+)?$"
     r"|\b(?:no|not|never|without|didn't|did\s+not|wasn't|weren't|hasn't|haven't|denied)\s+(?:any\s+|further\s+|new\s+)?$",
     re.IGNORECASE)
 # «حكم بإعدام», "sentenced … to death": a verdict, not an execution
