@@ -498,18 +498,13 @@ def _classify_en(words: list[str], i: int, j: int) -> str:
             k += 2
             steps += 1
             continue
-        if w == "of" and k == j and words[i] in {"one", "two", "three", "four", "five"}:
-            # "one of our officers was killed", "two of the guards were wounded"
-            nxt = next((q for q in range(k + 1, min(k + 7, len(words))) if words[q] in _EN_BE), None)
-            if nxt is None:
-                break
-            k = nxt
-            steps += 1
-            continue
-        if w == "including":
-            # "Four Americans, including Ambassador Stevens, were killed": the apposition names
-            # some of the counted; the verb after it still classifies the count
-            nxt = next((q for q in range(k + 1, min(k + 9, len(words))) if words[q] in _EN_BE), None)
+        # "one of our officers was killed" ("two of the guards were wounded"), and "Four Americans,
+        # including Ambassador Stevens, were killed": the words up to the verb name the counted; the
+        # verb after them still classifies the count
+        reach = 6 if w == "of" and k == j and words[i] in {"one", "two", "three", "four", "five"} else \
+            8 if w == "including" else 0
+        if reach:
+            nxt = next((q for q in range(k + 1, min(k + 1 + reach, len(words))) if words[q] in _EN_BE), None)
             if nxt is None:
                 break
             k = nxt
