@@ -53,7 +53,9 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("ar-04#0", "en-43#0"),   # the LNA's offensive on Tripoli, April 2019
     ("ar-24#0", "en-40#0"),   # Operation Dignity's first day in Benghazi, 16 May 2014
     ("ar-25#0", "en-22#0"),   # Derna, May 2018
-    ("en-22#3", "en-31#1"),   # Derna, Shura Council against IS, June 2015
+    ("en-22#3", "en-31#1", "ar-43#1"),   # Derna, Shura Council against IS, June 2015
+    ("ar-42#0", "en-10#0"),   # Zliten police-camp truck bomb, 7 January 2016
+    ("ar-43#0", "en-22#2"),   # IS takes over Derna, October 2014
 )
 
 _CLITICS = ("ب", "و", "وب", "ف")
