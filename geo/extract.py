@@ -94,6 +94,23 @@ _NEGATION_BEFORE_RE = re.compile(
     r"(?:^|\s)(?:[وف]?لم|[وف]?لن|دون|بدون|[وف]?ليس)\s+(?:\S+\s+)?$|(?:^|\s)[وف]?لا\s+(?!\S*زال|سيما)(?:\S+\s+)?$"
     r"|\b(?:no|not|never|without|didn't|did\s+not|wasn't|weren't|hasn't|haven't|denied)\s+(?:any\s+|further\s+|new\s+)?$",
     re.IGNORECASE)
+# "The government called the assault a coup", «وأدانت البعثة الهجوم»: a speaker judging an event already
+# reported (the trigger is definite and refers back) adds no event of its own
+_JUDGE_BEFORE_RE = re.compile(
+    r"\b(?:call\w*|describ\w*|condemn\w*|denounc\w*|label\w*|brand\w*|decr\w*|criticis\w*|criticiz\w*|blam\w*|"
+    r"welcom\w*|deplor\w*|justif\w*|defend\w*|claim\w*\s+responsibility\s+for)\s+(?:\S+\s+){0,2}$"
+    r"|(?:^|\s)(?:[وف]?(?:أدان|ادان|تدين|يدين|ندد|نددت|يندد|تندد|استنكر|استنكرت|شجب|شجبت|وصف|وصفت|يصف|تصف|اعتبر|اعتبرت|"
+    r"برر|بررت|تبنى|تبنت))\S{0,3}\s+(?:\S+\s+){0,3}(?:ب)?$",
+    re.IGNORECASE)
+# "IS militants, who have seized Sirte", «التنظيم الذي يسيطر على سرت»: a relative clause in the perfect (or
+# an Arabic relative clause in the present) describes a standing state, the background of the news
+_STATE_CLAUSE_RE = re.compile(
+    r"[,،]\s*(?:who|which|that)\s+(?:have|has|had)\s+(?:(?:already|long|since|recently|previously|been)\s+)*$",
+    re.IGNORECASE)
+_AR_RELATIVE_RE = re.compile(r"(?:^|\s)(?:الذي|التي|الذين|اللذين|اللتين|اللتان|اللذان|اللواتي)\s+(?:لا\s+)?(?:ت?زال\S*\s+)?$")
+# "also killed", «كما قتل»: a toll that adds victims to the one told before, not its update
+_ALSO_RE = re.compile(r"\b(?:also|another|other|further|additional)\b|(?:^|\s)(?:كما|أيضا|أيضاً|ايضا|آخرين|اخرين)(?:\s|$)",
+                      re.IGNORECASE)
 # «حكم بإعدام», "sentenced … to death": a verdict, not an execution
 _VERDICT_BEFORE_RE = re.compile(
     r"(?:حكم\S*|قضت\S*|قضى|يقضي|أحكام|احكام)\s+(?:\S+\s+){0,2}$|\bsentenced\b[^.;]{0,60}\bto\s+$", re.IGNORECASE)
@@ -623,12 +640,22 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexico
             hi = b.start()
             break
     actors = [a for a in actors if a.start >= lo and a.end <= hi and not _is_source(text, a)]
-    before = [a for a in actors if a.end <= t.start]
-    after = [a for a in actors if a.start >= t.end]
+    # «معسكر خفر السواحل», "the headquarters of the February 17 Brigade": a force named as the owner of a
+    # facility is where the blow fell (a target), never the agent
+    owners = [a for a in actors if _FACILITY_BEFORE_RE.search(text[max(0, a.start - 24):a.start])
+              or _FACILITY_AFTER_RE.match(text[a.end:a.end + 20])]
+    agents = [a for a in actors if a not in owners]
+    before = [a for a in agents if a.end <= t.start]
+    after = [a for a in agents if a.start >= t.end]
     actor1 = ""
     if len(after) >= 2 and _BETWEEN_RE.search(text[t.end:after[0].start]):
         # «اشتباكات بين قوات الوفاق وعناصر داعش», "clashes between X and Y"
         return after[0].name, next((a.name for a in after[1:] if a.name != after[0].name), "")
+    if after and getattr(t, "kind", "") in ("clash", "fighting") and _BETWEEN_RE.search(text[t.end:after[0].start]) \
+            and _camp(after[0].name, lexicon) != "civilians":
+        # "clashes between jihadists and forces loyal to the HoR": the side a clash names is one of its two
+        # actors (ACLED lists the sides of a clash in no set order), whoever the sentence before named
+        return after[0].name, ""
     if lang == "ar" and after and not text[t.end:after[0].start].strip(" ـ"):
         # «غارات حلف الناتو»، «هاجمت كتائب القذافي»: an actor right after the trigger (its genitive,
         # or the subject after the verb) is the agent, whoever the sentence named before
@@ -646,7 +673,7 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexico
         actor1 = ""  # civilians named with violence are its victims («قتل ثلاثة مدنيين في قصف…»)
     if not actor1:
         actor1 = carried
-    others = [a.name for a in actors if a.name != actor1]
+    others = [a.name for a in owners + agents if a.name != actor1]
     if getattr(t, "kind", "") in ("clash", "fighting"):
         # the sides of a clash are armed: residents who flee it are not its actor 2
         others = [n for n in others if _camp(n, lexicon) != "civilians"]
@@ -659,6 +686,18 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexico
     return actor1, actor2
 
 
+_SEAT_BEFORE_RE = re.compile(
+    r"\b(?:based|headquartered|seated|sitting|convened|meeting)\s+in\s+(?:the\s+(?:eastern|western|southern)\s+(?:city|town)\s+of\s+)?$"
+    r"|(?:^|\s)(?:ال)?(?:متواجد|المتواجدة|متواجدة|منعقد|المنعقدة|منعقدة|متخذ|المتخذة|ومقره|ومقرها|مقره|مقرها|"
+    r"الذي\s+يتخذ\s+من|التي\s+تتخذ\s+من|ومقرهم|ومقرّه|ومقرّها)\s+(?:في\s+|ب)?(?:مدينة\s+)?$",
+    re.IGNORECASE)
+_FACILITY_AFTER_RE = re.compile(r"^(?:['’]s)?\s+(?:camp|base|barracks|headquarters|compound|checkpoint|positions|depot)\b",
+                                re.IGNORECASE)
+_SEAT_AFTER_RE = re.compile(r"^[\-‐ ]based\b", re.IGNORECASE)
+_FACILITY_BEFORE_RE = re.compile(
+    r"(?:^|\s)[وبل]?(?:ال)?(?:معسكر|مقر|مقار|مقرات|قاعدة|ثكنة|ثكنات|مركز|مراكز|مخزن|مخازن|بوابة|تمركزات|مواقع)\s+(?:ل|لـ)?$"
+    r"|\b(?:camp|base|barracks|headquarters|compound|checkpoint|positions|depot|offices?)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE)
 _PASSIVE_KILL_RE = re.compile(r"\b(?:was|were|been|be|being|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?(?:\S+\s+)?$", re.IGNORECASE)
 
@@ -798,6 +837,11 @@ def extract_result(
             if m.status == "context":
                 context_reason[i] = m.reason
             continue
+        if _SEAT_BEFORE_RE.search(text[max(0, m.start - 30):m.start]) or _SEAT_AFTER_RE.match(text[m.end:m.end + 12]):
+            # "the Tobruk-based parliament", «مجلس النواب المنعقد في طبرق»: where an actor sits, not where
+            # the event happened
+            context_reason[i] = "the seat of an actor ('based in'), not the place of the event"
+            continue
         cue = cue_before(text, m.start, normalized, cue_cache)
         if cue is not None:
             cues[i] = cue
@@ -905,6 +949,14 @@ def extract_result(
                 events[j] = dataclasses.replace(
                     ev, fatalities=fat, injuries=inj,
                     notes=(ev.notes + "; " if ev.notes else "") + f"casualties from the next sentence: {sent.text[:80]}")
+                continue
+            if fat is not None and ev.fatalities is not None and fat > ev.fatalities \
+                    and not _ALSO_RE.search(sent.text):
+                # "Dozens were killed … The blast killed at least 60": a later, higher toll of the same
+                # event is its update; the latest toll wins (an "also" toll adds victims: left alone)
+                events[j] = dataclasses.replace(
+                    ev, fatalities=fat, injuries=inj if inj is not None else ev.injuries,
+                    notes=(ev.notes + "; " if ev.notes else "") + f"toll updated by the next sentence: {sent.text[:80]}")
                 continue
 
         dinfo = None
@@ -1054,6 +1106,12 @@ def extract_result(
                 continue  # "threatened to storm Misrata", «أي هجوم على طرابلس»: not (yet) an event
             if t.kind == "execution" and _VERDICT_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start]):
                 continue  # «حكما بإعدام 45 شخصا», "sentenced to death": a verdict
+            pre = sent.text[max(0, t.start - 40):t.start]
+            if _STATE_CLAUSE_RE.search(pre) or (
+                    _AR_RELATIVE_RE.search(pre) and t.word[:1] in "يت" and t.kind in ("territory", "clash", "fighting")):
+                continue  # "IS, who have seized Sirte", «التنظيم الذي يسيطر على سرت»: the standing state
+            if events and _refers_back(sent.text, t) and _JUDGE_BEFORE_RE.search(sent.text[max(0, t.start - 50):t.start]):
+                continue  # "The government called the assault a coup": a judgement on the event told before
             if _LONG_AGO_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # «بعد شهرين من انتقال الحكومة», "two years after the capture": a past reference
             if t.kind == "territory" and _ATTEMPT_RE.search(sent.text[max(0, t.start - 30):t.start]):
@@ -1073,6 +1131,10 @@ def extract_result(
         seen_types = {k: t for k, t in seen_types.items()
                       if not any(a.start <= t.start and t.end <= a.end and (a.end - a.start) > (t.end - t.start)
                                  for a in actors)}
+        if ("Explosions/Remote violence", "Suicide bomb") in seen_types:
+            # «هجوم انتحاري لشاحنة مفخخة», "a suicide car bomb": one blast, named twice; the suicide bomb
+            # is the finer sub-type
+            seen_types.pop(("Explosions/Remote violence", "Remote explosive/landmine/IED"), None)
         # "took control of Tarhuna after fierce fighting": at the captured place the fighting is the
         # capture (one event); fighting elsewhere in the sentence stays an event of its own
         captured = {x.place_id for t in seen_types.values() if t.kind == "territory"

@@ -550,8 +550,10 @@ _EN_LOYAL_RE = re.compile(
     rf"\b(?i:forces|fighters|militias?|militiamen|troops|units|gunmen|members|groups?|brigades?)\s+"
     rf"(?:loyal\s+to|affiliated\s+(?:with|to)|allied\s+(?:to|with)|aligned\s+(?:to|with)|backing|supporting|"
     rf"linked\s+to|belonging\s+to|under(?:\s+the\s+command\s+of)?|led\s+by|commanded\s+by)\s+"
-    rf"(?:the\s+)?(?:(?:renegade|rogue|eastern|eastern-based|Libyan|military|strongman|commander|general|"
-    rf"field\s+marshal|marshal|warlord)\s+)*(?P<x>{_EN_NAME})"
+    rf"(?:the\s+)?(?i:(?:renegade|rogue|eastern|eastern-based|Libyan|military|strongman|commander|general|gen\.|"
+    rf"field\s+marshal|marshal|warlord|retired|former|ex-|self-styled|self-declared|dissident|army|colonel|col\.|"
+    rf"brigadier|brig\.|major|maj\.|lieutenant|lt\.|late|ousted|deposed|leader|dictator|[A-Z]\w+-based)\s*)*"
+    rf"(?P<x>{_EN_NAME})"
 )
 _EN_UNIT_RE = re.compile(
     rf"\b(?:the\s+)?(?P<x>(?:\d{{1,3}}(?:st|nd|rd|th)?|{_CAP})(?:\s+{_CAP}){{0,3}})\s+"
@@ -591,9 +593,15 @@ _AR_NAME_STOP = {"في", "من", "على", "علي", "إلى", "الى", "عن",
                  "ضد", "خلال", "داخل", "وسط", "جنوب", "شمال", "شرق", "غرب", "أن", "ان", "قد", "لم", "كما"}
 # nouns that begin a place after a unit's name: «كتيبة الأوفياء مطار طرابلس» → «كتيبة الأوفياء»
 _AR_NAME_STOP |= {"يقودها", "يقوده", "تقودها", "بقيادة", "التابعة", "الموالية", "التابع", "الموالي",
+                  "المتواجد", "المتواجدة", "المنعقد", "المنعقدة", "المتمركز", "المتمركزة", "ومقره", "ومقرها",
                   "مطار", "مدينة", "مدينه", "منطقة", "معسكر", "قاعدة", "ميناء", "بلدة", "مقر", "حي", "طريق", "بوابة",
                   "مستشفى", "جسر", "ضاحية", "شارع", "ميدان", "ساحة"}
 _AR_NAME_STOP_N = frozenset(normalize(v) for v in _AR_NAME_STOP)
+# head nouns of an armed party; after «و» inside a name they begin a second party
+_AR_PARTY_HEADS_N = frozenset(normalize(v) for v in (
+    "قوات", "القوات", "مجموعات", "المجموعات", "مجموعة", "المجموعة", "مسلحين", "المسلحين", "مسلحون", "ميليشيات",
+    "الميليشيات", "مليشيات", "المليشيات", "كتائب", "الكتائب", "كتيبة", "الكتيبة", "عناصر", "مقاتلين", "مقاتلون",
+    "تشكيلات", "التشكيلات", "وحدات", "ثوار", "الثوار"))
 _EN_NOT_NAMES = {"The", "A", "An", "This", "That", "Libyan", "Libya", "Armed", "Special", "Security", "Joint", "New"}
 
 
@@ -609,6 +617,8 @@ def _trim_ar_name(x: str) -> str:
     for w in x.split():
         if normalize(w) in _AR_NAME_STOP_N or (w.startswith("ب") and len(w) >= 5 and out and _verbal_noun_after_bi(w)):
             break
+        if out and w.startswith("و") and normalize(w[1:]) in _AR_PARTY_HEADS_N:
+            break  # «… للحكومة ومجموعات مسلحة»: «و» + a party's head noun begins the second party
         out.append(w)
     return " ".join(out)
 
@@ -662,7 +672,9 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
         if not x:
             continue
         if text[m.start("x") - 2:m.start("x")] == "لل" or (x.startswith("ل") and text[m.start("x") - 1] == "ل"):
-            x = "ال" + x  # «للواء السابع» = لـ + «اللواء السابع»
+            # لـ + «ال…» is written «لل…»: «للحكومة» = لـ + «الحكومة» (the article lost its alif); a noun that
+            # itself begins with «ل» loses one lam too: «للواء السابع» = لـ + «اللواء السابع»
+            x = ("ال" if x.startswith("لواء") else "ا") + x
         ws = x.split()
         known = _known(x, lex, "ar") or next(
             (k for i in range(len(ws)) for k in (_known(f"{h} {' '.join(ws[i:])}", lex, "ar") for h in ("قوات", "حكومة"))
@@ -672,7 +684,9 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
                 out.append(ActorMention(known.name, m.start("head"), m.end(), known.kind, known.acled_name, known.actor_id))
             continue
         unit = _AR_UNIT_RE.match(x)
-        add(x if unit else f"قوات موالية لـ{x}", m.start("head"), m.end("x"))
+        # «قوات موالية للمجلس العسكري»: لـ before «ال» is written «لل»
+        add(x if unit else (f"قوات موالية ل{x[1:]}" if x.startswith("ال") else f"قوات موالية لـ{x}"),
+            m.start("head"), m.end("x"))
     for m in (_AR_TITLED_RE.finditer(text) if ar and _AR_TITLE_HINT_RE.search(text) else ()):
         words = _trim_ar_name(m["x"]).split()
         head = m["head"].lstrip("وب")

@@ -593,6 +593,8 @@ def casualties(text: str, language: str) -> Casualties:
                 skip_until = nxt.end
         if j < len(words) and words[j] in _NOT_PEOPLE:
             continue  # "3 days of fighting", «بعد 5 ساعات», "20 km": a count of something else
+        if nm.text.isdigit() and 1900 <= (nm.value or 0) <= 2100 and i > 0 and words[i - 1] in _YEAR_LEAD:
+            continue  # "the deadliest since 2011", «منذ عام 2014»: a year, not a count
         arabic = bool(re.search(r"[\u0600-\u06ff]", text[nm.start:nm.end])) or language == "ar"
         toll_before = _TOLL_RE.search(folded[max(0, nm.start - 90):nm.start])
         cat = _classify_ar(words, i, j) if arabic else _classify_en(words, i, j)
@@ -693,6 +695,11 @@ def casualties(text: str, language: str) -> Casualties:
     fat = sum(found["fatal"]) if found["fatal"] else None
     inj = sum(found["injury"]) if found["injury"] else None
     return Casualties(fat, inj, "; ".join(notes))
+
+
+# words before a four-digit number that make it a year
+_YEAR_LEAD = frozenset({"since", "in", "of", "from", "until", "till", "before", "after", "during", "early", "late",
+                        "mid", "منذ", "عام", "العام", "سنه", "السنه", "خلال", "مطلع", "اواخر", "نهايه", "بدايه", "حتي"})
 
 
 def _date_spans(text: str) -> list[tuple[int, int]]:

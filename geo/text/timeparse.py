@@ -175,6 +175,11 @@ _REL_PATTERNS: list[tuple[re.Pattern[str], int, int, str]] = [
     (re.compile(r"\bthis\s+week\b", re.I), 0, 2, "this week"),
     (re.compile(r"\bthis\s+month\b", re.I), 0, 3, "this month"),
     (re.compile(r"\blast\s+month\b", re.I), -31, 3, "last month"),
+    # "last year", «العام الماضي», "two years ago": history told in a news item, not its event
+    (re.compile(rf"{_A}(?:العام\s+الماضي|السنه\s+الماضيه|العام\s+المنصرم|قبل\s+(?:عام|سنه|عامين|سنتين|اعوام|سنوات)){_Z}"),
+     -365, 3, "background: last year"),
+    (re.compile(r"\b(?:last\s+year|(?:a|one|two|three|four|five|several|\d{1,2})\s+years?\s+ago|years\s+ago)\b",
+                re.I), -365, 3, "background: last year"),
 ]
 _SINCE_RE = re.compile(
     r"(?:منذ|مند|since|ever\s+since)\s*(?:(?:عام|سنه|شهر|مطلع|بدايه|اواخر|اوائل|منتصف|نهايه|يوم|early|late|mid|"
@@ -185,9 +190,9 @@ _BACKGROUND_DAYS = 31
 # A sentence holds a date expression only if it has one of these: the patterns below run only then.
 _DATE_HINT_RE = re.compile(
     rf"\d|{_alt(_AR_WEEKDAYS)}|{_alt(m for m in _MONTHS_AR if m not in _AR_AMBIGUOUS_MONTHS)}|"
-    r"امس|اليوم|الليله|البارحه|الاسبوع|الشهر|يومين|"
+    r"امس|اليوم|الليله|البارحه|الاسبوع|الشهر|يومين|العام|السنه|عامين|سنتين|اعوام|سنوات|"
     rf"\b(?:{'|'.join(_EN_DAY_NAMES)}|{_alt(_MONTHS_EN)}|yesterday|today|tonight|overnight|night|morning|afternoon|"
-    r"evening|week|weekend|month|ago)\b",
+    r"evening|week|weekend|month|year|ago)\b",
     re.IGNORECASE,
 )
 # between a weekday and the date it names: «الجمعة 15 نوفمبر»، «الجمعة يوم 15 نوفمبر»، "Friday, 15 November"
@@ -363,6 +368,9 @@ def find_dates(
         for m in pat.finditer(folded):
             if doc_date is None:
                 add(DateInfo(None, precision, f"relative: {label}, no document date", m.start(), m.end()))
+            elif label.startswith("background"):
+                add(DateInfo(doc_date + _dt.timedelta(days=offset), precision,
+                             f"{label}, before the document date {doc_date.isoformat()}", m.start(), m.end()))
             else:
                 add(DateInfo(doc_date + _dt.timedelta(days=offset), precision,
                              f"{label} resolved against document date {doc_date.isoformat()}", m.start(), m.end()))
