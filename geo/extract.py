@@ -691,6 +691,16 @@ _SEAT_BEFORE_RE = re.compile(
     r"|(?:^|\s)(?:ال)?(?:متواجد|المتواجدة|متواجدة|منعقد|المنعقدة|منعقدة|متخذ|المتخذة|ومقره|ومقرها|مقره|مقرها|"
     r"الذي\s+يتخذ\s+من|التي\s+تتخذ\s+من|ومقرهم|ومقرّه|ومقرّها)\s+(?:في\s+|ب)?(?:مدينة\s+)?$",
     re.IGNORECASE)
+_HABIT_BEFORE_RE = re.compile(
+    r"\b(?:frequently|often|regularly|repeatedly|routinely|occasionally|sometimes|periodically|usually|typically|"
+    r"habitually|constantly)\s+(?:\S+\s+)?$"
+    r"|(?:^|\s)[وف]?(?:كثيرا\s+ما|كثيراً\s+ما|غالبا\s+ما|غالباً\s+ما|عادة\s+ما|عادةً\s+ما|مرارا|مراراً|أحيانا|احيانا|أحياناً|"
+    r"دأب\S*\s+على|اعتاد\S*\s+على|ما\s+فتئ\S*)\s+(?:\S+\s+)?$",
+    re.IGNORECASE)
+_DURING_BEFORE_RE = re.compile(
+    r"\b(?:during|amid|amidst|throughout|in\s+the\s+course\s+of)\s+(?:the\s+)?(?:\S+\s+)?$"
+    r"|(?:^|\s)(?:خلال|أثناء|اثناء|إبان|ابان|إبّان|في\s+خضم|في\s+أثناء)\s+(?:\S+\s+)?$",
+    re.IGNORECASE)
 _FACILITY_AFTER_RE = re.compile(r"^(?:['’]s)?\s+(?:camp|base|barracks|headquarters|compound|checkpoint|positions|depot)\b",
                                 re.IGNORECASE)
 _SEAT_AFTER_RE = re.compile(r"^[\-‐ ]based\b", re.IGNORECASE)
@@ -730,6 +740,13 @@ def _killings(act: list, text: str, lang: str, lexicon: Any, res: Any) -> tuple[
         # the victims: after an active verb, the subject before a passive one ("two soldiers were killed by …")
         armed = _ARMED_VICTIM_RE.search(text[max(0, t.start - 40):t.start]) if passive \
             else _ARMED_VICTIM_RE.search(text[t.end:t.end + 50])
+        if not armed and not passive:
+            # "killed senior Shura Council leader Nasser Akr", «اغتيال قيادي في كتيبة …»: a victim named as a
+            # member of an armed force is armed (a battle, not violence against civilians)
+            # (an Arabic actor right after the verb is its subject, the killer: «قتل مسلحون مواطنا»)
+            armed = any(t.end <= a.start <= t.end + 30 and getattr(a, "kind", "") in ("state", "non_state")
+                        and not _BY_BEFORE_RE.search(text[max(0, a.start - 12):a.start])
+                        and (lang != "ar" or text[t.end:a.start].strip()) for a in actors)
         et, sub = ("Battles", "Armed clash") if armed else ("Violence against civilians", "Attack")
         out.append(dataclasses.replace(t, event_type=et, sub_event_type=sub, kind="killing"))
     return out[:1], actors
@@ -1041,6 +1058,15 @@ def extract_result(
             mentions[j].start > mentions[i].end and _PART_OF_GAP_RE.match(text[mentions[i].end:mentions[j].start])
             and not _is_ancestor(gaz, mentions[j].place, mentions[i].place)
             for j in libyan)]
+        # «كتيبة شهداء أبو سليم», "the Misrata Military Council": a town inside an actor's name is where the
+        # actor comes from, not where the event happened (when the sentence names another place)
+        in_names = [i for i in libyan if any(
+            sent.start + a.start <= mentions[i].start and mentions[i].end <= sent.start + a.end
+            and (a.end - a.start) > (mentions[i].end - mentions[i].start) for a in actors)]
+        if in_names and len(in_names) < len(libyan):
+            for i in in_names:
+                res.unused.append((mentions[i], "inside an actor's name: where the actor comes from"))
+            libyan = [i for i in libyan if i not in in_names]
         placed = {i: p for i in libyan if (p := mentions[i].place) is not None}  # resolved: all have places
         keep = [i for i in libyan if i in cues or not any(
             placed[j].id != placed[i].id and _is_ancestor(gaz, placed[i], placed[j])
@@ -1091,6 +1117,11 @@ def extract_result(
                     out.append(loc)
             return out
 
+        # "dissolved … during the Battle of Derna": a trigger inside a "during …" phrase dates the sentence's
+        # main event; it is no event of its own when the sentence has one
+        framed = [t for t in act if _DURING_BEFORE_RE.search(sent.text[max(0, t.start - 24):t.start])]
+        if framed and len(framed) < len(act) and any(t.kind != "killing" for t in act if t not in framed):
+            act = [t for t in act if t not in framed]
         # one event per (event type, sub-type) – its first trigger – and place
         seen_types: dict[tuple[str, str], Any] = {}
         for t in act:
@@ -1104,6 +1135,8 @@ def extract_result(
                 continue  # «لتحرير سرت», «لصد هجوم»: what forces set out to do, not what they did
             if _MODAL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # "threatened to storm Misrata", «أي هجوم على طرابلس»: not (yet) an event
+            if _HABIT_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
+                continue  # "The group frequently clashed with ISIL", «كثيرا ما تندلع اشتباكات»: a habit, no dated event
             if t.kind == "execution" and _VERDICT_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start]):
                 continue  # «حكما بإعدام 45 شخصا», "sentenced to death": a verdict
             pre = sent.text[max(0, t.start - 40):t.start]

@@ -1048,3 +1048,74 @@ def test_both_sides_of_a_clash_between_named_groups(text, lang):
 )
 def test_a_clash_with_one_known_side_names_it_first(text, lang):
     assert one(text, "2015-06-10").actor1 == "LNA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group frequently clashed with ISIL in Derna over power and resources.",
+        "وكثيرا ما اشتبكت المجموعة مع تنظيم داعش في درنة على النفوذ والموارد.",
+    ],
+)
+def test_a_habit_is_no_dated_event(text):
+    assert events(text, None) == []
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("On 11 May 2018, the Shura Council was dissolved during the Battle of Derna.", "en"),
+        ("وفي 11 مايو 2018 أعلن مجلس الشورى حل نفسه خلال معركة درنة.", "ar"),
+    ],
+)
+def test_a_battle_that_only_frames_the_news_is_no_second_event(text, lang):
+    evs = events(text, None)
+    assert [e.event_type for e in evs] == [SD]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Five people were killed during clashes in Tripoli on Monday.", "en"),
+        ("قتل خمسة أشخاص خلال اشتباكات في طرابلس يوم الإثنين.", "ar"),
+    ],
+)
+def test_a_clash_named_after_during_is_the_event_when_nothing_else_is(text, lang):
+    ev = one(text, "2019-04-10")
+    assert (ev.event_type, ev.fatalities) == ("Battles", 5)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Gunmen killed a senior Tebu forces commander in Murzuq on Monday.", "en"),
+        ("Gunmen killed senior Ansar al-Sharia leader Nasser Akr in Derna on Monday.", "en"),
+        ("قتل مسلحون قياديا في كتيبة شهداء أبو سليم في درنة يوم الإثنين.", "ar"),
+    ],
+)
+def test_a_victim_named_as_a_member_of_an_armed_group_makes_a_battle(text, lang):
+    assert one(text, "2019-04-10").event_type == "Battles"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("ISIL gunmen attacked the checkpoint.", "en"),
+        ("Gunmen from the Islamic State attacked the checkpoint.", "en"),
+        ("هاجم مسلحو داعش البوابة.", "ar"),
+        ("هاجم مسلحون من داعش البوابة.", "ar"),
+    ],
+)
+def test_a_named_groups_gunmen_are_that_group(text, lang):
+    assert [a.name for a in find_actors(text, lang)] == ["Islamic State"]
+
+
+@pytest.mark.parametrize(
+    "text, lang, place",
+    [
+        ("Gunmen of the Abu Salim Martyrs Brigade attacked a checkpoint in Derna on Monday.", "en", "Derna"),
+        ("هاجم مسلحون من كتيبة شهداء أبو سليم بوابة أمنية في درنة يوم الإثنين.", "ar", "درنة"),
+    ],
+)
+def test_a_town_inside_an_actors_name_is_not_the_events_place(text, lang, place):
+    assert one(text, "2019-04-10").location == place

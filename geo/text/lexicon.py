@@ -14,6 +14,7 @@ Public API: :func:`find_triggers`, :func:`find_actors`, :func:`org_spans`,
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -536,8 +537,25 @@ def find_actors(
                    or not any(f.start <= m.start and m.end <= f.end for f in found)]
             out.extend(found)
         out.sort(key=lambda m: m.start)
-    return out
+    # "ISIL gunmen", "gunmen from IS", «مسلحون من داعش»: the generic word is the named group's men
+    merged: list[ActorMention] = []
+    for m in out:
+        prev = merged[-1] if merged else None
+        if prev is not None and m.actor_id in _GENERIC_ACTORS and prev.actor_id not in _GENERIC_ACTORS \
+                and prev.kind in {"state", "non_state", "external"} and _OWN_MEN_GAP.match(text[prev.end:m.start]):
+            merged[-1] = dataclasses.replace(prev, end=m.end)
+            continue
+        if prev is not None and prev.actor_id in _GENERIC_ACTORS and m.actor_id not in _GENERIC_ACTORS \
+                and m.kind in {"state", "non_state", "external"} and _MEN_OF_GAP.match(text[prev.end:m.start]):
+            merged[-1] = dataclasses.replace(m, start=prev.start)
+            continue
+        merged.append(m)
+    return merged
 
+
+_OWN_MEN_GAP = re.compile(r"^[\s\-‐]*$")
+_MEN_OF_GAP = re.compile(r"^\s+(?:from|of|belonging\s+to|من|ينتمون\s+إلى|ينتمون\s+الى|تابعين\s+ل|تابعون\s+ل)\s*(?:the\s+)?$",
+                         re.IGNORECASE)
 
 #: Lexicon actors that only say "armed men": a pattern naming the group wins over them.
 _GENERIC_ACTORS = frozenset({"unidentified", "libyan_forces"})
@@ -597,6 +615,8 @@ _AR_NAME_STOP |= {"يقودها", "يقوده", "تقودها", "بقيادة", 
                   "مطار", "مدينة", "مدينه", "منطقة", "معسكر", "قاعدة", "ميناء", "بلدة", "مقر", "حي", "طريق", "بوابة",
                   "مستشفى", "جسر", "ضاحية", "شارع", "ميدان", "ساحة"}
 _AR_NAME_STOP_N = frozenset(normalize(v) for v in _AR_NAME_STOP)
+_AR_UNIT_HEADS_N = frozenset(normalize(v) for v in ("كتيبة", "الكتيبة", "لواء", "اللواء", "كتائب", "الكتائب", "سرية",
+                                                       "السرية", "ميليشيا", "مليشيا", "قوة", "القوة", "جهاز", "غرفة"))
 # head nouns of an armed party; after «و» inside a name they begin a second party
 _AR_PARTY_HEADS_N = frozenset(normalize(v) for v in (
     "قوات", "القوات", "مجموعات", "المجموعات", "مجموعة", "المجموعة", "مسلحين", "المسلحين", "مسلحون", "ميليشيات",
@@ -702,8 +722,9 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
             add(f"{head} {' '.join(words)}", m.start("head"), m.start("x") + len(" ".join(words)))
     for m in (_AR_FROM_RE.finditer(text) if ar and " من " in text else ()):
         x = m["x"]
-        if normalize(x) in _AR_NAME_STOP_N or len(x) < 3:
-            continue
+        if normalize(x) in _AR_NAME_STOP_N or normalize(x) in _AR_PARTY_HEADS_N or len(x) < 3 \
+                or normalize(x) in _AR_UNIT_HEADS_N:
+            continue  # «مسلحون من كتيبة شهداء أبو سليم»: men of a unit the unit pattern names, not of a town
         add(f"{m['head'].lstrip('وب')} من {x}", m.start("head"), m.end())
     for m in (_AR_UNIT_RE.finditer(text) if ar and ("لواء" in text or "كتيب" in text) else ()):
         x = m["x"]
