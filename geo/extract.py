@@ -198,12 +198,19 @@ _ORIGIN_BEFORE_RE = re.compile(
 )
 # Victims that make an attack violence against civilians: "killing two employees", «مقتل ثلاثة مدنيين»
 _CIVILIAN_VICTIMS_RE = re.compile(
-    r"\b(?:killing|killed|wounding|injuring|kidnapping)\s+(?:\S+\s+){0,3}?(?:civilians|employees|staff(?:ers)?|workers|"
-    r"guests|worshippers|migrants|passers-by|children|women|journalists|doctors|nurses|students)\b"
+    r"\b(?:killing|killed|wounding|injuring|kidnapping|shot\s+dead|shooting\s+dead|gunned\s+down|murdered|stabbed|"
+    r"executed|abducted|kidnapped)\s+(?:\S+\s+){0,3}?(?:civilians?|employees?|staff(?:ers)?|workers?|"
+    r"guests|worshippers|migrants?|passers-by|passer-by|children|child|women|woman|journalists?|doctors?|nurses?|students?|"
+    r"activists?|lawyers?|judges?|prosecutors?|bloggers?|clerics?|imams?|preachers?|teachers?|engineers?|mayors?|"
+    r"councillors?|councilors?|(?:human\s+rights\s+)?defenders?|reporters?|photographers?|boys?|girls?|residents?)\b"
     r"|\b(?:a|an|one|two|three|\d+)\s+(?:young\s+|local\s+)?(?:man|men|woman|women|boy|boys|girl|girls|child|children|"
     r"civilians?|residents?|workers?|migrants?|journalists?|students?)\s+(?:was|were)\s+(?:killed|shot|wounded|injured)\b"
     r"|(?:مقتل|قتل|قُتل|إصابة|اصابة|استشهاد)\s+(?:\S+\s+){0,3}?(?:مدنيين|مدنيا|موظفين|موظفا|عمال|نزلاء|مصلين|مهاجرين|أطفال|"
-    r"اطفال|نساء|صحفيين|أطباء|اطباء|طلاب|شاب|شابا|طفل|طفلة|امرأة|مواطن|مواطنا)",
+    r"اطفال|نساء|صحفيين|أطباء|اطباء|طلاب|شاب|شابا|طفل|طفلة|امرأة|مواطن|مواطنا)"
+    r"|(?:اغتال\S*|اغتيال|قتل\S*|مقتل|اختطاف|اختطف\S*|خطف\S*|أعدم\S*|اعدم\S*)\s+(?:\S+\s+){0,2}?"
+    r"(?:ال)?(?:ناشط|ناشطة|ناشطا|ناشطين|محامي|محامية|محاميا|قاضي|قاضيا|القاضي|وكيل\s+النيابة|مدون|مدونة|إمام|امام|إماما|"
+    r"خطيب|شيخ|معلم|معلمة|مهندس|مهندسا|عميد\s+بلدية|عضو\s+المجلس\s+البلدي|صحفي|صحفية|صحفيا|مصور|طبيب|طبيبا|طبيبة)"
+    r"(?![\u0621-\u064a])",
     re.IGNORECASE,
 )
 _ARMED_VICTIM_RE = re.compile(
@@ -691,6 +698,11 @@ _SEAT_BEFORE_RE = re.compile(
     r"|(?:^|\s)(?:ال)?(?:متواجد|المتواجدة|متواجدة|منعقد|المنعقدة|منعقدة|متخذ|المتخذة|ومقره|ومقرها|مقره|مقرها|"
     r"الذي\s+يتخذ\s+من|التي\s+تتخذ\s+من|ومقرهم|ومقرّه|ومقرّها)\s+(?:في\s+|ب)?(?:مدينة\s+)?$",
     re.IGNORECASE)
+_PROTEST_CAUSE_RE = re.compile(
+    r"\b(?:against|over|to\s+protest|to\s+denounce|to\s+condemn|in\s+protest\s+(?:at|against|over)|denouncing|"
+    r"condemning|protesting)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?$"
+    r"|(?:^|\s)(?:رفضا|رفضاً|احتجاجا|احتجاجاً|تنديدا|تنديداً|استنكارا|استنكاراً|ضد)\s*(?:على\s+|ب|ل)?\S*\s*$",
+    re.IGNORECASE)
 _HABIT_BEFORE_RE = re.compile(
     r"\b(?:frequently|often|regularly|repeatedly|routinely|occasionally|sometimes|periodically|usually|typically|"
     r"habitually|constantly)\s+(?:\S+\s+)?$"
@@ -908,6 +920,8 @@ def extract_result(
             protest_clauses = {_clause_of(sent.text, t.start) for t in trigs if t.kind == "protest"}
             keep_t = []
             for t in trigs:
+                if t.kind != "protest" and _PROTEST_CAUSE_RE.search(sent.text[max(0, t.start - 30):t.start]):
+                    continue  # "protested against the offensive", «رفضا للهجوم»: what they protest, told elsewhere
                 with_protest = _clause_of(sent.text, t.start) in protest_clauses
                 if t.kind in ("property_destruction", "attack", "closure") or (riot and t.kind == "territory") \
                         or (with_protest and t.kind in ("clash", "fighting")):

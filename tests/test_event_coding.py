@@ -48,8 +48,8 @@ def test_actor_affiliation_and_numbered_brigades(text, lang, name):
 @pytest.mark.parametrize(
     "text, lang, expected",
     [
-        ("Militias from Zintan shelled the airport.", "en", "Zintan militia"),
-        ("اشتبك مسلحون من الزنتان مع الجيش.", "ar", "مسلحون من الزنتان"),
+        ("Militias from Zliten shelled the airport.", "en", "Zliten militia"),
+        ("اشتبك مسلحون من زليتن مع الجيش.", "ar", "مسلحون من زليتن"),
         ("The Nawasi Brigade clashed with gunmen.", "en", "Nawasi Brigade"),
         ("هاجمت كتيبة شهداء أبو سليم مواقع في المدينة.", "ar", "كتيبة شهداء أبو سليم"),
         ("Forces loyal to Osama Juwaili moved on the city.", "en", "Forces loyal to Osama Juwaili"),
@@ -1119,3 +1119,70 @@ def test_a_named_groups_gunmen_are_that_group(text, lang):
 )
 def test_a_town_inside_an_actors_name_is_not_the_events_place(text, lang, place):
     assert one(text, "2019-04-10").location == place
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Forces from Misrata recaptured the air base on Tuesday.", "en"),
+        ("استعادت قوات من مصراتة القاعدة الجوية يوم الثلاثاء.", "ar"),
+    ],
+)
+def test_forces_from_a_town_the_lexicon_knows_are_its_forces(text, lang):
+    assert find_actors(text, lang)[0].name == "Misrata forces"
+
+
+@pytest.mark.parametrize(
+    "text, lang, fat, inj",
+    [
+        ("قتلت غارة بطائرة مسيرة ثمانية أشخاص في حفل زفاف.", "ar", 8, None),
+        ("وأصابت القذيفة ثلاثة أطفال بجروح.", "ar", None, 3),
+        ("A drone strike killed eight people at a wedding.", "en", 8, None),
+        ("خمسة مسلحين قتلوا جنديا.", "ar", None, None),
+    ],
+)
+def test_verb_subject_then_the_counted_victims(text, lang, fat, inj):
+    c = casualties(text, lang)
+    assert (c.fatalities, c.injuries) == (fat, inj)
+
+
+@pytest.mark.parametrize(
+    "text, lang, a1",
+    [
+        ("Unknown gunmen shot dead a prominent activist in Benghazi on Thursday evening.", "en", "Unidentified armed group"),
+        ("اغتال مسلحون مجهولون ناشطة حقوقية بارزة في بنغازي مساء الخميس.", "ar", "Unidentified armed group"),
+        ("Gunmen kidnapped a lawyer in Tripoli on Thursday.", "en", "Unidentified armed group"),
+    ],
+)
+def test_killing_or_taking_a_civilian_by_role_is_violence_against_civilians(text, lang, a1):
+    ev = one(text, "2019-07-04")
+    assert (ev.event_type, ev.actor1) == (VAC, a1)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Hundreds of people demonstrated in Tripoli on Friday.", "en"),
+        ("Residents took to the streets of Misrata on Friday to protest power cuts.", "en"),
+        ("تظاهر المئات في طرابلس يوم الجمعة.", "ar"),
+    ],
+)
+def test_demonstrated_and_took_to_the_streets_are_protests(text, lang):
+    ev = one(text, "2019-07-04")
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Hundreds protested in Tripoli on Friday against the offensive on the capital.", "en"),
+        ("تظاهر المئات في ميدان الشهداء بطرابلس يوم الجمعة رفضا للهجوم.", "ar"),
+    ],
+)
+def test_what_a_protest_is_against_is_not_force_used_on_it(text, lang):
+    ev = one(text, "2019-07-04")
+    assert (ev.event_type, ev.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_the_national_army_alone_is_the_lna():
+    assert find_actors("أعلن الجيش الوطني أن طائراته نفذت أربع غارات على مصراتة.", "ar")[0].name == "LNA"

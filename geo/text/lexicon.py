@@ -686,6 +686,12 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
             continue
         add(f"{x} {m['head']}", m.start("x"), m.end())
     for m in (_EN_FROM_RE.finditer(text) if en and " from " in low else ()):
+        # "forces from Misrata" are the town's known forces when the lexicon names them ("Misrata forces")
+        known = _known(f"{m['x']} forces", lex, "en") or _known(f"{m['x']} militias", lex, "en")
+        if known is not None and known.actor_id not in _GENERIC_ACTORS:
+            if free(m.start(), m.end()):
+                out.append(ActorMention(known.name, m.start(), m.end(), known.kind, known.acled_name, known.actor_id))
+            continue
         add(f"{m['x']} militia", m.start(), m.end())
     for m in (_AR_LOYAL_RE.finditer(text) if ar and has("تابع", "موال", "مؤيد", "مبايع", "تتبع") else ()):
         x = _trim_ar_name(m["x"])
@@ -725,6 +731,11 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
         if normalize(x) in _AR_NAME_STOP_N or normalize(x) in _AR_PARTY_HEADS_N or len(x) < 3 \
                 or normalize(x) in _AR_UNIT_HEADS_N:
             continue  # «مسلحون من كتيبة شهداء أبو سليم»: men of a unit the unit pattern names, not of a town
+        known = _known(f"قوات {x}", lex, "ar") or _known(f"ميليشيات {x}", lex, "ar")
+        if known is not None and known.actor_id not in _GENERIC_ACTORS:
+            if free(m.start("head"), m.end()):  # «قوات من مصراتة»: the town's known forces
+                out.append(ActorMention(known.name, m.start("head"), m.end(), known.kind, known.acled_name, known.actor_id))
+            continue
         add(f"{m['head'].lstrip('وب')} من {x}", m.start("head"), m.end())
     for m in (_AR_UNIT_RE.finditer(text) if ar and ("لواء" in text or "كتيب" in text) else ()):
         x = m["x"]

@@ -435,7 +435,8 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
     for q in (j, j + 1):
         if q < len(words) and words[q] in _AR_VERB_AFTER:
             obj = words[q + 1] if q + 1 < len(words) else ""
-            if not (_is_ar_number_word(obj) or obj.isdigit() or obj in _AR_PERSON_SING or obj in _AR_PERSON_DUAL):
+            if not (_is_ar_number_word(obj) or obj.isdigit() or obj in _AR_PERSON_SING or obj in _AR_PERSON_DUAL
+                    or obj in _AR_PEOPLE_PL or obj.removesuffix("ا") in _AR_PERSON_SING):
                 return _AR_VERB_AFTER[words[q]]
     # «مقتل موظفين اثنين»، «إصابة شخص واحد»: one and two follow the counted noun
     if i >= 2 and words[i] in _AR_ONE_TWO:
@@ -464,7 +465,26 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
             break
         k -= 1
         steps += 1
+    # «قتلت غارة بطائرة مسيرة ثمانية أشخاص»: verb, subject, then the counted victims (verb-subject-object)
+    if j < len(words) and (words[j] in _AR_PEOPLE_PL or words[j] in _AR_PERSON_SING):
+        for k in range(i - 1, max(-1, i - 6), -1):
+            w = words[k]
+            if w in {"،", ",", ".", "و", "ثم"}:
+                break
+            base = w[1:] if w[:1] in {"و", "ف"} and len(w) > 3 else w
+            if base in _AR_FATAL_VERBS:
+                return "fatal"
+            if base in _AR_INJURY_VERBS:
+                return "injury"
     return ""
+
+
+# plural people counted after a number («ثمانية أشخاص»، «خمسة جنود») and the active verbs that kill or wound them
+_AR_PEOPLE_PL = {"اشخاص", "شخصا", "مدنيين", "مدنيا", "جنود", "جنديا", "عناصر", "عنصرا", "مقاتلين", "مقاتلا", "اطفال", "طفلا",
+                 "نساء", "رجال", "رجلا", "مسلحين", "مسلحا", "مهاجرين", "مهاجرا", "افراد", "فردا", "شبان", "مواطنين", "مواطنا",
+                 "عمال", "عاملا", "شرطيين", "ضباط", "ضابطا", "ركاب", "طلاب"}
+_AR_FATAL_VERBS = {"قتل", "قتلت", "قتلوا", "تقتل", "يقتل", "اودت", "اودي", "حصدت"}
+_AR_INJURY_VERBS = {"اصاب", "اصابت", "اصابوا", "جرح", "جرحت", "تصيب", "يصيب"}
 
 
 def _classify_en(words: list[str], i: int, j: int) -> str:
@@ -525,7 +545,8 @@ def _casualty_words_re() -> re.Pattern[str]:
     skips the tokenising work for it.
     """
     words = (_AR_FATAL_TRIGGERS | _AR_INJURY_TRIGGERS | _AR_FATAL_NOUNS | _AR_INJURY_NOUNS
-             | _EN_FATAL_TRIGGERS | _EN_INJURY_TRIGGERS | _AR_DEATH_OBJECTS | {"toll", "حصيله"})
+             | _EN_FATAL_TRIGGERS | _EN_INJURY_TRIGGERS | _AR_DEATH_OBJECTS | _AR_FATAL_VERBS | _AR_INJURY_VERBS
+             | {"toll", "حصيله"})
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
