@@ -147,6 +147,16 @@ _SAME_MONTH_RE = re.compile(
     r"|\bthe\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:the\s+same|that)\s+month\b",
     re.IGNORECASE,
 )
+# «في منتصف الشهر», "later that month", "at the end of the month": a part of the month named last (no month
+# name follows: «منتصف مايو» is an explicit date)
+_PART_OF_MONTH_RE = re.compile(
+    r"(?:^|\s)(?:في\s+)?(?P<p>منتصف|أواسط|اواسط|أواخر|اواخر|نهاية|مطلع|أوائل|اوائل|بداية)\s+(?:ذلك\s+)?الشهر"
+    r"(?:\s+(?:نفسه|ذاته|ذاتها|نفسها))?(?!\s*\S*(?:يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|"
+    r"أكتوبر|اكتوبر|نوفمبر|ديسمبر))"
+    r"|\b(?P<p2>mid|middle|late|later|end|early|beginning)(?:-|\s+(?:of\s+)?)(?:that|the\s+same|the)\s+month\b"
+    r"|\b(?:in\s+)?(?P<p3>mid)-month\b",
+    re.IGNORECASE,
+)
 _LATER_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20,
                "ثلاثة": 3, "اربعة": 4, "أربعة": 4, "خمسة": 5, "ستة": 6, "سبعة": 7, "ثمانية": 8, "تسعة": 9, "عشرة": 10}
@@ -956,6 +966,9 @@ def extract_result(
                 if d0 is not None and d0.date is not None and d0.start >= 0 and d0.precision == 1 \
                         and not d0.note.startswith(("since", "background", "future")):
                     narrative_date = d0
+                    # "By 5 April they had reached the airport. Heavy fighting continued …": the date the
+                    # section named last dates what follows, even from a sentence with no event of its own
+                    section_date[sent.section] = d0
             continue
 
         # casualties and date
@@ -1023,6 +1036,17 @@ def extract_result(
                                            same_month.start(), same_month.end())
             except ValueError:
                 pass  # "the 31st of the same month" in a 30-day month: no date
+        part = _PART_OF_MONTH_RE.search(sent.text)
+        if part and base is not None and base.date is not None and (
+                dinfo is None or dinfo.date is None or getattr(dinfo, "start", -1) < 0):
+            # «وفي منتصف الشهر», "later that month": a part of the month named last, known to about a week
+            which = (part.group("p") or part.group("p2") or part.group("p3") or "").lower()
+            # ("later that month" says only the month: day 1, precision 3, as a month alone is coded)
+            day = 15 if which in ("منتصف", "أواسط", "اواسط", "mid", "middle") else \
+                25 if which in ("أواخر", "اواخر", "نهاية", "late", "end") else 1 if which == "later" else 5
+            dinfo = timeparse.DateInfo(base.date.replace(day=day), 3 if which == "later" else 2,
+                                       f"{part.group().strip()!r}: about day {day} of {base.date:%Y-%m}",
+                                       part.start(), part.end())
         if dinfo is not None and dinfo.date is not None and getattr(dinfo, "start", -1) >= 0:
             section_date[sent.section] = dinfo
             if dinfo.precision == 1:
@@ -1255,6 +1279,15 @@ def extract_result(
                 getattr(dinfo, "start", -1) >= 0 else None
             if own is not None and own.date is not None:
                 t_date, t_prec, t_note = own.date.isoformat(), own.precision, f"{own.note} (the date nearest the trigger)"
+            if dinfo is not None and getattr(dinfo, "date", None) is not None and getattr(dinfo, "end", -1) >= 0:
+                # «وفي 26 يونيو استعادت … وبعد ثلاثة أيام شنت …»: "N days later" between the sentence's date and
+                # the trigger counts from that date
+                later = next((m2 for m2 in _NEXT_DAY_RE.finditer(sent.text, getattr(dinfo, "end", 0), t.start)
+                              if not m2.group("z")), None)
+                if later is not None:
+                    days, prec2 = _days_later(later)
+                    t_date = (dinfo.date + _dt.timedelta(days=days)).isoformat()
+                    t_prec, t_note = prec2, f"{later.group().strip()!r}: {days} day(s) after {dinfo.date.isoformat()}"
             actor1, actor2 = _of_its_time(actor1, t_date), _of_its_time(actor2, t_date)
             if t.kind == "mass_grave":
                 # who finds or announces the graves did not dig them: the perpetrator is named by "by …"

@@ -1186,3 +1186,47 @@ def test_what_a_protest_is_against_is_not_force_used_on_it(text, lang):
 
 def test_the_national_army_alone_is_the_lna():
     assert find_actors("أعلن الجيش الوطني أن طائراته نفذت أربع غارات على مصراتة.", "ar")[0].name == "LNA"
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("The offensive began on 2 April 2019. By 5 April the troops had reached the old airport. Heavy fighting "
+         "continued in Ain Zara.", "2019-04-05"),
+        ("بدأ الهجوم في 2 أبريل 2019. وبحلول 5 أبريل كانت القوات قد وصلت إلى المطار القديم. واستمرت المعارك العنيفة "
+         "في عين زارة.", "2019-04-05"),
+    ],
+)
+def test_the_date_a_narrative_named_last_dates_the_next_event_even_from_an_eventless_sentence(text, date):
+    evs = [e for e in events(text, None) if e.location in ("Ain Zara", "عين زارة")]
+    assert [e.event_date for e in evs] == [date]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("On 26 June 2019 GNA forces recaptured Gharyan, and three days later LNA warplanes bombed the town.", "en"),
+        ("وفي 26 يونيو 2019 استعادت قوات الوفاق مدينة غريان، وبعد ثلاثة أيام شنت طائرات الجيش الوطني غارات على المدينة.",
+         "ar"),
+    ],
+)
+def test_n_days_later_inside_a_dated_sentence_dates_the_clause_after_it(text, lang):
+    evs = events(text, None)
+    dates = {e.event_type: e.event_date for e in evs}
+    assert dates == {"Battles": "2019-06-26", "Explosions/Remote violence": "2019-06-29"}
+
+
+@pytest.mark.parametrize(
+    "text, date, prec",
+    [
+        ("On 8 April 2019 a warplane bombed Mitiga airport. In the middle of the month, fighting escalated in Ain Zara.",
+         "2019-04-15", 2),
+        ("وفي 8 أبريل 2019 قصفت طائرة حربية مطار معيتيقة. وفي منتصف الشهر تصاعدت المعارك في عين زارة.", "2019-04-15", 2),
+        ("On 8 April 2019 a warplane bombed Mitiga airport. Later that month, fighting escalated in Ain Zara.",
+         "2019-04-01", 3),
+        ("وفي 8 أبريل 2019 قصفت طائرة حربية مطار معيتيقة. وفي أواخر الشهر تصاعدت المعارك في عين زارة.", "2019-04-25", 2),
+    ],
+)
+def test_a_part_of_the_month_named_last(text, date, prec):
+    ev = [e for e in events(text, None) if e.event_type == "Battles"][0]
+    assert (ev.event_date, ev.time_precision) == (date, prec)
