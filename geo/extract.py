@@ -186,7 +186,7 @@ def _days_later(m: re.Match) -> tuple[int, int]:
 # Targets that make an attack violence against civilians (ACLED): people and places that do not fight
 _CIVILIAN_TARGET_RE = re.compile(
     r"^\s*(?:(?:stormed|raided|attacked|assaulted|targeted|hit|bombed|shelled)\s+"
-    r"|(?:اقتحم\S*|هاجم\S*|داهم\S*|استهدف\S*|فجر\S*)\s+(?:\S+\s+){0,3}?(?=(?:ال)?(?:فندق|مستشف|مدرس|مسجد|كنيس|سوق|سفار|قنصلي))"
+    r"|(?:[اإأ]قتحم\S*|هاجم\S*|داهم\S*|[اإأ]ستهدف\S*|فجر\S*)\s+(?:\S+\s+){0,3}?(?=(?:ال)?(?:فندق|مستشف|مدرس|مسجد|كنيس|سوق|سفار|قنصلي))"
     r"|(?:\S+\s+){0,3}?(?:on|against|targeting|at|على|ضد|استهدف\S*)\s+)"
     r"(?:the\s+|a\s+|an\s+|our\s+|US\s+|U\.S\.\s+)?"
     r"(?:\S+\s+){0,2}?(?:mission|consulate|embassy|diplomat\S*|hotel|hospital|clinic|school|mosque|church|market|"
@@ -207,6 +207,14 @@ _ORIGIN_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # Victims that make an attack violence against civilians: "killing two employees", «مقتل ثلاثة مدنيين»
+# «تعرض فندق كورنثيا في طرابلس إلى هجوم», "the hospital came under attack": a civilian target named before
+# the attack it suffered
+_CIVILIAN_TARGET_BEFORE_RE = re.compile(
+    r"(?:تعرض\S*|تعرضت)\s+(?:ال)?(?:فندق|مستشف\S*|مدرس\S*|مسجد|كنيس\S*|سوق|سفار\S*|قنصلي\S*|مخيم|مركز\s+(?:ايواء|إيواء|احتجاز))"
+    r"[^.،؛]{0,70}(?:ل|إلى|الى)\s*$"
+    r"|\b(?:hotel|hospital|clinic|school|mosque|church|market|embassy|consulate|camp\s+for\s+\S+|detention\s+(?:centre|center))"
+    r"[^.;]{0,50}\b(?:came\s+under|was\s+(?:the\s+)?target\s+of|suffered|was\s+hit\s+by)\s+(?:an?\s+)?(?:\S+\s+)?$",
+    re.IGNORECASE)
 _CIVILIAN_VICTIMS_RE = re.compile(
     r"\b(?:killing|killed|wounding|injuring|kidnapping|shot\s+dead|shooting\s+dead|gunned\s+down|murdered|stabbed|"
     r"executed|abducted|kidnapped)\s+(?:\S+\s+){0,3}?(?:civilians?|employees?|staff(?:ers)?|workers?|"
@@ -529,7 +537,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
 
 
 _PASSIVE_AGENT_RE = re.compile(r"(?:\bfell\s+(?:in)?to|\b(?:was|were|been)\s+\w+\s+by|\bby)\s+(?:the\s+)?(?:\S+\s+)?$|"
-                               r"(?:بيد|بأيدي|في\s+يد|تحت\s+سيطرة)\s+$", re.IGNORECASE)
+                               r"(?:بيد|بأيدي|في\s+يد|تحت\s+سيطرة|(?:من\s+قبل|على\s+يد|على\s+أيدي|على\s+ايدي)(?:\s+\S+){0,2})\s+$",
+                               re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?:^|\s)(?:بين|between)\s", re.IGNORECASE)
 _PREP_RE = re.compile(r"(?:^|\s)(?:على|علي|ضد|مع|من|في|عن|الى|إلى|بين|و?ل\S+|ب\S+)(?:\s|$)")
 
@@ -551,6 +560,15 @@ _BACK_BEFORE_RE = re.compile(
     r"wednesday['’]s|thursday['’]s|friday['’]s)|(?:هذه|هذا|تلك|ذلك|هذين|هاتين))\s+$",
     re.IGNORECASE,
 )
+
+
+def _comma_segment(text: str, pos: int) -> int:
+    """Index of the comma-delimited piece of a sentence that holds ``pos`` (odd pieces are asides
+    when the sentence is "main, aside, main")."""
+    return len(_COMMA_RE.findall(text, 0, max(0, pos)))
+
+
+_COMMA_RE = re.compile(r"[،,]")
 
 
 def _refers_back(text: str, t: Any) -> bool:
@@ -1008,6 +1026,12 @@ def extract_result(
             dinfo = sentence_date(sent, lang)
         except Exception as e:  # noqa: BLE001
             res.errors.append(f"sentence at {sent.start}: date parsing failed: {e}")
+        if dinfo is not None and (dinfo.note or "").startswith(("since", "background")) and getattr(dinfo, "start", -1) >= 0 \
+                and any(_comma_segment(sent.text, t.start) != _comma_segment(sent.text, dinfo.start) for t in act) \
+                and _comma_segment(sent.text, dinfo.start) % 2 == 1:
+            # «قوات حفتر، وهو من قادة التمرد الذي أطاح في عام 2011 نظام القذافي، استعانت بطائرات …»: the old
+            # year sits in an aside between commas; the event of the sentence is not that old
+            dinfo = None
         if dinfo is not None and (dinfo.note or "").startswith(("since", "background")):
             # «ويسيطر التنظيم منذ حزيران 2015 على سرت», «استولى على المدينة في أيار 2015»:
             # the sentence states background, not a new event
@@ -1257,6 +1281,7 @@ def extract_result(
                 # an assassinated commander or officer is an armed target: a battle, as ACLED codes it
                 et_t, sub = "Battles", "Armed clash"
             elif t.kind == "attack" and (_CIVILIAN_TARGET_RE.search(after) or _CIVILIAN_VICTIMS_RE.search(sent.text)
+                                         or _CIVILIAN_TARGET_BEFORE_RE.search(sent.text[max(0, t.start - 110):t.start])
                                          or any(x.kind == "abduction" for x in act)
                                          or (actor2 and _camp(actor2, lexicon) == "civilians")):
                 # (the abducted, then shot, are defenceless: «اختطف مسلحون الناشطة … ثم قتلوها رميا بالرصاص»)
@@ -1299,6 +1324,20 @@ def extract_result(
             if t.kind in ("clash", "fighting", "attack") and located and not carried \
                     and all(x.place_id in captured for x in located):
                 continue
+            if carried and events and t.kind in ("attack", "clash", "fighting", "explosive", "suicide") \
+                    and _refers_back(sent.text, t):
+                # «نُفذ الهجوم من قبل مهاجمين تابعين لتنظيم الدولة», "The attack was claimed by IS": the attack
+                # told before, with no place of its own; it names who did it, it is no second attack
+                here = {x.place_id for x in located}
+                j = next((q for q in range(len(events) - 1, -1, -1) if events[q].place_id in here
+                          and events[q].event_date == t_date and events[q].event_type in (et_t, "Battles", "Violence against civilians",
+                                                       "Explosions/Remote violence")), -1)
+                if j >= 0:
+                    if not events[j].actor1 and actor1:
+                        events[j] = dataclasses.replace(
+                            events[j], actor1=actor1, actor2=events[j].actor2 or (actor2 if actor2 != actor1 else ""),
+                            notes=events[j].notes + f"; actor from a later mention: {sent.text[:60]}")
+                    continue
             for loc in targets:
                 notes = [f"trigger {t.word!r} ({t.kind})"]
                 if loc is None:

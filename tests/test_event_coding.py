@@ -1230,3 +1230,43 @@ def test_n_days_later_inside_a_dated_sentence_dates_the_clause_after_it(text, la
 def test_a_part_of_the_month_named_last(text, date, prec):
     ev = [e for e in events(text, None) if e.event_type == "Battles"][0]
     assert (ev.event_date, ev.time_precision) == (date, prec)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("In January 2015 the Corinthia hotel in Tripoli came under attack by gunmen loyal to the Islamic State.", "en"),
+        ("في يناير 2015، تعرض فندق كورنثيا في طرابلس إلى هجوم من قبل مهاجمين تابعين لتنظيم الدولة الإسلامية.", "ar"),
+    ],
+)
+def test_a_hotel_that_came_under_attack_by_a_named_group(text, lang):
+    ev = one(text, None)
+    assert (ev.event_type, ev.actor1) == (VAC, "Islamic State")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("A car bomb exploded outside the hotel in Tripoli on 27 January 2015. The attack was carried out by gunmen "
+         "loyal to the Islamic State.", "en"),
+        ("انفجرت سيارة مفخخة أمام الفندق في طرابلس في 27 يناير 2015. ونُفذ الهجوم من قبل مهاجمين تابعين لتنظيم الدولة "
+         "الإسلامية.", "ar"),
+    ],
+)
+def test_the_attack_named_again_gives_its_agent_to_the_event_not_a_second_event(text, lang):
+    evs = events(text, None)
+    assert [(e.event_type, e.actor1) for e in evs] == [("Explosions/Remote violence", "Islamic State")]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Witnesses said Haftar's forces, whose commander helped topple Gaddafi in 2011, used warplanes to pound a "
+         "base in Benghazi.", "en"),
+        ("وقال شهود عيان إن قوات حفتر، وهو من قادة التمرد الذي أطاح في عام 2011 نظام القذافي، استعانت بطائرات حربية "
+         "لدك قاعدة في بنغازي.", "ar"),
+    ],
+)
+def test_an_old_year_in_an_aside_does_not_make_the_sentence_history(text, lang):
+    ev = one(text, "2014-05-16")
+    assert (ev.event_type, ev.event_date) == ("Explosions/Remote violence", "2014-05-16")

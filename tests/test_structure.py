@@ -118,6 +118,11 @@ def test_caption_heuristic():
     assert [s.is_caption for s in sents] == [True, False]
     # a lone title line without punctuation and no photo mark is not a caption
     assert [s.is_caption for s in split_sentences("Sirte battle\nForces advanced today.")] == [False, False]
+    # a one- or two-word heading between paragraphs names a section and reports nothing
+    text = "Forces advanced on Sirte today.\nThe attack\nGunmen stormed the hotel on Tuesday."
+    assert [s.is_caption for s in split_sentences(text)] == [False, True, False]
+    text = "تقدمت القوات نحو سرت اليوم.\nالهجوم\nاقتحم مسلحون الفندق يوم الثلاثاء."
+    assert [s.is_caption for s in split_sentences(text)] == [False, True, False]
 
 
 def test_mixed_language_paragraphs():

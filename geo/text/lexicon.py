@@ -554,8 +554,10 @@ def find_actors(
 
 
 _OWN_MEN_GAP = re.compile(r"^[\s\-‐]*$")
-_MEN_OF_GAP = re.compile(r"^\s+(?:from|of|belonging\s+to|من|ينتمون\s+إلى|ينتمون\s+الى|تابعين\s+ل|تابعون\s+ل)\s*(?:the\s+)?$",
-                         re.IGNORECASE)
+_MEN_OF_GAP = re.compile(
+    r"^\s+(?:from|of|belonging\s+to|loyal\s+to|affiliated\s+(?:with|to)|linked\s+to|allied\s+(?:to|with)|aligned\s+with|"
+    r"من|ينتمون\s+(?:إلى|الى)|(?:ال)?(?:تابعين|تابعون|موالين|موالون)(?:\s+ل)?)\s*(?:the\s+)?$",
+    re.IGNORECASE)
 
 #: Lexicon actors that only say "armed men": a pattern naming the group wins over them.
 _GENERIC_ACTORS = frozenset({"unidentified", "libyan_forces"})
@@ -580,7 +582,7 @@ _EN_UNIT_RE = re.compile(
 _EN_FROM_RE = re.compile(rf"\b(?i:militias?|fighters|forces|gunmen|armed\s+groups?|militiamen)\s+from\s+(?P<x>{_CAP}(?:\s+{_CAP})?)")
 _AR_W = r"[\u0621-\u064a\u0671-\u06d3\u064b-\u0652\u0640]+"
 _AR_LOYAL_RE = re.compile(
-    rf"(?:(?<=\s)|^)(?P<head>[وب]?(?:ال)?(?:قوات|عناصر|مسلح(?:ون|ين|و)|مقاتل(?:ون|ين|و)|نشطاء|ناشطين|ميليشيات|مليشيات|"
+    rf"(?:(?<=\s)|^)(?P<head>[وب]?(?:ال)?(?:قوات|عناصر|مسلح(?:ون|ين|و)|مقاتل(?:ون|ين|و)|مهاجم(?:ون|ين|و)|نشطاء|ناشطين|ميليشيات|مليشيات|"
     rf"كتائب|مجموعات|مجموعة|تشكيلات|وحدات))\s+"
     rf"(?:مسلحة\s+)?(?:تابعة|التابعة|موالية|الموالية|تابعين|موالين|التابعين|الموالين|تابعون|موالون|التابعون|الموالون|"
     rf"تتبع|مؤيدة|المؤيدة|مؤيدين|المؤيدين|مؤيدون|المؤيدون|مبايعين|المبايعين)\s+"

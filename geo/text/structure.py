@@ -255,6 +255,10 @@ def split_sentences(text: str) -> list[Sentence]:
             bool(_CAPTION_MARK.search(line))
             or (k + 1 < len(body) and captionish[k + 1])
             or (k > 0 and captionish[k - 1] and is_caption.get(body[k - 1][0], False))
+            # a section heading: one or two words on a line of their own, no digit, between paragraphs of
+            # running text («الهجوم», "Aftermath"): it names the section, it reports nothing (a first line
+            # is the title, which may name the event)
+            or (len(_WORD_RE.findall(line)) <= 2 and not any(ch.isdigit() for ch in line) and 0 < k < len(body) - 1)
         )
         is_caption[s] = cap
     out: list[Sentence] = []
