@@ -51,15 +51,22 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("en-02#0", "ar-39#1"),   # coalition strikes on loyalist armour at Ajdabiya, 25–26 March 2011
     ("ar-09#0", "en-39#0"),   # Sabha clashes (Abu Seif militia and Tebu), from 25 March 2012
     ("ar-04#0", "en-43#0", "en-49#0"),   # the LNA's offensive on Tripoli, April 2019
-    ("ar-24#0", "en-40#0"),   # Operation Dignity's first day in Benghazi, 16 May 2014
+    ("ar-24#0", "en-40#0", "en-59#1"),   # Operation Dignity's first day in Benghazi, 16 May 2014
     ("ar-25#0", "en-22#0"),   # Derna, May 2018
     ("en-22#3", "en-31#1", "ar-43#1"),   # Derna, Shura Council against IS, June 2015
-    ("ar-42#0", "en-10#0"),   # Zliten police-camp truck bomb, 7 January 2016
+    ("ar-42#0", "en-10#0", "en-56#2"),   # Zliten police-camp truck bomb, 7 January 2016
     ("ar-43#0", "en-22#2"),   # IS takes over Derna, October 2014
     ("ar-13#0", "en-50#0"),   # al-Qubbah bombings, 20 February 2015
     ("en-09#0", "en-52#0"),   # Tebu–Tuareg fighting in Ubari begins, autumn 2014 (September in en-09, October in en-52)
     ("en-09#1", "en-52#3"),   # Ubari ceasefire agreement (Doha), 23 November 2015
     ("ar-10#0", "en-53#0"),   # protesters shot at Gharghour, Tripoli, 15 November 2013 (coded as a protest and as an attack)
+    ("ar-24#1", "en-59#2"),   # Haftar's air strikes on Benghazi, 16 May 2014
+    ("ar-24#2", "en-59#3"),   # the same day's clashes in Benghazi's southern districts (Sidi Faraj, Hawari)
+    ("en-40#1", "en-54#4"),   # the General National Congress stormed, Tripoli, 18 May 2014
+    ("en-44#0", "en-55#0"),   # oil tanker bombed off Derna, 4/5 January 2015
+    ("ar-12#1", "en-55#1"),   # Corinthia hotel attack, Tripoli, 27 January 2015
+    ("en-29#0", "en-55#2"),   # fighting for Sirte, mid-March 2015
+    ("en-45#0", "en-56#4"),   # first US air strikes on Sirte, 1 August 2016
 )
 
 _CLITICS = ("ب", "و", "وب", "ف")
