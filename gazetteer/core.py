@@ -123,8 +123,10 @@ class Gazetteer:
                 k = name_key(n)
                 if k and p.id not in idx[k]:
                     idx[k][p.id] = (p.id, n, "exact")
+            # a final «ا»/«ة» spelling variant only for Libyan places that are not areas: «ليبية» is the adjective
+            fv = p.country == settings.DEFAULT_COUNTRY and p.feature_type not in _AREAL
             for n in p.names:
-                for v in variant_keys(n):
+                for v in variant_keys(n, final_vowel=fv):
                     if v and p.id not in idx[v]:
                         idx[v][p.id] = (p.id, n, "variant")
         return {k: tuple(v.values()) for k, v in idx.items()}

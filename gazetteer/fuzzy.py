@@ -48,12 +48,15 @@ ARABIC_MAX_EDITS = 1
 ROMAN_FORMS = 12
 
 _MARKS = re.compile(r"[\u0300-\u036f]")
-_NON_LETTERS = re.compile(r"[^a-z ]+")
-_DIGRAPH_H = re.compile(r"(?<=[bcdfgjklmnpqrstvxz])h")
+_NON_LETTERS = re.compile(r"[^a-z0-9 ]+")  # digits stay: "Street 20" is not the word "street"
+# h after the consonant of an Arabic digraph (kh gh sh th dh zh; ch ph) only: the h of "Sabha" is «ه»,
+# so Sabha and the Malaysian "Sabah" keep apart
+_DIGRAPH_H = re.compile(r"(?<=[cdgkpstz])h")
 _FINAL_H = re.compile(r"(?<=[aiu])h\b")
 _DOUBLE = re.compile(r"([a-z])\1+")
-_LATIN_WORD_RE = re.compile(r"\b(?:ben|bin|ibn|bn)\b")
-_LATIN_ABU_RE = re.compile(r"\b(?:abu|abou|bou|bu)\b\s*")
+# bin/ben/ibn, apart or joined to a name ("Ben Ghazi" / "Benghazi", "Bin Jawad" / "Binjawad")
+_LATIN_WORD_RE = re.compile(r"\b(?:ben|bin|ibn|bn)(?:\s+|(?=[b-df-hj-np-tv-z]))")
+_LATIN_ABU_RE = re.compile(r"\b(?:abu|abou|bou|bu)\b\s*|\ba(?=bo?u[b-df-hj-np-tv-z])")
 
 
 @lru_cache(maxsize=65536)
@@ -71,7 +74,7 @@ def latin_key(name: str) -> str:
     s = _MARKS.sub("", s).lower()
     s = _NON_LETTERS.sub("", s.replace("-", " "))
     s = _LATIN_WORD_RE.sub("bn", s)
-    s = _LATIN_ABU_RE.sub("bu", s)
+    s = _LATIN_ABU_RE.sub(lambda m: "" if m.group() == "a" else "bu", s)
     s = s.replace("ph", "f")
     s = _DIGRAPH_H.sub("", s)
     s = s.translate(_CLASS)
@@ -90,6 +93,16 @@ _VOWEL_RULES = (
     (re.compile(r"ee|ei|ey|ay|ai|ie|e|y"), "i"),
     (re.compile(r"([aiu])\1+"), r"\1"),
 )
+
+
+# Arabic letters news swaps for one another (Libyan g written «ق» «غ» «ك» «ج»; emphatic and plain
+# letters): a one-letter difference at the start of a name is allowed within a class («قريان» ~ «غريان»)
+_AR_FIRST_CLASS = str.maketrans({"ق": "ك", "غ": "ك", "ج": "ك", "ط": "ت", "ض": "د", "ظ": "ز", "ذ": "ز",
+                                 "ص": "س", "ث": "س"})
+
+
+def _ar_class(ch: str) -> str:
+    return ch.translate(_AR_FIRST_CLASS)
 
 
 def _letters(s: str) -> int:
@@ -141,6 +154,7 @@ class FuzzyIndex:
         self._latin = {k: (tuple(sorted(v)), next(iter(v.values()))) for k, v in latin.items()}
         self._arabic_keys = sorted(arabic)
         self._arabic = {k: (tuple(sorted(v)), next(iter(v.values()))) for k, v in arabic.items()}
+        self._memo: dict[str, FuzzyHit | None] = {}  # surface → match (the index is immutable)
 
     @staticmethod
     def _add_romanisations(places: tuple, phon: dict[str, dict[str, str]]) -> None:
@@ -179,9 +193,17 @@ class FuzzyIndex:
 
         Latin: same phonetic key (score 0.8), else edit distance on the keys (ratio ≥
         :data:`LATIN_MIN_RATIO`, same first letter; score 0.6–0.7). Arabic: at most
-        :data:`ARABIC_MAX_EDITS` edits on names of :data:`MIN_FUZZY_LEN`+ letters, same first
-        letter (score 0.65).
+        :data:`ARABIC_MAX_EDITS` edits on names of :data:`MIN_FUZZY_LEN`+ letters, the same first
+        letter or one of its class («ق»/«غ»/«ك»/«ج», «ط»/«ت», «ص»/«س»…) (score 0.65).
         """
+        if surface in self._memo:
+            return self._memo[surface]
+        hit = self._match(surface)
+        if len(self._memo) < 100_000:
+            self._memo[surface] = hit
+        return hit
+
+    def _match(self, surface: str) -> FuzzyHit | None:
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import Levenshtein
 
@@ -193,7 +215,7 @@ class FuzzyIndex:
                 return None
             best = process.extractOne(key, self._arabic_keys, scorer=Levenshtein.distance,
                                       score_cutoff=ARABIC_MAX_EDITS)
-            if best is None or best[0] == key or best[0][0] != key[0]:
+            if best is None or best[0] == key or _ar_class(best[0][0]) != _ar_class(key[0]):
                 return None
             ids, name = self._arabic[best[0]]
             return FuzzyHit(best[0], name, ids, "edit", 0.65)

@@ -72,7 +72,10 @@ SAME_LENGTH_FOLD: dict[str, str] = (
 )
 
 _LATIN_ARTICLE_RE = re.compile(
-    r"(?:(?<=[\s(\"'])|^)(?:(?:al|el)[-\u2010\u2011\s]+|(?:a[dnrstz]|ash|ath|adh|e[dnrstz]|esh)[-\u2010\u2011])",
+    r"(?:(?<=[\s(\"'])|^)(?:(?:al|el)[-\u2010\u2011\s]+|[ae](?:sh|th|dh|[dnrstz])[-\u2010\u2011]"
+    # the assimilated article written apart, before its own consonant: "As Sawani", "Es Sider", "Ar Rujban"
+    # (not before a name of three letters: "At Taj" stays, "taj" alone is too short a key)
+    r"|[ae](sh|th|dh|[dnrstz])\s+(?=\1[a-z]{3}))",
     re.IGNORECASE,
 )
 _AR_ARTICLE = "ال"
@@ -270,16 +273,31 @@ def split_proclitics(word: str) -> list[tuple[str, str]]:
 
 
 _ABU_RE = re.compile(r"(?:(?<=\s)|^)(?:ابو|بو) ?(?=\S)")
+_DIACRITICS_END = re.compile("[\u064b-\u065f\u0670\u0640]+$")
+#: Name words that never take the article: kinship and name particles, already definite words, numbers.
+_NO_ARTICLE = frozenset({"بن", "ابن", "بنت", "ابو", "بو", "ام", "عبد", "ذات", "ذو", "اولاد", "بني"})
+
+
+def _takes_article(word: str) -> bool:
+    """A later word of an Arabic compound that may be written with the article «ال» (news adds it)."""
+    return (len(word) >= 3 and not word.startswith("ال") and word not in _NO_ARTICLE and word.isalpha()
+            and not word.startswith(("ابو", "بو")))
 _LATIN_ABU_RE = re.compile(r"\b(?:abu|abou|bu|bou|abo)\s?(?=\w)")
 
 
-def variant_keys(name: str) -> set[str]:
+def variant_keys(name: str, *, final_vowel: bool = False) -> set[str]:
     """Spelling variants of a name's key produced by general rules.
 
     * Libyan «بو» for «أبو», written apart or joined: «قصر أبو هادي» ⇄
       «قصر بو هادي» ⇄ «قصر بوهادي» ⇄ «قصر ابوهادي».
     * «عبد ال…» joined or apart.
-    * «بن» ⇄ «ابن» between words; the article of a later word dropped («بئر الغنم» → «بئر غنم»).
+    * «بن» ⇄ «ابن» between words, and «بن» joined to the next word («بن جواد» → «بنجواد»,
+      «قصر بن غشير» → «قصر بنغشير»); not split, since «… بن غازي» is a patronymic, not Benghazi.
+    * the article of a later word dropped («بئر الغنم» → «بئر غنم») or added where the name has
+      none («بني وليد» → «بني الوليد»).
+    * ``final_vowel`` (for a town's own name, not a country's: «ليبية» is the adjective): a final
+      long -a written «ا» or «ة» («أجدابيا» ⇄ «أجدابية», «ترهونة» ⇄ «ترهونا»), on keys of five
+      letters or more of names written without the article and not ending in a hamza.
     * Latin Abu/Bu/Abou/Bou, joined or apart.
 
     The key itself is included.
@@ -303,6 +321,22 @@ def variant_keys(name: str) -> set[str]:
         words = key.split(" ")
         if len(words) >= 2 and any(w.startswith("ال") and len(w) >= 5 for w in words[1:]):
             out.add(" ".join([words[0]] + [w[2:] if w.startswith("ال") and len(w) >= 5 else w for w in words[1:]]))
+        # ... and added to the second word of a two-word name: «بني وليد» → «بني الوليد», «عين زارة» → «عين الزارة»
+        if len(words) == 2 and _takes_article(words[1]):
+            out.add(words[0] + " ال" + words[1])
+        # «بن» joined to the next word: «بن جواد» → «بنجواد»
+        if re.search(r"(?:^|\s)بن \S", key):
+            out.add(re.sub(r"(?:(?<=\s)|^)بن (?=\S)", "بن", key))
+        # (a final «اء» is a hamza, not the vowel: «الخضراء» is never «الخضرة»)
+        # Names written with the article are left alone: their bare key is an ordinary word more often
+        # («زاويا» "corners").
+        if final_vowel and len(key.replace(" ", "")) >= 5 and len(words[-1]) >= 4 \
+                and not normalize(name).startswith(_AR_ARTICLE) \
+                and not _DIACRITICS_END.sub("", name.rstrip()).endswith(("ء", "أ")):
+            if key.endswith("ه"):
+                out.add(key[:-1] + "ا")
+            elif key.endswith("ا"):
+                out.add(key[:-1] + "ه")
     else:
         if _LATIN_ABU_RE.search(key):
             for rep in ("abu ", "bu ", "abu", "bu"):

@@ -106,6 +106,11 @@ def _extend_end(text: str, end: int) -> int:
     return end
 
 
+def _capitalised(surface: str) -> bool:
+    """A Latin surface with a word that starts with a capital or a digit ("Souq al-Juma", "bin Jawad")."""
+    return any(w[:1].isupper() or w[:1].isdigit() for w in re.split(r"[\s\-\u2010\u2011]+", surface))
+
+
 def _is_letter(ch: str) -> bool:
     return bool(_LETTER_RE.match(ch))
 
@@ -346,7 +351,7 @@ _PLACE_GOVERNORS = frozenset({
     "مدينه", "بلده", "منطقه", "قريه", "حي", "شعبيه", "بلديه", "ضواحي", "محيط", "اطراف", "مدخل", "مطار", "ميناء",
     "في", "من", "الي", "علي", "عن", "قرب", "نحو", "عند", "داخل", "خارج", "بين", "حتي", "مدن",
     "شرق", "غرب", "شمال", "جنوب", "وسط", "شرقي", "غربي", "شمالي", "جنوبي",
-})
+}) | _AR_CUES  # «مستشفى الهواري العام», «معسكر الجالط»: a cue noun governs the name too
 
 #: Definite words that may follow a place name without making it a noun + adjective phrase.
 _AFTER_NAME_OK = frozenset({
@@ -397,12 +402,13 @@ def _common_word_reading(norm: str, text: str, offs: Sequence[int], h: "_Hit") -
     return False
 
 
-_LATIN_ART_RE = re.compile(r"(?:(?<= )|^)(?:al|el) (?=[a-z])")
+_LATIN_ART_RE = re.compile(r"(?:(?<= )|^)(?:(?:al|el) (?=[a-z])|[ae](sh|th|dh|[dnrstz]) (?=\1[a-z]{3}))")
 
 
 def _drop_latin_articles(norm: str, offs: list[int]) -> tuple[str, list[int]]:
-    """Remove Latin article tokens («al », «el ») as :func:`name_key` does, keeping offsets."""
-    if "al " not in norm and "el " not in norm:
+    """Remove Latin article tokens («al », «el », and «as s…», «es s…», «ar r…» before their own
+    consonant) as :func:`name_key` does, keeping offsets."""
+    if not _LATIN_ART_RE.search(norm):
         return norm, offs
     keep_n: list[str] = []
     keep_o: list[int] = []
@@ -414,6 +420,36 @@ def _drop_latin_articles(norm: str, offs: list[int]) -> tuple[str, list[int]]:
     keep_n.append(norm[last:])
     keep_o.extend(offs[last:])
     return "".join(keep_n), keep_o
+
+
+def _cue_phrase_end(gaz: Any, norm: str, offs: Sequence[int], text: str, first: tuple[int, int],
+                    covered_ix: SpanIndex, items_ix: SpanIndex) -> int | None:
+    """End offset (in ``text``) of a two- or three-word name starting at ``first`` (normalised word
+    bounds, right after a place cue) that the gazetteer reaches as a whole, by a key, a rule variant,
+    the skeleton or a fuzzy match (not by one of its words alone), else ``None``.
+
+    The automaton finds such names when they are spelt as indexed; after a cue the name may carry a
+    typo or a variant the index does not hold («منطقة عين زارا», «منطقة سيدي افرج»).
+    """
+    if not hasattr(gaz, "lookup") or not hasattr(gaz, "places"):
+        return None
+    words = [first]
+    while len(words) < 3:
+        nxt = _next_word(norm, words[-1][1])
+        if nxt is None or text[offs[words[-1][1] - 1] + 1 : offs[nxt[0]]].strip():
+            break  # punctuation ends the name
+        w = norm[nxt[0] : nxt[1]]
+        if not is_arabic(w) or w in _AR_NOT_NAMES:
+            break  # (a later word may start with «ف»/«و»: «سيدي فرج»; the whole must reach a place below)
+        words.append(nxt)
+    for k in range(len(words), 1, -1):
+        s, e = offs[first[0]], _extend_end(text, offs[words[k - 1][1] - 1] + 1)
+        if covered_ix.overlaps(s, e) or items_ix.overlaps(s, e):
+            continue
+        phrase = text[s:e]
+        if any(c.how != "partial" for c in gaz.lookup(phrase, limit=3)) or FuzzyIndex.of(gaz).match(phrase) is not None:
+            return e
+    return None
 
 
 def _stem_is_function_word(word: str) -> bool:
@@ -579,10 +615,11 @@ def _capital_of(gaz: Any, country: str, near: list[Place]) -> Place | None:
     return None
 
 
-_LATIN_ART = r"(?:(?:al|el|as|ash|ad|az|ar|at|an|ad|es|et|ez)-)"
+# the article as written before a capitalised name: al-/Al-/El-/as-/Ash-…, or al/el apart ("al Wattiyah")
+_LATIN_ART = r"(?:(?i:al|el|as|ash|ad|az|ar|at|an|es|et|ez|er|en|ed)-|(?:al|el)\s+)"
 _LATIN_WORD = rf"{_LATIN_ART}?[A-Z][a-zà-ÿ'’ʿ\-]+"
 _LATIN_NAME_RE = re.compile(
-    rf"(?<![\w'’-]){_LATIN_WORD}(?:\s+(?:(?:bin|ben|ibn|abu|bu|al|el)\s+)?{_LATIN_WORD}){{0,2}}"
+    rf"(?<![\w'’-]){_LATIN_WORD}(?:\s+(?:(?:bin|ben|ibn|abu|bu)\s+)?{_LATIN_WORD}){{0,2}}"
 )
 # capitalised words that are never place names in this domain (months, weekdays, titles, org heads)
 _LATIN_NOT_NAMES = frozenset(
@@ -600,41 +637,70 @@ _LATIN_PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|from|to|into|towards?|outside|around|inside|through|via|between|captured|"
     r"seized|took|retook|recaptured|entered|reached|shelled|bombed|struck|attacked|besieged|"
     r"(?:town|city|village|oasis|district|area|region|port|suburb|outskirts|centre|center)(?:\s+of)?|"
+    r"(?:residents|people|inhabitants|mayor|municipality|suburbs|streets|heart|edge|entrance|gates|siege|"
+    r"battle|fall|capture|liberation|control)\s+of|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+of)?)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
+# words after a name that make it a place: "Gheryan-based", "Gheryan's hospital"
+_LATIN_PLACE_AFTER = re.compile(
+    r"^(?:-based\b|['’]s\s+(?:main\s+|central\s+|old\s+)?(?:hospital|airport|port|harbou?r|mayor|municipal|"
+    r"municipality|outskirts|suburbs?|streets|centre|center|city|residents|districts?|neighbou?rhoods?|"
+    r"military\s+council|air\s*base|oil\s+terminal|refinery)\b)",
+    re.IGNORECASE,
+)
+_NAME_TAIL_RE = re.compile(r"(?:['’]s|-based)$", re.IGNORECASE)
+# a list joint between two names: "Sirte, Misrata and Gheryan", "between Gheryan and Tarhouna"
+_LIST_JOINT_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+_LIST_JOINT_AFTER = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 
-def _fuzzy_latin(fi: Any, text: str) -> list[tuple[int, int, Any]]:
+def _fuzzy_latin(fi: Any, text: str, known: SpanIndex | None = None) -> list[tuple[int, int, Any]]:
     """(start, end, FuzzyHit) for capitalised Latin names in ``text`` that only a fuzzy match reaches.
 
     The longest run of capitalised words is tried first, then its words alone. A name reached
     by a fuzzy match needs the grammar of a place: a preposition of place or a place noun right
-    before it ("in Gheryan", "the town of Tarhouna", "captured Ijdabiya"), or several words that
+    before it ("in Gheryan", "the town of Tarhouna", "residents of Tarhounah", "captured Ijdabiya"),
+    a place word right after it ("Gheryan-based", "Gheryan's hospital"), a list joint with a
+    Libyan place already found (``known``: "Sirte, Misrata and Gheryan"), or several words that
     match together; so a person ("Wagner", "Shaaban") or an ordinary word ("Civil") is not taken.
     A single word that also occurs in lower case in the text is an ordinary word.
     """
     out: list[tuple[int, int, Any]] = []
     out_ix = SpanIndex()
+    known = known if known is not None else SpanIndex()
+
+    def listed(a: int, b: int) -> bool:
+        m = _LIST_JOINT_BEFORE.search(text[max(0, a - 12):a])
+        if m is not None and known.covers_point(a - len(m.group()) - 1):
+            return True
+        m = _LIST_JOINT_AFTER.match(text[b:b + 12])
+        return m is not None and known.covers_point(b + len(m.group()))
+
     lower_words = {w for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
     for m in _LATIN_NAME_RE.finditer(text):
         words = [(w.start() + m.start(), w.end() + m.start()) for w in re.finditer(r"\S+", m.group())]
         tried: list[tuple[int, int]] = [(words[0][0], words[-1][1])] if len(words) > 1 else []
         tried += [(a, b) for a, b in words]
-        for a, b in tried:
+        for a, b0 in tried:
+            # the possessive and "-based" are not part of the name: "Gheryan's hospital", "Gheryan-based"
+            tail = _NAME_TAIL_RE.search(text, a, b0)
+            b = tail.start() if tail is not None and tail.start() > a else b0
             span = text[a:b]
             single = " " not in span
             if single and (span.lower() in _LATIN_NOT_NAMES or span.lower() in lower_words):
                 continue
             if out_ix.overlaps(a, b):
                 continue
-            if single and not _LATIN_PLACE_BEFORE.search(text[max(0, a - 40):a]):
+            if single and not (_LATIN_PLACE_BEFORE.search(text[max(0, a - 40):a])
+                               or _LATIN_PLACE_AFTER.match(text[b:b + 40]) or listed(a, b)):
                 continue
             fh = fi.match(span)
             if fh is not None:
                 out.append((a, b, fh))
                 out_ix.add(a, b)
-                if (a, b) == tried[0] and len(words) > 1:
+                known.add(a, b)
+                if (a, b0) == tried[0] and len(words) > 1:
                     break
     return out
 
@@ -699,7 +765,13 @@ def find_mentions(
     def add_covered(s: int, e: int) -> None:
         covered.append((s, e))
         covered_ix.add(s, e)
+    # Latin place names are proper nouns: in a text that uses capitals, a lower-case word is an ordinary
+    # word ("told us", "a tip", "I feel"), not the United States, TIP airport or the El Feel field
+    cased = any(c.isupper() for c in text if c.isascii())
+    governed: set[tuple[int, int]] = set()  # Arabic names behind a preposition proclitic
     for h in hits:
+        if cased and not is_arabic(h.key) and not _capitalised(text[h.start:h.end]):
+            continue
         if is_arabic(h.key) and _common_word_reading(norm, text, offs, h):
             add_item(h.start, h.end, "common", (h.key, h.ids))
             add_covered(h.word_start, h.end)
@@ -715,6 +787,8 @@ def find_mentions(
         shared_only = bool(extra) and all(k.endswith(" " + h.key) or k.startswith(h.key + " ") for _, _, k, _ in extra)
         if not shared_only:
             add_item(h.start, h.end, "name", (h.key, h.ids))
+            if "ب" in h.proclitic or h.proclitic.startswith("ف"):
+                governed.add((h.start, h.end))
         for s, e, k, ids in extra:
             add_item(s, e, "name", (k, ids))
         add_covered(h.word_start, h.end)
@@ -723,7 +797,10 @@ def find_mentions(
     # Latin names matched by phonetic key or bounded edit distance (gazetteer.fuzzy)
     if language != "ar":
         fi = FuzzyIndex.of(gaz) if hasattr(gaz, "places") else None
-        for s, e, fh in (_fuzzy_latin(fi, text) if fi is not None else ()):
+        # Libyan names found so far: a list joint with one of them makes a capitalised word a place
+        libyan = SpanIndex((s, e) for s, e, kind, payload in items if kind == "name"
+                           and any(getattr(gaz.get(i), "country", "") == "LY" for i in payload[1]))
+        for s, e, fh in (_fuzzy_latin(fi, text, libyan) if fi is not None else ()):
             if covered_ix.overlaps(s, e) or items_ix.overlaps(s, e) \
                     or _inside(orgs_ix, s, e) or _inside(dems_ix, s, e):
                 continue
@@ -756,6 +833,8 @@ def find_mentions(
             continue
         if cand in _AR_REFERENCE or _inside(orgs_ix, s, e):
             continue
+        # a name of two or three words after the cue («منطقة عين زارا», «منطقة قصر بن غشيير»)
+        e = _cue_phrase_end(gaz, norm, offs, text, nw, covered_ix, items_ix) or e
         add_item(s, e, "unknown", cand)
     for m in (*_EN_CUE_RE.finditer(text), *_EN_CUE_AFTER_RE.finditer(text)):
         s, e = m.start(1), m.end(1)
@@ -777,7 +856,9 @@ def find_mentions(
             continue
         if kind == "name":
             key, ids = payload
-            if _inside(orgs_ix, s, e):
+            # a place behind the preposition «ب» (or «ف») is not the genitive of an organisation's head
+            # noun: «القوات بمصراتة» is "the forces in Misrata", «قوات مصراتة» the Misrata forces
+            if _inside(orgs_ix, s, e) and (s, e) not in governed:
                 place = gaz.get(ids[0]) if ids else None
                 out.append(Mention(surface, s, e, "context", "organisation name", place))
                 continue
@@ -811,7 +892,10 @@ def find_mentions(
             ref_rel = "centre_of" if payload.endswith("+centre") else "same_as"
             payload = payload.split("+")[0]
             if payload == "capital":
-                foreign_country = next((p.country for p in near if p.feature_type == "country"), "")
+                # the capital of the country the text speaks of last: a capital named more recently than
+                # any country («… 75 km from Tripoli … the capital») is that capital's country
+                last = next((p for p in near if p.feature_type in ("country", "capital")), None)
+                foreign_country = last.country if last is not None else ""
                 cap_country = foreign_country if foreign_country and foreign_country != "LY" else country
                 place = _capital_of(gaz, cap_country, near)
                 if place is None:
@@ -843,6 +927,8 @@ def find_mentions(
             del near[8:]
         else:  # unknown
             lk = gaz.lookup(surface, limit=3) if hasattr(gaz, "lookup") else []
+            if " " in surface and is_arabic(surface):
+                lk = [c for c in lk if c.how != "partial"]  # a phrase after a cue is one name or none
             if lk:
                 st, reason, place, cands = _resolve(gaz, surface, tuple(c.place.id for c in lk), near, country)
                 out.append(Mention(surface, s, e, st, reason, place, cands))
