@@ -239,8 +239,9 @@ _ARMED_VICTIM_RE = re.compile(
     re.IGNORECASE,
 )
 _BUILDING_AFTER_RE = re.compile(
-    r"^\s*(?:the\s+|a\s+)?(?:\S+\s+)?(?:headquarters|building|offices?|ministry|hotel|hospital|compound|premises|home|house|"
-    r"(?:ال)?(?:مقر|مبنى|مبني|مكتب|وزارة|فندق|مستشفى|منزل|بيت))\b"
+    r"^\s*(?:of\s+)?(?:the\s+|a\s+)?(?:\S+\s+){0,4}?(?:headquarters|building|offices?|ministry|hotel|hospital|compound|"
+    r"premises|home|house|parliament|embassy|consulate|"
+    r"(?:ال)?(?:مقر|مبنى|مبني|مكتب|وزارة|فندق|مستشفى|منزل|بيت|سفارة|قنصلية))\b"
     # «اقتحم خمسة مسلحين الفندق»: the subject stands between the verb and the building
     r"|^\s*(?:\S+\s+){1,3}?(?:ال)(?:مقر|مبنى|مكتب|وزارة|فندق|مستشفى|منزل|بيت)\b",
     re.IGNORECASE,
@@ -778,8 +779,8 @@ def _killings(act: list, text: str, lang: str, lexicon: Any, res: Any) -> tuple[
     out = []
     for t in act:
         # the victims: after an active verb, the subject before a passive one ("two soldiers were killed by …")
-        armed = _ARMED_VICTIM_RE.search(text[max(0, t.start - 40):t.start]) if passive \
-            else _ARMED_VICTIM_RE.search(text[t.end:t.end + 50])
+        armed = bool(_ARMED_VICTIM_RE.search(text[max(0, t.start - 40):t.start]) if passive
+                     else _ARMED_VICTIM_RE.search(text[t.end:t.end + 50]))
         if not armed and not passive:
             # "killed senior Shura Council leader Nasser Akr", «اغتيال قيادي في كتيبة …»: a victim named as a
             # member of an armed force is armed (a battle, not violence against civilians)

@@ -540,14 +540,14 @@ def find_actors(
     # "ISIL gunmen", "gunmen from IS", «مسلحون من داعش»: the generic word is the named group's men
     merged: list[ActorMention] = []
     for m in out:
-        prev = merged[-1] if merged else None
-        if prev is not None and m.actor_id in _GENERIC_ACTORS and prev.actor_id not in _GENERIC_ACTORS \
-                and prev.kind in {"state", "non_state", "external"} and _OWN_MEN_GAP.match(text[prev.end:m.start]):
-            merged[-1] = dataclasses.replace(prev, end=m.end)
+        last = merged[-1] if merged else None
+        if last is not None and m.actor_id in _GENERIC_ACTORS and last.actor_id not in _GENERIC_ACTORS \
+                and last.kind in {"state", "non_state", "external"} and _OWN_MEN_GAP.match(text[last.end:m.start]):
+            merged[-1] = dataclasses.replace(last, end=m.end)
             continue
-        if prev is not None and prev.actor_id in _GENERIC_ACTORS and m.actor_id not in _GENERIC_ACTORS \
-                and m.kind in {"state", "non_state", "external"} and _MEN_OF_GAP.match(text[prev.end:m.start]):
-            merged[-1] = dataclasses.replace(m, start=prev.start)
+        if last is not None and last.actor_id in _GENERIC_ACTORS and m.actor_id not in _GENERIC_ACTORS \
+                and m.kind in {"state", "non_state", "external"} and _MEN_OF_GAP.match(text[last.end:m.start]):
+            merged[-1] = dataclasses.replace(m, start=last.start)
             continue
         merged.append(m)
     return merged
