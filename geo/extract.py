@@ -727,6 +727,14 @@ _SEAT_BEFORE_RE = re.compile(
     r"|(?:^|\s)(?:ال)?(?:متواجد|المتواجدة|متواجدة|منعقد|المنعقدة|منعقدة|متخذ|المتخذة|ومقره|ومقرها|مقره|مقرها|"
     r"الذي\s+يتخذ\s+من|التي\s+تتخذ\s+من|ومقرهم|ومقرّه|ومقرّها)\s+(?:في\s+|ب)?(?:مدينة\s+)?$",
     re.IGNORECASE)
+_WEAPON_GAP_RE = re.compile(r"^\s*(?:with\s+(?:an?\s+)?|using\s+(?:an?\s+)?|by\s+(?:an?\s+)?)?$", re.IGNORECASE)
+_UNNAMED_BOMBER_SUBS = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
+# "to appear in court on charges of murder and kidnapping", «بتهمة القتل»: an accusation, not an event
+_CHARGE_BEFORE_RE = re.compile(
+    r"\b(?:charges?\s+of|charged\s+with|accused\s+of|convicted\s+of|tried\s+for|trial\s+for|suspected\s+of|"
+    r"indicted\s+for|guilty\s+of|sentenced\s+for)\s+(?:[^.;]{0,50}?)$"
+    r"|(?:^|\s)(?:بتهمة|بتهم|بتهمتي|متهم\S*\s+ب|اتهام\S*\s+ب|محاكمت\S*\s+(?:في|ب)|أدين\S*\s+ب|ادين\S*\s+ب)\s*(?:[^.،]{0,50}?)$",
+    re.IGNORECASE)
 _PROTEST_CAUSE_RE = re.compile(
     r"\b(?:against|over|to\s+protest|to\s+denounce|to\s+condemn|in\s+protest\s+(?:at|against|over)|denouncing|"
     r"condemning|protesting)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?$"
@@ -932,6 +940,19 @@ def extract_result(
         # firing a ceasefire stops is no attack
         trigs = [t for t in trigs if not (t.kind == "attack" and _CEASEFIRE_BEFORE_RE.search(
             sent.text[max(0, t.start - 24):t.start]))]
+        mg = next((t for t in trigs if t.kind == "mass_grave"), None)
+        if mg is not None:
+            # "police found the bodies of seven men shot dead execution-style": how the dead died, told after
+            # the bodies, is the one violence the finding reports, not separate attacks
+            trigs = [t for t in trigs if t is mg or t.start < mg.start
+                     or t.kind not in ("attack", "killing", "execution", "assassination", "massacre")]
+        trigs = [t for t in trigs if not _CHARGE_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start])]
+        # «هجوم بقنبلة يدوية», "a rocket attack", "an attack with a car bomb": the attack is the weapon's strike,
+        # one event of the weapon's kind
+        trigs = [t for t in trigs if not (t.kind == "attack" and any(
+            u is not t and u.event_type == "Explosions/Remote violence" and (
+                0 <= u.start - t.end <= 12 and _WEAPON_GAP_RE.match(sent.text[t.end:u.start])
+                or 0 <= t.start - u.end <= 1) for u in trigs))]
         if any(t.kind == "disaster" for t in trigs):
             trigs = [t for t in trigs if t.kind not in _DISASTER_MASKS]
         # "the shelling destroyed aircraft", «دمرت الغارة»: a destruction word is the effect of the
@@ -1412,8 +1433,17 @@ def extract_result(
             why = "no event in its sentence (no trigger, a statement, or a finer place was chosen)"
         res.unused.append((m, why))
     res.unused.sort(key=lambda t: t[0].start)
-    res.events = _dedupe(events)
+    res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(events)]
     return res
+
+
+def _unnamed_perpetrator(ev: Event) -> Event:
+    """"Five embassy staff are kidnapped in Tripoli", «انفجرت سيارة مفخخة»: violence against civilians or a
+    bombing whose perpetrator the text never names is coded, as ACLED does, to an unidentified armed group."""
+    if ev.actor1 or not (ev.event_type == "Violence against civilians" or ev.sub_event_type in _UNNAMED_BOMBER_SUBS):
+        return ev
+    return dataclasses.replace(ev, actor1="Unidentified armed group",
+                               notes=(ev.notes + "; " if ev.notes else "") + "perpetrator not named")
 
 
 def extract(

@@ -887,8 +887,9 @@ def test_joined_counts_and_a_phrase_between_verb_and_count(text, lang, fat):
 @pytest.mark.parametrize(
     "text, a1",
     [
-        ("أعلنت حكومة الوفاق الخميس العثور على مقابر جماعية في ترهونة بعد انسحاب قوات حفتر.", ""),
-        ("Mass graves were discovered in Tarhuna after Haftar forces withdrew, the GNA said on Thursday.", ""),
+        ("أعلنت حكومة الوفاق الخميس العثور على مقابر جماعية في ترهونة بعد انسحاب قوات حفتر.", "Unidentified armed group"),
+        ("Mass graves were discovered in Tarhuna after Haftar forces withdrew, the GNA said on Thursday.",
+         "Unidentified armed group"),
         ("Mass graves dug by the Kaniyat militia were found in Tarhuna on Thursday.", "Kaniyat (7th/9th Brigade, Tarhuna)"),
     ],
 )
@@ -1004,8 +1005,10 @@ def test_the_seat_of_an_actor_is_not_where_the_event_happened(text, lang):
 @pytest.mark.parametrize(
     "text, lang, a1, a2",
     [
-        ("A suicide truck bomb hit a Libyan coast guard camp in Zliten on Thursday.", "en", "", "Libyan Navy"),
-        ("استهدف هجوم انتحاري بشاحنة مفخخة معسكر خفر السواحل في زليتن يوم الخميس.", "ar", "", "Libyan Navy"),
+        ("A suicide truck bomb hit a Libyan coast guard camp in Zliten on Thursday.", "en", "Unidentified armed group",
+         "Libyan Navy"),
+        ("استهدف هجوم انتحاري بشاحنة مفخخة معسكر خفر السواحل في زليتن يوم الخميس.", "ar", "Unidentified armed group",
+         "Libyan Navy"),
         ("LNA warplanes struck the headquarters of the Benghazi Defence Brigades in Jufra on Monday.", "en", "LNA air force",
          "Benghazi Defence Brigades"),
     ],
@@ -1270,3 +1273,69 @@ def test_the_attack_named_again_gives_its_agent_to_the_event_not_a_second_event(
 def test_an_old_year_in_an_aside_does_not_make_the_sentence_history(text, lang):
     ev = one(text, "2014-05-16")
     assert (ev.event_type, ev.event_date) == ("Explosions/Remote violence", "2014-05-16")
+
+
+@pytest.mark.parametrize(
+    "text, lang, et, sub",
+    [
+        ("Five Egyptian embassy staff are kidnapped in Tripoli.", "en", VAC, "Abduction/forced disappearance"),
+        ("اختُطف خمسة موظفين في السفارة المصرية في طرابلس.", "ar", VAC, "Abduction/forced disappearance"),
+        ("A car bomb exploded outside a mosque in Benghazi.", "en", "Explosions/Remote violence",
+         "Remote explosive/landmine/IED"),
+        ("انفجرت سيارة مفخخة أمام مسجد في بنغازي.", "ar", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_an_unnamed_perpetrator_is_an_unidentified_armed_group(text, lang, et, sub):
+    ev = one(text, "2014-01-25")
+    assert (ev.event_type, ev.sub_event_type, ev.actor1) == (et, sub, "Unidentified armed group")
+
+
+def test_an_unnamed_air_strike_keeps_no_armed_group():
+    assert one("An air strike hit Mitiga airport on Monday night.", "2019-04-10").actor1 == ""
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("At least 12 people are injured in a grenade attack on a school in Benghazi.", "en"),
+        ("أصيب 12 شخصا على الأقل في هجوم بقنبلة يدوية على مدرسة في بنغازي.", "ar"),
+    ],
+)
+def test_a_grenade_attack(text, lang):
+    ev = one(text, "2014-02-05")
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Grenade")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("A suicide car bomber detonates his vehicle at a checkpoint in Benghazi, killing four guards.", "en"),
+        ("LNA forces capture Gharyan after heavy fighting.", "en"),
+        ("IS militants behead 21 Egyptians near Sirte.", "en"),
+    ],
+)
+def test_timeline_entries_in_the_present_tense(text, lang):
+    assert events(text, "2014-06-04")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Police found the bodies of seven men shot dead execution-style on a beach near Benghazi.", "en"),
+        ("عثرت الشرطة على جثث سبعة رجال قتلوا رميا بالرصاص على شاطئ قرب بنغازي.", "ar"),
+    ],
+)
+def test_bodies_found_shot_dead_are_one_violence_and_the_finder_is_not_its_agent(text, lang):
+    evs = events(text, "2014-02-24")
+    assert [(e.event_type, e.actor1) for e in evs] == [(VAC, "Unidentified armed group")]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Two sons of Gaddafi are to appear in court in Tripoli on charges of murder and kidnapping.", "en"),
+        ("يمثل نجلا القذافي أمام المحكمة في طرابلس بتهمة القتل والخطف.", "ar"),
+    ],
+)
+def test_charges_in_court_are_no_events(text, lang):
+    assert events(text, "2014-04-14") == []

@@ -360,7 +360,7 @@ def test_actor_rules_victims_clauses_and_no_stray_carry_over():
     assert air.sub_event_type == "Air/drone strike" and air.actor1 == "" and air.actor2 == ""
     # a force named in an earlier paragraph does not become the agent of an unrelated bombing or protest
     bomb = by_place["gn:89113"]
-    assert bomb.actor1 == "" and bomb.fatalities == 4
+    assert bomb.actor1 == "Unidentified armed group" and bomb.fatalities == 4  # unnamed: ACLED's unidentified group
     protest = next(e for e in evs if e.event_type == "Protests")
     assert protest.actor1 == "Protesters"  # the protesters themselves (ACLED), not the earlier force
 
