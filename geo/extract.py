@@ -918,6 +918,7 @@ def extract_result(
     last_actor: dict[int, str] = {}  # paragraph -> actor1 (an agent carries over within its paragraph,
     last_section: dict[int, int] = {}  # and into the next paragraph of the same section)
     section_date: dict[int, Any] = {}
+    para_place: dict[int, list[_Located]] = {}  # paragraph -> a place an eventless sentence of it named
     last_event_in_para: dict[Any, int] = {}  # section (, event type) -> index into events
     strike_kind: dict[int, str] = {}  # section -> 'air'/'shelling' of its last strike (weak words inherit it)
 
@@ -997,6 +998,14 @@ def extract_result(
         if getattr(sent, "is_caption", False):
             act = []
         if not act:
+            # "Authorities free 156 victims … in Kufra. Six traffickers are arrested.": a place named in the
+            # paragraph by a sentence with no event of its own is what the next sentences of the paragraph
+            # inherit
+            named_here = [i for i in midx if mentions[i].place is not None and mentions[i].status == "resolved"
+                          and mentions[i].place.feature_type not in _AREAL]
+            if named_here:
+                para_place[sent.paragraph] = [_locate_mention(ctx, text, mentions[named_here[-1]],
+                                                              cues.get(named_here[-1]))]
             if doc_date is None:
                 # a narrative without a document date: remember the dates it names on the way
                 try:
@@ -1260,6 +1269,9 @@ def extract_result(
         for (et, _sub0), t in seen_types.items():
             located = places_for(sent.start + t.start)
             carried = False
+            if not located and sent.paragraph in para_place:
+                located = _carry_over(ctx, text, para_place[sent.paragraph])
+                carried = True
             if not located and sent.section in last_place:
                 located = _carry_over(ctx, text, last_place[sent.section])
                 carried = True
@@ -1410,6 +1422,7 @@ def extract_result(
                 last_section[sent.paragraph] = sent.section
         if sentence_places:
             last_place[sent.section] = sentence_places
+            para_place.pop(sent.paragraph, None)  # an event's own places are the newer antecedent
 
     # account for every mention
     listed = {id(m) for m, _ in res.unused}

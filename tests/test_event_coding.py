@@ -1339,3 +1339,17 @@ def test_bodies_found_shot_dead_are_one_violence_and_the_finder_is_not_its_agent
 )
 def test_charges_in_court_are_no_events(text, lang):
     assert events(text, "2014-04-14") == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, place",
+    [
+        ("Gunmen attacked a motorcade in Tripoli on Sunday.\nOn Monday, authorities freed 156 victims of trafficking in "
+         "Kufra. Six traffickers were arrested.", "en", "Kufra"),
+        ("هاجم مسلحون موكبا في طرابلس يوم الأحد.\nوفي يوم الإثنين حررت السلطات 156 من ضحايا الاتجار بالبشر في الكفرة. "
+         "واعتقل ستة من المهربين.", "ar", "الكفرة"),
+    ],
+)
+def test_a_place_named_by_an_eventless_sentence_of_the_paragraph_is_inherited(text, lang, place):
+    arrests = [e for e in events(text, "2021-02-23") if e.sub_event_type == "Arrests"]
+    assert [e.location for e in arrests] == [place]
