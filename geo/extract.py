@@ -614,6 +614,7 @@ _FACTION_RE = re.compile(r"^Military Forces of Libya \((?P<years>[^)]*)\)\s*(?P<
 #: "government forces", «الجيش» in the 2011 war (17 February – 23 October 2011, the fall of Sirte)
 #: were Gaddafi's: the generic state force takes the name of the government of the day
 _GADDAFI_WAR = ("2011-02-15", "2011-10-23")
+_DIGNITY_START = "2014-05-16"  # Haftar's Operation Dignity: from then on "the LNA" is his (en.wikipedia 'Operation Dignity')
 
 
 def _clause_of(text: str, pos: int) -> int:
@@ -631,6 +632,9 @@ def _of_its_time(name: str, date: str | None) -> str:
     """The generic "Libyan forces" named after the government of the event's date (2011: Gaddafi's)."""
     if name == "Libyan forces" and date and _GADDAFI_WAR[0] <= date[:10] <= _GADDAFI_WAR[1]:
         return "Gaddafi loyalist forces"
+    if name == "LNA" and date and date[:10] < _DIGNITY_START:
+        # "the Libyan National Army" before Haftar's Operation Dignity is the state's army of 2011–14
+        return "Libyan forces"
     return name
 
 

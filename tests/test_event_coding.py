@@ -1353,3 +1353,15 @@ def test_charges_in_court_are_no_events(text, lang):
 def test_a_place_named_by_an_eventless_sentence_of_the_paragraph_is_inherited(text, lang, place):
     arrests = [e for e in events(text, "2021-02-23") if e.sub_event_type == "Arrests"]
     assert [e.location for e in arrests] == [place]
+
+
+@pytest.mark.parametrize(
+    "text, date, a1",
+    [
+        ("The Libyan National Army fights with rebels occupying oil ports near Benghazi.", "2014-03-22", "Libyan forces"),
+        ("The Libyan National Army shelled Derna on Monday.", "2018-05-09", "LNA"),
+        ("قصف الجيش الوطني الليبي مواقع المسلحين في بنغازي.", "2013-11-25", "Libyan forces"),
+    ],
+)
+def test_the_national_army_before_operation_dignity_is_the_states_army(text, date, a1):
+    assert one(text, date).actor1 == a1
