@@ -557,7 +557,7 @@ _ANAPHORIC_FORCES_RE = re.compile(
 
 
 _BACK_BEFORE_RE = re.compile(
-    r"(?:\b(?:the|this|these|that|those|today['’]s|yesterday['’]s|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|"
+    r"(?:\b(?:the|this|these|that|those|its|their|his|today['’]s|yesterday['’]s|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|"
     r"wednesday['’]s|thursday['’]s|friday['’]s)|(?:هذه|هذا|تلك|ذلك|هذين|هاتين))\s+$",
     re.IGNORECASE,
 )
@@ -572,9 +572,14 @@ def _comma_segment(text: str, pos: int) -> int:
 _COMMA_RE = re.compile(r"[،,]")
 
 
+# «هجوم اليوم», «تفجير الجمعة»: an event named by its day (the construct makes it definite) was told before
+_BACK_AFTER_RE = re.compile(r"^\s+(?:اليوم|أمس|امس|الأمس|الليلة|البارحة|الجمعة|السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|"
+                            r"الأربعاء|الاربعاء|الخميس)(?![\u0621-\u064a])")
+
+
 def _refers_back(text: str, t: Any) -> bool:
     """True when a trigger names an event already reported: «هذه الهجمات», «التفجير», "the attack"."""
-    if _BACK_BEFORE_RE.search(text[max(0, t.start - 14):t.start]):
+    if _BACK_BEFORE_RE.search(text[max(0, t.start - 14):t.start]) or _BACK_AFTER_RE.match(text[t.end:t.end + 12]):
         return True
     w = _norm(t.word)
     return w.startswith(("ال", "وال", "فال")) and t.kind not in {"protest", "territory", "arrest", "agreement"}
@@ -1041,6 +1046,15 @@ def extract_result(
                 and sent.section in last_event_in_para:
             # the toll of «المعارك» goes to the section's last battle, else its last violent event
             j = last_event_in_para.get((sent.section, act[0].event_type), last_event_in_para[sent.section])
+            try:
+                d_toll = sentence_date(sent, lang)
+            except Exception:  # noqa: BLE001 - a date that fails to parse is no date
+                d_toll = None
+            if d_toll is not None and d_toll.date is not None and d_toll.start >= 0 and d_toll.precision == 1:
+                # "Today's attack … killed as many as 65": the toll of the event of the day the sentence names
+                same_day = [q for q in range(j + 1) if events[q].event_date == d_toll.date.isoformat()
+                            and events[q].event_type != "Strategic developments"]
+                j = same_day[-1] if same_day else j
             ev = events[j]
             if ev.fatalities is None and ev.injuries is None:
                 events[j] = dataclasses.replace(

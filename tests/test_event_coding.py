@@ -1365,3 +1365,35 @@ def test_a_place_named_by_an_eventless_sentence_of_the_paragraph_is_inherited(te
 )
 def test_the_national_army_before_operation_dignity_is_the_states_army(text, date, a1):
     assert one(text, date).actor1 == a1
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("We condemn the January 7 bombing at a training centre in Zliten, and the attacks since January 4 on the oil "
+         "terminal in Ras Lanuf. Today's attack reportedly killed as many as 65 people.", "en"),
+        ("ندين تفجير 7 يناير في مركز تدريب بزليتن، والهجمات منذ 4 يناير على ميناء راس لانوف النفطي. وأسفر هجوم اليوم "
+         "عن مقتل 65 شخصا.", "ar"),
+    ],
+)
+def test_the_toll_of_todays_attack_goes_to_the_event_of_that_day(text, lang):
+    evs = events(text, "2016-01-07")
+    tolls = {e.event_type: e.fatalities for e in evs}
+    assert tolls.get("Explosions/Remote violence") == 65 and tolls.get("Battles") is None, tolls
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        ("A bombing at a mosque in Benghazi killed five people on Friday.", "Remote explosive/landmine/IED"),
+        ("LNA warplanes carried out a bombing raid on Derna on Monday.", "Air/drone strike"),
+    ],
+)
+def test_a_bombing_is_a_bomb_unless_aircraft_or_guns_are_named(text, sub):
+    assert one(text, "2016-01-09").sub_event_type == sub
+
+
+def test_their_attacks_refer_back_to_attacks_told_before():
+    text = ("Gunmen attacked the oil terminal in Ras Lanuf on 4 January 2016. Extremists threaten all Libyans. "
+            "With their attacks on oil fields, they threaten the country's resources.")
+    assert len(events(text, None)) == 1
