@@ -257,15 +257,36 @@ def _acled_name(predicted: str) -> str:
     return (a or {}).get("acled_name", "")
 
 
+def _aliases(predicted: str) -> list[str]:
+    """The names the lexicon knows the predicted actor by (every row of its id), none for the generic
+    placeholders ("Libyan forces", "Unidentified armed group"), whose aliases say nothing of who."""
+    try:
+        from geo.text.lexicon import default_lexicon
+
+        lex = default_lexicon()
+    except Exception:  # noqa: BLE001
+        return []
+    a = lex.actor(predicted)
+    if not a or a.get("id") in ("libyan_forces", "unidentified") or a.get("generic"):
+        return []
+    return [n for e in lex.actors if e.get("id") == a.get("id") and not e.get("affiliation")
+            for n in (e.get("en") or []) + (e.get("ar") or [])]
+
+
 def actors_agree(gold: str, predicted: str) -> bool:
     """Loose agreement of two actor names (the predicted one also by its ACLED label): shared
-    content words, or one is the other's acronym."""
+    content words, or one is the other's acronym; or all the words of one of the names the lexicon
+    knows the predicted actor by appear in the gold label ("Forces of Khalifa Haftar" = the LNA,
+    whose names include "Khalifa Haftar's forces")."""
     if not gold or not predicted:
         return False
     acled = _acled_name(predicted)
     if acled and acled != predicted and _names_agree(gold, acled):
         return True
-    return _names_agree(gold, predicted)
+    if _names_agree(gold, predicted):
+        return True
+    g = _actor_tokens(gold)
+    return any((toks := _actor_tokens(n)) and toks <= g for n in _aliases(predicted))
 
 
 def _names_agree(gold: str, predicted: str) -> bool:

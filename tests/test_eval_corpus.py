@@ -82,3 +82,17 @@ def _extract(p):
     from geo.extract import extract_result
 
     return extract_result(p.text, date=p.gold.get("doc_date"), doc_id=p.id, gazetteer=_gaz(), language=p.lang)
+
+
+@pytest.mark.parametrize(
+    "gold, predicted, agree",
+    [
+        ("Forces of Khalifa Haftar", "LNA", True),  # one of the LNA's names: "Khalifa Haftar's forces"
+        ("Rebels", "NTC/rebel forces (2011)", True),
+        ("Libyan National Army", "Libyan forces", False),  # a generic placeholder's aliases prove nothing
+        ("Islamic State (Libya)", "LNA", False),
+        ("Forces of Khalifa Haftar", "", False),
+    ],
+)
+def test_actor_agreement_by_the_lexicons_names(gold, predicted, agree):
+    assert ev.actors_agree(gold, predicted) is agree
