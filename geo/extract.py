@@ -579,7 +579,10 @@ _BACK_AFTER_RE = re.compile(r"^\s+(?:اليوم|أمس|امس|الأمس|الل�
 
 def _refers_back(text: str, t: Any) -> bool:
     """True when a trigger names an event already reported: «هذه الهجمات», «التفجير», "the attack"."""
-    if _BACK_BEFORE_RE.search(text[max(0, t.start - 14):t.start]) or _BACK_AFTER_RE.match(text[t.end:t.end + 12]):
+    back = _BACK_BEFORE_RE.search(text[max(0, t.start - 14):t.start])
+    if back and not (back.group().strip().lower() == "that" and t.word.lower().endswith("ed")):
+        return True  # ("jets that bombed …": a relative "that" before a verb refers back to nothing)
+    if _BACK_AFTER_RE.match(text[t.end:t.end + 12]):
         return True
     w = _norm(t.word)
     return w.startswith(("ال", "وال", "فال")) and t.kind not in {"protest", "territory", "arrest", "agreement"}
@@ -737,6 +740,10 @@ _SEAT_BEFORE_RE = re.compile(
     r"الذي\s+يتخذ\s+من|التي\s+تتخذ\s+من|ومقرهم|ومقرّه|ومقرّها)\s+(?:في\s+|ب)?(?:مدينة\s+)?$",
     re.IGNORECASE)
 _WEAPON_GAP_RE = re.compile(r"^\s*(?:with\s+(?:an?\s+)?|using\s+(?:an?\s+)?|by\s+(?:an?\s+)?)?$", re.IGNORECASE)
+# "The exchange of strikes demonstrated the intensity of the conflict": demonstrating something is showing it
+_SHOWED_RE = re.compile(r"demonstrat(?:ed|es|e)$|rall(?:ied|ies)$", re.IGNORECASE)
+_OBJECT_AFTER_RE = re.compile(r"^\s+(?:the|that|a|an|its|their|his|her|how|what|this|these|our|support|behind)\b",
+                              re.IGNORECASE)
 _UNNAMED_BOMBER_SUBS = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 # "to appear in court on charges of murder and kidnapping", «بتهمة القتل»: an accusation, not an event
 _CHARGE_BEFORE_RE = re.compile(
@@ -956,7 +963,8 @@ def extract_result(
             # the bodies, is the one violence the finding reports, not separate attacks
             trigs = [t for t in trigs if t is mg or t.start < mg.start
                      or t.kind not in ("attack", "killing", "execution", "assassination", "massacre")]
-        trigs = [t for t in trigs if not _CHARGE_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start])]
+        trigs = [t for t in trigs if not _CHARGE_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start])
+                 and not (t.kind == "protest" and _SHOWED_RE.match(t.word) and _OBJECT_AFTER_RE.match(sent.text[t.end:]))]
         # «هجوم بقنبلة يدوية», "a rocket attack", "an attack with a car bomb": the attack is the weapon's strike,
         # one event of the weapon's kind
         trigs = [t for t in trigs if not (t.kind == "attack" and any(
@@ -1234,7 +1242,7 @@ def extract_result(
         if framed and len(framed) < len(act) and any(t.kind != "killing" for t in act if t not in framed):
             act = [t for t in act if t not in framed]
         # one event per (event type, sub-type) – its first trigger – and place
-        seen_types: dict[tuple[str, str], Any] = {}
+        seen_types: dict[tuple[str, ...], Any] = {}
         for t in act:
             if _HEDGE_RE.match(sent.text[t.end:t.end + 40]):
                 continue  # «تحرير سرت بات قريبا», "an offensive is expected": not (yet) an event
@@ -1266,6 +1274,15 @@ def extract_result(
                 t = dataclasses.replace(t, event_type="Battles", sub_event_type="Armed clash", kind="attack")
             key = (t.event_type, t.sub_event_type)
             prev_t = seen_types.get(key)
+            if prev_t is not None and t.start - prev_t.end > 25 and t.kind not in _BACKREF_KINDS \
+                    and not _refers_back(sent.text, t):
+                # "jets targeted the Watiya base, prompting a response from jets that bombed Mitiga airport":
+                # a second blow of the same kind at another place of its own is a second event
+                p_prev, p_t = places_for(sent.start + prev_t.start), places_for(sent.start + t.start)
+                if p_prev and p_t and p_t[0].place_id != p_prev[0].place_id \
+                        and p_t[0].mention.start > sent.start + t.start:
+                    seen_types[key + (str(t.start),)] = t
+                    continue
             if prev_t is None or (lang == "en" and not _agent_before(prev_t, actors, sent.text)
                                   and _agent_before(t, actors, sent.text)):
                 # "The battle began on 15 October when the LNA launched an offensive": the report
@@ -1284,7 +1301,8 @@ def extract_result(
         captured = {x.place_id for t in seen_types.values() if t.kind == "territory"
                     for x in places_for(sent.start + t.start)}
         sentence_places: list[_Located] = []
-        for (et, _sub0), t in seen_types.items():
+        for key_t, t in seen_types.items():
+            et = key_t[0]
             located = places_for(sent.start + t.start)
             carried = False
             if not located and sent.paragraph in para_place:

@@ -1397,3 +1397,34 @@ def test_their_attacks_refer_back_to_attacks_told_before():
     text = ("Gunmen attacked the oil terminal in Ras Lanuf on 4 January 2016. Extremists threaten all Libyans. "
             "With their attacks on oil fields, they threaten the country's resources.")
     assert len(events(text, None)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, lang, places",
+    [
+        ("GNA jets targeted the Watiya air base, prompting a swift response from LNA jets that bombed Mitiga "
+         "International Airport in Tripoli.", "en", {"Watiya air base", "Mitiga International Airport"}),
+        ("استهدفت طائرات الوفاق قاعدة الوطية الجوية، فردت طائرات الجيش الوطني بقصف مطار معيتيقة في طرابلس.", "ar",
+         {"قاعدة الوطية الجوية", "مطار معيتيقة"}),
+    ],
+)
+def test_a_second_blow_of_the_same_kind_at_another_place_is_a_second_event(text, lang, places):
+    evs = [e for e in events(text, "2019-04-08") if e.event_type == "Explosions/Remote violence"]
+    assert {e.location for e in evs} == places, [(e.location, e.sub_event_type) for e in evs]
+
+
+def test_strikes_named_again_at_the_same_place_are_one_event():
+    evs = events("LNA warplanes struck Sirte on Monday, killing three people; the strikes also hit the port of Sirte.",
+                 "2019-04-08")
+    assert len(evs) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The exchange of fire in Misrata demonstrated the intensity of the conflict.",
+        "The vote in Tobruk demonstrated that the parliament was divided.",
+    ],
+)
+def test_demonstrating_something_is_no_protest(text):
+    assert all(e.event_type != "Protests" for e in events(text, "2019-04-08"))
