@@ -1018,8 +1018,8 @@ def extract_result(
             # "Authorities free 156 victims … in Kufra. Six traffickers are arrested.": a place named in the
             # paragraph by a sentence with no event of its own is what the next sentences of the paragraph
             # inherit
-            named_here = [i for i in midx if mentions[i].place is not None and mentions[i].status == "resolved"
-                          and mentions[i].place.feature_type not in _AREAL]
+            named_here = [i for i in midx if mentions[i].status == "resolved"
+                          and getattr(mentions[i].place, "feature_type", "district") not in _AREAL]
             if named_here:
                 para_place[sent.paragraph] = [_locate_mention(ctx, text, mentions[named_here[-1]],
                                                               cues.get(named_here[-1]))]
