@@ -1,6 +1,7 @@
 """Extraction throughput: articles per second on one core.
 
-Generates a corpus by varying the bundled sample article (``geo/data/samples/sample-ar.txt``):
+Generates a corpus by varying the bundled sample article (``geo/data/samples/sample-ar.txt``;
+with ``--lang en`` the English test article ``tests/fixtures/libya-report-en.txt``):
 sentences are shuffled within sections and dropped at random, and the Libyan towns it
 names are swapped for other towns of the gazetteer.  Then times
 
@@ -10,7 +11,7 @@ names are swapped for other towns of the gazetteer.  Then times
 
 Usage::
 
-    python benchmarks/bench_extract.py [--n 2000] [--seed 1]
+    python benchmarks/bench_extract.py [--n 2000] [--seed 1] [--lang ar|en]
 """
 
 from __future__ import annotations
@@ -29,24 +30,28 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SAMPLE = ROOT / "geo" / "data" / "samples" / "sample-ar.txt"
+SAMPLE_EN = ROOT / "tests" / "fixtures" / "libya-report-en.txt"
 
 
-def make_corpus(n: int, out_dir: Path, seed: int = 1) -> list[Path]:
+def make_corpus(n: int, out_dir: Path, seed: int = 1, lang: str = "ar") -> list[Path]:
     """Write ``n`` varied articles to ``out_dir``; return their paths."""
     from gazetteer import Gazetteer
 
     rng = random.Random(seed)
-    text = SAMPLE.read_text(encoding="utf-8")
+    en = lang == "en"
+    text = (SAMPLE_EN if en else SAMPLE).read_text(encoding="utf-8")
     gaz = Gazetteer.default()
-    towns = sorted({p.name_ar for p in gaz.places if p.country == "LY" and p.feature_type in ("city", "town") and p.name_ar})
-    swap = ["سرت", "بنغازي", "هراوة"]
-    sections = re.split(r"\n(?=تحديث)", text)
+    towns = sorted({(p.name_en if en else p.name_ar) for p in gaz.places
+                    if p.country == "LY" and p.feature_type in ("city", "town") and (p.name_en if en else p.name_ar)})
+    swap = ["Sirte", "Benghazi", "Tripoli"] if en else ["سرت", "بنغازي", "هراوة"]
+    heads = ("Update",) if en else ("تحديث", "التاريخ")
+    sections = re.split(r"\n(?=Update)" if en else r"\n(?=تحديث)", text)
     paths = []
     for i in range(n):
         parts = []
         for sec in sections:
             lines = [ln for ln in sec.split("\n") if ln.strip()]
-            head, body = (lines[:1], lines[1:]) if lines and lines[0].startswith(("تحديث", "التاريخ")) else ([], lines)
+            head, body = (lines[:1], lines[1:]) if lines and lines[0].startswith(heads) else ([], lines)
             body = [ln for ln in body if rng.random() > 0.15]
             rng.shuffle(body)
             parts.append("\n\n".join(head + body))
@@ -64,6 +69,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--lang", choices=("ar", "en"), default="ar", help="vary the Arabic sample or the English test article")
     args = ap.parse_args()
 
     from gazetteer import Gazetteer
@@ -73,7 +79,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(tmp) / "corpus"
         d.mkdir()
-        paths = make_corpus(args.n, d, args.seed)
+        paths = make_corpus(args.n, d, args.seed, args.lang)
         size = sum(p.stat().st_size for p in paths) / len(paths)
         print(f"corpus: {len(paths)} articles, mean {size / 1024:.1f} KiB")
 

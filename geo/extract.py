@@ -141,6 +141,10 @@ _NEXT_DAY_RE = re.compile(
     r"|(?:مساء|ليلة|صباح|في)\s+ذلك\s+اليوم)",
     re.IGNORECASE,
 )
+# Every phrase of _NEXT_DAY_RE holds one of these words (same flags): a sentence without them is
+# not searched with the long pattern (a cheap precheck, about 7x faster than the search it skips)
+_NEXT_DAY_HINT_RE = re.compile(r"day|week|next|following|same|that|يوم|الغد|ايام|أيام|سبوع|ليل", re.IGNORECASE)
+_DIGIT_RE = re.compile(r"\d")  # _SAME_MONTH_RE needs a digit
 # «في 26 من الشهر نفسه», "on the 26th of the same month": a day of the month named last
 _SAME_MONTH_RE = re.compile(
     r"(?<!\d)(?P<d>[0-3]?\d)\s+(?:من\s+)?(?:(?:الشهر|شهر)\s+(?:نفسه|ذاته)|(?:نفس|ذات)\s+الشهر)"
@@ -206,6 +210,8 @@ _ORIGIN_BEFORE_RE = re.compile(
     r"|(?:^|\s)(?:قادم\S*\s+)?من\s+(?:مدينة\s+|مدينه\s+|بلدة\s+|منطقة\s+)?$",
     re.IGNORECASE,
 )
+# Every phrase of _ORIGIN_BEFORE_RE holds one of these words (same flags): a cheap precheck
+_ORIGIN_HINT_RE = re.compile(r"from|of|من", re.IGNORECASE)
 # Victims that make an attack violence against civilians: "killing two employees", «مقتل ثلاثة مدنيين»
 # «تعرض فندق كورنثيا في طرابلس إلى هجوم», "the hospital came under attack": a civilian target named before
 # the attack it suffered
@@ -938,6 +944,8 @@ def extract_result(
     last_event_in_para: dict[Any, int] = {}  # section (, event type) -> index into events
     strike_kind: dict[int, str] = {}  # section -> 'air'/'shelling' of its last strike (weak words inherit it)
 
+    origin_before: dict[int, bool] = {}  # mention index -> "from X" before it (places_for)
+    located_at: dict[int, _Located] = {}  # mention index -> its located place (places_for)
     m_by_sentence: list[list[int]] = [[] for _ in sentences]
     si = 0
     for i, m in enumerate(mentions):
@@ -1098,7 +1106,7 @@ def extract_result(
             continue
         if dinfo is not None and (dinfo.note or "").startswith("future"):
             dinfo = None
-        next_day = _NEXT_DAY_RE.search(sent.text)
+        next_day = _NEXT_DAY_RE.search(sent.text) if _NEXT_DAY_HINT_RE.search(sent.text) else None
         base = section_date.get(sent.section) or narrative_date
         if next_day and base is not None and base.date is not None and (
                 dinfo is None or dinfo.date is None or getattr(dinfo, "start", -1) < 0 or dinfo.date == base.date):
@@ -1107,7 +1115,7 @@ def extract_result(
             dinfo = timeparse.DateInfo(base.date + _dt.timedelta(days=days), prec,
                                        f"{next_day.group().strip()!r}: {days} day(s) after {base.date.isoformat()}",
                                        next_day.start(), next_day.end())
-        same_month = _SAME_MONTH_RE.search(sent.text)
+        same_month = _SAME_MONTH_RE.search(sent.text) if _DIGIT_RE.search(sent.text) else None
         if same_month and base is not None and base.date is not None and (
                 dinfo is None or dinfo.date is None or getattr(dinfo, "start", -1) < 0):
             day = int(same_month.group("d") or same_month.group("d2"))
@@ -1209,7 +1217,11 @@ def extract_result(
             after = [i for i in pool if mentions[i].start >= trig_start]
             # "forces advancing from Brega hit Ajdabiya", «تعزيزات من مصراتة إلى سرت»: where they came
             # from is not where the event is, when the sentence names another place
-            here = [i for i in pool if not _ORIGIN_BEFORE_RE.search(text[max(0, mentions[i].start - 40):mentions[i].start])]
+            for i in pool:  # searched once per mention, not once per trigger
+                if i not in origin_before:
+                    before = text[max(0, mentions[i].start - 40):mentions[i].start]
+                    origin_before[i] = bool(_ORIGIN_HINT_RE.search(before) and _ORIGIN_BEFORE_RE.search(before))
+            here = [i for i in pool if not origin_before[i]]
             if here and len(here) < len(pool):
                 after = [i for i in after if i in here]
                 primary = after[0] if after else here[-1]
@@ -1230,7 +1242,9 @@ def extract_result(
             out: list[_Located] = []
             seen: set[str] = set()
             for i in sorted(set(group), key=lambda i: mentions[i].start):
-                loc = _locate_mention(ctx, text, mentions[i], cues.get(i))
+                loc = located_at.get(i)
+                if loc is None:  # a mention is placed once, however many triggers govern it
+                    loc = located_at[i] = _locate_mention(ctx, text, mentions[i], cues.get(i))
                 if loc.place_id + "|" + loc.relation not in seen:
                     seen.add(loc.place_id + "|" + loc.relation)
                     out.append(loc)
@@ -1462,10 +1476,11 @@ def extract_result(
 
     # account for every mention
     listed = {id(m) for m, _ in res.unused}
+    dropped: set[int] = set()  # listed mentions an event uses after all: removed in one pass below
     for i, m in enumerate(mentions):
         if i in used and used[i]:
             if id(m) in listed:
-                res.unused = [(q, w) for q, w in res.unused if q is not m]
+                dropped.add(id(m))
             res.used.append((m, tuple(used[i])))
             continue
         if id(m) in listed:
@@ -1481,6 +1496,8 @@ def extract_result(
         else:
             why = "no event in its sentence (no trigger, a statement, or a finer place was chosen)"
         res.unused.append((m, why))
+    if dropped:
+        res.unused = [(q, w) for q, w in res.unused if id(q) not in dropped]
     res.unused.sort(key=lambda t: t[0].start)
     res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(events)]
     return res

@@ -22,9 +22,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from gazetteer.model import Place
+from gazetteer.normalize import normalize_with_offsets
 from geo.geodesy import circle_lonlat, destination, ring_to_wkt, sector_lonlat
 from geo.nearness import near_limit_km
 
@@ -103,6 +105,46 @@ _AR_CUE_HINT = re.compile(r"بعد|مسافه|مدخل|قرب|مقربه|محا�
 _EN_CUE_HINT = re.compile(r"km|kilomet|mile|coast|entrance|gate|near|close|far|vicinity|outskirts|suburbs|edge|"
                           r"surroundings|environs|centre|center|heart|central|downtown|north|south|east|west",
                           re.IGNORECASE)
+
+
+def _hint_lookahead(hint: re.Pattern) -> re.Pattern:
+    """A pattern that finds, at every position, the shortest hint word starting there (the hints are
+    plain word alternations: a window holds a hint exactly when one of these spans lies inside it)."""
+    words = hint.pattern.split("|")
+    if not all(re.escape(w) == w for w in words):
+        raise ValueError(f"cue hints must be plain words: {hint.pattern!r}")
+    return re.compile("(?=(" + "|".join(sorted(words, key=len)) + "))", hint.flags)
+
+
+_AR_CUE_HINT_AT = _hint_lookahead(_AR_CUE_HINT)
+_EN_CUE_HINT_AT = _hint_lookahead(_EN_CUE_HINT)
+#: Documents from this length on index their hint words once (see :func:`_hint_index`) instead of
+#: searching each mention's window: a page of thousands of names stays cheap per mention.
+_HINT_INDEX_MIN_LEN = 20_000
+
+
+@lru_cache(maxsize=2)  # one document at a time: its normalised text and its text
+def _hint_index(s: str, english: bool) -> tuple[list[int], list[int]]:
+    """(starts, ends) of the hint words of ``s``, by start; the shortest word where several begin."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in (_EN_CUE_HINT_AT if english else _AR_CUE_HINT_AT).finditer(s):
+        starts.append(m.start())
+        ends.append(m.end(1))
+    return starts, ends
+
+
+def _hint_within(index: tuple[list[int], list[int]], a: int, b: int) -> bool:
+    """True when a hint word of the index lies inside ``[a, b)``."""
+    starts, ends = index
+    k = bisect_left(starts, a)
+    while k < len(starts) and starts[k] < b:
+        if ends[k] <= b:
+            return True
+        k += 1
+    return False
+
+
 # Phrases that make a following direction phrase a description of the preceding place.
 _APPOS_AR = re.compile(r"(?:[،,]|\bالواقعه\b|\bالتي\s+تقع\b|\bالذي\s+يقع\b|\bتقع\b|\bيقع\b|\bالواقع\b)")
 _APPOS_EN = re.compile(r"(?:,|\bwhich\s+(?:is|lies)\b|\blocated\b|\bsituated\b|\blies\b|\blying\b)", re.IGNORECASE)
@@ -177,26 +219,32 @@ def find_cue(
     mention («لسرت», «بسرت») is allowed after the cue.  Pass ``normalized`` (the document's
     ``normalize_with_offsets``) to avoid normalising the window again.
     """
-    from gazetteer.normalize import normalize_with_offsets
-
     lo = max(0, start - window)
+    if normalized is not None and len(text) >= _HINT_INDEX_MIN_LEN:
+        # a long document: no hint word in either window (the normalised one below, the raw one) is no cue
+        ni = bisect_left(normalized[1], start)
+        nlo = bisect_left(normalized[1], lo, max(0, ni - window), ni)
+        if not _hint_within(_hint_index(normalized[0], False), nlo, ni) \
+                and not _hint_within(_hint_index(text, True), lo, start):
+            return None
     raw = text[lo:start]
     # the mention may carry a glued proclitic (لـ, بـ, و): take it into the window
     if _HAS_AR.search(raw):
         if normalized is not None:  # reuse the document's normalisation (offsets are absolute)
             dnorm, doffs = normalized
             ni = bisect_left(doffs, start)
-            nlo = max(0, ni - window)
+            # the normalised characters of the raw window: at most ``window`` before the mention,
+            # none from before ``lo`` (offsets are sorted, so one more bisect finds the first)
+            nlo = bisect_left(doffs, lo, max(0, ni - window), ni)
             norm = dnorm[nlo:ni]
-            offs = [o - lo for o in doffs[nlo:ni]]
-            if offs and offs[0] < 0:
-                keep = next((j for j, o in enumerate(offs) if o >= 0), len(offs))
-                norm, offs = norm[keep:], offs[keep:]
+            offs: list[int] | None = None  # window-relative offsets, built only for a match
         else:
             norm, offs = normalize_with_offsets(raw)
         for rel, pat in (_AR_PATTERNS if _AR_CUE_HINT.search(norm) else ()):
             m = pat.search(norm)
             if m is not None:
+                if offs is None:
+                    offs = [o - lo for o in doffs[nlo:ni]]
                 return _cue_from(rel, m, offs, lo, start, raw, ar=True)
     if not _HAS_LATIN.search(raw) or not _EN_CUE_HINT.search(raw):
         return None  # no word any English phrase is made of: nothing to match
@@ -270,8 +318,17 @@ def is_apposition(text: str, prev_end: int, cue_start: int) -> bool:
     return between.strip() == "" and False
 
 
+@lru_cache(maxsize=8192)  # pure: the same places and relations recur in every document
 def _ring_circle(lat: float, lon: float, radius_m: float) -> str:
     return ring_to_wkt(circle_lonlat(lat, lon, radius_m))
+
+
+@lru_cache(maxsize=8192)
+def _sector_geometry(lat0: float, lon0: float, bearing: float, half_width_deg: float, inner_m: float, outer_m: float,
+                     lat: float, lon: float) -> tuple[float, str]:
+    """(radius from the point ``lat, lon``, WKT) of a sector around an anchor (pure, cached)."""
+    ring = sector_lonlat(lat0, lon0, bearing, half_width_deg, inner_m, outer_m)
+    return _max_dist_m(lat, lon, ring), ring_to_wkt(ring)
 
 
 def locate(cue: RelativeCue | str, anchor: Place, distance_km: float | None = None, bearing: float | None = None) -> RelativeLocation:
@@ -323,18 +380,16 @@ def locate(cue: RelativeCue | str, anchor: Place, distance_km: float | None = No
         inner, outer = distance_km * (1 - err), distance_km * (1 + err)
         lat, lon = destination(lat0, lon0, bearing, distance_km)
         hw = SETTINGS["distance_half_width_deg"]
-        ring = sector_lonlat(lat0, lon0, bearing, hw, inner * 1000.0, outer * 1000.0)
-        r = _max_dist_m(lat, lon, ring)
+        r, wkt = _sector_geometry(lat0, lon0, bearing, hw, inner * 1000.0, outer * 1000.0, lat, lon)
         prec = 2 if distance_km <= 25 else 3
-        return RelativeLocation(f"km_{dname}_of", anchor, lat, lon, r, ring_to_wkt(ring), prec,
+        return RelativeLocation(f"km_{dname}_of", anchor, lat, lon, r, wkt, prec,
                                 f"{distance_km:g} km {dname} of {anchor.name_en}: sector ±{hw:.0f}°, {inner:.0f}-{outer:.0f} km")
     if rel == "offshore":
         lo_km, hi_km = SETTINGS["offshore_km"]
         b = 0.0 if bearing is None else bearing
         lat, lon = destination(lat0, lon0, b, (lo_km + hi_km) / 2)
-        ring = sector_lonlat(lat0, lon0, b, 60.0, lo_km * 1000.0, hi_km * 1000.0)
-        r = _max_dist_m(lat, lon, ring)
-        return RelativeLocation("off_coast_of", anchor, lat, lon, r, ring_to_wkt(ring), 2,
+        r, wkt = _sector_geometry(lat0, lon0, b, 60.0, lo_km * 1000.0, hi_km * 1000.0, lat, lon)
+        return RelativeLocation("off_coast_of", anchor, lat, lon, r, wkt, 2,
                                 f"off the coast of {anchor.name_en}: seaward sector {lo_km:g}-{hi_km:g} km")
     if rel == "direction" and bearing is not None:
         f_in, f_out = SETTINGS["direction_factor"]
@@ -342,9 +397,8 @@ def locate(cue: RelativeCue | str, anchor: Place, distance_km: float | None = No
         mid = (inner + outer) / 2
         lat, lon = destination(lat0, lon0, bearing, mid)
         hw = SETTINGS["direction_half_width_deg"]
-        ring = sector_lonlat(lat0, lon0, bearing, hw, inner * 1000.0, outer * 1000.0)
-        r = _max_dist_m(lat, lon, ring)
-        return RelativeLocation(f"{dname}_of", anchor, lat, lon, r, ring_to_wkt(ring), 3,
+        r, wkt = _sector_geometry(lat0, lon0, bearing, hw, inner * 1000.0, outer * 1000.0, lat, lon)
+        return RelativeLocation(f"{dname}_of", anchor, lat, lon, r, wkt, 3,
                                 f"{dname} of {anchor.name_en}: sector ±{hw:.0f}°, {inner:.1f}-{outer:.1f} km")
     raise ValueError(f"cannot locate relation {rel!r} (bearing={bearing}, distance_km={distance_km})")
 

@@ -45,6 +45,7 @@ from gazetteer.model import Context, Place
 from gazetteer.fuzzy import FuzzyIndex
 from geo.text.spans import SpanIndex
 from gazetteer.normalize import PROCLITICS, is_arabic, name_key, normalize, normalize_with_offsets, split_proclitics
+from geo.relative import find_cue, is_apposition  # imported once: cue_before runs for every mention
 
 __all__ = ["Mention", "MentionMatcher", "find_mentions", "matcher_for", "CITY_TYPES"]
 
@@ -229,9 +230,7 @@ class MentionMatcher:
             nstart = nend - len(key) + 1
             if nend + 1 < n and _is_letter(norm[nend + 1]):
                 continue
-            ws = nstart
-            while ws > 0 and norm[ws - 1] != " ":
-                ws -= 1
+            ws = norm.rfind(" ", 0, nstart) + 1  # start of the word holding the match
             prefix = norm[ws:nstart]
             if key in self.article_required and not prefix.endswith(("ال", "لل")):
                 continue
@@ -551,11 +550,12 @@ def _feature_of(matcher: "MentionMatcher", norm: str, offs: Sequence[int], h: _H
 def _resolve(gaz: Any, name: str, ids: tuple[str, ...], near: list[Place], country: str) -> tuple[str, str, Place | None, tuple]:
     """Resolve one name: (status, reason, place, candidates)."""
     parents = tuple(p.id for p in near if p.feature_type in _CONTAINER_TYPES)
-    ctx = Context(near=tuple(near[:6]), country=country or "LY", parent_ids=parents[:3])
     cache = matcher_for(gaz).resolve_cache
-    ck = (name, tuple(p.id for p in ctx.near), ctx.parent_ids, ctx.country)
+    # the cache key is read off ``near`` directly: the Context is only built on a miss
+    ck = (name, tuple(p.id for p in near[:6]), parents[:3], country or "LY")
     res = cache.get(ck)
     if res is None:
+        ctx = Context(near=tuple(near[:6]), country=country or "LY", parent_ids=parents[:3])
         res = gaz.resolve(name, ctx)
         if len(cache) > 50_000:
             cache.clear()
@@ -578,8 +578,6 @@ def _resolve(gaz: Any, name: str, ids: tuple[str, ...], near: list[Place], count
 
 def cue_before(text: str, start: int, normalized: tuple[str, list[int]] | None, cache: dict | None) -> Any:
     """:func:`geo.relative.find_cue` at ``start``, computed once per document position (``cache``)."""
-    from geo.relative import find_cue
-
     if cache is None:
         return find_cue(text, start, normalized=normalized)
     if start not in cache:
@@ -593,8 +591,6 @@ def _apposition(text: str, start: int, before: list[Mention], normalized: tuple[
 
     «سرت، معقل تنظيم داعش شرق طرابلس»: Tripoli only says where Sirte is.
     """
-    from geo.relative import is_apposition
-
     cue = cue_before(text, start, normalized, cue_cache)
     if cue is None:
         return ""

@@ -40,6 +40,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
@@ -137,13 +138,18 @@ class Decoded:
 
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u066e-\u06d3\u0750-\u077f\ufb50-\ufefc]")
 _LATIN_LETTER_RE = re.compile("[A-Za-z]")
+_NOT_ARABIC_RE = re.compile("[^\u0621-\u064a\u066e-\u06d3\u0750-\u077f\ufb50-\ufefc]+")  # runs of other characters
+_NOT_LATIN_RE = re.compile("[^A-Za-z]+")
 _ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
+@lru_cache(maxsize=4)  # split_sentences and the reader both ask for a whole document's counts
 def _script_counts(text: str) -> tuple[int, int]:
     """(Arabic letters, ASCII letters) of ``text``."""
-    return len(_ARABIC_LETTER_RE.findall(text)), len(_LATIN_LETTER_RE.findall(text))
+    # the length less the runs of other characters: a few runs, where findall makes a list of every letter
+    n = len(text)
+    return n - sum(map(len, _NOT_ARABIC_RE.findall(text))), n - sum(map(len, _NOT_LATIN_RE.findall(text)))
 
 
 def detect_language(text: str, default: str = "en") -> str:

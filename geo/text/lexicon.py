@@ -405,10 +405,17 @@ def set_default_lexicon(lexicon: Lexicon | None) -> None:
     _DEFAULT_LEXICON = lexicon
 
 
-def _prepare(text: str, lex: Lexicon, key: str) -> tuple[Sequence[tuple[str, int, int]], list[frozenset[str]]]:
+def _prepare(text: str, lex: Lexicon, key: str) -> tuple[Sequence[tuple[str, int, int]], Sequence[frozenset[str]]]:
     words = _words(text)
     sufs = lex._m[key].suffixes
-    return words, [_stems(w, sufs) for w, _, _ in words]
+    return words, _stems_of(text, sufs)
+
+
+@lru_cache(maxsize=64)
+def _stems_of(text: str, suffixes: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """The stems of every word of ``text`` (cached: the trigger and actor finders read the same
+    sentence, and the organisation spans the same document twice, with the same suffixes)."""
+    return tuple(_stems(w, suffixes) for w, _, _ in _words(text))
 
 
 # --- triggers ------------------------------------------------------------------------
@@ -667,7 +674,7 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
             out.append(ActorMention(name, a, b, "non_state", name, "", False, False))
 
     low = text.lower()
-    has = lambda *ws: any(w in low for w in ws)  # noqa: E731 - cheap guards before each pattern
+    has = lambda *ws: any(map(low.__contains__, ws))  # noqa: E731 - cheap guards before each pattern
     en = bool(re.search(r"[a-z]", low))
     ar = bool(_AR_LETTER_RE.search(text))
     for m in (_EN_LOYAL_RE.finditer(text) if en and has("loyal", "affiliated", "allied", "aligned", "backing",

@@ -39,14 +39,20 @@ class SpanIndex:
 
     def add(self, start: int, end: int) -> None:
         """Add one span."""
-        for k in self._keys(start, end):
-            self._buckets[k].append((start, end))
+        k0, k1 = start // self._bucket, max(end - 1, start) // self._bucket
+        if k0 == k1:  # the usual case, a span inside one bucket: no range object
+            self._buckets[k0].append((start, end))
+        else:
+            for k in range(k0, k1 + 1):
+                self._buckets[k].append((start, end))
         self._n += 1
 
     def overlaps(self, start: int, end: int) -> bool:
         """True when some span shares a character with ``[start, end)``."""
-        for k in self._keys(start, end):
-            for s, e in self._buckets.get(k, ()):
+        k0, k1 = start // self._bucket, max(end - 1, start) // self._bucket
+        buckets = self._buckets
+        for k in (k0,) if k0 == k1 else range(k0, k1 + 1):
+            for s, e in buckets.get(k, ()):
                 if s < end and start < e:
                     return True
         return False

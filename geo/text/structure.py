@@ -163,6 +163,11 @@ def _is_boundary(line: str, i: int) -> bool:
     return False
 
 
+#: The characters :func:`_split_line` acts on: quotes and brackets (opening and closing) and terminators.
+_SPLIT_CHARS = frozenset(_QUOTE_PAIRS) | frozenset(_QUOTE_PAIRS.values()) | frozenset('"' + _TERMINATORS + "»”")
+_SPLIT_CHARS_RE = re.compile("[" + re.escape("".join(sorted(_SPLIT_CHARS))) + "]")
+
+
 def _split_line(line: str) -> list[tuple[int, int]]:
     """Sentence spans inside one line (offsets relative to the line)."""
     spans: list[tuple[int, int]] = []
@@ -173,6 +178,13 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     i = 0
     while i < n:
         ch = line[i]
+        if ch not in _SPLIT_CHARS:
+            # the loop does nothing on other characters: jump to the next one it acts on
+            nxt_m = _SPLIT_CHARS_RE.search(line, i)
+            if nxt_m is None:
+                break
+            i = nxt_m.start()
+            ch = line[i]
         if ch in _QUOTE_PAIRS:
             stack.append(_QUOTE_PAIRS[ch])
         elif stack and ch == stack[-1]:
