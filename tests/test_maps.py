@@ -428,3 +428,85 @@ def test_cli_map_reads_geoparquet_and_draws_the_same(tmp_path, events):
     with pytest.raises(SystemExit) as ex:
         main(["map", str(tmp_path / "missing.parquet"), "-o", str(tmp_path / "x.html")])
     assert ex.value.code == 2
+
+
+def _folium_page(events, **kw) -> str:
+    from geo.maps.page import _render
+
+    return _render(event_map(events, **kw))
+
+
+@pytest.mark.parametrize("kw", [
+    {}, {"offline": True}, {"offline": True, "title": "T & <b>'x'</b> \"q\" {{ 7*191 }}"},
+    {"heat": True, "by": "actor", "title": "حرب"}, {"choropleth": "events", "time_slider": False},
+    {"offline": True, "by": "date", "heat": True, "choropleth": "fatalities", "compress": True},
+    {"offline": True, "compress": False},
+])
+def test_page_without_folium_is_folium_page_byte_for_byte(events, kw):
+    """render_html writes a new map's page without folium (what `kharita map` uses): the same bytes as
+    folium's render, for every option; with other folium/branca/xyzservices versions it is folium's."""
+    import geo.maps.core as core
+
+    claims = [{"anchor_lat": 31.2, "anchor_lon": 16.6, "subject_lat": 31.0, "subject_lon": 16.9,
+               "verdict": "consistent", "claimed_km": 30, "text": "<script>x</script>"}]
+    for evs in (events, make_events() * 40):  # small (plain JSON) and large (deflated) payloads
+        want = _folium_page(evs, claims=claims, **kw)
+        quick = core._quick_html(evs, claims=claims, **kw)
+        if core._quick_ok(kw.get("offline", False)):
+            assert quick == want
+        else:  # another version installed: the page comes from folium
+            assert quick is None
+        assert render_html(evs, claims=claims, **kw) == want
+
+
+def test_page_without_folium_stands_down_for_other_versions(events, monkeypatch):
+    import geo.maps.core as core
+
+    monkeypatch.setitem(core.QUICK_PAGE_VERSIONS, "folium", "0.0.0")
+    assert core._quick_html(events, offline=True) is None
+    assert render_html(events, offline=True) == _folium_page(events, offline=True)
+
+
+def test_guard_on_utf8_bytes_matches_script_json():
+    from geo.maps.html import guard_script_utf8, script_json, unguarded_json
+
+    cases = [{"S": [], "a": 1}, {"S": ["x", ""], "b": [1, {"z": 1, "a": "q"}]}, {"S": ['a"b'], "T": 1},
+             {"S": ["ع", "x\\y"]}, {"S": ["a", "b\x1f"]}, {"S": [1, "a"]}, {"n": 1},
+             {"S": ["</script>", "\u2028", "&amp;"], "Z": None}]
+    for d in cases:
+        assert guard_script_utf8(unguarded_json(d).encode()) == script_json(d).encode()
+
+
+def test_parquet_text_columns_read_as_dictionaries_give_to_pylist():
+    import pyarrow as pa
+
+    from geo.cli.map import _pylist
+
+    for vals in (["a", None, "b", "a"] * 5, [None] * 3, ["x"], ["q", "r", None, "q", None, "z", "r", "q", None]):
+        d = pa.array(vals).dictionary_encode()
+        col = pa.chunked_array([d, pa.array(vals[::-1]).dictionary_encode().slice(1), d.slice(3, 4)])
+        assert _pylist(col) == col.to_pylist() == vals + vals[::-1][1:] + vals[3:7]
+    plain = pa.chunked_array([pa.array([1, None, 3])])
+    assert _pylist(plain) == [1, None, 3]
+
+
+def test_cli_map_imports_no_folium_pandas_or_shapely(tmp_path, events):
+    """`kharita map` of GeoJSON or GeoParquet in a fresh process loads none of the heavy libraries."""
+    import subprocess
+    import sys
+
+    from geo.io import frame
+
+    pq = tmp_path / "ev.parquet"
+    frame.write_events(frame.to_frame(events), pq)
+    gj = tmp_path / "ev.geojson"
+    gj.write_text(json.dumps({"type": "FeatureCollection", "features": [event_to_feature(e) for e in events]},
+                             ensure_ascii=False), encoding="utf-8")
+    probe = ("import sys; from geo.cli import main\n"
+             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('folium', 'branca', 'jinja2', 'pandas', 'geopandas', 'shapely',"
+             " 'pyarrow.dataset') if m in sys.modules))")
+    for src in (gj, pq):
+        out = subprocess.run([sys.executable, "-c", probe, "map", str(src), "--offline", "-o",
+                              str(tmp_path / "m.html")], capture_output=True, text=True, check=True)
+        assert out.stdout.strip().splitlines()[-1] == "[]", (src, out.stdout, out.stderr)

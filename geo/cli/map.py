@@ -55,17 +55,26 @@ def load_columns(path: Path):
 def _parquet_columns(path: Path):
     import pyarrow.parquet as pq
 
-    from geo.io.frame import FIELD_TO_COL
+    from geo.io.schema import FIELD_TO_COL  # (geo.io.frame would import pandas)
     from geo.maps import MAP_FIELDS, Columns
 
     if not path.exists():
         raise InputError("events file not found", path=str(path))
     try:
-        present = set(pq.read_schema(path).names)
+        import pyarrow as pa
+
+        schema = pq.read_schema(path)  # (pq.read_table would import pyarrow.dataset, and with it pandas)
+        present = set(schema.names)
         wanted = {FIELD_TO_COL.get(f, f) for f in MAP_FIELDS} | set(MAP_FIELDS)
         if not {"latitude", "longitude"} <= present:
             wanted.add("geometry")
-        table = pq.read_table(path, columns=sorted(wanted & present), use_threads=False)
+        # text columns read as dictionaries: each distinct value decoded once, not once a row (but not the
+        # ids and evidence sentences, nearly one a row: a dictionary of them costs more than it saves)
+        unique = {FIELD_TO_COL.get("id", "id"), "id", FIELD_TO_COL.get("evidence", "evidence"), "evidence"}
+        text = [f.name for f in schema if f.name in wanted and f.name not in unique
+                and (pa.types.is_string(f.type) or pa.types.is_large_string(f.type))]
+        table = pq.ParquetFile(path, read_dictionary=text).read(columns=sorted(wanted & present),
+                                                                 use_threads=False)
     except Exception as e:  # noqa: BLE001 - pyarrow raises several types for a bad file
         raise InputError(f"not a readable Parquet file ({e})", path=str(path)) from None
     names = set(table.column_names)
@@ -73,15 +82,37 @@ def _parquet_columns(path: Path):
     for f in MAP_FIELDS:
         col = FIELD_TO_COL.get(f, f)
         if col in names:
-            data[f] = table.column(col).to_pylist()
+            data[f] = _pylist(table.column(col))
         elif f in names:
-            data[f] = table.column(f).to_pylist()
+            data[f] = _pylist(table.column(f))
     if ("latitude" not in data or "longitude" not in data) and "geometry" in names:
         import shapely
 
         pts = shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False))
         data["longitude"], data["latitude"] = shapely.get_x(pts).tolist(), shapely.get_y(pts).tolist()
     return Columns.of(data, table.num_rows)
+
+
+def _pylist(col) -> list:
+    """``col.to_pylist()`` of an Arrow column; a dictionary column's values are made once per distinct value
+    (the list holds the same ``str`` object for every row of a value, as equal as ``to_pylist``'s)."""
+    import pyarrow as pa
+
+    if not pa.types.is_dictionary(col.type):
+        return col.to_pylist()
+    import numpy as np
+
+    out: list = []
+    for chunk in col.chunks:
+        values = np.array(chunk.dictionary.to_pylist() + [None], dtype=object)  # the last one: null
+        ind = chunk.indices  # read from its buffers: Arrow's own conversions would import pandas
+        validity, data = ind.buffers()[:2]
+        idx = np.frombuffer(data, dtype=f"<i{ind.type.bit_width // 8}")[ind.offset: ind.offset + len(ind)]
+        if ind.null_count:
+            bits = np.unpackbits(np.frombuffer(validity, dtype=np.uint8), bitorder="little")
+            idx = np.where(bits[ind.offset: ind.offset + len(ind)].astype(bool), idx, len(values) - 1)
+        out += values[idx].tolist()
+    return out
 
 
 @click.command("map")
@@ -111,15 +142,26 @@ def map_cmd(events: Path, claims_path: Path | None, offline: bool, time_slider: 
       kharita map events.geojson --offline -o - > events.html
       kharita map events.parquet --by actor --heat -o maps/density.html
       kharita map events.geojson --choropleth fatalities --offline -o maps/districts.html"""
-    from geo.maps import event_map, save_map
-    from geo.io.outputs import goes_to_stdout, refuse_inputs
+    import gc
+
+    from geo.maps import render_html
+    from geo.io.outputs import goes_to_stdout, refuse_inputs, write_text
 
     refuse_inputs(output, [events, claims_path])
-    cols = load_columns(events)
-    claims = load_claims(claims_path) if claims_path else None
-    m = event_map(cols, claims=claims, offline=offline, time_slider=time_slider, title=title or events.stem,
-                  by=by, heat=heat, choropleth=choropleth)
-    path = save_map(m, output)
+    gc_was_on = gc.isenabled()
+    gc.disable()  # a one-shot command that makes no garbage cycles: the collector would rescan millions of values
+    try:
+        cols = load_columns(events)
+        claims = load_claims(claims_path) if claims_path else None
+        # the page of event_map + save_map, written without importing folium when the versions allow
+        html = render_html(cols, claims=claims, offline=offline, time_slider=time_slider,
+                           title=title or events.stem, by=by, heat=heat, choropleth=choropleth)
+        write_text(output, html)
+        del html
+    finally:
+        if gc_was_on:
+            gc.enable()
+    path = Path(output)
     from gazetteer.exc import CoordinateError, check_lat_lon
     from geo.maps.core import _floats
 

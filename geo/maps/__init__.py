@@ -5,6 +5,11 @@
     :func:`render_html`, :func:`save_map`.  Its public names are re-exported here
     (``from geo.maps import event_map``) and loaded on first use, so importing
     :mod:`geo.maps.html`, :mod:`geo.maps.offline` or :mod:`geo.maps.review` loads no folium.
+    It imports folium only to build a :class:`folium.Map`: :func:`render_html` (and so
+    ``kharita map``) writes a new map's page without it, byte for byte folium's.
+:mod:`geo.maps.page`
+    The folium elements kharita adds to a map (verbatim markup, never a template) and the
+    deterministic render.
 :mod:`geo.maps.html`
     The escaping every piece of article text goes through (:func:`~geo.maps.html.escape`,
     :func:`~geo.maps.html.script_json`).

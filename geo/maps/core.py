@@ -1,6 +1,7 @@
 """Static Leaflet maps of events (and checked claims), online or fully offline.
 
-The only kharita module that imports folium.  A map is a :class:`folium.Map`
+With :mod:`geo.maps.page` (the folium elements and the render, imported only once the data is
+packed), the only kharita code that uses folium.  A map is a :class:`folium.Map`
 carrying one small script that draws the events from *columnar* data embedded
 once in the page: repeated strings (places, types, actors, evidence sentences,
 documents, dates) are stored once in lookup tables and referenced by index,
@@ -31,18 +32,19 @@ import math
 import os
 import re
 import zlib
-from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence, cast
 
-import folium
+from typing import TYPE_CHECKING
 
 from geo.maps.offline import basemap_doc, leaflet_inline
-from branca.element import Element, Figure, MacroElement
 
-from geo.maps.html import escape, script_json
+from geo.maps.html import escape, guard_script, guard_script_utf8, needs_escape, script_json, unguarded_json
 from geo.io.outputs import write_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    import folium
 
 __all__ = [
     "EVENT_STYLES",
@@ -443,8 +445,19 @@ def _pack(records: Any, claims=None, towns: Sequence[tuple] = (), by: str = "typ
         return i
 
     def strings(col: list) -> list[int]:
-        m = {v: si(v) for v in dict.fromkeys(col)} if _hashable(col) else None
-        return [m[v] for v in col] if m is not None else [si(v) for v in col]
+        uniq = _distinct(col)
+        if uniq is None:  # a list or dict in a text field: each as its text
+            return [si(v) for v in col]
+        if all(v.__class__ is str for v in uniq) and not needs_escape("\x01".join(uniq)):
+            m: dict = {}  # si() of each, without escape() calls: none of them has anything to escape
+            for v in uniq:
+                i = seen.get(v)
+                if i is None:
+                    i = seen[v] = S.add(v) if v else -1
+                m[v] = i
+        else:
+            m = {v: si(v) for v in uniq}
+        return [m[v] for v in col]
 
     def tuples(table: _Table, make, *columns) -> list[int]:
         keys = list(zip(*columns))
@@ -530,7 +543,7 @@ def _pack(records: Any, claims=None, towns: Sequence[tuple] = (), by: str = "typ
         "f": _ints(c["fatalities"]),
         "j": _ints(c["injuries"]),
         "g": tuples(G, geo_row, c["geo_precision"], c["relation"], c["uncertainty_m"]),
-        "i": [escape(_str(v)) for v in c["id"]],
+        "i": _escaped_all([_str(v) for v in c["id"]]),
     }
     claim_rows, claims_skipped = _pack_claims(claims)
     if claims_skipped:
@@ -563,12 +576,18 @@ def _pack(records: Any, claims=None, towns: Sequence[tuple] = (), by: str = "typ
     return out
 
 
-def _hashable(col: list) -> bool:
+def _escaped_all(texts: list[str]) -> list[str]:
+    """``[escape(t) for t in texts]``: one scan of them all when none has a character to escape (ids)."""
+    return [escape(t) for t in texts] if needs_escape("\x01".join(texts)) else texts
+
+
+def _distinct(col: list) -> list | None:
+    """The distinct values of a column in first-seen order, or ``None`` unless all are str/int/float/bool/None."""
     try:
-        dict.fromkeys(col[:1])
-        return all(v.__class__ in (str, int, float, bool) or v is None for v in dict.fromkeys(col))
+        uniq = list(dict.fromkeys(col))
     except TypeError:
-        return False
+        return None
+    return uniq if all(v.__class__ in (str, int, float, bool) or v is None for v in uniq) else None
 
 
 #: Colours of ``by="actor"`` (the most frequent actors; the rest are grey) and the ramp of ``by="date"``.
@@ -730,24 +749,38 @@ def _basemap_towns() -> tuple[tuple, ...]:
 #: Leaflet's files inlined (one implementation, shared with the review page: :mod:`geo.maps.offline`).
 _leaflet_inline = leaflet_inline
 
+#: Names that moved to :mod:`geo.maps.page` (the folium elements), still served from here.
+_PAGE_NAMES = frozenset({"_Raw", "_Assets", "_EventLayer", "_stabilise", "_render"})
 
-class _Raw(Element):
-    """Markup emitted exactly as given: its text is never compiled as a Jinja2 template.
 
-    ``branca.element.Element(text)`` compiles ``text`` as a template, so data in it
-    would be evaluated (``{{ … }}``), crash the render (``{% … %}``) or vanish
-    (``{# … #}``).  A :class:`_Raw` has no template: :meth:`render` returns the
-    text, which the parent template outputs as a value, never as source.
+def __getattr__(name: str) -> Any:
+    if name in _PAGE_NAMES:
+        from geo.maps import page
+
+        return getattr(page, name)
+    raise AttributeError(f"module 'geo.maps.core' has no attribute {name!r}")
+
+
+def _payload(data: dict, compress: bool | None) -> str:
+    """The page data as :func:`~geo.maps.html.script_json` text, deflated (``{"z": base64}``) when
+    ``compress``, or when ``None`` and the text is larger than :data:`COMPRESS_ABOVE`.
+
+    A text to deflate is guarded on its UTF-8 bytes (:func:`~geo.maps.html.guard_script_utf8`): the same
+    bytes as ``script_json(data).encode()``, without five passes over a 20 MB ``str``.
     """
+    raw = unguarded_json(data)
+    if compress or (compress is None and len(raw) > COMPRESS_ABOVE):  # (guarding only lengthens it)
+        return _deflated(guard_script_utf8(raw.encode("utf-8")))
+    text = guard_script(raw)
+    if compress is None and len(text) > COMPRESS_ABOVE:
+        return _deflated(text.encode("utf-8"))
+    return text
 
-    def __init__(self, text: str):
-        super().__init__()
-        self._name = "KharitaRaw"
-        self.text = text
 
-    def render(self, **kwargs) -> str:
-        """The text, verbatim."""
-        return self.text
+def _deflated(data: bytes) -> str:
+    z = zlib.compress(data, 5)  # 7 % larger than level 6 in half the time
+    # script_json({"z": ...}) written out: base64 has no character that JSON or the guard would escape
+    return '{"z":"' + base64.b64encode(z).decode("ascii") + '"}'
 
 
 def _cdn_leaflet() -> str:
@@ -757,56 +790,53 @@ def _cdn_leaflet() -> str:
             f'<script src="{js}" integrity="{js_sri}" crossorigin="anonymous"></script>\n')
 
 
-class _Assets(MacroElement):
-    """Header block: Leaflet (inlined offline, from the CDN with SRI online), kharita's own JS/CSS and, for a
-    density layer, Leaflet.heat (inlined: it is shipped in ``geo/data/assets``)."""
-
-    def __init__(self, offline: bool, heat: bool = False):
-        super().__init__()
-        self._name = "KharitaAssets"
-        self.offline = offline
-        self.heat = heat
-
-    def render(self, **kwargs) -> None:  # type: ignore[override]  # branca: MacroElement.render gives None, Element.render says str
-        fig = cast(Figure, self.get_root())  # MacroElement.render asserts it is a Figure
-        head = _leaflet_inline() if self.offline else _cdn_leaflet()
-        if self.heat:
-            head += f"<script>{_asset_text('leaflet-heat.js')}</script>\n"
-        head += f"<style>{_asset_text('kharita.css')}</style>\n<script>{_asset_text('kharita.js')}</script>\n"
-        fig.header.add_child(_Raw(head.removesuffix("\n")), name="kharita_assets")  # as a template gave it
-        super().render(**kwargs)
+def _assets_head(offline: bool, heat: bool) -> str:
+    """The page header block: Leaflet (inlined offline, from the CDN with SRI online), kharita's own JS/CSS
+    and, for a density layer, Leaflet.heat (inlined: it is shipped in ``geo/data/assets``)."""
+    head = _leaflet_inline() if offline else _cdn_leaflet()
+    if heat:
+        head += f"<script>{_asset_text('leaflet-heat.js')}</script>\n"
+    head += f"<style>{_asset_text('kharita.css')}</style>\n<script>{_asset_text('kharita.js')}</script>\n"
+    return head.removesuffix("\n")  # as a template gave it
 
 
-class _EventLayer(MacroElement):
-    """Embeds the packed data (and the basemap) once and calls ``kharitaDraw`` on the map."""
+def _layer_markup(uid: str, map_name: str, payload: str, options: Mapping[str, Any],
+                  basemap: bool) -> tuple[str, str | None, str]:
+    """``(data element, basemap element or None, draw call)`` of the event layer ``uid`` on map ``map_name``."""
+    data_html = f'<script type="application/json" id="{uid}-data">{payload}</script>'
+    opts = dict(options, uid=uid)
+    base_html = None
+    if basemap:
+        base_html = f'<script type="application/json" id="{uid}-basemap">{_basemap_json()}</script>'
+        opts["basemap_id"] = uid + "-basemap"
+    return data_html, base_html, f"kharitaDraw({map_name}, {script_json(uid + '-data')}, {script_json(opts)});"
 
-    def __init__(self, payload: str, options: dict, basemap: bool = False):
-        super().__init__()
-        self._name = "KharitaEvents"
-        self.payload = payload
-        self.options = options
-        self.basemap = basemap
 
-    def render(self, **kwargs) -> None:  # type: ignore[override]  # branca: MacroElement.render gives None, Element.render says str
-        fig = cast(Figure, self.get_root())  # MacroElement.render asserts it is a Figure
-        uid = self.get_name()
-        fig.html.add_child(
-            _Raw(f'<script type="application/json" id="{uid}-data">{self.payload}</script>'),
-            name=uid + "_data",
-        )
-        opts = dict(self.options, uid=uid)
-        if self.basemap:
-            fig.html.add_child(
-                _Raw(f'<script type="application/json" id="{uid}-basemap">{_basemap_json()}</script>'),
-                name=uid + "_basemap",
-            )
-            opts["basemap_id"] = uid + "-basemap"
-        parent = cast(Element, self._parent)  # the map this layer was added to
-        fig.script.add_child(
-            _Raw(f"kharitaDraw({parent.get_name()}, {script_json(uid + '-data')}, {script_json(opts)});"),
-            name=uid,
-        )
-        super().render(**kwargs)
+def _page_data(events: Any, claims: Iterable[Mapping] | None, offline: bool, time_slider: bool | None,
+               title: str | None, compress: bool | None, by: str, heat: bool,
+               choropleth: str | None) -> tuple[str, dict[str, Any]]:
+    """The event layer's payload text and ``kharitaDraw`` options (what :func:`event_map` embeds)."""
+    if choropleth not in (None, "events", "fatalities"):
+        raise ValueError(f"choropleth must be 'events' or 'fatalities', not {choropleth!r}")
+    data = _pack(events, claims, _basemap_towns() if offline else (), by=by, districts=choropleth is not None)
+    text = _payload(data, compress)
+    options: dict[str, Any] = {
+        "title": escape(title) if title else "",
+        "time_slider": time_slider,
+        "radius": 6,
+        "max_areas_shown": 2000,
+        "max_claim_labels": 20,
+        "max_doc_layers": 30,
+        "max_expanded_overlays": 14,
+        "max_fit_zoom": 12,
+        "default_bounds": LIBYA_BOUNDS,
+        "offline": offline,
+    }
+    if heat:
+        options["heat"] = {"radius": 18, "blur": 15, "markers_above": 2000}
+    if choropleth:
+        options["choropleth"] = choropleth
+    return text, options
 
 
 # --------------------------------------------------------------------------- API
@@ -863,13 +893,10 @@ def event_map(
     folium.Map
         The map (``m`` if given).
     """
-    if choropleth not in (None, "events", "fatalities"):
-        raise ValueError(f"choropleth must be 'events' or 'fatalities', not {choropleth!r}")
-    data = _pack(events, claims, _basemap_towns() if offline else (), by=by, districts=choropleth is not None)
-    text = script_json(data)
-    if compress or (compress is None and len(text) > COMPRESS_ABOVE):
-        z = zlib.compress(text.encode("utf-8"), 5)  # 7 % larger than level 6 in half the time
-        text = script_json({"z": base64.b64encode(z).decode("ascii")})
+    text, options = _page_data(events, claims, offline, time_slider, title, compress, by, heat, choropleth)
+    from branca.element import Figure
+
+    from geo.maps.page import _Assets, _EventLayer, folium
 
     if m is None:
         m = folium.Map(
@@ -896,58 +923,161 @@ def event_map(
     else:
         assets = cast(_Assets, m._children["kharita_assets"])
         assets.offline, assets.heat = assets.offline or offline, assets.heat or heat
-    options: dict[str, Any] = {
-        "title": escape(title) if title else "",
-        "time_slider": time_slider,
-        "radius": 6,
-        "max_areas_shown": 2000,
-        "max_claim_labels": 20,
-        "max_doc_layers": 30,
-        "max_expanded_overlays": 14,
-        "max_fit_zoom": 12,
-        "default_bounds": LIBYA_BOUNDS,
-        "offline": offline,
-    }
-    if heat:
-        options["heat"] = {"radius": 18, "blur": 15, "markers_above": 2000}
-    if choropleth:
-        options["choropleth"] = choropleth
     m.add_child(_EventLayer(text, options, basemap=offline or choropleth is not None))
     return m
 
 
-def _stabilise(fig: Element) -> None:
-    """Give every element a deterministic id (tree order) and forget earlier renders."""
-    counter = 0
-
-    def walk(el: Element) -> None:
-        nonlocal counter
-        el._id = f"{counter:04x}"
-        counter += 1
-        for child in el._children.values():
-            walk(child)
-
-    walk(fig)
-    if isinstance(fig, Figure):
-        meta = fig.header._children.get("meta_http")
-        fig.header._children = OrderedDict([("meta_http", meta)] if meta is not None else [])
-        fig.html._children = OrderedDict()
-        fig.script._children = OrderedDict()
-
-
-def _render(m: folium.Map) -> str:
-    fig = m.get_root()
-    if not isinstance(fig, Figure):
-        fig = Figure()
-        fig.add_child(m)
-    _stabilise(fig)
-    html = fig.render()
-    return "\n".join(line.rstrip() for line in html.splitlines()) + "\n"
-
-
 def render_html(events: Any, **kwargs: Any) -> str:
-    """HTML text of :func:`event_map` (same keywords); byte-identical for the same input."""
+    """HTML text of :func:`event_map` (same keywords); byte-identical for the same input.
+
+    A new map (no ``m``) is written without folium (:func:`_quick_html`: the same bytes, without importing
+    folium and compiling its templates) when the installed folium and branca are the versions it reproduces.
+    """
+    html = None if "m" in kwargs else _quick_html(events, **kwargs)
+    if html is not None:
+        return html
+    from geo.maps.page import _render
+
     return _render(event_map(events, **kwargs))
+
+
+#: Versions of the packages whose page :func:`_quick_html` reproduces byte for byte (the page skeleton is
+#: folium's ``Map`` and branca's ``Figure`` templates; the online tile layer is xyzservices' OpenStreetMap).
+#: With any other version installed, pages are rendered by folium (``tests/test_maps.py`` compares both).
+QUICK_PAGE_VERSIONS = {"folium": "0.20.0", "branca": "0.8.2"}
+QUICK_TILES_VERSIONS = {"xyzservices": "2026.9.1"}
+
+
+@lru_cache(maxsize=None)
+def _installed_version(dist: str) -> str | None:
+    """Version of an installed distribution, from its ``.dist-info`` folder name (no import, no metadata scan
+    of every distribution); ``None`` when not found."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(dist)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    site = Path(next(iter(spec.submodule_search_locations))).parent
+    found = [p.name[len(dist) + 1: -len(".dist-info")] for p in site.glob(f"{dist}-*.dist-info")]
+    return found[0] if len(found) == 1 else None
+
+
+def _quick_ok(offline: bool) -> bool:
+    wanted = QUICK_PAGE_VERSIONS if offline else {**QUICK_PAGE_VERSIONS, **QUICK_TILES_VERSIONS}
+    return all(_installed_version(d) == v for d, v in wanted.items())
+
+
+#: folium 0.20's page around a new ``folium.Map(location=[27.0, 17.5], zoom_start=6, prefer_canvas=True,
+#: control_scale=True)`` as :func:`geo.maps.page._render` gives it (ids in tree order, trailing spaces cut).
+_QUICK_HEAD = """    <meta http-equiv="content-type" content="text/html; charset=UTF-8" />
+
+            <meta name="viewport" content="width=device-width,
+                initial-scale=1.0, maximum-scale=1.0, user-scalable=no" />
+            <style>
+                #map_0001 {
+                    position: relative;
+                    width: 100.0%;
+                    height: 100.0%;
+                    left: 0.0%;
+                    top: 0.0%;
+                }
+                .leaflet-container { font-size: 1rem; }
+            </style>
+
+            <style>html, body {
+                width: 100%;
+                height: 100%;
+                margin: 0;
+                padding: 0;
+            }
+            </style>
+
+            <style>#map {
+                position:absolute;
+                top:0;
+                bottom:0;
+                right:0;
+                left:0;
+                }
+            </style>
+
+            <script>
+                L_NO_TOUCH = false;
+                L_DISABLE_3D = false;
+            </script>
+
+
+"""
+_QUICK_BODY = """</head>
+<body>
+
+
+            <div class="folium-map" id="map_0001" ></div>
+
+"""
+_QUICK_MAP = """</body>
+<script>
+
+
+            var map_0001 = L.map(
+                "map_0001",
+                {
+                    center: [27.0, 17.5],
+                    crs: L.CRS.EPSG3857,
+                    ...{
+  "zoom": 6,
+  "zoomControl": true,
+  "preferCanvas": true,
+}
+
+                }
+            );
+            L.control.scale().addTo(map_0001);
+
+
+
+"""
+_QUICK_TILES = """
+
+            var tile_layer_0002 = L.tileLayer(
+                "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                {
+  "minZoom": 0,
+  "maxZoom": 19,
+  "maxNativeZoom": 19,
+  "noWrap": false,
+  "attribution": "\\u0026copy; \\u003ca href=\\"https://www.openstreetmap.org/copyright\\"\\u003eOpenStreetMap\\u003c/a\\u003e contributors",
+  "subdomains": "abc",
+  "detectRetina": false,
+  "tms": false,
+  "opacity": 1,
+}
+
+            );
+
+
+            tile_layer_0002.addTo(map_0001);
+"""
+
+
+def _quick_html(events: Any, *, claims: Iterable[Mapping] | None = None, offline: bool = False,
+                time_slider: bool | None = None, title: str | None = None, compress: bool | None = None,
+                by: str = "type", heat: bool = False, choropleth: str | None = None) -> str | None:
+    """The page of :func:`render_html` for a new map, written without folium; ``None`` (nothing done) when
+    the installed folium/branca (xyzservices online) are not :data:`QUICK_PAGE_VERSIONS`."""
+    if not _quick_ok(offline):
+        return None
+    text, options = _page_data(events, claims, offline, time_slider, title, compress, by, heat, choropleth)
+    # tree order of the map's elements: figure 0000, map 0001, [tile layer 0002,] assets, event layer
+    uid = "kharita_events_0003" if offline else "kharita_events_0004"
+    data_html, base_html, draw = _layer_markup(uid, "map_0001", text, options, offline or choropleth is not None)
+    parts = ["<!DOCTYPE html>\n<html>\n<head>\n", f"<title>{escape(title)}</title>\n" if title else "\n",
+             _QUICK_HEAD, "    ", _assets_head(offline, heat), "\n", _QUICK_BODY, "    ", data_html, "\n"]
+    if base_html is not None:
+        parts += ["    ", base_html, "\n"]
+    parts += [_QUICK_MAP, "" if offline else _QUICK_TILES, "\n    ", draw, "\n</script>\n</html>\n"]
+    html = "".join(parts)
+    return "\n".join(line.rstrip() for line in html.splitlines()) + "\n"  # as geo.maps.page._render cuts them
 
 
 def save_map(m: folium.Map, path: str | os.PathLike) -> Path:
@@ -956,6 +1086,8 @@ def save_map(m: folium.Map, path: str | os.PathLike) -> Path:
     A file is written atomically (temp file + rename; a symlink is followed),
     a FIFO or device in place, and ``-`` goes to standard output.
     """
+    from geo.maps.page import _render
+
     html = _render(m)
     write_text(path, html)
     return Path(path)
