@@ -746,6 +746,9 @@ _SEAT_BEFORE_RE = re.compile(
     r"الذي\s+يتخذ\s+من|التي\s+تتخذ\s+من|ومقرهم|ومقرّه|ومقرّها)\s+(?:في\s+|ب)?(?:مدينة\s+)?$",
     re.IGNORECASE)
 _WEAPON_GAP_RE = re.compile(r"^\s*(?:with\s+(?:an?\s+)?|using\s+(?:an?\s+)?|by\s+(?:an?\s+)?)?$", re.IGNORECASE)
+_AR_WITHDRAW_FROM_RE = re.compile(
+    r"(?:^|\s)(?P<v>[وف]?(?:انسحبت|انسحب|انسحبوا|انسحاب))\s+(?:\S+\s+){0,5}?من\s+(?:مدينة\s+|بلدة\s+|منطقة\s+)?$")
+_WITHDRAW_RE = re.compile(r"(?:withdr|pull|retreat|[وف]?انسحا?ب)", re.IGNORECASE)
 # "The exchange of strikes demonstrated the intensity of the conflict": demonstrating something is showing it
 _SHOWED_RE = re.compile(r"demonstrat(?:ed|es|e)$|rall(?:ied|ies)$", re.IGNORECASE)
 _OBJECT_AFTER_RE = re.compile(r"^\s+(?:the|that|a|an|its|their|his|her|how|what|this|these|our|support|behind)\b",
@@ -971,6 +974,21 @@ def extract_result(
             # the bodies, is the one violence the finding reports, not separate attacks
             trigs = [t for t in trigs if t is mg or t.start < mg.start
                      or t.kind not in ("attack", "killing", "execution", "assassination", "massacre")]
+        # "withdrew from Tarhuna", «انسحبت قوات حفتر من ترهونة»: a withdrawal hands over the place it names;
+        # from talks or a deal («انسحب من الحوار») it hands over nothing
+        trigs = [t for t in trigs if not (t.kind == "handover" and _WITHDRAW_RE.match(t.word) and not any(
+            0 <= mentions[i].start - (sent.start + t.end) <= 30 and mentions[i].status == "resolved"
+            for i in m_by_sentence[k]))]
+        if "انسحب" in sent.text and not any(t.kind in ("handover", "territory") for t in trigs):
+            for i in m_by_sentence[k]:
+                w = _AR_WITHDRAW_FROM_RE.search(sent.text[max(0, mentions[i].start - sent.start - 70):mentions[i].start - sent.start])
+                if w and mentions[i].status == "resolved" and mentions[i].place is not None \
+                        and not mentions[i].place.is_foreign:
+                    a = mentions[i].start - sent.start - len(w.group()) + w.start("v")
+                    trigs.append(lexicon.Trigger("Strategic developments", "Non-violent transfer of territory",
+                                                 w.group("v"), a, a + len(w.group("v")), "handover"))
+                    trigs.sort(key=lambda t: t.start)
+                    break
         trigs = [t for t in trigs if not _CHARGE_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start])
                  and not (t.kind == "protest" and _SHOWED_RE.match(t.word) and _OBJECT_AFTER_RE.match(sent.text[t.end:]))]
         # «هجوم بقنبلة يدوية», "a rocket attack", "an attack with a car bomb": the attack is the weapon's strike,
@@ -1378,6 +1396,9 @@ def extract_result(
                     sub = "Protest with intervention"
                 if _RIOT_RE.search(sent.text) or ("clash" in absorbed and "attack" not in absorbed and not fat):
                     et_t, sub = "Riots", "Violent demonstration"
+            if et_t == "Riots" and actor1 in ("", "Protesters"):
+                actor1 = "Rioters"  # ACLED: who riots is coded "Rioters", not "Protesters"
+                actor2 = "" if actor2 in ("Rioters", "Protesters") else actor2
             if t.kind == "territory" and hasattr(lexicon, "territory_sub_event"):
                 try:
                     sub = lexicon.territory_sub_event(actor1) or sub

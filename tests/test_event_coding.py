@@ -1428,3 +1428,33 @@ def test_strikes_named_again_at_the_same_place_are_one_event():
 )
 def test_demonstrating_something_is_no_protest(text):
     assert all(e.event_type != "Protests" for e in events(text, "2019-04-08"))
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Residents rioted in Kufra on Tuesday, burning the municipal building.", "en"),
+        ("أضرم محتجون غاضبون النار في مقر البلدية في الكفرة يوم الثلاثاء.", "ar"),
+    ],
+)
+def test_who_riots_is_coded_rioters(text, lang):
+    ev = one(text, "2020-06-10")
+    assert (ev.event_type, ev.actor1) == ("Riots", "Rioters") and ev.actor2 != "Rioters"
+
+
+@pytest.mark.parametrize(
+    "text, lang, n",
+    [
+        ("At dawn on Friday, LNA forces withdrew from Tarhuna.", "en", 1),
+        ("انسحبت قوات حفتر فجر الجمعة من ترهونة وسلمتها لقوات الوفاق.", "ar", 1),
+        ("The delegation withdrew from the talks in Geneva on Friday.", "en", 0),
+        ("انسحب وفد حكومة الوفاق من المحادثات في جنيف.", "ar", 0),
+    ],
+)
+def test_a_withdrawal_from_a_named_place_hands_it_over(text, lang, n):
+    evs = [e for e in events(text, "2020-06-10") if e.sub_event_type == "Non-violent transfer of territory"]
+    assert len(evs) == n
+
+
+def test_where_forces_withdrew_from_is_not_their_name():
+    assert [a.name for a in find_actors("انسحبت القوات من مواقعها في سرت.", "ar")] == []

@@ -624,6 +624,9 @@ _AR_NAME_STOP |= {"يقودها", "يقوده", "تقودها", "بقيادة", 
                   "مطار", "مدينة", "مدينه", "منطقة", "معسكر", "قاعدة", "ميناء", "بلدة", "مقر", "حي", "طريق", "بوابة",
                   "مستشفى", "جسر", "ضاحية", "شارع", "ميدان", "ساحة"}
 _AR_NAME_STOP_N = frozenset(normalize(v) for v in _AR_NAME_STOP)
+_AR_NOT_ORIGINS_N = frozenset(normalize(v) for v in (
+    "مواقع", "المواقع", "المدينة", "البلدة", "المنطقة", "الداخل", "الخارج", "جهة", "جانب", "طرف", "الجيش", "الشرطة",
+    "المحور", "محاور", "الجنوب", "الشمال", "الشرق", "الغرب", "العاصمة", "السكان", "الأهالي", "بينهم", "بينها"))
 _AR_UNIT_HEADS_N = frozenset(normalize(v) for v in ("كتيبة", "الكتيبة", "لواء", "اللواء", "كتائب", "الكتائب", "سرية",
                                                        "السرية", "ميليشيا", "مليشيا", "قوة", "القوة", "جهاز", "غرفة"))
 # head nouns of an armed party; after «و» inside a name they begin a second party
@@ -738,7 +741,9 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
     for m in (_AR_FROM_RE.finditer(text) if ar and " من " in text else ()):
         x = m["x"]
         if normalize(x) in _AR_NAME_STOP_N or normalize(x) in _AR_PARTY_HEADS_N or len(x) < 3 \
-                or normalize(x) in _AR_UNIT_HEADS_N:
+                or normalize(x) in _AR_UNIT_HEADS_N or normalize(x) in _AR_NOT_ORIGINS_N \
+                or (x.endswith(("ها", "هم", "هما")) and len(x) > 4):
+            # «انسحبت القوات من مواقعها», «من جهتها»: where from, not whose men
             continue  # «مسلحون من كتيبة شهداء أبو سليم»: men of a unit the unit pattern names, not of a town
         known = _known(f"قوات {x}", lex, "ar") or _known(f"ميليشيات {x}", lex, "ar")
         if known is not None and known.actor_id not in _GENERIC_ACTORS:
