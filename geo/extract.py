@@ -982,8 +982,7 @@ def extract_result(
         if "انسحب" in sent.text and not any(t.kind in ("handover", "territory") for t in trigs):
             for i in m_by_sentence[k]:
                 w = _AR_WITHDRAW_FROM_RE.search(sent.text[max(0, mentions[i].start - sent.start - 70):mentions[i].start - sent.start])
-                if w and mentions[i].status == "resolved" and mentions[i].place is not None \
-                        and not mentions[i].place.is_foreign:
+                if w and mentions[i].status == "resolved" and not getattr(mentions[i].place, "is_foreign", True):
                     a = mentions[i].start - sent.start - len(w.group()) + w.start("v")
                     trigs.append(lexicon.Trigger("Strategic developments", "Non-violent transfer of territory",
                                                  w.group("v"), a, a + len(w.group("v")), "handover"))
