@@ -888,6 +888,13 @@ def extract_result(
     if doc_date is None and dline is not None:
         doc_date = dline.date
         doc_date_note = f"document date (from the {dline.note})"
+    if doc_date is None and dline is None:
+        # "April 12, 2019", «الجمعة 12 أبريل 2019», "Posted on … by …" on a line of its own at the top: the
+        # publication date, which "on Tuesday" and «أمس» are counted from
+        dline = timeparse.date_line(text, language)
+        if dline is not None:
+            doc_date = dline.date
+            doc_date_note = f"document date (from the {dline.note})"
     # a text with no document date (an encyclopaedia narrative) gives day-month dates the year it named last
     years = timeparse.narrative_years(text) if doc_date is None else []
     narrative_date = None  # the last day-precise date such a narrative named

@@ -1458,3 +1458,25 @@ def test_a_withdrawal_from_a_named_place_hands_it_over(text, lang, n):
 
 def test_where_forces_withdrew_from_is_not_their_name():
     assert [a.name for a in find_actors("انسحبت القوات من مواقعها في سرت.", "ar")] == []
+
+
+@pytest.mark.parametrize(
+    "head, lang",
+    [
+        ("April 12, 2019", "en"), ("Friday 12 April 2019", "en"), ("Posted on April 12, 2019 by Staff", "en"),
+        ("12.04.2019", "en"), ("4/12/2019", "en"), ("Last updated: Fri 12 Apr 2019 10:32 GMT", "en"),
+        ("By John Smith | April 12, 2019", "en"),
+        ("الجمعة 12 أبريل 2019", "ar"), ("12/4/2019", "ar"), ("آخر تحديث: 12 - 04 - 2019", "ar"),
+    ],
+)
+def test_a_date_on_a_line_of_its_own_at_the_top_is_the_document_date(head, lang):
+    body = ("\nاندلعت اشتباكات في غريان يوم الثلاثاء ما أسفر عن مقتل ثلاثة مقاتلين." if lang == "ar"
+            else "\nClashes erupted in Gharyan on Tuesday, killing three fighters.")
+    assert one(head + body, None).event_date == "2019-04-09"  # the Tuesday before Friday 12 April
+
+
+def test_a_dated_title_with_an_event_word_is_not_a_date_line():
+    text = "Clashes in Gharyan, 12 April 2019\nFighting went on for a second day on Tuesday."
+    assert dateline(text, "en") is None
+    from geo.text.timeparse import date_line
+    assert date_line(text, "en") is None

@@ -143,7 +143,7 @@ _EN_MONTH_ONLY_RE = re.compile(
     re.I,
 )
 _ISO_RE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
-_SLASH_RE = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)(?!\d)")
+_SLASH_RE = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<b>\d{1,2})\s?(?P=sep)\s?(?P<year>(?:19|20)\d\d)(?!\d)")
 # «بتاريخ 2019/04/04»: year first, as official Libyan documents write it
 _YMD_SLASH_RE = re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d\d)(?P<sep>[/.])(?P<mon>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/.])")
 
@@ -299,7 +299,8 @@ def find_dates(
         add(explicit(int(m["year"]), int(m["mon"]), int(m["day"]), m.group(), m.start(), m.end()))
     for m in _SLASH_RE.finditer(folded):
         a, b, y = int(m["a"]), int(m["b"]), int(m["year"])
-        day, mon = (b, a) if language == "en" and a <= 12 else (a, b)
+        # ("04/12/2019" in English is month first; "12.04.2019", "12-04-2019" are day first everywhere)
+        day, mon = (b, a) if language == "en" and a <= 12 and m["sep"] == "/" else (a, b)
         add(explicit(y, mon, day, m.group(), m.start(), m.end()))
     for m in _AR_DATE_RE.finditer(folded):
         add(explicit(int(m["year"]) if m["year"] else None, _month_ar(m["mon"]), int(m["day"]),
@@ -545,6 +546,43 @@ def dateline(text: str, language: str = "ar") -> DateInfo | None:
         if not _DATELINE_SEP.match(first, d.end) and d.end != len(first.rstrip()):
             continue
         return DateInfo(d.date, 1, f"dateline {first[d.start:d.end]!r}", d.start, d.end)
+    return None
+
+
+_LINE_WORD_RE = re.compile(r"[^\W\d_]+")
+# words of a date line besides the date: "Posted on … by Staff", "Last updated:", «نشر في», «آخر تحديث»
+_DATE_LINE_MAX_WORDS = 8
+
+
+def date_line(text: str, language: str = "ar", max_lines: int = 4) -> DateInfo | None:
+    """A publication date on a line of its own near the top of a text, with its span.
+
+    "April 12, 2019", "Friday 12 April 2019", "Posted on April 12, 2019 by Staff", «الجمعة 12 أبريل 2019»,
+    «آخر تحديث: 12 - 04 - 2019»: one of the first ``max_lines`` non-empty lines holds a full date (day, month
+    and year) and little else (at most a few words, no full stop, no event word). ``None`` otherwise.
+    """
+    from geo.text.lexicon import find_triggers  # same layer; imported here to keep module import light
+
+    pos = 0
+    seen = 0
+    for line in text[:4000].split("\n"):
+        start = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        if len(stripped) > 90 or stripped.endswith((".", "؟", "?", "!")):
+            continue
+        for d in find_dates(line, None, language):
+            if d.date is None or d.precision != 1 or not d.note.startswith("explicit") or "year" in d.note:
+                continue
+            rest = line[:d.start] + " " + line[d.end:]
+            if len(_LINE_WORD_RE.findall(rest)) > _DATE_LINE_MAX_WORDS or find_triggers(rest, language):
+                continue
+            return DateInfo(d.date, 1, f"date line {line[d.start:d.end]!r}", start + d.start, start + d.end)
     return None
 
 
