@@ -1480,3 +1480,18 @@ def test_a_dated_title_with_an_event_word_is_not_a_date_line():
     assert dateline(text, "en") is None
     from geo.text.timeparse import date_line
     assert date_line(text, "en") is None
+
+
+@pytest.mark.parametrize(
+    "text, date, prec",
+    [
+        ("Three people were killed in clashes in Sabha three days ago.", "2019-04-07", 1),
+        ("قتل ثلاثة أشخاص في اشتباكات بسبها قبل ثلاثة أيام.", "2019-04-07", 1),
+        ("Clashes broke out in Sabha a week ago.", "2019-04-03", 2),
+        ("اندلعت اشتباكات في سبها قبل أسبوعين.", "2019-03-27", 2),
+        ("Clashes broke out in Sabha 10 days ago.", "2019-03-31", 1),
+    ],
+)
+def test_n_days_or_weeks_ago(text, date, prec):
+    ev = one(text, "2019-04-10")
+    assert (ev.event_date, ev.time_precision) == (date, prec)

@@ -181,6 +181,27 @@ _REL_PATTERNS: list[tuple[re.Pattern[str], int, int, str]] = [
     (re.compile(r"\b(?:last\s+year|(?:a|one|two|three|four|five|several|\d{1,2})\s+years?\s+ago|years\s+ago)\b",
                 re.I), -365, 3, "background: last year"),
 ]
+_AGO_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "تسعه": 9,
+                "عشره": 10}
+# (folded text: «ة» is «ه», hamzas are bare «ا»)
+_AGO_RE = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:(?P<d>days?)|(?P<wk>weeks?))\s+ago\b"
+    r"|(?<![\u0621-\u064a])قبل\s+(?:(?P<an>ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره|\d{1,2})\s+(?:ايام|يوما)"
+    r"|(?P<awk>اسبوع|اسبوعين))(?![\u0621-\u064a])",
+    re.IGNORECASE,
+)
+
+
+def _ago_count(m: re.Match[str]) -> int | None:
+    """How many days (or weeks, when the match names weeks) back an :data:`_AGO_RE` match counts."""
+    if m["awk"]:
+        return 2 if m["awk"].endswith("ين") else 1
+    word = (m["n"] or m["an"] or "").lower()
+    n = int(word) if word.isdigit() else _AGO_NUMBERS.get(word)
+    return n if n is not None and 0 < n <= 31 else None
+
+
 _SINCE_RE = re.compile(
     r"(?:منذ|مند|since|ever\s+since)\s*(?:(?:عام|سنه|شهر|مطلع|بدايه|اواخر|اوائل|منتصف|نهايه|يوم|early|late|mid|"
     r"the\s+(?:start|beginning|end)\s+of)[\s-]+)*(?:في\s+)?$",
@@ -190,7 +211,7 @@ _BACKGROUND_DAYS = 31
 # A sentence holds a date expression only if it has one of these: the patterns below run only then.
 _DATE_HINT_RE = re.compile(
     rf"\d|{_alt(_AR_WEEKDAYS)}|{_alt(m for m in _MONTHS_AR if m not in _AR_AMBIGUOUS_MONTHS)}|"
-    r"امس|اليوم|الليله|البارحه|الاسبوع|الشهر|يومين|العام|السنه|عامين|سنتين|اعوام|سنوات|"
+    r"امس|اليوم|الليله|البارحه|الاسبوع|الشهر|يومين|العام|السنه|عامين|سنتين|اعوام|سنوات|ايام|يوما|اسبوع|"
     rf"\b(?:{'|'.join(_EN_DAY_NAMES)}|{_alt(_MONTHS_EN)}|yesterday|today|tonight|overnight|night|morning|afternoon|"
     r"evening|week|weekend|month|year|ago)\b",
     re.IGNORECASE,
@@ -375,6 +396,21 @@ def find_dates(
             else:
                 add(DateInfo(doc_date + _dt.timedelta(days=offset), precision,
                              f"{label} resolved against document date {doc_date.isoformat()}", m.start(), m.end()))
+    if "ago" in low or "قبل" in folded:
+        # "three days ago", «قبل ثلاثة أيام», "a week ago", «قبل أسبوعين»: counted back from the document date
+        for m in _AGO_RE.finditer(folded):
+            n = _ago_count(m)
+            if n is None:
+                continue
+            weeks = bool(m["wk"] or m["awk"])
+            days, precision = (7 * n, 2) if weeks else (n, 1)
+            if doc_date is None:
+                add(DateInfo(None, precision, f"relative: {text[m.start():m.end()].strip()}, no document date",
+                             m.start(), m.end()))
+            else:
+                add(DateInfo(doc_date - _dt.timedelta(days=days), precision,
+                             f"{text[m.start():m.end()].strip()!r} resolved against document date {doc_date.isoformat()}",
+                             m.start(), m.end()))
     # names («ثورة 17 فبراير») are no dates; a range gives its first day
     kept = []
     for c in cands:
