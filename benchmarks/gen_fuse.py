@@ -67,6 +67,8 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("ar-12#1", "en-55#1"),   # Corinthia hotel attack, Tripoli, 27 January 2015
     ("en-29#0", "en-55#2"),   # fighting for Sirte, mid-March 2015
     ("en-45#0", "en-56#4"),   # first US air strikes on Sirte, 1 August 2016
+    ("en-65#0", "ar-48#0"),   # clashes in Tripoli, 27 August 2022 (one UK statement in English and Arabic)
+    ("en-36#0", "en-64#0"),   # the Brak al-Shati air base raid, 18 May 2017
 )
 
 _CLITICS = ("ب", "و", "وب", "ف")
