@@ -748,6 +748,24 @@ _SEAT_BEFORE_RE = re.compile(
 _WEAPON_GAP_RE = re.compile(r"^\s*(?:with\s+(?:an?\s+)?|using\s+(?:an?\s+)?|by\s+(?:an?\s+)?)?$", re.IGNORECASE)
 _AR_WITHDRAW_FROM_RE = re.compile(
     r"(?:^|\s)(?P<v>[وف]?(?:انسحبت|انسحب|انسحبوا|انسحاب))\s+(?:\S+\s+){0,5}?من\s+(?:مدينة\s+|بلدة\s+|منطقة\s+)?$")
+# "a statement issued in agreement with the heads of mission", «بالاتفاق مع»: in accord with, no deal signed
+# between a place and the region after it that locates it: "in", "in the south of", «في جنوب»
+_LOCATOR_GAP_RE = re.compile(r"^\s*,?\s*(?:in|at|في|ب|بـ)\s+(?:the\s+)?(?:[^\s,،.]+\s+){0,2}(?:of\s+)?$|^\s*,?\s*ب$",
+                             re.IGNORECASE)
+
+
+def _holds(gaz: Any, area: Any, place: Any) -> bool:
+    """True when ``area`` (a region, district or country) contains ``place``: by the gazetteer's hierarchy,
+    or the place lies within the area's radius."""
+    from gazetteer.geodesy import haversine_km
+
+    if _is_ancestor(gaz, area, place) or (area.id == "cc:LY" and not getattr(place, "is_foreign", False)):
+        return True
+    radius_km = float(getattr(area, "precision_m", 0) or 0) / 1000
+    return haversine_km(area.lat, area.lon, place.lat, place.lon) <= radius_km
+
+
+_IN_ACCORD_RE = re.compile(r"\bin\s+(?:full\s+)?agreement\s+with\b|(?:^|\s)بالاتفاق\s+مع|(?:^|\s)بالتنسيق\s+مع", re.IGNORECASE)
 _WITHDRAW_RE = re.compile(r"(?:withdr|pull|retreat|[وف]?انسحا?ب)", re.IGNORECASE)
 # "The exchange of strikes demonstrated the intensity of the conflict": demonstrating something is showing it
 _SHOWED_RE = re.compile(r"demonstrat(?:ed|es|e)$|rall(?:ied|ies)$", re.IGNORECASE)
@@ -782,6 +800,7 @@ _FACILITY_BEFORE_RE = re.compile(
     r"(?:^|\s)[وبل]?(?:ال)?(?:معسكر|مقر|مقار|مقرات|قاعدة|ثكنة|ثكنات|مركز|مراكز|مخزن|مخازن|بوابة|تمركزات|مواقع)\s+(?:ل|لـ)?$"
     r"|\b(?:camp|base|barracks|headquarters|compound|checkpoint|positions|depot|offices?)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE)
+_MURDER_RE = re.compile(r"murder|slain|massacr|[وف]?(?:ال)?قتل\s+العمد", re.IGNORECASE)
 _PASSIVE_KILL_RE = re.compile(r"\b(?:was|were|been|be|being|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?(?:\S+\s+)?$", re.IGNORECASE)
 
@@ -808,6 +827,12 @@ def _killings(act: list, text: str, lang: str, lexicon: Any, res: Any) -> tuple[
     agents = [a for a in actors if getattr(a, "kind", "") != "civilians" and not _is_source(text, a)
               and (not passive or _BY_BEFORE_RE.search(text[max(0, a.start - 12):a.start]))]
     if not agents:
+        if any(_MURDER_RE.match(t.word) for t in act):
+            # "condemn the murder of thirty migrants in Mizda": a murder is violence against its victims even
+            # when the text names no killer (an unidentified armed group, as ACLED codes it)
+            t0 = next(t for t in act if _MURDER_RE.match(t.word))
+            return [dataclasses.replace(t0, event_type="Violence against civilians", sub_event_type="Attack",
+                                        kind="killing")], actors
         return [], actors
     out = []
     for t in act:
@@ -995,6 +1020,7 @@ def extract_result(
                                                  w.group("v"), a, a + len(w.group("v")), "handover"))
                     trigs.sort(key=lambda t: t.start)
                     break
+        trigs = [t for t in trigs if not (t.kind == "agreement" and _IN_ACCORD_RE.search(sent.text[max(0, t.start - 12):t.end + 8]))]
         trigs = [t for t in trigs if not _CHARGE_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start])
                  and not (t.kind == "protest" and _SHOWED_RE.match(t.word) and _OBJECT_AFTER_RE.match(sent.text[t.end:]))]
         # «هجوم بقنبلة يدوية», "a rocket attack", "an attack with a car bomb": the attack is the weapon's strike,
@@ -1218,6 +1244,15 @@ def extract_result(
             for i in in_names:
                 res.unused.append((mentions[i], "inside an actor's name: where the actor comes from"))
             libyan = [i for i in libyan if i not in in_names]
+        # "the Brak al-Shati air base in southern Libya", «قاعدة براك في جنوب ليبيا»: a region after "in" that
+        # holds the place before it says where that place is; the place is the event's
+        libyan = [i for i in libyan if not (
+            getattr(mentions[i].place, "feature_type", "") in _AREAL and any(
+                j != i and mentions[j].end <= mentions[i].start and mentions[j].place is not None
+                and getattr(mentions[j].place, "feature_type", "") not in _AREAL
+                and _LOCATOR_GAP_RE.match(text[mentions[j].end:mentions[i].start])
+                and _holds(gaz, mentions[i].place, mentions[j].place)
+                for j in libyan))]
         placed = {i: p for i in libyan if (p := mentions[i].place) is not None}  # resolved: all have places
         keep = [i for i in libyan if i in cues or not any(
             placed[j].id != placed[i].id and _is_ancestor(gaz, placed[i], placed[j])

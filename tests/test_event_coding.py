@@ -1495,3 +1495,47 @@ def test_a_dated_title_with_an_event_word_is_not_a_date_line():
 def test_n_days_or_weeks_ago(text, date, prec):
     ev = one(text, "2019-04-10")
     assert (ev.event_date, ev.time_precision) == (date, prec)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The EU condemns the murder of thirty trafficked migrants on 27 May in Mizda.", "en"),
+        ("Clashes erupted at the Brak al-Shati air base in southern Libya, and civilians were summarily executed.", "en"),
+    ],
+)
+def test_murders_and_places_located_by_a_region_after_them(text, lang):
+    evs = events(text, "2020-05-30")
+    assert evs and all(e.event_type in (VAC, "Battles") for e in evs)
+    assert all(e.place_name_en in ("Mizdah", "Brak al-Shati air base") for e in evs), [e.location for e in evs]
+
+
+def test_a_murder_counts_its_victims():
+    assert casualties("condemn the murder of thirty trafficked migrants in Mizda", "en").fatalities == 30
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU Delegation issued the following statement on 30 May in agreement with the Heads of Mission in Tripoli.",
+        "أصدر الاتحاد الأوروبي البيان التالي بالاتفاق مع رؤساء البعثات في طرابلس.",
+    ],
+)
+def test_in_agreement_with_is_no_agreement(text):
+    assert all(e.event_type != SD for e in events(text, "2020-05-30"))
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The United Kingdom condemns the violence perpetrated by armed groups in Tripoli on Saturday 27 August 2022.", "en"),
+        ("تدين المملكة المتحدة أعمال العنف التي ارتكبتها جماعات مسلحة في طرابلس يوم السبت 27 أغسطس 2022.", "ar"),
+    ],
+)
+def test_violence_by_armed_groups_in_a_place_is_fighting(text, lang):
+    ev = one(text, "2022-08-28")
+    assert (ev.event_type, ev.event_date) == ("Battles", "2022-08-27")
+
+
+def test_violence_in_general_is_no_event():
+    assert events("Violence is not a solution to Libya's challenges.", "2017-05-20") == []

@@ -330,7 +330,7 @@ _AR_HEDGE = {"ما", "لا", "يقل", "عن", "نحو", "حوالي", "قراب
              "الاقل", "علي", "حصيله", "ارتفاع", "الي", "ب", "بين", "مابين"}
 _EN_FATAL_TRIGGERS = {"killed", "killing", "kills", "kill", "dead", "death", "deaths", "died", "fatalities", "lives",
                       "bodies", "corpses",
-                      "slain", "executed", "beheaded", "toll"}
+                      "slain", "executed", "beheaded", "toll", "murder", "murdered", "murders", "massacre", "massacred"}
 _EN_INJURY_TRIGGERS = {"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds", "injures", "wounds"}
 _EN_PERSON = {"people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "fighters", "fighter",
               "militants", "militant", "troops", "members", "others", "children", "women", "men", "policemen",
