@@ -229,12 +229,18 @@ _CIVILIAN_VICTIMS_RE = re.compile(
     r"councillors?|councilors?|(?:human\s+rights\s+)?defenders?|reporters?|photographers?|boys?|girls?|residents?)\b"
     r"|\b(?:a|an|one|two|three|\d+)\s+(?:young\s+|local\s+)?(?:man|men|woman|women|boy|boys|girl|girls|child|children|"
     r"civilians?|residents?|workers?|migrants?|journalists?|students?)\s+(?:was|were)\s+(?:killed|shot|wounded|injured)\b"
+    # "Mohammed Nabbous, a journalist, was killed": a civilian by trade in apposition to the victim
+    r"|,\s+(?:a|an|the)\s+(?:\S+\s+){0,2}?(?:journalist|reporter|activist|lawyer|judge|doctor|blogger|cameraman|"
+    r"photographer|engineer|teacher|student|cleric|imam)\b[^.;]{0,40}?\b(?:was|were)\s+(?:\S+\s+)?(?:killed|shot|murdered)\b"
     r"|(?:مقتل|قتل|قُتل|إصابة|اصابة|استشهاد)\s+(?:\S+\s+){0,3}?(?:مدنيين|مدنيا|موظفين|موظفا|عمال|نزلاء|مصلين|مهاجرين|أطفال|"
     r"اطفال|نساء|صحفيين|أطباء|اطباء|طلاب|شاب|شابا|طفل|طفلة|امرأة|مواطن|مواطنا)"
     r"|(?:اغتال\S*|اغتيال|قتل\S*|مقتل|اختطاف|اختطف\S*|خطف\S*|أعدم\S*|اعدم\S*)\s+(?:\S+\s+){0,2}?"
     r"(?:ال)?(?:ناشط|ناشطة|ناشطا|ناشطين|محامي|محامية|محاميا|قاضي|قاضيا|القاضي|وكيل\s+النيابة|مدون|مدونة|إمام|امام|إماما|"
     r"خطيب|شيخ|معلم|معلمة|مهندس|مهندسا|عميد\s+بلدية|عضو\s+المجلس\s+البلدي|صحفي|صحفية|صحفيا|مصور|طبيب|طبيبا|طبيبة)"
-    r"(?![\u0621-\u064a])",
+    r"(?![\u0621-\u064a])"
+    # «لقي محمد نبوس مدير قناة … مصرعه»: a civilian by trade who met his death
+    r"|لقي\S*\s+[^.،؛]{0,60}?(?:مدير|صحفي|مراسل|ناشط|طبيب|مواطن|مدني|طفل|امرأة|سائق|عامل|مهندس|معلم|مصور|محام)\S*"
+    r"[^.،؛]{0,50}?(?:مصرع|حتف)",
     re.IGNORECASE,
 )
 _ARMED_VICTIM_RE = re.compile(
@@ -531,8 +537,15 @@ def _dedupe(events: list[Event]) -> list[Event]:
             repeats.setdefault(target, []).extend(evs)
     for j, evs in repeats.items():  # one replace per kept event: linear however often it repeats
         e0 = out[j]
-        fat = e0.fatalities if e0.fatalities is not None else next((e.fatalities for e in evs if e.fatalities is not None), None)
-        inj = e0.injuries if e0.injuries is not None else next((e.injuries for e in evs if e.injuries is not None), None)
+        # a later report's toll updates the first one when it is higher ("… rose to 32") or when the first was
+        # only a share of a toll divided between places; a lower later figure is a part ("among them 2 children")
+        shared = "one toll divided" in e0.notes
+        fat, inj = e0.fatalities, e0.injuries
+        for e in evs:
+            if e.fatalities is not None and (fat is None or e.fatalities > fat or shared):
+                fat = e.fatalities
+            if e.injuries is not None and (inj is None or e.injuries > inj or shared):
+                inj = e.injuries
         spans = ", ".join(f"{e.span_start}-{e.span_end}" for e in evs[:5]) + (f" and {len(evs) - 5} more" if len(evs) > 5 else "")
         out[j] = dataclasses.replace(
             e0, fatalities=fat, injuries=inj,
@@ -543,6 +556,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return out
 
 
+# «هجوم للقوات الموالية للقذافي»: "an attack of the forces loyal to …" — the genitive names the agent
+_AR_OF_FORCES_GAP_RE = re.compile(r"^\s*(?:ل|لل|من\s+قبل\s+(?:ال)?)(?:قوات|عناصر|مسلحي|كتائب|ميليشيات|مليشيات|مقاتلي)\s*$")
 _PASSIVE_AGENT_RE = re.compile(r"(?:\bfell\s+(?:in)?to|\b(?:was|were|been)\s+\w+\s+by|\bby)\s+(?:the\s+)?(?:\S+\s+)?$|"
                                r"(?:بيد|بأيدي|في\s+يد|تحت\s+سيطرة|(?:من\s+قبل|على\s+يد|على\s+أيدي|على\s+ايدي)(?:\s+\S+){0,2})\s+$",
                                re.IGNORECASE)
@@ -710,7 +725,8 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexico
         # "clashes between jihadists and forces loyal to the HoR": the side a clash names is one of its two
         # actors (ACLED lists the sides of a clash in no set order), whoever the sentence before named
         return after[0].name, ""
-    if lang == "ar" and after and not text[t.end:after[0].start].strip(" ـ"):
+    if lang == "ar" and after and (not text[t.end:after[0].start].strip(" ـ")
+                                   or _AR_OF_FORCES_GAP_RE.match(text[t.end:after[0].start])):
         # «غارات حلف الناتو»، «هاجمت كتائب القذافي»: an actor right after the trigger (its genitive,
         # or the subject after the verb) is the agent, whoever the sentence named before
         actor1 = after[0].name
@@ -1484,8 +1500,20 @@ def extract_result(
                             events[j], actor1=actor1, actor2=events[j].actor2 or (actor2 if actor2 != actor1 else ""),
                             notes=events[j].notes + f"; actor from a later mention: {sent.text[:60]}")
                     continue
-            for loc in targets:
+            fat_each, inj_each = fat, inj
+            if len(targets) > 1 and (fat or inj):
+                # "65 killed … in several cities": one toll for the events of several places is divided
+                # evenly between them, the remainder to the first (as ACLED divides it)
+                fat_each = [fat // len(targets) + (1 if q < fat % len(targets) else 0) for q in range(len(targets))] \
+                    if fat else None
+                inj_each = [inj // len(targets) + (1 if q < inj % len(targets) else 0) for q in range(len(targets))] \
+                    if inj else None
+            for n_loc, loc in enumerate(targets):
+                fat_t = fat_each[n_loc] if isinstance(fat_each, list) else fat_each
+                inj_t = inj_each[n_loc] if isinstance(inj_each, list) else inj_each
                 notes = [f"trigger {t.word!r} ({t.kind})"]
+                if isinstance(fat_each, list) or isinstance(inj_each, list):
+                    notes.append(f"one toll divided between {len(targets)} places")
                 if loc is None:
                     unresolved = [mentions[i] for i in midx if mentions[i].place is None]
                     why = "; ".join(f"{q.text}: {q.reason}" for q in unresolved) or "no place named in the sentence or its section"
@@ -1497,7 +1525,7 @@ def extract_result(
                         sub_event_type=sub, actor1=actor1, actor2=actor2, location=unresolved[0].text if unresolved else "",
                         place_id="", place_name_en="", place_name_ar="", admin1="", country="", latitude=None,
                         longitude=None, geo_precision=3, relation="", uncertainty_m=None, uncertainty_wkt=None,
-                        fatalities=fat, injuries=inj, source=source, url=url, language=lang, evidence=sent.text,
+                        fatalities=fat_t, injuries=inj_t, source=source, url=url, language=lang, evidence=sent.text,
                         span_start=sent.start, span_end=sent.end, notes="; ".join(notes),
                     )
                     for q in unresolved:
@@ -1517,7 +1545,7 @@ def extract_result(
                         place_id=loc.place_id, place_name_en=loc.place_name_en, place_name_ar=loc.place_name_ar,
                         admin1=loc.admin1, country=loc.country, latitude=loc.lat, longitude=loc.lon,
                         geo_precision=loc.geo_precision, relation=loc.relation, uncertainty_m=loc.uncertainty_m,
-                        uncertainty_wkt=loc.uncertainty_wkt, fatalities=fat, injuries=inj, source=source, url=url,
+                        uncertainty_wkt=loc.uncertainty_wkt, fatalities=fat_t, injuries=inj_t, source=source, url=url,
                         language=lang, evidence=sent.text, span_start=sent.start, span_end=sent.end,
                         notes="; ".join(notes),
                     )

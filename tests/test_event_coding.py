@@ -1539,3 +1539,41 @@ def test_violence_by_armed_groups_in_a_place_is_fighting(text, lang):
 
 def test_violence_in_general_is_no_event():
     assert events("Violence is not a solution to Libya's challenges.", "2017-05-20") == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, fats",
+    [
+        ("At least 65 protesters were killed in Benghazi, Bayda, Derna and Ajdabiya on 17 February 2011.", "en",
+         [17, 16, 16, 16]),
+        ("قتل 65 متظاهرا على الأقل في بنغازي والبيضاء ودرنة وإجدابيا في 17 فبراير 2011.", "ar", [17, 16, 16, 16]),
+    ],
+)
+def test_one_toll_for_several_places_is_divided_between_them(text, lang, fats):
+    evs = events(text, None)
+    assert sorted((e.fatalities for e in evs), reverse=True) == fats
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("At least 65 protesters were killed in Benghazi, Bayda, Derna and Ajdabiya on 17 February 2011. In Benghazi, "
+         "security forces fired live rounds on protesters on 17 February 2011, killing at least 20.", "en"),
+    ],
+)
+def test_a_later_toll_replaces_a_share_of_a_divided_one(text, lang):
+    evs = [e for e in events(text, None) if e.place_name_en == "Benghazi"]
+    assert [e.fatalities for e in evs] == [20]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("لقي محمد نبوس مدير قناة على شبكة الإنترنت مصرعه خلال هجوم للقوات الموالية للعقيد معمر القذافي على بنغازي.", "ar"),
+        ("Mohammed Nabbous, a journalist, was killed in an attack by forces loyal to Colonel Muammar "
+         "Gaddafi on Benghazi.", "en"),
+    ],
+)
+def test_a_civilian_by_trade_killed_in_an_attack_by_named_forces(text, lang):
+    ev = one(text, "2011-03-19")
+    assert (ev.event_type, ev.actor1, ev.fatalities) == (VAC, "Gaddafi loyalist forces", 1)

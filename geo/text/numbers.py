@@ -715,7 +715,17 @@ def casualties(text: str, language: str) -> Casualties:
             found[cat] = [vague_value[cat]]
     fat = sum(found["fatal"]) if found["fatal"] else None
     inj = sum(found["injury"]) if found["injury"] else None
+    if fat is None and _ONE_KILLED_RE.search(text):
+        # "Mohammed Nabbous, a journalist, was killed": one person, named, no count
+        fat = 1
+        notes.append("one named person killed")
     return Casualties(fat, inj, "; ".join(notes))
+
+
+# a singular passive killing with no number: one victim ("X was killed", "a judge was shot dead")
+_ONE_KILLED_RE = re.compile(
+    r"\b(?:was|has\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|murdered|assassinated|executed|beheaded|gunned\s+down)\b",
+    re.IGNORECASE)
 
 
 # words before a four-digit number that make it a year
