@@ -799,6 +799,18 @@ _PROTEST_CAUSE_RE = re.compile(
     r"condemning|protesting)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?$"
     r"|(?:^|\s)(?:رفضا|رفضاً|احتجاجا|احتجاجاً|تنديدا|تنديداً|استنكارا|استنكاراً|ضد)\s*(?:على\s+|ب|ل)?\S*\s*$",
     re.IGNORECASE)
+# "to capture" after a noun or a verb of trying is a purpose ("made efforts to capture", "the use of force … to
+# capture"); after "managed to", "went on to" the capture happened
+_EN_PURPOSE_TO_RE = re.compile(r"(?<!managed )(?<!went on )(?<!able )(?<!succeeded )(?<!began )(?<!continued )(?<!moved )"
+                               r"\bto\s+$", re.IGNORECASE)
+_OFFENSIVE_TO_RE = re.compile(r"\b(?:offensive|attack|campaign|operation|assault|push|drive|advance|bid|battle|fight|"
+                              r"counter-?offensive)\s+to\s+$", re.IGNORECASE)
+# people as the object of a capture: "captured militiaman X", "seized two journalists", "capture those responsible"
+_PERSON_OBJECT_RE = re.compile(
+    r"^\s+(?:and\s+\w+\s+)?(?:(?:the|a|an|two|three|four|five|several|dozens\s+of|\d+)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:people|persons|those|him|them|men|militiam[ae]n|fighters|soldiers|journalists?|workers?|members|suspects|"
+    r"officials?|leaders?|commanders?|hostages|civilians|migrants|activists?|foreigners|nationals)\b",
+    re.IGNORECASE)
 _HABIT_BEFORE_RE = re.compile(
     r"\b(?:frequently|often|regularly|repeatedly|routinely|occasionally|sometimes|periodically|usually|typically|"
     r"habitually|constantly)\s+(?:\S+\s+)?$"
@@ -1341,6 +1353,15 @@ def extract_result(
                 continue  # «ولم تتجدد المعارك», "no clashes were reported": what did not happen
             if t.kind in ("territory", "clash") and _norm(t.word).startswith(_PURPOSE_LAM):
                 continue  # «لتحرير سرت», «لصد هجوم»: what forces set out to do, not what they did
+            if t.kind in ("territory", "clash", "attack") and _EN_PURPOSE_TO_RE.search(sent.text[max(0, t.start - 30):t.start]):
+                if not (t.kind == "territory" and _OFFENSIVE_TO_RE.search(sent.text[max(0, t.start - 30):t.start])):
+                    continue  # "made efforts to capture", "force against Bani Walid to capture": a purpose, not a deed
+                # "launched an offensive to seize the capital": the offensive is fighting for the place it aims at
+                t = dataclasses.replace(t, event_type="Battles", sub_event_type="Armed clash", kind="clash")
+            if t.kind == "territory" and _PERSON_OBJECT_RE.match(sent.text[t.end:t.end + 40]):
+                # "captured and tortured militiaman Omran Shaaban", "to capture those people": people taken
+                t = dataclasses.replace(t, event_type="Violence against civilians",
+                                        sub_event_type="Abduction/forced disappearance", kind="abduction")
             if _MODAL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # "threatened to storm Misrata", «أي هجوم على طرابلس»: not (yet) an event
             if _HABIT_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):

@@ -1577,3 +1577,32 @@ def test_a_later_toll_replaces_a_share_of_a_divided_one(text, lang):
 def test_a_civilian_by_trade_killed_in_an_attack_by_named_forces(text, lang):
     ev = one(text, "2011-03-19")
     assert (ev.event_type, ev.actor1, ev.fatalities) == (VAC, "Gaddafi loyalist forces", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the war, Misratan militias made efforts to capture those they believed were linked to the old regime.",
+        "Congress authorized the use of force against Bani Walid to capture those responsible, setting a deadline.",
+    ],
+)
+def test_a_capture_that_is_only_a_purpose_is_no_event(text):
+    assert all(e.sub_event_type not in ("Non-state actor overtakes territory", "Government regains territory")
+               for e in events(text, "2012-09-25"))
+
+
+def test_an_offensive_to_seize_a_place_is_fighting_for_it():
+    ev = one("In April 2019, Haftar's forces began a push to seize the capital, Tripoli.", None)
+    assert (ev.event_type, ev.place_name_en) == ("Battles", "Tripoli")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In July, fighters in Bani Walid captured and tortured militiaman Omran Shaaban.",
+        "Gunmen seized two foreign workers near Ghat on Monday.",
+    ],
+)
+def test_capturing_people_is_an_abduction(text):
+    ev = one(text, "2012-07-20")
+    assert (ev.event_type, ev.sub_event_type) == (VAC, "Abduction/forced disappearance")
