@@ -19,13 +19,21 @@ Coordinated heads
 Context words
     Place words inside organisation names («غرفة عمليات سرت», "Libya Dawn") and
     demonym adjectives («الليبية», "Libyan") are reported with ``status="context"``;
+    so is a town governed by an organisation head («ولاية طرابلس», «كتيبة شهداء أبو سليم»,
+    "the Benghazi Defence and Misratan Brigades", "Wilayat Barqa", :func:`_org_head`) and
+    the subject of a speech verb («قالت طرابلس إن», "Tripoli said");
     a foreign country's adjectives, when they dominate, set the resolver's country.
     A place in a descriptive apposition after another place («سرت، معقل داعش شرق
     طرابلس», see :func:`geo.relative.is_apposition`) is context too.
 Reference words
     «المدينة» / "the city" refer back to the last city or town named
     (``relation="same_as"``); «العاصمة» / "the capital" to the capital of the
-    country in context (Tripoli for Libya).
+    country in context (Tripoli for Libya), «العاصمة التشادية» / "the Chadian capital"
+    to that country's.  Facility words («الفندق», «المطار», «القاعدة الجوية», «الميناء»,
+    «السجن», «الحقل», «الحي»…, "the hotel", "the air base", "the terminal"…) refer back to the
+    last facility of their kind named within :data:`_FACILITY_REACH` characters (and the
+    same live-blog section); with none they are ordinary words.  A place named right
+    after a reference word («القاعدة الجوية في الوطية») names the place itself.
 Unknown names
     A word after a place cue («مدينة X», «معسكر X», "the town of X") that the
     gazetteer does not know is kept as ``status="unresolved"``, reason
@@ -63,12 +71,79 @@ _SHORT_KEY_PROCLITICS: frozenset[str] = frozenset(p for p in PROCLITICS if "ف" 
 
 # Reference words (normalised).  Value: (kind, relation)
 _AR_REFERENCE = {"المدينه": "city", "البلده": "city", "العاصمه": "capital"}
+# "the Libyan capital": a demonym (checked against the lexicon's demonym spans) before "capital"
+_EN_DEM_CAPITAL_RE = re.compile(r"\bthe\s+([A-Z][\w-]+)\s+capital\b(?!\s+of\b)")
+#: Definite adjectives after «المدينة» that make a name of it (normalised): Medina, a sports or university city.
+_AR_REF_NOT_BEFORE = frozenset({"المنوره", "الرياضيه", "الجامعيه", "الطبيه", "الاعلاميه", "الترفيهيه"})
 _EN_REFERENCE_RE = re.compile(r"\bthe (city|town|capital)(?:'s)?(?: (centre|center|downtown))?\b(?! of\b)", re.IGNORECASE)
 
 # «المدينة», «بالمدينة», «للمدينة» (ل + ال with the alef elided): group 1 is the word from the article.
 _AR_REFERENCE_RE = re.compile(
     r"(?:(?<= )|^)(?:[وف]?[بلك]?(ال(?:مدينه|بلده|عاصمه))|[وف]?ل(ل(?:مدينه|بلده|عاصمه)))(?= |$)"
 )
+
+#: Facility reference words («الفندق», "the air base") → feature types of the earlier place they may name,
+#: and types they name only with one of some words in a name ("hotel": a building named a hotel).
+_FACILITY_TYPES: dict[str, tuple[frozenset[str], dict[str, tuple[str, ...]]]] = {
+    "hotel": (frozenset(), {"building": ("hotel", "فندق")}),
+    "airport": (frozenset({"airport"}), {"base": ("airport", "airfield", "مطار")}),
+    "base": (frozenset({"base"}), {"airport": (" base", "قاعده")}),
+    "air base": (frozenset({"base"}), {"airport": ("air base", "airbase", "قاعده")}),
+    "camp": (frozenset({"camp"}), {}),
+    "port": (frozenset({"port", "oil_terminal"}), {}),
+    "terminal": (frozenset({"oil_terminal"}), {}),
+    "prison": (frozenset({"prison"}), {}),
+    "hospital": (frozenset({"hospital"}), {}),
+    "field": (frozenset({"oil_field"}), {}),
+    "bridge": (frozenset({"bridge"}), {}),
+    "refinery": (frozenset({"refinery"}), {"oil_terminal": ("refinery", "مصفاه")}),
+    "village": (frozenset({"village"}), {}),
+    "neighbourhood": (frozenset({"neighbourhood"}), {}),
+    "oasis": (frozenset({"oasis"}), {}),
+}
+#: A facility reference word refers back at most this many characters (and not across a live-blog section).
+_FACILITY_REACH = 1500
+# normalised Arabic facility words (after the article) → kind
+_AR_FACILITY = {
+    "فندق": "hotel", "مطار": "airport", "قاعده الجويه": "air base", "قاعده": "base", "معسكر": "camp",
+    "ثكنه": "camp", "مينا": "port", "مرفا": "port", "سجن": "prison", "مستشفي": "hospital",
+    "حقل النفطي": "field", "حقل": "field", "جسر": "bridge", "مصفاه": "refinery", "قريه": "village",
+    "حي": "neighbourhood", "واحه": "oasis",
+}
+_AR_FACILITY_WORDS = "|".join(sorted(_AR_FACILITY, key=len, reverse=True))
+# «الفندق», «بالمطار», «للميناء» (ل + ال with the alef elided): group 1/2 is the word from the article;
+# group 3 the proclitics before the article
+_AR_FACILITY_RE = re.compile(
+    rf"(?:(?<= )|^)(?:([وف]?[بلك]?)(ال(?:{_AR_FACILITY_WORDS}))|([وف]?)ل(ل(?:{_AR_FACILITY_WORDS})))(?= |$)"
+)
+#: Definite adjectives that may follow an Arabic facility word and keep it the same facility.
+_AR_FACILITY_ADJ = frozenset({
+    "الدولي", "العسكري", "العسكريه", "الجوي", "الجويه", "النفطي", "البحري", "التجاري", "الرئيسي", "الرئيسيه",
+    "المدني", "المركزي",
+})
+# nouns an Arabic facility word is the genitive of, naming another place («طريق المطار»: a road), and
+# heads that make it a name («تنظيم القاعدة»)
+_AR_FACILITY_NOT_AFTER = frozenset({"طريق", "شارع", "دوار", "تقاطع", "جسر", "تنظيم", "جماعه", "عناصر", "مسلحي"})
+_EN_FACILITY_RE = re.compile(
+    r"\bthe\s+((?:(?:main|international|military|naval|oil|army)\s+)?"
+    r"(hotel|airport|airfield|airstrip|air\s*base|base|camp|barracks|port|harbou?r|prison|jail|hospital|"
+    r"oil\s*field|field|oil\s+terminal|terminal|bridge|refinery|village|neighbou?rhood|oasis))(?:['’]s)?\b(?![-'’])",
+    re.IGNORECASE,
+)
+# after an English facility word: a name of its own ("the air base at al-Watiya" checked separately,
+# "the port of Sirte"), or a compound naming something else ("the airport road", "the field commander")
+_EN_FACILITY_NOT_BEFORE = re.compile(
+    r"\s*(?:of\b|road\b|highway\b|city\b|town\b|area\b|commanders?\b|marshal\b|hospitals?\b|offices?\b|"
+    r"workers?\b|staff\b|units?\b|[A-Z]\w)"
+)
+_EN_FACILITY_KIND = {
+    "hotel": "hotel", "airport": "airport", "airfield": "air base", "airstrip": "air base", "airbase": "air base",
+    "air base": "air base", "base": "base", "camp": "camp", "barracks": "camp", "port": "port", "harbour": "port",
+    "harbor": "port", "prison": "prison", "jail": "prison", "hospital": "hospital", "oilfield": "field",
+    "oil field": "field", "field": "field", "oil terminal": "terminal", "terminal": "terminal", "bridge": "bridge",
+    "refinery": "refinery", "village": "village", "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood",
+    "oasis": "oasis",
+}
 
 # Cue words before a place name (normalised Arabic, lower-case English).
 _AR_CUES = frozenset(
@@ -289,13 +364,28 @@ def _spans(items: Iterable[Any]) -> list[tuple[int, int]]:
     return out
 
 
+_CLAUSE_PUNCT_RE = re.compile(r"[.,;:!?،؛]\s|\n")
+
+
+def _name_part(text: str, s: int, e: int) -> tuple[int, int]:
+    """The part of an organisation span that is one name: punctuation ends a name, so "Tripoli. Forces
+    loyal…" or "Sirte, Brigade 77" holds no place (English heads end the name, Arabic ones open it)."""
+    cuts = list(_CLAUSE_PUNCT_RE.finditer(text, s, e))
+    if not cuts:
+        return s, e
+    if is_arabic(text[s:e]):
+        return s, cuts[0].start()
+    return cuts[-1].end(), e
+
+
 def _lexicon_spans(text: str, language: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[str]]:
     """Organisation-name spans, demonym spans and demonym countries from :mod:`geo.text.lexicon`."""
     try:
         from geo.text import lexicon
     except ImportError:  # pragma: no cover - lexicon is part of the package
         return [], [], []
-    orgs = _spans(lexicon.org_spans(text, language)) if hasattr(lexicon, "org_spans") else []
+    orgs = [_name_part(text, s, e) for s, e in
+            (_spans(lexicon.org_spans(text, language)) if hasattr(lexicon, "org_spans") else [])]
     raw = list(lexicon.demonyms(text, language)) if hasattr(lexicon, "demonyms") else []
     dems = _spans(raw)
     return orgs, dems, [r[0] for r in raw if isinstance(r, tuple) and len(r) == 3]
@@ -701,6 +791,221 @@ def _fuzzy_latin(fi: Any, text: str, known: SpanIndex | None = None) -> list[tup
     return out
 
 
+#: Organisation heads that govern a place name after them (normalised Arabic, indefinite): «ولاية طرابلس»,
+#: «كتيبة شهداء أبو سليم», «سرايا الدفاع عن بنغازي», «قوة حماية طرابلس», «مجلس مصراتة العسكري».
+_AR_ORG_HEADS = frozenset({
+    "ولايه", "مجلس", "كتيبه", "كتايب", "لوا", "الويه", "سرايا", "قوه", "ثوار", "درع", "ميليشيا", "مليشيا",
+    "ميليشيات", "مليشيات", "تنسيقيه",
+})
+#: Words between such a head and the place (normalised): «شهداء», «الدفاع عن», «حماية», «شورى ثوار».
+_AR_ORG_FILLERS = frozenset({
+    "شهدا", "ثوار", "الدفاع", "عن", "حمايه", "شوري", "مجاهدي", "احرار", "ابطال", "تحرير", "عمليات", "العمليات",
+    "العسكري", "البلدي", "المحلي", "عسكري", "بلدي", "محلي", "ردع", "اسود", "صقور", "فرسان", "حكما", "اعيان",
+})
+#: Definite heads that govern a place through «ل» («المجلس العسكري لمصراتة»).
+_AR_ORG_DEF_HEADS = frozenset({"المجلس", "الكتيبه", "اللوا", "القوه", "الولايه"})
+#: English organisation heads after a place ("Benghazi Defence Brigades", "Zintan Revolutionaries' Brigade",
+#: "IS's Tripoli Province") or before it with "of" ("Shura Council of Derna"); "Wilayat Barqa".
+_EN_ORG_HEADS = frozenset({
+    "brigade", "brigades", "battalion", "battalions", "council", "councils", "shura", "revolutionaries",
+    "force", "forces", "shield", "province", "wilayat", "wilayah", "militia", "militias",
+})
+#: Heads that count in lower case too, right after the name ("Misrata brigades"; not "in Sirte forces …").
+_EN_ORG_HEADS_LOWER = frozenset({"brigade", "brigades", "battalion", "battalions", "militia", "militias",
+                                 "revolutionaries"})
+_EN_ORG_FILLER_OK = frozenset({"revolutionary", "security", "islamic", "military", "defence", "defense", "martyrs",
+                               "mujahideen", "protection", "local", "joint", "special", "operations", "central"})
+_WORD_TOKEN_RE = re.compile(r"\S+")
+
+
+def _org_head(text: str, s: int, e: int) -> str:
+    """The organisation head that makes the place name at ``text[s:e]`` part of an organisation's
+    name («ولاية طرابلس», «كتيبة شهداء أبو سليم», "the Benghazi Defence and Misratan Brigades",
+    "Misrata Battalion 166", "Wilayat Barqa"), or ''.
+
+    Arabic: an indefinite head before the name, over a few words of the name («شهداء», «الدفاع عن»,
+    «حماية»), with nothing but spaces between; a name behind «و»/«ب»/«ف» is no head's genitive.
+    English: capitalised words after the name ending in a head (Brigade(s), Battalion, Council, Shura,
+    Revolutionaries, Force(s), Shield, Province, Militia), "and" between them; or Wilayat before it.
+    """
+    if is_arabic(text[s:e]):
+        ws = s
+        while ws > 0 and not text[ws - 1].isspace():
+            ws -= 1
+        pro = normalize(text[ws:s]).strip()
+        if pro not in ("", "ل"):
+            return ""
+        end = ws
+        for _ in range(4):  # the head and up to three words of the name before the place
+            we = end - 1
+            if we < 1 or text[we] != " ":
+                return ""  # the start of the text, or punctuation/a line break before the word
+            wb = text.rfind(" ", 0, we) + 1
+            raw = text[wb:we]
+            w = normalize(raw)
+            if not w or not w.isalpha() or not is_arabic(w):
+                return ""  # punctuation or a number ends the phrase
+            for p, stem in split_proclitics(w):
+                if "ال" in p:
+                    continue
+                if stem in _AR_ORG_HEADS and not pro and not (stem == "قوه" and "ب" in p):
+                    return raw
+                if stem in _AR_ORG_DEF_HEADS and pro == "ل" and not p:
+                    return raw
+            if w not in _AR_ORG_FILLERS:
+                return ""
+            end = wb
+        return ""
+    after = text[e:e + 100].split("\n", 1)[0]
+    if after[:1] in ("'", "’") or not after[:1].isspace():
+        prev = list(_WORD_TOKEN_RE.finditer(text, max(0, s - 30), s))
+    else:
+        for i, tok in enumerate(_WORD_TOKEN_RE.finditer(after)):
+            if i >= 5:
+                break
+            raw = tok.group()
+            core = re.sub(r"(?:['’]s?)?[.,;:!?)\"”]*$", "", raw)
+            low = core.lower()
+            if low in _EN_ORG_HEADS and (core[:1].isupper() or (i == 0 and low in _EN_ORG_HEADS_LOWER)):
+                return core
+            if core != raw.rstrip("'’") and not raw.endswith(("'", "’")):
+                break  # punctuation after the word ends the name
+            if low in ("and", "&") and i > 0:
+                continue
+            if not (core[:1].isupper() or core.isdigit()) or (low in _LATIN_NOT_NAMES and low not in _EN_ORG_FILLER_OK):
+                break
+        prev = list(_WORD_TOKEN_RE.finditer(text, max(0, s - 30), s))
+    if prev and not text[prev[-1].end():s].strip():
+        w = prev[-1].group()
+        if w.lower() in ("wilayat", "wilayah") and w[:1].isupper():
+            return w
+        if w.lower() == "of" and len(prev) >= 2:
+            h = prev[-2].group()
+            if h.lower() in _EN_ORG_HEADS and h[:1].isupper():
+                return h
+        if w.lower() == "the" and len(prev) >= 3 and prev[-2].group().lower() == "of":
+            h = prev[-3].group()
+            if h.lower() in _EN_ORG_HEADS and h[:1].isupper():
+                return h
+    return ""
+
+
+#: Words after a reference word that place it relative to another place (normalised).
+_RELATIVE_WORDS = frozenset(
+    "near south north east west outside from towards toward between off beyond "
+    "قرب جنوب شمال شرق غرب جنوبي شمالي شرقي غربي من الي نحو بين عن بالقرب خارج".split()
+)
+
+
+#: Speech verbs (normalised, without «و»/«ف») whose subject before «إن» is a speaker, not a place.
+_AR_SPEECH_VERBS = frozenset(
+    "قال قالت اكد اكدت اعلن اعلنت اضاف اضافت ذكر ذكرت صرح صرحت افاد افادت اوضح اوضحت نفي نفت زعم زعمت "
+    "حذر حذرت اعتبر اعتبرت".split()
+)
+_AR_THAT = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها"})
+_EN_SPEAKER_AFTER_RE = re.compile(r"\s+(?:said|says|announced|claimed|warned|denied|stated)\b")
+_EN_SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+
+
+def _speaker(text: str, s: int, e: int) -> bool:
+    """True when the name is the subject of a speech verb: «قال عمر المختار إن», «أعلنت طرابلس أن»,
+    "Tripoli said …" at the start of a sentence (a person, or an authority standing for the town)."""
+    if is_arabic(text[s:e]):
+        if not text[s - 1:s].isspace() or not text[e:e + 1].isspace() or text[e + 1:e + 2] not in "أإاب":
+            return False  # a proclitic on the name («بطرابلس»), punctuation after it, or no «أن» next
+        prev = list(_WORD_TOKEN_RE.finditer(text, max(0, s - 20), s))
+        nxt = _WORD_TOKEN_RE.match(text, e + 1)
+        if not prev or nxt is None or text[prev[-1].end():s].strip():
+            return False
+        verb = normalize(prev[-1].group())
+        if verb[:1] in "وف" and verb[1:] in _AR_SPEECH_VERBS:
+            verb = verb[1:]
+        return verb in _AR_SPEECH_VERBS and normalize(nxt.group()) in _AR_THAT
+    return bool(_EN_SPEAKER_AFTER_RE.match(text, e)) and bool(_EN_SENTENCE_START_RE.search(text, max(0, s - 3), s)) \
+        if s >= 3 else bool(_EN_SPEAKER_AFTER_RE.match(text, e))
+
+
+def _related(gaz: Any, place: Place, ids: tuple[str, ...]) -> bool:
+    """True when one of ``ids`` is ``place``, holds it or lies in it (the gazetteer's parent chain)."""
+    if place.id in ids:
+        return True
+    if not hasattr(gaz, "ancestors"):
+        return False
+    if any(a.id in ids for a in gaz.ancestors(place)):
+        return True
+    return any(q is not None and any(a.id == place.id for a in gaz.ancestors(q)) for q in (gaz.get(i) for i in ids))
+
+
+def _fits_facility(kind: str, place: Place) -> bool:
+    """True when ``place`` is a facility a reference word of ``kind`` may name («الفندق»: a hotel)."""
+    types, named = _FACILITY_TYPES[kind]
+    if place.feature_type in types:
+        return True
+    words = named.get(place.feature_type)
+    if not words:
+        return False
+    names = " " + " ".join(normalize(n) for n in place.names)
+    return any(w in names for w in words)
+
+
+_PUNCT_STOP_RE = re.compile(r"[.,;:!?،؛()\[\]«»\"“”\n]")
+
+
+def _following_words(text: str, end: int, n: int) -> list[tuple[int, int]]:
+    """Up to ``n`` words right after ``end`` in the same clause (punctuation stops them)."""
+    seg = text[end:end + 80]
+    stop = _PUNCT_STOP_RE.search(seg)
+    if stop is not None:
+        seg = seg[:stop.start()]
+    return [(end + w.start(), end + w.end()) for w in re.finditer(r"\S+", seg)][:n]
+
+
+def _facility_refs(text: str, norm: str, offs: Sequence[int], language: str, covered_ix: SpanIndex,
+                   items_ix: SpanIndex) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of facility reference words: «الفندق», «القاعدة الجوية», "the air base".
+
+    Not when the word is part of a longer name or phrase: the genitive of a road or an
+    organisation («طريق المطار», «تنظيم القاعدة»), a noun with an adjective of its own
+    («القاعدة الشعبية», «المستشفى الميداني»), the sentence «حكم بالسجن», or "the port of X",
+    "the airport road", "the field commander", "the Hotel X".
+    """
+    out: list[tuple[int, int, str]] = []
+    for m in _AR_FACILITY_RE.finditer(norm):
+        g = 2 if m.group(2) else 4
+        word = m.group(g)[2 if g == 2 else 1:]
+        kind = _AR_FACILITY[word]
+        s, e = offs[m.start(g)], _extend_end(text, offs[m.end(g) - 1] + 1)
+        if covered_ix.overlaps(s, e) or items_ix.overlaps(s, e):
+            continue
+        pro = m.group(1) if g == 2 else m.group(3) + "ل"
+        if kind == "prison" and "ب" in pro:
+            continue  # «حكم عليه بالسجن»: a sentence, not a place
+        nw = _next_word(norm, m.end())
+        if nw is not None and not text[offs[m.end() - 1] + 1:offs[nw[0]]].strip():
+            nxt = norm[nw[0]:nw[1]]
+            if _definite(nxt) and nxt not in _AR_FACILITY_ADJ:
+                continue  # «القاعدة الشعبية», «المستشفى الميداني»: another noun phrase
+        pw = _prev_word(norm, m.start())
+        if pw is not None and not text[offs[pw[1] - 1] + 1:offs[m.start()]].strip():
+            prev = norm[pw[0]:pw[1]]
+            if any(stem in _AR_FACILITY_NOT_AFTER for _p, stem in split_proclitics(prev)):
+                continue
+            if kind == "neighbourhood" and _definite(prev):
+                continue  # «الرصاص الحي»: "live", an adjective of the noun before
+        out.append((s, e, kind))
+    if language == "ar":
+        return out
+    for m in _EN_FACILITY_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if covered_ix.overlaps(m.start(1), e) or items_ix.overlaps(m.start(1), e):
+            continue
+        if _EN_FACILITY_NOT_BEFORE.match(text, e):
+            continue
+        word = re.sub(r"\s+", " ", m.group(2).lower())
+        out.append((s, e, _EN_FACILITY_KIND.get(word, _EN_FACILITY_KIND.get(word.replace(" ", ""), "base"))))
+    return out
+
+
 def find_mentions(
     text: str,
     gaz: Any = None,
@@ -804,16 +1109,31 @@ def find_mentions(
             add_covered(s, e)
 
     # reference words
+    dem_iso = dict(zip(dems, dem_countries)) if len(dems) == len(dem_countries) else {}
+    dem_at = {s: (e, iso) for (s, e), iso in dem_iso.items()}
     for m in _AR_REFERENCE_RE.finditer(norm):
         g = 1 if m.group(1) else 2
         s, e = offs[m.start(g)], offs[m.end(g) - 1] + 1
-        if not covered_ix.covers_point(s):
-            add_item(s, e, "ref", _AR_REFERENCE["ال" + m.group(g)[2 if g == 1 else 1:]])
+        if covered_ix.covers_point(s):
+            continue
+        ref = _AR_REFERENCE["ال" + m.group(g)[2 if g == 1 else 1:]]
+        nw = _next_word(norm, m.end())
+        if nw is not None and not text[e:offs[nw[0]]].strip():
+            if norm[nw[0]:nw[1]] in _AR_REF_NOT_BEFORE:
+                continue  # «المدينة المنورة», «المدينة الرياضية»: a name, not the city named before
+            dem = dem_at.get(offs[nw[0]])
+            if ref == "capital" and dem is not None:
+                ref = "capital@" + dem[1]  # «العاصمة التشادية»: the capital of that country
+        add_item(s, e, "ref", ref)
     for m in _EN_REFERENCE_RE.finditer(text):
         s, e = m.start(1), m.end()
         if not covered_ix.covers_point(s):
             kind = "capital" if m.group(1).lower() == "capital" else "city"
             add_item(m.start(), e, "ref", kind + ("+centre" if m.group(2) else ""))
+    for m in _EN_DEM_CAPITAL_RE.finditer(text):
+        dem = dem_at.get(m.start(1))
+        if dem is not None and dem[0] == m.end(1) and not items_ix.overlaps(m.start(), m.end()):
+            add_item(m.start(), m.end(), "ref", "capital@" + dem[1])  # "the Libyan capital", "the Chadian capital"
 
     # unknown names after place cues
     for m in _AR_CUE_RE.finditer(norm):
@@ -838,6 +1158,56 @@ def find_mentions(
             continue
         add_item(s, e, "unknown", m.group(1))
 
+    # facility reference words («الفندق», "the air base"): the last facility of their kind named before
+    frefs = _facility_refs(text, norm, offs, language, covered_ix, items_ix)
+    city_refs = [(it[0], it[1]) for it in items if it[2] == "ref" and not it[3].startswith("capital")]
+    # a place right after a reference word names the place itself («القاعدة الجوية في الوطية», «المدينة
+    # القديمة في طرابلس»): ids of that place, () for a name the gazetteer lacks, None when there is none
+    ref_follow: dict[tuple[int, int], tuple[str, ...] | None] = {}
+    if frefs or city_refs:
+        from bisect import bisect_left
+
+        named = sorted((it for it in items if it[2] in ("name", "fuzzy", "unknown")), key=lambda it: it[0])
+        starts = [it[0] for it in named]
+
+        def follow_of(s: int, e: int) -> tuple[str, ...] | None:
+            for a, b in _following_words(text, e, 3 if is_arabic(text[s:e]) else 2):
+                w = text[a:b]
+                if w.lower() in ("and", "or", "و", "أو", "او") or (w[:1] == "و" and len(w) > 1 and not w.startswith(
+                        ("وسط", "وادي", "واحة", "ودان", "وراء"))):
+                    return None  # «… المدينة وفي مصراتة»: a coordinated clause, not the name of the place
+                if normalize(w).lower() in _RELATIVE_WORDS:
+                    return None  # "the town near Misrata", «القاعدة جنوب سرت»: where it is, not its name
+                j = bisect_left(starts, a)
+                it = next((x for x in named[max(0, j - 1):j + 1] if x[0] < b and a < x[1]), None)
+                if it is not None:
+                    return tuple(it[3][1]) if it[2] == "name" else tuple(it[3].ids) if it[2] == "fuzzy" else ()
+            return None
+
+        for s, e in city_refs:
+            ref_follow[(s, e)] = follow_of(s, e)
+    if frefs:
+        actor_ix = SpanIndex()
+        if any(k == "base" and is_arabic(text[s:e]) for s, e, k in frefs):
+            from geo.text import lexicon  # «القاعدة» may be al-Qaeda: the actors' names say so
+
+            actor_ix = SpanIndex((a.start, a.end) for a in lexicon.find_actors(text, language, patterns=False))
+        for s, e, fkind in frefs:
+            if actor_ix.overlaps(s, e):
+                continue  # «تنظيم القاعدة», «القاعدة في بلاد المغرب»: an actor's name
+            add_item(s, e, "facility", (fkind, follow_of(s, e)))
+
+    # live-blog sections (sentence objects with a ``section``): a facility word refers back within one
+    sec_starts = [int(x.start) for x in sentences or () if hasattr(x, "section")]
+    sec_ids = [int(x.section) for x in sentences or () if hasattr(x, "section")]
+
+    def section_at(pos: int) -> int:
+        if not sec_starts:
+            return 0
+        from bisect import bisect_right
+
+        return sec_ids[max(0, bisect_right(sec_starts, pos) - 1)]
+
     items.sort(key=lambda it: (it[0], -(it[1] - it[0])))
     out: list[Mention] = []
     near: list[Place] = []
@@ -855,8 +1225,20 @@ def find_mentions(
             # a place behind the preposition «ب» (or «ف») is not the genitive of an organisation's head
             # noun: «القوات بمصراتة» is "the forces in Misrata", «قوات مصراتة» the Misrata forces
             if _inside(orgs_ix, s, e) and (s, e) not in governed:
-                place = gaz.get(ids[0]) if ids else None
+                place = _resolve(gaz, key, ids, near, country)[2] or (gaz.get(ids[0]) if ids else None)
                 out.append(Mention(surface, s, e, "context", "organisation name", place))
+                continue
+            head = _org_head(text, s, e) if (s, e) not in governed else ""
+            if head:
+                place = _resolve(gaz, key, ids, near, country)[2] or (gaz.get(ids[0]) if ids else None)
+                # «ولاية» governs a province of IS in Libya; abroad it is a state («ولاية تكساس»)
+                if place is not None and not (normalize(head).endswith("ولايه") and place.is_foreign):
+                    out.append(Mention(surface, s, e, "context", f"organisation name (head {head!r})", place))
+                    continue
+            if (s, e) not in governed and _speaker(text, s, e):
+                place = _resolve(gaz, key, ids, near, country)[2] or (gaz.get(ids[0]) if ids else None)
+                out.append(Mention(surface, s, e, "context",
+                                   "subject of a speech verb: a person or organisation named like the place", place))
                 continue
             if _inside(dems_ix, s, e):
                 place = gaz.get(ids[0]) if ids else None
@@ -878,6 +1260,12 @@ def find_mentions(
             st, reason, place, cands = _resolve(gaz, fh.name, fh.ids, near, country)
             if place is None or st != "resolved":
                 continue  # a near-miss of a foreign name, or nothing the resolver accepts: no mention
+            head = _org_head(text, s, e)
+            if head:
+                out.append(Mention(surface, s, e, "context", f"organisation name (head {head!r}); fuzzy "
+                                   f"({fh.how}, score {fh.score:.2f}): {surface!r} read as {fh.name!r}", place,
+                                   score=fh.score))
+                continue
             reason = f"fuzzy ({fh.how}, score {fh.score:.2f}): {surface!r} read as {fh.name!r}; {reason}"
             out.append(Mention(surface, s, e, st, reason, place, cands, score=fh.score))
             near.insert(0, place)
@@ -887,12 +1275,14 @@ def find_mentions(
                 continue
             ref_rel = "centre_of" if payload.endswith("+centre") else "same_as"
             payload = payload.split("+")[0]
-            if payload == "capital":
+            if payload.startswith("capital"):
                 # the capital of the country the text speaks of last: a capital named more recently than
                 # any country («… 75 km from Tripoli … the capital») is that capital's country
                 last = next((p for p in near if p.feature_type in ("country", "capital")), None)
                 foreign_country = last.country if last is not None else ""
                 cap_country = foreign_country if foreign_country and foreign_country != "LY" else country
+                if payload.startswith("capital@"):
+                    cap_country = payload[len("capital@"):]  # «العاصمة التشادية», "the Libyan capital"
                 place = _capital_of(gaz, cap_country, near)
                 if place is None:
                     out.append(Mention(surface, s, e, "unresolved", "reference word: no capital known for the context", None, relation="same_as"))
@@ -913,12 +1303,40 @@ def find_mentions(
                 if city is not None:
                     prev = (earlier, city)
                     break
+            follow = ref_follow.get((s, e))
+            if follow is not None and (prev is None or not _related(gaz, prev[1], follow)):
+                continue  # «المدينة القديمة في طرابلس»: the name after the word says which city
             if prev is None:
                 out.append(Mention(surface, s, e, "unresolved", "reference word: no city named before", None, relation="same_as"))
                 continue
             m0, place = prev
             st = "foreign" if place.is_foreign else "resolved"
-            out.append(Mention(surface, s, e, st, f"reference word: refers back to {m0.text}", place, relation=ref_rel, anchor_text=m0.text))
+            # a chain of reference words («… المدينة … المدينة») refers to the name the first one refers to
+            anchor = m0.anchor_text if m0.relation == "same_as" and m0.anchor_text else m0.text
+            out.append(Mention(surface, s, e, st, f"reference word: refers back to {anchor}", place, relation=ref_rel,
+                               anchor_text=anchor))
+            near.insert(0, place)
+            del near[8:]
+        elif kind == "facility":
+            fkind, follow = payload
+            sec = section_at(s)
+            ante = None
+            for earlier in reversed(out):
+                if s - earlier.end > _FACILITY_REACH or section_at(earlier.start) != sec:
+                    break
+                if earlier.place is not None and earlier.status in ("resolved", "foreign") \
+                        and _fits_facility(fkind, earlier.place):
+                    ante = earlier
+                    break
+            if ante is None or ante.place is None:
+                continue  # no such facility named just before: an ordinary word
+            place = ante.place
+            if follow is not None and not _related(gaz, place, follow):
+                continue  # «القاعدة الجوية في الوطية»: the words name a facility of another place
+            st = "foreign" if place.is_foreign else "resolved"
+            anchor = ante.anchor_text if ante.relation == "same_as" and ante.anchor_text else ante.text
+            out.append(Mention(surface, s, e, st, f"reference word: refers back to {anchor}", place,
+                               relation="same_as", anchor_text=anchor))
             near.insert(0, place)
             del near[8:]
         else:  # unknown

@@ -286,3 +286,126 @@ def test_a_cue_noun_governs_a_name_before_a_definite_adjective(gaz):
 def test_arabic_lookalikes_are_no_places(text):
     got = _resolved(text)
     assert "بن غازي" not in got and "زاويا" not in got and "مصراتة" not in got, got
+
+
+def _default_mentions(text):
+    from gazetteer import Gazetteer
+
+    return find_mentions(text, Gazetteer.load(user=False))
+
+
+@pytest.mark.parametrize("text, word, pid", [
+    ("تعرض فندق كورنثيا في طرابلس لهجوم، واقتحم خمسة مسلحين الفندق وقتلوا تسعة أشخاص.", "الفندق",
+     "ly:tripoli-corinthia-hotel"),
+    ("سيطر التنظيم على قاعدة القرضابية الجوية جنوب سرت، ثم استعادت القوات القاعدة الجوية.", "القاعدة الجوية",
+     "ly:sirte-ghardabiya-air-base"),
+    ("قصفت الطائرات مطار معيتيقة، وأغلق المطار أمام الرحلات.", "المطار", "ly:tripoli-mitiga-airport"),
+    ("اقتحم مسلحون سجن الهضبة في طرابلس وهرب السجناء من السجن.", "السجن", "ly:tripoli-hadba-prison"),
+    ("قصفت القوات حقل الشرارة النفطي وتوقف الإنتاج في الحقل.", "الحقل", "ly:wadi-hayat-sharara-oil-field"),
+    ("Gunmen attacked the Corinthia Hotel in Tripoli. Five gunmen stormed the hotel.", "the hotel",
+     "ly:tripoli-corinthia-hotel"),
+    ("IS seized Ghardabiya air base south of Sirte. The base was retaken in June.", "The base",
+     "ly:sirte-ghardabiya-air-base"),
+    ("Forces seized the Es Sider oil terminal. The terminal was closed.", "The terminal",
+     "ly:surt-es-sider-terminal"),
+    ("Shells hit al-Jala hospital in Benghazi; the hospital was evacuated.", "the hospital",
+     "ly:benghazi-jalaa-hospital"),
+    # a neighbourhood, not «الرصاص الحي» ("live ammunition") before it
+    ("اشتباكات في حي الصابري، وأطلق الرصاص الحي على المتظاهرين. وقال سكان إن الحي تعرض للقصف.", "الحي",
+     "ly:benghazi-sabri"),
+    ("Clashes hit the Sabri neighbourhood; residents said the neighbourhood was shelled.", "the neighbourhood",
+     "ly:benghazi-sabri"),
+])
+def test_facility_word_refers_back_to_the_facility_named_before(text, word, pid):
+    refs = [m for m in _default_mentions(text) if m.relation == "same_as"]
+    assert [(m.text, m.place_id, m.status) for m in refs] == [(word, pid, "resolved")], refs
+    assert refs[0].reason.startswith("reference word")
+
+
+@pytest.mark.parametrize("text", [
+    # nothing of the kind named before: ordinary words
+    "Forces attacked the base. The hotel was quiet. The airport reopened.",
+    "هاجم المسلحون القاعدة. وأغلق المطار.",
+    # the word with a name of its own after it
+    "IS seized Ghardabiya air base. Later the air base at al-Watiya was seized.",
+    "سيطر التنظيم على قاعدة القرضابية الجوية، ثم سيطرت القوات على القاعدة الجوية في الوطية.",
+    # part of a longer name or phrase, or a generic use
+    "سيطر التنظيم على قاعدة القرضابية الجوية، وأعلن تنظيم القاعدة مسؤوليته.",
+    "قصف مطار معيتيقة وأغلق طريق المطار.",
+    "قصف مستشفى الجلاء وقال مدير المستشفى الميداني إن الجرحى نقلوا.",
+    "اقتحم مسلحون سجن الهضبة، وحكم على المتهم بالسجن عشر سنوات.",
+    "Rockets hit Mitiga airport; the airport road was closed and the field commander said the bases were safe.",
+])
+def test_facility_words_without_an_antecedent_are_no_places(text):
+    refs = [(m.text, m.place_id) for m in _default_mentions(text) if m.relation == "same_as"]
+    assert refs == [], refs
+
+
+def test_facility_word_does_not_reach_back_too_far():
+    text = "قصفت الطائرات مطار معيتيقة. " + "وتواصلت الاشتباكات في مناطق متفرقة. " * 60 + "وأغلق المطار."
+    assert [m for m in _default_mentions(text) if m.relation == "same_as"] == []
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("أعلن تنظيم داعش في ولاية طرابلس مسؤوليته عن الهجوم.", "طرابلس"),
+    ("وتبنت ولاية برقة التابعة لتنظيم الدولة الهجوم.", "برقة"),
+    ("هاجمت كتيبة شهداء أبو سليم مقر الشرطة.", "أبو سليم"),
+    ("أعلن مجلس مصراتة العسكري النفير.", "مصراتة"),
+    ("Fighters of the Benghazi Defence and Misratan Brigades advanced.", "Benghazi"),
+    ("IS's Tripoli Province claimed the attack.", "Tripoli"),
+    ("Wilayat Barqa claimed the attack.", "Barqa"),
+    ("Misrata Battalion 166 advanced on the town.", "Misrata"),
+])
+def test_place_inside_an_organisation_name_is_context(text, surface):
+    ms = {m.text: m for m in _default_mentions(text)}
+    assert ms[surface].status == "context" and "organisation" in ms[surface].reason, ms[surface]
+    assert ms[surface].place is not None  # the town the organisation is named after, for the reader
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("قال مسؤول إن القوات وصلت إلى طرابلس.", "طرابلس"),
+    ("Fighting in Sirte, Brigade 77 said.", "Sirte"),  # punctuation ends the organisation's name
+    ("Clashes hit Tripoli. Forces loyal to Haftar advanced.", "Tripoli"),
+    ("اشتباكات في طرابلس، قوة الردع تتقدم.", "طرابلس"),
+])
+def test_places_next_to_organisation_words_stay_places(text, surface):
+    ms = {m.text: m for m in _default_mentions(text)}
+    assert ms[surface].status == "resolved", ms[surface]
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Clashes erupted in the Libyan capital on Monday.", "gn:2210247"),
+    ("وصل الوفد إلى العاصمة التشادية صباح اليوم.", "gn:2427123"),
+])
+def test_capital_with_a_country_adjective_is_that_countrys_capital(text, pid):
+    refs = [m for m in _default_mentions(text) if m.relation == "same_as"]
+    assert [m.place_id for m in refs] == [pid], refs
+
+
+def test_reference_word_names_after_it_win():
+    # «المدينة المنورة» is Medina; «المدينة القديمة في طرابلس» is Tripoli's, not Sirte named before
+    for text in ("زار الحجاج المدينة المنورة ومكة.", "دخلت القوات سرت. الحرب في المدينة القديمة في طرابلس."):
+        assert [m for m in _default_mentions(text) if m.relation == "same_as"] == []
+    # a relative phrase after the word keeps it: "the town near Misrata" is Tawergha
+    refs = [m for m in _default_mentions("Residents fled Tawergha. The town near Misrata was empty.")
+            if m.relation == "same_as"]
+    assert [m.place_id for m in refs] == ["ly:tawergha"]
+
+
+def test_chained_reference_words_name_the_first_antecedent(gaz):
+    text = "دخلت القوات مدينة سرت. وقال متحدث إن المدينة آمنة، وإن الحياة عادت إلى المدينة."
+    refs = [m for m in find_mentions(text, gaz) if m.relation == "same_as"]
+    assert len(refs) == 2 and {m.anchor_text for m in refs} == {"سرت"}
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("قال عمر المختار إن الجهاد واجب.", "عمر المختار"),
+    ("وقالت طرابلس إن الهجوم فشل.", "طرابلس"),
+    ("Tripoli said the attack had failed.", "Tripoli"),
+])
+def test_subject_of_a_speech_verb_is_no_place(text, surface):
+    ms = {m.text: m for m in _default_mentions(text)}
+    assert ms[surface].status == "context", ms[surface]
+    # a place where someone speaks is still a place
+    ms = {m.text: m for m in _default_mentions("Officials in Tripoli said the attack had failed.")}
+    assert ms["Tripoli"].status == "resolved"
