@@ -54,7 +54,7 @@ from gazetteer.normalize import is_arabic, normalize_with_offsets
 from geo.text.document import header_date, parse_date
 from geo.events import Event, event_id
 from geo.exc import InputError
-from geo.relative import RelativeLocation, locate
+from geo.relative import RelativeLocation, is_apposition, locate
 from geo.toponyms import Mention, cue_before, find_mentions
 
 __all__ = ["ExtractionResult", "extract", "extract_document", "extract_many", "extract_result"]
@@ -287,6 +287,11 @@ _ATTEMPT_RE = re.compile(r"(?:تحاول|يحاول|تحاولان|يحاولو�
                          r"\b(?:trying|tried|attempting|attempted|attempt|sought|seeking)\s+to\s+(?:\S+\s+)?$",
                          re.IGNORECASE)
 # Between two listed places: only conjunctions, commas, articles and generic head nouns.
+# "… garrisons in Tripoli and air defence systems around Sabha": the next target of a strike, named by its place
+_TARGET_LIST_GAP_RE = re.compile(
+    r"^\s*,?\s*(?:and|و)\s+(?:[^\s,.;،]+\s+){0,5}?(?:in|around|near|at|outside|inside|on|في|قرب|حول|بمحيط|محيط|على)\s+(?:the\s+)?$"
+    r"|^\s*,?\s*و(?:[^\s,.;،]+\s+){0,5}?(?:في|قرب|حول|بمحيط|محيط|على)\s+$",
+    re.IGNORECASE)
 _LIST_GAP_RE = re.compile(
     r"^(?:\s*\([^()]{1,24}\))?[\s،,]*(?:و|and|,|،|&)?[\s،,]*(?:the\s+)?(?:(?:حي|حيي|منطقه|منطقة|معسكر|جسر|تقاطع|ميناء|مطار|قاعده|قاعدة|"
     r"district|camp|bridge|junction|port|town|village|area)s?\s+)?$",
@@ -1281,13 +1286,23 @@ def extract_result(
                 and _LOCATOR_GAP_RE.match(text[mentions[j].end:mentions[i].start])
                 and _holds(gaz, mentions[i].place, mentions[j].place)
                 for j in libyan))]
+        # "Ghardabiya Airport, south of the city, was captured": a relative phrase in apposition describes where
+        # the place before it is (as the gazetteer-name case is handled when places are found)
+        libyan = [i for i in libyan if not (i in cues and mentions[i].relation == "same_as" and any(
+            j != i and mentions[j].end <= cues[i].start and mentions[j].relation != "same_as"
+            and is_apposition(text, mentions[j].end, cues[i].start)
+            and not any(mentions[q].start > mentions[j].end and mentions[q].end <= cues[i].start for q in libyan)
+            for j in libyan))]
         placed = {i: p for i in libyan if (p := mentions[i].place) is not None}  # resolved: all have places
         keep = [i for i in libyan if i in cues or not any(
             placed[j].id != placed[i].id and _is_ancestor(gaz, placed[i], placed[j])
             for j in libyan if j != i)]
 
-        def places_for(trig_start: int) -> list[_Located]:
-            """The place list a trigger governs: first place after it (else the last before) and its list."""
+        def places_for(trig_start: int, targets: bool = False) -> list[_Located]:
+            """The place list a trigger governs: first place after it (else the last before) and its list.
+
+            ``targets``: a strike's list also joins places that end phrases joined by "and" ("targets in
+            Tripoli and air defences around Sabha"): each is a target of its own."""
             if not keep:
                 return []
             # a clause of its own («…، فيما استهدفت غارة مطار معيتيقة», "…, while an air strike hit …")
@@ -1321,7 +1336,8 @@ def extract_result(
                 while 0 <= q + step < len(keep):
                     x, y = (keep[q + step], keep[q]) if step < 0 else (keep[q], keep[q + step])
                     gap = text[mentions[x].end:mentions[y].start]
-                    if mentions[y].start < mentions[x].end or _LIST_GAP_RE.match(gap) or _LIST_GAP_RE.match(_norm(gap)):
+                    if mentions[y].start < mentions[x].end or _LIST_GAP_RE.match(gap) or _LIST_GAP_RE.match(_norm(gap)) \
+                            or (targets and step > 0 and _TARGET_LIST_GAP_RE.match(gap)):
                         q += step
                         group.append(keep[q])
                     else:
@@ -1413,7 +1429,7 @@ def extract_result(
         sentence_places: list[_Located] = []
         for key_t, t in seen_types.items():
             et = key_t[0]
-            located = places_for(sent.start + t.start)
+            located = places_for(sent.start + t.start, targets=t.event_type == "Explosions/Remote violence")
             carried = False
             if not located and sent.paragraph in para_place:
                 located = _carry_over(ctx, text, para_place[sent.paragraph])

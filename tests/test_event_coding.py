@@ -1606,3 +1606,27 @@ def test_an_offensive_to_seize_a_place_is_fighting_for_it():
 def test_capturing_people_is_an_abduction(text):
     ev = one(text, "2012-07-20")
     assert (ev.event_type, ev.sub_event_type) == (VAC, "Abduction/forced disappearance")
+
+
+@pytest.mark.parametrize(
+    "text, lang, places",
+    [
+        ("The coalition launched 16 more Tomahawk strikes against targets that included Scud garrisons in Tripoli and "
+         "air defense systems around Sabha.", "en", {"Tripoli", "Sabha"}),
+        ("شنت طائرات التحالف غارات على مواقع في طرابلس ومنظومات دفاع جوي قرب سبها.", "ar", {"Tripoli", "Sabha"}),
+    ],
+)
+def test_each_target_of_a_strike_named_by_its_place_is_an_event(text, lang, places):
+    assert {e.place_name_en for e in events(text, "2011-03-25")} == places
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("On 4 January 2020 the LNA attacked Sirte. Ghardabiya Airport, south of the city, was captured.", "en"),
+        ("وفي 4 يناير 2020 هاجمت قوات الجيش الوطني سرت. وسيطرت القوات على قاعدة القرضابية، جنوب المدينة.", "ar"),
+    ],
+)
+def test_a_relative_phrase_in_apposition_describes_the_place_before_it(text, lang):
+    captured = [e for e in events(text, None) if "territory" in e.sub_event_type]
+    assert [e.place_id for e in captured] == ["ly:sirte-ghardabiya-air-base"]
