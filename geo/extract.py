@@ -460,11 +460,13 @@ def _locate_mention_point(ctx: _Ctx, text: str, m: Mention, cue) -> _Located:
 _TOWN_TYPES = frozenset({"city", "capital", "town", "village"})
 
 
-def _carry_over(ctx: _Ctx, text: str, located: list[_Located]) -> list[_Located]:
+def _carry_over(ctx: _Ctx, text: str, located: list[_Located], salience: dict[str, int] | None = None) -> list[_Located]:
     """The place a sentence without a place of its own inherits: the town holding the last places.
 
     «واستعادت القوات معسكر الجالط وجسر…» followed by «نفذ سلاح الجو سبع غارات» locates the strikes
-    in the town of those features (Sirte), not at each of them.
+    in the town of those features (Sirte), not at each of them. When the last places lie in several towns,
+    the one the text has named most so far (``salience``: mentions per place id) is the text's subject
+    ("Along with the Battle of Misrata, the First Battle of Zawiya was … The battle began when …").
     """
     towns: dict[str, _Located] = {}
     for loc in located:
@@ -484,7 +486,22 @@ def _carry_over(ctx: _Ctx, text: str, located: list[_Located]) -> list[_Located]
                                               cur.country, ctx.admin1_name(cur), name))
     if len(towns) == 1:
         return list(towns.values())
+    if salience and len(towns) > 1:
+        ranked = sorted(towns.values(), key=lambda t: -salience.get(t.place_id, 0))
+        if salience.get(ranked[0].place_id, 0) > salience.get(ranked[1].place_id, 0):
+            return ranked[:1]
     return located[:1]
+
+
+def _salience(mentions: list[Mention], before: int) -> dict[str, int]:
+    """How often each place (and the town holding it) was named before ``before``."""
+    out: dict[str, int] = {}
+    for m in mentions:
+        if m.start >= before:
+            break
+        if m.place is not None and m.status in ("resolved", "context"):
+            out[m.place.id] = out.get(m.place.id, 0) + 1
+    return out
 
 
 def _enclosing_before(ctx: _Ctx, text: str, mentions: list[Mention], pos: int) -> _Located | None:
@@ -1432,10 +1449,10 @@ def extract_result(
             located = places_for(sent.start + t.start, targets=t.event_type == "Explosions/Remote violence")
             carried = False
             if not located and sent.paragraph in para_place:
-                located = _carry_over(ctx, text, para_place[sent.paragraph])
+                located = _carry_over(ctx, text, para_place[sent.paragraph], _salience(mentions, sent.start))
                 carried = True
             if not located and sent.section in last_place:
-                located = _carry_over(ctx, text, last_place[sent.section])
+                located = _carry_over(ctx, text, last_place[sent.section], _salience(mentions, sent.start))
                 carried = True
             if not located and any(mentions[i].place is None and mentions[i].status == "unresolved" for i in midx):
                 # a place the gazetteer lacks, after a cue («في منطقة الزنبقة»), in a text that named its
