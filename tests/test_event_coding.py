@@ -1633,7 +1633,7 @@ def test_a_relative_phrase_in_apposition_describes_the_place_before_it(text, lan
 
 
 def test_a_carried_over_place_prefers_the_town_the_text_is_about():
-    text = ("Clashes erupted in Zawiya on 24 February 2011. Zawiya residents fled. Rebels attacked loyalists in Zawiya "
-            "and in Misrata.\nGaddafi forces shelled the rebels on 25 February 2011.")
+    text = ("Clashes erupted in Zawiya on 24 February 2011. Zawiya residents fled. Rebels attacked loyalists in Misrata "
+            "and Zawiya.\nGaddafi forces shelled the rebels on 25 February 2011.")
     shelling = [e for e in events(text, None) if e.event_type == "Explosions/Remote violence"]
     assert [e.place_id for e in shelling] == ["gn:2218970"]  # Az Zawiyah, named three times; Misrata once
