@@ -833,6 +833,10 @@ _PERSON_OBJECT_RE = re.compile(
     r"(?:people|persons|those|him|them|men|militiam[ae]n|fighters|soldiers|journalists?|workers?|members|suspects|"
     r"officials?|leaders?|commanders?|hostages|civilians|migrants|activists?|foreigners|nationals)\b",
     re.IGNORECASE)
+_COMPARED_BEFORE_RE = re.compile(
+    r"\b(?:along\s+with|like|as\s+with|as\s+in|similar\s+to|unlike|compared\s+(?:to|with)|comparable\s+to)\s+(?:the\s+)?$"
+    r"|(?:^|\s)(?:على\s+غرار|مثل|كما\s+في|إلى\s+جانب|الى\s+جانب|أسوة\s+ب|شأن)\s*$",
+    re.IGNORECASE)
 _HABIT_BEFORE_RE = re.compile(
     r"\b(?:frequently|often|regularly|repeatedly|routinely|occasionally|sometimes|periodically|usually|typically|"
     r"habitually|constantly)\s+(?:\S+\s+)?$"
@@ -1397,6 +1401,8 @@ def extract_result(
                                         sub_event_type="Abduction/forced disappearance", kind="abduction")
             if _MODAL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # "threatened to storm Misrata", «أي هجوم على طرابلس»: not (yet) an event
+            if _COMPARED_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
+                continue  # "Along with the Battle of Misrata, …", «على غرار معركة مصراتة»: a comparison, no event
             if _HABIT_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # "The group frequently clashed with ISIL", «كثيرا ما تندلع اشتباكات»: a habit, no dated event
             if t.kind == "execution" and _VERDICT_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start]):

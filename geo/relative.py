@@ -93,7 +93,7 @@ _EN_PATTERNS: list[tuple[str, re.Pattern]] = [
         + "|".join(_DIRS_EN) + r")\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.IGNORECASE)),
     ("offshore", re.compile(r"\boff\s+(?:the\s+)?coast\s+of\s+$", re.IGNORECASE)),
     ("entrance", re.compile(r"\b(?:the\s+)?(" + "|".join(_DIRS_EN) + r")(?:ern)?\s+(?:entrance|gate)\s+(?:to|of)\s+$", re.IGNORECASE)),
-    ("near", re.compile(r"\b(?:near|close\s+to|nearby|not\s+far\s+from|in\s+the\s+vicinity\s+of)\s+(?:the\s+(?:city|town)\s+of\s+|the\s+)?$", re.IGNORECASE)),
+    ("near", re.compile(r"\b(?:near|close\s+to|closest\s+to|nearest\s+to|nearby|not\s+far\s+from|in\s+the\s+vicinity\s+of)\s+(?:the\s+(?:city|town)\s+of\s+|the\s+)?$", re.IGNORECASE)),
     ("outskirts", re.compile(r"\b(?:the\s+)?(?:outskirts|suburbs|edge|surroundings|environs)\s+of\s+(?:the\s+)?$", re.IGNORECASE)),
     ("centre", re.compile(r"\b(?:the\s+)?(?:centre|center|heart)\s+of\s+$|(?:central|downtown)\s+$", re.IGNORECASE)),
     ("part", re.compile(r"\b(?:in\s+)?(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)\s+$", re.IGNORECASE)),

@@ -1291,10 +1291,17 @@ def find_mentions(
                 out.append(Mention(surface, s, e, st, f"reference word: the capital ({place.name_en})", place, relation=ref_rel, anchor_text=place.name_en))
                 continue
             prev = None
+            fallback = None
             for earlier in reversed(out):
                 if earlier.place is None or earlier.status not in ("resolved", "foreign"):
                     continue
                 if earlier.place.feature_type in CITY_TYPES:
+                    if fallback is None and earlier.relation != "same_as" and \
+                            cue_before(text, earlier.start, doc_norm, cue_cache) is not None:
+                        # "Zawia was the rebel city closest to Tripoli … The city was besieged": a town named as
+                        # the anchor of a relative phrase is where the subject lies, not the subject
+                        fallback = (earlier, earlier.place)
+                        continue
                     prev = (earlier, earlier.place)
                     break
                 # a fine place names its city: «ميناء سرت … وسط المدينة», "the port of Sirte … the city centre"
@@ -1303,6 +1310,8 @@ def find_mentions(
                 if city is not None:
                     prev = (earlier, city)
                     break
+            if prev is None or (fallback is not None and prev[0].end < fallback[0].start - 400):
+                prev = fallback or prev  # (only the anchor was named lately: it is what remains)
             follow = ref_follow.get((s, e))
             if follow is not None and (prev is None or not _related(gaz, prev[1], follow)):
                 continue  # «المدينة القديمة في طرابلس»: the name after the word says which city

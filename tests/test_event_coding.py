@@ -1637,3 +1637,21 @@ def test_a_carried_over_place_prefers_the_town_the_text_is_about():
             "and Zawiya.\nGaddafi forces shelled the rebels on 25 February 2011.")
     shelling = [e for e in events(text, None) if e.event_type == "Explosions/Remote violence"]
     assert [e.place_id for e in shelling] == ["gn:2218970"]  # Az Zawiyah, named three times; Misrata once
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Along with the Battle of Misrata, the siege of Zawiya in 2011 was one of the bloodiest of the war.", "en"),
+        ("وعلى غرار معركة مصراتة، كان حصار الزاوية عام 2011 من أكثر المعارك دموية في الحرب.", "ar"),
+    ],
+)
+def test_a_battle_named_for_comparison_is_no_event(text, lang):
+    assert all(e.place_name_en != "Misratah" for e in events(text, None))
+
+
+def test_the_town_is_not_the_anchor_a_town_was_said_to_be_close_to():
+    text = ("Zawia was the rebel city which was closest to Tripoli, and its control became the main focus of the troops. "
+            "The city was besieged and attacked by loyalists on 6 March 2011.")
+    evs = events(text, None)
+    assert evs and all(e.place_name_en == "Az Zāwīyah" for e in evs), [e.place_name_en for e in evs]
