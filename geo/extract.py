@@ -835,7 +835,7 @@ _PERSON_OBJECT_RE = re.compile(
     re.IGNORECASE)
 _COMPARED_BEFORE_RE = re.compile(
     r"\b(?:along\s+with|like|as\s+with|as\s+in|similar\s+to|unlike|compared\s+(?:to|with)|comparable\s+to)\s+(?:the\s+)?$"
-    r"|(?:^|\s)(?:على\s+غرار|مثل|كما\s+في|إلى\s+جانب|الى\s+جانب|أسوة\s+ب|شأن)\s*$",
+    r"|(?:^|\s)[وف]?(?:على\s+غرار|مثل|كما\s+في|إلى\s+جانب|الى\s+جانب|أسوة\s+ب|شأن)\s*$",
     re.IGNORECASE)
 _HABIT_BEFORE_RE = re.compile(
     r"\b(?:frequently|often|regularly|repeatedly|routinely|occasionally|sometimes|periodically|usually|typically|"
