@@ -665,6 +665,7 @@ _FACTION_RE = re.compile(r"^Military Forces of Libya \((?P<years>[^)]*)\)\s*(?P<
 #: "government forces", «الجيش» in the 2011 war (17 February – 23 October 2011, the fall of Sirte)
 #: were Gaddafi's: the generic state force takes the name of the government of the day
 _GADDAFI_WAR = ("2011-02-15", "2011-10-23")
+_GNU_START = "2021-03-10"  # the GNU took office (en.wikipedia 'Government of National Unity (Libya)')
 _DIGNITY_START = "2014-05-16"  # Haftar's Operation Dignity: from then on "the LNA" is his (en.wikipedia 'Operation Dignity')
 
 
@@ -683,6 +684,9 @@ def _of_its_time(name: str, date: str | None) -> str:
     """The generic "Libyan forces" named after the government of the event's date (2011: Gaddafi's)."""
     if name == "Libyan forces" and date and _GADDAFI_WAR[0] <= date[:10] <= _GADDAFI_WAR[1]:
         return "Gaddafi loyalist forces"
+    if name == "GNA forces" and date and date[:10] >= _GNU_START:
+        # the Tripoli government's forces from 10 March 2021 are the Government of National Unity's
+        return "GNU forces"
     if name == "LNA" and date and date[:10] < _DIGNITY_START:
         # "the Libyan National Army" before Haftar's Operation Dignity is the state's army of 2011–14
         return "Libyan forces"

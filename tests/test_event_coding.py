@@ -1655,3 +1655,27 @@ def test_the_town_is_not_the_anchor_a_town_was_said_to_be_close_to():
             "The city was besieged and attacked by loyalists on 6 March 2011.")
     evs = events(text, None)
     assert evs and all(e.place_name_en == "Az Zāwīyah" for e in evs), [e.place_name_en for e in evs]
+
+
+@pytest.mark.parametrize(
+    "text, date, a1",
+    [
+        ("A drone strike by the Government of National Unity hit a warehouse in Zawiya on Sunday.", "2023-08-16", "GNU forces"),
+        ("قصفت طائرة مسيرة تابعة لحكومة الوحدة الوطنية مخزنا في الزاوية يوم الأحد.", "2023-08-16", "GNU forces"),
+        ("GNA forces shelled Tarhuna on Monday.", "2020-05-20", "GNA forces"),
+    ],
+)
+def test_the_tripoli_government_from_march_2021_is_the_gnu(text, date, a1):
+    assert one(text, date).actor1 == a1
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The Internal Security Agency arrested a journalist in Benghazi on Tuesday.", "en"),
+        ("اعتقل جهاز الأمن الداخلي صحفيا في بنغازي يوم الثلاثاء.", "ar"),
+    ],
+)
+def test_the_internal_security_agency_arrests(text, lang):
+    ev = one(text, "2023-08-16")
+    assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Internal Security Agency")
