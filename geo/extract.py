@@ -190,14 +190,15 @@ def _days_later(m: re.Match) -> tuple[int, int]:
 # Targets that make an attack violence against civilians (ACLED): people and places that do not fight
 _CIVILIAN_TARGET_RE = re.compile(
     r"^\s*(?:(?:stormed|raided|attacked|assaulted|targeted|hit|bombed|shelled)\s+"
-    r"|(?:[اإأ]قتحم\S*|هاجم\S*|داهم\S*|[اإأ]ستهدف\S*|فجر\S*)\s+(?:\S+\s+){0,3}?(?=(?:ال)?(?:فندق|مستشف|مدرس|مسجد|كنيس|سوق|سفار|قنصلي))"
+    r"|(?:[اإأ]قتحم\S*|هاجم\S*|داهم\S*|[اإأ]ستهدف\S*|فجر\S*)\s+(?:\S+\s+){0,3}?(?=(?:ال)?(?:فندق|مستشف|مدرس|مسجد|كنيس|سوق|سفار|قنصلي|وزار|محكم|مفوضي))"
     r"|(?:\S+\s+){0,3}?(?:on|against|targeting|at|على|ضد|استهدف\S*)\s+)"
     r"(?:the\s+|a\s+|an\s+|our\s+|US\s+|U\.S\.\s+)?"
-    r"(?:\S+\s+){0,2}?(?:mission|consulate|embassy|diplomat\S*|hotel|hospital|clinic|school|mosque|church|market|"
+    r"(?:\S+\s+){0,2}?(?:mission|consulate|embassy|diplomat\S*|hotel|hospital|clinic|school|mosque|church|market|ministry|"
+    r"courthouse|court|election\s+commission|"
     r"civilians?|worshippers|guests|residents|migrants?|refugees|detention\s+(?:centre|center)|journalists?|"
     r"employees|staff|workers|"
     r"aid\s+workers|wedding|funeral|"
-    r"(?:ال)?قنصلي\S*|(?:ال)?سفار\S*|(?:ال)?فندق|(?:ال)?مستشفى|مستشفي|(?:ال)?مدرس\S*|(?:ال)?مسجد|(?:ال)?كنيس\S*|(?:ال)?سوق|(?:ال)?مدنيين|(?:ال)?مصلين|"
+    r"(?:ال)?قنصلي\S*|(?:ال)?سفار\S*|(?:ال)?وزار\S*|(?:ال)?محكم\S*|(?:ال)?مفوضي\S*|(?:ال)?فندق|(?:ال)?مستشفى|مستشفي|(?:ال)?مدرس\S*|(?:ال)?مسجد|(?:ال)?كنيس\S*|(?:ال)?سوق|(?:ال)?مدنيين|(?:ال)?مصلين|"
     r"(?:ال)?نزلاء|(?:ال)?مهاجرين|مركز\s+(?:ايواء|إيواء|احتجاز)|(?:ال)?صحفيين|حفل|جناز\S*)",
     re.IGNORECASE,
 )
@@ -579,6 +580,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
 
 
 # «هجوم للقوات الموالية للقذافي»: "an attack of the forces loyal to …" — the genitive names the agent
+_CLAIMED_BY_RE = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$|\bclaimed\s+responsibility\s+(?:for\s+\S+\s+)?$"
+                            r"|(?:^|\s)[وف]?(?:تبنا\S*|تبنى\S*|تبنته|تبناه|أعلن\s+مسؤوليته|اعلن\s+مسؤوليته)\s+$", re.IGNORECASE)
 _AR_OF_FORCES_GAP_RE = re.compile(r"^\s*(?:ل|لل|من\s+قبل\s+(?:ال)?)(?:قوات|عناصر|مسلحي|كتائب|ميليشيات|مليشيات|مقاتلي)\s*$")
 _PASSIVE_AGENT_RE = re.compile(r"(?:\bfell\s+(?:in)?to|\b(?:was|were|been)\s+\w+\s+by|\bby)\s+(?:the\s+)?(?:\S+\s+)?$|"
                                r"(?:بيد|بأيدي|في\s+يد|تحت\s+سيطرة|(?:من\s+قبل|على\s+يد|على\s+أيدي|على\s+ايدي)(?:\s+\S+){0,2})\s+$",
@@ -743,6 +746,10 @@ def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexico
     before = [a for a in agents if a.end <= t.start]
     after = [a for a in agents if a.start >= t.end]
     actor1 = ""
+    claimer = next((a for a in after if _CLAIMED_BY_RE.search(text[max(0, a.start - 16):a.start])), None)
+    if claimer is not None and _camp(claimer.name, lexicon) != "civilians":
+        # «الاعتداء الذي استهدف الوزارة والذي تبناه تنظيم داعش», "the attack, claimed by IS": who claims it did it
+        return claimer.name, next((a.name for a in actors if a is not claimer and a.name != claimer.name), "")
     if len(after) >= 2 and _BETWEEN_RE.search(text[t.end:after[0].start]):
         # «اشتباكات بين قوات الوفاق وعناصر داعش», "clashes between X and Y"
         return after[0].name, next((a.name for a in after[1:] if a.name != after[0].name), "")
@@ -813,12 +820,15 @@ _WITHDRAW_RE = re.compile(r"(?:withdr|pull|retreat|[وف]?انسحا?ب)", re.IG
 _SHOWED_RE = re.compile(r"demonstrat(?:ed|es|e)$|rall(?:ied|ies)$", re.IGNORECASE)
 _OBJECT_AFTER_RE = re.compile(r"^\s+(?:the|that|a|an|its|their|his|her|how|what|this|these|our|support|behind)\b",
                               re.IGNORECASE)
+_LET_IN_RE = re.compile(r"(?:السماح|يسمح|تسمح|سمحت|سمح|تمكين|لتمكين|ضمان)\s+(?:\S+\s+){0,3}?(?:من\s+)?(?:ب|ال)?دخول"
+                        r"|\b(?:allow\w*|let|permit\w*|enable\w*)\s+(?:\S+\s+){0,3}?(?:to\s+)?enter", re.IGNORECASE)
 _UNNAMED_BOMBER_SUBS = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 # "to appear in court on charges of murder and kidnapping", «بتهمة القتل»: an accusation, not an event
 _CHARGE_BEFORE_RE = re.compile(
     r"\b(?:charges?\s+of|charged\s+with|accused\s+of|convicted\s+of|tried\s+for|trial\s+for|suspected\s+of|"
     r"indicted\s+for|guilty\s+of|sentenced\s+for)\s+(?:[^.;]{0,50}?)$"
-    r"|(?:^|\s)(?:بتهمة|بتهم|بتهمتي|متهم\S*\s+ب|اتهام\S*\s+ب|محاكمت\S*\s+(?:في|ب)|أدين\S*\s+ب|ادين\S*\s+ب)\s*(?:[^.،]{0,50}?)$",
+    r"|(?:^|\s)(?:بتهمة|بتهم|بتهمتي|متهم\S*\s+ب|اتهام\S*\s+ب|محاكمت\S*\s+(?:في|ب)|أدين\S*\s+ب|ادين\S*\s+ب|"
+    r"(?:ال)?مشتبه\S*\s+(?:في|ب)|يشتبه\s+(?:في|ب))\s*(?:[^.،]{0,50}?)$",
     re.IGNORECASE)
 _PROTEST_CAUSE_RE = re.compile(
     r"\b(?:against|over|to\s+protest|to\s+denounce|to\s+condemn|in\s+protest\s+(?:at|against|over)|denouncing|"
@@ -1079,6 +1089,8 @@ def extract_result(
                     trigs.sort(key=lambda t: t.start)
                     break
         trigs = [t for t in trigs if not (t.kind == "agreement" and _IN_ACCORD_RE.search(sent.text[max(0, t.start - 12):t.end + 8]))]
+        # «تمكين المساعدات من الدخول», «السماح بدخول المساعدات», "allow aid to enter": letting in, not taking
+        trigs = [t for t in trigs if not (t.kind == "territory" and _LET_IN_RE.search(sent.text[max(0, t.start - 40):t.end]))]
         trigs = [t for t in trigs if not _CHARGE_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start])
                  and not (t.kind == "protest" and _SHOWED_RE.match(t.word) and _OBJECT_AFTER_RE.match(sent.text[t.end:]))]
         # «هجوم بقنبلة يدوية», "a rocket attack", "an attack with a car bomb": the attack is the weapon's strike,

@@ -1679,3 +1679,31 @@ def test_the_tripoli_government_from_march_2021_is_the_gnu(text, date, a1):
 def test_the_internal_security_agency_arrests(text, lang):
     ev = one(text, "2023-08-16")
     assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Internal Security Agency")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("فرنسا تدين الاعتداء الإرهابي الذي استهدف مقر وزارة الخارجية في طرابلس يوم الثلاثاء والذي تبناه تنظيم داعش.", "ar"),
+        ("France condemns the terrorist attack on the Foreign Ministry in Tripoli on Tuesday, claimed by the Islamic State.",
+         "en"),
+    ],
+)
+def test_an_attack_on_a_ministry_claimed_by_a_group(text, lang):
+    ev = one(text, "2018-12-26")
+    assert (ev.event_type, ev.actor1, ev.event_date) == (VAC, "Islamic State", "2018-12-25")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وندعو إلى تمكين المساعدات الإنسانية من الدخول الفوري إلى درنة.",
+        "We call on all sides to allow humanitarian aid to enter Derna.",
+    ],
+)
+def test_letting_aid_in_is_no_capture(text):
+    assert all("territory" not in e.sub_event_type for e in events(text, "2017-10-31"))
+
+
+def test_those_suspected_of_executions_are_no_event():
+    assert events("ويجب التحقيق مع الأشخاص المشتبه في ارتكابهم لعمليات الإعدام دون محاكمة في درنة.", "2017-10-31") == []
