@@ -1672,6 +1672,11 @@ def extract_result(
 def _unnamed_perpetrator(ev: Event) -> Event:
     """"Five embassy staff are kidnapped in Tripoli", «انفجرت سيارة مفخخة»: violence against civilians or a
     bombing whose perpetrator the text never names is coded, as ACLED does, to an unidentified armed group."""
+    if not ev.actor1 and ev.sub_event_type == "Arrests":
+        # "Six traffickers are arrested", «اعتقل ثلاثة مشتبه بهم»: who arrests, unnamed, is the police (ACLED
+        # codes arrests to a state force)
+        return dataclasses.replace(ev, actor1="Libyan police",
+                                   notes=(ev.notes + "; " if ev.notes else "") + "arresting force not named")
     if ev.actor1 or not (ev.event_type == "Violence against civilians" or ev.sub_event_type in _UNNAMED_BOMBER_SUBS):
         return ev
     return dataclasses.replace(ev, actor1="Unidentified armed group",

@@ -1707,3 +1707,15 @@ def test_letting_aid_in_is_no_capture(text):
 
 def test_those_suspected_of_executions_are_no_event():
     assert events("ويجب التحقيق مع الأشخاص المشتبه في ارتكابهم لعمليات الإعدام دون محاكمة في درنة.", "2017-10-31") == []
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Six traffickers were arrested in Kufra on Monday.", "en"),
+        ("واعتقل ستة من المهربين في الكفرة يوم الإثنين.", "ar"),
+    ],
+)
+def test_an_arrest_by_an_unnamed_force_is_the_polices(text, lang):
+    ev = one(text, "2021-02-23")
+    assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Libyan police")
