@@ -1719,3 +1719,15 @@ def test_those_suspected_of_executions_are_no_event():
 def test_an_arrest_by_an_unnamed_force_is_the_polices(text, lang):
     ev = one(text, "2021-02-23")
     assert (ev.sub_event_type, ev.actor1) == ("Arrests", "Libyan police")
+
+
+@pytest.mark.parametrize(
+    "text, lang, names",
+    [
+        ("The UK condemns the violence perpetrated by armed groups in Tripoli.", "en", ["Unidentified armed group"]),
+        ("تدين بريطانيا العنف الذي ارتكبته جماعات مسلحة في طرابلس.", "ar", ["Unidentified armed group"]),
+        ("An attack was launched by militiamen of the town of Misrata against the base.", "en", ["Misrata forces"]),
+    ],
+)
+def test_armed_groups_unnamed_and_militiamen_of_a_town(text, lang, names):
+    assert [a.name for a in find_actors(text, lang)] == names

@@ -586,7 +586,8 @@ _EN_UNIT_RE = re.compile(
     rf"\b(?:the\s+)?(?P<x>(?:\d{{1,3}}(?:st|nd|rd|th)?|{_CAP})(?:\s+{_CAP}){{0,3}})\s+"
     rf"(?P<head>Brigade|Battalion|Regiment|Division|Militia|Force|Apparatus|Group|Front)s?\b"
 )
-_EN_FROM_RE = re.compile(rf"\b(?i:militias?|fighters|forces|gunmen|armed\s+groups?|militiamen)\s+from\s+(?P<x>{_CAP}(?:\s+{_CAP})?)")
+_EN_FROM_RE = re.compile(rf"\b(?i:militias?|fighters|forces|gunmen|armed\s+groups?|militiamen)\s+(?:from|of)\s+"
+                         rf"(?:the\s+(?:town|city)\s+of\s+)?(?P<x>{_CAP}(?:\s+{_CAP})?)")
 _AR_W = r"[\u0621-\u064a\u0671-\u06d3\u064b-\u0652\u0640]+"
 _AR_LOYAL_RE = re.compile(
     rf"(?:(?<=\s)|^)(?P<head>(?:[وب]?(?:ال)?|لل)(?:قوات|عناصر|مسلح(?:ون|ين|و)|مقاتل(?:ون|ين|و)|مهاجم(?:ون|ين|و)|نشطاء|ناشطين|ميليشيات|مليشيات|"
@@ -697,7 +698,7 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
         if x.split()[0] in _EN_NOT_NAMES and len(x.split()) == 1:
             continue
         add(f"{x} {m['head']}", m.start("x"), m.end())
-    for m in (_EN_FROM_RE.finditer(text) if en and " from " in low else ()):
+    for m in (_EN_FROM_RE.finditer(text) if en and (" from " in low or " of " in low) else ()):
         # "forces from Misrata" are the town's known forces when the lexicon names them ("Misrata forces")
         known = _known(f"{m['x']} forces", lex, "en") or _known(f"{m['x']} militias", lex, "en")
         if known is not None and known.actor_id not in _GENERIC_ACTORS:
