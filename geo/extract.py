@@ -1504,6 +1504,10 @@ def extract_result(
             if t.kind == "protest" and (not actor1 or _camp(actor1, lexicon) == "civilians"):
                 # ACLED: the people protesting are the protest's actor («تظاهر مئات المواطنين»)
                 actor1 = "Protesters"
+            elif t.kind == "protest" and actor1 not in ("Protesters", "Rioters"):
+                # "Security forces fired on protesters": ACLED codes the protesters as actor 1 of a protest and the
+                # force that met them as actor 2
+                actor1, actor2 = "Protesters", actor1
             if actor2 == actor1:
                 actor2 = ""  # one group named twice ("protesters … the protesters") is not its own opponent
             sub = t.sub_event_type

@@ -1731,3 +1731,28 @@ def test_an_arrest_by_an_unnamed_force_is_the_polices(text, lang):
 )
 def test_armed_groups_unnamed_and_militiamen_of_a_town(text, lang, names):
     assert [a.name for a in find_actors(text, lang)] == names
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Security forces fired on protesters in Tripoli on Thursday.", "en"),
+        ("أطلقت قوات الأمن النار على المتظاهرين في طرابلس يوم الخميس.", "ar"),
+    ],
+)
+def test_the_protesters_are_actor1_of_a_protest_met_with_force(text, lang):
+    ev = one(text, "2019-04-12")
+    assert (ev.event_type, ev.actor1, ev.actor2) == ("Protests", "Protesters", "Libyan forces")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Border guards reopened the Ras Ajdir crossing on Thursday.", "en"),
+        ("أغلقت قوات الأمن معبر رأس اجدير الحدودي يوم الخميس.", "ar"),
+        ("Hundreds of LNA troops moved toward Tripoli on Thursday.", "en"),
+    ],
+)
+def test_crossings_and_troop_movements_are_strategic_developments(text, lang):
+    ev = one(text, "2019-04-12")
+    assert ev.event_type == SD and ev.actor1
