@@ -303,8 +303,8 @@ class MentionMatcher:
         n = len(norm)
         for nend, (key, ids) in self.automaton.iter(norm):
             nstart = nend - len(key) + 1
-            if nend + 1 < n and _is_letter(norm[nend + 1]):
-                continue
+            if nend + 1 < n and (_is_letter(norm[nend + 1]) or norm[nend + 1].isdigit()):
+                continue  # the name ends inside a word or a number ("District 2" is not "district, 25")
             ws = norm.rfind(" ", 0, nstart) + 1  # start of the word holding the match
             prefix = norm[ws:nstart]
             if key in self.article_required and not prefix.endswith(("ال", "لل")):

@@ -409,3 +409,11 @@ def test_subject_of_a_speech_verb_is_no_place(text, surface):
     # a place where someone speaks is still a place
     ms = {m.text: m for m in _default_mentions("Officials in Tripoli said the attack had failed.")}
     assert ms["Tripoli"].status == "resolved"
+
+
+@pytest.mark.parametrize("text", ["the al-Wishkah district, 25 km from Abu Grein", "الحي 25 في سرت"])
+def test_a_name_ending_in_a_digit_does_not_match_inside_a_number(text):
+    from gazetteer import Gazetteer
+    from geo.toponyms import find_mentions
+
+    assert all("District 2" not in (m.place.name_en if m.place else "") for m in find_mentions(text, Gazetteer.default()))
