@@ -116,8 +116,11 @@ _VERDICT_BEFORE_RE = re.compile(
     r"(?:حكم\S*|قضت\S*|قضى|يقضي|أحكام|احكام)\s+(?:\S+\s+){0,2}$|\bsentenced\b[^.;]{0,60}\bto\s+$", re.IGNORECASE)
 # "N months/years after|since <trigger>": the trigger names a past reference event.
 _LONG_AGO_RE = re.compile(
-    r"(?:بعد|منذ|قبل)\s+(?:\S+\s+)?(?:شهر|شهرين|اشهر|أشهر|شهور|عام|عامين|اعوام|أعوام|سنه|سنة|سنتين|سنوات|اسابيع|أسابيع)"
+    r"(?:منذ|قبل)\s+(?:\S+\s+)?(?:شهر|شهرين|اشهر|أشهر|شهور|عام|عامين|اعوام|أعوام|سنه|سنة|سنتين|سنوات|اسابيع|أسابيع)"
     r"\s+(?:على\s+|من\s+)?$"
+    # («بعد شهرين من انتقال الحكومة» names a past event; «وبعد شهر قصفت القوات» only says when the next one came)
+    r"|بعد\s+(?:\S+\s+)?(?:شهر|شهرين|اشهر|أشهر|شهور|عام|عامين|اعوام|أعوام|سنه|سنة|سنتين|سنوات|اسابيع|أسابيع)"
+    r"\s+(?:على|من)\s+$"
     r"|\b(?:months?|years?|weeks?)\s+(?:after|since|before)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -126,7 +129,8 @@ _NEXT_DAY_RE = re.compile(
     r"\b(?:the\s+(?:next|following)\s+(?:day|morning|night|evening|afternoon)|a\s+day\s+later|the\s+day\s+after)\b"
     r"|\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|\d{1,2})\s+days\s+later\b"
     r"|\b(?P<wn>two|three|four|2|3|4)\s+weeks\s+later\b"
-    r"|\b(?P<few>a\s+few|several|some)\s+days\s+later\b"
+    r"|\b(?P<few>a\s+few|several|some)\s+days\s+later\b|(?P<few2>\bdays\s+(?:later|afterwards)|\bwithin\s+days\b)"
+    r"|(?P<wk0>\blater\s+(?:that|the\s+same)\s+week\b)"
     r"|\b(?P<w>a\s+week\s+later|the\s+following\s+week|the\s+next\s+week)\b"
     r"|(?:صباح\s+|مساء\s+|ليلة\s+)?(?:اليوم|ليوم)\s+(?:التالي|الموالي)|في\s+الغد|بعد\s+ذلك\s+بيوم|بعدها\s+بيوم"
     r"|بعد\s+(?:ذلك\s+)?(?P<ar2>يومين)"
@@ -145,6 +149,10 @@ _NEXT_DAY_RE = re.compile(
 # not searched with the long pattern (a cheap precheck, about 7x faster than the search it skips)
 _NEXT_DAY_HINT_RE = re.compile(r"day|week|next|following|same|that|يوم|الغد|ايام|أيام|سبوع|ليل", re.IGNORECASE)
 _DIGIT_RE = re.compile(r"\d")  # _SAME_MONTH_RE needs a digit
+_MONTH_LATER_RE = re.compile(
+    r"\b(?:a|one)\s+month\s+later\b|\b(?:the\s+)?(?:following|next)\s+month\b"
+    r"|(?:^|\s)[وف]?(?:في\s+)?(?:ال)?شهر\s+(?:التالي|الموالي|اللاحق)|(?:^|\s)[وف]?بعد\s+(?:ذلك\s+)?(?:بـ?)?شهر(?![\u0621-\u064a])",
+    re.IGNORECASE)
 # «في 26 من الشهر نفسه», "on the 26th of the same month": a day of the month named last
 _SAME_MONTH_RE = re.compile(
     r"(?<!\d)(?P<d>[0-3]?\d)\s+(?:من\s+)?(?:(?:الشهر|شهر)\s+(?:نفسه|ذاته)|(?:نفس|ذات)\s+الشهر)"
@@ -180,8 +188,10 @@ def _days_later(m: re.Match) -> tuple[int, int]:
         return 7 * count(m.group("wn")), 2
     if m.group("arw2"):
         return 14, 2
-    if m.group("few") or m.group("arfew"):
+    if m.group("few") or m.group("arfew") or m.group("few2"):
         return 3, 2  # "a few days later": about three days, known to the week
+    if m.group("wk0"):
+        return 0, 2  # "later that week": the week of the date named last
     if m.group("w") or m.group("arw"):
         return 7, 2
     if m.group("ar2"):
@@ -1235,6 +1245,14 @@ def extract_result(
             dinfo = timeparse.DateInfo(base.date + _dt.timedelta(days=days), prec,
                                        f"{next_day.group().strip()!r}: {days} day(s) after {base.date.isoformat()}",
                                        next_day.start(), next_day.end())
+        month_later = _MONTH_LATER_RE.search(sent.text)
+        if month_later and not next_day and base is not None and base.date is not None and (
+                dinfo is None or dinfo.date is None or getattr(dinfo, "start", -1) < 0 or dinfo.date == base.date):
+            # "a month later", "the following month", «في الشهر التالي», «بعد شهر»: the month after the date
+            # named last, known to the month
+            y, mo = (base.date.year + 1, 1) if base.date.month == 12 else (base.date.year, base.date.month + 1)
+            dinfo = timeparse.DateInfo(_dt.date(y, mo, 1), 3, f"{month_later.group().strip()!r}: the month after "
+                                       f"{base.date:%Y-%m}", month_later.start(), month_later.end())
         same_month = _SAME_MONTH_RE.search(sent.text) if _DIGIT_RE.search(sent.text) else None
         if same_month and base is not None and base.date is not None and (
                 dinfo is None or dinfo.date is None or getattr(dinfo, "start", -1) < 0):

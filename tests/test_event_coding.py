@@ -1756,3 +1756,21 @@ def test_the_protesters_are_actor1_of_a_protest_met_with_force(text, lang):
 def test_crossings_and_troop_movements_are_strategic_developments(text, lang):
     ev = one(text, "2019-04-12")
     assert ev.event_type == SD and ev.actor1
+
+
+@pytest.mark.parametrize(
+    "tail, date, prec",
+    [
+        ("Days later, loyalist forces shelled Ras Lanuf.", "2011-03-08", 2),
+        ("A month later, loyalist forces shelled Ras Lanuf.", "2011-04-01", 3),
+        ("The following month, loyalist forces shelled Ras Lanuf.", "2011-04-01", 3),
+        ("Later that week, loyalist forces shelled Ras Lanuf.", "2011-03-05", 2),
+        ("وبعد شهر قصفت قوات القذافي راس لانوف.", "2011-04-01", 3),
+        ("وفي الشهر التالي قصفت قوات القذافي راس لانوف.", "2011-04-01", 3),
+        ("وفي ليلة 9 إلى 10 مارس قصفت قوات القذافي راس لانوف.", "2011-03-09", 1),
+    ],
+)
+def test_days_later_a_month_later_and_night_ranges(tail, date, prec):
+    head = "On 5 March 2011, rebels captured Ras Lanuf. " if tail[0].isascii() else "في 5 مارس 2011 سيطر الثوار على راس لانوف. "
+    ev = [e for e in events(head + tail, None) if e.event_type == "Explosions/Remote violence"][0]
+    assert (ev.event_date, ev.time_precision) == (date, prec)
