@@ -1774,3 +1774,14 @@ def test_days_later_a_month_later_and_night_ranges(tail, date, prec):
     head = "On 5 March 2011, rebels captured Ras Lanuf. " if tail[0].isascii() else "في 5 مارس 2011 سيطر الثوار على راس لانوف. "
     ev = [e for e in events(head + tail, None) if e.event_type == "Explosions/Remote violence"][0]
     assert (ev.event_date, ev.time_precision) == (date, prec)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The death toll from last week's clashes in the southern suburbs of Tripoli has risen to 115, officials said.", "en"),
+        ("ارتفعت حصيلة ضحايا اشتباكات الأسبوع الماضي في الضواحي الجنوبية للعاصمة طرابلس إلى 115.", "ar"),
+    ],
+)
+def test_a_toll_that_rose_after_a_long_phrase(text, lang):
+    assert casualties(text, lang).fatalities == 115

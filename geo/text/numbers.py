@@ -347,9 +347,9 @@ _RANGE_GAP_RE = re.compile(r"^\s*(?:and|to|or|-|–|و|الى|إلى|او|أو)\
 _RANGE_LEAD = {"between", "from", "بين", "من"}
 # an updated toll replaces the counts of its sentence: "bringing the death toll to 14", «ارتفعت حصيلة … إلى 14»
 _TOLL_RE = re.compile(
-    r"(?:toll|number\s+of\s+(?:dead|deaths|victims|people\s+killed))\b[^.;]{0,40}?\b(?:rose|rises|risen|climbed|climbs|"
+    r"(?:toll|number\s+of\s+(?:dead|deaths|victims|people\s+killed))\b[^.;]{0,70}?\b(?:rose|rises|risen|climbed|climbs|"
     r"reached|reaches|jumped|stood|stands|increased|to|at)\b[^.;\d]{0,12}$"
-    r"|(?:حصيله|عدد\s+(?:القتلي|الضحايا))[^.؛\d]{0,40}?(?:الي|ب|عند)\s*$"
+    r"|(?:حصيله|عدد\s+(?:القتلي|الضحايا))[^.؛\d]{0,70}?(?:الي|ب|عند)\s*$"
     r"|(?:ارتفعت|ارتفع|ارتفاع|بلغت|وصلت|لترتفع|لتصل)\s+(?:\S+\s+)?(?:حصيله|عدد)[^.؛\d]{0,40}$",
     re.IGNORECASE,
 )
