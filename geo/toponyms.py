@@ -691,6 +691,16 @@ def _apposition(text: str, start: int, before: list[Mention], normalized: tuple[
     return ""
 
 
+# "rebels fled, heading to Benghazi and Tobruk", «توجهت القوات نحو سرت»: where people went is not the town a
+# later "the city" speaks of
+_DESTINATION_BEFORE_RE = re.compile(
+    r"\b(?:heading|headed|fled|fleeing|moving|moved|marching|marched|advancing|advanced|retreating|retreated|driving|drove)"
+    r"\s+(?:back\s+)?(?:to|toward|towards|into|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+and\s+)?$"
+    r"|\b(?:toward|towards|en\s+route\s+to|(?:leading|leads|road|roads|highway|route)\s+(?:to|toward|towards))\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+and\s+)?$"
+    r"|(?:^|\s)(?:باتجاه|نحو|صوب|بإتجاه)\s+(?:مدينة\s+)?$")
+
+
 def _capital_of(gaz: Any, country: str, near: list[Place]) -> Place | None:
     for p in near:
         if p.feature_type == "capital" and p.country == country:
@@ -1296,11 +1306,12 @@ def find_mentions(
                 if earlier.place is None or earlier.status not in ("resolved", "foreign"):
                     continue
                 if earlier.place.feature_type in CITY_TYPES:
-                    if fallback is None and earlier.relation != "same_as" and \
-                            cue_before(text, earlier.start, doc_norm, cue_cache) is not None:
+                    if earlier.relation != "same_as" and (
+                            cue_before(text, earlier.start, doc_norm, cue_cache) is not None
+                            or _DESTINATION_BEFORE_RE.search(text[max(0, earlier.start - 40):earlier.start])):
                         # "Zawia was the rebel city closest to Tripoli … The city was besieged": a town named as
-                        # the anchor of a relative phrase is where the subject lies, not the subject
-                        fallback = (earlier, earlier.place)
+                        # the anchor of a relative phrase, or as where a road leads, is not the subject
+                        fallback = fallback or (earlier, earlier.place)
                         continue
                     prev = (earlier, earlier.place)
                     break
@@ -1321,7 +1332,7 @@ def find_mentions(
             m0, place = prev
             st = "foreign" if place.is_foreign else "resolved"
             # a chain of reference words («… المدينة … المدينة») refers to the name the first one refers to
-            anchor = m0.anchor_text if m0.relation == "same_as" and m0.anchor_text else m0.text
+            anchor = m0.anchor_text if m0.relation in ("same_as", "centre_of") and m0.anchor_text else m0.text
             out.append(Mention(surface, s, e, st, f"reference word: refers back to {anchor}", place, relation=ref_rel,
                                anchor_text=anchor))
             near.insert(0, place)

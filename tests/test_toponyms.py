@@ -417,3 +417,20 @@ def test_a_name_ending_in_a_digit_does_not_match_inside_a_number(text):
     from geo.toponyms import find_mentions
 
     assert all("District 2" not in (m.place.name_en if m.place else "") for m in find_mentions(text, Gazetteer.default()))
+
+
+@pytest.mark.parametrize(
+    "text, lang, name",
+    [
+        ("Loyalist forces seized the road junction of Ajdabiya leading to Benghazi and Tobruk, and captured most of the "
+         "city. The city centre remained in rebel hands.", "en", "Ajdabiya"),
+        ("وسيطرت القوات على مفترق الطرق في إجدابيا ثم تقدمت نحو بنغازي. وظلت المدينة تحت الحصار.", "ar", "Ajdabiya"),
+    ],
+)
+def test_the_city_is_not_where_a_road_leads_or_forces_headed(text, lang, name):
+    from gazetteer import Gazetteer
+    from geo.toponyms import find_mentions
+
+    refs = [m for m in find_mentions(text, Gazetteer.default()) if "reference word" in m.reason]
+    assert refs and all(m.place is not None and m.place.name_en == name for m in refs), \
+        [(m.text, m.reason) for m in refs]
