@@ -809,6 +809,12 @@ _AR_WITHDRAW_FROM_RE = re.compile(
     r"(?:^|\s)(?P<v>[وف]?(?:انسحبت|انسحب|انسحبوا|انسحاب))\s+(?:\S+\s+){0,5}?من\s+(?:مدينة\s+|بلدة\s+|منطقة\s+)?$")
 # "a statement issued in agreement with the heads of mission", «بالاتفاق مع»: in accord with, no deal signed
 # between a place and the region after it that locates it: "in", "in the south of", «في جنوب»
+_ROAD_TO_RE = re.compile(
+    r"\b(?:leading|leads|road|roads|highway|route|fled|fleeing|escaped)\s+(?:back\s+)?(?:to|toward|towards|into)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+(?:and|or)\s+)?$"
+    r"|(?:^|\s)(?:الطريق|طريق|المؤدي|المؤدية|الرابط|فروا|فر|هربوا|نزحوا|نزح)\s+(?:\S+\s+){0,2}?(?:إلى|الى|نحو|باتجاه)\s+(?:مدينة\s+)?"
+    r"(?:\S+\s+و)?$",
+    re.IGNORECASE)
 _LOCATOR_GAP_RE = re.compile(r"^\s*,?\s*(?:in|at|في|ب|بـ)\s+(?:the\s+)?(?:[^\s,،.]+\s+){0,2}(?:of\s+)?$|^\s*,?\s*ب$",
                              re.IGNORECASE)
 
@@ -1348,6 +1354,14 @@ def extract_result(
             and is_apposition(text, mentions[j].end, cues[i].start)
             and not any(mentions[q].start > mentions[j].end and mentions[q].end <= cues[i].start for q in libyan)
             for j in libyan))]
+        # "seized the road junction leading to Benghazi and Tobruk", "the coastal road to Sirte", "civilians fled to
+        # Tunisia": where a road leads or people fled is not where the event is
+        led_to = [i for i in libyan if _ROAD_TO_RE.search(text[max(0, mentions[i].start - 40):mentions[i].start])]
+        if led_to and (len(led_to) < len(libyan) or sent.section in last_place or sent.paragraph in para_place):
+            # (with no other place to go to, the road's end is the best place known)
+            for i in led_to:
+                res.unused.append((mentions[i], "where a road leads or people fled: not the event's place"))
+            libyan = [i for i in libyan if i not in led_to]
         placed = {i: p for i in libyan if (p := mentions[i].place) is not None}  # resolved: all have places
         keep = [i for i in libyan if i in cues or not any(
             placed[j].id != placed[i].id and _is_ancestor(gaz, placed[i], placed[j])

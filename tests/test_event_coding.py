@@ -1785,3 +1785,26 @@ def test_days_later_a_month_later_and_night_ranges(tail, date, prec):
 )
 def test_a_toll_that_rose_after_a_long_phrase(text, lang):
     assert casualties(text, lang).fatalities == 115
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("On 15 March 2011 loyalist forces entered Ajdabiya. They seized the road junction leading to Benghazi and Tobruk.",
+         "en"),
+        ("في 15 مارس 2011 دخلت قوات القذافي إجدابيا. وسيطرت على مفترق الطريق المؤدي إلى بنغازي وطبرق.", "ar"),
+    ],
+)
+def test_where_a_road_leads_is_not_where_the_event_is(text, lang):
+    assert {e.place_name_en for e in events(text, None)} == {"Ajdabiya"}
+
+
+@pytest.mark.parametrize(
+    "text, lang, fat",
+    [
+        ("Up to 10 people were said to have been killed in the protests in Ajdabiya on 16 February 2011.", "en", 10),
+        ("Five soldiers were reportedly killed in Sirte on Monday.", "en", 5),
+    ],
+)
+def test_a_reported_count_is_still_a_count(text, lang, fat):
+    assert casualties(text, lang).fatalities == fat

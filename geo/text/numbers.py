@@ -530,11 +530,19 @@ def _classify_en(words: list[str], i: int, j: int) -> str:
             k = nxt
             steps += 1
             continue
+        if w in _EN_REPORTED and k > j:
+            k += 1  # "10 people were said to have been killed", "were reportedly killed": hearsay, still a count
+            continue
         if w not in _EN_PERSON and not (k == j and _EN_PEOPLE_NOUN_RE.match(w)):
             break
         k += 1
         steps += 1
     return ""
+
+
+# words between a count's "were" and its verb that only report it ("were said to have been killed")
+_EN_REPORTED = frozenset({"said", "reported", "reportedly", "believed", "thought", "feared", "confirmed", "estimated",
+                          "known", "understood", "alleged", "allegedly", "to", "have", "been", "also", "all"})
 
 
 @lru_cache(maxsize=1)
