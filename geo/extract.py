@@ -42,12 +42,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import functools as _functools
+import gc as _gc
 import sys as _sys
 import types as _types
 import hashlib
 import re
+import threading as _threading
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, ParamSpec, TypeVar
 
 from gazetteer.normalize import normalize as _norm
 from gazetteer.normalize import is_arabic, normalize_with_offsets
@@ -948,6 +951,52 @@ def _is_ancestor(gaz: Any, a, b) -> bool:
 
 
 # --------------------------------------------------------------------------- main
+#: Texts from this length on hold back the collector's full passes while they are extracted.
+#: A long text makes hundreds of thousands of objects that live until it is done (mentions,
+#: events); the collector would walk them all again at every full pass it starts on the way
+#: (a 1 MB page of place names: about 12 passes, 20 % of its time). The young generations are
+#: still collected, so garbage cycles never pile up; the first collection after the text may
+#: make the one full pass it held back.
+_DEFER_FULL_GC_MIN_LEN = 50_000
+_DEFER_FULL_GC_THRESHOLD = 1_000_000  # young-generation passes before a full one: none within a text
+_gc_lock = _threading.Lock()
+_gc_deferring = 0  # extractions of long texts running now (threads)
+_gc_saved: tuple[int, ...] = ()  # the thresholds to restore when the last one ends
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _defer_full_collections(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``fn(text, …)`` with the full collections of :mod:`gc` held back when ``text`` is long.
+
+    Only the third threshold changes, for as long as some thread runs a long extraction; the
+    thresholds in force before are put back when the last one ends, whatever it raises.
+    """
+
+    @_functools.wraps(fn)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        global _gc_deferring, _gc_saved
+        text = args[0] if args else kwargs.get("text")
+        if not isinstance(text, str) or len(text) < _DEFER_FULL_GC_MIN_LEN:
+            return fn(*args, **kwargs)
+        with _gc_lock:
+            if _gc_deferring == 0:
+                _gc_saved = _gc.get_threshold()
+                _gc.set_threshold(_gc_saved[0], _gc_saved[1], max(_gc_saved[2], _DEFER_FULL_GC_THRESHOLD))
+            _gc_deferring += 1
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            with _gc_lock:
+                _gc_deferring -= 1
+                if _gc_deferring == 0:
+                    _gc.set_threshold(*_gc_saved)
+
+    return run
+
+
+@_defer_full_collections
 def extract_result(
     text: str,
     date: _dt.date | str | None = None,
@@ -1269,7 +1318,7 @@ def extract_result(
                                            same_month.start(), same_month.end())
             except ValueError:
                 pass  # "the 31st of the same month" in a 30-day month: no date
-        part = _PART_OF_MONTH_RE.search(sent.text)
+        part = _PART_OF_MONTH_RE.search(sent.text) if base is not None and base.date is not None else None
         if part and base is not None and base.date is not None and (
                 dinfo is None or dinfo.date is None or getattr(dinfo, "start", -1) < 0):
             # «وفي منتصف الشهر», "later that month": a part of the month named last, known to about a week
@@ -1526,8 +1575,8 @@ def extract_result(
                         f"«{q.text}» ({q.reason})" for q in unknown_fine) + f": located at {x.place_name_en}")
                     for x in located]
             carried_actor = last_actor.get(sent.paragraph, "")
-            if not carried_actor and _ANAPHORIC_FORCES_RE.search(sent.text) and (
-                    last_section.get(sent.paragraph - 1) == sent.section):
+            if not carried_actor and last_section.get(sent.paragraph - 1) == sent.section and (
+                    _ANAPHORIC_FORCES_RE.search(sent.text)):
                 # "the forces" in the next paragraph of the same section («وأضاف المصدر أن القوات استعادت…»)
                 carried_actor = last_actor.get(sent.paragraph - 1, "")
             if t.kind == "protest":

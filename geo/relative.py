@@ -113,7 +113,10 @@ def _hint_lookahead(hint: re.Pattern) -> re.Pattern:
     words = hint.pattern.split("|")
     if not all(re.escape(w) == w for w in words):
         raise ValueError(f"cue hints must be plain words: {hint.pattern!r}")
-    return re.compile("(?=(" + "|".join(sorted(words, key=len)) + "))", hint.flags)
+    # the class of first letters goes first: a position no hint word can begin at is passed over
+    # without trying each word there (under the pattern's own flags, so IGNORECASE reads it alike)
+    first = f"(?=[{''.join(sorted({re.escape(w[0]) for w in words}))}])" if all(words) else ""
+    return re.compile(first + "(?=(" + "|".join(sorted(words, key=len)) + "))", hint.flags)
 
 
 _AR_CUE_HINT_AT = _hint_lookahead(_AR_CUE_HINT)
@@ -123,9 +126,23 @@ _EN_CUE_HINT_AT = _hint_lookahead(_EN_CUE_HINT)
 _HINT_INDEX_MIN_LEN = 20_000
 
 
-@lru_cache(maxsize=2)  # one document at a time: its normalised text and its text
+#: english -> (the string indexed, its index): one document at a time, its normalised text and its text.
+#: Keyed by identity, not equality: an equal copy of a long text (the same page extracted again) would
+#: be compared character by character on every look-up, once per mention.
+_HINT_INDEXES: dict[bool, tuple[str, tuple[list[int], list[int]]]] = {}
+
+
 def _hint_index(s: str, english: bool) -> tuple[list[int], list[int]]:
     """(starts, ends) of the hint words of ``s``, by start; the shortest word where several begin."""
+    hit = _HINT_INDEXES.get(english)
+    if hit is not None and hit[0] is s:
+        return hit[1]
+    index = _hint_index_uncached(s, english)
+    _HINT_INDEXES[english] = (s, index)
+    return index
+
+
+def _hint_index_uncached(s: str, english: bool) -> tuple[list[int], list[int]]:
     starts: list[int] = []
     ends: list[int] = []
     for m in (_EN_CUE_HINT_AT if english else _AR_CUE_HINT_AT).finditer(s):

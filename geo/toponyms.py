@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from gazetteer.model import Context, Place
 from gazetteer.fuzzy import FuzzyIndex
@@ -182,9 +182,12 @@ def _extend_end(text: str, end: int) -> int:
     return end
 
 
+_NAME_WORD_SPLIT_RE = re.compile(r"[\s\-\u2010\u2011]+")
+
+
 def _capitalised(surface: str) -> bool:
     """A Latin surface with a word that starts with a capital or a digit ("Souq al-Juma", "bin Jawad")."""
-    return any(w[:1].isupper() or w[:1].isdigit() for w in re.split(r"[\s\-\u2010\u2011]+", surface))
+    return any(w[:1].isupper() or w[:1].isdigit() for w in _NAME_WORD_SPLIT_RE.split(surface))
 
 
 def _is_letter(ch: str) -> bool:
@@ -254,9 +257,9 @@ class Mention:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    """A raw automaton match, in original-text offsets."""
+class _Hit(NamedTuple):
+    """A raw automaton match, in original-text offsets (a named tuple: one is made per match, and a
+    tuple is made faster than a frozen dataclass)."""
 
     start: int  # first char of the name (after proclitics other than the article)
     end: int
@@ -412,13 +415,9 @@ def _inside(spans: "list[tuple[int, int]] | SpanIndex", start: int, end: int) ->
 
 
 def _word_bounds(norm: str, i: int) -> tuple[int, int]:
-    s = i
-    while s > 0 and norm[s - 1] != " ":
-        s -= 1
-    e = i
-    while e < len(norm) and norm[e] != " ":
-        e += 1
-    return s, e
+    s = norm.rfind(" ", 0, i) + 1  # after the last space before ``i`` (0 when none)
+    e = norm.find(" ", i)  # the first space from ``i`` on (the end when none)
+    return s, (e if e >= 0 else max(i, len(norm)))
 
 
 def _prev_word(norm: str, nstart: int) -> tuple[int, int] | None:
@@ -614,6 +613,9 @@ _GENERIC_HEADS = frozenset({"مدينه", "بلده", "قريه", "منطقه"})
 _FEATURE_OF_RE = re.compile(
     r"(?:^| )(" + "|".join(sorted(_FEATURE_HEADS_AR, key=len, reverse=True)) + r")(?: (لمدينه|مدينه|في))?$"
 )
+#: How a text that :data:`_FEATURE_OF_RE` matches ends (a head, or the link after it): any other end
+#: is no match, found without trying the pattern at each of its characters.
+_FEATURE_OF_ENDINGS = (*_FEATURE_HEADS_AR, "لمدينه", "مدينه", "في")
 
 
 def _feature_of(matcher: "MentionMatcher", norm: str, offs: Sequence[int], h: _Hit) -> tuple[int, str, tuple[str, ...]] | None:
@@ -623,7 +625,7 @@ def _feature_of(matcher: "MentionMatcher", norm: str, offs: Sequence[int], h: _H
     ws = h.nstart - len(h.proclitic)
     before = norm[max(0, ws - 40) : ws].rstrip()
     link = h.proclitic
-    if link not in ("", "ل", "لل"):
+    if link not in ("", "ل", "لل") or not before.endswith(_FEATURE_OF_ENDINGS):
         return None
     m = _FEATURE_OF_RE.search(before)
     if m is None or (link and m.group(2)):
@@ -639,10 +641,10 @@ def _feature_of(matcher: "MentionMatcher", norm: str, offs: Sequence[int], h: _H
 
 def _resolve(gaz: Any, name: str, ids: tuple[str, ...], near: list[Place], country: str) -> tuple[str, str, Place | None, tuple]:
     """Resolve one name: (status, reason, place, candidates)."""
-    parents = tuple(p.id for p in near if p.feature_type in _CONTAINER_TYPES)
+    parents = tuple([p.id for p in near if p.feature_type in _CONTAINER_TYPES])  # (a list is built faster)
     cache = matcher_for(gaz).resolve_cache
     # the cache key is read off ``near`` directly: the Context is only built on a miss
-    ck = (name, tuple(p.id for p in near[:6]), parents[:3], country or "LY")
+    ck = (name, tuple([p.id for p in near[:6]]), parents[:3], country or "LY")
     res = cache.get(ck)
     if res is None:
         ctx = Context(near=tuple(near[:6]), country=country or "LY", parent_ids=parents[:3])
@@ -738,6 +740,19 @@ _LATIN_PLACE_BEFORE = re.compile(
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+of)?)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
+
+
+def _place_words_before(before: str) -> bool:
+    """Whether ``_LATIN_PLACE_BEFORE`` finds a match in ``before``. Every phrase of the pattern ends in
+    a word and spaces ("word\\s+", IGNORECASE reading «İ ı ſ K» as letters too): a text that does not end
+    so is passed over without trying the pattern at each of its characters."""
+    head = before.rstrip()
+    if len(head) == len(before) or not head or not (
+            head[-1].isascii() and head[-1].isalpha() or head[-1] in "\u0130\u0131\u017f\u212a"):
+        return False
+    return _LATIN_PLACE_BEFORE.search(before) is not None
+
+
 # words after a name that make it a place: "Gheryan-based", "Gheryan's hospital"
 _LATIN_PLACE_AFTER = re.compile(
     r"^(?:-based\b|['’]s\s+(?:main\s+|central\s+|old\s+)?(?:hospital|airport|port|harbou?r|mayor|municipal|"
@@ -749,6 +764,7 @@ _NAME_TAIL_RE = re.compile(r"(?:['’]s|-based)$", re.IGNORECASE)
 # a list joint between two names: "Sirte, Misrata and Gheryan", "between Gheryan and Tarhouna"
 _LIST_JOINT_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _LIST_JOINT_AFTER = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+_NON_SPACE_RE = re.compile(r"\S+")
 
 
 def _fuzzy_latin(fi: Any, text: str, known: SpanIndex | None = None) -> list[tuple[int, int, Any]]:
@@ -775,7 +791,7 @@ def _fuzzy_latin(fi: Any, text: str, known: SpanIndex | None = None) -> list[tup
 
     lower_words = {w for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
     for m in _LATIN_NAME_RE.finditer(text):
-        words = [(w.start() + m.start(), w.end() + m.start()) for w in re.finditer(r"\S+", m.group())]
+        words = [(w.start() + m.start(), w.end() + m.start()) for w in _NON_SPACE_RE.finditer(m.group())]
         tried: list[tuple[int, int]] = [(words[0][0], words[-1][1])] if len(words) > 1 else []
         tried += [(a, b) for a, b in words]
         for a, b0 in tried:
@@ -788,8 +804,9 @@ def _fuzzy_latin(fi: Any, text: str, known: SpanIndex | None = None) -> list[tup
                 continue
             if out_ix.overlaps(a, b):
                 continue
-            if single and not (_LATIN_PLACE_BEFORE.search(text[max(0, a - 40):a])
-                               or _LATIN_PLACE_AFTER.match(text[b:b + 40]) or listed(a, b)):
+            # (the three tests in the order of their cost: the words before are searched last)
+            if single and not (listed(a, b) or _LATIN_PLACE_AFTER.match(text[b:b + 40])
+                               or _place_words_before(text[max(0, a - 40):a])):
                 continue
             fh = fi.match(span)
             if fh is not None:

@@ -198,12 +198,17 @@ class _Matcher:
                 # patterns of several words are looked up by their second word too: «قوات» and
                 # "forces" begin hundreds of names, the next word tells which few can match
                 nxt = [by_second[s2] for s2 in stems[i + 1] if s2 in by_second]
-                if nxt:
+                if len(nxt) == 1:  # one group holds each pattern once: nothing to deduplicate
+                    cands = (*singles, *nxt[0])
+                elif nxt:
                     cands = (*singles, *dict.fromkeys(e for group in nxt for e in group))
             if cands:
                 for acc, payload, pid in cands:
                     n = len(acc)
-                    if i + n > nw or not all(stems[i + k] & acc[k] for k in range(2, n)):
+                    if i + n > nw:
+                        continue
+                    # the words after the second each take the pattern's word (``isdisjoint``: no new set)
+                    if n > 2 and any(stems[i + k].isdisjoint(acc[k]) for k in range(2, n)):
                         continue
                     if pid in self.exact:
                         span = text[words[i][1]:words[i + n - 1][2]]
@@ -217,7 +222,7 @@ class _Matcher:
         taken: set[int] = set()
         out = []
         for a, b, p in order:
-            if any(k in taken for k in range(a, b)):
+            if not taken.isdisjoint(range(a, b)):
                 continue
             taken.update(range(a, b))
             out.append((a, b, p))
@@ -415,7 +420,7 @@ def _prepare(text: str, lex: Lexicon, key: str) -> tuple[Sequence[tuple[str, int
 def _stems_of(text: str, suffixes: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     """The stems of every word of ``text`` (cached: the trigger and actor finders read the same
     sentence, and the organisation spans the same document twice, with the same suffixes)."""
-    return tuple(_stems(w, suffixes) for w, _, _ in _words(text))
+    return tuple([_stems(w, suffixes) for w, _, _ in _words(text)])
 
 
 # --- triggers ------------------------------------------------------------------------
@@ -609,6 +614,7 @@ _AR_FROM_RE = re.compile(
     rf"من\s+(?:مدينة\s+|مدينه\s+|بلدة\s+|منطقة\s+)?(?P<x>{_AR_W})"
 )
 _AR_LETTER_RE = re.compile(r"[\u0621-\u064a]")
+_LATIN_LOWER_RE = re.compile(r"[a-z]")
 _AR_TITLE_HINT_RE = re.compile(_AR_TITLES + r"|يقود|تقود|بقيادة|بإمرة|بامرة")
 _AR_ORDINALS = ("الأول", "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
                 "العاشر", "الحادي", "الثاني عشر")
@@ -679,7 +685,7 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
 
     low = text.lower()
     has = lambda *ws: any(map(low.__contains__, ws))  # noqa: E731 - cheap guards before each pattern
-    en = bool(re.search(r"[a-z]", low))
+    en = bool(_LATIN_LOWER_RE.search(low))
     ar = bool(_AR_LETTER_RE.search(text))
     for m in (_EN_LOYAL_RE.finditer(text) if en and has("loyal", "affiliated", "allied", "aligned", "backing",
                                                             "supporting", "linked", "belonging", "under", "led by",

@@ -39,7 +39,8 @@ class SpanIndex:
 
     def add(self, start: int, end: int) -> None:
         """Add one span."""
-        k0, k1 = start // self._bucket, max(end - 1, start) // self._bucket
+        k0 = start // self._bucket
+        k1 = (end - 1) // self._bucket if end > start else k0  # max(end - 1, start), without a call
         if k0 == k1:  # the usual case, a span inside one bucket: no range object
             self._buckets[k0].append((start, end))
         else:
@@ -49,7 +50,8 @@ class SpanIndex:
 
     def overlaps(self, start: int, end: int) -> bool:
         """True when some span shares a character with ``[start, end)``."""
-        k0, k1 = start // self._bucket, max(end - 1, start) // self._bucket
+        k0 = start // self._bucket
+        k1 = (end - 1) // self._bucket if end > start else k0  # max(end - 1, start), without a call
         buckets = self._buckets
         for k in (k0,) if k0 == k1 else range(k0, k1 + 1):
             for s, e in buckets.get(k, ()):
