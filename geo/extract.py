@@ -841,6 +841,9 @@ _OBJECT_AFTER_RE = re.compile(r"^\s+(?:the|that|a|an|its|their|his|her|how|what|
                               re.IGNORECASE)
 _LET_IN_RE = re.compile(r"(?:السماح|يسمح|تسمح|سمحت|سمح|تمكين|لتمكين|ضمان)\s+(?:\S+\s+){0,3}?(?:من\s+)?(?:ب|ال)?دخول"
                         r"|\b(?:allow\w*|let|permit\w*|enable\w*)\s+(?:\S+\s+){0,3}?(?:to\s+)?enter", re.IGNORECASE)
+_AIRCRAFT_BEFORE_RE = re.compile(r"\b(?:jets?|warplanes?|aircraft|planes?|bombers?|drones?|helicopters?|air\s+force)\s+(?:\S+\s+)?$"
+                                 r"|(?:طائرات|طائرة|مقاتلات|قاذفات|مسيرة|مسيرات|الطيران|سلاح\s+الجو)\S*\s+(?:\S+\s+)?$",
+                                 re.IGNORECASE)
 _UNNAMED_BOMBER_SUBS = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 # "to appear in court on charges of murder and kidnapping", «بتهمة القتل»: an accusation, not an event
 _CHARGE_BEFORE_RE = re.compile(
@@ -884,8 +887,8 @@ _FACILITY_AFTER_RE = re.compile(r"^(?:['’]s)?\s+(?:camp|base|barracks|headquar
                                 re.IGNORECASE)
 _SEAT_AFTER_RE = re.compile(r"^[\-‐ ]based\b", re.IGNORECASE)
 _FACILITY_BEFORE_RE = re.compile(
-    r"(?:^|\s)[وبل]?(?:ال)?(?:معسكر|مقر|مقار|مقرات|قاعدة|ثكنة|ثكنات|مركز|مراكز|مخزن|مخازن|بوابة|تمركزات|مواقع)\s+(?:ل|لـ)?$"
-    r"|\b(?:camp|base|barracks|headquarters|compound|checkpoint|positions|depot|offices?)\s+of\s+(?:the\s+)?$",
+    r"(?:^|\s)[وبل]?(?:ال)?(?:معسكر|معسكرين|معسكرات|مقر|مقار|مقرات|قاعدة|ثكنة|ثكنات|مركز|مراكز|مخزن|مخازن|بوابة|تمركزات|مواقع)\s+(?:ل|لـ)?$"
+    r"|\b(?:camps?|bases?|barracks|headquarters|compounds?|checkpoints?|positions|depots?|offices?)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE)
 _MURDER_RE = re.compile(r"murder|slain|massacr|[وف]?(?:ال)?قتل\s+العمد", re.IGNORECASE)
 _PASSIVE_KILL_RE = re.compile(r"\b(?:was|were|been|be|being|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -1538,6 +1541,13 @@ def extract_result(
         seen_types = {k: t for k, t in seen_types.items()
                       if not any(a.start <= t.start and t.end <= a.end and (a.end - a.start) > (t.end - t.start)
                                  for a in actors)}
+        ied = seen_types.get(("Explosions/Remote violence", "Remote explosive/landmine/IED"))
+        if ied is not None and ("Explosions/Remote violence", "Air/drone strike") not in seen_types \
+                and _AIRCRAFT_BEFORE_RE.search(sent.text[max(0, ied.start - 40):ied.start]):
+            # "jets bomb an airport", «طائرات تقصف»: a bomb dropped from aircraft is an air strike
+            seen_types[("Explosions/Remote violence", "Air/drone strike")] = dataclasses.replace(
+                ied, sub_event_type="Air/drone strike", kind="air")
+            del seen_types[("Explosions/Remote violence", "Remote explosive/landmine/IED")]
         if ("Explosions/Remote violence", "Suicide bomb") in seen_types:
             # «هجوم انتحاري لشاحنة مفخخة», "a suicide car bomb": one blast, named twice; the suicide bomb
             # is the finer sub-type

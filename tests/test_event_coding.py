@@ -1808,3 +1808,21 @@ def test_where_a_road_leads_is_not_where_the_event_is(text, lang):
 )
 def test_a_reported_count_is_still_a_count(text, lang, fat):
     assert casualties(text, lang).fatalities == fat
+
+
+@pytest.mark.parametrize(
+    "text, lang, sub, a1",
+    [
+        ("January 3 – Libyan National Army jets bomb an airport in Jufra, killing two people.", "en", "Air/drone strike", "LNA"),
+        ("January 18 – US B-2 bombers strike two Islamic State camps southwest of Sirte.", "en", "Air/drone strike", "US forces"),
+        ("18 يناير – قاذفات أمريكية تقصف معسكرين لتنظيم الدولة جنوب غرب سرت.", "ar", "Air/drone strike", "US forces"),
+    ],
+)
+def test_bombs_from_aircraft_and_the_owner_of_the_camps_struck(text, lang, sub, a1):
+    ev = one(text, None if lang == "en" else None)
+    assert (ev.sub_event_type, ev.actor1) == (sub, a1)
+
+
+def test_gunmen_open_fire_in_the_present_tense():
+    ev = one("February 21 – Gunmen open fire on the convoy of the prime minister in Tripoli.", None)
+    assert ev.event_type == "Battles" and ev.actor1 == "Unidentified armed group"
