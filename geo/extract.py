@@ -207,7 +207,7 @@ _CIVILIAN_TARGET_RE = re.compile(
     r"|(?:\S+\s+){0,3}?(?:on|against|targeting|at|على|ضد|استهدف\S*)\s+)"
     r"(?:the\s+|a\s+|an\s+|our\s+|US\s+|U\.S\.\s+)?"
     r"(?:\S+\s+){0,2}?(?:mission|consulate|embassy|diplomat\S*|hotel|hospital|clinic|school|mosque|church|market|ministry|"
-    r"courthouse|court|election\s+commission|"
+    r"courthouse|court|elect\w*\s+commission|electoral|"
     r"civilians?|worshippers|guests|residents|migrants?|refugees|detention\s+(?:centre|center)|journalists?|"
     r"employees|staff|workers|"
     r"aid\s+workers|wedding|funeral|"
@@ -917,10 +917,11 @@ def _killings(act: list, text: str, lang: str, lexicon: Any, res: Any) -> tuple[
     agents = [a for a in actors if getattr(a, "kind", "") != "civilians" and not _is_source(text, a)
               and (not passive or _BY_BEFORE_RE.search(text[max(0, a.start - 12):a.start]))]
     if not agents:
-        if any(_MURDER_RE.match(t.word) for t in act):
+        if any(_MURDER_RE.match(t.word) for t in act) or _CIVILIAN_VICTIMS_RE.search(text):
+            # (and "the killing of human rights lawyer Hanan al-Barassi": a civilian by trade, killed)
             # "condemn the murder of thirty migrants in Mizda": a murder is violence against its victims even
             # when the text names no killer (an unidentified armed group, as ACLED codes it)
-            t0 = next(t for t in act if _MURDER_RE.match(t.word))
+            t0 = next((t for t in act if _MURDER_RE.match(t.word)), act[0])
             return [dataclasses.replace(t0, event_type="Violence against civilians", sub_event_type="Attack",
                                         kind="killing")], actors
         return [], actors

@@ -1826,3 +1826,21 @@ def test_bombs_from_aircraft_and_the_owner_of_the_camps_struck(text, lang, sub, 
 def test_gunmen_open_fire_in_the_present_tense():
     ev = one("February 21 – Gunmen open fire on the convoy of the prime minister in Tripoli.", None)
     assert ev.event_type == "Battles" and ev.actor1 == "Unidentified armed group"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The EU strongly condemns the killing of human rights lawyer Hanan al-Barassi in Benghazi on 10 November.", "en"),
+        ("تدين فرنسا اغتيال المحامية حنان البرعصي في بنغازي يوم 10 نوفمبر.", "ar"),
+    ],
+)
+def test_a_condemned_killing_of_a_civilian_by_trade(text, lang):
+    ev = one(text, "2020-11-11")
+    assert (ev.event_type, ev.event_date, ev.fatalities) == (VAC, "2020-11-10", 1)
+
+
+def test_an_attack_on_the_electoral_commission_is_on_civilians():
+    ev = one("The perpetrators of the attack on the electoral commission in Tripoli on Wednesday must be brought to justice.",
+             "2018-05-03")
+    assert ev.event_type == VAC

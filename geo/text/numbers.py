@@ -732,7 +732,11 @@ def casualties(text: str, language: str) -> Casualties:
 
 # a singular passive killing with no number: one victim ("X was killed", "a judge was shot dead")
 _ONE_KILLED_RE = re.compile(
-    r"\b(?:was|has\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|murdered|assassinated|executed|beheaded|gunned\s+down)\b",
+    r"\b(?:was|has\s+been)\s+(?:\w+\s+)?(?:killed|shot\s+dead|murdered|assassinated|executed|beheaded|gunned\s+down)\b"
+    # "the killing of human rights lawyer Hanan al-Barassi": one person by trade
+    r"|\b(?:killing|murder|assassination)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:lawyer|activist|journalist|"
+    r"judge|doctor|blogger|cleric|imam|mayor|commander|officer|leader|official|prosecutor|teacher|student|man|woman|boy|"
+    r"girl|child)\b",
     re.IGNORECASE)
 
 
