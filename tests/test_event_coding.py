@@ -1844,3 +1844,15 @@ def test_an_attack_on_the_electoral_commission_is_on_civilians():
     ev = one("The perpetrators of the attack on the electoral commission in Tripoli on Wednesday must be brought to justice.",
              "2018-05-03")
     assert ev.event_type == VAC
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("2020 in Libya\nApril 13 – The GNA recaptures Sabratha.", "2020-04-13"),
+        ("ليبيا في 2014\n13 أبريل – قوات الجيش تستعيد صبراتة.", "2014-04-13"),
+        ("Timeline of the war (2019–2020)\nApril 13 – GNA forces take full control of Sabratha.", "2019-04-13"),
+    ],
+)
+def test_a_year_in_the_title_dates_a_timeline(text, date):
+    assert one(text, None).event_date == date

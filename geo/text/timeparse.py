@@ -575,7 +575,15 @@ def narrative_years(text: str) -> list[tuple[int, int]]:
     named last before it (:func:`find_dates` ``ref_year``).
     """
     folded = fold_same_length(text)
-    return [(m.start("year"), int(m["year"])) for m in _YEAR_CUE_RE.finditer(folded)]
+    found = [(m.start("year"), int(m["year"])) for m in _YEAR_CUE_RE.finditer(folded)]
+    # a title or heading that names the year: "2020 in Libya", "2015", «ليبيا في 2014», "(2014–2020)"
+    found += [(m.start("year"), int(m["year"])) for m in _YEAR_TITLE_RE.finditer(folded)]
+    return sorted(set(found))
+
+
+_YEAR_TITLE_RE = re.compile(
+    r"(?:^|\n)[ \t]*(?:[^\n\d]{0,40}?(?:في|\(|in)\s*)?(?P<year>19[5-9]\d|20[0-4]\d)(?:\s*[–-]\s*(?:19|20)\d\d\)?)?"
+    r"(?=[ \t]*(?:\n|$|in\s|في\s|\)))", re.I)
 
 
 _DATELINE_SEP = re.compile(r"\s*[-–—/:|]")
