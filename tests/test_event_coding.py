@@ -1856,3 +1856,15 @@ def test_an_attack_on_the_electoral_commission_is_on_civilians():
 )
 def test_a_year_in_the_title_dates_a_timeline(text, date):
     assert one(text, None).event_date == date
+
+
+@pytest.mark.parametrize(
+    "text, et",
+    [
+        ("مسلحون يختطفون رئيس بلدية في سبها.", VAC),
+        ("مسلحون يهاجمون بوابة أمنية في سبها.", "Battles"),
+        ("قوات الوفاق تشتبك مع قوات حفتر جنوب طرابلس.", "Battles"),
+    ],
+)
+def test_arabic_headlines_in_the_present_tense(text, et):
+    assert one(text, "2020-06-05").event_type == et
