@@ -507,15 +507,23 @@ def _carry_over(ctx: _Ctx, text: str, located: list[_Located], salience: dict[st
     return located[:1]
 
 
-def _salience(mentions: list[Mention], before: int) -> dict[str, int]:
-    """How often each place (and the town holding it) was named before ``before``."""
-    out: dict[str, int] = {}
-    for m in mentions:
-        if m.start >= before:
-            break
-        if m.place is not None and m.status in ("resolved", "context"):
-            out[m.place.id] = out.get(m.place.id, 0) + 1
-    return out
+class _Salience:
+    """How often each place was named before a position, counted once over the document (positions asked
+    for in increasing order, as the sentences come)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self._mentions = mentions
+        self._next = 0
+        self.counts: dict[str, int] = {}
+
+    def before(self, pos: int) -> dict[str, int]:
+        ms = self._mentions
+        while self._next < len(ms) and ms[self._next].start < pos:
+            m = ms[self._next]
+            if m.place is not None and m.status in ("resolved", "context"):
+                self.counts[m.place.id] = self.counts.get(m.place.id, 0) + 1
+            self._next += 1
+        return self.counts
 
 
 def _enclosing_before(ctx: _Ctx, text: str, mentions: list[Mention], pos: int) -> _Located | None:
@@ -1113,6 +1121,7 @@ def extract_result(
     last_section: dict[int, int] = {}  # and into the next paragraph of the same section)
     section_date: dict[int, Any] = {}
     para_place: dict[int, list[_Located]] = {}  # paragraph -> a place an eventless sentence of it named
+    salience = _Salience(mentions)  # how often each place was named so far (one pass over the mentions)
     last_event_in_para: dict[Any, int] = {}  # section (, event type) -> index into events
     strike_kind: dict[int, str] = {}  # section -> 'air'/'shelling' of its last strike (weak words inherit it)
 
@@ -1257,8 +1266,8 @@ def extract_result(
                 d_toll = None
             if d_toll is not None and d_toll.date is not None and d_toll.start >= 0 and d_toll.precision == 1:
                 # "Today's attack … killed as many as 65": the toll of the event of the day the sentence names
-                same_day = [q for q in range(j + 1) if events[q].event_date == d_toll.date.isoformat()
-                            and events[q].event_type != "Strategic developments"]
+                same_day = [q for q in range(max(0, j - 40), j + 1) if events[q].event_date == d_toll.date.isoformat()
+                            and events[q].event_type != "Strategic developments"]  # (the last 40 events: linear)
                 j = same_day[-1] if same_day else j
             ev = events[j]
             if ev.fatalities is None and ev.injuries is None:
@@ -1563,10 +1572,10 @@ def extract_result(
             located = places_for(sent.start + t.start, targets=t.event_type == "Explosions/Remote violence")
             carried = False
             if not located and sent.paragraph in para_place:
-                located = _carry_over(ctx, text, para_place[sent.paragraph], _salience(mentions, sent.start))
+                located = _carry_over(ctx, text, para_place[sent.paragraph], salience.before(sent.start))
                 carried = True
             if not located and sent.section in last_place:
-                located = _carry_over(ctx, text, last_place[sent.section], _salience(mentions, sent.start))
+                located = _carry_over(ctx, text, last_place[sent.section], salience.before(sent.start))
                 carried = True
             if not located and any(mentions[i].place is None and mentions[i].status == "unresolved" for i in midx):
                 # a place the gazetteer lacks, after a cue («في منطقة الزنبقة»), in a text that named its
@@ -1663,7 +1672,7 @@ def extract_result(
                 # «نُفذ الهجوم من قبل مهاجمين تابعين لتنظيم الدولة», "The attack was claimed by IS": the attack
                 # told before, with no place of its own; it names who did it, it is no second attack
                 here = {x.place_id for x in located}
-                j = next((q for q in range(len(events) - 1, -1, -1) if events[q].place_id in here
+                j = next((q for q in range(len(events) - 1, max(-1, len(events) - 41), -1) if events[q].place_id in here
                           and events[q].event_date == t_date and events[q].event_type in (et_t, "Battles", "Violence against civilians",
                                                        "Explosions/Remote violence")), -1)
                 if j >= 0:
