@@ -826,6 +826,19 @@ _ROAD_TO_RE = re.compile(
     r"|(?:^|\s)(?:الطريق|طريق|المؤدي|المؤدية|الرابط|فروا|فر|هربوا|نزحوا|نزح)\s+(?:\S+\s+){0,2}?(?:إلى|الى|نحو|باتجاه)\s+(?:مدينة\s+)?"
     r"(?:\S+\s+و)?$",
     re.IGNORECASE)
+#: Words without which a guard family cannot match (a cheap test per document before the per-mention regexes).
+_GUARD_WORDS: dict[str, tuple[str, ...]] = {
+    "seat": ("based", "headquartered", "seated", "sitting", "convened", "meeting", "متواجد", "منعقد", "متخذ", "مقره",
+             "مقرها", "مقرّ", "تتخذ", "يتخذ"),
+    "road": ("lead", "road", "highway", "route", "fled", "flee", "escaped", "طريق", "المؤدي", "الرابط", "فر", "هرب", "نزح"),
+    "charge": ("charge", "accused", "convicted", "tried", "trial", "suspected", "indicted", "guilty", "sentenced", "تهم",
+               "متهم", "اتهام", "محاكم", "أدين", "ادين", "مشتبه", "يشتبه"),
+    "habit": ("frequent", "often", "regular", "repeated", "routine", "occasional", "sometimes", "periodic", "usual",
+              "typical", "habitual", "constant", "كثير", "غالبا", "غالباً", "عادة", "مرار", "أحيان", "احيان", "دأب",
+              "اعتاد", "فتئ"),
+    "compare": ("along with", "like", "as with", "as in", "similar", "unlike", "compar", "غرار", "مثل", "كما في", "جانب",
+                "أسوة", "شأن"),
+}
 _LOCATOR_GAP_RE = re.compile(r"^\s*,?\s*(?:in|at|في|ب|بـ)\s+(?:the\s+)?(?:[^\s,،.]+\s+){0,2}(?:of\s+)?$|^\s*,?\s*ب$",
                              re.IGNORECASE)
 
@@ -1100,12 +1113,16 @@ def extract_result(
     # relative cues of the mentions (appositions are already "context" mentions)
     cues: dict[int, Any] = {}
     context_reason: dict[int, str] = {}
+    # which guard families can match at all in this text (their words appear in it): the rest are not tried
+    low_text = text.lower()
+    hint = {name: any(w in low_text for w in words) for name, words in _GUARD_WORDS.items()}
+    hint_seat = hint["seat"]
     for i, m in enumerate(mentions):
         if m.place is None or m.status not in ("resolved", "foreign"):
             if m.status == "context":
                 context_reason[i] = m.reason
             continue
-        if _SEAT_BEFORE_RE.search(text[max(0, m.start - 30):m.start]) or _SEAT_AFTER_RE.match(text[m.end:m.end + 12]):
+        if hint_seat and (_SEAT_BEFORE_RE.search(text[max(0, m.start - 30):m.start]) or _SEAT_AFTER_RE.match(text[m.end:m.end + 12])):
             # "the Tobruk-based parliament", «مجلس النواب المنعقد في طبرق»: where an actor sits, not where
             # the event happened
             context_reason[i] = "the seat of an actor ('based in'), not the place of the event"
@@ -1169,7 +1186,7 @@ def extract_result(
         trigs = [t for t in trigs if not (t.kind == "agreement" and _IN_ACCORD_RE.search(sent.text[max(0, t.start - 12):t.end + 8]))]
         # «تمكين المساعدات من الدخول», «السماح بدخول المساعدات», "allow aid to enter": letting in, not taking
         trigs = [t for t in trigs if not (t.kind == "territory" and _LET_IN_RE.search(sent.text[max(0, t.start - 40):t.end]))]
-        trigs = [t for t in trigs if not _CHARGE_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start])
+        trigs = [t for t in trigs if not (hint["charge"] and _CHARGE_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start]))
                  and not (t.kind == "protest" and _SHOWED_RE.match(t.word) and _OBJECT_AFTER_RE.match(sent.text[t.end:]))]
         # «هجوم بقنبلة يدوية», "a rocket attack", "an attack with a car bomb": the attack is the weapon's strike,
         # one event of the weapon's kind
@@ -1418,7 +1435,7 @@ def extract_result(
             for j in libyan))]
         # "seized the road junction leading to Benghazi and Tobruk", "the coastal road to Sirte", "civilians fled to
         # Tunisia": where a road leads or people fled is not where the event is
-        led_to = [i for i in libyan if _ROAD_TO_RE.search(text[max(0, mentions[i].start - 40):mentions[i].start])]
+        led_to = [i for i in libyan if hint["road"] and _ROAD_TO_RE.search(text[max(0, mentions[i].start - 40):mentions[i].start])]
         if led_to and (len(led_to) < len(libyan) or sent.section in last_place or sent.paragraph in para_place):
             # (with no other place to go to, the road's end is the best place known)
             for i in led_to:
@@ -1511,9 +1528,9 @@ def extract_result(
                                         sub_event_type="Abduction/forced disappearance", kind="abduction")
             if _MODAL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # "threatened to storm Misrata", «أي هجوم على طرابلس»: not (yet) an event
-            if _COMPARED_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
+            if hint["compare"] and _COMPARED_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # "Along with the Battle of Misrata, …", «على غرار معركة مصراتة»: a comparison, no event
-            if _HABIT_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
+            if hint["habit"] and _HABIT_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # "The group frequently clashed with ISIL", «كثيرا ما تندلع اشتباكات»: a habit, no dated event
             if t.kind == "execution" and _VERDICT_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start]):
                 continue  # «حكما بإعدام 45 شخصا», "sentenced to death": a verdict
