@@ -1868,3 +1868,24 @@ def test_a_year_in_the_title_dates_a_timeline(text, date):
 )
 def test_arabic_headlines_in_the_present_tense(text, et):
     assert one(text, "2020-06-05").event_type == et
+
+
+@pytest.mark.parametrize(
+    "line, sub, a1",
+    [
+        ("12 May – Forces loyal to the GNA recapture Abu Grein from the Islamic State.", "Government regains territory",
+         "GNA forces"),
+        ("9 June – Government of National Accord forces enter Sirte.", "Government regains territory", "GNA forces"),
+        ("1 August – The United States begins air strikes against Islamic State targets in Sirte.", "Air/drone strike",
+         "US forces"),
+        ("6 December – The GNA announces the liberation of Sirte from the Islamic State.", "Government regains territory",
+         "GNA forces"),
+    ],
+)
+def test_timeline_entries_with_base_verbs_and_nouns(line, sub, a1):
+    ev = one("2016 in Libya\n" + line, None)
+    assert (ev.sub_event_type, ev.actor1, ev.event_date[:4]) == (sub, a1, "2016")
+
+
+def test_aid_allowed_to_enter_is_still_no_capture():
+    assert events("The GNA allowed aid convoys to enter Sirte on 9 June 2016.", None) == []
