@@ -42,7 +42,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from geo.exc import DecodeError, EmptyInputError, InputError
 
@@ -173,7 +173,7 @@ def detect_language(text: str, default: str = "en") -> str:
     return "ar" if ar >= la else "en"
 
 
-def display_path(path: str | os.PathLike) -> str:
+def display_path(path: str | os.PathLike[str]) -> str:
     """``path`` as printable text: bytes of a file name that are not UTF-8 shown as ``\\xNN``.
 
     Such names reach Python as lone surrogates, which no UTF-8 output (a manifest,
@@ -535,15 +535,15 @@ def _refuse_special(st: os.stat_result, sp: str) -> None:
                          "give - to read standard input", path=sp)
 
 
-def _read_limited(fh, max_bytes: int | None, sp: str) -> bytes:
-    data = fh.read() if max_bytes is None else fh.read(max_bytes + 1)
+def _read_limited(fh: Any, max_bytes: int | None, sp: str) -> bytes:
+    data: bytes = fh.read() if max_bytes is None else fh.read(max_bytes + 1)
     if max_bytes is not None and len(data) > max_bytes:
         raise _size_error(sp, len(data), max_bytes)
     return data
 
 
 def read_document(
-    path: str | os.PathLike,
+    path: str | os.PathLike[str],
     *,
     date: _dt.date | str | None = None,
     source: str | None = None,
@@ -610,7 +610,7 @@ def read_document(
 # --------------------------------------------------------------------------- folders
 
 
-def corpus_files(folder: str | os.PathLike, suffix: str = ".txt") -> Iterator[Path | InputError]:
+def corpus_files(folder: str | os.PathLike[str], suffix: str = ".txt") -> Iterator[Path | InputError]:
     """The ``*.txt`` files under ``folder`` (sorted, recursive, symlinks followed), and what could not be read.
 
     Yields a :class:`~pathlib.Path` per regular file, and an :class:`InputError` per
@@ -668,7 +668,7 @@ def _walk(folder: Path, ancestors: dict[tuple[int, int], Path], suffix: str) -> 
 # --------------------------------------------------------------------------- JSON Lines
 
 
-def _record_field(rec: dict, key: str, sp: str, lineno: int) -> str | InputError:
+def _record_field(rec: dict[str, Any], key: str, sp: str, lineno: int) -> str | InputError:
     """A text field of a record, or the error that makes the record unusable."""
     v = rec.get(key)
     if v is None:
@@ -781,7 +781,7 @@ def _iter_jsonl(
 
 
 def iter_documents(
-    paths: Iterable[str | os.PathLike],
+    paths: Iterable[str | os.PathLike[str]],
     *,
     date: _dt.date | str | None = None,
     source: str | None = None,

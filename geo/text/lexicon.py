@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from gazetteer.normalize import is_arabic, normalize, normalize_with_offsets, split_proclitics
 from geo.exc import ConfigError
@@ -161,7 +162,7 @@ class _Matcher:
     exact: dict[int, str] = field(default_factory=dict)  # pattern id -> spelling required
     n_patterns: int = 0
     # stems of a word (a cached frozenset) -> index entries they hit; cleared when patterns are added
-    _cands: dict[frozenset[str], tuple] = field(default_factory=dict, repr=False)
+    _cands: dict[frozenset[str], tuple[Any, ...]] = field(default_factory=dict, repr=False)
 
     def add(self, pattern: str, payload: int, case_sensitive: bool = False, exact: bool = False) -> None:
         """Register ``pattern``; ``exact``: its words take proclitics but no suffixes."""
@@ -193,7 +194,7 @@ class _Matcher:
             singles, by_second = entry
             if not singles and not by_second:
                 continue
-            cands: Iterable = singles
+            cands: Iterable[Any] = singles
             if by_second and i + 1 < nw:
                 # patterns of several words are looked up by their second word too: «قوات» and
                 # "forces" begin hundreds of names, the next word tells which few can match
@@ -229,12 +230,12 @@ class _Matcher:
         return sorted(out)
 
 
-    def _candidates(self, st: frozenset[str]) -> tuple[tuple, dict[str, tuple]]:
+    def _candidates(self, st: frozenset[str]) -> tuple[tuple[Any, ...], dict[str, tuple[Any, ...]]]:
         """Patterns whose first word takes one of the stems ``st``: (one-word patterns, {second-word
         stem: longer patterns})."""
         allc = tuple(dict.fromkeys(e for stem in st for e in self.index.get(stem, ())))
         singles = tuple(e for e in allc if len(e[0]) == 1)
-        by_second: dict[str, list] = {}
+        by_second: dict[str, list[Any]] = {}
         for e in allc:
             if len(e[0]) > 1:
                 for s2 in e[0][1]:
@@ -272,13 +273,13 @@ class Lexicon:
     """Compiled word lists (build with :func:`load_lexicon`)."""
 
     kinds: dict[str, tuple[str, str]]
-    triggers: list[dict]
+    triggers: list[dict[str, Any]]
     cues: dict[str, dict[str, list[str]]]
-    actors: list[dict]
+    actors: list[dict[str, Any]]
     org_prefixes: dict[str, list[str]]
     demonyms: dict[str, dict[str, list[str]]]
     _m: dict[str, _Matcher] = field(default_factory=dict, repr=False)
-    _by_name: dict[str, dict] = field(default_factory=dict, repr=False)
+    _by_name: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         m = self._m
@@ -320,17 +321,19 @@ class Lexicon:
                 m["demonym"].add(p, len(self._demonym_iso))
                 self._demonym_iso.append(iso)
 
-    def actor(self, name: str) -> dict | None:
+    def actor(self, name: str) -> dict[str, Any] | None:
         """Actor entry by canonical name, ACLED name or id (case-insensitive)."""
         return self._by_name.get((name or "").strip().lower())
 
 
-def _data(name: str) -> dict:
+def _data(name: str) -> dict[str, Any]:
     with resources.files("geo.data.lexicon").joinpath(name).open("r", encoding="utf-8") as fh:
-        return json.load(fh)
+        data: dict[str, Any] = json.load(fh)
+        return data
 
 
-def _validate(entries: Iterable[dict] | None, what: str, required: tuple[str, ...], kinds: Iterable[str] = ()) -> list[dict]:
+def _validate(entries: Iterable[dict[str, Any]] | None, what: str, required: tuple[str, ...],
+              kinds: Iterable[str] = ()) -> list[dict[str, Any]]:
     out = []
     for i, e in enumerate(entries or ()):
         label = f"{what}[{i}]"
@@ -351,7 +354,8 @@ def _validate(entries: Iterable[dict] | None, what: str, required: tuple[str, ..
     return out
 
 
-def load_lexicon(extra_actors: list[dict] | None = None, extra_triggers: list[dict] | None = None) -> Lexicon:
+def load_lexicon(extra_actors: list[dict[str, Any]] | None = None,
+                 extra_triggers: list[dict[str, Any]] | None = None) -> Lexicon:
     """Build a lexicon from the package data plus user entries.
 
     Parameters
@@ -373,7 +377,7 @@ def load_lexicon(extra_actors: list[dict] | None = None, extra_triggers: list[di
     adata = _data("actors.json")
     kinds = {k: (v[0], v[1]) for k, v in tdata["kinds"].items()}
     triggers = list(tdata["triggers"])
-    user_triggers: list[dict] = []
+    user_triggers: list[dict[str, Any]] = []
     for e in _validate(extra_triggers, "extra_triggers", ("kind",)):
         if e["kind"] not in kinds:
             for k in ("event_type", "sub_event_type"):
@@ -684,7 +688,8 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
             out.append(ActorMention(name, a, b, "non_state", name, "", False, False))
 
     low = text.lower()
-    has = lambda *ws: any(map(low.__contains__, ws))  # noqa: E731 - cheap guards before each pattern
+    def has(*ws: str) -> bool:  # cheap guards before each pattern
+        return any(map(low.__contains__, ws))
     en = bool(_LATIN_LOWER_RE.search(low))
     ar = bool(_AR_LETTER_RE.search(text))
     for m in (_EN_LOYAL_RE.finditer(text) if en and has("loyal", "affiliated", "allied", "aligned", "backing",

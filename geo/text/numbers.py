@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from gazetteer.normalize import SAME_LENGTH_FOLD, normalize
 
@@ -67,7 +68,7 @@ _AR_FUSED_HUNDREDS = {  # «ثلاثمئة»، «خمسمائة»
 }
 
 
-def _fold_keys(d):
+def _fold_keys(d: Any) -> Any:
     # keys as gazetteer.normalize folds them (hamza on ya/waw, ta marbuta, alef forms)
     return {normalize(k): v for k, v in d.items()} if isinstance(d, dict) else {normalize(k) for k in d}
 
