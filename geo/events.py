@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, fields
+from typing import Any
 
 __all__ = ["Event", "EVENT_FIELDS", "event_id"]
 
@@ -108,12 +109,12 @@ class Event:
     span_end: int
     notes: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Field → value, keys sorted (JSON-ready; every field is a plain scalar)."""
         return {f: getattr(self, f) for f in _SORTED_FIELDS}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Event":
+    def from_dict(cls, d: dict[str, Any]) -> "Event":
         """Inverse of :meth:`to_dict` (extra keys ignored, missing keys are an error)."""
         missing = [f for f in EVENT_FIELDS if f not in d]
         if missing:

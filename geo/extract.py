@@ -177,7 +177,7 @@ _LATER_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "ثلاثة": 3, "اربعة": 4, "أربعة": 4, "خمسة": 5, "ستة": 6, "سبعة": 7, "ثمانية": 8, "تسعة": 9, "عشرة": 10}
 
 
-def _days_later(m: re.Match) -> tuple[int, int]:
+def _days_later(m: re.Match[str]) -> tuple[int, int]:
     """(days after the date named last, time precision) of a "next day" / "two days later" phrase."""
     def count(word: str) -> int:
         word = word.lower()
@@ -341,7 +341,7 @@ class ExtractionResult:
 
 
 # --------------------------------------------------------------------------- helpers
-def _default_gazetteer():
+def _default_gazetteer() -> Any:
     from gazetteer import Gazetteer
 
     return Gazetteer.default()
@@ -389,7 +389,7 @@ class _Ctx:
         self.gaz = gaz
         self._admin1: dict[str, str] = {}
 
-    def admin1_name(self, place) -> str:
+    def admin1_name(self, place: Any) -> str:
         if place.id in self._admin1:
             return self._admin1[place.id]
         name = ""
@@ -403,7 +403,7 @@ class _Ctx:
         return name
 
 
-def _centre_feature(gaz: Any, anchor) -> Any:
+def _centre_feature(gaz: Any, anchor: Any) -> Any:
     """A curated "centre of X" feature under ``anchor`` if the gazetteer has one."""
     try:
         kids = gaz.children(anchor.id)
@@ -434,7 +434,7 @@ def _circle_wkt(lat: float, lon: float, radius_m: float) -> str:
     return w
 
 
-def _locate_mention(ctx: _Ctx, text: str, m: Mention, cue) -> _Located:
+def _locate_mention(ctx: _Ctx, text: str, m: Mention, cue: Any) -> _Located:
     loc = _locate_mention_point(ctx, text, m, cue)
     if cue is not None and cue.end == m.start and cue.start < m.start:
         # the place as written, with its relation: «غرب سرت», "near the Ouagadougou hall"
@@ -442,7 +442,7 @@ def _locate_mention(ctx: _Ctx, text: str, m: Mention, cue) -> _Located:
     return loc
 
 
-def _locate_mention_point(ctx: _Ctx, text: str, m: Mention, cue) -> _Located:
+def _locate_mention_point(ctx: _Ctx, text: str, m: Mention, cue: Any) -> _Located:
     p = m.place
     assert p is not None
     admin1 = ctx.admin1_name(p)
@@ -553,9 +553,9 @@ def _dedupe(events: list[Event]) -> list[Event]:
     statement recounting the same capture, a summary sentence) are folded into the first report.
     Territory sub-types count as one (who gained it depends on the actor each sentence names)."""
     out: list[Event] = []
-    first: dict[tuple, int] = {}
+    first: dict[tuple[Any, ...], int] = {}
     repeats: dict[int, list[Event]] = {}
-    undated: dict[tuple, list[Event]] = {}
+    undated: dict[tuple[Any, ...], list[Event]] = {}
     # "The Battle of Misrata was a battle of the civil war…" with no date, then "The battle began on
     # 18 February": an undated report of a type and place the text dates elsewhere is that event
     dated = {(ev.event_type, ev.sub_event_type, ev.place_id, ev.relation) for ev in events if ev.event_date}
@@ -698,7 +698,7 @@ def _clause_of(text: str, pos: int) -> int:
     return sum(1 for b in _CLAUSE_RE.finditer(text) if b.end() <= pos)
 
 
-def _agent_before(t: Any, actors: list, text: str) -> bool:
+def _agent_before(t: Any, actors: list[Any], text: str) -> bool:
     """An actor right before the trigger (within a few words, no clause break): its agent."""
     return any(a.end <= t.start and t.start - a.end <= 30 and not _is_source(text, a)
                and not _CLAUSE_RE.search(text[a.end:t.start]) for a in actors)
@@ -740,7 +740,7 @@ def _allied(a: str, b: str, lexicon: Any) -> bool:
     return not (fa and fb and fa != fb)
 
 
-def _actors_for(t: Any, actors: list, text: str, lang: str, carried: str, lexicon: Any = None) -> tuple[str, str]:
+def _actors_for(t: Any, actors: list[Any], text: str, lang: str, carried: str, lexicon: Any = None) -> tuple[str, str]:
     """(actor1, actor2) of a trigger.
 
     actor1 is the agent: the nearest actor before the trigger; in Arabic (verb-subject order) an
@@ -916,7 +916,7 @@ _PASSIVE_KILL_RE = re.compile(r"\b(?:was|were|been|be|being|are|is)\s+(?:\w+\s+)
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?(?:\S+\s+)?$", re.IGNORECASE)
 
 
-def _killings(act: list, text: str, lang: str, lexicon: Any, res: Any) -> tuple[list, list | None]:
+def _killings(act: list[Any], text: str, lang: str, lexicon: Any, res: Any) -> tuple[list[Any], list[Any] | None]:
     """Keep a bare killing word («قتل مسلحون عاملين», "gunmen killed two workers") as an event.
 
     Only when nothing else in the sentence names the event (a clash, a strike, a bombing: the
@@ -963,7 +963,7 @@ def _killings(act: list, text: str, lang: str, lexicon: Any, res: Any) -> tuple[
     return out[:1], actors
 
 
-def _is_ancestor(gaz: Any, a, b) -> bool:
+def _is_ancestor(gaz: Any, a: Any, b: Any) -> bool:
     """True when place ``a`` contains place ``b`` (parent chain)."""
     seen = 0
     cur = b

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -76,7 +77,7 @@ _NUM = r"(\d+(?:[.,]\d+)?|[٠-٩]+)"
 _HAS_AR = re.compile(r"[\u0600-\u06ff]")
 _HAS_LATIN = re.compile(r"[A-Za-z0-9]")
 _W = r"(?:^|(?<=\s))"  # word start
-_AR_PATTERNS: list[tuple[str, re.Pattern]] = [
+_AR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("km", re.compile(
         _W + r"(?:علي\s+)?(?:بعد|مسافه)\s+(?:نحو|حوالي|قرابه|زهاء|اكثر\s+من|اقل\s+من)?\s*" + _NUM
         + r"\s*(?:كلم|كم|كيلومترا?|كيلومترات)\s+(?:الي\s+)?(?:ال)?(" + _AR_DIR_ALT + r")(?:ي|يه)?(?:\s+من)?(?:\s+(?:مدينه|بلده|قريه|منطقه|حي))?\s*$")),
@@ -86,7 +87,7 @@ _AR_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("centre", re.compile(_W + r"(?:ب|في\s+)?(?:وسط|قلب)(?:\s+(?:مدينه|بلده|قريه|منطقه|حي))?\s*$")),
     ("direction", re.compile(_W + r"(?:ب|في\s+)?(?:ال)?(" + _AR_DIR_ALT + r")(?:ي|يه)?(?:\s+(?:مدينه|بلده|قريه|منطقه|حي))?\s*$")),
 ]
-_EN_PATTERNS: list[tuple[str, re.Pattern]] = [
+_EN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("km", re.compile(
         r"\b(?:about|some|around|nearly|roughly|approximately)?\s*" + _NUM
         + r"\s*(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles)\s+(?:to\s+the\s+)?("
@@ -107,7 +108,7 @@ _EN_CUE_HINT = re.compile(r"km|kilomet|mile|coast|entrance|gate|near|close|far|v
                           re.IGNORECASE)
 
 
-def _hint_lookahead(hint: re.Pattern) -> re.Pattern:
+def _hint_lookahead(hint: re.Pattern[str]) -> re.Pattern[str]:
     """A pattern that finds, at every position, the shortest hint word starting there (the hints are
     plain word alternations: a window holds a hint exactly when one of these spans lies inside it)."""
     words = hint.pattern.split("|")
@@ -273,7 +274,7 @@ def find_cue(
     return None
 
 
-def _cue_from(rel: str, m: re.Match, offs, lo: int, start: int, raw: str, *, ar: bool) -> RelativeCue:
+def _cue_from(rel: str, m: re.Match[str], offs: Sequence[int] | None, lo: int, start: int, raw: str, *, ar: bool) -> RelativeCue:
     bearing = None
     dist = None
     groups = [g for g in m.groups() if g]
@@ -420,7 +421,7 @@ def locate(cue: RelativeCue | str, anchor: Place, distance_km: float | None = No
     raise ValueError(f"cannot locate relation {rel!r} (bearing={bearing}, distance_km={distance_km})")
 
 
-def _max_dist_m(lat: float, lon: float, ring) -> float:
+def _max_dist_m(lat: float, lon: float, ring: Sequence[tuple[float, float]]) -> float:
     """Largest geodesic distance (m) from a point to the vertices of a ring."""
     import numpy as np
 

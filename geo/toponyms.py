@@ -230,7 +230,7 @@ class Mention:
     status: str
     reason: str
     place: Place | None = None
-    candidates: tuple = field(default=())
+    candidates: tuple[Any, ...] = field(default=())
     relation: str = ""
     anchor_text: str = ""
     score: float = 1.0
@@ -239,7 +239,7 @@ class Mention:
     def place_id(self) -> str:
         return self.place.id if self.place is not None else ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """JSON-ready record (keys of ``kharita places find --json``), sorted keys."""
         p = self.place
         return {
@@ -297,7 +297,7 @@ class MentionMatcher:
         auto.make_automaton()
         self.automaton = auto
         #: (name, near ids, parent ids, country) -> Resolution; the gazetteer is immutable
-        self.resolve_cache: dict[tuple, Any] = {}
+        self.resolve_cache: dict[tuple[Any, ...], Any] = {}
 
     # -- raw matching -----------------------------------------------------------------
     def hits(self, norm: str, offs: Sequence[int], text: str) -> list[_Hit]:
@@ -351,7 +351,7 @@ def matcher_for(gaz: Any) -> MentionMatcher:
     return entry[1]
 
 
-def _default_gazetteer():
+def _default_gazetteer() -> Any:
     from gazetteer import Gazetteer
 
     return Gazetteer.default()
@@ -639,7 +639,7 @@ def _feature_of(matcher: "MentionMatcher", norm: str, offs: Sequence[int], h: _H
     return None
 
 
-def _resolve(gaz: Any, name: str, ids: tuple[str, ...], near: list[Place], country: str) -> tuple[str, str, Place | None, tuple]:
+def _resolve(gaz: Any, name: str, ids: tuple[str, ...], near: list[Place], country: str) -> tuple[str, str, Place | None, tuple[Any, ...]]:
     """Resolve one name: (status, reason, place, candidates)."""
     parents = tuple([p.id for p in near if p.feature_type in _CONTAINER_TYPES])  # (a list is built faster)
     cache = matcher_for(gaz).resolve_cache
@@ -668,7 +668,7 @@ def _resolve(gaz: Any, name: str, ids: tuple[str, ...], near: list[Place], count
     return (st, res.reason, place, tuple(res.candidates))
 
 
-def cue_before(text: str, start: int, normalized: tuple[str, list[int]] | None, cache: dict | None) -> Any:
+def cue_before(text: str, start: int, normalized: tuple[str, list[int]] | None, cache: dict[int, Any] | None) -> Any:
     """:func:`geo.relative.find_cue` at ``start``, computed once per document position (``cache``)."""
     if cache is None:
         return find_cue(text, start, normalized=normalized)
@@ -678,7 +678,7 @@ def cue_before(text: str, start: int, normalized: tuple[str, list[int]] | None, 
 
 
 def _apposition(text: str, start: int, before: list[Mention], normalized: tuple[str, list[int]] | None = None,
-                cue_cache: dict | None = None) -> str:
+                cue_cache: dict[int, Any] | None = None) -> str:
     """Reason text when the relative phrase before ``start`` describes an earlier place, else ''.
 
     «سرت، معقل تنظيم داعش شرق طرابلس»: Tripoli only says where Sirte is.
@@ -709,7 +709,8 @@ def _capital_of(gaz: Any, country: str, near: list[Place]) -> Place | None:
             return p
     caps = [p for p in getattr(gaz, "places", ()) if p.feature_type == "capital" and p.country == country]
     if len(caps) == 1:
-        return caps[0]
+        only: Place = caps[0]
+        return only
     return None
 
 
@@ -1040,7 +1041,7 @@ def find_mentions(
     sentences: Sequence[Any] | None = None,
     language: str | None = None,
     normalized: tuple[str, list[int]] | None = None,
-    cue_cache: dict | None = None,
+    cue_cache: dict[int, Any] | None = None,
 ) -> list[Mention]:
     """Every place mention in ``text``, in text order, resolved in context.
 
