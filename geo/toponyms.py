@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import Any, Iterable, Literal, NamedTuple, Sequence
 
 from gazetteer.model import Context, Place
 from gazetteer.fuzzy import FuzzyIndex
@@ -194,6 +194,11 @@ def _is_letter(ch: str) -> bool:
     return bool(_LETTER_RE.match(ch))
 
 
+#: What a mention is: a place resolved in Libya or abroad, a name no place was found for, or a name that only
+#: describes (an adjective, an organisation's name, an apposition)
+MentionStatus = Literal["resolved", "foreign", "unresolved", "context"]
+
+
 @dataclass(frozen=True)
 class Mention:
     """One place mention in a text.
@@ -227,7 +232,7 @@ class Mention:
     text: str
     start: int
     end: int
-    status: str
+    status: MentionStatus
     reason: str
     place: Place | None = None
     candidates: tuple[Any, ...] = field(default=())
@@ -639,7 +644,8 @@ def _feature_of(matcher: "MentionMatcher", norm: str, offs: Sequence[int], h: _H
     return None
 
 
-def _resolve(gaz: Any, name: str, ids: tuple[str, ...], near: list[Place], country: str) -> tuple[str, str, Place | None, tuple[Any, ...]]:
+def _resolve(gaz: Any, name: str, ids: tuple[str, ...], near: list[Place], country: str
+             ) -> tuple[MentionStatus, str, Place | None, tuple[Any, ...]]:
     """Resolve one name: (status, reason, place, candidates)."""
     parents = tuple([p.id for p in near if p.feature_type in _CONTAINER_TYPES])  # (a list is built faster)
     cache = matcher_for(gaz).resolve_cache
@@ -661,10 +667,9 @@ def _resolve(gaz: Any, name: str, ids: tuple[str, ...], near: list[Place], count
             return ("foreign" if place.is_foreign else "resolved", "indexed name (resolver found none)", place, ())
     if place is None:
         return ("unresolved", res.reason or "not in gazetteer", None, tuple(res.candidates))
+    st: MentionStatus = "foreign" if place.is_foreign else "resolved"
     if res.status == "ambiguous":
-        st = "foreign" if place.is_foreign else "resolved"
         return (st, f"ambiguous, best guess: {res.reason}", place, tuple(res.candidates))
-    st = "foreign" if place.is_foreign else "resolved"
     return (st, res.reason, place, tuple(res.candidates))
 
 

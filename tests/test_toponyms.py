@@ -434,3 +434,16 @@ def test_the_city_is_not_where_a_road_leads_or_forces_headed(text, lang, name):
     refs = [m for m in find_mentions(text, Gazetteer.default()) if "reference word" in m.reason]
     assert refs and all(m.place is not None and m.place.name_en == name for m in refs), \
         [(m.text, m.reason) for m in refs]
+
+
+def test_every_mention_status_is_one_of_the_declared_four():
+    import typing
+
+    from gazetteer import Gazetteer
+    from geo.toponyms import MentionStatus, find_mentions
+
+    allowed = set(typing.get_args(MentionStatus))
+    text = ("اندلعت اشتباكات في منطقة الزنبقة قرب سرت بين الجيش الليبي ومسلحين من مصراتة. "
+            "Clashes hit the Zanbaqa area near Sirte, the Libyan army said; Cairo and Misrata Military Council too.")
+    statuses = {m.status for m in find_mentions(text, Gazetteer.default())}
+    assert statuses and statuses <= allowed and allowed == {"resolved", "foreign", "unresolved", "context"}
