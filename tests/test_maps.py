@@ -430,6 +430,40 @@ def test_cli_map_reads_geoparquet_and_draws_the_same(tmp_path, events):
     assert ex.value.code == 2
 
 
+def test_cli_map_bad_parquet_is_one_line_error_naming_file_and_row(tmp_path, capsys):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    import shapely
+
+    from geo.cli import main
+
+    good = shapely.to_wkb(shapely.Point(13.2, 32.9))
+    cases = {
+        "empty.parquet": None,
+        "junk.parquet": b"PAR1 this is not a parquet file PAR1",
+        "plain.parquet": pa.table({"a": [1, 2]}),
+        "wkb.parquet": pa.table({"geometry": [good, None, b"zz", b"\x01\x01"], "event_type": ["Battles"] * 4}),
+    }
+    want = {"empty.parquet": "not a readable Parquet file", "junk.parquet": "not a readable Parquet file",
+            "plain.parquet": "no geometry column and no latitude/longitude columns",
+            "wkb.parquet": "row 2: geometry is not valid WKB (1 more rows too)"}
+    for name, content in cases.items():
+        path = tmp_path / name
+        if content is None:
+            path.write_bytes(b"")
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            pq.write_table(content, path)
+        with pytest.raises(SystemExit) as ex:
+            main(["map", str(path), "-o", str(tmp_path / "x.html")])
+        err = capsys.readouterr().err.strip()
+        assert ex.value.code == 2, (name, err)
+        assert err.count("\n") == 0 and name in err and want[name] in err, err
+        assert "Traceback" not in err
+    assert not (tmp_path / "x.html").exists()
+
+
 def _folium_page(events, **kw) -> str:
     from geo.maps.page import _render
 

@@ -78,6 +78,9 @@ def _parquet_columns(path: Path):
     except Exception as e:  # noqa: BLE001 - pyarrow raises several types for a bad file
         raise InputError(f"not a readable Parquet file ({e})", path=str(path)) from None
     names = set(table.column_names)
+    if not ({"latitude", "longitude"} <= names or "geometry" in names):
+        raise InputError("no geometry column and no latitude/longitude columns: not an events file",
+                         path=str(path))
     data = {}
     for f in MAP_FIELDS:
         col = FIELD_TO_COL.get(f, f)
@@ -86,9 +89,16 @@ def _parquet_columns(path: Path):
         elif f in names:
             data[f] = _pylist(table.column(f))
     if ("latitude" not in data or "longitude" not in data) and "geometry" in names:
+        import numpy as np
         import shapely
 
-        pts = shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False))
+        wkb = table.column("geometry").to_numpy(zero_copy_only=False)
+        pts = shapely.from_wkb(wkb, on_invalid="ignore")  # a corrupt value becomes None: found and named below
+        present_wkb = table.column("geometry").is_valid().to_numpy(zero_copy_only=False)
+        bad = np.flatnonzero(shapely.is_missing(pts) & present_wkb).tolist()
+        if bad:
+            raise InputError(f"row {bad[0]}: geometry is not valid WKB"
+                             + (f" ({len(bad) - 1} more rows too)" if len(bad) > 1 else ""), path=str(path))
         data["longitude"], data["latitude"] = shapely.get_x(pts).tolist(), shapely.get_y(pts).tolist()
     return Columns.of(data, table.num_rows)
 
