@@ -1819,7 +1819,7 @@ def test_a_reported_count_is_still_a_count(text, lang, fat):
     ],
 )
 def test_bombs_from_aircraft_and_the_owner_of_the_camps_struck(text, lang, sub, a1):
-    ev = one(text, None if lang == "en" else None)
+    ev = one(text, None)
     assert (ev.sub_event_type, ev.actor1) == (sub, a1)
 
 
