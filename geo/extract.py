@@ -57,8 +57,9 @@ from gazetteer.normalize import is_arabic, normalize_with_offsets
 from geo.text.document import header_date, parse_date
 from geo.events import Event, event_id
 from geo.exc import InputError
+from geo.nearness import precision_km
 from geo.relative import RelativeLocation, is_apposition, locate
-from geo.toponyms import Mention, cue_before, find_mentions
+from geo.toponyms import ROAD_TO_BEFORE, Mention, cue_before, find_mentions
 
 __all__ = ["ExtractionResult", "extract", "extract_document", "extract_many", "extract_result"]
 
@@ -818,11 +819,9 @@ _SEAT_BEFORE_RE = re.compile(
 _WEAPON_GAP_RE = re.compile(r"^\s*(?:with\s+(?:an?\s+)?|using\s+(?:an?\s+)?|by\s+(?:an?\s+)?)?$", re.IGNORECASE)
 _AR_WITHDRAW_FROM_RE = re.compile(
     r"(?:^|\s)(?P<v>[وف]?(?:انسحبت|انسحب|انسحبوا|انسحاب))\s+(?:\S+\s+){0,5}?من\s+(?:مدينة\s+|بلدة\s+|منطقة\s+)?$")
-# "a statement issued in agreement with the heads of mission", «بالاتفاق مع»: in accord with, no deal signed
-# between a place and the region after it that locates it: "in", "in the south of", «في جنوب»
+# "the coastal road to Sirte", «الطريق المؤدي إلى», "civilians fled to Tunisia": where a road leads or people went
 _ROAD_TO_RE = re.compile(
-    r"\b(?:leading|leads|road|roads|highway|route|fled|fleeing|escaped)\s+(?:back\s+)?(?:to|toward|towards|into)\s+(?:the\s+)?"
-    r"(?:[A-Z][\w'’-]*\s+(?:and|or)\s+)?$"
+    ROAD_TO_BEFORE +
     r"|(?:^|\s)(?:الطريق|طريق|المؤدي|المؤدية|الرابط|فروا|فر|هربوا|نزحوا|نزح)\s+(?:\S+\s+){0,2}?(?:إلى|الى|نحو|باتجاه)\s+(?:مدينة\s+)?"
     r"(?:\S+\s+و)?$",
     re.IGNORECASE)
@@ -839,6 +838,7 @@ _GUARD_WORDS: dict[str, tuple[str, ...]] = {
     "compare": ("along with", "like", "as with", "as in", "similar", "unlike", "compar", "غرار", "مثل", "كما في", "جانب",
                 "أسوة", "شأن"),
 }
+# between a place and the region after it that locates it: "in", "in the south of", «في جنوب»
 _LOCATOR_GAP_RE = re.compile(r"^\s*,?\s*(?:in|at|في|ب|بـ)\s+(?:the\s+)?(?:[^\s,،.]+\s+){0,2}(?:of\s+)?$|^\s*,?\s*ب$",
                              re.IGNORECASE)
 
@@ -850,10 +850,10 @@ def _holds(gaz: Any, area: Any, place: Any) -> bool:
 
     if _is_ancestor(gaz, area, place) or (area.id == "cc:LY" and not getattr(place, "is_foreign", False)):
         return True
-    radius_km = float(getattr(area, "precision_m", 0) or 0) / 1000
-    return haversine_km(area.lat, area.lon, place.lat, place.lon) <= radius_km
+    return haversine_km(area.lat, area.lon, place.lat, place.lon) <= precision_km(area)
 
 
+# "a statement issued in agreement with the heads of mission", «بالاتفاق مع»: in accord with, no deal signed
 _IN_ACCORD_RE = re.compile(r"\bin\s+(?:full\s+)?agreement\s+with\b|(?:^|\s)بالاتفاق\s+مع|(?:^|\s)بالتنسيق\s+مع", re.IGNORECASE)
 _WITHDRAW_RE = re.compile(r"(?:withdr|pull|retreat|[وف]?انسحا?ب)", re.IGNORECASE)
 # "The exchange of strikes demonstrated the intensity of the conflict": demonstrating something is showing it

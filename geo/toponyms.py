@@ -698,13 +698,17 @@ def _apposition(text: str, start: int, before: list[Mention], normalized: tuple[
     return ""
 
 
+#: English words before a town that name it as where a road or a flight leads: "the road to Sirte", "fled to
+#: Tunisia" (one pattern: the city anaphora here and the event place in geo.extract both skip such a town)
+ROAD_TO_BEFORE = (r"\b(?:leading|leads|road|roads|highway|route|fled|fleeing|escaped)\s+(?:back\s+)?"
+                  r"(?:to|toward|towards|into)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and|or)\s+)?$")
 # "rebels fled, heading to Benghazi and Tobruk", «توجهت القوات نحو سرت»: where people went is not the town a
 # later "the city" speaks of
 _DESTINATION_BEFORE_RE = re.compile(
-    r"\b(?:heading|headed|fled|fleeing|moving|moved|marching|marched|advancing|advanced|retreating|retreated|driving|drove)"
+    r"\b(?:heading|headed|moving|moved|marching|marched|advancing|advanced|retreating|retreated|driving|drove)"
     r"\s+(?:back\s+)?(?:to|toward|towards|into|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+and\s+)?$"
-    r"|\b(?:toward|towards|en\s+route\s+to|(?:leading|leads|road|roads|highway|route)\s+(?:to|toward|towards))\s+(?:the\s+)?"
-    r"(?:[A-Z][\w'’-]*\s+and\s+)?$"
+    r"|\b(?:toward|towards|en\s+route\s+to)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+and\s+)?$"
+    r"|" + ROAD_TO_BEFORE +
     r"|(?:^|\s)(?:باتجاه|نحو|صوب|بإتجاه)\s+(?:مدينة\s+)?$")
 
 
