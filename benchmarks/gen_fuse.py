@@ -69,6 +69,12 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("en-45#0", "en-56#4"),   # first US air strikes on Sirte, 1 August 2016
     ("en-65#0", "ar-48#0"),   # clashes in Tripoli, 27 August 2022 (one UK statement in English and Arabic)
     ("en-36#0", "en-64#0"),   # the Brak al-Shati air base raid, 18 May 2017
+    ("en-06#0", "en-68#1"),   # the fall of Tripoli, August 2011
+    ("ar-31#0", "en-70#2"),   # rebels drive Gaddafi forces out of Misrata's districts, early May 2011
+    ("en-74#0", "ar-54#2"),   # protesters shot at in Tripoli, 23 August 2020 (the article in English and Arabic)
+    ("en-74#1", "ar-54#0"),   # protests in Misrata, 23 August 2020
+    ("en-74#2", "ar-54#1"),   # protests in Zawiya, 23 August 2020
+    ("en-74#3", "ar-54#3"),   # protesters abducted in Tripoli, 23 August 2020
 )
 
 _CLITICS = ("ب", "و", "وب", "ف")

@@ -762,8 +762,10 @@ def _actors_for(t: Any, actors: list[Any], text: str, lang: str, carried: str, l
     actors = [a for a in actors if a.start >= lo and a.end <= hi and not _is_source(text, a)]
     # «معسكر خفر السواحل», "the headquarters of the February 17 Brigade": a force named as the owner of a
     # facility is where the blow fell (a target), never the agent
+    blow = getattr(t, "kind", "") in _BLOW_KINDS
     owners = [a for a in actors if _FACILITY_BEFORE_RE.search(text[max(0, a.start - 24):a.start])
-              or _FACILITY_AFTER_RE.match(text[a.end:a.end + 20])]
+              or _FACILITY_AFTER_RE.match(text[a.end:a.end + 20])
+              or (blow and _TARGET_GROUP_BEFORE_RE.search(text[max(0, a.start - 24):a.start]))]
     agents = [a for a in actors if a not in owners]
     before = [a for a in agents if a.end <= t.start]
     after = [a for a in agents if a.start >= t.end]
@@ -855,6 +857,10 @@ def _holds(gaz: Any, area: Any, place: Any) -> bool:
 
 # "a statement issued in agreement with the heads of mission", «بالاتفاق مع»: in accord with, no deal signed
 _IN_ACCORD_RE = re.compile(r"\bin\s+(?:full\s+)?agreement\s+with\b|(?:^|\s)بالاتفاق\s+مع|(?:^|\s)بالتنسيق\s+مع", re.IGNORECASE)
+_BARE_TAKE_RE = re.compile(r"(?:took|takes|taking|taken)(?:\s+back)?", re.IGNORECASE)
+# "took Sirte's residents by surprise", "took Benina Airport as its headquarters": no capture
+_TAKE_AS_RE = re.compile(r"['’]s\b|\s+as\b|\s+by\s+surprise\b", re.IGNORECASE)
+_TAKE_GAP_RE = re.compile(r"\s+(?:back\s+)?(?:the\s+(?:town|city|village|port|oasis)\s+of\s+)?")
 _WITHDRAW_RE = re.compile(r"(?:withdr|pull|retreat|[وف]?انسحا?ب)", re.IGNORECASE)
 # "The exchange of strikes demonstrated the intensity of the conflict": demonstrating something is showing it
 _SHOWED_RE = re.compile(r"demonstrat(?:ed|es|e)$|rall(?:ied|ies)$", re.IGNORECASE)
@@ -882,6 +888,7 @@ _PROTEST_CAUSE_RE = re.compile(
 # capture"); after "managed to", "went on to" the capture happened
 _EN_PURPOSE_TO_RE = re.compile(r"(?<!managed )(?<!went on )(?<!able )(?<!succeeded )(?<!began )(?<!continued )(?<!moved )"
                                r"\bto\s+$", re.IGNORECASE)
+_AR_OFFENSIVE_FOR_RE = re.compile(r"(?:عملية|عمليه|هجوما|هجوم|حملة|حمله|زحفا|زحف)(?:\s+(?:عسكرية|عسكريه|واسعة|واسعه|شاملة|شامله))*\s+$")
 _OFFENSIVE_TO_RE = re.compile(r"\b(?:offensive|attack|campaign|operation|assault|push|drive|advance|bid|battle|fight|"
                               r"counter-?offensive)\s+to\s+$", re.IGNORECASE)
 # people as the object of a capture: "captured militiaman X", "seized two journalists", "capture those responsible"
@@ -911,6 +918,13 @@ _FACILITY_BEFORE_RE = re.compile(
     r"(?:^|\s)[وبل]?(?:ال)?(?:معسكر|معسكرين|معسكرات|مقر|مقار|مقرات|قاعدة|ثكنة|ثكنات|مركز|مراكز|مخزن|مخازن|بوابة|تمركزات|مواقع)\s+(?:ل|لـ)?$"
     r"|\b(?:camps?|bases?|barracks|headquarters|compounds?|checkpoints?|positions|depots?|offices?)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE)
+# «استهدفت طائرة مسيرة تجمعا لقوات الوفاق», "struck a convoy of GNA forces": the forces a blow's target
+# belongs to (only for a blow: «وصل رتل لقوات حفتر» is the convoy's own move)
+_TARGET_GROUP_BEFORE_RE = re.compile(
+    r"(?:^|\s)[وبل]?(?:ال)?(?:تجمع|تجمعا|تجمعات|رتل|رتلا|أرتال|ارتال|آليات|اليات|تحركات)\s+(?:ل|لـ)?$"
+    r"|\b(?:gatherings?|convoys?|columns?|vehicles)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE)
+_BLOW_KINDS = frozenset({"air", "shelling", "strike", "explosive", "suicide", "attack", "grenade"})
 _MURDER_RE = re.compile(r"murder|slain|massacr|[وف]?(?:ال)?قتل\s+العمد", re.IGNORECASE)
 _PASSIVE_KILL_RE = re.compile(r"\b(?:was|were|been|be|being|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?(?:\S+\s+)?$", re.IGNORECASE)
@@ -1021,6 +1035,31 @@ def _defer_full_collections(fn: Callable[_P, _R]) -> Callable[_P, _R]:
     return run
 
 
+_DATELINE_END_RE = re.compile(r"\s*[-–—/:|]+\s*")
+
+
+def _split_off_dateline(sentences: list[Any], text: str, dline: Any) -> list[Any]:
+    """The dateline («طرابلس – 12 أبريل 2019 –», "TRIPOLI, 12 April 2019 –") as a sentence of its own.
+
+    It says where and when the report was filed: its place must not be read as an apposition of
+    the first sentence's places ("Tripoli, … – Fighting continued south of Gharyan" is no "Tripoli,
+    south of Gharyan"), and a first sentence that names no place of its own still inherits it as
+    the place named before it in the paragraph.
+    """
+    if dline is None or not sentences:
+        return sentences
+    first = sentences[0]
+    if not first.start <= dline.start < dline.end < first.end:
+        return sentences
+    sep = _DATELINE_END_RE.match(text, dline.end)
+    cut = sep.end() if sep else dline.end
+    if cut >= first.end or not text[cut:first.end].strip():
+        return sentences
+    head = dataclasses.replace(first, text=text[first.start:cut].rstrip(), end=first.start + len(text[first.start:cut].rstrip()))
+    rest = dataclasses.replace(first, text=text[cut:first.end], start=cut)
+    return [head, rest, *sentences[1:]]
+
+
 @_defer_full_collections
 def extract_result(
     text: str,
@@ -1102,7 +1141,7 @@ def extract_result(
     source = source or ""
     ctx = _Ctx(gaz)
 
-    sentences = structure.split_sentences(text)
+    sentences = _split_off_dateline(structure.split_sentences(text), text, dline)
     normalized = normalize_with_offsets(text)
     cue_cache: dict[int, Any] = {}
     mentions = find_mentions(text, gaz, sentences=sentences, language=language, normalized=normalized,
@@ -1174,6 +1213,12 @@ def extract_result(
         trigs = [t for t in trigs if not (t.kind == "handover" and _WITHDRAW_RE.match(t.word) and not any(
             0 <= mentions[i].start - (sent.start + t.end) <= 30 and mentions[i].status == "resolved"
             for i in m_by_sentence[k]))]
+        # "rebels took Zawiya", "GNA forces took back Gharyan": a bare "take" is a capture only with the
+        # place as its object; "took part", "took place", "took three days" are none
+        trigs = [t for t in trigs if not (t.kind == "territory" and _BARE_TAKE_RE.fullmatch(t.word) and not any(
+            mentions[i].status == "resolved" and not getattr(mentions[i].place, "is_foreign", True)
+            and _TAKE_GAP_RE.fullmatch(text[sent.start + t.end:mentions[i].start])
+            and not _TAKE_AS_RE.match(text, mentions[i].end) for i in m_by_sentence[k]))]
         if "انسحب" in sent.text and not any(t.kind in ("handover", "territory") for t in trigs):
             for i in m_by_sentence[k]:
                 w = _AR_WITHDRAW_FROM_RE.search(sent.text[max(0, mentions[i].start - sent.start - 70):mentions[i].start - sent.start])
@@ -1516,7 +1561,11 @@ def extract_result(
             if _NEGATION_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # «ولم تتجدد المعارك», "no clashes were reported": what did not happen
             if t.kind in ("territory", "clash") and _norm(t.word).startswith(_PURPOSE_LAM):
-                continue  # «لتحرير سرت», «لصد هجوم»: what forces set out to do, not what they did
+                if not (t.kind == "territory" and _AR_OFFENSIVE_FOR_RE.search(sent.text[max(0, t.start - 30):t.start])):
+                    continue  # «لتحرير سرت», «لصد هجوم»: what forces set out to do, not what they did
+                # «أطلق عملية عسكرية للسيطرة على طرابلس»: the offensive is fighting for the place it aims at
+                # (as "launched an offensive to seize the capital")
+                t = dataclasses.replace(t, event_type="Battles", sub_event_type="Armed clash", kind="clash")
             if t.kind in ("territory", "clash", "attack") and _EN_PURPOSE_TO_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 if not (t.kind == "territory" and _OFFENSIVE_TO_RE.search(sent.text[max(0, t.start - 30):t.start])):
                     continue  # "made efforts to capture", "force against Bani Walid to capture": a purpose, not a deed

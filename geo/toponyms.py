@@ -458,6 +458,23 @@ def _definite(word: str) -> bool:
     return any(p.endswith(("ال", "لل")) and len(stem) >= 2 for p, stem in split_proclitics(word)[1:])
 
 
+def _after_verb_subject(norm: str, text: str, offs: Sequence[int], subj: tuple[int, int]) -> bool:
+    """True when the word before ``subj`` (normalised bounds) is an Arabic event verb («هاجم», «دخلت»)."""
+    vw = _prev_word(norm, subj[0])
+    if vw is None:
+        return False
+    a, b = offs[vw[0]], offs[vw[1] - 1] + 1
+    if text[b:offs[subj[0]]].strip():
+        return False  # punctuation between the verb and the noun
+    from geo.text import lexicon  # the trigger words are the event verbs
+
+    word = text[a:b]
+    if normalize(word).lstrip("وف").startswith(("ال", "لل")):
+        return False  # «المتظاهرون الراية البيضاء»: a definite trigger word is a noun, not the verb
+    return any(t.start == 0 and t.end >= b - a - 1 and t.kind != "statement"
+               for t in lexicon.find_triggers(word, "ar"))
+
+
 def _common_word_reading(norm: str, text: str, offs: Sequence[int], h: "_Hit") -> bool:
     """True when a one-word name with the article reads as an ordinary word here.
 
@@ -478,7 +495,10 @@ def _common_word_reading(norm: str, text: str, offs: Sequence[int], h: "_Hit") -
             return False  # «مدينة الخمس», «في البيضاء», «شرق المرج»: the place reading
         gap = text[offs[pw[1] - 1] + 1: offs[h.nstart - len(h.proclitic)]]
         if _definite(prev) and not gap.strip():
-            return True
+            # verb, subject, object: «هاجم الثوار البريقة», «دخلت القوات الزاوية»: a definite noun right
+            # after an event verb is its subject, and the name after it is the object, not an adjective
+            return not _after_verb_subject(norm, text, offs, pw)
+    nw = _next_word(norm, h.nend)
     nw = _next_word(norm, h.nend)
     if nw is not None:
         nxt = norm[nw[0]:nw[1]]
@@ -683,16 +703,19 @@ def cue_before(text: str, start: int, normalized: tuple[str, list[int]] | None, 
 
 
 def _apposition(text: str, start: int, before: list[Mention], normalized: tuple[str, list[int]] | None = None,
-                cue_cache: dict[int, Any] | None = None) -> str:
+                cue_cache: dict[int, Any] | None = None, floor: int = 0) -> str:
     """Reason text when the relative phrase before ``start`` describes an earlier place, else ''.
 
-    «سرت، معقل تنظيم داعش شرق طرابلس»: Tripoli only says where Sirte is.
+    «سرت، معقل تنظيم داعش شرق طرابلس»: Tripoli only says where Sirte is. The earlier place is in
+    the same sentence (it starts at ``floor`` or later): a dateline's city is no apposition.
     """
     cue = cue_before(text, start, normalized, cue_cache)
     if cue is None:
         return ""
     prev = next((q for q in reversed(before) if q.end <= cue.start and q.place is not None
                  and q.status in ("resolved", "foreign")), None)
+    if prev is not None and prev.start < floor:
+        return ""
     if prev is not None and is_apposition(text, prev.end, cue.start):
         return f"describes where {prev.text} is ({cue.words} …), not an event place"
     return ""
@@ -1238,6 +1261,14 @@ def find_mentions(
     sec_starts = [int(x.start) for x in sentences or () if hasattr(x, "section")]
     sec_ids = [int(x.section) for x in sentences or () if hasattr(x, "section")]
 
+    sent_starts = [int(x.start) for x in sentences or ()]
+
+    def sentence_start(pos: int) -> int:
+        from bisect import bisect_right
+
+        k = bisect_right(sent_starts, pos) - 1
+        return sent_starts[k] if k >= 0 else 0
+
     def section_at(pos: int) -> int:
         if not sec_starts:
             return 0
@@ -1285,7 +1316,7 @@ def find_mentions(
             # resolve the matched key: the automaton proved it, the surface may span a coordination
             st, reason, place, cands = _resolve(gaz, key, ids, near, country)
             if place is not None:
-                why = _apposition(text, s, out, doc_norm, cue_cache)
+                why = _apposition(text, s, out, doc_norm, cue_cache, sentence_start(s))
                 if why:
                     st, reason = "context", why
             out.append(Mention(surface, s, e, st, reason, place, cands))

@@ -1900,3 +1900,77 @@ def test_aid_allowed_to_enter_is_still_no_capture():
 )
 def test_a_country_that_condemns_an_event_is_not_its_agent(text, date):
     assert one(text, date).actor1 != "US forces"
+
+
+@pytest.mark.parametrize(
+    "text, lang, location, relation",
+    [("Tripoli, 12 April 2019 – Fighting continued south of Gharyan on Thursday.", "en", "Gharyan", "south_of"),
+     ("طرابلس – 12 أبريل 2019 – تواصلت الاشتباكات جنوب غريان يوم الخميس.", "ar", "Gharyan", "south_of")],
+)
+def test_a_dateline_city_is_no_apposition_of_the_first_sentence(text, lang, location, relation):
+    ev = one(text, None)
+    assert (ev.place_name_en, ev.relation, ev.event_date) == (location, relation, "2019-04-11")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["TRIPOLI, 12 April 2019 – Clashes erupted overnight between rival militias.",
+     "طرابلس – 12 أبريل 2019 – اندلعت اشتباكات عنيفة مساء أمس بين ميليشيات متنافسة."],
+)
+def test_a_sentence_with_no_place_of_its_own_is_placed_at_the_dateline_city(text):
+    assert one(text, None).place_name_en == "Tripoli"
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [("A shell hit a house in Ain Zara on Tuesday.", "Shelling/artillery/missile attack"),
+     ("A tank shell landed near a school in Ain Zara.", "Shelling/artillery/missile attack"),
+     ("Royal Dutch Shell said it would resume work in Tripoli.", None)],
+)
+def test_a_single_shell_is_shelling_and_the_company_is_not(text, sub):
+    evs = events(text)
+    assert [e.sub_event_type for e in evs][:1] == ([sub] if sub else [])
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [("Haftar forces took Gharyan on Tuesday.", 1), ("GNA forces took back Gharyan on Friday.", 1),
+     ("The LNA took Benina Airport as its headquarters.", 0), ("He vowed to advance and take Benina.", 0),
+     ("Rebels took the town of Zawiya.", 1), ("The meeting took place in Tripoli.", 0),
+     ("Delegates from Misrata took part in talks in Zawiya.", 0),
+     ("It took Haftar forces three days to reach Sirte.", 0)],
+)
+def test_a_bare_take_is_a_capture_only_with_a_place_as_its_object(text, n):
+    evs = events(text)
+    assert len(evs) == n and all(e.event_type == "Battles" for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [("أطلق حفتر عملية عسكرية للسيطرة على طرابلس.", 1), ("Haftar launched a military operation to seize Tripoli.", 1),
+     ("تستعد القوات لتحرير سرت.", 0)],
+)
+def test_an_offensive_launched_to_take_a_place_is_fighting_for_it(text, n):
+    evs = events(text)
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Battles", "Armed clash")] * n
+
+
+@pytest.mark.parametrize(
+    "text, a1, a2",
+    [("استهدفت طائرة مسيرة تجمعا لقوات الوفاق في منطقة الوشكة.", "", "GNA forces"),
+     ("LNA drones struck a convoy of GNA forces near Sirte.", "LNA air force", "GNA forces"),
+     ("وصلت تعزيزات لقوات الوفاق إلى سرت.", "GNA forces", "")],
+)
+def test_the_forces_a_blows_target_belongs_to_are_its_target(text, a1, a2):
+    ev = one(text)
+    assert (ev.actor1, ev.actor2) == (a1, a2)
+
+
+@pytest.mark.parametrize(
+    "text, place_id",
+    # GeoNames ids: Brega (Al Burayqah) 2215210, Kufra (Al Jawf) 88962, Tripoli 2210247
+    [("هاجم الثوار البريقة.", "gn:2215210"), ("قصفت الطائرات الكفرة.", "gn:88962"),
+     ("رفع المتظاهرون الراية البيضاء في طرابلس.", "gn:2210247")],
+)
+def test_a_definite_town_after_verb_and_subject_is_the_object(text, place_id):
+    assert [e.place_id for e in events(text)] == [place_id]

@@ -67,6 +67,19 @@ def test_fixture_casualties():
         ("مقتل 3 مدنيين و2 من الجنود", 5, None),
         ("نفذ سلاح الجو سبع غارات جوية", None, None),
         ("استمرت المعارك ثلاثة أيام", None, None),
+        # an indefinite singular casualty noun is one; «أحد» after the killing word is one
+        ("أطلقت قوات الأمن النار على المتظاهرين ما أسفر عن سقوط قتيل.", 1, None),
+        ("قصف عنيف خلف قتيلا وثلاثة جرحى", 1, 3),
+        ("سقوط قتيل وجريح", 1, 1), ("سقوط قتيل واحد", 1, None),
+        ("ارتفعت الحصيلة إلى 23 قتيلا و45 جريحا", 23, 45),
+        ("سقوط ثلاثة عشر قتيلا", 13, None),
+        ("مقتل أحد عناصر الشرطة", 1, None),
+        ("إصابة أحد المارة بجروح", None, 1),
+        ("قضى ثلاثة أشخاص في الانفجار", 3, None),
+        ("استشهد خمسة من أفراد الجيش", 5, None),
+        ("قضى عشر سنوات في السجن", None, None),
+        ("قتل مدنيان وأصيب شرطيان في القصف", 2, 2),
+        ("مقتل مدنيين في قصف", None, None),
     ],
 )
 def test_arabic_casualties(text, fat, inj):
@@ -84,6 +97,13 @@ def test_arabic_casualties(text, fat, inj):
         ("Officials said 15 injured were taken to hospital.", None, 15),
         ("The blast killed 11 people, including two children, and injured 40.", 11, 40),
         ("The GNA carried out seven air strikes.", None, None),
+        ("A soldier died of his wounds after the ambush.", 1, None),
+        ("One civilian later died in hospital.", 1, None),
+        ("Six people, among them a child, lost their lives.", 6, None),
+        ("Two policemen were shot dead at a checkpoint.", 2, None),
+        ("Three bodies were found dead in a farm.", 3, None),
+        ("Two protesters were shot in the leg.", None, None),
+        ("A shell hit the house, killing a woman and wounding two children.", 1, 2),
     ],
 )
 def test_english_casualties(text, fat, inj):

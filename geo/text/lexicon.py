@@ -528,6 +528,11 @@ def find_actors(
     for a, b, p in lex._m["actor"].find(text, words, stems):
         e = lex.actors[p]
         s, t = words[a][1], words[b - 1][2]
+        if b - a >= 2 and _DEFINITE.match(words[a][0]) and _AR_LETTER_RE.match(words[a][0]) \
+                and not _definite_head_alias(e, words[a][0]):
+            # «دخلت القوات الزاوية» (the forces entered Zawiya) is no «قوات الزاوية» (Zawiya's forces): a
+            # construct's head takes no article
+            continue
         anaph = e.get("anaphoric_of")
         if anaph:
             ant = lex.actor(anaph)
@@ -567,6 +572,13 @@ def find_actors(
             continue
         merged.append(m)
     return merged
+
+
+def _definite_head_alias(entry: dict[str, Any], word: str) -> bool:
+    """True when one of the entry's Arabic names starts with ``word``'s definite stem («الكتائب الزاوية»)."""
+    stem = normalize(re.sub(r"^[وف]?[بكل]?(?=ال)|^[وف]?(?=لل)", "", word))
+    stem = "ال" + stem[2:] if stem.startswith("لل") else stem
+    return any(normalize(n).split(" ", 1)[0] == stem for n in entry.get("ar", ()))
 
 
 _OWN_MEN_GAP = re.compile(r"^[\s\-‐]*$")

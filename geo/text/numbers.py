@@ -317,16 +317,26 @@ def find_numbers(text: str) -> list[NumberMention]:
 _AR_FATAL_TRIGGERS = {"مقتل", "مصرع", "استشهاد", "قتل", "وفاه", "مقتلهم", "اغتيال", "اعدام", "سقوط",
                       "قتلوا", "قتلت", "قتلنا", "يقتل", "تقتل",
                       # «راح ضحيتها 12»، «أودت بحياة 7»، «توفي 3»، «حصدت أرواح 5»
-                      "ضحيتها", "ضحيته", "ضحيتهم", "بحياه", "ارواح", "توفي", "توفيت", "توفوا"}
+                      "ضحيتها", "ضحيته", "ضحيتهم", "بحياه", "ارواح", "توفي", "توفيت", "توفوا",
+                      # «قضى ثلاثة أشخاص في الانفجار»، «استشهد خمسة من الجنود»: the verb is the death
+                      "قضي", "استشهد", "استشهدت"}
 _AR_INJURY_TRIGGERS = {"اصابه", "جرح", "اصيب", "اصيبوا", "جرحوا", "اصابات"}
 _AR_FATAL_NOUNS = {"قتلي", "قتيلا", "قتيل", "قتيلان", "قتيلين", "شهيدا", "شهداء", "شهيد", "ضحيه", "ضحايا", "جثه", "جثث"}
 _AR_INJURY_NOUNS = {"جرحي", "جريحا", "جريح", "جريحان", "جريحين", "مصابا", "مصابين", "مصاب", "مصابون"}
 _AR_DUAL_FATAL = {"قتيلان", "قتيلين"}
+# «سقوط قتيل»، «خلّف قتيلاً وثلاثة جرحى»: an indefinite singular casualty noun with no number before it is one
+_AR_SING_FATAL = {"قتيل", "قتيلا", "شهيد", "شهيدا"}
+_AR_SING_INJURY = {"جريح", "جريحا", "مصاب", "مصابا"}
+# «مقتل أحد عناصر الشرطة»، «إصابة إحدى السيدات»: "one of" after the killing or wounding word
+_AR_ONE_OF = {"احد", "احدي"}
 _AR_DUAL_INJURY = {"جريحان", "جريحين"}
 _AR_PERSON_SING = {"شخص", "جندي", "طفل", "امراه", "رجل", "عنصر", "مدني", "مقاتل", "شرطي", "ضابط", "مسلح", "صحفي", "شاب",
                    "مواطن", "ناشط", "طالب", "سائق", "عامل", "مهاجر", "طفله", "فتاه"}
 _AR_PERSON_DUAL = {"شخصين", "شخصان", "جنديين", "جنديان", "طفلين", "طفلان", "امراتين", "امراتان", "رجلين", "رجلان",
                    "عنصرين", "عنصران", "ضابطين", "ضابطان", "شرطيين"}
+# the nominative dual «ـان» of every singular person noun is two («قتل مدنيان», «أصيب شرطيان»); the «ـين» form
+# is two only where the plural is broken (جنود، أطفال), else it is also the plural («مدنيين»), listed above
+_AR_PERSON_DUAL |= {w[:-1] + "تان" if w.endswith("ه") else w + "ان" for w in _AR_PERSON_SING} - {"طالبان"}
 _AR_HEDGE = {"ما", "لا", "يقل", "عن", "نحو", "حوالي", "قرابه", "اكثر", "من", "اقل", "زهاء", "ما يقارب", "يقارب",
              "الاقل", "علي", "حصيله", "ارتفاع", "الي", "ب", "بين", "مابين"}
 _EN_FATAL_TRIGGERS = {"killed", "killing", "kills", "kill", "dead", "death", "deaths", "died", "fatalities", "lives",
@@ -342,7 +352,9 @@ _EN_ACTIVE = {"killing", "kills", "kill", "wounding", "injuring", "injures", "wo
 _EN_PERSON |= {"lost", "their", "his", "her", "our", "its", "said", "to", "have", "believed", "feared", "thought",
                "terrorists", "terrorist", "insurgents", "insurgent", "rebels", "rebel", "mercenaries", "migrants",
                "guards", "policemen", "police", "servicemen", "personnel", "more", "being", "reported", "confirmed",
-               "other", "others", "libyan", "egyptian", "chadian", "sudanese", "foreign", "workers", "bodies"}
+               "other", "others", "libyan", "egyptian", "chadian", "sudanese", "foreign", "workers", "bodies",
+               # "were shot dead", "were found dead": how they died, before the word that says they did
+               "shot", "found", "stabbed", "beaten"}
 # "between 10 and 15 killed", «بين 10 و15 قتيلا»: ACLED codes the lower bound of a range
 _RANGE_GAP_RE = re.compile(r"^\s*(?:and|to|or|-|–|و|الى|إلى|او|أو)\s*$")
 _RANGE_LEAD = {"between", "from", "بين", "من"}
@@ -367,11 +379,13 @@ _AR_DEATH_OBJECTS = {"حتفه", "حتفهم", "حتفها", "حتفهما", "م
 _EN_ONE_KILLED_RE = re.compile(
     r"\b(?:[A-Z][a-z'’-]+(?:\s+(?:al-|el-|bin\s+|ben\s+|abu\s+)?[A-Z][a-z'’-]+)+|[Hh]e|[Ss]he|"
     r"(?:[Aa]n?|[Oo]ne)\s+(?:young\s+|local\s+|elderly\s+)?(?:man|woman|boy|girl|child|civilian|resident|worker|migrant|"
-    r"journalist|student|soldier|policeman|fighter))\s+(?:was|had\s+been|has\s+been)\s+"
+    r"journalist|student|soldier|policeman|fighter))\s+(?:(?:was|had\s+been|has\s+been)\s+"
     r"(?:shot\s+dead|killed|assassinated|executed|beheaded|murdered)\b"
+    # "a soldier died of his wounds", "one civilian later died in hospital"
+    r"|(?:later\s+)?died\s+(?:of|from|in|after|on)\b)"
 )
 _EN_KILLED_ONE_RE = re.compile(
-    r"\b(?:killed|assassinated|executed|murdered|shot\s+dead|gunned\s+down)\s+"
+    r"\b(?:killed|killing|assassinated|assassinating|executed|murdered|shot\s+dead|gunned\s+down)\s+"
     r"(?:(?:a|an|one)\s+(?:(?:senior|local|prominent|top|former|young|elderly|military|police|security|militia|"
     r"tribal|[A-Z][\w-]*)\s+){0,4}(?:man|woman|boy|girl|child|civilian|resident|worker|migrant|student|"
     r"leader|commander|officer|official|soldier|policeman|journalist|activist|judge|imam|mayor|colonel|general|"
@@ -523,9 +537,11 @@ def _classify_en(words: list[str], i: int, j: int) -> str:
         # including Ambassador Stevens, were killed": the words up to the verb name the counted; the
         # verb after them still classifies the count
         reach = 6 if w == "of" and k == j and words[i] in {"one", "two", "three", "four", "five"} else \
-            8 if w == "including" else 0
+            8 if w in {"including", "among"} else 0
         if reach:
-            nxt = next((q for q in range(k + 1, min(k + 1 + reach, len(words))) if words[q] in _EN_BE), None)
+            # (", among them a child, lost their lives": the verb need not be a form of "be")
+            stop = _EN_BE | {"lost", "died"} if w != "of" else _EN_BE
+            nxt = next((q for q in range(k + 1, min(k + 1 + reach, len(words))) if words[q] in stop), None)
             if nxt is None:
                 break
             k = nxt
@@ -692,6 +708,16 @@ def casualties(text: str, language: str) -> Casualties:
             found["fatal"].append(2)
         elif w in _AR_DUAL_INJURY:
             found["injury"].append(2)
+        elif ((sw := w[1:] if w[:1] == "و" else w) in _AR_SING_FATAL or sw in _AR_SING_INJURY) and not (
+                idx > 0 and (words[idx - 1].isdigit() or _is_ar_number_word(words[idx - 1]))) and not (
+                idx + 1 < len(words) and words[idx + 1] in _AR_ONE_TWO):
+            found["fatal" if sw in _AR_SING_FATAL else "injury"].append(1)
+        elif idx > 0 and w in _AR_ONE_OF:
+            prev = words[idx - 1]
+            base = prev[1:] if prev[:1] in {"و", "ب", "ف"} and len(prev) > 3 else prev
+            cat = "fatal" if base in _AR_FATAL_TRIGGERS - {"سقوط"} else "injury" if base in _AR_INJURY_TRIGGERS else ""
+            if cat:
+                found[cat].append(1)
         elif idx > 0 and (w in _AR_PERSON_SING or w in _AR_PERSON_DUAL) and not (
                 idx + 1 < len(words) and words[idx + 1] in _AR_ONE_TWO):  # «شخص واحد» is counted by its numeral
             prev = words[idx - 1]
