@@ -800,7 +800,8 @@ _LIST_JOINT_AFTER = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 _NON_SPACE_RE = re.compile(r"\S+")
 
 
-def _fuzzy_latin(fi: Any, text: str, known: SpanIndex | None = None) -> list[tuple[int, int, Any]]:
+def _fuzzy_latin(fi: Any, text: str, known: SpanIndex | None = None,
+                 taken: Sequence[SpanIndex] = ()) -> list[tuple[int, int, Any]]:
     """(start, end, FuzzyHit) for capitalised Latin names in ``text`` that only a fuzzy match reaches.
 
     The longest run of capitalised words is tried first, then its words alone. A name reached
@@ -809,7 +810,8 @@ def _fuzzy_latin(fi: Any, text: str, known: SpanIndex | None = None) -> list[tup
     a place word right after it ("Gheryan-based", "Gheryan's hospital"), a list joint with a
     Libyan place already found (``known``: "Sirte, Misrata and Gheryan"), or several words that
     match together; so a person ("Wagner", "Shaaban") or an ordinary word ("Civil") is not taken.
-    A single word that also occurs in lower case in the text is an ordinary word.
+    A single word that also occurs in lower case in the text is an ordinary word. Spans that
+    overlap one of ``taken`` (names the automaton found) are not tried: the caller drops them.
     """
     out: list[tuple[int, int, Any]] = []
     out_ix = SpanIndex()
@@ -835,7 +837,7 @@ def _fuzzy_latin(fi: Any, text: str, known: SpanIndex | None = None) -> list[tup
             single = " " not in span
             if single and (span.lower() in _LATIN_NOT_NAMES or span.lower() in lower_words):
                 continue
-            if out_ix.overlaps(a, b):
+            if out_ix.overlaps(a, b) or any(ix.overlaps(a, b) for ix in taken):
                 continue
             # (the three tests in the order of their cost: the words before are searched last)
             if single and not (listed(a, b) or _LATIN_PLACE_AFTER.match(text[b:b + 40])
@@ -1161,7 +1163,7 @@ def find_mentions(
         # Libyan names found so far: a list joint with one of them makes a capitalised word a place
         libyan = SpanIndex((s, e) for s, e, kind, payload in items if kind == "name"
                            and any(getattr(gaz.get(i), "country", "") == "LY" for i in payload[1]))
-        for s, e, fh in (_fuzzy_latin(fi, text, libyan) if fi is not None else ()):
+        for s, e, fh in (_fuzzy_latin(fi, text, libyan, (covered_ix, items_ix)) if fi is not None else ()):
             if covered_ix.overlaps(s, e) or items_ix.overlaps(s, e) \
                     or _inside(orgs_ix, s, e) or _inside(dems_ix, s, e):
                 continue
