@@ -606,7 +606,7 @@ _CLAIMED_BY_RE = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$|\bclaimed\s+responsi
                             r"|(?:^|\s)[وف]?(?:تبنا\S*|تبنى\S*|تبنته|تبناه|أعلن\s+مسؤوليته|اعلن\s+مسؤوليته)\s+$", re.IGNORECASE)
 _AR_OF_FORCES_GAP_RE = re.compile(r"^\s*(?:ل|لل|من\s+قبل\s+(?:ال)?)(?:قوات|عناصر|مسلحي|كتائب|ميليشيات|مليشيات|مقاتلي)\s*$")
 _PASSIVE_AGENT_RE = re.compile(r"(?:\bfell\s+(?:in)?to|\b(?:was|were|been)\s+\w+\s+by|\bby)\s+(?:the\s+)?(?:\S+\s+)?$|"
-                               r"(?:بيد|بأيدي|في\s+يد|تحت\s+سيطرة|(?:من\s+قبل|على\s+يد|على\s+أيدي|على\s+ايدي)(?:\s+\S+){0,2})\s+$",
+                               r"(?:بيد|بأيدي|بايدي|في\s+يد|في\s+أيدي|في\s+ايدي|في\s+قبضة|تحت\s+سيطرة|(?:من\s+قبل|على\s+يد|على\s+أيدي|على\s+ايدي)(?:\s+\S+){0,2})\s+$",
                                re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?:^|\s)(?:بين|between)\s", re.IGNORECASE)
 _PREP_RE = re.compile(r"(?:^|\s)(?:على|علي|ضد|مع|من|في|عن|الى|إلى|بين|و?ل\S+|ب\S+)(?:\s|$)")
@@ -624,6 +624,7 @@ _ANAPHORIC_FORCES_RE = re.compile(
 )
 
 
+_DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?:\b(?:this|these|that|those)|(?:هذه|هذا|تلك|ذلك))\s+$", re.IGNORECASE)
 _BACK_BEFORE_RE = re.compile(
     r"(?:\b(?:the|this|these|that|those|its|their|his|today['’]s|yesterday['’]s|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|"
     r"wednesday['’]s|thursday['’]s|friday['’]s)|(?:هذه|هذا|تلك|ذلك|هذين|هاتين))\s+$",
@@ -759,7 +760,9 @@ def _actors_for(t: Any, actors: list[Any], text: str, lang: str, carried: str, l
         elif b.start() >= t.end:
             hi = b.start()
             break
-    actors = [a for a in actors if a.start >= lo and a.end <= hi and not _is_source(text, a)]
+    # "in coordination with the GNA", «بالتنسيق مع حكومة الوفاق»: a partner of the agent, neither agent nor target
+    actors = [a for a in actors if a.start >= lo and a.end <= hi and not _is_source(text, a)
+              and not _PARTNER_BEFORE_RE.search(text[max(0, a.start - 40):a.start])]
     # «معسكر خفر السواحل», "the headquarters of the February 17 Brigade": a force named as the owner of a
     # facility is where the blow fell (a target), never the agent
     blow = getattr(t, "kind", "") in _BLOW_KINDS
@@ -813,6 +816,11 @@ def _actors_for(t: Any, actors: list[Any], text: str, lang: str, carried: str, l
     return actor1, actor2
 
 
+_PARTNER_BEFORE_RE = re.compile(
+    r"\b(?:in\s+(?:close\s+)?(?:coordination|cooperation|partnership|conjunction)\s+with|with\s+the\s+(?:support|backing|help)\s+of|"
+    r"at\s+the\s+request\s+of)\s+(?:the\s+)?(?:Libyan\s+)?$"
+    r"|(?:^|\s)(?:بالتنسيق\s+مع|بالتعاون\s+مع|بطلب\s+من|بناء\s+على\s+طلب)\s+$",
+    re.IGNORECASE)
 _SEAT_BEFORE_RE = re.compile(
     r"\b(?:based|headquartered|seated|sitting|convened|meeting)\s+in\s+(?:the\s+(?:eastern|western|southern)\s+(?:city|town)\s+of\s+)?$"
     r"|(?:^|\s)(?:ال)?(?:متواجد|المتواجدة|متواجدة|منعقد|المنعقدة|منعقدة|متخذ|المتخذة|ومقره|ومقرها|مقره|مقرها|"
@@ -857,6 +865,8 @@ def _holds(gaz: Any, area: Any, place: Any) -> bool:
 
 # "a statement issued in agreement with the heads of mission", «بالاتفاق مع»: in accord with, no deal signed
 _IN_ACCORD_RE = re.compile(r"\bin\s+(?:full\s+)?agreement\s+with\b|(?:^|\s)بالاتفاق\s+مع|(?:^|\s)بالتنسيق\s+مع", re.IGNORECASE)
+_AR_FELL = ("سقط",)  # «سقط», «سقطت», «سقطوا» (the matcher accepts suffixes)
+_AR_FELL_TO_RE = re.compile(r"^[^.،,؛]{0,40}?\s(?:في\s+(?:أيدي|ايدي|يد|قبضة|قبضه)|بأيدي|بايدي|بيد|تحت\s+سيطرة)")
 _BARE_TAKE_RE = re.compile(r"(?:took|takes|taking|taken)(?:\s+back)?", re.IGNORECASE)
 # "took Sirte's residents by surprise", "took Benina Airport as its headquarters": no capture
 _TAKE_AS_RE = re.compile(r"['’]s\b|\s+as\b|\s+by\s+surprise\b", re.IGNORECASE)
@@ -1219,6 +1229,11 @@ def extract_result(
             mentions[i].status == "resolved" and not getattr(mentions[i].place, "is_foreign", True)
             and _TAKE_GAP_RE.fullmatch(text[sent.start + t.end:mentions[i].start])
             and not _TAKE_AS_RE.match(text, mentions[i].end) for i in m_by_sentence[k]))]
+        # «سقطت مدينة الزاوية في أيدي الثوار»: a bare «سقط» is a change of hands only with the hands after it
+        # («سقط قتلى», «سقطت قذائف» are none)
+        trigs = [t for t in trigs if not (t.kind == "territory" and _norm(t.word).lstrip("وف").startswith(_AR_FELL)
+                                          and " " not in t.word.strip()
+                                          and not _AR_FELL_TO_RE.search(sent.text[t.end:t.end + 60]))]
         if "انسحب" in sent.text and not any(t.kind in ("handover", "territory") for t in trigs):
             for i in m_by_sentence[k]:
                 w = _AR_WITHDRAW_FROM_RE.search(sent.text[max(0, mentions[i].start - sent.start - 70):mentions[i].start - sent.start])
@@ -1733,13 +1748,18 @@ def extract_result(
             if t.kind in ("clash", "fighting", "attack") and located and not carried \
                     and all(x.place_id in captured for x in located):
                 continue
-            if carried and events and t.kind in ("attack", "clash", "fighting", "explosive", "suicide") \
+            # "no civilians were killed as a result of this airstrike": a blow named with a demonstrative is the
+            # one told before, of whatever date when the sentence names none
+            this_blow = carried and events and t.kind in _BLOW_KINDS and not (own is not None and own.date is not None) \
+                and _DEMONSTRATIVE_BEFORE_RE.search(sent.text[max(0, t.start - 14):t.start]) is not None
+            if this_blow or carried and events and t.kind in ("attack", "clash", "fighting", "explosive", "suicide") \
                     and _refers_back(sent.text, t):
                 # «نُفذ الهجوم من قبل مهاجمين تابعين لتنظيم الدولة», "The attack was claimed by IS": the attack
                 # told before, with no place of its own; it names who did it, it is no second attack
                 here = {x.place_id for x in located}
                 j = next((q for q in range(len(events) - 1, max(-1, len(events) - 41), -1) if events[q].place_id in here
-                          and events[q].event_date == t_date and events[q].event_type in (et_t, "Battles", "Violence against civilians",
+                          and (events[q].event_date == t_date or this_blow)
+                          and events[q].event_type in (et_t, "Battles", "Violence against civilians",
                                                        "Explosions/Remote violence")), -1)
                 if j >= 0:
                     if not events[j].actor1 and actor1:

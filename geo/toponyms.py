@@ -475,6 +475,16 @@ def _after_verb_subject(norm: str, text: str, offs: Sequence[int], subj: tuple[i
                for t in lexicon.find_triggers(word, "ar"))
 
 
+def _after_actor(text: str, end: int) -> bool:
+    """True when an armed actor's name ends at ``end`` («هاجمت قوات القذافي البريقة»): the definite
+    word after it is the verb's object, not an adjective of the actor's last word."""
+    from geo.text import lexicon
+
+    window = text[max(0, end - 48):end]
+    return any(a.end == len(window) and a.kind in ("state", "non_state", "external")
+               for a in lexicon.find_actors(window, "ar", patterns=False))
+
+
 def _common_word_reading(norm: str, text: str, offs: Sequence[int], h: "_Hit") -> bool:
     """True when a one-word name with the article reads as an ordinary word here.
 
@@ -497,7 +507,7 @@ def _common_word_reading(norm: str, text: str, offs: Sequence[int], h: "_Hit") -
         if _definite(prev) and not gap.strip():
             # verb, subject, object: «هاجم الثوار البريقة», «دخلت القوات الزاوية»: a definite noun right
             # after an event verb is its subject, and the name after it is the object, not an adjective
-            return not _after_verb_subject(norm, text, offs, pw)
+            return not (_after_verb_subject(norm, text, offs, pw) or _after_actor(text, offs[pw[1] - 1] + 1))
     nw = _next_word(norm, h.nend)
     nw = _next_word(norm, h.nend)
     if nw is not None:

@@ -1974,3 +1974,58 @@ def test_the_forces_a_blows_target_belongs_to_are_its_target(text, a1, a2):
 )
 def test_a_definite_town_after_verb_and_subject_is_the_object(text, place_id):
     assert [e.place_id for e in events(text)] == [place_id]
+
+
+@pytest.mark.parametrize(
+    "text, place_ids",
+    # GeoNames ids: Brega (Al Burayqah) 2215210; Zawiya has two rows, 2218970 and 2216885 (0.5 km apart)
+    [("في 2 مارس 2011 هاجمت قوات القذافي البريقة.", {"gn:2215210"}),
+     ("دخلت كتائب القذافي الزاوية يوم 6 مارس 2011.", {"gn:2218970", "gn:2216885"})],
+)
+def test_a_definite_town_after_a_named_force_is_the_object(text, place_ids):
+    got = [e.place_id for e in events(text, None)]
+    assert len(got) == 1 and got[0] in place_ids
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [("سقطت مدينة الزاوية في أيدي الثوار يوم 19 أغسطس 2011.", 1), ("سقطت بنغازي بيد قوات حفتر.", 1),
+     ("ذكرت وسائل إعلامية أن 13 شخصا سقطوا قتلى في مظاهرات بنغازي.", 0)],
+)
+def test_fell_into_the_hands_of_is_a_change_of_hands(text, n):
+    got = [e for e in events(text, None) if e.event_type == "Battles"]
+    assert len(got) == n
+    if n:
+        assert got[0].actor1 in ("NTC/rebel forces (2011)", "LNA")
+
+
+def test_a_press_release_strike_its_toll_and_this_airstrike_are_one_event():
+    text = ("STUTTGART, Germany, Sept. 26, 2019 — In coordination with the Government of National Accord, U.S. Africa "
+            "Command conducted a precision airstrike in the vicinity of Murzuq, Libya, on September 24, 2019.\n"
+            "The airstrike killed eleven (11) ISIS-Libya terrorists. At this time, it is assessed no civilians were "
+            "injured or killed as a result of this airstrike.")
+    evs = events(text, None)
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities, e.event_date) for e in evs] == [
+        ("Air/drone strike", "US forces", "", 11, "2019-09-24")]
+    assert evs[0].place_name_en.startswith("Murzu")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In coordination with the GNA, US forces conducted an airstrike on an IS camp near Ubari.",
+     "نفذت القوات الأمريكية بالتنسيق مع حكومة الوفاق غارة جوية قرب أوباري."],
+)
+def test_a_partner_in_coordination_is_neither_agent_nor_target(text):
+    ev = one(text)
+    assert ev.actor1 == "US forces" and ev.actor2 != "GNA forces"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["At least 32 people were killed in clashes in Tripoli on Saturday between forces loyal to Abdulhamid Dbeibah "
+     "and those backing Fathi Bashagha.",
+     "قتل 32 شخصا في اشتباكات في طرابلس أمس السبت بين قوات موالية لعبد الحميد الدبيبة وأخرى موالية لفتحي باشاغا."],
+)
+def test_those_and_others_loyal_to_x_are_the_second_side(text):
+    ev = one(text, "2022-08-28")
+    assert {ev.actor1, ev.actor2} == {"GNU forces", "GNS forces"} and ev.event_date == "2022-08-27"

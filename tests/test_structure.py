@@ -138,3 +138,14 @@ def test_offsets_roundtrip_random(text):
         assert text[s.start : s.end] == s.text
         assert s.start >= prev_end
         prev_end = s.end
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [("U.S. Africa Command conducted an airstrike near Murzuq.", 1),
+     ("Talks were hosted by the U.N. Support Mission in Libya.", 1),
+     ("The strike was carried out by the U.S. The next day, IS attacked.", 2),
+     ("Sanctions were imposed by the U.S. In response, Haftar withdrew.", 2)],
+)
+def test_us_un_uk_before_a_name_are_no_sentence_end(text, n):
+    assert len(split_sentences(text)) == n

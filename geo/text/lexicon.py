@@ -595,7 +595,7 @@ _GENERIC_ACTORS = frozenset({"unidentified", "libyan_forces"})
 _CAP = r"(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|el-[A-Z][\w'’\-]*)"
 _EN_NAME = rf"{_CAP}(?:\s+(?:al-|el-|bin\s+|ibn\s+|of\s+)?{_CAP}){{0,4}}"
 _EN_LOYAL_RE = re.compile(
-    rf"\b(?i:forces|fighters|militias?|militiamen|troops|units|gunmen|members|groups?|brigades?)\s+"
+    rf"\b(?i:forces|fighters|militias?|militiamen|troops|units|gunmen|members|groups?|brigades?|those|others)\s+"
     rf"(?:loyal\s+to|affiliated\s+(?:with|to)|allied\s+(?:to|with)|aligned\s+(?:to|with)|backing|supporting|"
     rf"linked\s+to|belonging\s+to|under(?:\s+the\s+command\s+of)?|led\s+by|commanded\s+by)\s+"
     rf"(?:the\s+)?(?i:(?:renegade|rogue|eastern|eastern-based|Libyan|military|strongman|commander|general|gen\.|"
@@ -612,7 +612,7 @@ _EN_FROM_RE = re.compile(rf"\b(?i:militias?|fighters|forces|gunmen|armed\s+group
 _AR_W = r"[\u0621-\u064a\u0671-\u06d3\u064b-\u0652\u0640]+"
 _AR_LOYAL_RE = re.compile(
     rf"(?:(?<=\s)|^)(?P<head>(?:[وب]?(?:ال)?|لل)(?:قوات|عناصر|مسلح(?:ون|ين|و)|مقاتل(?:ون|ين|و)|مهاجم(?:ون|ين|و)|نشطاء|ناشطين|ميليشيات|مليشيات|"
-    rf"كتائب|مجموعات|مجموعة|تشكيلات|وحدات))\s+"
+    rf"كتائب|مجموعات|مجموعة|تشكيلات|وحدات|أخرى|اخرى|أخريات))\s+"
     rf"(?:مسلحة\s+)?(?:تابعة|التابعة|موالية|الموالية|تابعين|موالين|التابعين|الموالين|تابعون|موالون|التابعون|الموالون|"
     rf"تتبع|مؤيدة|المؤيدة|مؤيدين|المؤيدين|مؤيدون|المؤيدون|مبايعين|المبايعين)\s+"
     rf"(?:ل(?:ـ\s*)?|إلى\s+|الى\s+)(?P<x>{_AR_W}(?:\s+{_AR_W}){{0,2}})"

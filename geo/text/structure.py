@@ -82,6 +82,14 @@ _ABBREV = {
     "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "approx", "km", "u.s", "u.n", "u.k",
     "a.m", "p.m", "al", "ft", "fig", "jr", "sr", "dept", "est",
 }
+#: Words an English sentence after "… the U.S." starts with (a capitalised name after "U.S." goes on the name).
+_SENTENCE_STARTERS = frozenset({
+    "the", "a", "an", "in", "on", "at", "by", "for", "from", "to", "it", "he", "she", "they", "we", "i", "you", "this",
+    "that", "these", "those", "there", "but", "and", "or", "so", "yet", "however", "meanwhile", "after", "before",
+    "during", "since", "while", "when", "as", "if", "although", "though", "its", "their", "his", "her", "our", "no",
+    "one", "two", "three", "some", "many", "most", "all", "both", "each", "such", "other", "also", "then", "later",
+    "earlier", "on", "according", "officials", "last", "next", "following", "despite", "with", "without", "until",
+})
 _CAPTION_MARK = re.compile(r"أرشيف|ارشيف|صورة|صوره|archive|file\s+photo|\bphoto\b|\bAFP\b|\bReuters\b|\bGetty", re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -150,7 +158,11 @@ def _is_boundary(line: str, i: int) -> bool:
                 return True
             follower = line[k]
             if word in {"u.s", "u.n", "u.k", "etc", "a.m", "p.m"} and follower.isupper() and follower.isascii():
-                return True
+                # "U.S. Africa Command", "U.N. Support Mission": a name goes on; "the U.S. The next day": a
+                # sentence starts, with one of the words sentences start with
+                nxt_word = _WORD_RE.match(line, k)
+                return word not in {"u.s", "u.n", "u.k"} or (nxt_word is not None
+                                                            and nxt_word.group().lower() in _SENTENCE_STARTERS)
             return False
         k = i + 1
         while k < n and line[k].isspace():
