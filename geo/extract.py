@@ -602,6 +602,14 @@ def _dedupe(events: list[Event]) -> list[Event]:
 
 
 # «هجوم للقوات الموالية للقذافي»: "an attack of the forces loyal to …" — the genitive names the agent
+# a claim of responsibility: "claimed responsibility for", "claimed the attack", «تبنى الهجوم», «أعلن مسؤوليته عن»
+_CLAIM_RE = re.compile(
+    r"\bclaim(?:ed|s)?\s+(?:responsibility|credit)\b|\bclaimed\s+(?:the|this|that)\s+(?:attack|bombing|blast|assault|"
+    r"killing|killings|abduction|kidnapping)\b"
+    r"|(?:^|\s)[وف]?(?:تبنى|تبنت|تبنى|يتبنى|تتبنى|أعلن\S*\s+مسؤولي|اعلن\S*\s+مسؤولي|تبن[اى]\S*)",
+    re.IGNORECASE)
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_GENERIC_ACTOR_IDS = frozenset({"unidentified", "libyan_forces"})
 _CLAIMED_BY_RE = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$|\bclaimed\s+responsibility\s+(?:for\s+\S+\s+)?$"
                             r"|(?:^|\s)[وف]?(?:تبنا\S*|تبنى\S*|تبنته|تبناه|أعلن\s+مسؤوليته|اعلن\s+مسؤوليته)\s+$", re.IGNORECASE)
 _AR_OF_FORCES_GAP_RE = re.compile(r"^\s*(?:ل|لل|من\s+قبل\s+(?:ال)?)(?:قوات|عناصر|مسلحي|كتائب|ميليشيات|مليشيات|مقاتلي)\s*$")
@@ -691,6 +699,7 @@ _FACTION_RE = re.compile(r"^Military Forces of Libya \((?P<years>[^)]*)\)\s*(?P<
 #: "government forces", «الجيش» in the 2011 war (17 February – 23 October 2011, the fall of Sirte)
 #: were Gaddafi's: the generic state force takes the name of the government of the day
 _GADDAFI_WAR = ("2011-02-15", "2011-10-23")
+_GNA_START = "2015-12-17"  # the Libyan Political Agreement that created the GNA (en.wikipedia 'Government of National Accord')
 _GNU_START = "2021-03-10"  # the GNU took office (en.wikipedia 'Government of National Unity (Libya)')
 _DIGNITY_START = "2014-05-16"  # Haftar's Operation Dignity: from then on "the LNA" is his (en.wikipedia 'Operation Dignity')
 
@@ -706,8 +715,18 @@ def _agent_before(t: Any, actors: list[Any], text: str) -> bool:
                and not _CLAUSE_RE.search(text[a.end:t.start]) for a in actors)
 
 
+def _narrative_era(years: list[tuple[int, int]], pos: int) -> str | None:
+    """A representative date (1 July) of the year a narrative named last before ``pos``, else of its first year."""
+    before = [y for p, y in years if p <= pos]
+    yr = before[-1] if before else (years[0][1] if years else None)
+    return f"{yr:04d}-07-01" if yr else None
+
+
 def _of_its_time(name: str, date: str | None) -> str:
     """The generic "Libyan forces" named after the government of the event's date (2011: Gaddafi's)."""
+    if name == "GNA forces" and date and date[:10] < _GNA_START:
+        # «القوات الحكومية», "government forces" before the Government of National Accord existed: the state's
+        name = "Libyan forces"
     if name == "Libyan forces" and date and _GADDAFI_WAR[0] <= date[:10] <= _GADDAFI_WAR[1]:
         return "Gaddafi loyalist forces"
     if name == "GNA forces" and date and date[:10] >= _GNU_START:
@@ -847,6 +866,7 @@ _GUARD_WORDS: dict[str, tuple[str, ...]] = {
               "اعتاد", "فتئ"),
     "compare": ("along with", "like", "as with", "as in", "similar", "unlike", "compar", "غرار", "مثل", "كما في", "جانب",
                 "أسوة", "شأن"),
+    "claim": ("claim", "تبن", "مسؤولي"),
 }
 # between a place and the region after it that locates it: "in", "in the south of", «في جنوب»
 _LOCATOR_GAP_RE = re.compile(r"^\s*,?\s*(?:in|at|في|ب|بـ)\s+(?:the\s+)?(?:[^\s,،.]+\s+){0,2}(?:of\s+)?$|^\s*,?\s*ب$",
@@ -1208,6 +1228,20 @@ def extract_result(
         except Exception as e:  # noqa: BLE001 - one bad sentence never stops a document
             res.errors.append(f"sentence at {sent.start}: trigger search failed: {e}")
             trigs = []
+        claim = _CLAIM_RE.search(sent.text) if hint["claim"] and events and sent.section in last_event_in_para else None
+        if claim is not None:
+            # "The Islamic State claimed responsibility for the attack.", «وتبنى تنظيم داعش الهجوم»: who did the
+            # violent event just told; the claim is no event of its own
+            j = last_event_in_para[sent.section]
+            claimer = next((a for a in lexicon.find_actors(sent.text, lang)
+                            if a.kind in ("state", "non_state", "external") and a.actor_id not in _GENERIC_ACTOR_IDS
+                            and a.start < claim.start() + 40), None)
+            if claimer is not None and events[j].event_type in _VIOLENT_TYPES:
+                if events[j].actor1 in ("", "Unidentified armed group"):
+                    events[j] = dataclasses.replace(events[j], actor1=claimer.name, notes=(
+                        events[j].notes + "; " if events[j].notes else "") + f"claimed by {claimer.name}: {sent.text[:60]}")
+                if all(t.kind == "statement" or _refers_back(sent.text, t) for t in trigs):
+                    continue
         # «اتفاق لوقف دائم لإطلاق النار», "violated the ceasefire by opening fire"? only the first: the
         # firing a ceasefire stops is no attack
         trigs = [t for t in trigs if not (t.kind == "attack" and _CEASEFIRE_BEFORE_RE.search(
@@ -1737,7 +1771,9 @@ def extract_result(
                     days, prec2 = _days_later(later)
                     t_date = (dinfo.date + _dt.timedelta(days=days)).isoformat()
                     t_prec, t_note = prec2, f"{later.group().strip()!r}: {days} day(s) after {dinfo.date.isoformat()}"
-            actor1, actor2 = _of_its_time(actor1, t_date), _of_its_time(actor2, t_date)
+            # an undated event of a narrative is of the year the text named last before it (or first)
+            era = t_date or _narrative_era(years, sent.start)
+            actor1, actor2 = _of_its_time(actor1, era), _of_its_time(actor2, era)
             if t.kind == "mass_grave":
                 # who finds or announces the graves did not dig them: the perpetrator is named by "by …"
                 # («… dug by the Kaniyat militia») or not at all («أعلنت حكومة الوفاق العثور على مقابر جماعية»)

@@ -2029,3 +2029,53 @@ def test_a_partner_in_coordination_is_neither_agent_nor_target(text):
 def test_those_and_others_loyal_to_x_are_the_second_side(text):
     ev = one(text, "2022-08-28")
     assert {ev.actor1, ev.actor2} == {"GNU forces", "GNS forces"} and ev.event_date == "2022-08-27"
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [("قصفت القوات الحكومية مدينة مصراتة في 20 أبريل 2011.", "Gaddafi loyalist forces"),
+     ("Government forces shelled Misrata on 20 April 2011.", "Gaddafi loyalist forces"),
+     ("قصفت القوات الحكومية مواقع داعش في سرت في 20 يونيو 2016.", "GNA forces")],
+)
+def test_government_forces_are_the_government_of_their_date(text, actor):
+    assert one(text, None).actor1 == actor
+
+
+def test_an_undated_event_of_a_narrative_takes_the_actors_of_the_narratives_year():
+    text = ("معركة البريقة هي إحدى معارك ثورة 17 فبراير في ليبيا عام 2011.\n"
+            "وتمكنت القوات الحكومية من استعادة السيطرة على البريقة.")
+    evs = [e for e in events(text, None) if e.sub_event_type == "Government regains territory"]
+    assert evs and evs[0].event_date is None and evs[0].actor1 == "Gaddafi loyalist forces"
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [("A suicide truck bomb exploded at a police training centre in Zliten on 7 January 2016, killing 60 people. "
+      "The Islamic State claimed responsibility for the attack.", "Islamic State"),
+     ("انفجرت شاحنة مفخخة في معسكر للشرطة في زليتن يوم 7 يناير 2016. وتبنى تنظيم داعش الهجوم.", "Islamic State"),
+     ("Gunmen stormed the Corinthia hotel in Tripoli on 27 January 2015. No group has claimed responsibility.",
+      "Unidentified armed group")],
+)
+def test_a_claim_of_responsibility_names_the_agent_of_the_event_told_before(text, actor):
+    evs = events(text, None)
+    assert len(evs) == 1 and evs[0].actor1 == actor
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [("خرج المئات في مسيرة سلمية في بنغازي للمطالبة برحيل الحكومة.", "Peaceful protest"),
+     ("استهدفت طائرة مسيرة مواقع في الوطية.", "Air/drone strike")],
+)
+def test_a_peaceful_march_is_a_protest_and_a_drone_a_strike(text, sub):
+    assert one(text).sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [("Skirmishes were reported near Sirte.", "Battles"),
+     ("A shootout between two militias left three dead in Zawiya.", "Battles"),
+     ("The rebels routed Gaddafi forces at Brega.", "Battles"),
+     ("قنص مسلح مدنيا في عين زارة.", VAC)],
+)
+def test_skirmishes_shootouts_routs_and_sniping(text, etype):
+    assert one(text).event_type == etype

@@ -104,6 +104,8 @@ def test_arabic_casualties(text, fat, inj):
         ("Three bodies were found dead in a farm.", 3, None),
         ("Two protesters were shot in the leg.", None, None),
         ("A shell hit the house, killing a woman and wounding two children.", 1, 2),
+        ("Gunmen opened fire on a car, killing the driver.", 1, None),
+        ("Gunmen killed the driver and his two sons.", None, None),
     ],
 )
 def test_english_casualties(text, fat, inj):

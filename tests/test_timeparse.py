@@ -131,3 +131,20 @@ def test_weekday_is_latest_on_or_before(doc_date, wd):
     info = resolve_date(f"Clashes on {name}.", doc_date, "en")
     assert info.date.weekday() == wd
     assert 0 <= (doc_date - info.date).days <= 6
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("بعد السيطرة على المدينة في الرابعِ من آذار/مارس، توغل الثوار غربا", dt.date(2011, 3, 4)),
+     ("اندلعت المعارك في الرابع من مارس", dt.date(2011, 3, 4)),
+     ("وفي الخامسَ عشرَ من مارس انسحب الثوار", dt.date(2011, 3, 15))],
+)
+def test_ordinal_days_with_vowel_marks_and_no_year(text, expected):
+    found = [d for d in find_dates(text, None, "ar", ref_year=2011) if d.date is not None]
+    assert [d.date for d in found] == [expected]
+    # the span is given in the text's own offsets, vowel marks included
+    assert text[found[0].start:found[0].end].startswith(("الرابع", "الخامس"))
+
+
+def test_the_verb_marasa_is_no_month():
+    assert find_dates("مارس الثوار ضغطا على القوات", None, "ar", ref_year=2011) == []

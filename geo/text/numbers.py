@@ -392,7 +392,10 @@ _EN_KILLED_ONE_RE = re.compile(
     r"lawyer|doctor|fighter|guard|member)\b"
     r"|(?:the\s+)?(?:(?:senior|local|prominent|top|former|military|police|security|militia|tribal|[A-Z][\w-]*)\s+){0,4}"
     r"(?:leader|commander|officer|official|soldier|policeman|journalist|activist|judge|imam|mayor|colonel|general)"
-    r"(?:\s+[A-Z][a-z'’-]+){1,3}\b)"
+    r"(?:\s+[A-Z][a-z'’-]+){1,3}\b"
+    # "killing the driver", "shot dead the car's owner": one person named by a singular definite noun
+    r"|the\s+(?:car['’]s\s+|vehicle['’]s\s+|house['’]s\s+)?(?:driver|owner|passenger|pilot|man|woman|boy|girl|child|"
+    r"shopkeeper|guard|doctor|nurse|teacher)\b(?![-’'])(?!\s+(?:and|of)\b))"
 )
 # units a count can be of that are not people: time and distance
 _NOT_PEOPLE = {"days", "day", "weeks", "week", "months", "month", "years", "year", "hours", "hour", "minutes",

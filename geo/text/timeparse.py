@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace as _replace
 
 from geo.text.numbers import fold_same_length
 
@@ -213,6 +213,8 @@ _BACKGROUND_DAYS = 31
 _DATE_HINT_RE = re.compile(
     rf"\d|{_alt(_AR_WEEKDAYS)}|{_alt(m for m in _MONTHS_AR if m not in _AR_AMBIGUOUS_MONTHS)}|"
     r"امس|اليوم|الليله|البارحه|الاسبوع|الشهر|يومين|العام|السنه|عامين|سنتين|اعوام|سنوات|ايام|يوما|اسبوع|"
+    # «في الرابع من مارس»: an ordinal day before «من» (the month «مارس» alone is also a verb)
+    r"(?:الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الحادي|العشرين|الثلاثين)(?:\s+\S+){0,2}\s+من\s|"
     rf"\b(?:{'|'.join(_EN_DAY_NAMES)}|{_alt(_MONTHS_EN)}|yesterday|today|tonight|overnight|night|morning|afternoon|"
     r"evening|week|weekend|month|year|ago)\b",
     re.IGNORECASE,
@@ -303,7 +305,30 @@ def _explicit(
     return DateInfo(date, precision, note, start, end)
 
 
+_TASHKEEL_RE = re.compile("[\u064b-\u0652\u0670]")
+
+
 def find_dates(
+    text: str, doc_date: _dt.date | None, language: str = "ar", *, ref_year: int | None = None
+) -> list[DateInfo]:
+    """Every date expression in ``text``, resolved, in text order (see :func:`_find_dates`).
+
+    Arabic vowel marks («في الرابعِ من آذار») are read past: the patterns see the text without
+    them, and the spans are given back in ``text``'s offsets.
+    """
+    if _TASHKEEL_RE.search(text) is None:
+        return _find_dates(text, doc_date, language, ref_year=ref_year)
+    keep = [i for i, ch in enumerate(text) if _TASHKEEL_RE.match(ch) is None]
+    bare = "".join(text[i] for i in keep)
+    out = []
+    for d in _find_dates(bare, doc_date, language, ref_year=ref_year):
+        if d.start >= 0 and d.end > d.start:
+            d = _replace(d, start=keep[d.start], end=keep[d.end - 1] + 1)
+        out.append(d)
+    return out
+
+
+def _find_dates(
     text: str, doc_date: _dt.date | None, language: str = "ar", *, ref_year: int | None = None
 ) -> list[DateInfo]:
     """Every date expression in ``text``, resolved, in text order (overlaps removed, longest wins).
