@@ -67,8 +67,9 @@ def test_relative(text, days, precision):
 
 
 def test_month_precision():
+    # a month is coded by its first day, as an explicit "March 2019" is
     info = resolve_date("تصاعد القتال هذا الشهر", DOC, "ar")
-    assert info.precision == 3 and info.date == DOC
+    assert info.precision == 3 and info.date == DOC.replace(day=1)
     info = resolve_date("fighting this month", DOC, "en")
     assert info.precision == 3
     info = resolve_date("قتال الشهر الماضي", DOC, "ar")
@@ -148,3 +149,24 @@ def test_ordinal_days_with_vowel_marks_and_no_year(text, expected):
 
 def test_the_verb_marasa_is_no_month():
     assert find_dates("مارس الثوار ضغطا على القوات", None, "ar", ref_year=2011) == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected, precision",
+    [("late last month", "en", dt.date(2019, 3, 1), 3), ("earlier this month", "en", dt.date(2019, 4, 1), 3),
+     ("منتصف الشهر الماضي", "ar", dt.date(2019, 3, 15), 2), ("مطلع الشهر الجاري", "ar", dt.date(2019, 4, 1), 3)],
+)
+def test_this_and_last_month_are_coded_by_their_first_day(text, lang, expected, precision):
+    info = resolve_date(text, dt.date(2019, 4, 12), lang)
+    assert (info.date, info.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    # the document is of Friday 12 April 2019
+    [("last Friday", "en", dt.date(2019, 4, 5)), ("الجمعة الماضية", "ar", dt.date(2019, 4, 5)),
+     ("يوم الجمعة الماضي", "ar", dt.date(2019, 4, 5)), ("on Friday", "en", dt.date(2019, 4, 12)),
+     ("last Thursday", "en", dt.date(2019, 4, 11)), ("الخميس الماضي", "ar", dt.date(2019, 4, 11))],
+)
+def test_last_weekday_on_that_weekday_is_a_week_before(text, lang, expected):
+    assert resolve_date(text, dt.date(2019, 4, 12), lang).date == expected

@@ -405,11 +405,15 @@ def _find_dates(
             continue
         word = text[m.start("wd"):m.end("wd")]
         wd = _AR_WEEKDAYS[m["wd"]]
-        add(_weekday(wd, word, doc_date, m.start(), m.end()))
+        # «الجمعة الماضية», «يوم الجمعة الماضي» on a Friday: the Friday of the week before
+        last = _AR_LAST_AFTER_RE.match(folded, m.end()) is not None
+        add(_weekday(wd, word, doc_date, m.start(), m.end(), before=last))
     for m in (_EN_WEEKDAY_RE.finditer(text) if latin else ()):
         if m["mod"] == "next":
             continue
-        add(_weekday(_EN_WEEKDAYS[m["wd"].lower()], m["wd"], doc_date, m.start(), m.end()))
+        # "last Friday" on a Friday: the Friday of the week before
+        add(_weekday(_EN_WEEKDAYS[m["wd"].lower()], m["wd"], doc_date, m.start(), m.end(),
+                     before=(m["mod"] or "").lower() == "last"))
     low = folded.lower()
     if doc_date is not None and ("شهر" in folded or "month" in low):
         for m, which in [(m, m["which"] or "") for m in _AR_DAY_OF_MONTH_RE.finditer(folded)] + \
@@ -443,6 +447,15 @@ def _find_dates(
             elif label.startswith("background"):
                 add(DateInfo(doc_date + _dt.timedelta(days=offset), precision,
                              f"{label}, before the document date {doc_date.isoformat()}", m.start(), m.end()))
+            elif label in ("this month", "last month"):
+                # a month is coded by its first day, as "March 2019" is; «منتصف الشهر الماضي», "mid-" its 15th
+                first = doc_date.replace(day=1)
+                if label == "last month":
+                    first = (first - _dt.timedelta(days=1)).replace(day=1)
+                mid = _MID_BEFORE_RE.search(folded[max(0, m.start() - 12):m.start()]) is not None
+                add(DateInfo(first.replace(day=15) if mid else first, 2 if mid else 3,
+                             f"{label} resolved against document date {doc_date.isoformat()}"
+                             + (" (the middle of the month)" if mid else ""), m.start(), m.end()))
             else:
                 add(DateInfo(doc_date + _dt.timedelta(days=offset), precision,
                              f"{label} resolved against document date {doc_date.isoformat()}", m.start(), m.end()))
@@ -517,11 +530,16 @@ def _find_dates(
     return out
 
 
-def _weekday(wd: int, word: str, doc_date: _dt.date | None, start: int, end: int) -> DateInfo:
+_MID_BEFORE_RE = re.compile(r"(?:\bmid-?\s*|\bmiddle\s+of\s+|منتصف\s+|اواسط\s+)$", re.IGNORECASE)
+_AR_LAST_AFTER_RE = re.compile(r"\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته)(?![\u0621-\u064a])")
+
+
+def _weekday(wd: int, word: str, doc_date: _dt.date | None, start: int, end: int, *, before: bool = False) -> DateInfo:
+    """The weekday ``wd`` on or before the document date (strictly before it with ``before``: "last Friday")."""
     name = _EN_DAY_NAMES[wd]
     if doc_date is None:
         return DateInfo(None, 1, f"relative: {name}, no document date", start, end)
-    d = _latest_weekday(wd, doc_date)
+    d = _latest_weekday(wd, doc_date - _dt.timedelta(days=1) if before else doc_date)
     return DateInfo(d, 1, f"weekday {word} ({name}) resolved against {doc_date.isoformat()}", start, end)
 
 
