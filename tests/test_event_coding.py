@@ -2079,3 +2079,23 @@ def test_a_peaceful_march_is_a_protest_and_a_drone_a_strike(text, sub):
 )
 def test_skirmishes_shootouts_routs_and_sniping(text, etype):
     assert one(text).event_type == etype
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [("الثوار ينسحبون من ميناء السدرة", "Non-violent transfer of territory"),
+     ("الثوار يدخلون طرابلس", "Non-state actor overtakes territory"),
+     ("انتقد المجلس التدخل العسكري في بنغازي", None)],
+)
+def test_headline_verbs_in_the_present_and_no_intervention_as_entry(text, sub):
+    evs = events(text, "2011-03-11")
+    assert [e.sub_event_type for e in evs][:1] == ([sub] if sub else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["NATO struck Gaddafi's compound in Tripoli on 25 April 2011.", "قصف الناتو باب العزيزية في طرابلس يوم 25 أبريل 2011."],
+)
+def test_nato_strikes_are_air_strikes(text):
+    ev = one(text, None)
+    assert (ev.sub_event_type, ev.actor1) == ("Air/drone strike", "NATO")
