@@ -80,6 +80,8 @@ def test_fixture_casualties():
         ("قضى عشر سنوات في السجن", None, None),
         ("قتل مدنيان وأصيب شرطيان في القصف", 2, 2),
         ("مقتل مدنيين في قصف", None, None),
+        ("راح ضحية الهجوم 5 أشخاص", 5, None),
+        ("مقتل جندي وإصابة آخر", 1, 1),
     ],
 )
 def test_arabic_casualties(text, fat, inj):
@@ -105,6 +107,7 @@ def test_arabic_casualties(text, fat, inj):
         ("Two protesters were shot in the leg.", None, None),
         ("A shell hit the house, killing a woman and wounding two children.", 1, 2),
         ("Gunmen opened fire on a car, killing the driver.", 1, None),
+        ("The blast resulted in the death of a policeman.", 1, None),
         ("Gunmen killed the driver and his two sons.", None, None),
     ],
 )

@@ -325,10 +325,11 @@ _AR_FATAL_NOUNS = {"قتلي", "قتيلا", "قتيل", "قتيلان", "قتي
 _AR_INJURY_NOUNS = {"جرحي", "جريحا", "جريح", "جريحان", "جريحين", "مصابا", "مصابين", "مصاب", "مصابون"}
 _AR_DUAL_FATAL = {"قتيلان", "قتيلين"}
 # «سقوط قتيل»، «خلّف قتيلاً وثلاثة جرحى»: an indefinite singular casualty noun with no number before it is one
+_AR_VICTIM_OF = {"ضحيه", "ضحايا"}
 _AR_SING_FATAL = {"قتيل", "قتيلا", "شهيد", "شهيدا"}
 _AR_SING_INJURY = {"جريح", "جريحا", "مصاب", "مصابا"}
 # «مقتل أحد عناصر الشرطة»، «إصابة إحدى السيدات»: "one of" after the killing or wounding word
-_AR_ONE_OF = {"احد", "احدي"}
+_AR_ONE_OF = {"احد", "احدي", "اخر", "اخري"}  # and «وإصابة آخر»: "and the wounding of another"
 _AR_DUAL_INJURY = {"جريحان", "جريحين"}
 _AR_PERSON_SING = {"شخص", "جندي", "طفل", "امراه", "رجل", "عنصر", "مدني", "مقاتل", "شرطي", "ضابط", "مسلح", "صحفي", "شاب",
                    "مواطن", "ناشط", "طالب", "سائق", "عامل", "مهاجر", "طفله", "فتاه"}
@@ -385,7 +386,7 @@ _EN_ONE_KILLED_RE = re.compile(
     r"|(?:later\s+)?died\s+(?:of|from|in|after|on)\b)"
 )
 _EN_KILLED_ONE_RE = re.compile(
-    r"\b(?:killed|killing|assassinated|assassinating|executed|murdered|shot\s+dead|gunned\s+down)\s+"
+    r"\b(?:killed|killing|assassinated|assassinating|executed|murdered|shot\s+dead|gunned\s+down|death\s+of)\s+"
     r"(?:(?:a|an|one)\s+(?:(?:senior|local|prominent|top|former|young|elderly|military|police|security|militia|"
     r"tribal|[A-Z][\w-]*)\s+){0,4}(?:man|woman|boy|girl|child|civilian|resident|worker|migrant|student|"
     r"leader|commander|officer|official|soldier|policeman|journalist|activist|judge|imam|mayor|colonel|general|"
@@ -464,6 +465,8 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
             return "fatal"
         if base2 in _AR_INJURY_TRIGGERS:
             return "injury"
+    if i >= 2 and words[i - 2] in _AR_VICTIM_OF and words[i - 1].startswith("ال"):
+        return "fatal"  # «راح ضحية الهجوم 5 أشخاص»: the victims of the attack, counted after it
     k = i - 1
     steps = 0
     while k >= 0 and steps < 6:
