@@ -75,6 +75,9 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("en-74#1", "ar-54#0"),   # protests in Misrata, 23 August 2020
     ("en-74#2", "ar-54#1"),   # protests in Zawiya, 23 August 2020
     ("en-74#3", "ar-54#3"),   # protesters abducted in Tripoli, 23 August 2020
+    ("en-03#0", "ar-59#0"),   # fighting in Zawiya, 24 February 2011
+    ("en-71#4", "ar-56#1"),   # loyalist forces enter Kufra, 28 April 2011
+    ("en-69#1", "ar-66#1"),   # the bombardment of Misrata in May 2011: the month's summary and the port shelled 1–2 May
 )
 
 _CLITICS = ("ب", "و", "وب", "ف")
