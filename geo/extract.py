@@ -613,6 +613,8 @@ _GENERIC_ACTOR_IDS = frozenset({"unidentified", "libyan_forces"})
 _CLAIMED_BY_RE = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$|\bclaimed\s+responsibility\s+(?:for\s+\S+\s+)?$"
                             r"|(?:^|\s)[وف]?(?:تبنا\S*|تبنى\S*|تبنته|تبناه|أعلن\s+مسؤوليته|اعلن\s+مسؤوليته)\s+$", re.IGNORECASE)
 _AR_OF_FORCES_GAP_RE = re.compile(r"^\s*(?:ل|لل|من\s+قبل\s+(?:ال)?)(?:قوات|عناصر|مسلحي|كتائب|ميليشيات|مليشيات|مقاتلي)\s*$")
+_AR_UNDERWENT_RE = re.compile(r"(?:^|\s)[وف]?(?:تعرض|تعرضت|تعرضوا|تتعرض|يتعرض)\s")
+_AR_FROM_AGENT_RE = re.compile(r"(?:^|\s)(?:من|من\s+قبل|على\s+يد)\s+(?:(?:ال)?(?:قوات|عناصر|مسلحي|كتائب)\s+)?$")
 _PASSIVE_AGENT_RE = re.compile(r"(?:\bfell\s+(?:in)?to|\b(?:was|were|been)\s+\w+\s+by|\bby)\s+(?:the\s+)?(?:\S+\s+)?$|"
                                r"(?:بيد|بأيدي|بايدي|في\s+يد|في\s+أيدي|في\s+ايدي|في\s+قبضة|تحت\s+سيطرة|(?:من\s+قبل|على\s+يد|على\s+أيدي|على\s+ايدي)(?:\s+\S+){0,2})\s+$",
                                re.IGNORECASE)
@@ -811,6 +813,10 @@ def _actors_for(t: Any, actors: list[Any], text: str, lang: str, carried: str, l
         actor1 = after[0].name
     elif after and _PASSIVE_AGENT_RE.search(text[max(0, t.start - 4):after[0].start]) and len(text[t.end:after[0].start]) <= 30:
         # "the town fell to pro-Gaddafi forces", "was taken by the LNA": the agent comes after
+        actor1 = after[0].name
+    elif lang == "ar" and after and _AR_UNDERWENT_RE.search(text[max(0, t.start - 40):t.start]) \
+            and _AR_FROM_AGENT_RE.search(text[t.end:after[0].start]) and len(text[t.end:after[0].start]) <= 60:
+        # «تعرضت مصراتة إلى قصف بالصواريخ من قوات الكتائب»: what a place underwent, and from whom
         actor1 = after[0].name
     elif before:
         actor1 = before[-1].name

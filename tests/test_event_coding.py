@@ -2099,3 +2099,13 @@ def test_headline_verbs_in_the_present_and_no_intervention_as_entry(text, sub):
 def test_nato_strikes_are_air_strikes(text):
     ev = one(text, None)
     assert (ev.sub_event_type, ev.actor1) == ("Air/drone strike", "NATO")
+
+
+@pytest.mark.parametrize(
+    "text, date, a1",
+    [("الكتائب تسيطر على البريقة ومعارك عنيفة في أجدابيا", "2011-03-15", "Gaddafi loyalist forces"),
+     ("تعرضت مصراتة إلى قصف بالصواريخ وقذائف الهاون من قوات الكتائب صباح اليوم.", "2011-04-30", "Gaddafi loyalist forces"),
+     ("تعرضت مدينة درنة لقصف جوي من طائرات مصرية.", "2015-02-16", "Egyptian Air Force")],
+)
+def test_the_brigades_of_2011_and_the_agent_of_what_a_place_underwent(text, date, a1):
+    assert one(text, date).actor1 == a1
