@@ -211,11 +211,17 @@ _CIVILIAN_TARGET_RE = re.compile(
     r"courthouse|court|elect\w*\s+commission|electoral|"
     r"civilians?|worshippers|guests|residents|migrants?|refugees|detention\s+(?:centre|center)|journalists?|"
     r"employees|staff|workers|"
-    r"aid\s+workers|wedding|funeral|"
+    r"aid\s+workers|wedding|funeral|(?:national\s+)?oil\s+corporation|corporation|bank|university|"
     r"(?:ال)?قنصلي\S*|(?:ال)?سفار\S*|(?:ال)?وزار\S*|(?:ال)?محكم\S*|(?:ال)?مفوضي\S*|(?:ال)?فندق|(?:ال)?مستشفى|مستشفي|(?:ال)?مدرس\S*|(?:ال)?مسجد|(?:ال)?كنيس\S*|(?:ال)?سوق|(?:ال)?مدنيين|(?:ال)?مصلين|"
-    r"(?:ال)?نزلاء|(?:ال)?مهاجرين|مركز\s+(?:ايواء|إيواء|احتجاز)|(?:ال)?صحفيين|حفل|جناز\S*)",
+    r"(?:ال)?نزلاء|(?:ال)?مهاجرين|مركز\s+(?:ايواء|إيواء|احتجاز)|(?:ال)?صحفيين|حفل|جناز\S*|"
+    r"مقر\s+(?:ال)?مؤسس\S*|(?:ال)?مؤسس\S*\s+(?:ال)?وطني\S*|(?:ال)?مصرف|(?:ال)?جامع\S*)",
     re.IGNORECASE,
 )
+_TERROR_RE = re.compile(r"terror|[اإ]رهاب", re.IGNORECASE)
+_ARMED_TARGET_RE = re.compile(
+    r"\b(?:checkpoints?|army|military|soldiers|troops|bases?|camps?|barracks|police|forces|guards?|positions)\b"
+    r"|(?:بواب\S*|(?:ال)?جيش|عسكري\S*|معسكر\S*|قاعد\S*|ثكن\S*|(?:ال)?شرط\S*|قوات|تمركز\S*|(?:ال)?أمن\S*)",
+    re.IGNORECASE)
 _PART_OF_GAP_RE = re.compile(r"^['’]?s?\s+(?:suburb|district|neighbou?rhood|area|quarter|outskirts)\s+of\s+(?:the\s+)?$",
                              re.IGNORECASE)
 _ORIGIN_BEFORE_RE = re.compile(
@@ -1744,7 +1750,12 @@ def extract_result(
             elif t.kind == "attack" and (_CIVILIAN_TARGET_RE.search(after) or _CIVILIAN_VICTIMS_RE.search(sent.text)
                                          or _CIVILIAN_TARGET_BEFORE_RE.search(sent.text[max(0, t.start - 110):t.start])
                                          or any(x.kind == "abduction" for x in act)
-                                         or (actor2 and _camp(actor2, lexicon) == "civilians")):
+                                         or (actor2 and _camp(actor2, lexicon) == "civilians")
+                                         # "the terrorist attack on …", «الهجوم الإرهابي»: no armed target named
+                                         or (_TERROR_RE.search(sent.text[t.start:t.end + 12]) is not None
+                                             and not _ARMED_TARGET_RE.search(after)
+                                             and not (actor2 and _camp(actor2, lexicon) in ("state", "non_state",
+                                                                                             "external")))):
                 # (the abducted, then shot, are defenceless: «اختطف مسلحون الناشطة … ثم قتلوها رميا بالرصاص»)
                 # "the attack on our mission", «الهجوم على فندق»: a target that cannot fight back
                 et_t, sub = "Violence against civilians", "Attack"

@@ -2109,3 +2109,24 @@ def test_nato_strikes_are_air_strikes(text):
 )
 def test_the_brigades_of_2011_and_the_agent_of_what_a_place_underwent(text, date, a1):
     assert one(text, date).actor1 == a1
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [("The United Kingdom condemns the terrorist attack on the National Oil Corporation headquarters in Tripoli today.",
+      VAC),
+     ("تدين المملكة المتحدة بشدة الهجوم الإرهابي على مقر المؤسسة الوطنية للنفط في طرابلس اليوم.", VAC),
+     ("IS fighters carried out a terrorist attack on an army checkpoint near Sirte.", "Battles")],
+)
+def test_a_terrorist_attack_on_no_armed_target_is_violence_against_civilians(text, etype):
+    assert one(text, "2018-09-10").event_type == etype
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("The EU is concerned about heavy fighting in Murzuq over the last days.", "en"),
+     ("يعرب الاتحاد الأوروبي عن قلقه إزاء اشتباكات عنيفة في مرزق خلال الأيام الماضية.", "ar")],
+)
+def test_the_last_few_days_are_a_week_precise_date(text, lang):
+    ev = one(text, "2019-08-10")
+    assert (ev.event_date, ev.time_precision) == ("2019-08-08", 2)

@@ -164,6 +164,9 @@ _REL_PATTERNS: list[tuple[re.Pattern[str], int, int, str]] = [
     (re.compile(rf"{_A}[وف]?اليوم{_Z}(?!\s+(?:التالي|السابق|الاول|الثاني|الثالث|نفسه))"), 0, 1, "today"),
     (re.compile(rf"{_A}(?:هذا\s+الصباح|صباح\s+اليوم|مساء\s+اليوم|الليله){_Z}"), 0, 1, "today"),
     (re.compile(rf"{_A}(?:الاسبوع\s+الماضي|الاسبوع\s+المنصرم){_Z}"), -7, 2, "last week"),
+    # «خلال الأيام الماضية», «في الأيام القليلة الأخيرة»: the last few days, coded two days back, within a week
+    (re.compile(rf"{_A}(?:خلال|في|طيله|طوال)\s+(?:ال)?ايام\s+(?:القليله\s+)?(?:الماضيه|الاخيره|المنصرمه|السابقه){_Z}"),
+     -2, 2, "the last few days"),
     (re.compile(rf"{_A}(?:هذا\s+الاسبوع|الاسبوع\s+الجاري|الاسبوع\s+الحالي){_Z}"), 0, 2, "this week"),
     (re.compile(rf"{_A}(?:هذا\s+الشهر|الشهر\s+الجاري|الشهر\s+الحالي){_Z}"), 0, 3, "this month"),
     (re.compile(rf"{_A}(?:الشهر\s+الماضي|الشهر\s+المنصرم){_Z}"), -31, 3, "last month"),
@@ -173,6 +176,8 @@ _REL_PATTERNS: list[tuple[re.Pattern[str], int, int, str]] = [
     (re.compile(r"\btwo\s+days\s+ago\b", re.I), -2, 1, "two days ago"),
     (re.compile(r"\b(?:today|this\s+morning|tonight|this\s+afternoon|this\s+evening)\b", re.I), 0, 1, "today"),
     (re.compile(r"\blast\s+week\b", re.I), -7, 2, "last week"),
+    (re.compile(r"\b(?:(?:over|in|during|for)\s+the\s+(?:last|past)\s+(?:few\s+|several\s+|couple\s+of\s+)?days|"
+                r"in\s+recent\s+days)\b", re.I), -2, 2, "the last few days"),
     (re.compile(r"\bthis\s+week\b", re.I), 0, 2, "this week"),
     (re.compile(r"\bthis\s+month\b", re.I), 0, 3, "this month"),
     (re.compile(r"\blast\s+month\b", re.I), -31, 3, "last month"),
@@ -216,7 +221,7 @@ _DATE_HINT_RE = re.compile(
     # «في الرابع من مارس»: an ordinal day before «من» (the month «مارس» alone is also a verb)
     r"(?:الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الحادي|العشرين|الثلاثين)(?:\s+\S+){0,2}\s+من\s|"
     rf"\b(?:{'|'.join(_EN_DAY_NAMES)}|{_alt(_MONTHS_EN)}|yesterday|today|tonight|overnight|night|morning|afternoon|"
-    r"evening|week|weekend|month|year|ago)\b",
+    r"evening|week|weekend|month|year|ago|days)\b",
     re.IGNORECASE,
 )
 # The same test in three cheaper searches (one alternation of Arabic words and one of English words run
