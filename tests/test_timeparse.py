@@ -170,3 +170,16 @@ def test_this_and_last_month_are_coded_by_their_first_day(text, lang, expected, 
 )
 def test_last_weekday_on_that_weekday_is_a_week_before(text, lang, expected):
     assert resolve_date(text, dt.date(2019, 4, 12), lang).date == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("The offensive lasted from 4 April to 4 June 2019.", "en"), ("استمر الهجوم من 4 أبريل إلى 4 يونيو 2019.", "ar")],
+)
+def test_a_ranges_first_day_takes_the_year_written_at_its_end(text, lang):
+    found = [d.date for d in find_dates(text, None, lang) if d.date is not None]
+    assert found[0] == dt.date(2019, 4, 4)
+
+
+def test_a_day_without_any_year_stays_undated():
+    assert [d.date for d in find_dates("On 5 June, forces entered the town.", None, "en")] == [None]

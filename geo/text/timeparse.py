@@ -310,6 +310,7 @@ def _explicit(
     return DateInfo(date, precision, note, start, end)
 
 
+_SENTENCE_YEAR_RE = re.compile(r"(?<!\d)(?P<year>(?:19[5-9]|20[0-4])\d)(?!\d)")
 _TASHKEEL_RE = re.compile("[\u064b-\u0652\u0670]")
 
 
@@ -321,6 +322,11 @@ def find_dates(
     Arabic vowel marks («في الرابعِ من آذار») are read past: the patterns see the text without
     them, and the spans are given back in ``text``'s offsets.
     """
+    if doc_date is None and ref_year is None and (yr := _SENTENCE_YEAR_RE.search(fold_same_length(text))) is not None:
+        # "from 4 April to 4 June 2019", «بين 4 أبريل و4 يونيو 2019»: a day and month without a year take the year
+        # the same sentence names (a range's year is written once, at its end)
+        return [_replace(d, note=d.note.replace("named earlier in the text", "named in the same sentence"))
+                for d in find_dates(text, doc_date, language, ref_year=int(yr["year"]))]
     if _TASHKEEL_RE.search(text) is None:
         return _find_dates(text, doc_date, language, ref_year=ref_year)
     keep = [i for i, ch in enumerate(text) if _TASHKEEL_RE.match(ch) is None]
