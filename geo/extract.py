@@ -615,14 +615,15 @@ _CLAIM_RE = re.compile(
     r"|(?:^|\s)[وف]?(?:تبنى|تبنت|تبنى|يتبنى|تتبنى|أعلن\S*\s+مسؤولي|اعلن\S*\s+مسؤولي|تبن[اى]\S*)",
     re.IGNORECASE)
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-_GENERIC_ACTOR_IDS = frozenset({"unidentified", "libyan_forces"})
 _CLAIMED_BY_RE = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$|\bclaimed\s+responsibility\s+(?:for\s+\S+\s+)?$"
                             r"|(?:^|\s)[وف]?(?:تبنا\S*|تبنى\S*|تبنته|تبناه|أعلن\s+مسؤوليته|اعلن\s+مسؤوليته)\s+$", re.IGNORECASE)
 _AR_OF_FORCES_GAP_RE = re.compile(r"^\s*(?:ل|لل|من\s+قبل\s+(?:ال)?)(?:قوات|عناصر|مسلحي|كتائب|ميليشيات|مليشيات|مقاتلي)\s*$")
 _AR_UNDERWENT_RE = re.compile(r"(?:^|\s)[وف]?(?:تعرض|تعرضت|تعرضوا|تتعرض|يتعرض)\s")
 _AR_FROM_AGENT_RE = re.compile(r"(?:^|\s)(?:من|من\s+قبل|على\s+يد)\s+(?:(?:ال)?(?:قوات|عناصر|مسلحي|كتائب)\s+)?$")
+# «سقطت في أيدي الثوار», «بيد قوات حفتر», «تحت سيطرة»: in whose hands a place fell (the agent comes after it)
+_AR_HANDS = r"(?:بيد|بأيدي|بايدي|في\s+يد|في\s+أيدي|في\s+ايدي|في\s+قبضة|في\s+قبضه|تحت\s+سيطرة)"
 _PASSIVE_AGENT_RE = re.compile(r"(?:\bfell\s+(?:in)?to|\b(?:was|were|been)\s+\w+\s+by|\bby)\s+(?:the\s+)?(?:\S+\s+)?$|"
-                               r"(?:بيد|بأيدي|بايدي|في\s+يد|في\s+أيدي|في\s+ايدي|في\s+قبضة|تحت\s+سيطرة|(?:من\s+قبل|على\s+يد|على\s+أيدي|على\s+ايدي)(?:\s+\S+){0,2})\s+$",
+                               rf"(?:{_AR_HANDS}|(?:من\s+قبل|على\s+يد|على\s+أيدي|على\s+ايدي)(?:\s+\S+){{0,2}})\s+$",
                                re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?:^|\s)(?:بين|between)\s", re.IGNORECASE)
 _PREP_RE = re.compile(r"(?:^|\s)(?:على|علي|ضد|مع|من|في|عن|الى|إلى|بين|و?ل\S+|ب\S+)(?:\s|$)")
@@ -898,7 +899,7 @@ def _holds(gaz: Any, area: Any, place: Any) -> bool:
 # "a statement issued in agreement with the heads of mission", «بالاتفاق مع»: in accord with, no deal signed
 _IN_ACCORD_RE = re.compile(r"\bin\s+(?:full\s+)?agreement\s+with\b|(?:^|\s)بالاتفاق\s+مع|(?:^|\s)بالتنسيق\s+مع", re.IGNORECASE)
 _AR_FELL = ("سقط",)  # «سقط», «سقطت», «سقطوا» (the matcher accepts suffixes)
-_AR_FELL_TO_RE = re.compile(r"^[^.،,؛]{0,40}?\s(?:في\s+(?:أيدي|ايدي|يد|قبضة|قبضه)|بأيدي|بايدي|بيد|تحت\s+سيطرة)")
+_AR_FELL_TO_RE = re.compile(rf"^[^.،,؛]{{0,40}}?\s{_AR_HANDS}")
 _BARE_TAKE_RE = re.compile(r"(?:took|takes|taking|taken)(?:\s+back)?", re.IGNORECASE)
 # "took Sirte's residents by surprise", "took Benina Airport as its headquarters": no capture
 _TAKE_AS_RE = re.compile(r"['’]s\b|\s+as\b|\s+by\s+surprise\b", re.IGNORECASE)
@@ -1246,7 +1247,7 @@ def extract_result(
             # violent event just told; the claim is no event of its own
             j = last_event_in_para[sent.section]
             claimer = next((a for a in lexicon.find_actors(sent.text, lang)
-                            if a.kind in ("state", "non_state", "external") and a.actor_id not in _GENERIC_ACTOR_IDS
+                            if a.kind in ("state", "non_state", "external") and a.actor_id not in lexicon.GENERIC_ACTOR_IDS
                             and a.start < claim.start() + 40), None)
             if claimer is not None and events[j].event_type in _VIOLENT_TYPES:
                 if events[j].actor1 in ("", "Unidentified armed group"):

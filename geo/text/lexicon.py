@@ -588,7 +588,8 @@ _MEN_OF_GAP = re.compile(
     re.IGNORECASE)
 
 #: Lexicon actors that only say "armed men": a pattern naming the group wins over them.
-_GENERIC_ACTORS = frozenset({"unidentified", "libyan_forces"})
+GENERIC_ACTOR_IDS = frozenset({"unidentified", "libyan_forces"})
+_GENERIC_ACTORS = GENERIC_ACTOR_IDS
 
 
 # --- actors the lexicon does not know: general patterns ----------------------------------
