@@ -1699,6 +1699,11 @@ def extract_result(
             et = key_t[0]
             located = places_for(sent.start + t.start, targets=t.event_type == "Explosions/Remote violence")
             carried = False
+            if located and all(x.place_id == "cc:LY" for x in located) and (
+                    sent.paragraph in para_place or sent.section in last_place):
+                # "an attack on the Parliament of Libya", "the deadliest strike in Libya": the country says no
+                # more than that the event is in Libya; the place the text is about says where
+                located = []
             if not located and sent.paragraph in para_place:
                 located = _carry_over(ctx, text, para_place[sent.paragraph], salience.before(sent.start))
                 carried = True

@@ -2130,3 +2130,13 @@ def test_a_terrorist_attack_on_no_armed_target_is_violence_against_civilians(tex
 def test_the_last_few_days_are_a_week_precise_date(text, lang):
     ev = one(text, "2019-08-10")
     assert (ev.event_date, ev.time_precision) == ("2019-08-08", 2)
+
+
+def test_the_country_alone_gives_way_to_the_place_the_text_is_about():
+    text = ("Fighting broke out in Benghazi on 16 May 2014.\n"
+            "On 18 May 2014, a group headed by Khalifa Haftar launched an attack on the Parliament of Libya.")
+    evs = [e for e in events(text, None) if e.event_date == "2014-05-18"]
+    assert evs and all(e.place_id != "cc:LY" for e in evs)
+    # with no other place in the text, Libya stays: the event is not dropped
+    alone = events("On 18 May 2014, gunmen launched an attack on the Parliament of Libya.", None)
+    assert [e.place_id for e in alone] == ["cc:LY"]
