@@ -181,5 +181,8 @@ def test_a_ranges_first_day_takes_the_year_written_at_its_end(text, lang):
     assert found[0] == dt.date(2019, 4, 4)
 
 
-def test_a_day_without_any_year_stays_undated():
-    assert [d.date for d in find_dates("On 5 June, forces entered the town.", None, "en")] == [None]
+@pytest.mark.parametrize(
+    "text", ["On 5 June, forces entered the town.", "On 5 June, the group that formed in 2014 attacked the town."]
+)
+def test_a_day_outside_a_range_takes_no_year_from_its_sentence(text):
+    assert [d.date for d in find_dates(text, None, "en")] == [None]

@@ -310,7 +310,6 @@ def _explicit(
     return DateInfo(date, precision, note, start, end)
 
 
-_SENTENCE_YEAR_RE = re.compile(r"(?<!\d)(?P<year>(?:19[5-9]|20[0-4])\d)(?!\d)")
 _TASHKEEL_RE = re.compile("[\u064b-\u0652\u0670]")
 
 
@@ -320,13 +319,31 @@ def find_dates(
     """Every date expression in ``text``, resolved, in text order (see :func:`_find_dates`).
 
     Arabic vowel marks («في الرابعِ من آذار») are read past: the patterns see the text without
-    them, and the spans are given back in ``text``'s offsets.
+    them, and the spans are given back in ``text``'s offsets. With no document date and no
+    ``ref_year``, the first day of a range takes the year of the date that ends it ("from 4
+    April to 4 June 2019"); a year elsewhere in the sentence gives none.
     """
-    if doc_date is None and ref_year is None and (yr := _SENTENCE_YEAR_RE.search(fold_same_length(text))) is not None:
-        # "from 4 April to 4 June 2019", «بين 4 أبريل و4 يونيو 2019»: a day and month without a year take the year
-        # the same sentence names (a range's year is written once, at its end)
-        return [_replace(d, note=d.note.replace("named earlier in the text", "named in the same sentence"))
-                for d in find_dates(text, doc_date, language, ref_year=int(yr["year"]))]
+    found = _find_dates_marked(text, doc_date, language, ref_year)
+    if doc_date is None and ref_year is None:
+        # "from 4 April to 4 June 2019", «من 4 أبريل إلى 4 يونيو 2019»: the first day of a range takes the year of
+        # the date that ends it (a range's year is written once, at its end)
+        for n, d in enumerate(found):
+            end = found[n + 1] if n + 1 < len(found) else None
+            if d.date is None and d.start >= 0 and end is not None and end.date is not None \
+                    and _RANGE_JOIN_RE.match(text[d.end:end.start]):
+                w = next((x for x in _find_dates_marked(text, None, language, end.date.year) if x.start == d.start), None)
+                if w is not None and w.date is not None:
+                    found[n] = _replace(w, note=w.note.replace("named earlier in the text", "of the date that ends its range"))
+    return found
+
+
+_RANGE_JOIN_RE = re.compile(r"^\s*(?:to|until|till|through|and|[-–—]|و|إلى|الى|حتى|وحتى)\s*$", re.IGNORECASE)
+
+
+def _find_dates_marked(
+    text: str, doc_date: _dt.date | None, language: str, ref_year: int | None
+) -> list[DateInfo]:
+    """:func:`_find_dates` on ``text`` read without its Arabic vowel marks, spans in ``text``'s offsets."""
     if _TASHKEEL_RE.search(text) is None:
         return _find_dates(text, doc_date, language, ref_year=ref_year)
     keep = [i for i, ch in enumerate(text) if _TASHKEEL_RE.match(ch) is None]
