@@ -607,16 +607,18 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return out
 
 
-# «هجوم للقوات الموالية للقذافي»: "an attack of the forces loyal to …" — the genitive names the agent
+# the Arabic verbs of a claim of responsibility: «تبنى», «تبنته», «أعلن مسؤوليته»
+_AR_CLAIM_VERB = r"[وف]?(?:تبنا\S*|تبنى\S*|تبنت\S*|يتبنى|تتبنى|أعلن\S*\s+مسؤولي\S*|اعلن\S*\s+مسؤولي\S*)"
 # a claim of responsibility: "claimed responsibility for", "claimed the attack", «تبنى الهجوم», «أعلن مسؤوليته عن»
 _CLAIM_RE = re.compile(
     r"\bclaim(?:ed|s)?\s+(?:responsibility|credit)\b|\bclaimed\s+(?:the|this|that)\s+(?:attack|bombing|blast|assault|"
-    r"killing|killings|abduction|kidnapping)\b"
-    r"|(?:^|\s)[وف]?(?:تبنى|تبنت|تبنى|يتبنى|تتبنى|أعلن\S*\s+مسؤولي|اعلن\S*\s+مسؤولي|تبن[اى]\S*)",
+    rf"killing|killings|abduction|kidnapping)\b|(?:^|\s){_AR_CLAIM_VERB}",
     re.IGNORECASE)
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# the agent after the claim: "the attack, claimed by IS", «الذي تبناه تنظيم داعش»
 _CLAIMED_BY_RE = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$|\bclaimed\s+responsibility\s+(?:for\s+\S+\s+)?$"
-                            r"|(?:^|\s)[وف]?(?:تبنا\S*|تبنى\S*|تبنته|تبناه|أعلن\s+مسؤوليته|اعلن\s+مسؤوليته)\s+$", re.IGNORECASE)
+                            rf"|(?:^|\s){_AR_CLAIM_VERB}\s+$", re.IGNORECASE)
+# «هجوم للقوات الموالية للقذافي»: "an attack of the forces loyal to …" — the genitive names the agent
 _AR_OF_FORCES_GAP_RE = re.compile(r"^\s*(?:ل|لل|من\s+قبل\s+(?:ال)?)(?:قوات|عناصر|مسلحي|كتائب|ميليشيات|مليشيات|مقاتلي)\s*$")
 _AR_UNDERWENT_RE = re.compile(r"(?:^|\s)[وف]?(?:تعرض|تعرضت|تعرضوا|تتعرض|يتعرض)\s")
 _AR_FROM_AGENT_RE = re.compile(r"(?:^|\s)(?:من|من\s+قبل|على\s+يد)\s+(?:(?:ال)?(?:قوات|عناصر|مسلحي|كتائب)\s+)?$")
@@ -641,10 +643,11 @@ _ANAPHORIC_FORCES_RE = re.compile(
 )
 
 
-_DEMONSTRATIVE_BEFORE_RE = re.compile(r"(?:\b(?:this|these|that|those)|(?:هذه|هذا|تلك|ذلك))\s+$", re.IGNORECASE)
+_DEMONSTRATIVES, _AR_DEMONSTRATIVES = "this|these|that|those", "هذه|هذا|تلك|ذلك|هذين|هاتين"
+_DEMONSTRATIVE_BEFORE_RE = re.compile(rf"(?:\b(?:{_DEMONSTRATIVES})|(?:{_AR_DEMONSTRATIVES}))\s+$", re.IGNORECASE)
 _BACK_BEFORE_RE = re.compile(
-    r"(?:\b(?:the|this|these|that|those|its|their|his|today['’]s|yesterday['’]s|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|"
-    r"wednesday['’]s|thursday['’]s|friday['’]s)|(?:هذه|هذا|تلك|ذلك|هذين|هاتين))\s+$",
+    rf"(?:\b(?:the|{_DEMONSTRATIVES}|its|their|his|today['’]s|yesterday['’]s|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|"
+    rf"wednesday['’]s|thursday['’]s|friday['’]s)|(?:{_AR_DEMONSTRATIVES}))\s+$",
     re.IGNORECASE,
 )
 
@@ -898,7 +901,7 @@ def _holds(gaz: Any, area: Any, place: Any) -> bool:
 
 # "a statement issued in agreement with the heads of mission", «بالاتفاق مع»: in accord with, no deal signed
 _IN_ACCORD_RE = re.compile(r"\bin\s+(?:full\s+)?agreement\s+with\b|(?:^|\s)بالاتفاق\s+مع|(?:^|\s)بالتنسيق\s+مع", re.IGNORECASE)
-_AR_FELL = ("سقط",)  # «سقط», «سقطت», «سقطوا» (the matcher accepts suffixes)
+_AR_FELL = "سقط"  # «سقط», «سقطت», «سقطوا» (the matcher accepts suffixes)
 _AR_FELL_TO_RE = re.compile(rf"^[^.،,؛]{{0,40}}?\s{_AR_HANDS}")
 _BARE_TAKE_RE = re.compile(r"(?:took|takes|taking|taken)(?:\s+back)?", re.IGNORECASE)
 # "took Sirte's residents by surprise", "took Benina Airport as its headquarters": no capture
@@ -1098,7 +1101,8 @@ def _split_off_dateline(sentences: list[Any], text: str, dline: Any) -> list[Any
     cut = sep.end() if sep else dline.end
     if cut >= first.end or not text[cut:first.end].strip():
         return sentences
-    head = dataclasses.replace(first, text=text[first.start:cut].rstrip(), end=first.start + len(text[first.start:cut].rstrip()))
+    head_text = text[first.start:cut].rstrip()
+    head = dataclasses.replace(first, text=head_text, end=first.start + len(head_text))
     rest = dataclasses.replace(first, text=text[cut:first.end], start=cut)
     return [head, rest, *sentences[1:]]
 
