@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Literal, NamedTuple, Sequence
 
@@ -1237,8 +1238,6 @@ def find_mentions(
     # القديمة في طرابلس»): ids of that place, () for a name the gazetteer lacks, None when there is none
     ref_follow: dict[tuple[int, int], tuple[str, ...] | None] = {}
     if frefs or city_refs:
-        from bisect import bisect_left
-
         named = sorted((it for it in items if it[2] in ("name", "fuzzy", "unknown")), key=lambda it: it[0])
         starts = [it[0] for it in named]
 
@@ -1276,16 +1275,12 @@ def find_mentions(
     sent_starts = [int(x.start) for x in sentences or ()]
 
     def sentence_start(pos: int) -> int:
-        from bisect import bisect_right
-
         k = bisect_right(sent_starts, pos) - 1
         return sent_starts[k] if k >= 0 else 0
 
     def section_at(pos: int) -> int:
         if not sec_starts:
             return 0
-        from bisect import bisect_right
-
         return sec_ids[max(0, bisect_right(sec_starts, pos) - 1)]
 
     items.sort(key=lambda it: (it[0], -(it[1] - it[0])))

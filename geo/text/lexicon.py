@@ -575,10 +575,10 @@ def find_actors(
 
 
 def _definite_head_alias(entry: dict[str, Any], word: str) -> bool:
-    """True when one of the entry's Arabic names starts with ``word``'s definite stem («الكتائب الزاوية»)."""
-    stem = normalize(re.sub(r"^[وف]?[بكل]?(?=ال)|^[وف]?(?=لل)", "", word))
-    stem = "ال" + stem[2:] if stem.startswith("لل") else stem
-    return any(normalize(n).split(" ", 1)[0] == stem for n in entry.get("ar", ()))
+    """True when one of the entry's Arabic names starts with ``word`` as a definite word («الكتائب الزاوية»)."""
+    bare = _DEFINITE.sub("", normalize(word))
+    return any(_DEFINITE.match(first) is not None and _DEFINITE.sub("", first) == bare
+               for first in (normalize(n).split(" ", 1)[0] for n in entry.get("ar", ())))
 
 
 _OWN_MEN_GAP = re.compile(r"^[\s\-‐]*$")

@@ -88,7 +88,7 @@ _SENTENCE_STARTERS = frozenset({
     "that", "these", "those", "there", "but", "and", "or", "so", "yet", "however", "meanwhile", "after", "before",
     "during", "since", "while", "when", "as", "if", "although", "though", "its", "their", "his", "her", "our", "no",
     "one", "two", "three", "some", "many", "most", "all", "both", "each", "such", "other", "also", "then", "later",
-    "earlier", "on", "according", "officials", "last", "next", "following", "despite", "with", "without", "until",
+    "earlier", "according", "officials", "last", "next", "following", "despite", "with", "without", "until",
 })
 _CAPTION_MARK = re.compile(r"أرشيف|ارشيف|صورة|صوره|archive|file\s+photo|\bphoto\b|\bAFP\b|\bReuters\b|\bGetty", re.IGNORECASE)
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
