@@ -716,6 +716,33 @@ _GNU_START = "2021-03-10"  # the GNU took office (en.wikipedia 'Government of Na
 _DIGNITY_START = "2014-05-16"  # Haftar's Operation Dignity: from then on "the LNA" is his (en.wikipedia 'Operation Dignity')
 
 
+#: The two sides of the 2011 war, as the actor lexicon names them.
+_WAR_2011_SIDES = ("Gaddafi loyalist forces", "NTC/rebel forces (2011)")
+
+
+def _war_sides(actor1: str, actor2: str) -> tuple[str, str, str]:
+    """(actor1, actor2, note) of a battle of the 2011 war whose text names one side or none.
+
+    From February to October 2011 the fighting in Libya was between Gaddafi's forces and the rebels:
+    a battle that names one of them was fought against the other («معارك عنيفة بمصراتة … والثوار
+    ينتصرون»), one that names neither between the two («معركة بالزاوية»), as ACLED codes them. A battle
+    that names any other actor keeps what the text says.
+    """
+    loyal, rebels = _WAR_2011_SIDES
+    if not actor1 and not actor2:
+        return loyal, rebels, f"{_INFERRED_FIRST[0]}: a battle of the 2011 war"
+    other = {loyal: rebels, rebels: loyal}
+    if actor1 in other and not actor2:
+        return actor1, other[actor1], "second side inferred: a battle of the 2011 war"
+    if actor2 in other and not actor1:
+        return other[actor2], actor2, f"{_INFERRED_FIRST[1]}: a battle of the 2011 war"
+    return actor1, actor2, ""
+
+
+#: How :func:`_war_sides` notes an inferred first actor (which later sentences must not take as theirs).
+_INFERRED_FIRST = ("both sides inferred", "first side inferred")
+
+
 def _clause_of(text: str, pos: int) -> int:
     """Index of the clause (split by :data:`_CLAUSE_RE`) that holds offset ``pos``."""
     return sum(1 for b in _CLAUSE_RE.finditer(text) if b.end() <= pos)
@@ -1801,6 +1828,10 @@ def extract_result(
             # an undated event of a narrative is of the year the text named last before it (or first)
             era = t_date or _narrative_era(years, sent.start)
             actor1, actor2 = _of_its_time(actor1, era), _of_its_time(actor2, era)
+            war_note = ""
+            if et_t == "Battles" and t_date and _GADDAFI_WAR[0] <= t_date[:10] <= _GADDAFI_WAR[1]:
+                # (a dated battle only: an undated one of a text about 2011 may be of the months after)
+                actor1, actor2, war_note = _war_sides(actor1, actor2)
             if t.kind == "mass_grave":
                 # who finds or announces the graves did not dig them: the perpetrator is named by "by …"
                 # («… dug by the Kaniyat militia») or not at all («أعلنت حكومة الوفاق العثور على مقابر جماعية»)
@@ -1842,6 +1873,8 @@ def extract_result(
                 fat_t = fat_each[n_loc] if isinstance(fat_each, list) else fat_each
                 inj_t = inj_each[n_loc] if isinstance(inj_each, list) else inj_each
                 notes = [f"trigger {t.word!r} ({t.kind})"]
+                if war_note:
+                    notes.append(war_note)
                 if isinstance(fat_each, list) or isinstance(inj_each, list):
                     notes.append(f"one toll divided between {len(targets)} places")
                 if loc is None:
@@ -1887,8 +1920,10 @@ def extract_result(
                 if et_t != "Strategic developments":
                     last_event_in_para[sent.section] = len(events) - 1
                     last_event_in_para[(sent.section, et)] = len(events) - 1
-            if actor1:
-                last_actor[sent.paragraph] = actor1
+            # who acts next: not a side inferred, nor the protesters of a protest but the force that met them
+            # ("… attacked a mosque where protesters were holding a sit-in. The troops opened fire …")
+            if actor1 and not war_note.startswith(_INFERRED_FIRST):
+                last_actor[sent.paragraph] = actor2 if actor1 in ("Protesters", "Rioters") else actor1
                 last_section[sent.paragraph] = sent.section
         if sentence_places:
             last_place[sent.section] = sentence_places

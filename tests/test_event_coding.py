@@ -2140,3 +2140,37 @@ def test_the_country_alone_gives_way_to_the_place_the_text_is_about():
     # with no other place in the text, Libya stays: the event is not dropped
     alone = events("On 18 May 2014, gunmen launched an attack on the Parliament of Libya.", None)
     assert [e.place_id for e in alone] == ["cc:LY"]
+
+
+@pytest.mark.parametrize(
+    "text, date, sides",
+    [  # neither side named: the two sides of the war
+        ("معركة بالزاوية ومصراتة", "2011-03-06", {"Gaddafi loyalist forces", "NTC/rebel forces (2011)"}),
+        ("Heavy fighting was reported in Zawiya on Sunday.", "2011-03-06",
+         {"Gaddafi loyalist forces", "NTC/rebel forces (2011)"}),
+        # one side named: the other is its enemy
+        ("Rebels fought in Brega on Sunday.", "2011-03-06", {"Gaddafi loyalist forces", "NTC/rebel forces (2011)"}),
+        # after the war, or with another named actor, the text's own actors stay
+        ("Heavy fighting was reported in Zawiya on Sunday.", "2017-03-05", {""}),
+        ("Tebu fighters clashed with rebels in Kufra on Sunday.", "2011-03-06", {"Tebu forces", "NTC/rebel forces (2011)"}),
+    ],
+)
+def test_a_battle_of_the_2011_war_is_between_its_two_sides(text, date, sides):
+    ev = one(text, date)
+    assert ev.event_type == "Battles"
+    assert {ev.actor1, ev.actor2} == sides
+    if sides != {""} and "Tebu forces" not in sides:
+        assert "2011 war" in ev.notes
+
+
+def test_a_strike_of_the_2011_war_gets_no_inferred_side():
+    ev = one("An air strike hit Brega on Sunday.", "2011-03-06")
+    assert ev.event_type == "Explosions/Remote violence" and "2011 war" not in ev.notes
+
+
+def test_the_force_that_met_a_protest_acts_next_not_the_protesters():
+    text = ("On 24 February, troops loyal to Gaddafi attacked a mosque in Zawiya where protesters were holding a sit-in. "
+            "The troops opened fire with automatic weapons.")
+    fire = [e for e in events(text, "2011-02-25") if e.evidence.startswith("The troops")]
+    assert fire and all(e.actor1 == "Gaddafi loyalist forces" for e in fire)
+    assert not any(e.actor1 == "Protesters" and e.event_type != "Protests" for e in events(text, "2011-02-25"))

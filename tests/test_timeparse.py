@@ -186,3 +186,36 @@ def test_a_ranges_first_day_takes_the_year_written_at_its_end(text, lang):
 )
 def test_a_day_outside_a_range_takes_no_year_from_its_sentence(text):
     assert [d.date for d in find_dates(text, None, "en")] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [  # the war of 2011 by name, before the text names a year
+        ("The First Battle of Zawiya was a battle during the Libyan Civil War. The battle began on 24 February.", [2011]),
+        ("خلال ثورة 17 فبراير اندلعت معارك في الزاوية يوم 24 فبراير.", [2011]),
+        ("جرت المعارك خلال الحرب الأهلية الليبية الأولى في 6 مارس.", [2011]),
+        # what names no one year, or a time after the war, or a year the text names first
+        ("During the Second Libyan Civil War, fighting began on 3 May.", []),
+        ("The Libyan Civil War (2014–2020) began on 16 May.", [2014]),
+        ("In the aftermath of the Libyan civil war, tribes clashed on 12 February.", []),
+        ("بعد الثورة الليبية، اندلعت اشتباكات في 3 مايو.", []),
+        ("In 2014, after the Libyan Revolution, fighting began on 16 May.", [2014]),
+        # a line that opens with a name holding its year; a name elsewhere is another event's
+        ("The 2012 Kufra conflict started in the aftermath of the Libyan civil war.", [2012]),
+        ("In August 2023, clashes broke out. Both had fought in the 2022 Tripoli clashes. It began on 14 August.",
+         [2023]),
+    ],
+)
+def test_years_a_narrative_names(text, years):
+    from geo.text.timeparse import narrative_years
+
+    assert [y for _, y in narrative_years(text)] == years
+
+
+def test_a_war_named_before_a_day_gives_the_day_its_year():
+    from geo.extract import extract_result
+
+    text = ("The First Battle of Zawiya was a battle during the Libyan Civil War for control of the city of Zawiya.\n"
+            "The battle began on 24 February, when troops loyal to Gaddafi attacked a mosque in Zawiya.")
+    dates = {e.event_date for e in extract_result(text, language="en").events if e.evidence.startswith("The battle began")}
+    assert dates == {"2011-02-24"}

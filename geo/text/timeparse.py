@@ -650,7 +650,31 @@ def narrative_years(text: str) -> list[tuple[int, int]]:
     found = [(m.start("year"), int(m["year"])) for m in _YEAR_CUE_RE.finditer(folded)]
     # a title or heading that names the year: "2020 in Libya", "2015", «ليبيا في 2014», "(2014–2020)"
     found += [(m.start("year"), int(m["year"])) for m in _YEAR_TITLE_RE.finditer(folded)]
+    # a line that opens with a name holding its year: "The 2012 Kufra conflict started …" (elsewhere
+    # "during the 2022 Tripoli clashes" names another event)
+    found += [(m.start("year"), int(m["year"])) for m in _YEAR_IN_NAME_RE.finditer(folded)]
+    # a war of one year, named before the text names any year: "a battle during the Libyan Civil War
+    # between …; The battle began on 24 February" is of 2011 ("in the aftermath of the Libyan civil
+    # war" is a time after it: no year of the text)
+    first = min((p for p, _ in found), default=len(folded))
+    found += [(m.start(), 2011) for m in _WAR_OF_2011_RE.finditer(folded) if m.start() < first
+              and not _AFTER_WAR_RE.search(folded, max(0, m.start() - 30), m.start())]
     return sorted(set(found))
+
+
+_YEAR_IN_NAME_RE = re.compile(r"(?:^|\n)[ \t]*The\s+(?P<year>19[5-9]\d|20[0-4]\d)\s+(?=[A-Z])")
+_AFTER_WAR_RE = re.compile(r"(?:\b(?:after|aftermath\s+of|since|following|end\s+of)|(?:بعد|منذ|انتهاء|نهايه))\s+(?:the\s+)?$",
+                           re.I)
+
+
+#: The war and revolution of 2011 by name ("the Libyan Civil War" of Wikipedia's 2011 articles, «ثورة 17
+#: فبراير»; "the Second Libyan Civil War" of 2014–2020 names no one year). Matched on the same-length fold.
+_WAR_OF_2011_RE = re.compile(
+    r"((?<!Second )(?<!2014 )\b(?:First\s+)?Libyan\s+Civil\s+War\b(?!\s*\(\s*20(?:1[2-9]|2\d))"
+    r"|\b(?:Libyan|17\s+February|February\s+17(?:th)?)\s+Revolution\b"
+    r"|ثوره\s+(?:17\s+)?فبراير|الثوره\s+الليبيه|الحرب\s+الاهليه\s+الليبيه\s+(?:الاولي|2011))",
+    re.I,
+)
 
 
 _YEAR_TITLE_RE = re.compile(
