@@ -78,6 +78,12 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("en-03#0", "ar-59#0"),   # fighting in Zawiya, 24 February 2011
     ("en-71#4", "ar-56#1"),   # loyalist forces enter Kufra, 28 April 2011
     ("en-69#1", "ar-66#1"),   # the bombardment of Misrata in May 2011: the month's summary and the port shelled 1–2 May
+    ("ar-67#1", "en-05#2"),   # fighting for Sabha, 25 August 2011 ("late August")
+    ("ar-70#1", "en-19#0"),   # the attack on the US mission in Benghazi, 11 September 2012
+    ("en-11#0", "en-80#0"),   # the US air strike on the IS camp near Sabratha, 19 February 2016
+    ("en-14#0", "en-76#0"),   # the air strike on the Tajoura detention centre, 2–3 July 2019
+    ("ar-46#0", "en-82#1"),   # the car bomb in Benghazi that killed UN staff, 10 August 2019
+    ("en-57#2", "en-81#0"),   # the mass graves of Tarhuna found in June 2020
 )
 
 _CLITICS = ("ب", "و", "وب", "ف")

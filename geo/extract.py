@@ -50,7 +50,7 @@ import hashlib
 import re
 import threading as _threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, ParamSpec, TypeVar
+from typing import Any, Callable, Iterable, Iterator, ParamSpec, Sequence, TypeVar
 
 from gazetteer.normalize import normalize as _norm
 from gazetteer.normalize import is_arabic, normalize_with_offsets
@@ -743,6 +743,25 @@ def _war_sides(actor1: str, actor2: str) -> tuple[str, str, str]:
 _INFERRED_FIRST = ("both sides inferred", "first side inferred")
 
 
+def _tolls_by_place(counts: Sequence[tuple[int, int]], base: int, targets: Sequence[Any]) -> list[int | None] | None:
+    """The fatalities of each target when a sentence gives each place its own count, else None.
+
+    ``counts`` are (count, offset in the sentence) in text order; a count belongs to the first target
+    place written after it and before the next count. None unless at least one target gets a count
+    this way (then a target that gets none has no toll of its own).
+    """
+    if len(counts) < 2 or not targets or any(t is None for t in targets):
+        return None
+    bounds = [base + off for _, off in counts] + [1 << 62]
+    out: list[int | None] = [None] * len(targets)
+    for k, (value, _) in enumerate(counts):
+        lo, hi = bounds[k], bounds[k + 1]
+        q = next((q for q, t in enumerate(targets) if lo <= t.mention.start < hi), None)
+        if q is not None:
+            out[q] = (out[q] or 0) + value
+    return out if any(v is not None for v in out) else None
+
+
 def _clause_of(text: str, pos: int) -> int:
     """Index of the clause (split by :data:`_CLAUSE_RE`) that holds offset ``pos``."""
     return sum(1 for b in _CLAUSE_RE.finditer(text) if b.end() <= pos)
@@ -955,7 +974,8 @@ _CHARGE_BEFORE_RE = re.compile(
 _PROTEST_CAUSE_RE = re.compile(
     r"\b(?:against|over|to\s+protest|to\s+denounce|to\s+condemn|in\s+protest\s+(?:at|against|over)|denouncing|"
     r"condemning|protesting)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?$"
-    r"|(?:^|\s)(?:رفضا|رفضاً|احتجاجا|احتجاجاً|تنديدا|تنديداً|استنكارا|استنكاراً|ضد)\s*(?:على\s+|ب|ل)?\S*\s*$",
+    r"|(?:^|\s)(?:رفضا|رفضاً|احتجاجا|احتجاجاً|اعتراضا|اعتراضاً|تنديدا|تنديداً|استنكارا|استنكاراً|غضبا|غضباً|ضد)"
+    r"\s*(?:على\s+|ب|ل|من\s+)?\S*\s*$",
     re.IGNORECASE)
 # "to capture" after a noun or a verb of trying is a purpose ("made efforts to capture", "the use of force … to
 # capture"); after "managed to", "went on to" the capture happened
@@ -1003,13 +1023,16 @@ _PASSIVE_KILL_RE = re.compile(r"\b(?:was|were|been|be|being|are|is)\s+(?:\w+\s+)
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?(?:\S+\s+)?$", re.IGNORECASE)
 
 
-def _killings(act: list[Any], text: str, lang: str, lexicon: Any, res: Any) -> tuple[list[Any], list[Any] | None]:
+def _killings(act: list[Any], text: str, lang: str, lexicon: Any, res: Any,
+              standalone: bool = False) -> tuple[list[Any], list[Any] | None]:
     """Keep a bare killing word («قتل مسلحون عاملين», "gunmen killed two workers") as an event.
 
     Only when nothing else in the sentence names the event (a clash, a strike, a bombing: the
     killing is its toll) and an armed agent is named (a death count alone may be the toll of an
-    event already reported). The killing becomes an attack on its victims: violence against
-    civilians, or a battle when the victims are armed (soldiers, a commander).
+    event already reported), or when the deaths are ``standalone``: told with a place and a date of
+    their own that no event reported before has ("Two people were killed in Zawiya on Wednesday
+    night"). The killing becomes an attack on its victims: violence against civilians, or a battle
+    when the victims are armed (soldiers, a commander).
     """
     others = [t for t in act if t.kind != "killing"]
     if others:
@@ -1032,7 +1055,8 @@ def _killings(act: list[Any], text: str, lang: str, lexicon: Any, res: Any) -> t
             t0 = next((t for t in act if _MURDER_RE.match(t.word)), act[0])
             return [dataclasses.replace(t0, event_type="Violence against civilians", sub_event_type="Attack",
                                         kind="killing")], actors
-        return [], actors
+        if not standalone:
+            return [], actors
     out = []
     for t in act:
         # the victims: after an active verb, the subject before a passive one ("two soldiers were killed by …")
@@ -1046,8 +1070,30 @@ def _killings(act: list[Any], text: str, lang: str, lexicon: Any, res: Any) -> t
                         and not _BY_BEFORE_RE.search(text[max(0, a.start - 12):a.start])
                         and (lang != "ar" or text[t.end:a.start].strip()) for a in actors)
         et, sub = ("Battles", "Armed clash") if armed else ("Violence against civilians", "Attack")
-        out.append(dataclasses.replace(t, event_type=et, sub_event_type=sub, kind="killing"))
+        # (deaths with no agent named: kind "deaths", folded into any other event of their place and day)
+        out.append(dataclasses.replace(t, event_type=et, sub_event_type=sub, kind="killing" if agents else "deaths"))
     return out[:1], actors
+
+
+def _fold_bare_deaths(events: list[Event]) -> list[Event]:
+    """Deaths told with no event word or agent ("Five people were killed in Sabratha on Monday") are an
+    event of their own only when no other event of that place and day tells how they died: then they
+    are that event's toll (when it has none)."""
+    bare = [e for e in events if "(deaths)" in e.notes.split(";")[0]]
+    if not bare:
+        return events
+    others = {(e.place_id, e.event_date): n for n, e in enumerate(events) if e not in bare}
+    out = list(events)
+    drop: set[int] = set()
+    for e in bare:
+        n = others.get((e.place_id, e.event_date))
+        if n is None:
+            continue
+        if out[n].fatalities is None and e.fatalities is not None:
+            out[n] = dataclasses.replace(out[n], fatalities=e.fatalities,
+                                         notes=out[n].notes + f"; casualties from: {e.evidence[:80]}")
+        drop.add(id(e))
+    return [e for e in out if id(e) not in drop]
 
 
 def _is_ancestor(gaz: Any, a: Any, b: Any) -> bool:
@@ -1193,6 +1239,8 @@ def extract_result(
             doc_date_note = f"document date (from the {dline.note})"
     # a text with no document date (an encyclopaedia narrative) gives day-month dates the year it named last
     years = timeparse.narrative_years(text) if doc_date is None else []
+    # a report of a period ("over the past three months", "During the year") tells of that period's events
+    background_days = max(timeparse.report_period_days(text) or 0, timeparse.BACKGROUND_DAYS)
     narrative_date = None  # the last day-precise date such a narrative named
     sentence_found: list[Any] = []  # every date expression of the sentence last dated
 
@@ -1208,9 +1256,26 @@ def extract_result(
             if pos >= sent.start + len(sent_text):
                 break
             ref_year = yr
-        found = timeparse.find_dates(sent_text, doc_date, lang, ref_year=ref_year)
+        found = timeparse.find_dates(sent_text, doc_date, lang, ref_year=ref_year, background_days=background_days)
         sentence_found[:] = found
         return timeparse.pick_date(found, doc_date)
+    def _deaths_placed_and_dated(sent: Any, lang: str, k: int) -> int | None:
+        """For deaths told with a Libyan place and a date of their own: the index of the event before of
+        that place and day (-1: none, the deaths are an event of their own); None for other deaths."""
+        here = {p.id for i in m_by_sentence[k] if (p := mentions[i].place) is not None
+                and mentions[i].status == "resolved"}
+        if not here:
+            return None
+        try:
+            d = sentence_date(sent, lang)
+        except Exception:  # noqa: BLE001 - a date that fails to parse is no date
+            return None
+        if d is None or d.date is None or d.start < 0 or d.note.startswith(("since", "background", "future")):
+            return None
+        day = d.date.isoformat()
+        return next((j for j in range(len(events) - 1, -1, -1)
+                     if events[j].place_id in here and events[j].event_date == day), -1)
+
     doc_id = doc_id or _doc_id_for(text)
     source = source or ""
     ctx = _Ctx(gaz)
@@ -1361,7 +1426,17 @@ def extract_result(
         act = [t for t in trigs if t.kind not in _NO_EVENT_KINDS and t.event_type]
         early_actors = None
         if any(t.kind == "killing" for t in act):
-            act, early_actors = _killings(act, sent.text, lang, lexicon, res)
+            same = _deaths_placed_and_dated(sent, lang, k) if not any(t.kind != "killing" for t in act) else None
+            act, early_actors = _killings(act, sent.text, lang, lexicon, res, standalone=same == -1)
+            if not act and same is not None and same >= 0 and events[same].fatalities is None:
+                # "Clashes broke out in Zawiya on Wednesday. Two people were killed in Zawiya on Wednesday.":
+                # the toll of the event of that place and day
+                cas0 = numbers.casualties(sent.text, lang)
+                if cas0.fatalities:
+                    events[same] = dataclasses.replace(
+                        events[same], fatalities=cas0.fatalities, injuries=events[same].injuries or cas0.injuries,
+                        notes=(events[same].notes + "; " if events[same].notes else "") +
+                        f"casualties from a later sentence of the same place and day: {sent.text[:80]}")
             if not act and not any(mentions[i].place is not None for i in m_by_sentence[k]) \
                     and sent.section in last_event_in_para:
                 # "At least 12 rebels and 5 soldiers were killed.": the toll of the event just reported
@@ -1701,10 +1776,14 @@ def extract_result(
                         and p_t[0].mention.start > sent.start + t.start:
                     seen_types[key + (str(t.start),)] = t
                     continue
-            if prev_t is None or (lang == "en" and not _agent_before(prev_t, actors, sent.text)
-                                  and _agent_before(t, actors, sent.text)):
+            if prev_t is None:
+                seen_types[key] = t
+            elif lang == "en" and not _agent_before(prev_t, actors, sent.text) and _agent_before(t, actors, sent.text) \
+                    and {x.place_id for x in places_for(sent.start + prev_t.start)} \
+                    <= {x.place_id for x in places_for(sent.start + t.start)}:
                 # "The battle began on 15 October when the LNA launched an offensive": the report
-                # of the same event that names its agent tells who did it
+                # of the same event that names its agent tells who did it ("Protests erupted in Tripoli,
+                # Misrata and Zawiya …; gunmen fired on protesters in Tripoli" keeps the first, of three places)
                 seen_types[key] = t
         # a trigger word inside an actor's name ("Government of National Accord", «غرفة عمليات …») is no trigger
         seen_types = {k: t for k, t in seen_types.items()
@@ -1862,7 +1941,13 @@ def extract_result(
                             notes=events[j].notes + f"; actor from a later mention: {sent.text[:60]}")
                     continue
             fat_each, inj_each = fat, inj
-            if len(targets) > 1 and (fat or inj):
+            own_tolls = _tolls_by_place(getattr(cas, "fatal_counts", ()), sent.start, targets) \
+                if fat == getattr(cas, "fatalities", None) else None
+            if own_tolls is not None:
+                # "1,000 killed in Warshafana, and another 170 killed in the Nafusa Mountains": each count
+                # is the toll of the place written after it
+                fat_each = own_tolls
+            elif len(targets) > 1 and (fat or inj):
                 # "65 killed … in several cities": one toll for the events of several places is divided
                 # evenly between them, the remainder to the first (as ACLED divides it)
                 fat_each = [fat // len(targets) + (1 if q < fat % len(targets) else 0) for q in range(len(targets))] \
@@ -1875,7 +1960,9 @@ def extract_result(
                 notes = [f"trigger {t.word!r} ({t.kind})"]
                 if war_note:
                     notes.append(war_note)
-                if isinstance(fat_each, list) or isinstance(inj_each, list):
+                if own_tolls is not None:
+                    notes.append("the toll written before this place")
+                elif isinstance(fat_each, list) or isinstance(inj_each, list):
                     notes.append(f"one toll divided between {len(targets)} places")
                 if loc is None:
                     unresolved = [mentions[i] for i in midx if mentions[i].place is None]
@@ -1954,7 +2041,7 @@ def extract_result(
     if dropped:
         res.unused = [(q, w) for q, w in res.unused if id(q) not in dropped]
     res.unused.sort(key=lambda t: t[0].start)
-    res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(events)]
+    res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(_fold_bare_deaths(events))]
     return res
 
 

@@ -836,6 +836,12 @@ def _fuzzy_latin(fi: Any, text: str, known: SpanIndex | None = None,
         return m is not None and known.covers_point(b + len(m.group()))
 
     lower_words = {w for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
+    try:
+        from geo.text.lexicon import default_lexicon
+
+        lower_words |= default_lexicon().person_words()  # "loyal to Gaddafi": a person, not Gadarfai
+    except ImportError:  # pragma: no cover - the lexicon is part of the package
+        pass
     for m in _LATIN_NAME_RE.finditer(text):
         words = [(w.start() + m.start(), w.end() + m.start()) for w in _NON_SPACE_RE.finditer(m.group())]
         tried: list[tuple[int, int]] = [(words[0][0], words[-1][1])] if len(words) > 1 else []

@@ -394,12 +394,26 @@ def test_a_killing_by_a_named_agent_is_an_attack_on_its_victims(text, et, fat):
 @pytest.mark.parametrize(
     "text",
     [
-        "Five people were killed in Sabratha on Monday.",  # a toll: its event may be reported elsewhere
+        "Five people were killed in Sabratha on Monday.",
         "قتل خمسة أشخاص في صبراتة يوم الاثنين.",
     ],
 )
-def test_a_death_count_with_no_agent_and_no_event_word_is_no_new_event(text):
-    assert events(text, "2015-03-20") == []
+def test_a_death_count_with_no_agent_and_no_event_word_is_the_toll_of_the_event_of_its_place_and_day(text):
+    # alone, deaths told with their own place and day are an event: violence by an unidentified group
+    ev = one(text, "2015-03-20")
+    assert (ev.event_type, ev.fatalities, ev.actor1) == ("Violence against civilians", 5, "Unidentified armed group")
+    # with no day of their own, they may be the toll of an event told elsewhere: no event
+    assert events(text.replace(" on Monday", "").replace(" يوم الاثنين", ""), "2015-03-20") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Five people were killed in Sabratha on Monday. A car bomb exploded in Sabratha on Monday.",
+     "A car bomb exploded in Sabratha on Monday. Five people were killed in Sabratha on Monday."],
+)
+def test_deaths_with_an_event_of_their_place_and_day_are_its_toll(text):
+    evs = events(text, "2015-03-20")
+    assert [(e.event_type, e.fatalities) for e in evs] == [("Explosions/Remote violence", 5)]
 
 
 @pytest.mark.parametrize(
@@ -2174,3 +2188,33 @@ def test_the_force_that_met_a_protest_acts_next_not_the_protesters():
     fire = [e for e in events(text, "2011-02-25") if e.evidence.startswith("The troops")]
     assert fire and all(e.actor1 == "Gaddafi loyalist forces" for e in fire)
     assert not any(e.actor1 == "Protesters" and e.event_type != "Protests" for e in events(text, "2011-02-25"))
+
+
+def test_each_place_gets_the_toll_written_before_it():
+    text = ("The UN believes that some 1,000 people were killed during intense fighting in Zawiya, and another 170 "
+            "killed in fighting in the Nafusa Mountains.")
+    tolls = {e.location: e.fatalities for e in events(text, "2014-12-31")}
+    assert tolls.get("Nafusa Mountains") == 170 and 1170 not in tolls.values()
+    # one toll for several places is still divided between them
+    split = {e.location: e.fatalities for e in events("Clashes in Zawiya and Gharyan killed 12 people.", "2014-12-31")}
+    assert split == {"Zawiya": 6, "Gharyan": 6}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("تجمع حشد صغير عند ميدان الشجرة في بنغازي يوم 12 سبتمبر لتظاهر اعتراضاً على الهجوم على القنصلية.", "ar"),
+     ("A small crowd gathered in Benghazi on 12 September to protest against the attack on the consulate.", "en")],
+)
+def test_the_attack_a_protest_is_against_is_no_force_used_on_it(text, lang):
+    evs = events(text, "2012-09-13")
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Protests", "Peaceful protest")]
+
+
+def test_a_later_report_that_names_the_agent_keeps_the_places_of_the_first():
+    text = ("Protests erupted in Tripoli, Misrata and Zawiya on 23 August against corruption; "
+            "gunmen fired on protesters in Tripoli.")
+    assert sorted(e.location for e in events(text, "2020-08-25") if e.event_type == "Protests") == \
+        ["Misrata", "Tripoli", "Zawiya"]
+    # the same event told again with its agent still takes the agent
+    ev = one("The battle began on 15 October when the LNA launched an offensive on Sirte.", None)
+    assert ev.actor1 == "LNA"

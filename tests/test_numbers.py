@@ -162,3 +162,11 @@ def test_casualty_prefilter_never_changes_the_result(monkeypatch):
     without = [numbers.casualties(s, "ar") for s in sentences]
     assert with_filter == without
     assert any(c.fatalities for c in with_filter)
+
+
+def test_each_count_keeps_its_offset_when_a_sentence_gives_several():
+    text = "Some 1,000 people were killed in Zawiya, and another 170 killed in the Nafusa Mountains."
+    c = casualties(text, "en")
+    assert c.fatalities == 1170
+    assert [(v, text[o:o + 5]) for v, o in c.fatal_counts] == [(1000, "1,000"), (170, "170 k")]
+    assert casualties("Clashes killed 12 people.", "en").fatal_counts == ()

@@ -153,10 +153,10 @@ def test_the_verb_marasa_is_no_month():
 
 @pytest.mark.parametrize(
     "text, lang, expected, precision",
-    [("late last month", "en", dt.date(2019, 3, 1), 3), ("earlier this month", "en", dt.date(2019, 4, 1), 3),
+    [("late last month", "en", dt.date(2019, 3, 25), 2), ("earlier this month", "en", dt.date(2019, 4, 1), 3),
      ("منتصف الشهر الماضي", "ar", dt.date(2019, 3, 15), 2), ("مطلع الشهر الجاري", "ar", dt.date(2019, 4, 1), 3)],
 )
-def test_this_and_last_month_are_coded_by_their_first_day(text, lang, expected, precision):
+def test_this_and_last_month_are_coded_by_their_first_day_or_the_part_named(text, lang, expected, precision):
     info = resolve_date(text, dt.date(2019, 4, 12), lang)
     assert (info.date, info.precision) == (expected, precision)
 
@@ -219,3 +219,44 @@ def test_a_war_named_before_a_day_gives_the_day_its_year():
             "The battle began on 24 February, when troops loyal to Gaddafi attacked a mosque in Zawiya.")
     dates = {e.event_date for e in extract_result(text, language="en").events if e.evidence.startswith("The battle began")}
     assert dates == {"2011-02-24"}
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("In late January 2019, the army launched an offensive.", "en", (dt.date(2019, 1, 25), 2)),
+        ("At the end of July 2014 the brigades withdrew.", "en", (dt.date(2014, 7, 25), 2)),
+        ("في أواخر يناير 2019 أطلق الجيش هجوما.", "ar", (dt.date(2019, 1, 25), 2)),
+        ("في نهاية الشهر الماضي اندلعت اشتباكات.", "ar", (dt.date(2019, 4, 25), 2)),
+        ("mid-May 2011 saw heavy fighting.", "en", (dt.date(2011, 5, 15), 2)),
+        ("في منتصف الشهر الماضي اندلعت اشتباكات.", "ar", (dt.date(2019, 4, 15), 2)),
+        ("In May 2011 the fighting went on.", "en", (dt.date(2011, 5, 1), 3)),
+    ],
+)
+def test_a_part_of_a_month_is_coded_by_its_15th_or_25th(text, lang, expected):
+    found = [(d.date, d.precision) for d in find_dates(text, dt.date(2019, 5, 10), lang) if d.date is not None]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [("The security situation in Libya has deteriorated over the past three months.", 93),
+     ("During the year there were numerous reports of unlawful killings.", 372),
+     ("تدهور الوضع الأمني خلال الأشهر الثلاثة الماضية.", 93),
+     ("Incidents during the reporting period included the following.", 186),
+     ("Fighting broke out in Tripoli on Sunday.", None)],
+)
+def test_the_period_a_report_covers(text, days):
+    from geo.text.timeparse import report_period_days
+
+    assert report_period_days(text) == days
+
+
+def test_a_report_of_a_period_tells_of_its_events_news_of_the_past_is_background():
+    from geo.extract import extract_result
+
+    body = "In early January, gunmen killed two foreign nationals on a beach west of Sabratha."
+    report = "The security situation has deteriorated over the past three months. " + body
+    assert [e.event_date for e in extract_result(report, date="2014-03-31", language="en").events] == ["2014-01-01"]
+    # a news item of the same date: the January killing is background, no new event
+    assert extract_result(body, date="2014-03-31", language="en").events == []

@@ -447,3 +447,23 @@ def test_every_mention_status_is_one_of_the_declared_four():
             "Clashes hit the Zanbaqa area near Sirte, the Libyan army said; Cairo and Misrata Military Council too.")
     statuses = {m.status for m in find_mentions(text, Gazetteer.default())}
     assert statuses and statuses <= allowed and allowed == {"resolved", "foreign", "unresolved", "context"}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Forces loyal to Gaddafi infiltrated the town by night.", "en"),
+     ("Prime Minister Fayez al-Sarraj visited the front line.", "en"),
+     ("Fayez Sarraj met the delegation.", "en"),
+     ("افتتحت الشركة القرية السياحية الجديدة.", "ar"),
+     ("رشق المحتجون الشرطة بالحجارة.", "ar")],
+)
+def test_a_person_or_a_common_word_is_no_place(text, lang):
+    placed = [m for m in find_mentions(text, Gazetteer.load(user=False), language=lang) if m.status == "resolved"]
+    assert placed == []
+
+
+def test_a_misspelt_town_still_reaches_its_place_while_a_person_does_not():
+    gaz = Gazetteer.load(user=False)
+    found = {m.text: m.place.id for m in find_mentions("Fighting broke out in Warshafana, residents said.", gaz,
+                                                        language="en") if m.place is not None}
+    assert found == {"Warshafana": "ly:warshefana"}

@@ -325,6 +325,23 @@ class Lexicon:
         """Actor entry by canonical name, ACLED name or id (case-insensitive)."""
         return self._by_name.get((name or "").strip().lower())
 
+    def person_words(self) -> frozenset[str]:
+        """Lower-cased names of the people the actors' names are led by ("pro-Gaddafi forces", "forces loyal
+        to Khalifa Haftar", "Gaddafi loyalists"): such a word found alone is a person,
+        not a misspelt place (a town or tribe that names a force, "Warshefana forces", is no person)."""
+        words = getattr(self, "_person_words", None)
+        if words is None:
+            words = frozenset(
+                w.lower() for a in self.actors for p in a.get("en", []) + a.get("case_sensitive", [])
+                for m in _PERSON_IN_ALIAS_RE.finditer(p) for w in m.groups() if w)
+            object.__setattr__(self, "_person_words", words)
+        return words
+
+
+_PERSON_IN_ALIAS_RE = re.compile(
+    r"\bpro-([A-Z][a-z][\w-]+)|\bloyal\s+to\s+(?:[A-Z][a-z][\w-]*\s+)*([A-Z][a-z][\w-]+)"
+    r"|\b([A-Z][a-z][\w-]+)\s+(?:loyalists|supporters)\b")
+
 
 def _data(name: str) -> dict[str, Any]:
     with resources.files("geo.data.lexicon").joinpath(name).open("r", encoding="utf-8") as fh:

@@ -422,6 +422,10 @@ class Casualties:
     fatalities: int | None
     injuries: int | None
     notes: str
+    #: ``(count, offset in the text)`` of each fatality count the total adds up, when every one of them
+    #: is a written number (empty otherwise): "1,000 killed in Warshafana and another 170 in the
+    #: Nafusa Mountains" tells which count is whose place
+    fatal_counts: tuple[tuple[int, int], ...] = ()
 
 
 def _hedge_note(prev_words: list[str], next_words: list[str], language: str) -> str:
@@ -611,6 +615,7 @@ def casualties(text: str, language: str) -> Casualties:
     starts = {s: idx for idx, (_, s, _) in enumerate(toks)}
     ends = {e: idx for idx, (_, _, e) in enumerate(toks)}
     found: dict[str, list[int]] = {"fatal": [], "injury": []}
+    placed: list[tuple[int, int]] = []  # (fatality count, its offset), for the counts of the main reading
     vague: dict[str, bool] = {"fatal": False, "injury": False}
     vague_value: dict[str, int] = {}
     toll: dict[str, int] = {}
@@ -691,6 +696,8 @@ def casualties(text: str, language: str) -> Casualties:
         if hedge:
             notes.append(f"{hedge} {value} {label}")
         found[cat].append(value)
+        if cat == "fatal":
+            placed.append((value, nm.start))
         prev_cat, prev_end_idx = cat, j
     # "Salim Derby was killed", "killed senior commander Nasser Akr", "shot dead a police officer":
     # one named or singular victim, one death
@@ -760,7 +767,8 @@ def casualties(text: str, language: str) -> Casualties:
         # "Mohammed Nabbous, a journalist, was killed": one person, named, no count
         fat = 1
         notes.append("one named person killed")
-    return Casualties(fat, inj, "; ".join(notes))
+    whose = tuple(placed) if len(placed) > 1 and sum(v for v, _ in placed) == fat else ()
+    return Casualties(fat, inj, "; ".join(notes), whose)
 
 
 # a singular passive killing with no number: one victim ("X was killed", "a judge was shot dead")

@@ -131,7 +131,25 @@ _AR_MONTH_YEAR_RE = re.compile(rf"{_A}(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}{_AR_YEA
 _AR_MONTH_ONLY_RE = re.compile(rf"(?P<prep>{_A}(?:في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|بدايه|نهايه)\s+)(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}(?!\s*,?\s*(?:عام|سنه|العام)?\s*(?:19|20)\d\d)")
 
 _EN_MONTH = rf"(?:{_alt(_MONTHS_EN)})\.?"
-_MID_MONTH_BEFORE = re.compile(r"(?:\bmid[\s-]*|\b(?:the\s+)?middle\s+of\s+|منتصف\s+(?:شهر\s+)?)$", re.I)
+#: "mid-May", «منتصف مايو», «أواسط الشهر الماضي»; "late May", "the end of May", «أواخر مايو», «نهاية الشهر»: a part
+#: of a month, known to about a week (ACLED precision 2), coded by its 15th or its 25th
+_PART_OF_MONTH_BEFORE = re.compile(
+    r"(?:(?P<mid>\bmid[\s-]*|\b(?:the\s+)?middle\s+of\s+(?:the\s+)?|(?:منتصف|اواسط)\s+)"
+    r"|(?P<late>\blate[\s-]+|\b(?:the\s+)?end\s+of\s+(?:the\s+)?|(?:اواخر|نهايه)\s+))(?:شهر\s+)?$", re.I)
+
+
+_PART_NOTE = {15: " (the middle of the month)", 25: " (the end of the month)"}
+
+
+def part_of_month(before: str) -> int | None:
+    """The day that codes the part of a month ``before`` names (its end is the month's name), else None.
+
+    ``before`` is same-length-folded text ending where the month (or «الشهر», "last month") starts.
+    """
+    m = _PART_OF_MONTH_BEFORE.search(before)
+    if m is None:
+        return None
+    return 15 if m["mid"] else 25
 _EN_DMY_RE = re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_EN_MONTH})(?:,?\s+{_YEAR})?\b", re.I)
 _EN_MDY_RE = re.compile(
     rf"\b(?P<mon>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s*[–-]\s*[0-3]?\d\b)?(?:,?\s+{_YEAR}\b)?", re.I
@@ -213,7 +231,45 @@ _SINCE_RE = re.compile(
     r"the\s+(?:start|beginning|end)\s+of)[\s-]+)*(?:في\s+)?$",
     re.I,
 )
-_BACKGROUND_DAYS = 31
+BACKGROUND_DAYS = 31  #: an explicit date more days than this before the document date is background
+#: A report that says what period it covers ("over the past three months", "During the year", «خلال
+#: الأشهر الثلاثة الماضية», "the reporting period") tells of events of that whole period: none of them is
+#: background. Matched on the same-length fold; the value is the period in days.
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12,
+                "الشهرين": 2, "الثلاثه": 3, "الاربعه": 4, "السته": 6, "التسعه": 9}
+_REPORT_PERIOD_RE = re.compile(
+    r"\b(?:over|during|in|for|within)\s+the\s+(?:past|last|previous)\s+(?P<n>two|three|four|five|six|nine|twelve|\d{1,2})"
+    r"\s+months\b"
+    r"|(?P<year>\b(?:during|over|throughout)\s+the\s+(?:past\s+|last\s+)?year\b|\bthe\s+past\s+twelve\s+months\b"
+    r"|خلال\s+(?:العام|السنه)(?:\s+(?:الماضي|الماضيه))?)"
+    r"|(?P<period>\b(?:the\s+)?(?:reporting\s+period|period\s+under\s+review)\b|الفتره\s+المشموله\s+بالتقرير)"
+    r"|خلال\s+(?:الاشهر|الشهور)\s+(?P<ar>الثلاثه|الاربعه|السته|التسعه)?\s*(?:الماضيه|الاخيره|المنصرمه)",
+    re.I,
+)
+
+
+def report_period_days(text: str) -> int | None:
+    """The period (days) a report says it covers, the longest it names, else None.
+
+    A quarterly update ("The security situation has deteriorated over the past three months") or an
+    annual report ("During the year …") tells of events months before its date: they are the
+    report's events, not background. News names no such period.
+    """
+    best = 0
+    for m in _REPORT_PERIOD_RE.finditer(fold_same_length(text)):
+        if m["n"]:
+            n = m["n"].lower()
+            months = int(n) if n.isdigit() else _COUNT_WORDS.get(n, 0)
+        elif m["year"]:
+            months = 12
+        elif m["period"]:
+            months = 6
+        else:
+            months = _COUNT_WORDS.get(m["ar"] or "", 3)
+        best = max(best, min(months, 12) * 31)
+    return best or None
+
+
 # A sentence holds a date expression only if it has one of these: the patterns below run only then.
 _DATE_HINT_RE = re.compile(
     rf"\d|{_alt(_AR_WEEKDAYS)}|{_alt(m for m in _MONTHS_AR if m not in _AR_AMBIGUOUS_MONTHS)}|"
@@ -314,16 +370,18 @@ _TASHKEEL_RE = re.compile("[\u064b-\u0652\u0670]")
 
 
 def find_dates(
-    text: str, doc_date: _dt.date | None, language: str = "ar", *, ref_year: int | None = None
+    text: str, doc_date: _dt.date | None, language: str = "ar", *, ref_year: int | None = None,
+    background_days: int = BACKGROUND_DAYS,
 ) -> list[DateInfo]:
     """Every date expression in ``text``, resolved, in text order (see :func:`_find_dates`).
 
     Arabic vowel marks («في الرابعِ من آذار») are read past: the patterns see the text without
     them, and the spans are given back in ``text``'s offsets. With no document date and no
     ``ref_year``, the first day of a range takes the year of the date that ends it ("from 4
-    April to 4 June 2019"); a year elsewhere in the sentence gives none.
+    April to 4 June 2019"); a year elsewhere in the sentence gives none. An explicit date more than
+    ``background_days`` before the document date is background (see :func:`report_period_days`).
     """
-    found = _find_dates_marked(text, doc_date, language, ref_year)
+    found = _find_dates_marked(text, doc_date, language, ref_year, background_days)
     if doc_date is None and ref_year is None:
         # "from 4 April to 4 June 2019", «من 4 أبريل إلى 4 يونيو 2019»: the first day of a range takes the year of
         # the date that ends it (a range's year is written once, at its end)
@@ -341,15 +399,16 @@ _RANGE_JOIN_RE = re.compile(r"^\s*(?:to|until|till|through|and|[-–—]|و|إل
 
 
 def _find_dates_marked(
-    text: str, doc_date: _dt.date | None, language: str, ref_year: int | None
+    text: str, doc_date: _dt.date | None, language: str, ref_year: int | None,
+    background_days: int = BACKGROUND_DAYS,
 ) -> list[DateInfo]:
     """:func:`_find_dates` on ``text`` read without its Arabic vowel marks, spans in ``text``'s offsets."""
     if _TASHKEEL_RE.search(text) is None:
-        return _find_dates(text, doc_date, language, ref_year=ref_year)
+        return _find_dates(text, doc_date, language, ref_year=ref_year, background_days=background_days)
     keep = [i for i, ch in enumerate(text) if _TASHKEEL_RE.match(ch) is None]
     bare = "".join(text[i] for i in keep)
     out = []
-    for d in _find_dates(bare, doc_date, language, ref_year=ref_year):
+    for d in _find_dates(bare, doc_date, language, ref_year=ref_year, background_days=background_days):
         if d.start >= 0 and d.end > d.start:
             d = _replace(d, start=keep[d.start], end=keep[d.end - 1] + 1)
         out.append(d)
@@ -357,7 +416,8 @@ def _find_dates_marked(
 
 
 def _find_dates(
-    text: str, doc_date: _dt.date | None, language: str = "ar", *, ref_year: int | None = None
+    text: str, doc_date: _dt.date | None, language: str = "ar", *, ref_year: int | None = None,
+    background_days: int = BACKGROUND_DAYS,
 ) -> list[DateInfo]:
     """Every date expression in ``text``, resolved, in text order (overlaps removed, longest wins).
 
@@ -480,10 +540,10 @@ def _find_dates(
                 first = doc_date.replace(day=1)
                 if label == "last month":
                     first = (first - _dt.timedelta(days=1)).replace(day=1)
-                mid = _MID_BEFORE_RE.search(folded[max(0, m.start() - 12):m.start()]) is not None
-                add(DateInfo(first.replace(day=15) if mid else first, 2 if mid else 3,
+                part = part_of_month(folded[max(0, m.start() - 16):m.start()])
+                add(DateInfo(first.replace(day=part) if part else first, 2 if part else 3,
                              f"{label} resolved against document date {doc_date.isoformat()}"
-                             + (" (the middle of the month)" if mid else ""), m.start(), m.end()))
+                             + (_PART_NOTE[part] if part else ""), m.start(), m.end()))
             else:
                 add(DateInfo(doc_date + _dt.timedelta(days=offset), precision,
                              f"{label} resolved against document date {doc_date.isoformat()}", m.start(), m.end()))
@@ -515,10 +575,11 @@ def _find_dates(
             c = DateInfo(c.date.replace(day=int(r["d"])), 1, c.note + " (first day of a range)", lo + r.start("d"), c.end)
         kept.append(c)
     cands = kept
-    # "mid-May", «منتصف مايو»: the middle of the month, known to about a week (ACLED precision 2)
+    # "mid-May", "late May", «أواخر مايو»: a part of the month, known to about a week (ACLED precision 2)
     for n, c in enumerate(cands):
-        if c.precision == 3 and c.date is not None and _MID_MONTH_BEFORE.search(folded[max(0, c.start - 16):c.start]):
-            cands[n] = DateInfo(c.date.replace(day=15), 2, c.note + " (the middle of the month)", c.start, c.end)
+        part = part_of_month(folded[max(0, c.start - 16):c.start]) if c.precision == 3 and c.date is not None else None
+        if part and c.date is not None:
+            cands[n] = DateInfo(c.date.replace(day=part), 2, c.note + _PART_NOTE[part], c.start, c.end)
     # longest match wins on overlaps
     chosen: list[DateInfo] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
@@ -550,7 +611,7 @@ def _find_dates(
         elif _since(folded, c.start) and c.date is not None:
             note = f"{note} (ongoing since that day)"  # "fighting since Sunday": the news of this week
         elif c.date is not None and doc_date is not None and c.note.startswith("explicit") and \
-                (doc_date - c.date).days > _BACKGROUND_DAYS + (31 if c.precision == 3 else 0):
+                (doc_date - c.date).days > background_days + (31 if c.precision == 3 else 0):
             note = f"background: {note}, {(doc_date - c.date).days} days before the document date"
         elif c.date is not None and doc_date is not None and c.date > doc_date:
             note = f"future: {note}"
@@ -558,7 +619,6 @@ def _find_dates(
     return out
 
 
-_MID_BEFORE_RE = re.compile(r"(?:\bmid-?\s*|\bmiddle\s+of\s+|منتصف\s+|اواسط\s+)$", re.IGNORECASE)
 _AR_LAST_AFTER_RE = re.compile(r"\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته)(?![\u0621-\u064a])")
 
 
