@@ -2218,3 +2218,16 @@ def test_a_later_report_that_names_the_agent_keeps_the_places_of_the_first():
     # the same event told again with its agent still takes the agent
     ev = one("The battle began on 15 October when the LNA launched an offensive on Sirte.", None)
     assert ev.actor1 == "LNA"
+
+
+@pytest.mark.parametrize(
+    "text, date, actor",
+    [("قوات بقيادة خليفة حفتر هاجمت مطار معيتيقة يوم الخميس.", "2019-05-10", "LNA"),
+     ("مجموعة يقودها حفتر هاجمت مطار معيتيقة يوم الخميس.", "2019-05-10", "LNA"),
+     ("كتائب العقيد معمر القذافي قصفت مدينة مصراتة يوم الخميس.", "2011-05-10", "Gaddafi loyalist forces"),
+     ("A group headed by Khalifa Haftar attacked the parliament in Tripoli on Thursday.", "2019-05-10", "LNA")],
+)
+def test_a_force_named_after_its_commander_ends_at_the_name_and_its_verb_is_the_event(text, date, actor):
+    ev = one(text, date)
+    assert ev.actor1 == actor
+    assert ev.event_type in ("Battles", "Explosions/Remote violence")

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Callable
 
 from gazetteer.normalize import is_arabic, normalize, normalize_with_offsets, split_proclitics
 from geo.exc import ConfigError
@@ -613,9 +613,11 @@ _GENERIC_ACTORS = GENERIC_ACTOR_IDS
 _CAP = r"(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*|el-[A-Z][\w'’\-]*)"
 _EN_NAME = rf"{_CAP}(?:\s+(?:al-|el-|bin\s+|ibn\s+|of\s+)?{_CAP}){{0,4}}"
 _EN_LOYAL_RE = re.compile(
-    rf"\b(?i:forces|fighters|militias?|militiamen|troops|units|gunmen|members|groups?|brigades?|those|others)\s+"
+    rf"\b(?i:forces|fighters|militias?|militiamen|troops|units|gunmen|members|groups?|brigades?|coalition|alliance|"
+    rf"factions?|those|others)\s+"
     rf"(?:loyal\s+to|affiliated\s+(?:with|to)|allied\s+(?:to|with)|aligned\s+(?:to|with)|backing|supporting|"
-    rf"linked\s+to|belonging\s+to|under(?:\s+the\s+command\s+of)?|led\s+by|commanded\s+by)\s+"
+    rf"linked\s+to|belonging\s+to|under(?:\s+the\s+(?:command|leadership)\s+of)?|led\s+by|headed\s+by|"
+    rf"commanded\s+by)\s+"
     rf"(?:the\s+)?(?i:(?:renegade|rogue|eastern|eastern-based|Libyan|military|strongman|commander|general|gen\.|"
     rf"field\s+marshal|marshal|warlord|retired|former|ex-|self-styled|self-declared|dissident|army|colonel|col\.|"
     rf"brigadier|brig\.|major|maj\.|lieutenant|lt\.|late|ousted|deposed|leader|dictator|[A-Z]\w+-based)\s*)*"
@@ -638,8 +640,9 @@ _AR_LOYAL_RE = re.compile(
 _AR_TITLES = r"(?:العقيد|المشير|اللواء|الفريق|العميد|الرائد|النقيب|المقدم|القائد|آمر|امر|الشيخ|الزعيم|الرئيس)"
 # «قوات العقيد معمر القذافي»، «كتائب المشير حفتر»: a force named after its titled commander
 _AR_TITLED_RE = re.compile(
-    rf"(?:(?<=\s)|^)[وب]?(?P<head>(?:ال)?(?:قوات|قوة|كتائب|ميليشيات|مليشيات|عناصر|أنصار|انصار|مسلحو|مقاتلو))\s+"
-    rf"(?:(?:التي\s+)?(?:يقودها|يقوده|تقودها|بقيادة|بإمرة|بامرة)\s+(?:{_AR_TITLES}\s+)?|{_AR_TITLES}\s+)(?:(?:المتقاعد|السابق)\s+)?"
+    rf"(?:(?<=\s)|^)[وب]?(?P<head>(?:ال)?(?:قوات|قوة|كتائب|ميليشيات|مليشيات|عناصر|أنصار|انصار|مسلحو|مقاتلو|مجموعة|"
+    rf"مجموعات|جماعة|جماعات))\s+"
+    rf"(?:(?:التي\s+)?(?:يقودها|يقوده|تقودها|يتزعمها|تتزعمها|بقيادة|بإمرة|بامرة|بزعامة)\s+(?:{_AR_TITLES}\s+)?|{_AR_TITLES}\s+)(?:(?:المتقاعد|السابق)\s+)?"
     rf"(?P<x>{_AR_W}(?:\s+{_AR_W}){{0,2}})"
 )
 # «مسلحون من الزنتان»، «ميليشيات من مدينة مصراتة»: armed men named after their town
@@ -649,7 +652,7 @@ _AR_FROM_RE = re.compile(
 )
 _AR_LETTER_RE = re.compile(r"[\u0621-\u064a]")
 _LATIN_LOWER_RE = re.compile(r"[a-z]")
-_AR_TITLE_HINT_RE = re.compile(_AR_TITLES + r"|يقود|تقود|بقيادة|بإمرة|بامرة")
+_AR_TITLE_HINT_RE = re.compile(_AR_TITLES + r"|يقود|تقود|يتزعم|تتزعم|بقيادة|بإمرة|بامرة|بزعامة")
 _AR_ORDINALS = ("الأول", "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
                 "العاشر", "الحادي", "الثاني عشر")
 _AR_UNIT_RE = re.compile(
@@ -696,6 +699,27 @@ def _trim_ar_name(x: str) -> str:
     return " ".join(out)
 
 
+_WORD_AT_RE = re.compile(r"\s*\S+")
+
+
+def _name_end(text: str, start: int, words: list[str], lookup: Callable[[list[str]], ActorMention | None],
+              name: str, default: int) -> int:
+    """Where the name of actor ``name`` ends: after the fewest of ``words`` (the words written from ``start``)
+    that ``lookup`` still reads as that actor («قوات بقيادة خليفة حفتر هاجمت المطار»: after «حفتر», so the
+    verb is the sentence's, not part of the name); ``default`` when no prefix does."""
+    for j in range(1, len(words) + 1):
+        k = lookup(words[:j])
+        if k is not None and k.name == name:
+            pos = start
+            for _ in range(j):
+                w = _WORD_AT_RE.match(text, pos)
+                if w is None:
+                    return default
+                pos = w.end()
+            return pos
+    return default
+
+
 def _known(text: str, lex: Lexicon, language: str) -> ActorMention | None:
     hits = [m for m in find_actors(text, language, lexicon=lex, patterns=False) if not m.anaphoric]
     return hits[0] if hits else None
@@ -724,7 +748,7 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
     ar = bool(_AR_LETTER_RE.search(text))
     for m in (_EN_LOYAL_RE.finditer(text) if en and has("loyal", "affiliated", "allied", "aligned", "backing",
                                                             "supporting", "linked", "belonging", "under", "led by",
-                                                            "commanded") else ()):
+                                                            "headed by", "commanded") else ()):
         x = m["x"]
         known = _known(x, lex, "en") or _known(x.split()[-1] + " forces", lex, "en") \
             or _known("forces loyal to " + x.split()[-1], lex, "en")
@@ -756,12 +780,17 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
             # itself begins with «ل» loses one lam too: «للواء السابع» = لـ + «اللواء السابع»
             x = ("ال" if x.startswith("لواء") else "ا") + x
         ws = x.split()
-        known = _known(x, lex, "ar") or next(
-            (k for i in range(len(ws)) for k in (_known(f"{h} {' '.join(ws[i:])}", lex, "ar") for h in ("قوات", "حكومة"))
-             if k is not None), None)
+
+        def loyal_to(ws: list[str]) -> ActorMention | None:
+            return _known(" ".join(ws), lex, "ar") or next(
+                (k for i in range(len(ws)) for k in (_known(f"{h} {' '.join(ws[i:])}", lex, "ar") for h in ("قوات", "حكومة"))
+                 if k is not None), None)
+
+        known = loyal_to(ws)
         if known is not None:
-            if free(m.start("head"), m.end()):
-                out.append(ActorMention(known.name, m.start("head"), m.end(), known.kind, known.acled_name, known.actor_id))
+            end = _name_end(text, m.start("x"), ws, loyal_to, known.name, m.end())
+            if free(m.start("head"), end):
+                out.append(ActorMention(known.name, m.start("head"), end, known.kind, known.acled_name, known.actor_id))
             continue
         unit = _AR_UNIT_RE.match(x)
         # «قوات موالية للمجلس العسكري»: لـ before «ال» is written «لل»
@@ -775,9 +804,17 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
             known = _known(f"{head} {' '.join(words[i:])}", lex, "ar") or _known(f"قوات {words[-1]}", lex, "ar")
             if known is not None:
                 break
+        for j in range(len(words) - 1, 0, -1) if known is None else ():
+            # «مجموعة يقودها حفتر هاجمت المطار»: the commander's name is the first words, the verb follows
+            known = _known(f"قوات {' '.join(words[:j])}", lex, "ar") or _known(f"قوات {words[j - 1]}", lex, "ar")
+            if known is not None:
+                words = words[:j]
+                break
         if known is not None:
-            if free(m.start("head"), m.end()):
-                out.append(ActorMention(known.name, m.start("head"), m.end(), known.kind, known.acled_name, known.actor_id))
+            end = _name_end(text, m.start("x"), words, lambda ws: _known(f"{head} {' '.join(ws)}", lex, "ar")
+                            or _known(f"قوات {' '.join(ws)}", lex, "ar"), known.name, m.end())
+            if free(m.start("head"), end):
+                out.append(ActorMention(known.name, m.start("head"), end, known.kind, known.acled_name, known.actor_id))
         elif words:
             add(f"{head} {' '.join(words)}", m.start("head"), m.start("x") + len(" ".join(words)))
     for m in (_AR_FROM_RE.finditer(text) if ar and " من " in text else ()):
