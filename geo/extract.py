@@ -720,6 +720,12 @@ _DIGNITY_START = "2014-05-16"  # Haftar's Operation Dignity: from then on "the L
 _WAR_2011_SIDES = ("Gaddafi loyalist forces", "NTC/rebel forces (2011)")
 
 
+#: A capitalised name before "Agreement"/"Accord" ("the Libyan Political Agreement", "the Skhirat Agreement"): the
+#: name of a text; it is an event only when the sentence tells it was made (signed, reached, concluded).
+_NAMED_ACCORD_BEFORE_RE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’-]*\s+){1,4}$")
+_ACCORD_MADE_RE = re.compile(r"\b(?:sign(?:ed|s|ing)?|reach(?:ed|es)?|conclud(?:ed|es)|agreed|initial(?:l)?ed)\b", re.I)
+
+
 def _war_sides(actor1: str, actor2: str) -> tuple[str, str, str]:
     """(actor1, actor2, note) of a battle of the 2011 war whose text names one side or none.
 
@@ -1719,9 +1725,18 @@ def extract_result(
         framed = [t for t in act if _DURING_BEFORE_RE.search(sent.text[max(0, t.start - 24):t.start])]
         if framed and len(framed) < len(act) and any(t.kind != "killing" for t in act if t not in framed):
             act = [t for t in act if t not in framed]
+        # a trigger word inside an actor's name ("Government of National Accord", «غرفة عمليات …», «اللواء 444
+        # قتال») is no trigger: dropped before the first trigger of each type is chosen, so the verb after the
+        # name («… قتال اشتبك مع …») is the event's
+        act = [t for t in act if not any(a.start <= t.start and t.end <= a.end and (a.end - a.start) > (t.end - t.start)
+                                         for a in actors)]
         # one event per (event type, sub-type) – its first trigger – and place
         seen_types: dict[tuple[str, ...], Any] = {}
         for t in act:
+            if t.kind == "agreement" and lang == "en" and t.word[:1].isupper() \
+                    and _NAMED_ACCORD_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]) \
+                    and not _ACCORD_MADE_RE.search(sent.text):
+                continue  # "as outlined in the Libyan Political Agreement": a named text, not an agreement made
             if _HEDGE_RE.match(sent.text[t.end:t.end + 40]):
                 continue  # «تحرير سرت بات قريبا», "an offensive is expected": not (yet) an event
             if t is not act[0] and act[0].kind == "protest" and _AFTER_REF_RE.search(sent.text[max(0, t.start - 40):t.start]):
@@ -1785,10 +1800,6 @@ def extract_result(
                 # of the same event that names its agent tells who did it ("Protests erupted in Tripoli,
                 # Misrata and Zawiya …; gunmen fired on protesters in Tripoli" keeps the first, of three places)
                 seen_types[key] = t
-        # a trigger word inside an actor's name ("Government of National Accord", «غرفة عمليات …») is no trigger
-        seen_types = {k: t for k, t in seen_types.items()
-                      if not any(a.start <= t.start and t.end <= a.end and (a.end - a.start) > (t.end - t.start)
-                                 for a in actors)}
         ied = seen_types.get(("Explosions/Remote violence", "Remote explosive/landmine/IED"))
         if ied is not None and ("Explosions/Remote violence", "Air/drone strike") not in seen_types \
                 and _AIRCRAFT_BEFORE_RE.search(sent.text[max(0, ied.start - 40):ied.start]):

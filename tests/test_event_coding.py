@@ -2231,3 +2231,14 @@ def test_a_force_named_after_its_commander_ends_at_the_name_and_its_verb_is_the_
     ev = one(text, date)
     assert ev.actor1 == actor
     assert ev.event_type in ("Battles", "Explosions/Remote violence")
+
+
+def test_the_verb_after_a_brigade_whose_name_holds_a_trigger_word_is_the_event():
+    ev = one("اللواء 444 قتال اشتبك مع جهاز دعم الاستقرار في طرابلس يوم الخميس.", "2019-05-10")
+    assert (ev.event_type, ev.actor1) == ("Battles", "444th Brigade")
+
+
+def test_a_named_agreement_is_an_event_only_when_the_sentence_tells_it_was_made():
+    assert events("Leaders must formalize the GNA, as outlined in the Libyan Political Agreement.", "2016-01-10") == []
+    ev = one("The two sides signed the Libyan Political Agreement in Skhirat on 17 December 2015.", None)
+    assert (ev.sub_event_type, ev.event_date) == ("Agreement", "2015-12-17")
