@@ -1573,8 +1573,7 @@ def extract_result(
             # «وفي منتصف الشهر», "later that month": a part of the month named last, known to about a week
             which = (part.group("p") or part.group("p2") or part.group("p3") or "").lower()
             # ("later that month" says only the month: day 1, precision 3, as a month alone is coded)
-            day = 15 if which in ("منتصف", "أواسط", "اواسط", "mid", "middle") else \
-                25 if which in ("أواخر", "اواخر", "نهاية", "late", "end") else 1 if which == "later" else 5
+            day = timeparse.part_of_month(numbers.fold_same_length(which) + " ") or (1 if which == "later" else 5)
             dinfo = timeparse.DateInfo(base.date.replace(day=day), 3 if which == "later" else 2,
                                        f"{part.group().strip()!r}: about day {day} of {base.date:%Y-%m}",
                                        part.start(), part.end())
@@ -1589,6 +1588,10 @@ def extract_result(
         elif doc_date is not None:
             dinfo = None
             date_note = doc_date_note
+            if background_days > timeparse.BACKGROUND_DAYS:
+                # a report of a period that does not date this event: it happened within the period, known to
+                # about a month at best ("Intense fighting continued in Benghazi", a quarterly update)
+                date_note += f" (a report of about {background_days // 31} months: the day is not known)"
         elif narrative_date is not None:
             dinfo = narrative_date
             date_note = f"{dinfo.note} (the date the text named last)"
@@ -1600,7 +1603,7 @@ def extract_result(
             tprec = int(getattr(dinfo, "precision", 1) or 1)
         else:
             ev_date = doc_date.isoformat() if doc_date else None
-            tprec = 1
+            tprec = 3 if doc_date and background_days > timeparse.BACKGROUND_DAYS else 1
 
         # actors
         if early_actors is not None:

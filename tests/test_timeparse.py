@@ -260,3 +260,25 @@ def test_a_report_of_a_period_tells_of_its_events_news_of_the_past_is_background
     assert [e.event_date for e in extract_result(report, date="2014-03-31", language="en").events] == ["2014-01-01"]
     # a news item of the same date: the January killing is background, no new event
     assert extract_result(body, date="2014-03-31", language="en").events == []
+
+
+def test_an_event_a_period_report_does_not_date_is_known_to_the_month_at_best():
+    from geo.extract import extract_result
+
+    text = ("The security situation has deteriorated over the past three months. "
+            "Intense fighting continued in Benghazi between the army and the militias.")
+    ev = extract_result(text, date="2014-12-31", language="en").events[0]
+    assert (ev.event_date, ev.time_precision) == ("2014-12-31", 3) and "report of about 3 months" in ev.date_note
+    # news of the day keeps the day
+    news = extract_result("Intense fighting continued in Benghazi between the army and the militias.",
+                          date="2014-12-31", language="en").events[0]
+    assert news.time_precision == 1
+
+
+@pytest.mark.parametrize("word, day", [("منتصف", 15), ("mid", 15), ("middle", 15), ("أواخر", 25), ("late", 25),
+                                       ("end", 25), ("early", None)])
+def test_one_rule_reads_the_part_of_a_month(word, day):
+    from geo.text.numbers import fold_same_length
+    from geo.text.timeparse import part_of_month
+
+    assert part_of_month(fold_same_length(word) + " ") == day

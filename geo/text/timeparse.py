@@ -134,8 +134,8 @@ _EN_MONTH = rf"(?:{_alt(_MONTHS_EN)})\.?"
 #: "mid-May", «منتصف مايو», «أواسط الشهر الماضي»; "late May", "the end of May", «أواخر مايو», «نهاية الشهر»: a part
 #: of a month, known to about a week (ACLED precision 2), coded by its 15th or its 25th
 _PART_OF_MONTH_BEFORE = re.compile(
-    r"(?:(?P<mid>\bmid[\s-]*|\b(?:the\s+)?middle\s+of\s+(?:the\s+)?|(?:منتصف|اواسط)\s+)"
-    r"|(?P<late>\blate[\s-]+|\b(?:the\s+)?end\s+of\s+(?:the\s+)?|(?:اواخر|نهايه)\s+))(?:شهر\s+)?$", re.I)
+    r"(?:(?P<mid>\bmid[\s-]*|\b(?:the\s+)?middle(?:\s+of)?\s+(?:the\s+)?|(?:منتصف|اواسط)\s+)"
+    r"|(?P<late>\blate[\s-]+|\b(?:the\s+)?end(?:\s+of)?\s+(?:the\s+)?|(?:اواخر|نهايه)\s+))(?:شهر\s+)?$", re.I)
 
 
 _PART_NOTE = {15: " (the middle of the month)", 25: " (the end of the month)"}
@@ -144,7 +144,8 @@ _PART_NOTE = {15: " (the middle of the month)", 25: " (the end of the month)"}
 def part_of_month(before: str) -> int | None:
     """The day that codes the part of a month ``before`` names (its end is the month's name), else None.
 
-    ``before`` is same-length-folded text ending where the month (or «الشهر», "last month") starts.
+    ``before`` is same-length-folded text ending where the month (or «الشهر», "last month") starts;
+    a part's word alone, followed by a space, is read too (``part_of_month("اواخر ")`` is 25).
     """
     m = _PART_OF_MONTH_BEFORE.search(before)
     if m is None:
