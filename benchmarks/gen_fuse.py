@@ -33,7 +33,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 
 #: Gold events (``doc#index`` in the gold file's ``events``) that report one incident.
 SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
-    ("ar-01#0", "en-08#0"),   # Tripoli International Airport, 13 July 2014
+    ("ar-01#0", "en-08#0", "en-87#0"),   # Tripoli International Airport, 13 July 2014
     ("ar-02#0", "en-03#1"),   # Zawiya retaken by Gaddafi forces, 10 March 2011
     ("ar-02#1", "en-03#2"),   # Zuwara (no date)
     ("ar-02#2", "en-03#3"),   # Zawiya, week of 15 June 2011
@@ -52,7 +52,7 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("ar-09#0", "en-39#0"),   # Sabha clashes (Abu Seif militia and Tebu), from 25 March 2012
     ("ar-04#0", "en-43#0", "en-49#0"),   # the LNA's offensive on Tripoli, April 2019
     ("ar-24#0", "en-40#0", "en-59#1"),   # Operation Dignity's first day in Benghazi, 16 May 2014
-    ("ar-25#0", "en-22#0"),   # Derna, May 2018
+    ("ar-25#0", "en-22#0", "en-86#0"),   # Derna, May 2018
     ("en-22#3", "en-31#1", "ar-43#1"),   # Derna, Shura Council against IS, June 2015
     ("ar-42#0", "en-10#0", "en-56#2"),   # Zliten police-camp truck bomb, 7 January 2016
     ("ar-43#0", "en-22#2"),   # IS takes over Derna, October 2014
@@ -62,13 +62,14 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("ar-10#0", "en-53#0"),   # protesters shot at Gharghour, Tripoli, 15 November 2013 (coded as a protest and as an attack)
     ("ar-24#1", "en-59#2"),   # Haftar's air strikes on Benghazi, 16 May 2014
     ("ar-24#2", "en-59#3"),   # the same day's clashes in Benghazi's southern districts (Sidi Faraj, Hawari)
-    ("en-40#1", "en-54#4"),   # the General National Congress stormed, Tripoli, 18 May 2014
+    ("en-40#1", "en-54#4", "en-88#3"),   # the General National Congress stormed, Tripoli, 18 May 2014 (en-88: "violence
+    #                                        between groups, especially in Tripoli in May", the quarter's summary of it)
     ("en-44#0", "en-55#0"),   # oil tanker bombed off Derna, 4/5 January 2015
     ("ar-12#1", "en-55#1"),   # Corinthia hotel attack, Tripoli, 27 January 2015
     ("en-29#0", "en-55#2"),   # fighting for Sirte, mid-March 2015
     ("en-45#0", "en-56#4"),   # first US air strikes on Sirte, 1 August 2016
     ("en-65#0", "ar-48#0"),   # clashes in Tripoli, 27 August 2022 (one UK statement in English and Arabic)
-    ("en-36#0", "en-64#0"),   # the Brak al-Shati air base raid, 18 May 2017
+    ("en-36#0", "en-64#0", "en-91#0"),   # the Brak al-Shati air base raid, 18 May 2017
     ("en-06#0", "en-68#1"),   # the fall of Tripoli, August 2011
     ("ar-31#0", "en-70#2"),   # rebels drive Gaddafi forces out of Misrata's districts, early May 2011
     ("en-74#0", "ar-54#2"),   # protesters shot at in Tripoli, 23 August 2020 (the article in English and Arabic)
@@ -84,6 +85,9 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("en-14#0", "en-76#0"),   # the air strike on the Tajoura detention centre, 2–3 July 2019
     ("ar-46#0", "en-82#1"),   # the car bomb in Benghazi that killed UN staff, 10 August 2019
     ("en-57#2", "en-81#0"),   # the mass graves of Tarhuna found in June 2020
+    ("en-08#1", "en-87#1"),   # Tripoli International Airport taken by Libya Dawn, 23–24 August 2014
+    ("ar-50#0", "en-86#3"),   # the air strikes on Derna that killed 15 civilians, October 2017
+    ("en-41#1", "en-87#2"),   # the fight for Benina airport, August–October 2014 (told in September as going on)
 )
 
 _CLITICS = ("ب", "و", "وب", "ف")

@@ -716,6 +716,14 @@ _GNU_START = "2021-03-10"  # the GNU took office (en.wikipedia 'Government of Na
 _DIGNITY_START = "2014-05-16"  # Haftar's Operation Dignity: from then on "the LNA" is his (en.wikipedia 'Operation Dignity')
 
 
+#: Verbs of saying and publishing: a sentence built on one tells when something was said, not when it happened.
+_REPORTING_RE = re.compile(
+    r"\b(?:published|publishes|released|issued|said|says|stated|announced|reported|told|warned|condemned|called|"
+    r"urged|highlighted|welcomed|noted|declared|briefed|expressed|tweeted)\b"
+    r"|(?:^|\s)[وف]?(?:أعلن|أعلنت|اعلن|اعلنت|قال|قالت|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|نشر|نشرت|أصدر|أصدرت|اصدر|اصدرت|صرح|"
+    r"صرحت|أكد|أكدت|اكد|اكدت|دعا|دعت|أدان|أدانت|ادان|ادانت|رحب|رحبت|حذر|حذرت)(?:\s|$)", re.IGNORECASE)
+
+
 #: The two sides of the 2011 war, as the actor lexicon names them.
 _WAR_2011_SIDES = ("Gaddafi loyalist forces", "NTC/rebel forces (2011)")
 
@@ -1465,17 +1473,21 @@ def extract_result(
             if named_here:
                 para_place[sent.paragraph] = [_locate_mention(ctx, text, mentions[named_here[-1]],
                                                               cues.get(named_here[-1]))]
-            if doc_date is None:
-                # a narrative without a document date: remember the dates it names on the way
-                try:
-                    d0 = sentence_date(sent, lang)
-                except Exception:  # noqa: BLE001 - a date that fails to parse is no date
-                    d0 = None
-                if d0 is not None and d0.date is not None and d0.start >= 0 and d0.precision == 1 \
-                        and not d0.note.startswith(("since", "background", "future")):
+            # remember the dates a text names on the way, also in sentences with no event of their own
+            try:
+                d0 = sentence_date(sent, lang)
+            except Exception:  # noqa: BLE001 - a date that fails to parse is no date
+                d0 = None
+            if d0 is not None and d0.date is not None and d0.start >= 0 and d0.precision == 1 \
+                    and not d0.note.startswith(("since", "background", "future")):
+                if doc_date is None:
                     narrative_date = d0
-                    # "By 5 April they had reached the airport. Heavy fighting continued …": the date the
-                    # section named last dates what follows, even from a sentence with no event of its own
+                # "By 5 April they had reached the airport. Heavy fighting continued …", "Elections were held on
+                # 25 June … Violence in Benghazi closed a polling centre": the date the section named last dates
+                # what follows, even from a sentence with no event of its own; not the day a text was published
+                # or a statement made ("On 23 December, UNSMIL published a quarterly update … 1,000 people were
+                # killed"), which tells when it was said, not when what it tells happened
+                if doc_date is None or not _REPORTING_RE.search(sent.text):
                     section_date[sent.section] = d0
             continue
 

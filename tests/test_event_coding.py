@@ -2242,3 +2242,12 @@ def test_a_named_agreement_is_an_event_only_when_the_sentence_tells_it_was_made(
     assert events("Leaders must formalize the GNA, as outlined in the Libyan Political Agreement.", "2016-01-10") == []
     ev = one("The two sides signed the Libyan Political Agreement in Skhirat on 17 December 2015.", None)
     assert (ev.sub_event_type, ev.event_date) == ("Agreement", "2015-12-17")
+
+
+def test_a_day_named_by_a_sentence_with_no_event_dates_what_follows_unless_it_is_when_something_was_said():
+    text = ("Parliamentary elections were held on 25 June in most polling stations.\n"
+            "Violence in Benghazi, which resulted in seven being killed, caused one polling centre to close.")
+    assert [e.event_date for e in events(text, "2014-06-30")] == ["2014-06-25"]
+    said = ("On 23 December, the UN mission published a report on Libya.\n"
+            "Intense fighting continued in Benghazi between the army and the militias.")
+    assert [e.event_date for e in events(said, "2014-12-31")] == ["2014-12-31"]
