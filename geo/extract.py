@@ -1254,7 +1254,7 @@ def extract_result(
     # a text with no document date (an encyclopaedia narrative) gives day-month dates the year it named last
     years = timeparse.narrative_years(text) if doc_date is None else []
     # a report of a period ("over the past three months", "During the year") tells of that period's events
-    background_days = max(timeparse.report_period_days(text) or 0, timeparse.BACKGROUND_DAYS)
+    background_days = max(timeparse.report_period_days(text, doc_date) or 0, timeparse.BACKGROUND_DAYS)
     narrative_date = None  # the last day-precise date such a narrative named
     sentence_found: list[Any] = []  # every date expression of the sentence last dated
 

@@ -282,3 +282,17 @@ def test_one_rule_reads_the_part_of_a_month(word, day):
     from geo.text.timeparse import part_of_month
 
     assert part_of_month(fold_same_length(word) + " ") == day
+
+
+@pytest.mark.parametrize(
+    "text, date, days",
+    [("There were widespread violations and abuses of human rights in 2017 in Libya.", dt.date(2017, 12, 31), 364),
+     ("There were widespread violations of human rights in 2019.", dt.date(2020, 3, 11), 435),
+     ("There were numerous reports that armed groups committed unlawful killings.", None, 372),
+     # a year two before the document's is history, not the year a report reviews
+     ("In 2015, the group seized the town.", dt.date(2019, 5, 1), None)],
+)
+def test_the_year_a_report_reviews(text, date, days):
+    from geo.text.timeparse import report_period_days
+
+    assert report_period_days(text, date) == days

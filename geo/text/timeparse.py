@@ -244,19 +244,28 @@ _REPORT_PERIOD_RE = re.compile(
     r"|(?P<year>\b(?:during|over|throughout)\s+the\s+(?:past\s+|last\s+)?year\b|\bthe\s+past\s+twelve\s+months\b"
     r"|خلال\s+(?:العام|السنه)(?:\s+(?:الماضي|الماضيه))?)"
     r"|(?P<period>\b(?:the\s+)?(?:reporting\s+period|period\s+under\s+review)\b|الفتره\s+المشموله\s+بالتقرير)"
+    r"|(?P<reports>\b(?:numerous|multiple|widespread)\s+reports\s+(?:that|of)\b)"
     r"|خلال\s+(?:الاشهر|الشهور)\s+(?P<ar>الثلاثه|الاربعه|السته|التسعه)?\s*(?:الماضيه|الاخيره|المنصرمه)",
     re.I,
 )
 
 
-def report_period_days(text: str) -> int | None:
+def report_period_days(text: str, doc_date: _dt.date | None = None) -> int | None:
     """The period (days) a report says it covers, the longest it names, else None.
 
     A quarterly update ("The security situation has deteriorated over the past three months") or an
-    annual report ("During the year …") tells of events months before its date: they are the
-    report's events, not background. News names no such period.
+    annual report ("During the year …", "There were numerous reports that …", or an opening that names
+    the year it reviews: "There were widespread violations … in 2017 in Libya", read with ``doc_date``)
+    tells of events months before its date: they are the report's events, not background. News names
+    no such period.
     """
     best = 0
+    if doc_date is not None:
+        # the year the opening lines review, the document's own or the one before it (a report published in March)
+        for m in _REVIEWED_YEAR_RE.finditer(fold_same_length(text[:_OPENING_CHARS])):
+            year = int(m["y"] or m["y2"])
+            if doc_date.year - 1 <= year <= doc_date.year:
+                best = max(best, (doc_date - _dt.date(year, 1, 1)).days)
     for m in _REPORT_PERIOD_RE.finditer(fold_same_length(text)):
         if m["n"]:
             n = m["n"].lower()
@@ -265,10 +274,16 @@ def report_period_days(text: str) -> int | None:
             months = 12
         elif m["period"]:
             months = 6
+        elif m["reports"]:
+            months = 12  # the annual human-rights reports' way of telling the year's events
         else:
             months = _COUNT_WORDS.get(m["ar"] or "", 3)
         best = max(best, min(months, 12) * 31)
     return best or None
+
+
+_OPENING_CHARS = 500
+_REVIEWED_YEAR_RE = re.compile(r"\b(?:in|during|throughout|for)\s+(?P<y>20[0-4]\d)\b|(?:خلال|في)\s+(?:عام\s+)?(?P<y2>20[0-4]\d)")
 
 
 # A sentence holds a date expression only if it has one of these: the patterns below run only then.
