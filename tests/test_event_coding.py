@@ -2251,3 +2251,14 @@ def test_a_day_named_by_a_sentence_with_no_event_dates_what_follows_unless_it_is
     said = ("On 23 December, the UN mission published a report on Libya.\n"
             "Intense fighting continued in Benghazi between the army and the militias.")
     assert [e.event_date for e in events(said, "2014-12-31")] == ["2014-12-31"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["U.S. forces conducted a precision strike near Sabratha on Friday.",
+     "U.S. Africa Command conducted a strike against ISIS-Libya militants in the vicinity of Murzuq on Thursday."],
+)
+def test_a_precision_strike_or_one_by_africa_command_is_an_air_strike(text):
+    ev = one(text, "2019-09-27")
+    assert (ev.sub_event_type, ev.actor1) == ("Air/drone strike", "US forces")
+    assert one("Workers in Zawiya went on strike over unpaid salaries on Monday.", "2019-09-27").event_type == "Protests"
