@@ -2262,3 +2262,14 @@ def test_a_precision_strike_or_one_by_africa_command_is_an_air_strike(text):
     ev = one(text, "2019-09-27")
     assert (ev.sub_event_type, ev.actor1) == ("Air/drone strike", "US forces")
     assert one("Workers in Zawiya went on strike over unpaid salaries on Monday.", "2019-09-27").event_type == "Protests"
+
+
+def test_according_to_is_no_accord():
+    evs = events("Libyan rebels have taken control of the town of Brega, according to reports on Monday.", "2011-04-01")
+    assert [e.event_type for e in evs] == ["Battles"]
+    assert one("The two sides reached an accord in Zawiya on Monday.", "2011-04-01").sub_event_type == "Agreement"
+
+
+def test_the_past_week_is_a_week_precise_date():
+    ev = one("Clashes between rival militias near Tripoli left at least 47 people dead over the past week.", "2014-07-20")
+    assert (ev.event_date, ev.time_precision) == ("2014-07-17", 2)

@@ -195,6 +195,9 @@ _REL_PATTERNS: list[tuple[re.Pattern[str], int, int, str]] = [
     (re.compile(r"\btwo\s+days\s+ago\b", re.I), -2, 1, "two days ago"),
     (re.compile(r"\b(?:today|this\s+morning|tonight|this\s+afternoon|this\s+evening)\b", re.I), 0, 1, "today"),
     (re.compile(r"\blast\s+week\b", re.I), -7, 2, "last week"),
+    # "over the past week", "in the last seven days": the days up to the document's, coded in their middle
+    (re.compile(r"\b(?:over|in|during|for|within)\s+the\s+(?:last|past|previous)\s+(?:week|seven\s+days|7\s+days)\b",
+                re.I), -3, 2, "the past week"),
     (re.compile(r"\b(?:(?:over|in|during|for)\s+the\s+(?:last|past)\s+(?:few\s+|several\s+|couple\s+of\s+)?days|"
                 r"in\s+recent\s+days)\b", re.I), -2, 2, "the last few days"),
     (re.compile(r"\bthis\s+week\b", re.I), 0, 2, "this week"),
