@@ -2273,3 +2273,14 @@ def test_according_to_is_no_accord():
 def test_the_past_week_is_a_week_precise_date():
     ev = one("Clashes between rival militias near Tripoli left at least 47 people dead over the past week.", "2014-07-20")
     assert (ev.event_date, ev.time_precision) == ("2014-07-17", 2)
+
+
+@pytest.mark.parametrize(
+    "text, sides",
+    [("شهدت مدينة سبها اشتباكات عنيفة بين مسلحين من قبيلتي أولاد سليمان والتبو.", {"Awlad Suleiman tribe", "Tebu forces"}),
+     ("Clashes broke out in Sabha between gunmen from the Awlad Suleiman and Tebu tribes.",
+      {"Awlad Suleiman tribe", "Tebu forces"})],
+)
+def test_gunmen_of_named_tribes_are_the_tribes(text, sides):
+    ev = one(text, "2014-01-10")
+    assert {ev.actor1, ev.actor2} == sides

@@ -601,7 +601,8 @@ def _definite_head_alias(entry: dict[str, Any], word: str) -> bool:
 _OWN_MEN_GAP = re.compile(r"^[\s\-‐]*$")
 _MEN_OF_GAP = re.compile(
     r"^\s+(?:from|of|belonging\s+to|loyal\s+to|affiliated\s+(?:with|to)|linked\s+to|allied\s+(?:to|with)|aligned\s+with|"
-    r"من|ينتمون\s+(?:إلى|الى)|(?:ال)?(?:تابعين|تابعون|موالين|موالون)(?:\s+ل)?)\s*(?:the\s+)?$",
+    r"من(?:\s+(?:قبيلة|قبيلتي|قبيلتين|قبائل|مكون|مكوني))?|ينتمون\s+(?:إلى|الى)|(?:ال)?(?:تابعين|تابعون|موالين|موالون)"
+    r"(?:\s+ل)?)\s*(?:the\s+)?$",
     re.IGNORECASE)
 
 #: Lexicon actors that only say "armed men": a pattern naming the group wins over them.
@@ -670,7 +671,9 @@ _AR_NAME_STOP |= {"يقودها", "يقوده", "تقودها", "بقيادة", 
 _AR_NAME_STOP_N = frozenset(normalize(v) for v in _AR_NAME_STOP)
 _AR_NOT_ORIGINS_N = frozenset(normalize(v) for v in (
     "مواقع", "المواقع", "المدينة", "البلدة", "المنطقة", "الداخل", "الخارج", "جهة", "جانب", "طرف", "الجيش", "الشرطة",
-    "المحور", "محاور", "الجنوب", "الشمال", "الشرق", "الغرب", "العاصمة", "السكان", "الأهالي", "بينهم", "بينها"))
+    "المحور", "محاور", "الجنوب", "الشمال", "الشرق", "الغرب", "العاصمة", "السكان", "الأهالي", "بينهم", "بينها",
+    # «مسلحين من قبيلتي أولاد سليمان والتبو»: the tribes are named after the noun, by the lexicon
+    "قبيلة", "قبيلتي", "قبيلتين", "قبائل", "القبائل", "عائلة", "عائلتي", "مكون", "مكوني"))
 _AR_UNIT_HEADS_N = frozenset(normalize(v) for v in ("كتيبة", "الكتيبة", "لواء", "اللواء", "كتائب", "الكتائب", "سرية",
                                                        "السرية", "ميليشيا", "مليشيا", "قوة", "القوة", "جهاز", "غرفة"))
 # head nouns of an armed party; after «و» inside a name they begin a second party
