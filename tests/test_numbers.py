@@ -170,3 +170,18 @@ def test_each_count_keeps_its_offset_when_a_sentence_gives_several():
     assert c.fatalities == 1170
     assert [(v, text[o:o + 5]) for v, o in c.fatal_counts] == [(1000, "1,000"), (170, "170 k")]
     assert casualties("Clashes killed 12 people.", "en").fatal_counts == ()
+
+
+@pytest.mark.parametrize(
+    "text, lang, fat",
+    [("A rocket slammed into a building, killing a woman and her two children.", "en", 3),
+     ("The blast killed a commander and two of his bodyguards.", "en", 3),
+     ("Gunmen opened fire, killing a man and his son.", "en", 2),
+     ("The shell hit a house, killing a soldier and a civilian.", "en", 2),
+     ("ما أدى إلى مقتل امرأة وطفليها", "ar", 3),
+     ("أسفر القصف عن مقتل رجل وابنه", "ar", 2),
+     ("أسفر القصف عن مقتل امرأة وثلاثة من أطفالها", "ar", 4),
+     ("killing three soldiers and two civilians", "en", 5)],
+)
+def test_a_victim_and_those_joined_to_them_are_counted(text, lang, fat):
+    assert casualties(text, lang).fatalities == fat

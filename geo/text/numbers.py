@@ -406,6 +406,33 @@ _NOT_PEOPLE = {"days", "day", "weeks", "week", "months", "month", "years", "year
 _EN_AND_ONE_RE = re.compile(
     r"\b(?P<n>an?|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?[a-z]+\s+and\s+(?:a|an|one)\s+"
     r"(?:[a-z]+\s+)?[a-z]+\s+(?:were|have\s+been|had\s+been)\s+(?P<verb>killed|wounded|injured)\b", re.IGNORECASE)
+_EN_ONE_AND_MORE_RE = re.compile(
+    r"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured)\s+(?:a|an|one)\s+(?:[a-z]+\s+)?[a-z]+\s+and\s+"
+    r"(?:(?:her|his|their|a|an)\s+)?(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:of\s+(?:her|his|their)\s+)?)?(?:[a-z]+\s+)?"
+    r"(?:children|sons|daughters|son|daughter|child|brothers|brother|sisters|sister|wife|husband|mother|father|"
+    r"relatives|companions|colleagues|friend|friends|bodyguards?|guards?|drivers?|passengers?|others|civilians?|"
+    r"soldiers?|policem[ae]n|officers?|fighters?|m[ae]n|wom[ae]n|boys?|girls?|person|people|migrants?|workers?)\b",
+    re.IGNORECASE)
+#: Kin nouns (normalised, without the possessive suffix): a victim's relatives joined to them («وطفليها», «وابنه»).
+_AR_KIN = frozenset({"ابن", "ابنت", "زوجت", "زوج", "طفل", "شقيق", "شقيقت", "والد", "والدت", "اخ", "اخت", "اب", "ام",
+                     "نجل", "حفيد", "اطفال", "ابناء", "اولاد", "بنات", "اشقاء", "حراس", "مرافق", "مرافقي"})
+_AR_KIN_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def _ar_kin_count(word: str) -> int | None:
+    """How many people a kin noun with a possessive suffix counts: «طفليها» 2, «ابنه» 1, «أطفالها» 0 (a plural,
+    counted by the number before it); None when the word is no such noun."""
+    for suf in _AR_KIN_SUFFIXES:
+        if word.endswith(suf) and len(word) > len(suf) + 1:
+            base = word[: -len(suf)]
+            if base in _AR_KIN:
+                return 0 if base in {"اطفال", "ابناء", "اولاد", "بنات", "اشقاء", "حراس"} else 1
+            if base.endswith("ي") and base[:-1] in _AR_KIN:
+                return 2  # the dual: «طفلي-ها», «ابني-ه», «ابنتي-ه»
+    return None
+
+
 _SUBSET_LEAD = {"including", "among", "بينهم", "منهم", "بينهن", "منهن", "بينها", "بينهما"}
 _EN_BE = {"were", "was", "are", "is", "have", "had"}
 # the counted noun right after a number: a nationality or group plural ("Americans", "Egyptians",
@@ -739,6 +766,15 @@ def casualties(text: str, language: str) -> Casualties:
             if cat:
                 found[cat].append(2 if w in _AR_PERSON_DUAL else 1)
                 last_noun_cat, last_noun_idx = cat, idx
+        elif w[:1] == "و" and idx == last_noun_idx + 1 and (kin := _ar_kin_count(w[1:])):
+            # «مقتل امرأة وطفليها», «رجل وابنه»: her two children, his son, joined to the counted victim
+            found[last_noun_cat].append(kin)
+            last_noun_idx = idx
+        elif w[:1] == "و" and idx == last_noun_idx + 1 and idx + 2 < len(words) and words[idx + 1] == "من" \
+                and _ar_kin_count(words[idx + 2]) is not None and (n_of := parse_number(w[1:])) is not None:
+            # «مقتل امرأة وثلاثة من أطفالها»: three of her children
+            found[last_noun_cat].append(n_of)
+            last_noun_idx = idx + 2
         elif w[:1] == "و" and idx == last_noun_idx + 1 and (w[1:] in _AR_PERSON_SING or w[1:] in _AR_PERSON_DUAL):
             # «قتل جنديان ومدني»: a person noun joined by «و» to the counted one is counted too
             found[last_noun_cat].append(2 if w[1:] in _AR_PERSON_DUAL else 1)
@@ -753,6 +789,14 @@ def casualties(text: str, language: str) -> Casualties:
                 found[cat].append(1)  # the count was read already: one more
             else:
                 found[cat].append(n + 1)
+    # "killing a woman and her two children", "killed a man and his son": one victim and those joined to them
+    m = _EN_ONE_AND_MORE_RE.search(text)
+    if m is not None:
+        cat = "fatal" if m["verb"].lower().startswith("kill") else "injury"
+        n = parse_number(m["n"]) if m["n"] else 1
+        if n is not None and found[cat] in ([], [n], [1]):  # ([1]: the one victim, read alone before)
+            found[cat] = [1 + n]
+            notes.append(f"one victim and {n} more joined to them")
     for cat, label in (("fatal", "fatalities"), ("injury", "injuries")):
         if len(found[cat]) > 1:
             notes.append(f"{label}: sum of {' + '.join(map(str, found[cat]))}")
