@@ -1168,7 +1168,7 @@ def _defer_full_collections(fn: Callable[_P, _R]) -> Callable[_P, _R]:
     return run
 
 
-_DATELINE_END_RE = re.compile(r"\s*[-–—/:|]+\s*")
+_DATELINE_END_RE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—/:|]+\s*")
 
 
 def _split_off_dateline(sentences: list[Any], text: str, dline: Any) -> list[Any]:

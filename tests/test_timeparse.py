@@ -296,3 +296,17 @@ def test_the_year_a_report_reviews(text, date, days):
     from geo.text.timeparse import report_period_days
 
     assert report_period_days(text, date) == days
+
+
+@pytest.mark.parametrize(
+    "text, lang, day, event_day",
+    [("بنغازي، 10 مايو 2014 (ويكي الأخبار) - اندلعت اشتباكات عنيفة أمس في منطقة بنينا.", "ar", "2014-05-10", "2014-05-09"),
+     ("TRIPOLI, 12 April 2019 (Reuters) – Fighting continued south of Gharyan on Thursday.", "en", "2019-04-12",
+      "2019-04-11")],
+)
+def test_a_dateline_with_its_source_in_brackets(text, lang, day, event_day):
+    from geo.extract import extract_result
+    from geo.text.timeparse import dateline
+
+    assert dateline(text, lang).date.isoformat() == day
+    assert [e.event_date for e in extract_result(text, language=lang).events] == [event_day]

@@ -761,7 +761,9 @@ _YEAR_TITLE_RE = re.compile(
     r"(?=[ \t]*(?:\n|$|in\s|في\s|\)))", re.I)
 
 
-_DATELINE_SEP = re.compile(r"\s*[-–—/:|]")
+#: What ends a dateline's date: a dash, a slash, a colon — after the source in brackets, if any ("12 April 2019
+#: (Reuters) –", «10 مايو 2014 (ويكي الأخبار) -»).
+_DATELINE_SEP = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—/:|]")
 _DATELINE_HEAD = re.compile(
     r"^\s*(?!(?:On|In|By|At|Since|During|The|From|Until|After|Before|في|منذ|خلال|يوم|بعد|قبل)\b)(?:[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,3}|[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})"
     r"(?:\s*,\s*(?:Libya|ليبيا))?\s*(?:\([^()\n]{1,40}\))?\s*[,،\-–—]?\s*"
