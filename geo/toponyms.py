@@ -781,6 +781,7 @@ _LATIN_PLACE_BEFORE = re.compile(
     r"(?:town|city|village|oasis|district|area|region|port|suburb|outskirts|centre|center)(?:\s+of)?|"
     r"(?:residents|people|inhabitants|mayor|municipality|suburbs|streets|heart|edge|entrance|gates|siege|"
     r"battle|fall|capture|liberation|control)\s+of|"
+    r"(?:attacks?|assault|offensive|(?:air\s*)?strikes?|raids?|advance|march|push|bombardment|shelling)\s+on|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+of)?)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )

@@ -467,3 +467,12 @@ def test_a_misspelt_town_still_reaches_its_place_while_a_person_does_not():
     found = {m.text: m.place.id for m in find_mentions("Fighting broke out in Warshafana, residents said.", gaz,
                                                         language="en") if m.place is not None}
     assert found == {"Warshafana": "ly:warshefana"}
+
+
+@pytest.mark.parametrize("text, place_id", [("An airstrike on Watiyah killed two.", "ly:nuqat-al-khams-watiya"),
+                                             ("Airstrikes on al-Watiyah continued.", "ly:nuqat-al-khams-watiya")])
+def test_a_misspelt_place_after_a_blow_on_it(text, place_id):
+    found = [m.place.id for m in find_mentions(text, Gazetteer.load(user=False), language="en") if m.place is not None]
+    assert found == [place_id]
+    assert [m for m in find_mentions("The attack on Haftar failed.", Gazetteer.load(user=False), language="en")
+            if m.status == "resolved"] == []
