@@ -716,14 +716,6 @@ _GNU_START = "2021-03-10"  # the GNU took office (en.wikipedia 'Government of Na
 _DIGNITY_START = "2014-05-16"  # Haftar's Operation Dignity: from then on "the LNA" is his (en.wikipedia 'Operation Dignity')
 
 
-#: Verbs of saying and publishing: a sentence built on one tells when something was said, not when it happened.
-_REPORTING_RE = re.compile(
-    r"\b(?:published|publishes|released|issued|said|says|stated|announced|reported|told|warned|condemned|called|"
-    r"urged|highlighted|welcomed|noted|declared|briefed|expressed|tweeted)\b"
-    r"|(?:^|\s)[وف]?(?:أعلن|أعلنت|اعلن|اعلنت|قال|قالت|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|نشر|نشرت|أصدر|أصدرت|اصدر|اصدرت|صرح|"
-    r"صرحت|أكد|أكدت|اكد|اكدت|دعا|دعت|أدان|أدانت|ادان|ادانت|رحب|رحبت|حذر|حذرت)(?:\s|$)", re.IGNORECASE)
-
-
 #: The two sides of the 2011 war, as the actor lexicon names them.
 _WAR_2011_SIDES = ("Gaddafi loyalist forces", "NTC/rebel forces (2011)")
 
@@ -1487,7 +1479,7 @@ def extract_result(
                 # what follows, even from a sentence with no event of its own; not the day a text was published
                 # or a statement made ("On 23 December, UNSMIL published a quarterly update … 1,000 people were
                 # killed"), which tells when it was said, not when what it tells happened
-                if doc_date is None or not _REPORTING_RE.search(sent.text):
+                if doc_date is None or not any(t.kind == "statement" for t in trigs):
                     section_date[sent.section] = d0
             continue
 
