@@ -79,6 +79,8 @@ _HEDGE_RE = re.compile(
 # "threatened to storm", "would lead to", «أي هجوم», «هدد باقتحام»: an event spoken of, not one that happened
 _MODAL_BEFORE_RE = re.compile(
     r"\b(?:threaten\w*|vow\w*|plan\w*|intend\w*|prepar\w*|promis\w*|pledg\w*)\s+to\s+$"
+    r"|\b(?:hope[sd]?|hoping|wish\w*)\s+(?:that\s+|to\s+|for\s+)(?:an?\s+|the\s+)?(?:\S+\s+)?$"
+    r"|(?:^|\s)(?:[وف]?(?:يأمل|تأمل|يأملون|آملا|آملين|أملا))\s+(?:\S+\s+)?(?:في\s+|ب)?(?:أن\s+|ان\s+)?(?:\S+\s+)?$"
     r"|\b(?:would|could|will|might|(?-i:may)|must|shall)\s+(?:not\s+)?(?:\S+\s+)?$|\bany\s+(?:\S+\s+)?$"
     r"|\b(?:warn\w*|fear\w*)\s+(?:of\s+|that\s+|against\s+)(?:an?\s+|the\s+|any\s+)?(?:\S+\s+)?$"
     r"|(?:^|\s)(?:هدد\S*|يهدد\S*|تهدد\S*|توعد\S*|يتوعد\S*|يعتزم|تعتزم|ينوي|تنوي|يخطط|تخطط|سوف|لن)\s+(?:\S+\s+)?$"
@@ -960,6 +962,11 @@ _BARE_TAKE_RE = re.compile(r"(?:took|takes|taking|taken)(?:\s+back)?", re.IGNORE
 _TAKE_AS_RE = re.compile(r"['’]s\b|\s+as\b|\s+by\s+surprise\b", re.IGNORECASE)
 _TAKE_GAP_RE = re.compile(r"\s+(?:back\s+)?(?:the\s+(?:town|city|village|port|oasis)\s+of\s+)?")
 _WITHDRAW_RE = re.compile(r"(?:withdr|pull|retreat|[وف]?انسحا?ب)", re.IGNORECASE)
+# "the fall of Tripoli", «سقوط مدينة سرت»: the noun is a change of hands only with a place as its object
+# ("the fall of the regime", «سقوط قتلى», «سقوط صاروخ» are none)
+_FALL_NOUN_RE = re.compile(r"(?:fall\s+of|[وفب]?(?:ال)?سقوط)", re.IGNORECASE)
+_FALL_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:(?:town|city|village|port|oasis|capital)\s+(?:of\s+)?)?"
+                          r"(?:(?:مدينة|بلدة|قرية|العاصمة|واحة|ميناء)\s+)?")
 # "The exchange of strikes demonstrated the intensity of the conflict": demonstrating something is showing it
 _SHOWED_RE = re.compile(r"demonstrat(?:ed|es|e)$|rall(?:ied|ies)$", re.IGNORECASE)
 _OBJECT_AFTER_RE = re.compile(r"^\s+(?:the|that|a|an|its|their|his|her|how|what|this|these|our|support|behind)\b",
@@ -1378,6 +1385,9 @@ def extract_result(
             mentions[i].status == "resolved" and not getattr(mentions[i].place, "is_foreign", True)
             and _TAKE_GAP_RE.fullmatch(text[sent.start + t.end:mentions[i].start])
             and not _TAKE_AS_RE.match(text, mentions[i].end) for i in m_by_sentence[k]))]
+        trigs = [t for t in trigs if not (t.kind == "territory" and _FALL_NOUN_RE.fullmatch(t.word.strip()) and not any(
+            mentions[i].status == "resolved" and not getattr(mentions[i].place, "is_foreign", True)
+            and _FALL_GAP_RE.fullmatch(text[sent.start + t.end:mentions[i].start]) for i in m_by_sentence[k]))]
         # «سقطت مدينة الزاوية في أيدي الثوار»: a bare «سقط» is a change of hands only with the hands after it
         # («سقط قتلى», «سقطت قذائف» are none)
         trigs = [t for t in trigs if not (t.kind == "territory" and _norm(t.word).lstrip("وف").startswith(_AR_FELL)

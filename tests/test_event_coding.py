@@ -2284,3 +2284,33 @@ def test_the_past_week_is_a_week_precise_date():
 def test_gunmen_of_named_tribes_are_the_tribes(text, sides):
     ev = one(text, "2014-01-10")
     assert {ev.actor1, ev.actor2} == sides
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [("After the fall of Zawiya on 20 August 2011, the rebels moved east.", "Zawiya"),
+     ("بعد سقوط مدينة الزاوية يوم 20 أغسطس 2011 تقدم الثوار شرقا.", "الزاوية")],
+)
+def test_the_fall_of_a_place_is_a_change_of_hands(text, place):
+    ev = one(text, None)
+    assert (ev.event_type, ev.location, ev.event_date) == ("Battles", place, "2011-08-20")
+    assert "territory" in ev.sub_event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["After the fall of the regime on 20 August 2011, the exiles returned.",
+     "بعد سقوط النظام يوم 20 أغسطس 2011 عاد المنفيون.",
+     "سقوط صاروخ يوم 20 أغسطس 2011 قرب مطار بنينا دون إصابات."],
+)
+def test_a_fall_with_no_place_as_its_object_changes_no_hands(text):
+    assert not [e for e in events(text, None) if "territory" in e.sub_event_type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On 3 September 2011 the council hoped that the capture of Sirte would end the war.",
+     "وفي 3 سبتمبر 2011 يأمل الثوار في السيطرة على سرت قبل العيد."],
+)
+def test_a_hoped_for_capture_is_no_event(text):
+    assert not [e for e in events(text, None) if e.event_type == "Battles"]
