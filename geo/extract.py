@@ -1270,6 +1270,9 @@ def extract_result(
                 break
             ref_year = yr
         found = timeparse.find_dates(sent_text, doc_date, lang, ref_year=ref_year, background_days=background_days)
+        base = (section_date.get(sent.section) or narrative_date) if doc_date is None else None
+        if base is not None and base.date is not None:
+            found = timeparse.weekdays_after(found, base.date)
         sentence_found[:] = found
         return timeparse.pick_date(found, doc_date)
     def _deaths_placed_and_dated(sent: Any, lang: str, k: int) -> int | None:

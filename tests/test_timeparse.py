@@ -310,3 +310,28 @@ def test_a_dateline_with_its_source_in_brackets(text, lang, day, event_day):
 
     assert dateline(text, lang).date.isoformat() == day
     assert [e.event_date for e in extract_result(text, language=lang).events] == [event_day]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("On 4 April 2019 the LNA attacked Gharyan. On Saturday, GNA forces shelled Qasr Bin Ghashir.", "en", "2019-04-06"),
+     ("في 4 أبريل 2019 هاجم الجيش غريان. ويوم السبت قصفت قوات الوفاق قصر بن غشير.", "ar", "2019-04-06"),
+     ("On 4 April 2019 the LNA attacked Gharyan. On Thursday, GNA forces shelled Qasr Bin Ghashir.", "en", "2019-04-04")],
+)
+def test_a_narrative_weekday_is_counted_forward_from_the_date_named_last(text, lang, expected):
+    # 4 April 2019 was a Thursday; the text has no publication date
+    from geo.extract import extract_result
+
+    evs = extract_result(text, date=None, language=lang).events
+    assert [e.event_date for e in evs][-1] == expected
+
+
+@given(st.dates(min_value=dt.date(2011, 1, 1), max_value=dt.date(2024, 12, 31)),
+       st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]))
+@settings(max_examples=100)
+def test_weekdays_after_is_that_weekday_within_the_week_after(after, name):
+    from geo.text.timeparse import weekdays_after
+
+    (d,) = weekdays_after(find_dates(f"On {name}, they shelled the port.", None, "en"), after)
+    assert 0 <= (d.date - after).days <= 6
+    assert d.date.strftime("%A") == name

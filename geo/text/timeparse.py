@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace as _replace
 
 from geo.text.numbers import fold_same_length
 
-__all__ = ["DateInfo", "find_dates", "nearest_date", "pick_date", "resolve_date"]
+__all__ = ["DateInfo", "find_dates", "nearest_date", "pick_date", "resolve_date", "weekdays_after"]
 
 
 @dataclass(frozen=True)
@@ -641,13 +641,40 @@ def _find_dates(
 _AR_LAST_AFTER_RE = re.compile(r"\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته)(?![\u0621-\u064a])")
 
 
+_UNRESOLVED_WEEKDAY = "relative: {name}, no document date"
+_UNRESOLVED_WEEKDAY_RE = re.compile(r"relative: (?P<name>[A-Z][a-z]+day), no document date")
+
+
 def _weekday(wd: int, word: str, doc_date: _dt.date | None, start: int, end: int, *, before: bool = False) -> DateInfo:
     """The weekday ``wd`` on or before the document date (strictly before it with ``before``: "last Friday")."""
     name = _EN_DAY_NAMES[wd]
     if doc_date is None:
-        return DateInfo(None, 1, f"relative: {name}, no document date", start, end)
+        return DateInfo(None, 1, _UNRESOLVED_WEEKDAY.format(name=name), start, end)
     d = _latest_weekday(wd, doc_date - _dt.timedelta(days=1) if before else doc_date)
     return DateInfo(d, 1, f"weekday {word} ({name}) resolved against {doc_date.isoformat()}", start, end)
+
+
+def weekdays_after(found: list[DateInfo], after: _dt.date) -> list[DateInfo]:
+    """``found`` with its weekdays resolved forward from ``after``, for a text with no document date.
+
+    A narrative tells its days in order: "On 4 April the LNA attacked Gharyan. On Saturday, GNA forces
+    shelled …" is the first Saturday on or after the date it named last (6 April), where a news item
+    counts its weekdays back from its publication date (:func:`find_dates`).
+
+    Examples
+    --------
+    >>> [d.date for d in weekdays_after(find_dates("On Saturday, they shelled it.", None, "en"), _dt.date(2019, 4, 4))]
+    [datetime.date(2019, 4, 6)]
+    """
+    out = []
+    for c in found:
+        m = _UNRESOLVED_WEEKDAY_RE.fullmatch(c.note) if c.date is None else None
+        if m is not None:
+            wd = _EN_DAY_NAMES.index(m["name"])
+            day = after + _dt.timedelta(days=(wd - after.weekday()) % 7)
+            c = _replace(c, date=day, note=f"weekday {m['name']} after {after.isoformat()}, the date named last")
+        out.append(c)
+    return out
 
 
 def resolve_date(
