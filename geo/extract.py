@@ -302,7 +302,8 @@ _CEASEFIRE_BEFORE_RE = re.compile(r"(?:وقف|توقف)\S*(?:\s+\S+)?\s*ل?$")
 _RIOT_RE = re.compile(
     r"\b(?:burn(?:ed|t|ing)\s+(?:down\s+)?|set\s+fire\s+to|torched|stormed|ransacked|looted)\b"
     r"|\b(?:threw|throwing|hurled|hurling|pelted)\s+(?:stones|rocks|petrol\s+bombs|molotov)"
-    r"|أحرق\S*|احرق\S*|أضرم\S*|اضرم\S*|اقتحم\S*\s+(?:ال)?(?:محتجون|متظاهرون|المحتجين|المتظاهرين)"
+    r"|أحرق\S*|احرق\S*|أضرم\S*|اضرم\S*|(?:^|\s)[وب]?(?:ال)?(?:حرق|إحراق|احراق|إشعال|اشعال)\s+(?:ال)?(?:إطارات|اطارات|نار|نيران)"
+    r"|(?:ال)?(?:إطارات|اطارات)\s+(?:ال)?(?:مشتعلة|المحترقة|محترقة)|اقتحم\S*\s+(?:ال)?(?:محتجون|متظاهرون|المحتجين|المتظاهرين)"
     r"|(?:تراشق\S*|رشق\S*|رموا|يرمون)\s+(?:\S+\s+){0,3}?(?:بال)?حجار\S*|زجاجات\s+حارقة",
     re.IGNORECASE,
 )
@@ -961,6 +962,7 @@ _BARE_TAKE_RE = re.compile(r"(?:took|takes|taking|taken)(?:\s+back)?", re.IGNORE
 # "took Sirte's residents by surprise", "took Benina Airport as its headquarters": no capture
 _TAKE_AS_RE = re.compile(r"['’]s\b|\s+as\b|\s+by\s+surprise\b", re.IGNORECASE)
 _TAKE_GAP_RE = re.compile(r"\s+(?:back\s+)?(?:the\s+(?:town|city|village|port|oasis)\s+of\s+)?")
+_RAID_RE = re.compile(r"raid(?:s|ed|ing)?|[وفب]?(?:ال)?مداهم\S*|[وف]?داهم\S*", re.IGNORECASE)
 _WITHDRAW_RE = re.compile(r"(?:withdr|pull|retreat|[وف]?انسحا?ب)", re.IGNORECASE)
 # "the fall of Tripoli", «سقوط مدينة سرت»: the noun is a change of hands only with a place as its object
 # ("the fall of the regime", «سقوط قتلى», «سقوط صاروخ» are none)
@@ -1377,6 +1379,11 @@ def extract_result(
             # the bodies, is the one violence the finding reports, not separate attacks
             trigs = [t for t in trigs if t is mg or t.start < mg.start
                      or t.kind not in ("attack", "killing", "execution", "assassination", "massacre")]
+        if any(t.kind == "arrest" for t in trigs):
+            # "arrested 20 migrants in a raid", «اعتقلت … في مداهمة»: the raid is how the arrests were made, not
+            # an attack of its own, unless someone died in it
+            trigs = [t for t in trigs if not (t.kind == "attack" and _RAID_RE.fullmatch(t.word.strip())
+                                              and not numbers.casualties(sent.text, lang).fatalities)]
         # "withdrew from Tarhuna", «انسحبت قوات حفتر من ترهونة»: a withdrawal hands over the place it names;
         # from talks or a deal («انسحب من الحوار») it hands over nothing
         trigs = [t for t in trigs if not (t.kind == "handover" and _WITHDRAW_RE.match(t.word) and not any(

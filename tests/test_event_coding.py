@@ -2314,3 +2314,25 @@ def test_a_fall_with_no_place_as_its_object_changes_no_hands(text):
 )
 def test_a_hoped_for_capture_is_no_event(text):
     assert not [e for e in events(text, None) if e.event_type == "Battles"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Protesters blocked the coastal road in Zawiya with burning tyres on Wednesday.",
+     "أغلق محتجون الطريق الساحلي في الزاوية بالإطارات المشتعلة يوم الأربعاء.",
+     "قطع محتجون الطريق في الزاوية وقاموا بحرق الإطارات يوم الأربعاء."],
+)
+def test_burning_tyres_make_a_road_block_a_violent_demonstration(text):
+    # ACLED codes road blocks with burning tyres as violent demonstrations, in either language
+    ev = one(text, "2021-05-14")
+    assert (ev.event_type, ev.sub_event_type, ev.actor1) == ("Riots", "Violent demonstration", "Rioters")
+    assert one("قطع محتجون الطريق في الزاوية يوم الأربعاء.", "2021-05-14").event_type == "Protests"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Police arrested 20 migrants in a raid in Gargaresh on Wednesday.",
+     "اعتقلت الشرطة 20 مهاجرا في مداهمة بقرقارش يوم الأربعاء."],
+)
+def test_arrests_made_in_a_raid_are_one_event(text):
+    assert [(e.event_type, e.sub_event_type) for e in events(text, "2021-05-14")] == [(SD, "Arrests")]
