@@ -335,3 +335,10 @@ def test_weekdays_after_is_that_weekday_within_the_week_after(after, name):
     (d,) = weekdays_after(find_dates(f"On {name}, they shelled the port.", None, "en"), after)
     assert 0 <= (d.date - after).days <= 6
     assert d.date.strftime("%A") == name
+
+
+@pytest.mark.parametrize("text", ["وفي ديسمبر سيطر المسلحون على الحقل.", "فخلال ديسمبر سيطر المسلحون على الحقل.",
+                                  "في ديسمبر سيطر المسلحون على الحقل."])
+def test_an_arabic_month_after_a_conjunction_is_still_a_month(text):
+    (d,) = find_dates(text, None, "ar", ref_year=2014)
+    assert (d.date, d.precision) == (dt.date(2014, 12, 1), 3)

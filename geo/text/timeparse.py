@@ -128,7 +128,7 @@ _NAMED_AFTER = re.compile(r"^\s*(?:revolution|uprising|revolutionaries)\b", re.I
 # the first day of a range: "16–17 February 2011", «16 و17 فبراير»
 _RANGE_BEFORE = re.compile(r"(?<!\d)(?P<d>[0-3]?\d)\s*(?:–|-|—|and|to|و|الى|إلى|الي|حتي|حتى)\s*$", re.I)
 _AR_MONTH_YEAR_RE = re.compile(rf"{_A}(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}{_AR_YEAR}")
-_AR_MONTH_ONLY_RE = re.compile(rf"(?P<prep>{_A}(?:في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|بدايه|نهايه)\s+)(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}(?!\s*,?\s*(?:عام|سنه|العام)?\s*(?:19|20)\d\d)")
+_AR_MONTH_ONLY_RE = re.compile(rf"(?P<prep>{_A}[وف]?(?:في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|بدايه|نهايه)\s+)(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}(?!\s*,?\s*(?:عام|سنه|العام)?\s*(?:19|20)\d\d)")
 
 _EN_MONTH = rf"(?:{_alt(_MONTHS_EN)})\.?"
 #: "mid-May", «منتصف مايو», «أواسط الشهر الماضي»; "late May", "the end of May", «أواخر مايو», «نهاية الشهر»: a part
