@@ -89,6 +89,16 @@ _MODAL_BEFORE_RE = re.compile(
     r"|(?:^|\s)(?:أي|اي)\s+$|(?:^|\s)(?:حذر\S*|يحذر\S*|تحذر\S*)\s+من\s+(?:أن\s+|ان\s+)?(?:أي\s+|اي\s+)?(?:\S+\s+)?$",
     re.IGNORECASE,
 )
+# "called for an immediate ceasefire", "urged the parties to respect the truce", «دعا إلى وقف فوري لإطلاق النار»,
+# «طالبت البعثة بوقف إطلاق النار»: an agreement asked for is no agreement
+_CALL_FOR_RE = re.compile(
+    r"\b(?:call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+for"
+    r"|press(?:es|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for)\s+(?:(?!agree|sign|reach|conclud)\S+\s+){0,5}?"
+    r"(?:to\s+(?:respect|observe|abide\s+by|uphold|honou?r|commit\s+to|agree\s+to|reach|accept)\s+)?"
+    r"(?:an?\s+|the\s+)?(?:\S+\s+)?$"
+    r"|(?:^|\s)[وف]?(?:دعا|دعت|دعوا|يدعو|تدعو|طالب\S*|يطالب\S*|تطالب\S*|حث\S*|يحث\S*|تحث\S*|ناشد\S*|يناشد\S*"
+    r"|تناشد\S*)\s+(?:(?![وف]?(?:اتفق|وقع|توصل|أبرم|ابرم))\S+\s+){0,5}?(?:(?:إلى|الى|على)\s+)?(?:\S+\s+)?$",
+    re.IGNORECASE)
 # "protested after the assassination of", «احتجاجا على اغتيال», "in retaliation for the attack": a later
 # trigger of the sentence that names what the first one answers
 _AFTER_REF_RE = re.compile(
@@ -1787,6 +1797,8 @@ def extract_result(
                                         sub_event_type="Abduction/forced disappearance", kind="abduction")
             if _MODAL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # "threatened to storm Misrata", «أي هجوم على طرابلس»: not (yet) an event
+            if t.kind == "agreement" and _CALL_FOR_RE.search(sent.text[max(0, t.start - 70):t.start]):
+                continue  # "called for a ceasefire", «طالبت البعثة بوقف إطلاق النار»: asked for, not agreed
             if hint["compare"] and _COMPARED_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # "Along with the Battle of Misrata, …", «على غرار معركة مصراتة»: a comparison, no event
             if hint["habit"] and _HABIT_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):

@@ -2336,3 +2336,23 @@ def test_burning_tyres_make_a_road_block_a_violent_demonstration(text):
 )
 def test_arrests_made_in_a_raid_are_one_event(text):
     assert [(e.event_type, e.sub_event_type) for e in events(text, "2021-05-14")] == [(SD, "Arrests")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Presidential Council called for an immediate ceasefire in Tripoli on Saturday.",
+     "The UN urged the parties in Tripoli to respect the ceasefire on Saturday.",
+     "دعا المجلس الرئاسي إلى وقف فوري لإطلاق النار في طرابلس يوم السبت.",
+     "طالبت البعثة الأممية بوقف إطلاق النار في طرابلس يوم السبت."],
+)
+def test_a_ceasefire_called_for_is_no_agreement(text):
+    assert not [e for e in events(text, "2023-08-19") if e.sub_event_type == "Agreement"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Urged by the UN, the two sides in Tripoli agreed to a ceasefire on Saturday.",
+     "اتفق الطرفان على وقف إطلاق النار في طرابلس يوم السبت."],
+)
+def test_a_ceasefire_agreed_is_an_agreement(text):
+    assert one(text, "2023-08-19").sub_event_type == "Agreement"
