@@ -641,6 +641,8 @@ _PASSIVE_AGENT_RE = re.compile(r"(?:\bfell\s+(?:in)?to|\b(?:was|were|been)\s+\w+
                                rf"(?:{_AR_HANDS}|(?:من\s+قبل|على\s+يد|على\s+أيدي|على\s+ايدي)(?:\s+\S+){{0,2}})\s+$",
                                re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?:^|\s)(?:بين|between)\s", re.IGNORECASE)
+_PITTED_RE = re.compile(r"\bpit(?:s|ted|ting)\b", re.IGNORECASE)
+_AGAINST_RE = re.compile(r"\bagainst\b", re.IGNORECASE)
 _PREP_RE = re.compile(r"(?:^|\s)(?:على|علي|ضد|مع|من|في|عن|الى|إلى|بين|و?ل\S+|ب\S+)(?:\s|$)")
 
 
@@ -873,8 +875,9 @@ def _actors_for(t: Any, actors: list[Any], text: str, lang: str, carried: str, l
     if claimer is not None and _camp(claimer.name, lexicon) != "civilians":
         # «الاعتداء الذي استهدف الوزارة والذي تبناه تنظيم داعش», "the attack, claimed by IS": who claims it did it
         return claimer.name, next((a.name for a in actors if a is not claimer and a.name != claimer.name), "")
-    if len(after) >= 2 and _BETWEEN_RE.search(text[t.end:after[0].start]):
-        # «اشتباكات بين قوات الوفاق وعناصر داعش», "clashes between X and Y"
+    if len(after) >= 2 and (_BETWEEN_RE.search(text[t.end:after[0].start]) or (
+            _PITTED_RE.search(text[t.end:after[0].start]) and _AGAINST_RE.search(text[after[0].end:after[1].start]))):
+        # «اشتباكات بين قوات الوفاق وعناصر داعش», "clashes between X and Y", "the fighting pitted X against Y"
         return after[0].name, next((a.name for a in after[1:] if a.name != after[0].name), "")
     if after and getattr(t, "kind", "") in ("clash", "fighting") and _BETWEEN_RE.search(text[t.end:after[0].start]) \
             and _camp(after[0].name, lexicon) != "civilians":

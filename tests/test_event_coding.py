@@ -2356,3 +2356,9 @@ def test_a_ceasefire_called_for_is_no_agreement(text):
 )
 def test_a_ceasefire_agreed_is_an_agreement(text):
     assert one(text, "2023-08-19").sub_event_type == "Agreement"
+
+
+def test_the_fighting_pitted_x_against_y_names_both_sides():
+    ev = one("The fighting in Ain Zara pitted the Radaa Special Deterrence Force against the 444 Brigade on Saturday.",
+             "2023-08-19")
+    assert (ev.actor1, ev.actor2) == ("Special Deterrence Force (Radaa)", "444th Brigade")
