@@ -244,6 +244,17 @@ _ORIGIN_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # Every phrase of _ORIGIN_BEFORE_RE holds one of these words (same flags): a cheap precheck
+# "elders from Zintan", "fighters from the town of Misrata", «أعيان من الزنتان», «مقاتلون من مدينة الزنتان»: people
+# and where they come from (not "expelled from Derna", «طرد … من درنة», where the event is)
+_PEOPLE_FROM_RE = re.compile(
+    r"\b(?:elders|fighters|militiamen|militias?|gunmen|men|man|delegations?|delegates|forces|troops|tribesmen"
+    r"|residents|members|youths?|people|notables|leaders|representatives|volunteers|reinforcements)"
+    r"\s+(?:\S+\s+)?from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$"
+    r"|\b(?:originat(?:ing|ed|es)|hail(?:ing|ed|s)|coming|came|drawn)\s+from\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$"
+    r"|(?:^|\s)[وف]?(?:أعيان|اعيان|مقاتل\S*|مسلح\S*|رجل|رجال|وفد|وفود|قوات|عناصر|شبان|أهال\S*|اهال\S*|سكان|أبناء"
+    r"|ابناء|ميليشي\S*|مليشي\S*|كتائب|ثوار|شيوخ|حكماء|وجهاء|ممثل\S*|متطوع\S*|تعزيزات)\s+(?:\S+\s+)?(?:قادم\S*\s+)?"
+    r"من\s+(?:مدينة\s+|مدينه\s+|بلدة\s+|منطقة\s+)?$",
+    re.IGNORECASE)
 _ORIGIN_HINT_RE = re.compile(r"from|of|من", re.IGNORECASE)
 # Victims that make an attack violence against civilians: "killing two employees", «مقتل ثلاثة مدنيين»
 # «تعرض فندق كورنثيا في طرابلس إلى هجوم», "the hospital came under attack": a civilian target named before
@@ -975,6 +986,8 @@ _BARE_TAKE_RE = re.compile(r"(?:took|takes|taking|taken)(?:\s+back)?", re.IGNORE
 # "took Sirte's residents by surprise", "took Benina Airport as its headquarters": no capture
 _TAKE_AS_RE = re.compile(r"['’]s\b|\s+as\b|\s+by\s+surprise\b", re.IGNORECASE)
 _TAKE_GAP_RE = re.compile(r"\s+(?:back\s+)?(?:the\s+(?:town|city|village|port|oasis)\s+of\s+)?")
+_USURPED_AFTER_RE = re.compile(r"\s+(?:ال)?(?:أرض|ارض|أراض\S*|اراض\S*|سلط\S*|حكم|حق|حقوق|ممتلكات|منازل|عقار\S*|أموال|اموال"
+                               r"|مقاعد|مناصب)(?![\u0621-\u064a])")
 _RAID_RE = re.compile(r"raid(?:s|ed|ing)?|[وفب]?(?:ال)?مداهم\S*|[وف]?داهم\S*", re.IGNORECASE)
 _WITHDRAW_RE = re.compile(r"(?:withdr|pull|retreat|[وف]?انسحا?ب)", re.IGNORECASE)
 # "the fall of Tripoli", «سقوط مدينة سرت»: the noun is a change of hands only with a place as its object
@@ -1351,7 +1364,14 @@ def extract_result(
     last_event_in_para: dict[Any, int] = {}  # section (, event type) -> index into events
     strike_kind: dict[int, str] = {}  # section -> 'air'/'shelling' of its last strike (weak words inherit it)
 
-    origin_before: dict[int, bool] = {}  # mention index -> "from X" before it (places_for)
+    origin_before: dict[int, bool] = {}  # mention index -> "from X" before it (is_origin)
+
+    def is_origin(i: int) -> bool:
+        """Whether mention ``i`` says where people came from ("fighters from Misrata", «قادمة من مصراتة»)."""
+        if i not in origin_before:  # searched once per mention, not once per trigger
+            before = text[max(0, mentions[i].start - 40):mentions[i].start]
+            origin_before[i] = bool(_ORIGIN_HINT_RE.search(before) and _ORIGIN_BEFORE_RE.search(before))
+        return origin_before[i]
     located_at: dict[int, _Located] = {}  # mention index -> its located place (places_for)
     m_by_sentence: list[list[int]] = [[] for _ in sentences]
     si = 0
@@ -1392,6 +1412,8 @@ def extract_result(
             # the bodies, is the one violence the finding reports, not separate attacks
             trigs = [t for t in trigs if t is mg or t.start < mg.start
                      or t.kind not in ("attack", "killing", "execution", "assassination", "massacre")]
+        # «اغتصاب الأرض», «اغتصاب السلطة»: the usurpation of land or power, not a rape
+        trigs = [t for t in trigs if not (t.kind == "sexual_violence" and _USURPED_AFTER_RE.match(sent.text[t.end:t.end + 24]))]
         if any(t.kind == "arrest" for t in trigs):
             # "arrested 20 migrants in a raid", «اعتقلت … في مداهمة»: the raid is how the arrests were made, not
             # an attack of its own, unless someone died in it
@@ -1700,6 +1722,14 @@ def extract_result(
             for i in led_to:
                 res.unused.append((mentions[i], "where a road leads or people fled: not the event's place"))
             libyan = [i for i in libyan if i not in led_to]
+        if libyan and (sent.paragraph in para_place or sent.section in last_place) and all(
+                i not in cues and _PEOPLE_FROM_RE.search(text[max(0, mentions[i].start - 50):mentions[i].start])
+                for i in libyan):
+            # "a ceasefire brokered by elders from Zintan", «بوساطة أعيان من الزنتان»: when every place of the
+            # sentence is where people came from, the event is where the text already is
+            for i in libyan:
+                res.unused.append((mentions[i], "where people came from: not the event's place"))
+            libyan = []
         placed = {i: p for i in libyan if (p := mentions[i].place) is not None}  # resolved: all have places
         keep = [i for i in libyan if i in cues or not any(
             placed[j].id != placed[i].id and _is_ancestor(gaz, placed[i], placed[j])
@@ -1726,11 +1756,7 @@ def extract_result(
             after = [i for i in pool if mentions[i].start >= trig_start]
             # "forces advancing from Brega hit Ajdabiya", «تعزيزات من مصراتة إلى سرت»: where they came
             # from is not where the event is, when the sentence names another place
-            for i in pool:  # searched once per mention, not once per trigger
-                if i not in origin_before:
-                    before = text[max(0, mentions[i].start - 40):mentions[i].start]
-                    origin_before[i] = bool(_ORIGIN_HINT_RE.search(before) and _ORIGIN_BEFORE_RE.search(before))
-            here = [i for i in pool if not origin_before[i]]
+            here = [i for i in pool if not is_origin(i)]
             if here and len(here) < len(pool):
                 after = [i for i in after if i in here]
                 primary = after[0] if after else here[-1]

@@ -2362,3 +2362,26 @@ def test_the_fighting_pitted_x_against_y_names_both_sides():
     ev = one("The fighting in Ain Zara pitted the Radaa Special Deterrence Force against the 444 Brigade on Saturday.",
              "2023-08-19")
     assert (ev.actor1, ev.actor2) == ("Special Deterrence Force (Radaa)", "444th Brigade")
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [("Clashes erupted in Ubari on Friday. A ceasefire brokered by tribal elders from Zintan was agreed on Saturday.",
+      "Ubari"),
+     ("اندلعت اشتباكات في أوباري يوم الجمعة. وتم التوصل إلى وقف لإطلاق النار بوساطة أعيان من الزنتان يوم السبت.",
+      "أوباري")],
+)
+def test_where_people_came_from_is_not_where_the_event_is(text, place):
+    agreement = [e for e in events(text, "2014-10-20") if e.sub_event_type == "Agreement"]
+    assert [e.location for e in agreement] == [place]
+
+
+def test_expelled_from_a_town_is_in_that_town_and_origin_alone_still_places_a_first_event():
+    ev = one("في 15 يونيو 2015 نجح تحالف الجماعات الإسلامية في طرد قوات الدولة الإسلامية من درنة.", None)
+    assert ev.location == "درنة"
+    assert one("Gunmen from Zawiya kidnapped two workers on Saturday.", "2014-10-20").location == "Zawiya"
+
+
+def test_usurping_land_is_no_rape():
+    assert not events("وفي 2012 كان يتم اغتصاب الأرض في الزنتان من قبيلة وإعطاؤها لأخرى.", None)
+    assert one("اغتصب مسلحون امرأة في سبها يوم الجمعة.", "2014-10-20").sub_event_type == "Sexual violence"
