@@ -989,7 +989,7 @@ _TAKE_GAP_RE = re.compile(r"\s+(?:back\s+)?(?:the\s+(?:town|city|village|port|oa
 _USURPED_AFTER_RE = re.compile(r"\s+(?:ال)?(?:أرض|ارض|أراض\S*|اراض\S*|سلط\S*|حكم|حق|حقوق|ممتلكات|منازل|عقار\S*|أموال|اموال"
                                r"|مقاعد|مناصب)(?![\u0621-\u064a])")
 _RAID_RE = re.compile(r"raid(?:s|ed|ing)?|[وفب]?(?:ال)?مداهم\S*|[وف]?داهم\S*", re.IGNORECASE)
-_WITHDRAW_RE = re.compile(r"(?:withdr|pull|retreat|[وف]?انسحا?ب)", re.IGNORECASE)
+_WITHDRAW_RE = re.compile(r"(?:withdr|pull|retreat|[وف]?[ايت]نسحا?ب)", re.IGNORECASE)
 # "the fall of Tripoli", «سقوط مدينة سرت»: the noun is a change of hands only with a place as its object
 # ("the fall of the regime", «سقوط قتلى», «سقوط صاروخ» are none)
 _FALL_NOUN_RE = re.compile(r"(?:fall\s+of|[وفب]?(?:ال)?سقوط)", re.IGNORECASE)
@@ -1987,7 +1987,17 @@ def extract_result(
             era = t_date or _narrative_era(years, sent.start)
             actor1, actor2 = _of_its_time(actor1, era), _of_its_time(actor2, era)
             war_note = ""
-            if et_t == "Battles" and t_date and _GADDAFI_WAR[0] <= t_date[:10] <= _GADDAFI_WAR[1]:
+            if t.kind == "handover" and t_date and _GADDAFI_WAR[0] <= t_date[:10] <= _GADDAFI_WAR[1] \
+                    and actor1 in _WAR_2011_SIDES and _WITHDRAW_RE.match(t.word.strip()):
+                # «الثوار ينسحبون من رأس لانوف», "loyalist forces withdrew from Misrata": in the 2011 war a side
+                # withdrew before the other's advance, which took the place (a battle, as ACLED codes it)
+                loser = actor1
+                actor1 = _WAR_2011_SIDES[1 - _WAR_2011_SIDES.index(loser)]
+                actor2 = loser
+                et_t = "Battles"
+                sub = lexicon.territory_sub_event(actor1) if hasattr(lexicon, "territory_sub_event") else sub
+                war_note = "a withdrawal in the 2011 war: the other side took the place"
+            if et_t == "Battles" and t_date and _GADDAFI_WAR[0] <= t_date[:10] <= _GADDAFI_WAR[1] and not war_note:
                 # (a dated battle only: an undated one of a text about 2011 may be of the months after)
                 actor1, actor2, war_note = _war_sides(actor1, actor2)
             if t.kind == "mass_grave":

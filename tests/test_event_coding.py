@@ -2097,7 +2097,7 @@ def test_skirmishes_shootouts_routs_and_sniping(text, etype):
 
 @pytest.mark.parametrize(
     "text, sub",
-    [("الثوار ينسحبون من ميناء السدرة", "Non-violent transfer of territory"),
+    [("الثوار ينسحبون من ميناء السدرة", "Government regains territory"),  # (a withdrawal in the 2011 war)
      ("الثوار يدخلون طرابلس", "Non-state actor overtakes territory"),
      ("انتقد المجلس التدخل العسكري في بنغازي", None)],
 )
@@ -2385,3 +2385,21 @@ def test_expelled_from_a_town_is_in_that_town_and_origin_alone_still_places_a_fi
 def test_usurping_land_is_no_rape():
     assert not events("وفي 2012 كان يتم اغتصاب الأرض في الزنتان من قبيلة وإعطاؤها لأخرى.", None)
     assert one("اغتصب مسلحون امرأة في سبها يوم الجمعة.", "2014-10-20").sub_event_type == "Sexual violence"
+
+
+@pytest.mark.parametrize(
+    "text, place, sub",
+    [("On 11 March 2011 rebels withdrew from Ras Lanuf.", "Ras Lanuf", "Government regains territory"),
+     ("وفي 11 مارس 2011 انسحب الثوار من رأس لانوف.", "رأس لانوف", "Government regains territory"),
+     ("On 12 May 2011 loyalist forces withdrew from Misrata airport.", "Misrata airport",
+      "Non-state actor overtakes territory")],
+)
+def test_a_withdrawal_in_the_2011_war_is_the_other_sides_capture(text, place, sub):
+    ev = one(text, None)
+    assert (ev.event_type, ev.sub_event_type, ev.location) == ("Battles", sub, place)
+    assert ev.actor2 in ("NTC/rebel forces (2011)", "Gaddafi loyalist forces") and ev.actor1 != ev.actor2
+
+
+def test_a_withdrawal_after_the_2011_war_stays_a_transfer():
+    ev = one("On 12 May 2019 LNA forces withdrew from Gharyan.", None)
+    assert (ev.event_type, ev.sub_event_type) == (SD, "Non-violent transfer of territory")
