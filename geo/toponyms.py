@@ -176,6 +176,10 @@ _AR_NOT_NAMES = frozenset(
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
+# «في» as a word of its own right before a name: the name is a location, not part of an organisation's name
+# (English names keep "in": "the Shura Council of Mujahideen in Derna" is one name)
+_LOCATIVE_BEFORE_RE = re.compile(r"(?:^|(?<=\s))في\s+$")
+
 def _extend_end(text: str, end: int) -> int:
     """Move ``end`` over marks that normalise to nothing but belong to the word (final hamza, harakat)."""
     while end < len(text) and (text[end] in "ءـ" or unicodedata.category(text[end]) in ("Mn", "Cf")):
@@ -1168,7 +1172,9 @@ def find_mentions(
         shared_only = bool(extra) and all(k.endswith(" " + h.key) or k.startswith(h.key + " ") for _, _, k, _ in extra)
         if not shared_only:
             add_item(h.start, h.end, "name", (h.key, h.ids))
-            if "ب" in h.proclitic or h.proclitic.startswith("ف"):
+            if "ب" in h.proclitic or h.proclitic.startswith("ف") or _LOCATIVE_BEFORE_RE.search(
+                    text, max(0, h.word_start - 6), h.word_start):
+                # («المجموعات المسلحة في الزاوية»: «في» says where they are)
                 governed.add((h.start, h.end))
         for s, e, k, ids in extra:
             add_item(s, e, "name", (k, ids))

@@ -2403,3 +2403,13 @@ def test_a_withdrawal_in_the_2011_war_is_the_other_sides_capture(text, place, su
 def test_a_withdrawal_after_the_2011_war_stays_a_transfer():
     ev = one("On 12 May 2019 LNA forces withdrew from Gharyan.", None)
     assert (ev.event_type, ev.sub_event_type) == (SD, "Non-violent transfer of territory")
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [("Violence between rival militias in Zawiya killed four people on Monday.", "Zawiya"),
+     ("أسفرت أعمال عنف بين مجموعات مسلحة في الزاوية عن مقتل أربعة أشخاص يوم الاثنين.", "الزاوية")],
+)
+def test_violence_between_groups_is_fighting(text, place):
+    ev = one(text, "2014-07-20")
+    assert (ev.event_type, ev.location, ev.event_date, ev.fatalities) == ("Battles", place, "2014-07-14", 4)
