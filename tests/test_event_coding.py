@@ -2413,3 +2413,28 @@ def test_a_withdrawal_after_the_2011_war_stays_a_transfer():
 def test_violence_between_groups_is_fighting(text, place):
     ev = one(text, "2014-07-20")
     assert (ev.event_type, ev.location, ev.event_date, ev.fatalities) == ("Battles", place, "2014-07-14", 4)
+
+
+def test_a_list_of_places_whose_names_have_an_article_is_one_list():
+    evs = events("On 11 September 2016, the LNA seized the oil terminals of Ras Lanuf, Es Sider and Brega.", None)
+    assert {e.place_name_en for e in evs} >= {"Ras Lanuf"} and len({e.place_id for e in evs}) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Petroleum Facilities Guard blockaded the oil terminal of Ras Lanuf in July 2013.",
+     "أغلق حرس المنشآت النفطية ميناء رأس لانوف النفطي في يوليو 2013."],
+)
+def test_a_blockaded_oil_terminal_is_a_strategic_development(text):
+    ev = one(text, None)
+    assert (ev.event_type, ev.event_date, ev.time_precision) == (SD, "2013-07-01", 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On 15 February 2015, ISIL released a video showing the beheading of 21 Egyptian Christians near Sirte.",
+     "في 15 فبراير 2015 نشر تنظيم داعش مقطع فيديو يظهر ذبح 21 قبطيا مصريا قرب سرت."],
+)
+def test_beheadings_are_violence_against_civilians_with_their_dead(text):
+    ev = one(text, None)
+    assert (ev.event_type, ev.actor1, ev.fatalities) == (VAC, "Islamic State", 21)

@@ -319,7 +319,9 @@ _AR_FATAL_TRIGGERS = {"مقتل", "مصرع", "استشهاد", "قتل", "وف�
                       # «راح ضحيتها 12»، «أودت بحياة 7»، «توفي 3»، «حصدت أرواح 5»
                       "ضحيتها", "ضحيته", "ضحيتهم", "بحياه", "ارواح", "توفي", "توفيت", "توفوا",
                       # «قضى ثلاثة أشخاص في الانفجار»، «استشهد خمسة من الجنود»: the verb is the death
-                      "قضي", "استشهد", "استشهدت"}
+                      "قضي", "استشهد", "استشهدت",
+                      # «أعدم التنظيم 21 قبطيا»، «ذبح 21»: an execution's victims are its dead
+                      "اعدم", "اعدمت", "اعدموا", "ذبح", "ذبحت", "ذبحوا"}
 _AR_INJURY_TRIGGERS = {"اصابه", "جرح", "اصيب", "اصيبوا", "جرحوا", "اصابات"}
 _AR_FATAL_NOUNS = {"قتلي", "قتيلا", "قتيل", "قتيلان", "قتيلين", "شهيدا", "شهداء", "شهيد", "ضحيه", "ضحايا", "جثه", "جثث"}
 _AR_INJURY_NOUNS = {"جرحي", "جريحا", "جريح", "جريحان", "جريحين", "مصابا", "مصابين", "مصاب", "مصابون"}
@@ -342,7 +344,8 @@ _AR_HEDGE = {"ما", "لا", "يقل", "عن", "نحو", "حوالي", "قراب
              "الاقل", "علي", "حصيله", "ارتفاع", "الي", "ب", "بين", "مابين"}
 _EN_FATAL_TRIGGERS = {"killed", "killing", "kills", "kill", "dead", "death", "deaths", "died", "fatalities", "lives",
                       "bodies", "corpses",
-                      "slain", "executed", "beheaded", "toll", "murder", "murdered", "murders", "massacre", "massacred"}
+                      "slain", "executed", "beheaded", "toll", "murder", "murdered", "murders", "massacre", "massacred",
+                      "execution", "executions", "beheading", "beheadings"}
 _EN_INJURY_TRIGGERS = {"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds", "injures", "wounds"}
 _EN_PERSON = {"people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "fighters", "fighter",
               "militants", "militant", "troops", "members", "others", "children", "women", "men", "policemen",
