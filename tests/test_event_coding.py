@@ -2438,3 +2438,13 @@ def test_a_blockaded_oil_terminal_is_a_strategic_development(text):
 def test_beheadings_are_violence_against_civilians_with_their_dead(text):
     ev = one(text, None)
     assert (ev.event_type, ev.actor1, ev.fatalities) == (VAC, "Islamic State", 21)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On 26 August 2022, fighting broke out in Tripoli between forces loyal to Dbeibah and Bashagha, killing 32 people.",
+     "في 26 أغسطس 2022 اندلعت اشتباكات في طرابلس بين قوات موالية للدبيبة وأخرى موالية لباشاغا أسفرت عن مقتل 32 شخصا."],
+)
+def test_forces_loyal_to_two_leaders_are_two_parties(text):
+    ev = one(text, None)
+    assert (ev.actor1, ev.actor2, ev.fatalities) == ("GNU forces", "GNS forces", 32)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -624,6 +624,7 @@ _EN_LOYAL_RE = re.compile(
     rf"brigadier|brig\.|major|maj\.|lieutenant|lt\.|late|ousted|deposed|leader|dictator|[A-Z]\w+-based)\s*)*"
     rf"(?P<x>{_EN_NAME})"
 )
+_EN_AND_LEADER_RE = re.compile(r"\s+and\s+(?:to\s+)?(?P<y>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _EN_UNIT_RE = re.compile(
     rf"\b(?:the\s+)?(?P<x>(?:\d{{1,3}}(?:st|nd|rd|th)?|{_CAP})(?:\s+{_CAP}){{0,3}})\s+"
     rf"(?P<head>Brigade|Battalion|Regiment|Division|Militia|Force|Apparatus|Group|Front)s?\b"
@@ -680,7 +681,7 @@ _AR_UNIT_HEADS_N = frozenset(normalize(v) for v in ("كتيبة", "الكتيب�
 _AR_PARTY_HEADS_N = frozenset(normalize(v) for v in (
     "قوات", "القوات", "مجموعات", "المجموعات", "مجموعة", "المجموعة", "مسلحين", "المسلحين", "مسلحون", "ميليشيات",
     "الميليشيات", "مليشيات", "المليشيات", "كتائب", "الكتائب", "كتيبة", "الكتيبة", "عناصر", "مقاتلين", "مقاتلون",
-    "تشكيلات", "التشكيلات", "وحدات", "ثوار", "الثوار"))
+    "تشكيلات", "التشكيلات", "وحدات", "ثوار", "الثوار", "أخرى", "اخرى"))
 _EN_NOT_NAMES = {"The", "A", "An", "This", "That", "Libyan", "Libya", "Armed", "Special", "Security", "Joint", "New"}
 
 
@@ -688,6 +689,17 @@ def _verbal_noun_after_bi(w: str) -> bool:
     """«بالهجوم»، «بقصف»، «باقتحام»: «ب» before a definite noun or an event word ends a name;
     a surname that happens to begin with «ب» («باشاغا»، «بلحاج») does not."""
     return w.startswith("بال") or bool(find_triggers(w[1:], "ar"))
+
+
+def _ar_loyal_matches(text: str) -> Iterator[re.Match[str]]:
+    """:data:`_AR_LOYAL_RE` matches; the search resumes after each match's trimmed name, so the second party of
+    «قوات موالية للدبيبة وأخرى موالية لباشاغا» is found though the first match's words ran into it."""
+    pos = 0
+    while (m := _AR_LOYAL_RE.search(text, pos)) is not None:
+        yield m
+        x = _trim_ar_name(m["x"])
+        pos = min(m.end(), m.start("x") + len(x)) if x else m.end()
+        pos = max(pos, m.start() + 1)
 
 
 def _trim_ar_name(x: str) -> str:
@@ -758,6 +770,12 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
         if known is not None:
             if free(m.start(), m.end()):
                 out.append(ActorMention(known.name, m.start(), m.end(), known.kind, known.acled_name, known.actor_id))
+            # "forces loyal to Dbeibah and Bashagha": the second leader's forces are the other party
+            y = _EN_AND_LEADER_RE.match(text, m.end())
+            other = _known("forces loyal to " + y["y"].split()[-1], lex, "en") if y else None
+            if y is not None and other is not None and other.name != known.name and free(y.start("y"), y.end("y")):
+                out.append(ActorMention(other.name, y.start("y"), y.end("y"), other.kind, other.acled_name,
+                                        other.actor_id))
         elif x.split()[0] not in _EN_NOT_NAMES:
             add(f"Forces loyal to {x}", m.start(), m.end())
     for m in (_EN_UNIT_RE.finditer(text) if en and has("brigade", "battalion", "regiment", "division", "militia",
@@ -774,7 +792,7 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
                 out.append(ActorMention(known.name, m.start(), m.end(), known.kind, known.acled_name, known.actor_id))
             continue
         add(f"{m['x']} militia", m.start(), m.end())
-    for m in (_AR_LOYAL_RE.finditer(text) if ar and has("تابع", "موال", "مؤيد", "مبايع", "تتبع") else ()):
+    for m in (_ar_loyal_matches(text) if ar and has("تابع", "موال", "مؤيد", "مبايع", "تتبع") else ()):
         x = _trim_ar_name(m["x"])
         if not x:
             continue
