@@ -96,3 +96,19 @@ def _extract(p):
 )
 def test_actor_agreement_by_the_lexicons_names(gold, predicted, agree):
     assert ev.actors_agree(gold, predicted) is agree
+
+
+@pytest.mark.parametrize(
+    "got, gold, precision, agree",
+    [
+        ("2014-05-01", "2014-05-15", 3, True),  # a month coded by its 1st or its 15th is the same month
+        ("2014-06-01", "2014-05-15", 3, False),
+        ("2014-05-09", "2014-05-15", 2, True),
+        ("2014-05-07", "2014-05-15", 2, False),
+        ("2014-05-14", "2014-05-15", 1, False),
+        ("2014-05-15", "2014-05-15", None, True),
+        ("not a date", "2014-05-15", 3, False),
+    ],
+)
+def test_a_date_agrees_to_the_golds_own_precision(got, gold, precision, agree):
+    assert ev.within_precision(got, gold, precision) is agree
