@@ -714,6 +714,16 @@ _SOURCE_BEFORE_RE = re.compile(r"(?:\baccording\s+to(?:\s+the)?|وفقا\s+ل|و
                                re.IGNORECASE)
 
 
+# "The GNA accused the LNA of shelling …", «اتهمت حكومة الوفاق قوات حفتر بقصف …»: who accuses is neither side
+_ACCUSER_AFTER_RE = re.compile(r"^\s*(?:has\s+|had\s+|have\s+)?(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\b", re.IGNORECASE)
+_ACCUSER_BEFORE_RE = re.compile(r"(?:^|\s)[وف]?(?:اتهم|اتهمت|يتهم|تتهم|حمل|حملت|يحمل|تحمل|حمّل|حمّلت)\s+$")
+
+
+def _is_accuser(text: str, a: Any) -> bool:
+    """An actor that accuses another of the event: not a party to it."""
+    return bool(_ACCUSER_AFTER_RE.match(text[a.end:a.end + 24]) or _ACCUSER_BEFORE_RE.search(text[max(0, a.start - 12):a.start]))
+
+
 def _is_source(text: str, a: Any) -> bool:
     """A civilian group that only reports the event: "residents said", «بحسب السكان».
 
@@ -872,7 +882,7 @@ def _actors_for(t: Any, actors: list[Any], text: str, lang: str, carried: str, l
             hi = b.start()
             break
     # "in coordination with the GNA", «بالتنسيق مع حكومة الوفاق»: a partner of the agent, neither agent nor target
-    actors = [a for a in actors if a.start >= lo and a.end <= hi and not _is_source(text, a)
+    actors = [a for a in actors if a.start >= lo and a.end <= hi and not _is_source(text, a) and not _is_accuser(text, a)
               and not _PARTNER_BEFORE_RE.search(text[max(0, a.start - 40):a.start])]
     # «معسكر خفر السواحل», "the headquarters of the February 17 Brigade": a force named as the owner of a
     # facility is where the blow fell (a target), never the agent

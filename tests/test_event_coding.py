@@ -2448,3 +2448,14 @@ def test_beheadings_are_violence_against_civilians_with_their_dead(text):
 def test_forces_loyal_to_two_leaders_are_two_parties(text):
     ev = one(text, None)
     assert (ev.actor1, ev.actor2, ev.fatalities) == ("GNU forces", "GNS forces", 32)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The GNA accused the LNA of shelling residential areas in Abu Salim on Tuesday.",
+     "اتهمت حكومة الوفاق قوات حفتر بقصف أحياء سكنية في أبو سليم يوم الثلاثاء."],
+)
+def test_who_accuses_is_no_party_to_the_event(text):
+    ev = one(text, "2020-05-20")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.event_date) == (
+        "Shelling/artillery/missile attack", "LNA", "", "2020-05-19")
