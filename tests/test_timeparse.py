@@ -342,3 +342,13 @@ def test_weekdays_after_is_that_weekday_within_the_week_after(after, name):
 def test_an_arabic_month_after_a_conjunction_is_still_a_month(text):
     (d,) = find_dates(text, None, "ar", ref_year=2014)
     assert (d.date, d.precision) == (dt.date(2014, 12, 1), 3)
+
+
+@pytest.mark.parametrize("text", ["وفي أوائل مارس قصف الطيران رتلا.", "وفي مارس قصف الطيران رتلا."])
+def test_march_after_a_preposition_is_the_month_and_early_march_is_found(text):
+    (d,) = find_dates(text, None, "ar", ref_year=2019)
+    assert (d.date, d.precision) == (dt.date(2019, 3, 1), 3)
+
+
+def test_march_as_a_verb_is_no_date():
+    assert find_dates("مارس الجيش ضغوطا على المجلس.", None, "ar", ref_year=2019) == []

@@ -74,6 +74,8 @@ _MONTHS_AR = {
 # Arabic month names that are also ordinary words: only accepted next to a day number or a year
 _AR_AMBIGUOUS_MONTHS = {"مارس", "ماي", "اب", "النوار", "الربيع", "الطير", "الماء", "الما", "الصيف", "ناصر", "الفاتح",
                         "التمور", "الحرث", "الكانون", "اي النار", "هانيبال", "اوت"}
+# of those, the ones a preposition before them makes months («في مارس», «أوائل مارس»: no verb follows «في»)
+_AR_MONTHS_AFTER_PREP = {"مارس", "ماي", "اوت"}
 _MONTHS_EN = {
     m: i + 1
     for i, names in enumerate(
@@ -128,7 +130,7 @@ _NAMED_AFTER = re.compile(r"^\s*(?:revolution|uprising|revolutionaries)\b", re.I
 # the first day of a range: "16–17 February 2011", «16 و17 فبراير»
 _RANGE_BEFORE = re.compile(r"(?<!\d)(?P<d>[0-3]?\d)\s*(?:–|-|—|and|to|و|الى|إلى|الي|حتي|حتى)\s*$", re.I)
 _AR_MONTH_YEAR_RE = re.compile(rf"{_A}(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}{_AR_YEAR}")
-_AR_MONTH_ONLY_RE = re.compile(rf"(?P<prep>{_A}[وف]?(?:في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|بدايه|نهايه)\s+)(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}(?!\s*,?\s*(?:عام|سنه|العام)?\s*(?:19|20)\d\d)")
+_AR_MONTH_ONLY_RE = re.compile(rf"(?P<prep>{_A}[وف]?(?:في|خلال|منذ|مطلع|اواخر|اوايل|منتصف|بدايه|نهايه)\s+)(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}(?!\s*,?\s*(?:عام|سنه|العام)?\s*(?:19|20)\d\d)")
 
 _EN_MONTH = rf"(?:{_alt(_MONTHS_EN)})\.?"
 #: "mid-May", «منتصف مايو», «أواسط الشهر الماضي»; "late May", "the end of May", «أواخر مايو», «نهاية الشهر»: a part
@@ -231,7 +233,7 @@ def _ago_count(m: re.Match[str]) -> int | None:
 
 
 _SINCE_RE = re.compile(
-    r"(?:منذ|مند|since|ever\s+since)\s*(?:(?:عام|سنه|شهر|مطلع|بدايه|اواخر|اوائل|منتصف|نهايه|يوم|early|late|mid|"
+    r"(?:منذ|مند|since|ever\s+since)\s*(?:(?:عام|سنه|شهر|مطلع|بدايه|اواخر|اوايل|منتصف|نهايه|يوم|early|late|mid|"
     r"the\s+(?:start|beginning|end)\s+of)[\s-]+)*(?:في\s+)?$",
     re.I,
 )
@@ -293,6 +295,8 @@ _REVIEWED_YEAR_RE = re.compile(r"\b(?:in|during|throughout|for)\s+(?P<y>20[0-4]\
 _DATE_HINT_RE = re.compile(
     rf"\d|{_alt(_AR_WEEKDAYS)}|{_alt(m for m in _MONTHS_AR if m not in _AR_AMBIGUOUS_MONTHS)}|"
     r"امس|اليوم|الليله|البارحه|الاسبوع|الشهر|يومين|العام|السنه|عامين|سنتين|اعوام|سنوات|ايام|يوما|اسبوع|"
+    # «في مارس», «أوائل مارس»: a month that is also a word, after a preposition
+    r"(?:في|اوايل|اواخر|مطلع|منتصف|خلال|منذ|بدايه|نهايه)\s+(?:شهر\s+)?(?:مارس|ماي|اوت)(?![\u0621-\u064a])|"
     # «في الرابع من مارس»: an ordinal day before «من» (the month «مارس» alone is also a verb)
     r"(?:الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الحادي|العشرين|الثلاثين)(?:\s+\S+){0,2}\s+من\s|"
     rf"\b(?:{'|'.join(_EN_DAY_NAMES)}|{_alt(_MONTHS_EN)}|yesterday|today|tonight|overnight|night|morning|afternoon|"
@@ -490,7 +494,7 @@ def _find_dates(
         add(explicit(int(m["year"]), _month_ar(m["mon"]), None, text[m.start():m.end()], m.start(), m.end()))
     for m in (_AR_MONTH_ONLY_RE.finditer(folded) if arabic else ()):
         mon_name = re.sub(r"\s+", " ", m["mon"])
-        if mon_name in _AR_AMBIGUOUS_MONTHS and not m["mon2"]:
+        if mon_name in _AR_AMBIGUOUS_MONTHS and not m["mon2"] and mon_name not in _AR_MONTHS_AFTER_PREP:
             continue
         ms = m.start("mon")
         add(explicit(None, _month_ar(mon_name), None, text[ms:m.end()], ms, m.end()))
