@@ -1000,6 +1000,9 @@ _TAKE_AS_RE = re.compile(r"['’]s\b|\s+as\b|\s+by\s+surprise\b", re.IGNORECASE)
 _TAKE_GAP_RE = re.compile(r"\s+(?:back\s+)?(?:the\s+(?:town|city|village|port|oasis)\s+of\s+)?")
 _USURPED_AFTER_RE = re.compile(r"\s+(?:ال)?(?:أرض|ارض|أراض\S*|اراض\S*|سلط\S*|حكم|حق|حقوق|ممتلكات|منازل|عقار\S*|أموال|اموال"
                                r"|مقاعد|مناصب)(?![\u0621-\u064a])")
+_ARMY_WORD_RE = re.compile(r"جيش|\barmy\b", re.IGNORECASE)
+#: The rival armies a bare «الجيش» refers back to (actor lexicon ids).
+_ARMIES = frozenset({"lna", "gna", "gnu", "gns", "gaddafi_forces"})
 _RAID_RE = re.compile(r"raid(?:s|ed|ing)?|[وفب]?(?:ال)?مداهم\S*|[وف]?داهم\S*", re.IGNORECASE)
 _WITHDRAW_RE = re.compile(r"(?:withdr|pull|retreat|[وف]?[ايت]نسحا?ب)", re.IGNORECASE)
 # "the fall of Tripoli", «سقوط مدينة سرت»: the noun is a change of hands only with a place as its object
@@ -1377,6 +1380,7 @@ def extract_result(
     strike_kind: dict[int, str] = {}  # section -> 'air'/'shelling' of its last strike (weak words inherit it)
 
     origin_before: dict[int, bool] = {}  # mention index -> "from X" before it (is_origin)
+    named_army: list[Any] = []  # the army the text named last (one of _ARMIES)
 
     def is_origin(i: int) -> bool:
         """Whether mention ``i`` says where people came from ("fighters from Misrata", «قادمة من مصراتة»)."""
@@ -1685,6 +1689,20 @@ def extract_result(
             except Exception as e:  # noqa: BLE001
                 res.errors.append(f"sentence at {sent.start}: actor search failed: {e}")
                 actors = []
+        if actors:
+            # «الجيش», «قوات الجيش» after the text named one of Libya's rival armies (the LNA, the GNA's or GNU's
+            # forces, Gaddafi's in 2011) is the army it named last, not any Libyan force
+            army = named_army[0] if named_army else None
+            coref = []
+            for a in actors:
+                if a.actor_id in _ARMIES:
+                    army = a
+                elif army is not None and a.actor_id == "libyan_forces" and _ARMY_WORD_RE.search(sent.text[a.start:a.end]):
+                    a = dataclasses.replace(a, name=army.name, kind=army.kind, acled_name=army.acled_name,
+                                            actor_id=army.actor_id)
+                coref.append(a)
+            actors = coref
+            named_army[:] = [army] if army is not None else []
 
         # places of this sentence
         libyan = [i for i in own_places if mentions[i].status == "resolved"]

@@ -2459,3 +2459,17 @@ def test_who_accuses_is_no_party_to_the_event(text):
     ev = one(text, "2020-05-20")
     assert (ev.sub_event_type, ev.actor1, ev.actor2, ev.event_date) == (
         "Shelling/artillery/missile attack", "LNA", "", "2020-05-19")
+
+
+def test_the_army_after_the_libyan_national_army_is_named_is_that_army():
+    text = ("في 16 يناير 2019 أطلق الجيش الوطني الليبي هجوما في جنوب ليبيا. "
+            "وفي 6 فبراير سيطر الجيش على حقل الشرارة النفطي.")
+    assert [e.actor1 for e in events(text, None)][-1] == "LNA"
+    # a text that never names it keeps the generic force
+    assert one("وفي 6 فبراير 2019 سيطر الجيش على حقل الشرارة النفطي.", None).actor1 == "Libyan forces"
+
+
+def test_the_army_is_the_rival_army_named_last():
+    text = ("أعلنت قوات حكومة الوفاق الوطني الخميس أنها دخلت مدينة سرت. "
+            "وقال متحدث عسكري إن قوات الجيش دخلت وسط المدينة يوم الخميس.")
+    assert [e.actor1 for e in events(text, "2016-06-10")][-1] == "GNA forces"
