@@ -185,3 +185,15 @@ def test_each_count_keeps_its_offset_when_a_sentence_gives_several():
 )
 def test_a_victim_and_those_joined_to_them_are_counted(text, lang, fat):
     assert casualties(text, lang).fatalities == fat
+
+
+@pytest.mark.parametrize(
+    "text, lang, fatal",
+    [("Nine people were killed, five of them children.", "en", 9),
+     ("Nine people, five of them children, were killed.", "en", 9),
+     ("قتل تسعة أشخاص، خمسة منهم أطفال.", "ar", 9),
+     ("Five of them were killed.", "en", 5),
+     ("On 3 May, five of them were killed.", "en", 5)],
+)
+def test_n_of_them_is_a_part_of_the_count_before(text, lang, fatal):
+    assert casualties(text, lang).fatalities == fatal

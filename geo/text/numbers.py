@@ -722,6 +722,17 @@ def casualties(text: str, language: str) -> Casualties:
             # "12 killed, including two children", «مقتل 12 بينهم طفلان»: a part of the count before
             notes.append(f"{value} {label}: part of the count before")
             continue
+        if words[j:j + 2] in (["of", "them"], ["of", "whom"]) or words[j:j + 1] in (["منهم"], ["منهن"]):
+            # "Nine people were killed, five of them children", «تسعة أشخاص، خمسة منهم أطفال»: a part of the
+            # count before, which is the one counted (also when only the part stands next to the verb)
+            whole = nums[n_i - 1] if n_i > 0 else None
+            if found[cat]:
+                notes.append(f"{value} {label}: part of the count before")
+                continue
+            if whole is not None and whole.value is not None and not whole.vague and nm.start - whole.end <= 40 \
+                    and not any(a <= whole.start < b for a, b in dates):
+                notes.append(f"{value} {label}: part of the count before ({whole.value})")
+                value = whole.value
         hedge = _hedge_note([w for w in words[max(0, i - 4):i]], words[j:j + 3], language)
         if hedge:
             notes.append(f"{hedge} {value} {label}")
