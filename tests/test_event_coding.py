@@ -2473,3 +2473,12 @@ def test_the_army_is_the_rival_army_named_last():
     text = ("أعلنت قوات حكومة الوفاق الوطني الخميس أنها دخلت مدينة سرت. "
             "وقال متحدث عسكري إن قوات الجيش دخلت وسط المدينة يوم الخميس.")
     assert [e.actor1 for e in events(text, "2016-06-10")][-1] == "GNA forces"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("Turkish-backed forces captured the base.", "GNA forces"),
+     ("Dawn of Libya forces attacked the airport.", "Libya Dawn")],
+)
+def test_other_names_of_the_gna_and_libya_dawn(text, name):
+    assert find_actors(text, "en")[0].name == name
