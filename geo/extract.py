@@ -994,10 +994,14 @@ def _holds(gaz: Any, area: Any, place: Any) -> bool:
 _IN_ACCORD_RE = re.compile(r"\bin\s+(?:full\s+)?agreement\s+with\b|(?:^|\s)بالاتفاق\s+مع|(?:^|\s)بالتنسيق\s+مع", re.IGNORECASE)
 _AR_FELL = "سقط"  # «سقط», «سقطت», «سقطوا» (the matcher accepts suffixes)
 _AR_FELL_TO_RE = re.compile(rf"^[^.،,؛]{{0,40}}?\s{_AR_HANDS}")
-_BARE_TAKE_RE = re.compile(r"(?:took|takes|taking|taken)(?:\s+back)?", re.IGNORECASE)
+_BARE_TAKE_RE = re.compile(r"(?:took|takes|taking|taken)(?:\s+back)?|regain(?:ed|s)?", re.IGNORECASE)
+_REGAIN_RE = re.compile(r"regain(?:ed|s)?", re.IGNORECASE)
 # "took Sirte's residents by surprise", "took Benina Airport as its headquarters": no capture
 _TAKE_AS_RE = re.compile(r"['’]s\b|\s+as\b|\s+by\s+surprise\b", re.IGNORECASE)
 _TAKE_GAP_RE = re.compile(r"\s+(?:back\s+)?(?:the\s+(?:town|city|village|port|oasis)\s+of\s+)?")
+# "regained positions in Ain Zara", "regained lost ground around Gharyan" (not "took positions": deployed)
+_REGAIN_GAP_RE = re.compile(r"\s+(?:the\s+(?:town|city|village|port|oasis)\s+of\s+)?"
+                            r"(?:(?:their\s+|its\s+|lost\s+|several\s+|some\s+)*(?:positions|ground|areas)\s+(?:in|around|near|of)\s+)?")
 _USURPED_AFTER_RE = re.compile(r"\s+(?:ال)?(?:أرض|ارض|أراض\S*|اراض\S*|سلط\S*|حكم|حق|حقوق|ممتلكات|منازل|عقار\S*|أموال|اموال"
                                r"|مقاعد|مناصب)(?![\u0621-\u064a])")
 _ARMY_WORD_RE = re.compile(r"جيش|\barmy\b", re.IGNORECASE)
@@ -1444,7 +1448,8 @@ def extract_result(
         # place as its object; "took part", "took place", "took three days" are none
         trigs = [t for t in trigs if not (t.kind == "territory" and _BARE_TAKE_RE.fullmatch(t.word) and not any(
             mentions[i].status == "resolved" and not getattr(mentions[i].place, "is_foreign", True)
-            and _TAKE_GAP_RE.fullmatch(text[sent.start + t.end:mentions[i].start])
+            and (_REGAIN_GAP_RE if _REGAIN_RE.fullmatch(t.word.strip()) else _TAKE_GAP_RE).fullmatch(
+                text[sent.start + t.end:mentions[i].start])
             and not _TAKE_AS_RE.match(text, mentions[i].end) for i in m_by_sentence[k]))]
         trigs = [t for t in trigs if not (t.kind == "territory" and _FALL_NOUN_RE.fullmatch(t.word.strip()) and not any(
             mentions[i].status == "resolved" and not getattr(mentions[i].place, "is_foreign", True)

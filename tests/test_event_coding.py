@@ -2482,3 +2482,19 @@ def test_the_army_is_the_rival_army_named_last():
 )
 def test_other_names_of_the_gna_and_libya_dawn(text, name):
     assert find_actors(text, "en")[0].name == name
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [("A patrol came under fire near Sabha on Tuesday.", "Battles"),
+     ("GNA forces regained positions in Ain Zara on Tuesday.", "Battles"),
+     ("قوات الوفاق تقدمت نحو ترهونة يوم الثلاثاء.", SD)],
+)
+def test_coming_under_fire_regaining_positions_and_advancing(text, etype):
+    assert one(text, "2019-04-10").event_type == etype
+
+
+@pytest.mark.parametrize(
+    "text", ["He regained consciousness in a Tripoli hospital on Tuesday.", "GNA forces took positions in Ain Zara on Tuesday."])
+def test_regaining_consciousness_or_taking_positions_takes_no_place(text):
+    assert not [e for e in events(text, "2019-04-10") if "territory" in e.sub_event_type]
