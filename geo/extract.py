@@ -1385,6 +1385,18 @@ def extract_result(
 
     origin_before: dict[int, bool] = {}  # mention index -> "from X" before it (is_origin)
     named_army: list[Any] = []  # the army the text named last (one of _ARMIES)
+    issued_ids: set[str] = set()
+
+    def new_id(sent: Any, kind: str, day: str | None) -> str:
+        """The event's stable id (document, sentence, type, place); an event of the same sentence, type and place
+        but another day («دخلوا المدينة في 5 مارس … انسحبوا منها في 6 مارس») adds its day, so no two share one."""
+        eid = event_id(doc_id, sent.start, sent.end, kind)
+        n = 1
+        while eid in issued_ids:
+            n += 1
+            eid = event_id(doc_id, sent.start, sent.end, f"{kind}|{day}" + (f"|{n}" if n > 2 else ""))
+        issued_ids.add(eid)
+        return eid
 
     def is_origin(i: int) -> bool:
         """Whether mention ``i`` says where people came from ("fighters from Misrata", «قادمة من مصراتة»)."""
@@ -2094,7 +2106,7 @@ def extract_result(
                     notes.append(f"unlocated: {why}")
                     kind = f"{et_t}|{sub}|"
                     ev = Event(
-                        id=event_id(doc_id, sent.start, sent.end, kind), doc_id=doc_id, event_date=t_date,
+                        id=new_id(sent, kind, t_date), doc_id=doc_id, event_date=t_date,
                         time_precision=t_prec, date_note=t_note, update_time=sent.update_time, event_type=et_t,
                         sub_event_type=sub, actor1=actor1, actor2=actor2, location=unresolved[0].text if unresolved else "",
                         place_id="", place_name_en="", place_name_ar="", admin1="", country="", latitude=None,
@@ -2113,7 +2125,7 @@ def extract_result(
                         notes.append(f"«{loc.mention.text}» refers to {loc.mention.anchor_text}")
                     kind = f"{et_t}|{sub}|{loc.place_id}|{loc.relation}"
                     ev = Event(
-                        id=event_id(doc_id, sent.start, sent.end, kind), doc_id=doc_id, event_date=t_date,
+                        id=new_id(sent, kind, t_date), doc_id=doc_id, event_date=t_date,
                         time_precision=t_prec, date_note=t_note, update_time=sent.update_time, event_type=et_t,
                         sub_event_type=sub, actor1=actor1, actor2=actor2, location=loc.location or loc.mention.text,
                         place_id=loc.place_id, place_name_en=loc.place_name_en, place_name_ar=loc.place_name_ar,

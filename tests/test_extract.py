@@ -392,3 +392,14 @@ def test_geo_extract_stays_callable_after_the_module_is_imported():
 
     evs = geo.extract("قتل 5 أشخاص في اشتباكات بمدينة الزاوية.", date="2020-01-01")
     assert [(e.event_type, e.fatalities) for e in evs] == [("Battles", 5)]
+
+
+def test_two_events_of_one_sentence_type_and_place_on_two_days_have_two_ids():
+    # the entry on the 5th and the withdrawal on the 6th (in the 2011 war: the other side's capture) are both
+    # changes of territory at Bin Jawad; an id made of sentence, type and place alone would be shared
+    text = ("معركة بن جواد هي صدام عسكري جرى بين الثوار وكتائب القذافي في بن جواد في مارس 2011. "
+            "بدأت بوادر المعركة بدخول الثوار إلى المدينة واستيلائهم عليها في يوم 5 مارس، لكن سرعان ما عادت كتائب "
+            "القذافي إليها واصطدمت معهم في يوم 6 مارس، وبعد عدة معارك تلاها انسحاب وعودة للثوار من وإلى المدينة.")
+    evs = extract_result(text, date=None).events
+    assert len({e.event_date for e in evs}) >= 2
+    assert len({e.id for e in evs}) == len(evs)
