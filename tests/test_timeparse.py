@@ -352,3 +352,11 @@ def test_march_after_a_preposition_is_the_month_and_early_march_is_found(text):
 
 def test_march_as_a_verb_is_no_date():
     assert find_dates("مارس الجيش ضغوطا على المجلس.", None, "ar", ref_year=2019) == []
+
+
+def test_a_weekday_after_an_explicit_date_of_its_sentence_counts_from_that_date():
+    from geo.extract import extract_result
+
+    text = ("يوم 4 أبريل 2019 أعلن الجيش انطلاق العملية. "
+            "يوم 27 يوليو 2019 أعلنت قوات الوفاق، السبت، استعادتها كامل معسكر النقلية جنوبي طرابلس.")
+    assert extract_result(text, date=None, language="ar").events[-1].event_date == "2019-07-27"  # a Saturday

@@ -671,12 +671,16 @@ def weekdays_after(found: list[DateInfo], after: _dt.date) -> list[DateInfo]:
     [datetime.date(2019, 4, 6)]
     """
     out = []
-    for c in found:
+    anchor = after
+    for c in sorted(found, key=lambda c: c.start):
         m = _UNRESOLVED_WEEKDAY_RE.fullmatch(c.note) if c.date is None else None
         if m is not None:
             wd = _EN_DAY_NAMES.index(m["name"])
-            day = after + _dt.timedelta(days=(wd - after.weekday()) % 7)
-            c = _replace(c, date=day, note=f"weekday {m['name']} after {after.isoformat()}, the date named last")
+            day = anchor + _dt.timedelta(days=(wd - anchor.weekday()) % 7)
+            c = _replace(c, date=day, note=f"weekday {m['name']} after {anchor.isoformat()}, the date named last")
+        elif c.date is not None and c.precision == 1 and c.note.startswith("explicit"):
+            # «يوم 27 يوليو 2019 أعلنت …، السبت، …»: a date the sentence names before the weekday is the anchor
+            anchor = c.date
         out.append(c)
     return out
 
