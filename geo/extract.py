@@ -1050,6 +1050,9 @@ _PERSON_OBJECT_RE = re.compile(
     r"(?:people|persons|those|him|them|men|militiam[ae]n|fighters|soldiers|journalists?|workers?|members|suspects|"
     r"officials?|leaders?|commanders?|hostages|civilians|migrants|activists?|foreigners|nationals)\b",
     re.IGNORECASE)
+# "captured Anas al-Liby", "seized Abu Anas al-Libi": a capitalised name of two to four words after the verb
+_NAME_OBJECT_RE = re.compile(r"\s+([A-Z][a-z'’-]+(?:\s+(?:al-|el-|bin\s+|ben\s+|abu\s+|Abu\s+|ibn\s+)?[A-Z][\w'’-]+){1,3})\b")
+_CAPTURE_WORD_RE = re.compile(r"captur|seiz|took|taken|take|nabbed|snatched", re.IGNORECASE)
 _COMPARED_BEFORE_RE = re.compile(
     r"\b(?:along\s+with|like|as\s+with|as\s+in|similar\s+to|unlike|compared\s+(?:to|with)|comparable\s+to)\s+(?:the\s+)?$"
     r"|(?:^|\s)[وف]?(?:على\s+غرار|مثل|كما\s+في|إلى\s+جانب|الى\s+جانب|أسوة\s+ب|شأن)\s*$",
@@ -1867,7 +1870,11 @@ def extract_result(
                     continue  # "made efforts to capture", "force against Bani Walid to capture": a purpose, not a deed
                 # "launched an offensive to seize the capital": the offensive is fighting for the place it aims at
                 t = dataclasses.replace(t, event_type="Battles", sub_event_type="Armed clash", kind="clash")
-            if t.kind == "territory" and _PERSON_OBJECT_RE.match(sent.text[t.end:t.end + 40]):
+            if t.kind == "territory" and (_PERSON_OBJECT_RE.match(sent.text[t.end:t.end + 40]) or (
+                    (nm := _NAME_OBJECT_RE.match(sent.text, t.end)) is not None
+                    and not any(sent.start + nm.start(1) <= mentions[i].start < sent.start + nm.end()
+                                for i in m_by_sentence[k]))):
+                # "captured Anas al-Liby in Tripoli": a name that is no place is a person taken
                 # "captured and tortured militiaman Omran Shaaban", "to capture those people": people taken
                 t = dataclasses.replace(t, event_type="Violence against civilians",
                                         sub_event_type="Abduction/forced disappearance", kind="abduction")
@@ -2008,6 +2015,9 @@ def extract_result(
                     sub = "Protest with intervention"
                 if _RIOT_RE.search(sent.text) or ("clash" in absorbed and "attack" not in absorbed and not fat):
                     et_t, sub = "Riots", "Violent demonstration"
+            if t.kind == "abduction" and _CAPTURE_WORD_RE.match(t.word.strip()) and _camp(actor1, lexicon) in ("state", "external"):
+                # "U.S. forces captured Anas al-Liby", "police seized two suspects": a state force taking people arrests them
+                et_t, sub = "Strategic developments", "Arrests"
             if et_t == "Riots" and actor1 in ("", "Protesters"):
                 actor1 = "Rioters"  # ACLED: who riots is coded "Rioters", not "Protesters"
                 actor2 = "" if actor2 in ("Rioters", "Protesters") else actor2

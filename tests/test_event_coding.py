@@ -2498,3 +2498,14 @@ def test_coming_under_fire_regaining_positions_and_advancing(text, etype):
     "text", ["He regained consciousness in a Tripoli hospital on Tuesday.", "GNA forces took positions in Ain Zara on Tuesday."])
 def test_regaining_consciousness_or_taking_positions_takes_no_place(text):
     assert not [e for e in events(text, "2019-04-10") if "territory" in e.sub_event_type]
+
+
+@pytest.mark.parametrize(
+    "text, etype, sub",
+    [("On 5 October 2013 U.S. Army Delta Force operators captured Anas al-Liby in Tripoli.", SD, "Arrests"),
+     ("On 5 October 2013 gunmen captured Abdullah Senussi in Tripoli.", VAC, "Abduction/forced disappearance"),
+     ("On 5 October 2013 rebels captured Bin Jawad.", "Battles", "Non-state actor overtakes territory")],
+)
+def test_a_captured_person_is_arrested_by_a_state_force_and_abducted_by_others(text, etype, sub):
+    ev = one(text, None)
+    assert (ev.event_type, ev.sub_event_type) == (etype, sub)
