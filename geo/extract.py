@@ -1050,6 +1050,15 @@ _PERSON_OBJECT_RE = re.compile(
     r"(?:people|persons|those|him|them|men|militiam[ae]n|fighters|soldiers|journalists?|workers?|members|suspects|"
     r"officials?|leaders?|commanders?|hostages|civilians|migrants|activists?|foreigners|nationals)\b",
     re.IGNORECASE)
+_THINGS = (r"(?:tankers?|ships?|vessels?|boats?|cargo(?:es)?|shipments?|consignments?|weapons|arms|ammunition|"
+           r"vehicles?|cars?|trucks?|aircraft|planes?|drones?|barrels?|goods|equipment|crude\s+oil(?!\s+(?:field|terminal|port)))")
+_THING_OBJECT_RE = re.compile(rf"^\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|\d[\d,]*\s+)?(?:[\w-]+\s+){{0,2}}?{_THINGS}\b", re.IGNORECASE)
+_THING_PASSIVE_RE = re.compile(rf"\b{_THINGS}\b(?:\s+[\w,'’-]+){{0,5}}\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+$",
+                               re.IGNORECASE)
+_THING_WORD_RE = re.compile(rf"\b{_THINGS}\b", re.IGNORECASE)
+_IT_PASSIVE_RE = re.compile(r"\b(?:it|they)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+$", re.IGNORECASE)
+_THING_AGENT_RE = re.compile(r"\b(?:the|a)\s+(?:\w+\s+)?(?:tanker|ship|vessel|boat)\s+(?:then\s+|later\s+|had\s+|has\s+)?$",
+                             re.IGNORECASE)
 # "captured Anas al-Liby", "seized Abu Anas al-Libi": a capitalised name of two to four words after the verb
 _NAME_OBJECT_RE = re.compile(r"\s+([A-Z][a-z'’-]+(?:\s+(?:al-|el-|bin\s+|ben\s+|abu\s+|Abu\s+|ibn\s+)?[A-Z][\w'’-]+){1,3})\b")
 _CAPTURE_WORD_RE = re.compile(r"captur|seiz|took|taken|take|nabbed|snatched", re.IGNORECASE)
@@ -1878,6 +1887,15 @@ def extract_result(
                 # "captured and tortured militiaman Omran Shaaban", "to capture those people": people taken
                 t = dataclasses.replace(t, event_type="Violence against civilians",
                                         sub_event_type="Abduction/forced disappearance", kind="abduction")
+            if t.kind == "territory" and lang == "en":
+                before40 = sent.text[max(0, t.start - 48):t.start]
+                if _THING_AGENT_RE.search(before40):
+                    continue  # "the vessel then entered the port of Sidra": a ship moving, no one taking a place
+                if _THING_OBJECT_RE.match(sent.text[t.end:t.end + 40]) or _THING_PASSIVE_RE.search(before40) or (
+                        _IT_PASSIVE_RE.search(before40) and _THING_WORD_RE.search(sent.text[:t.start])):
+                    # "seized a tanker", "the tanker … was seized by rebel gunmen": goods taken, not territory
+                    t = dataclasses.replace(t, event_type="Strategic developments",
+                                            sub_event_type="Looting/property destruction", kind="property_destruction")
             if _MODAL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # "threatened to storm Misrata", «أي هجوم على طرابلس»: not (yet) an event
             if t.kind == "agreement" and _CALL_FOR_RE.search(sent.text[max(0, t.start - 70):t.start]):

@@ -2509,3 +2509,18 @@ def test_regaining_consciousness_or_taking_positions_takes_no_place(text):
 def test_a_captured_person_is_arrested_by_a_state_force_and_abducted_by_others(text, etype, sub):
     ev = one(text, None)
     assert (ev.event_type, ev.sub_event_type) == (etype, sub)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On 8 March 2014 the tanker was seized by rebel gunmen off the port of Sidra.",
+     "On 8 March 2014 gunmen seized three trucks near Sabha."],
+)
+def test_goods_and_vessels_seized_are_looting_not_territory(text):
+    ev = one(text, None)
+    assert (ev.event_type, ev.sub_event_type) == (SD, "Looting/property destruction")
+
+
+def test_a_ship_entering_a_port_takes_no_place_and_an_oil_terminal_is_territory():
+    assert not events("On 8 March 2014 the vessel then entered the port of Sidra.", None)
+    assert one("On 8 March 2014 rebels seized the oil terminal of Sidra.", None).event_type == "Battles"
