@@ -1055,6 +1055,7 @@ _THINGS = (r"(?:tankers?|ships?|vessels?|boats?|cargo(?:es)?|shipments?|consignm
 _THING_OBJECT_RE = re.compile(rf"^\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|\d[\d,]*\s+)?(?:[\w-]+\s+){{0,2}}?{_THINGS}\b", re.IGNORECASE)
 _THING_PASSIVE_RE = re.compile(rf"\b{_THINGS}\b(?:\s+[\w,'’-]+){{0,5}}\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+$",
                                re.IGNORECASE)
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been|being)\s+$", re.IGNORECASE)
 _THING_WORD_RE = re.compile(rf"\b{_THINGS}\b", re.IGNORECASE)
 _IT_PASSIVE_RE = re.compile(r"\b(?:it|they)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+$", re.IGNORECASE)
 _THING_AGENT_RE = re.compile(r"\b(?:the|a)\s+(?:\w+\s+)?(?:tanker|ship|vessel|boat)\s+(?:then\s+|later\s+|had\s+|has\s+)?$",
@@ -1813,6 +1814,12 @@ def extract_result(
             in_clause = [i for i in keep if lo <= mentions[i].start < hi]
             pool = in_clause or keep
             after = [i for i in pool if mentions[i].start >= trig_start]
+            if lang == "en" and _PASSIVE_BEFORE_RE.search(text, max(lo, trig_start - 16), trig_start):
+                # "the city was liberated, and then the rebels headed to Shahhat", "Zawiya was retaken by …": a
+                # passive trigger's place is its subject, before it
+                subject = [i for i in pool if mentions[i].end <= trig_start]
+                if subject:
+                    after, pool = [], subject
             # "forces advancing from Brega hit Ajdabiya", «تعزيزات من مصراتة إلى سرت»: where they came
             # from is not where the event is, when the sentence names another place
             here = [i for i in pool if not is_origin(i)]

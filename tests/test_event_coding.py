@@ -2524,3 +2524,14 @@ def test_goods_and_vessels_seized_are_looting_not_territory(text):
 def test_a_ship_entering_a_port_takes_no_place_and_an_oil_terminal_is_territory():
     assert not events("On 8 March 2014 the vessel then entered the port of Sidra.", None)
     assert one("On 8 March 2014 rebels seized the oil terminal of Sidra.", None).event_type == "Battles"
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [("On 17 February 2011 fighting broke out in Bayda and the city was liberated, and then the rebels headed to Shahhat.",
+      "Bayda"),
+     ("On 10 March 2011 Zawiya was retaken by loyalist forces, which then moved on to Surman.", "Zawiya")],
+)
+def test_a_passive_capture_takes_its_subject_not_the_place_after_it(text, place):
+    evs = [e for e in events(text, None) if "territory" in e.sub_event_type]
+    assert [e.location for e in evs][:1] == [place]
