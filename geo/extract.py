@@ -1055,6 +1055,7 @@ _THINGS = (r"(?:tankers?|ships?|vessels?|boats?|cargo(?:es)?|shipments?|consignm
 _THING_OBJECT_RE = re.compile(rf"^\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|\d[\d,]*\s+)?(?:[\w-]+\s+){{0,2}}?{_THINGS}\b", re.IGNORECASE)
 _THING_PASSIVE_RE = re.compile(rf"\b{_THINGS}\b(?:\s+[\w,'’-]+){{0,5}}\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+$",
                                re.IGNORECASE)
+_PLUPERFECT_CLAUSE_RE = re.compile(r"(?:,\s*|\b)(?:who|which|that)\s+had\s+(?:been\s+|already\s+)?\w+", re.IGNORECASE)
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been|being)\s+$", re.IGNORECASE)
 _THING_WORD_RE = re.compile(rf"\b{_THINGS}\b", re.IGNORECASE)
 _IT_PASSIVE_RE = re.compile(r"\b(?:it|they)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+$", re.IGNORECASE)
@@ -1630,6 +1631,16 @@ def extract_result(
             dinfo = sentence_date(sent, lang)
         except Exception as e:  # noqa: BLE001
             res.errors.append(f"sentence at {sent.start}: date parsing failed: {e}")
+        if dinfo is not None and getattr(dinfo, "start", -1) >= 0 and act and lang == "en" and (
+                (rel := _PLUPERFECT_CLAUSE_RE.search(sent.text, act[0].end, dinfo.start)) is not None) \
+                and (sent.section in section_date or narrative_date is not None):
+            # "The attack was crushed by the loyalist forces, who had taken the city earlier … in a battle that lasted
+            # from February to March 2011": the date of a pluperfect relative clause is what happened before, not
+            # the date of the sentence's event, which is the one the text is at
+            dinfo = None
+            date_hint_note = f"the sentence's date is in a clause of earlier events ({rel.group().strip()!r})"
+        else:
+            date_hint_note = ""
         if dinfo is not None and (dinfo.note or "").startswith(("since", "background")) and getattr(dinfo, "start", -1) >= 0 \
                 and any(_comma_segment(sent.text, t.start) != _comma_segment(sent.text, dinfo.start) for t in act) \
                 and _comma_segment(sent.text, dinfo.start) % 2 == 1:
@@ -1703,6 +1714,8 @@ def extract_result(
         else:
             dinfo = None
             date_note = "relative: no document date"
+        if date_hint_note:
+            date_note += f" ({date_hint_note})"
         if dinfo is not None and getattr(dinfo, "date", None) is not None:
             ev_date = dinfo.date.isoformat() if hasattr(dinfo.date, "isoformat") else str(dinfo.date)
             tprec = int(getattr(dinfo, "precision", 1) or 1)

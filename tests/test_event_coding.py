@@ -2535,3 +2535,9 @@ def test_a_ship_entering_a_port_takes_no_place_and_an_oil_terminal_is_territory(
 def test_a_passive_capture_takes_its_subject_not_the_place_after_it(text, place):
     evs = [e for e in events(text, None) if "territory" in e.sub_event_type]
     assert [e.location for e in evs][:1] == [place]
+
+
+def test_a_date_in_a_pluperfect_relative_clause_is_not_the_events_date():
+    text = ("On 11 June 2011 rebels launched an attack on Zawiya. The attack was quickly crushed by the loyalist forces, "
+            "who had taken the city after a major battle that lasted from February to March 2011.")
+    assert {e.event_date for e in events(text, None)} == {"2011-06-11"}
