@@ -36,7 +36,7 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("ar-01#0", "en-08#0", "en-87#0"),   # Tripoli International Airport, 13 July 2014
     ("ar-02#0", "en-03#1"),   # Zawiya retaken by Gaddafi forces, 10 March 2011
     ("ar-02#1", "en-03#2"),   # Zuwara (no date)
-    ("ar-02#2", "en-03#3"),   # Zawiya, week of 15 June 2011
+    ("ar-02#2", "en-03#3", "en-94#1"),   # Zawiya, week of 15 June 2011 (en-94: the Zawiya skirmish from 11 June)
     ("ar-11#0", "en-07#0"),   # Bani Walid taken (no date)
     ("ar-11#1", "en-07#1"),   # Bani Walid abduction, July 2012
     ("ar-16#1", "ar-29#0"),   # Zintan–Mashashiya clashes, June 2012 (Shgega / Zintan)

@@ -16,7 +16,8 @@ incident) when
 * their **dates** agree within the reports' time precision: each date stands for
   an interval (precision 1: the day; 2: the day ± 3; 3: its calendar month) and
   the intervals, widened by :data:`DATE_SLACK_DAYS` (a report dated by its
-  publication day), overlap (protests: no slack, :data:`SAME_DAY_TYPES`).  Events without a date are never merged;
+  publication day), overlap (protests, :data:`SAME_DAY_TYPES`, and two reports known only
+  to the month: no slack).  Events without a date are never merged;
 * their **actors** are compatible: one of them names no actor, or they share
   one.  Names are compared by their words, without generic words ("forces",
   "militia") and parentheses, one name's words within the other's
@@ -100,6 +101,10 @@ DEFAULT_RADIUS_M = 2000.0
 MAX_RADIUS_M = 50_000.0
 #: Cell size (degrees) of the spatial blocking grid.
 GRID_DEG = 0.5
+#: A date interval at least this long (days between its first and last) is a month's: two of them merge only
+#: when they overlap, without the slack a report dated by its publication day needs.
+_MONTH_SPAN_DAYS = 27
+
 #: Half-width in days of a week-precision date's interval.
 WEEK_HALF_DAYS = 3
 
@@ -301,6 +306,8 @@ def _match(a: _Rec, b: _Rec, date_slack: int = DATE_SLACK_DAYS) -> float | None:
     gap = max(0, a.span[0] - b.span[1], b.span[0] - a.span[1])
     if a.etype in SAME_DAY_TYPES:
         date_slack = 0  # protests recur day after day at one square: each day is its own event
+    if a.span[1] - a.span[0] >= _MONTH_SPAN_DAYS and b.span[1] - b.span[0] >= _MONTH_SPAN_DAYS:
+        date_slack = 0  # two reports known only to the month: the slack for a publication day does not join months
     if gap > date_slack:
         return None
     place = _place_gap(a, b)
