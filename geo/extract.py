@@ -1056,6 +1056,8 @@ _THING_OBJECT_RE = re.compile(rf"^\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|\d[\d,
 _THING_PASSIVE_RE = re.compile(rf"\b{_THINGS}\b(?:\s+[\w,'’-]+){{0,5}}\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+$",
                                re.IGNORECASE)
 _PLUPERFECT_CLAUSE_RE = re.compile(r"(?:,\s*|\b)(?:who|which|that)\s+had\s+(?:been\s+|already\s+)?\w+", re.IGNORECASE)
+#: A line this short (characters) with a month in it and no event reads as a heading dating what follows.
+_HEADING_CHARS = 40
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been|being)\s+$", re.IGNORECASE)
 _THING_WORD_RE = re.compile(rf"\b{_THINGS}\b", re.IGNORECASE)
 _IT_PASSIVE_RE = re.compile(r"\b(?:it|they)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+$", re.IGNORECASE)
@@ -1572,9 +1574,15 @@ def extract_result(
                 d0 = sentence_date(sent, lang)
             except Exception:  # noqa: BLE001 - a date that fails to parse is no date
                 d0 = None
-            if d0 is not None and d0.date is not None and d0.start >= 0 and d0.precision == 1 \
+            cur = section_date.get(sent.section)
+            if d0 is not None and d0.date is not None and d0.start >= 0 and (
+                    d0.precision == 1 or (doc_date is None and len(sent.text) <= _HEADING_CHARS and (
+                        cur is None or cur.date is None or (cur.date.year, cur.date.month) != (d0.date.year, d0.date.month)
+                        or cur.precision == 1))) \
                     and not d0.note.startswith(("since", "background", "future")):
-                if doc_date is None:
+                # (a heading that names a month, "March 2014 event", «معارك يونيو 2011»: the text is now at that
+                # month, the day not known)
+                if doc_date is None and d0.precision == 1:
                     narrative_date = d0
                 # "By 5 April they had reached the airport. Heavy fighting continued …", "Elections were held on
                 # 25 June … Violence in Benghazi closed a polling centre": the date the section named last dates

@@ -2541,3 +2541,10 @@ def test_a_date_in_a_pluperfect_relative_clause_is_not_the_events_date():
     text = ("On 11 June 2011 rebels launched an attack on Zawiya. The attack was quickly crushed by the loyalist forces, "
             "who had taken the city after a major battle that lasted from February to March 2011.")
     assert {e.event_date for e in events(text, None)} == {"2011-06-11"}
+
+
+def test_a_heading_that_names_a_month_dates_what_follows_to_the_month():
+    text = ("The tanker was seized by US forces on March 16, 2014.\nMarch 2014 event\n"
+            "Apparently the tanker had been ordered to the port of Sidra where it was seized by rebel gunmen.")
+    ev = events(text, None)[-1]
+    assert (ev.event_date, ev.time_precision) == ("2014-03-01", 3)
