@@ -749,6 +749,7 @@ _FACTION_RE = re.compile(r"^Military Forces of Libya \((?P<years>[^)]*)\)\s*(?P<
 #: "government forces", «الجيش» in the 2011 war (17 February – 23 October 2011, the fall of Sirte)
 #: were Gaddafi's: the generic state force takes the name of the government of the day
 _GADDAFI_WAR = ("2011-02-15", "2011-10-23")
+_NTC_END = "2012-08-08"  # the NTC hands power to the General National Congress (en.wikipedia 'National Transitional Council')
 _GNA_START = "2015-12-17"  # the Libyan Political Agreement that created the GNA (en.wikipedia 'Government of National Accord')
 _GNU_START = "2021-03-10"  # the GNU took office (en.wikipedia 'Government of National Unity (Libya)')
 _DIGNITY_START = "2014-05-16"  # Haftar's Operation Dignity: from then on "the LNA" is his (en.wikipedia 'Operation Dignity')
@@ -837,6 +838,10 @@ def _of_its_time(name: str, date: str | None) -> str:
     if name == "LNA" and date and date[:10] < _DIGNITY_START:
         # "the Libyan National Army" before Haftar's Operation Dignity is the state's army of 2011–14
         return "Libyan forces"
+    if name == _WAR_2011_SIDES[1] and date and date[:10] > _NTC_END:
+        # "rebel gunmen" seizing a tanker in 2014, «الثوار» of a later year: not the 2011 war's rebels, whose
+        # council handed power to the General National Congress on 8 August 2012
+        return "Unidentified armed group"
     return name
 
 

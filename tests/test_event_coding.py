@@ -2548,3 +2548,9 @@ def test_a_heading_that_names_a_month_dates_what_follows_to_the_month():
             "Apparently the tanker had been ordered to the port of Sidra where it was seized by rebel gunmen.")
     ev = events(text, None)[-1]
     assert (ev.event_date, ev.time_precision) == ("2014-03-01", 3)
+
+
+def test_rebels_after_the_2011_war_are_not_its_rebels():
+    ev = one("On 8 March 2014 rebels attacked a checkpoint near Sidra.", None)
+    assert ev.actor1 == "Unidentified armed group"
+    assert one("On 8 March 2011 rebels attacked a checkpoint near Sidra.", None).actor1 == "NTC/rebel forces (2011)"
