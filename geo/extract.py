@@ -645,7 +645,9 @@ _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence a
 _CLAIMED_BY_RE = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$|\bclaimed\s+responsibility\s+(?:for\s+\S+\s+)?$"
                             rf"|(?:^|\s){_AR_CLAIM_VERB}\s+$", re.IGNORECASE)
 # «هجوم للقوات الموالية للقذافي»: "an attack of the forces loyal to …" — the genitive names the agent
-_AR_OF_FORCES_GAP_RE = re.compile(r"^\s*(?:ل|لل|من\s+قبل\s+(?:ال)?)(?:قوات|عناصر|مسلحي|كتائب|ميليشيات|مليشيات|مقاتلي)\s*$")
+_AR_OF_FORCES_GAP_RE = re.compile(r"^\s*(?:(?:ل|لل|من\s+قبل\s+(?:ال)?)(?:قوات|عناصر|مسلحي|كتائب|ميليشيات|مليشيات|مقاتلي)"
+                                  # «دخلت قوة من الكتائب الأمنية», «هاجمت مجموعة من مسلحي …»: a unit of the force after it
+                                  r"|(?:قوة|قوات|وحدة|مجموعة|سرية|رتل|أرتال|عناصر|مسلحون|مسلحين)\s+(?:\S+\s+)?من)\s*$")
 _AR_UNDERWENT_RE = re.compile(r"(?:^|\s)[وف]?(?:تعرض|تعرضت|تعرضوا|تتعرض|يتعرض)\s")
 _AR_FROM_AGENT_RE = re.compile(r"(?:^|\s)(?:من|من\s+قبل|على\s+يد)\s+(?:(?:ال)?(?:قوات|عناصر|مسلحي|كتائب)\s+)?$")
 # «سقطت في أيدي الثوار», «بيد قوات حفتر», «تحت سيطرة»: in whose hands a place fell (the agent comes after it)

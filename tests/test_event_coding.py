@@ -2554,3 +2554,12 @@ def test_rebels_after_the_2011_war_are_not_its_rebels():
     ev = one("On 8 March 2014 rebels attacked a checkpoint near Sidra.", None)
     assert ev.actor1 == "Unidentified armed group"
     assert one("On 8 March 2011 rebels attacked a checkpoint near Sidra.", None).actor1 == "NTC/rebel forces (2011)"
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [("وفي 30 أبريل 2011 دخلت قوة من الكتائب الأمنية واحة جالو.", "Gaddafi loyalist forces"),
+     ("وفي 3 مايو 2019 هاجمت مجموعة من مسلحي داعش بوابة في سبها.", "Islamic State")],
+)
+def test_a_unit_of_a_force_after_the_verb_is_that_force_acting(text, actor):
+    assert one(text, None).actor1 == actor
