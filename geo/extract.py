@@ -1158,16 +1158,19 @@ def _killings(act: list[Any], text: str, lang: str, lexicon: Any, res: Any,
     return out[:1], actors
 
 
-def _fold_bare_deaths(events: list[Event]) -> list[Event]:
+def _fold_bare_deaths(events: list[Event], bare_ids: set[str]) -> list[Event]:
     """Deaths told with no event word or agent ("Five people were killed in Sabratha on Monday") are an
     event of their own only when no other event of that place and day tells how they died: then they
-    are that event's toll (when it has none)."""
-    bare = [e for e in events if "(deaths)" in e.notes.split(";")[0]]
+    are that event's toll (when it has none).
+
+    ``bare_ids``: the ids of the events made from such deaths (the trigger kind ``deaths``).
+    """
+    bare = [e for e in events if e.id in bare_ids]
     if not bare:
         return events
-    others = {(e.place_id, e.event_date): n for n, e in enumerate(events) if e not in bare}
+    others = {(e.place_id, e.event_date): n for n, e in enumerate(events) if e.id not in bare_ids}
     out = list(events)
-    drop: set[int] = set()
+    drop: set[str] = set()
     for e in bare:
         n = others.get((e.place_id, e.event_date))
         if n is None:
@@ -1175,8 +1178,8 @@ def _fold_bare_deaths(events: list[Event]) -> list[Event]:
         if out[n].fatalities is None and e.fatalities is not None:
             out[n] = dataclasses.replace(out[n], fatalities=e.fatalities,
                                          notes=out[n].notes + f"; casualties from: {e.evidence[:80]}")
-        drop.add(id(e))
-    return [e for e in out if id(e) not in drop]
+        drop.add(e.id)
+    return [e for e in out if e.id not in drop]
 
 
 def _is_ancestor(gaz: Any, a: Any, b: Any) -> bool:
@@ -1409,6 +1412,7 @@ def extract_result(
     origin_before: dict[int, bool] = {}  # mention index -> "from X" before it (is_origin)
     named_army: list[Any] = []  # the army the text named last (one of _ARMIES)
     issued_ids: set[str] = set()
+    bare_deaths: set[str] = set()  # ids of events made from deaths with no event word (_fold_bare_deaths)
 
     def new_id(sent: Any, kind: str, day: str | None) -> str:
         """The event's stable id (document, sentence, type, place); an event of the same sentence, type and place
@@ -2201,6 +2205,8 @@ def extract_result(
                     if not carried:
                         used.setdefault(mention_index[id(loc.mention)], []).append(ev.id)
                 events.append(ev)
+                if t.kind == "deaths":
+                    bare_deaths.add(ev.id)
                 if t.kind in ("air", "shelling"):
                     strike_kind[sent.section] = t.kind
                 if et_t != "Strategic developments":
@@ -2240,7 +2246,7 @@ def extract_result(
     if dropped:
         res.unused = [(q, w) for q, w in res.unused if id(q) not in dropped]
     res.unused.sort(key=lambda t: t[0].start)
-    res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(_fold_bare_deaths(events))]
+    res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(_fold_bare_deaths(events, bare_deaths))]
     return res
 
 
