@@ -50,7 +50,7 @@ import hashlib
 import re
 import threading as _threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, ParamSpec, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, ParamSpec, Sequence, TypeVar
 
 from gazetteer.normalize import normalize as _norm
 from gazetteer.normalize import is_arabic, normalize_with_offsets
@@ -60,6 +60,10 @@ from geo.exc import InputError
 from geo.nearness import precision_km
 from geo.relative import RelativeLocation, is_apposition, locate
 from geo.toponyms import ROAD_TO_BEFORE, Mention, cue_before, find_mentions
+
+if TYPE_CHECKING:
+    from gazetteer.core import Gazetteer
+    from gazetteer.model import Place
 
 __all__ = ["ExtractionResult", "extract", "extract_document", "extract_many", "extract_result"]
 
@@ -418,7 +422,7 @@ class _Located:
 class _Ctx:
     """Per-document state of the pipeline."""
 
-    def __init__(self, gaz: Any):
+    def __init__(self, gaz: Gazetteer):
         self.gaz = gaz
         self._admin1: dict[str, str] = {}
 
@@ -436,7 +440,7 @@ class _Ctx:
         return name
 
 
-def _centre_feature(gaz: Any, anchor: Any) -> Any:
+def _centre_feature(gaz: Gazetteer, anchor: Any) -> Any:
     """A curated "centre of X" feature under ``anchor`` if the gazetteer has one."""
     try:
         kids = gaz.children(anchor.id)
@@ -567,7 +571,8 @@ def _enclosing_before(ctx: _Ctx, text: str, mentions: list[Mention], pos: int) -
         p = m.place
         if m.status != "resolved" or p is None or p.country != "LY":
             continue
-        cur, hops = p, 0
+        cur: Place | None = p
+        hops = 0
         while cur is not None and cur.feature_type not in _TOWN_TYPES | {"district"} and cur.parent_id and hops < 6:
             cur = ctx.gaz.get(cur.parent_id)
             hops += 1
@@ -987,7 +992,7 @@ _LOCATOR_GAP_RE = re.compile(r"^\s*,?\s*(?:in|at|في|ب|بـ)\s+(?:the\s+)?(?:[
                              re.IGNORECASE)
 
 
-def _holds(gaz: Any, area: Any, place: Any) -> bool:
+def _holds(gaz: Gazetteer, area: Any, place: Any) -> bool:
     """True when ``area`` (a region, district or country) contains ``place``: by the gazetteer's hierarchy,
     or the place lies within the area's radius."""
     from gazetteer.geodesy import haversine_km
@@ -1182,7 +1187,7 @@ def _fold_bare_deaths(events: list[Event], bare_ids: set[str]) -> list[Event]:
     return [e for e in out if e.id not in drop]
 
 
-def _is_ancestor(gaz: Any, a: Any, b: Any) -> bool:
+def _is_ancestor(gaz: Gazetteer, a: Any, b: Any) -> bool:
     """True when place ``a`` contains place ``b`` (parent chain)."""
     seen = 0
     cur = b
@@ -1273,7 +1278,7 @@ def extract_result(
     source: str | None = None,
     *,
     doc_id: str | None = None,
-    gazetteer: Any = None,
+    gazetteer: Gazetteer | None = None,
     language: str | None = None,
     url: str = "",
 ) -> ExtractionResult:
@@ -2270,7 +2275,7 @@ def extract(
     source: str | None = None,
     *,
     doc_id: str | None = None,
-    gazetteer: Any = None,
+    gazetteer: Gazetteer | None = None,
     language: str | None = None,
     url: str = "",
 ) -> list[Event]:
@@ -2278,7 +2283,7 @@ def extract(
     return extract_result(text, date, source, doc_id=doc_id, gazetteer=gazetteer, language=language, url=url).events
 
 
-def extract_document(doc: Any, *, gazetteer: Any = None, date: _dt.date | str | None = None) -> ExtractionResult:
+def extract_document(doc: Any, *, gazetteer: Gazetteer | None = None, date: _dt.date | str | None = None) -> ExtractionResult:
     """Extract from a :class:`geo.text.document.Document` (its id, date, source, url and language)."""
     return extract_result(
         doc.text, doc.date if doc.date is not None else date, doc.source, doc_id=doc.id, gazetteer=gazetteer,
@@ -2287,7 +2292,7 @@ def extract_document(doc: Any, *, gazetteer: Any = None, date: _dt.date | str | 
 
 
 def extract_many(
-    docs: Iterable[Any], *, gazetteer: Any = None, date: _dt.date | str | None = None
+    docs: Iterable[Any], *, gazetteer: Gazetteer | None = None, date: _dt.date | str | None = None
 ) -> Iterator[tuple[Any, list[Event], list[Mention]]]:
     """Extract from many documents, one after the other (gazetteer and automaton built once).
 

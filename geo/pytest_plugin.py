@@ -26,12 +26,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from gazetteer.exc import check_lat_lon
 from gazetteer.model import Place
+
+if TYPE_CHECKING:
+    from gazetteer.core import Gazetteer
 
 __all__ = [
     "GeoAssert",
@@ -51,7 +54,7 @@ class _Pt:
     place: Place | None
 
 
-def _gaz(gaz: Any) -> Any:
+def _gaz(gaz: Gazetteer | None) -> Gazetteer:
     if gaz is not None:
         return gaz
     from gazetteer import Gazetteer
@@ -59,7 +62,7 @@ def _gaz(gaz: Any) -> Any:
     return Gazetteer.default()
 
 
-def _point(x: Any, gaz: Any) -> _Pt:
+def _point(x: Any, gaz: Gazetteer | None) -> _Pt:
     """Resolve a name, id, Place or (lat, lon) to a point; AssertionError if impossible."""
     if isinstance(x, Place):
         return _Pt(x.lat, x.lon, f"{x.name_en} ({x.id})", x)
@@ -97,7 +100,7 @@ def _measure(a: _Pt, b: _Pt) -> tuple[float, float]:
     return inverse_km(a.lat, a.lon, b.lat, b.lon)
 
 
-def assert_within(place_or_point: Any, container_place: Any, km: float | None = None, *, gazetteer: Any = None) -> float:
+def assert_within(place_or_point: Any, container_place: Any, km: float | None = None, *, gazetteer: Gazetteer | None = None) -> float:
     """Assert that a place or point lies inside a container place.
 
     Inside = geodesic distance from the container's point ≤ ``km`` (default: the
@@ -116,7 +119,7 @@ def assert_within(place_or_point: Any, container_place: Any, km: float | None = 
     return d
 
 
-def assert_near(subject: Any, anchor: Any, km: float | None = None, *, gazetteer: Any = None) -> float:
+def assert_near(subject: Any, anchor: Any, km: float | None = None, *, gazetteer: Gazetteer | None = None) -> float:
     """Assert that ``subject`` is near ``anchor``.
 
     Near = geodesic distance from the anchor's point ≤ ``km``; by default the rule of
@@ -134,7 +137,7 @@ def assert_near(subject: Any, anchor: Any, km: float | None = None, *, gazetteer
     return d
 
 
-def assert_direction(subject: Any, anchor: Any, direction: str, tolerance_deg: float = 67.5, *, gazetteer: Any = None) -> float:
+def assert_direction(subject: Any, anchor: Any, direction: str, tolerance_deg: float = 67.5, *, gazetteer: Gazetteer | None = None) -> float:
     """Assert that ``subject`` lies ``direction`` (compass point, e.g. ``"E"``) of ``anchor``.
 
     The initial geodesic bearing anchor→subject must be within ``tolerance_deg`` of
@@ -156,7 +159,7 @@ def assert_direction(subject: Any, anchor: Any, direction: str, tolerance_deg: f
     return brg
 
 
-def assert_consistent(claim: Any, *, gazetteer: Any = None, allow_road: bool = True) -> list:
+def assert_consistent(claim: Any, *, gazetteer: Gazetteer | None = None, allow_road: bool = True) -> list:
     """Assert that a claim (text, :class:`geo.claims.Claim` or :class:`~geo.claims.CheckedClaim`) is consistent.
 
     Text is parsed with :func:`geo.claims.parse`; it must contain at least one
@@ -182,7 +185,7 @@ def assert_consistent(claim: Any, *, gazetteer: Any = None, allow_road: bool = T
     return checked
 
 
-def _district(value: str, gaz: Any) -> Place | None:
+def _district(value: str, gaz: Gazetteer) -> Place | None:
     if not value:
         return None
     p = gaz.get(value) if value.startswith("adm1:") else None
@@ -210,7 +213,7 @@ def _event_rows(events_or_path: Any) -> list[dict]:
     return rows
 
 
-def assert_events_in_admin1(events_or_path: Any, gaz: Any = None) -> int:
+def assert_events_in_admin1(events_or_path: Any, gaz: Gazetteer | None = None) -> int:
     """Assert that every event lies in its ``admin1`` district.
 
     ``events_or_path``: a GeoJSON path, or Events / dicts with ``admin1``,
@@ -258,7 +261,7 @@ def assert_events_in_admin1(events_or_path: Any, gaz: Any = None) -> int:
 class GeoAssert:
     """The helpers bound to one gazetteer (the ``geo_assert`` fixture)."""
 
-    def __init__(self, gazetteer: Any = None):
+    def __init__(self, gazetteer: Gazetteer | None = None):
         self.gazetteer = gazetteer
 
     @property

@@ -48,9 +48,12 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Literal, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Literal, NamedTuple, Sequence
 
 from gazetteer.model import Context, Place
+
+if TYPE_CHECKING:
+    from gazetteer.core import Gazetteer
 from gazetteer.fuzzy import FuzzyIndex
 from geo.text.spans import SpanIndex
 from gazetteer.normalize import PROCLITICS, is_arabic, name_key, normalize, normalize_with_offsets, split_proclitics
@@ -284,7 +287,7 @@ class _Hit(NamedTuple):
 class MentionMatcher:
     """The Aho-Corasick automaton over one gazetteer's name keys (build with :func:`matcher_for`)."""
 
-    def __init__(self, gaz: Any):
+    def __init__(self, gaz: Gazetteer):
         import ahocorasick
 
         self.gaz = gaz
@@ -352,7 +355,7 @@ class MentionMatcher:
 _MATCHERS: dict[int, tuple[Any, MentionMatcher]] = {}
 
 
-def matcher_for(gaz: Any) -> MentionMatcher:
+def matcher_for(gaz: Gazetteer) -> MentionMatcher:
     """The cached :class:`MentionMatcher` of a gazetteer object (built on first use)."""
     entry = _MATCHERS.get(id(gaz))
     if entry is None or entry[0] is not gaz:
@@ -550,7 +553,7 @@ def _drop_latin_articles(norm: str, offs: list[int]) -> tuple[str, list[int]]:
     return "".join(keep_n), keep_o
 
 
-def _cue_phrase_end(gaz: Any, norm: str, offs: Sequence[int], text: str, first: tuple[int, int],
+def _cue_phrase_end(gaz: Gazetteer, norm: str, offs: Sequence[int], text: str, first: tuple[int, int],
                     covered_ix: SpanIndex, items_ix: SpanIndex) -> int | None:
     """End offset (in ``text``) of a two- or three-word name starting at ``first`` (normalised word
     bounds, right after a place cue) that the gazetteer reaches as a whole, by a key, a rule variant,
@@ -679,7 +682,7 @@ def _feature_of(matcher: "MentionMatcher", norm: str, offs: Sequence[int], h: _H
     return None
 
 
-def _resolve(gaz: Any, name: str, ids: tuple[str, ...], near: list[Place], country: str
+def _resolve(gaz: Gazetteer, name: str, ids: tuple[str, ...], near: list[Place], country: str
              ) -> tuple[MentionStatus, str, Place | None, tuple[Any, ...]]:
     """Resolve one name: (status, reason, place, candidates)."""
     parents = tuple([p.id for p in near if p.feature_type in _CONTAINER_TYPES])  # (a list is built faster)
@@ -750,7 +753,7 @@ _DESTINATION_BEFORE_RE = re.compile(
     r"|(?:^|\s)(?:باتجاه|نحو|صوب|بإتجاه)\s+(?:مدينة\s+)?$")
 
 
-def _capital_of(gaz: Any, country: str, near: list[Place]) -> Place | None:
+def _capital_of(gaz: Gazetteer, country: str, near: list[Place]) -> Place | None:
     for p in near:
         if p.feature_type == "capital" and p.country == country:
             return p
@@ -1009,7 +1012,7 @@ def _speaker(text: str, s: int, e: int) -> bool:
         if s >= 3 else bool(_EN_SPEAKER_AFTER_RE.match(text, e))
 
 
-def _related(gaz: Any, place: Place, ids: tuple[str, ...]) -> bool:
+def _related(gaz: Gazetteer, place: Place, ids: tuple[str, ...]) -> bool:
     """True when one of ``ids`` is ``place``, holds it or lies in it (the gazetteer's parent chain)."""
     if place.id in ids:
         return True
@@ -1092,7 +1095,7 @@ def _facility_refs(text: str, norm: str, offs: Sequence[int], language: str, cov
 
 def find_mentions(
     text: str,
-    gaz: Any = None,
+    gaz: Gazetteer | None = None,
     *,
     sentences: Sequence[Any] | None = None,
     language: str | None = None,

@@ -41,13 +41,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from geo.events import Event
 from geo.exc import DecodeError, EmptyInputError, InputError, SchemaError
 
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
+
+    from gazetteer.core import Gazetteer
 
 __all__ = [
     "AcledProblem",
@@ -209,7 +211,7 @@ def _country_codes() -> dict[str, str]:
     return out
 
 
-def _default_gazetteer() -> Any:
+def _default_gazetteer() -> Gazetteer | None:
     try:
         from gazetteer import Gazetteer
 
@@ -221,7 +223,7 @@ def _default_gazetteer() -> Any:
 class _Districts:
     """ACLED admin1 names -> gazetteer district names, by name keys and by coordinates."""
 
-    def __init__(self, gaz: Any):
+    def __init__(self, gaz: Gazetteer | None):
         from gazetteer.normalize import name_key
 
         self.gaz = gaz
@@ -301,7 +303,7 @@ def _int(text: str) -> int | None:
 # --------------------------------------------------------------------------- reading
 
 
-def load_acled(path: str | os.PathLike, *, gaz: Any = "default") -> AcledReport:
+def load_acled(path: str | os.PathLike, *, gaz: Gazetteer | Literal["default"] | None = "default") -> AcledReport:
     """Read an ACLED CSV export into an :class:`AcledReport`.
 
     Parameters
@@ -349,8 +351,8 @@ def load_acled(path: str | os.PathLike, *, gaz: Any = "default") -> AcledReport:
             path=p,
         )
     col = {h: i for i, h in reversed(list(enumerate(header)))}
-    gaz = _default_gazetteer() if isinstance(gaz, str) and gaz == "default" else gaz
-    districts = _Districts(gaz)
+    the_gaz = _default_gazetteer() if isinstance(gaz, str) else gaz
+    districts = _Districts(the_gaz)
     countries = _country_codes()
     problems: list[AcledProblem] = []
     for opt, default in (("time_precision", 3), ("geo_precision", 3)):
@@ -478,7 +480,7 @@ def load_acled(path: str | os.PathLike, *, gaz: Any = "default") -> AcledReport:
         # admin1 -> gazetteer district
         adm_raw = get("admin1")
         admin1 = adm_raw
-        if gaz is not None and (adm_raw or lat is not None) and (not iso2 or iso2 == "LY"):
+        if the_gaz is not None and (adm_raw or lat is not None) and (not iso2 or iso2 == "LY"):
             d = districts.by_name(adm_raw)
             if d is not None:
                 admin1 = d.name_en
@@ -550,7 +552,7 @@ def _frame(events: list[Event], lines: list[int], path: str) -> "geopandas.GeoDa
                           row_labels=[f"line {n}" for n in lines], geometry_wins=False)
 
 
-def read_acled(path: str | os.PathLike, *, gaz: Any = "default") -> "geopandas.GeoDataFrame":
+def read_acled(path: str | os.PathLike, *, gaz: Gazetteer | Literal["default"] | None = "default") -> "geopandas.GeoDataFrame":
     """The event frame of an ACLED export (see :func:`load_acled`).
 
     The problems are kept in ``frame.attrs["acled_problems"]`` as ``(row, field, message)``.

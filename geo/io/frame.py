@@ -42,6 +42,8 @@ from geo.io.schema import COLUMNS, FIELD_TO_COL, SCHEMA, Column
 if TYPE_CHECKING:  # pragma: no cover
     import geopandas
 
+    from gazetteer.core import Gazetteer
+
 __all__ = [
     "Column",
     "SCHEMA",
@@ -481,7 +483,7 @@ def uncertainty_series(gdf: pd.DataFrame) -> "geopandas.GeoSeries":
     return gpd.GeoSeries(shapely.from_wkt(wkt, on_invalid="ignore"), index=gdf.index, crs=CRS)
 
 
-def fill_admin1(gdf: pd.DataFrame, gaz: Any = None) -> "geopandas.GeoDataFrame":
+def fill_admin1(gdf: pd.DataFrame, gaz: Gazetteer | None = None) -> "geopandas.GeoDataFrame":
     """Fill an empty ``admin1`` from the gazetteer district of the row's ``place_id``.
 
     Parameters

@@ -65,12 +65,15 @@ import re
 import datetime as _dt
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Sequence
 
 from geo.events import EVENT_FIELDS
 from geo.exc import InputError
 from geo.maps.html import escape, script_json
 from geo.maps.offline import basemap_doc, leaflet_inline
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gazetteer.core import Gazetteer
 
 __all__ = [
     "ACLED_TAXONOMY",
@@ -362,7 +365,7 @@ def _utf16(text: str, spans: Iterable[tuple[int, int, str]]) -> list[int]:
 
 
 # --------------------------------------------------------------------------- candidates
-def place_candidates(rec: Mapping, gaz: Any = None, limit: int = 8) -> list[dict]:
+def place_candidates(rec: Mapping, gaz: Gazetteer | None = None, limit: int = 8) -> list[dict]:
     """Gazetteer places the analyst may pick for the event's place (the current one first).
 
     From :meth:`gazetteer.Gazetteer.lookup` of the location as written, of the
@@ -381,7 +384,7 @@ def place_candidates(rec: Mapping, gaz: Any = None, limit: int = 8) -> list[dict
                                          _s(rec.get("place_name_ar")), _s(rec.get("place_name_en")), limit)]
 
 
-def _cand_row(gaz: Any, p: Any, score: float | None) -> dict:
+def _cand_row(gaz: Gazetteer, p: Any, score: float | None) -> dict:
     district = gaz.get(p.admin1) if getattr(p, "admin1", "") else None
     return {"place_id": p.id, "place_name_en": p.name_en, "place_name_ar": p.name_ar,
             "admin1": district.name_en if district is not None else "", "country": p.country,
@@ -392,7 +395,7 @@ def _cand_row(gaz: Any, p: Any, score: float | None) -> dict:
 _CAND_CACHE: dict[tuple, tuple] = {}
 
 
-def _candidates(gaz: Any, place_id: str, *names: Any) -> tuple:
+def _candidates(gaz: Gazetteer, place_id: str, *names: Any) -> tuple:
     *name_list, limit = names
     key = (id(gaz), place_id, *name_list, limit)
     got = _CAND_CACHE.get(key)
@@ -456,7 +459,7 @@ def _passthrough(rec: Mapping) -> dict:
 
 
 # --------------------------------------------------------------------------- the page
-def review_data(records: list[dict], *, title: str = "", gaz: Any = "default", basemap: bool = True) -> dict:
+def review_data(records: list[dict], *, title: str = "", gaz: Gazetteer | Literal["default"] | None = "default", basemap: bool = True) -> dict:
     """The page's payload: columnar events, highlights, candidates, flags, sources.
 
     Strings are raw (the page inserts them as text nodes only); the payload is
@@ -464,7 +467,7 @@ def review_data(records: list[dict], *, title: str = "", gaz: Any = "default", b
     """
     from geo.io.frame import SCHEMA
 
-    if gaz == "default":
+    if isinstance(gaz, str):  # "default"
         try:
             from gazetteer import Gazetteer
 
@@ -599,7 +602,7 @@ def _towns() -> tuple[tuple, ...]:
 _leaflet = leaflet_inline
 
 
-def review_html(records: list[dict], *, title: str | None = None, gaz: Any = "default") -> str:
+def review_html(records: list[dict], *, title: str | None = None, gaz: Gazetteer | Literal["default"] | None = "default") -> str:
     """The review page (HTML text) of event records (:func:`load_review_events`)."""
     title = title or "kharita review"
     data = review_data(records, title=title, gaz=gaz)
