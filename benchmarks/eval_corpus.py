@@ -25,6 +25,7 @@ Options: ``--split dev|heldout|all`` (default dev), ``--lang ar|en``, ``--misses
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import json
 import re
 import sys
@@ -312,8 +313,6 @@ def within_precision(got: str, gold: str, precision: int | None) -> bool:
     >>> within_precision("2014-05-09", "2014-05-15", 2), within_precision("2014-05-07", "2014-05-15", 2)
     (True, False)
     """
-    import datetime as _dt
-
     try:
         a, b = _dt.date.fromisoformat(got[:10]), _dt.date.fromisoformat(gold[:10])
     except ValueError:

@@ -36,6 +36,9 @@ class DateInfo:
         and ``"background"`` for explicit dates well before the document date.
     start, end
         Span of the expression in the text, ``-1`` when there is none.
+    weekday
+        For a weekday left unresolved (no document date): its index, Monday = 0, which
+        :func:`weekdays_after` resolves from a date the text named; else ``None``.
     """
 
     date: _dt.date | None
@@ -43,6 +46,7 @@ class DateInfo:
     note: str
     start: int
     end: int
+    weekday: int | None = None
 
 
 # Word boundaries that work for Arabic: a letter, digit or combining mark (harakat, tatweel) continues
@@ -595,14 +599,15 @@ def _find_dates(
         pre = folded[lo:c.start] + ("و" if folded[c.start:c.start + 1] == "و" else "")
         r = _RANGE_BEFORE.search(pre) if c.note.startswith("explicit") else None
         if r is not None and c.date is not None and c.precision == 1 and 1 <= int(r["d"]) < c.date.day:
-            c = DateInfo(c.date.replace(day=int(r["d"])), 1, c.note + " (first day of a range)", lo + r.start("d"), c.end)
+            c = _replace(c, date=c.date.replace(day=int(r["d"])), precision=1, note=c.note + " (first day of a range)",
+                         start=lo + r.start("d"))
         kept.append(c)
     cands = kept
     # "mid-May", "late May", «أواخر مايو»: a part of the month, known to about a week (ACLED precision 2)
     for n, c in enumerate(cands):
         part = part_of_month(folded[max(0, c.start - 16):c.start]) if c.precision == 3 and c.date is not None else None
         if part and c.date is not None:
-            cands[n] = DateInfo(c.date.replace(day=part), 2, c.note + _PART_NOTE[part], c.start, c.end)
+            cands[n] = _replace(c, date=c.date.replace(day=part), precision=2, note=c.note + _PART_NOTE[part])
     # longest match wins on overlaps
     chosen: list[DateInfo] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
@@ -616,7 +621,7 @@ def _find_dates(
             merged[-1].note.startswith("relative: ") and merged[-1].note[10:].split(",")[0] in _EN_DAY_NAMES))
         if prev_weekday and c.note.startswith("explicit") and _WEEKDAY_GAP.match(folded[merged[-1].end:c.start]):
             prev = merged.pop()
-            c = DateInfo(c.date, c.precision, c.note, prev.start, c.end)
+            c = _replace(c, start=prev.start)
         merged.append(c)
     # "between June 2014 and July 2014", «من 8 إلى 13 يونيو»: the second date ends a range; the event
     # begins with the first
@@ -624,7 +629,7 @@ def _find_dates(
         d1, d2 = merged[n - 1], merged[n]
         if d1.note.startswith("explicit") and d2.note.startswith("explicit") \
                 and _RANGE_GAP.match(folded[d1.end:d2.start]) and _RANGE_LEAD.search(folded[max(0, d1.start - 14):d1.start]):
-            merged[n] = DateInfo(d2.date, d2.precision, f"range end: {d2.note}", d2.start, d2.end)
+            merged[n] = _replace(d2, note=f"range end: {d2.note}")
     out = []
     for c in merged:
         note = c.note
@@ -638,22 +643,18 @@ def _find_dates(
             note = f"background: {note}, {(doc_date - c.date).days} days before the document date"
         elif c.date is not None and doc_date is not None and c.date > doc_date:
             note = f"future: {note}"
-        out.append(DateInfo(c.date, c.precision, note, c.start, c.end))
+        out.append(_replace(c, note=note))
     return out
 
 
 _AR_LAST_AFTER_RE = re.compile(r"\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته)(?![\u0621-\u064a])")
 
 
-_UNRESOLVED_WEEKDAY = "relative: {name}, no document date"
-_UNRESOLVED_WEEKDAY_RE = re.compile(r"relative: (?P<name>[A-Z][a-z]+day), no document date")
-
-
 def _weekday(wd: int, word: str, doc_date: _dt.date | None, start: int, end: int, *, before: bool = False) -> DateInfo:
     """The weekday ``wd`` on or before the document date (strictly before it with ``before``: "last Friday")."""
     name = _EN_DAY_NAMES[wd]
     if doc_date is None:
-        return DateInfo(None, 1, _UNRESOLVED_WEEKDAY.format(name=name), start, end)
+        return DateInfo(None, 1, f"relative: {name}, no document date", start, end, weekday=wd)
     d = _latest_weekday(wd, doc_date - _dt.timedelta(days=1) if before else doc_date)
     return DateInfo(d, 1, f"weekday {word} ({name}) resolved against {doc_date.isoformat()}", start, end)
 
@@ -673,11 +674,10 @@ def weekdays_after(found: list[DateInfo], after: _dt.date) -> list[DateInfo]:
     out = []
     anchor = after
     for c in sorted(found, key=lambda c: c.start):
-        m = _UNRESOLVED_WEEKDAY_RE.fullmatch(c.note) if c.date is None else None
-        if m is not None:
-            wd = _EN_DAY_NAMES.index(m["name"])
-            day = anchor + _dt.timedelta(days=(wd - anchor.weekday()) % 7)
-            c = _replace(c, date=day, note=f"weekday {m['name']} after {anchor.isoformat()}, the date named last")
+        if c.date is None and c.weekday is not None:
+            day = anchor + _dt.timedelta(days=(c.weekday - anchor.weekday()) % 7)
+            c = _replace(c, date=day, weekday=None,
+                         note=f"weekday {_EN_DAY_NAMES[c.weekday]} after {anchor.isoformat()}, the date named last")
         elif c.date is not None and c.precision == 1 and c.note.startswith("explicit"):
             # «يوم 27 يوليو 2019 أعلنت …، السبت، …»: a date the sentence names before the weekday is the anchor
             anchor = c.date
