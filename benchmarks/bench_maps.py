@@ -15,8 +15,16 @@ same files, same HTML), on the 2-core machine shared with other work (best of 3)
     from GeoJSON (126 MB):  4.28 s wall / 4.09 s CPU   (before: 5.70 s / 5.63 s; v0.1: 7.8 s wall)
     from GeoParquet (7 MB): 2.13 s wall / 1.99 s CPU   (before: 3.41 s / 3.34 s)
 
-Where the GeoParquet command's time goes now: deflating the 23 MB payload (zlib level 5, ~0.45 s, fixed by
-the bytes it must give), packing (~0.4 s), JSON (~0.25 s), reading the file (~0.3 s), imports (~0.3 s).
+Then the payload was deflated in 4 MB pieces on both cores (``geo.maps.core.deflate``, pigz's way: each
+piece primed with the 32 KB before it, joined by sync flushes into one zlib stream; 139 bytes larger for
+100k events, so the page differs from the one-pass page in its payload only). Three runs against the tree
+before it, alternating, best of 3 each, on a quieter day of the machine: from GeoParquet 1.81 / 1.74 / 1.91 s
+wall (before 2.05 / 1.75 / 1.98 s), CPU 2.15 / 2.06 / 2.24 s (before 2.15 / 1.84 / 2.06 s: the threads cost
+a little CPU for the wall time they save); from GeoJSON 3.96 / 3.86 / 3.86 s (before 3.93 / 3.72 / 4.10 s:
+JSON reading dominates, no change beyond the noise).
+
+Where the GeoParquet command's time went before that: deflating the 23 MB payload (zlib level 5, ~0.45 s, now
+~0.27 s of wall time on two cores), packing (~0.4 s), JSON (~0.25 s), reading the file (~0.3 s), imports (~0.3 s).
 Gone: folium, branca, jinja2 and pandas imports (~0.8 s: the page is written without folium, the file read
 with ParquetFile, not pyarrow.dataset), the garbage collector's rescans, per-row string copies from Arrow.
 

@@ -544,3 +544,33 @@ def test_cli_map_imports_no_folium_pandas_or_shapely(tmp_path, events):
         out = subprocess.run([sys.executable, "-c", probe, "map", str(src), "--offline", "-o",
                               str(tmp_path / "m.html")], capture_output=True, text=True, check=True)
         assert out.stdout.strip().splitlines()[-1] == "[]", (src, out.stdout, out.stderr)
+
+
+# --- the parallel deflate of large payloads ------------------------------------------------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from geo.maps.core import deflate  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=200_000) | st.text(alphabet="سرت بنغازي {}\":,0123456789", max_size=120_000).map(str.encode),
+       piece=st.integers(min_value=1, max_value=70_000), level=st.integers(min_value=0, max_value=9))
+def test_deflate_is_one_zlib_stream_whatever_the_pieces(data: bytes, piece: int, level: int) -> None:
+    z = deflate(data, level, piece=piece, workers=2)
+    assert zlib.decompress(z) == data
+    assert z[:2] == zlib.compress(b"", level)[:2]  # the header zlib itself writes at that level
+    assert deflate(data, level, piece=piece, workers=1) == z  # the bytes never depend on the threads
+    if len(data) <= piece:
+        assert z == zlib.compress(data, level)
+
+
+def test_deflate_in_pieces_costs_almost_nothing_in_size() -> None:
+    # each piece starts from the 32 KB before it, so repetitive map data compresses as in one pass
+    rows = [f'{{"id":"ev-{i:05d}","lat":{30 + i % 97 / 100},"place":"سرت","type":"Battles"}}' for i in range(60_000)]
+    data = ",".join(rows).encode()
+    one = zlib.compress(data, 5)
+    parts = deflate(data, 5, piece=len(data) // 6)
+    assert zlib.decompress(parts) == data
+    assert len(parts) < len(one) * 1.01
+    cold = b"".join(zlib.compress(data[i:i + len(data) // 6], 5) for i in range(0, len(data), len(data) // 6))
+    assert len(parts) < len(cold)  # pieces without the dictionary would lose more

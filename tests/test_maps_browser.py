@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import io
+import re
+import zlib
 from pathlib import Path
 
 import pytest
@@ -129,13 +132,22 @@ def test_screenshot_is_not_blank(offline_page, tmp_path_factory):
     assert max(n for n, _ in colours) < img.width * img.height * 0.9
 
 
-def test_large_compressed_map_draws_in_browser(browser, events, tmp_path):
+@pytest.mark.parametrize("piece", [None, 16_384])
+def test_large_compressed_map_draws_in_browser(browser, events, tmp_path, monkeypatch, piece):
+    # piece: the payload deflated in one pass, or in many pieces joined by sync flushes (geo.maps.core.deflate,
+    # as a 100k-event map is): Chromium's DecompressionStream must read both
+    import geo.maps.core as core
     from conftest_browser import make_event
 
+    if piece:
+        monkeypatch.setattr(core, "DEFLATE_PIECE", piece)
     many = [make_event(i, 30 + (i % 97) * 0.03, 15 + (i // 97) * 0.05, date=f"2016-06-{1 + i % 28:02d}",
                        evidence=f"جملة رقم {i % 300}") for i in range(3000)]
     path = tmp_path / "big.html"
-    path.write_text(render_html(many, offline=True, compress=True), encoding="utf-8")
+    html = render_html(many, offline=True, compress=True)
+    raw = zlib.decompress(base64.b64decode(re.search(r'\{"z":"([^"]+)"\}', html).group(1)))
+    assert len(raw) > 10 * 16_384  # so the small piece size really splits it
+    path.write_text(html, encoding="utf-8")
     page, log = _open(browser, path)
     assert page.evaluate("window.kharitaMaps[0].group.getLayers().length") == 3000
     assert page.evaluate("!!window.kharitaMaps[0].timeControl")

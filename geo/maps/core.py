@@ -777,8 +777,46 @@ def _payload(data: dict, compress: bool | None) -> str:
     return text
 
 
+#: bytes per piece of a parallel deflate (:func:`deflate`); fixed, so the stream does not depend on the cores
+DEFLATE_PIECE = 1 << 22
+
+
+def deflate(data: bytes, level: int = 5, *, piece: int = DEFLATE_PIECE, workers: int | None = None) -> bytes:
+    """``data`` as one zlib stream (RFC 1950), its pieces deflated on several threads, the way pigz does.
+
+    Each piece of ``piece`` bytes is deflated with the 32 KB before it as its dictionary and ends on a
+    sync flush, so the pieces join into one stream that any inflater (``zlib.decompress``, the browser's
+    ``DecompressionStream("deflate")``) reads, a few bytes per piece larger than one pass. zlib releases
+    the GIL while it deflates, so two cores take about half the time. The bytes depend on ``level`` and
+    ``piece`` only, never on ``workers``; data of one piece is exactly ``zlib.compress(data, level)``.
+    """
+    if len(data) <= piece:
+        return zlib.compress(data, level)
+    starts = range(0, len(data), piece)
+    last = starts[-1]
+
+    def one(start: int) -> bytes:
+        c = (zlib.compressobj(level, zlib.DEFLATED, -15, zdict=data[max(0, start - 32768):start]) if start
+             else zlib.compressobj(level, zlib.DEFLATED, -15))
+        return c.compress(data[start:start + piece]) + c.flush(zlib.Z_FINISH if start == last else zlib.Z_SYNC_FLUSH)
+
+    n = workers or min(len(starts), len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else
+                       (os.cpu_count() or 1))
+    if n > 1:
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(n) as pool:
+            body = b"".join(pool.map(one, starts))
+    else:
+        body = b"".join(map(one, starts))
+    # the zlib header of zlib.compress at this level (FLEVEL from the level, no dictionary), then the checksum
+    flevel = 0 if level < 2 else 1 if level < 6 else 2 if level == 6 else 3
+    cmf, flg = 0x78, flevel << 6
+    flg |= 31 - (cmf * 256 + flg) % 31
+    return bytes((cmf, flg)) + body + zlib.adler32(data).to_bytes(4, "big")
+
+
 def _deflated(data: bytes) -> str:
-    z = zlib.compress(data, 5)  # 7 % larger than level 6 in half the time
+    z = deflate(data, 5, piece=DEFLATE_PIECE)  # level 5: 7 % larger than level 6 in half the time
     # script_json({"z": ...}) written out: base64 has no character that JSON or the guard would escape
     return '{"z":"' + base64.b64encode(z).decode("ascii") + '"}'
 
