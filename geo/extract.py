@@ -174,6 +174,15 @@ _MONTH_LATER_RE = re.compile(
     r"|(?:^|\s)[وف]?(?:في\s+)?(?:ال)?شهر\s+(?:التالي|الموالي|اللاحق)|(?:^|\s)[وف]?بعد\s+(?:ذلك\s+)?(?:بـ?)?شهر(?![\u0621-\u064a])",
     re.IGNORECASE)
 # «في 26 من الشهر نفسه», "on the 26th of the same month": a day of the month named last
+# "By early March 2019, 300 Wagner fighters were in Benghazi. At this time, the LNA was capturing Sabha",
+# «… وفي ذلك الوقت سيطرت القوات على سبها»: a sentence opened by a time anaphor is at the time of the
+# sentence before, also when that sentence told no event
+_TIME_ANAPHOR_RE = re.compile(
+    r"^\W*(?:(?:and\s+)?(?:at|by)\s+(?:this|that|the\s+same)\s+time|at\s+the\s+time|meanwhile|in\s+the\s+meantime|"
+    r"around\s+the\s+same\s+time)\b"
+    r"|^\W*[وف]?(?:في\s+(?:ذلك|هذا|نفس)\s+(?:الوقت|الحين)|في\s+الوقت\s+(?:نفسه|ذاته)|في\s+(?:تلك|هذه)\s+(?:الأثناء|الاثناء|الفترة)"
+    r"|حينها|وقتها|آنذاك|انذاك|حينذاك)(?![\u0621-\u064a])",
+    re.IGNORECASE)
 _SAME_MONTH_RE = re.compile(
     r"(?<!\d)(?P<d>[0-3]?\d)\s+(?:من\s+)?(?:(?:الشهر|شهر)\s+(?:نفسه|ذاته)|(?:نفس|ذات)\s+الشهر)"
     r"|\bthe\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:the\s+same|that)\s+month\b",
@@ -699,6 +708,13 @@ _COMMA_RE = re.compile(r"[،,]")
 # «هجوم اليوم», «تفجير الجمعة»: an event named by its day (the construct makes it definite) was told before
 _BACK_AFTER_RE = re.compile(r"^\s+(?:اليوم|أمس|امس|الأمس|الليلة|البارحة|الجمعة|السبت|الأحد|الاحد|الاثنين|الإثنين|الثلاثاء|"
                             r"الأربعاء|الاربعاء|الخميس)(?![\u0621-\u064a])")
+
+
+_MARKING_BEFORE_RE = re.compile(
+    r"[,،]\s*(?:(?:marking|making\s+it|becoming|in\s+what\s+(?:was|is|has\s+been))\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}"
+    r"|[وف]?(?:ليكون|لتكون|ليصبح|لتصبح|وهو|وهي|ويعد|وتعد|ويعتبر)\s+(?:هذا\s+|هذه\s+)?(?:\S+\s+)?"
+    r"(?:أول|اول|أعنف|اعنف|أكبر|اكبر|أخطر|اخطر|ثاني|ثالث|الأول|الاول|الأعنف|الاعنف)\s+)$",
+    re.IGNORECASE)
 
 
 def _refers_back(text: str, t: Any) -> bool:
@@ -1329,7 +1345,8 @@ def extract_result(
             doc_date = dline.date
             doc_date_note = f"document date (from the {dline.note})"
     # a text with no document date (an encyclopaedia narrative) gives day-month dates the year it named last
-    years = timeparse.narrative_years(text) if doc_date is None else []
+    # (a dated report gives them the year of the heading above them: "2021 Terrorist Incidents:", published in 2023)
+    years = timeparse.narrative_years(text) if doc_date is None else timeparse.heading_years(text)
     # a report of a period ("over the past three months", "During the year") tells of that period's events
     background_days = max(timeparse.report_period_days(text, doc_date) or 0, timeparse.BACKGROUND_DAYS)
     narrative_date = None  # the last day-precise date such a narrative named
@@ -1466,6 +1483,10 @@ def extract_result(
                         events[j].notes + "; " if events[j].notes else "") + f"claimed by {claimer.name}: {sent.text[:60]}")
                 if all(t.kind == "statement" or _refers_back(sent.text, t) for t in trigs):
                     continue
+        # "a VBIED attack on a checkpoint in Taraghin, marking the first attack by ISIS in more than a year",
+        # «…، ليكون أول هجوم للتنظيم منذ عام»: what the event was the first (or deadliest) of is the same event
+        trigs = [t for t in trigs if not (_MARKING_BEFORE_RE.search(sent.text, max(0, t.start - 40), t.start) and any(
+            u.start < t.start and u.event_type and u.kind != "statement" for u in trigs))]
         # «اتفاق لوقف دائم لإطلاق النار», "violated the ceasefire by opening fire"? only the first: the
         # firing a ceasefire stops is no attack
         trigs = [t for t in trigs if not (t.kind == "attack" and _CEASEFIRE_BEFORE_RE.search(
@@ -1717,10 +1738,29 @@ def extract_result(
             dinfo = timeparse.DateInfo(base.date.replace(day=day), 3 if which == "later" else 2,
                                        f"{part.group().strip()!r}: about day {day} of {base.date:%Y-%m}",
                                        part.start(), part.end())
+        anaphor = _TIME_ANAPHOR_RE.search(sent.text) if k and (
+            dinfo is None or dinfo.date is None or getattr(dinfo, "start", -1) < 0) else None
+        if anaphor is not None:
+            kept = list(sentence_found)
+            for prev in sentences[max(0, k - 3):k][::-1]:
+                if prev.section != sent.section:
+                    break
+                try:
+                    pd = sentence_date(prev, lang)
+                except Exception:  # noqa: BLE001 - a date that fails to parse is no date
+                    pd = None
+                if pd is not None and pd.start >= 0:
+                    if pd.date is not None and not pd.note.startswith(("since", "background", "future")):
+                        dinfo = timeparse.DateInfo(pd.date, pd.precision, f"{pd.note} ({anaphor.group().strip()!r}: "
+                                                   "the time of the sentence before)", -1, -1)
+                    break
+            sentence_found[:] = kept
         if dinfo is not None and dinfo.date is not None and getattr(dinfo, "start", -1) >= 0:
             section_date[sent.section] = dinfo
             if dinfo.precision == 1:
                 narrative_date = dinfo
+            date_note = dinfo.note
+        elif anaphor is not None and dinfo is not None and dinfo.date is not None:
             date_note = dinfo.note
         elif sent.section in section_date:
             dinfo = section_date[sent.section]

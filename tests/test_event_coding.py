@@ -2563,3 +2563,53 @@ def test_rebels_after_the_2011_war_are_not_its_rebels():
 )
 def test_a_unit_of_a_force_after_the_verb_is_that_force_acting(text, actor):
     assert one(text, None).actor1 == actor
+
+
+@pytest.mark.parametrize("text", [
+    "2021 Terrorist Incidents:  Significant incidents in Libya in 2021 included the following:\n\n"
+    "In June, a car bomb exploded at a checkpoint in Sabha, killing two policemen.",
+    "أحداث 2021\n\nفي يونيو، انفجرت سيارة مفخخة عند نقطة تفتيش في سبها ما أسفر عن مقتل شرطيين.",
+])
+def test_an_annual_report_published_later_dates_its_events_by_its_heading_year(text: str) -> None:
+    evs = extract_result(text, date="2023-02-27").events
+    assert [(e.event_type, e.place_name_en, e.event_date, e.time_precision, e.fatalities) for e in evs] == [
+        ("Explosions/Remote violence", "Sabha", "2021-06-01", 3, 2)]
+    # the same lines without their heading tell of a June long before the publication: background, no event
+    assert extract_result(text.split("\n\n", 1)[1], date="2023-02-27").events == []
+
+
+def _coded(text: str, date: str | None = None) -> list[tuple]:
+    return [(e.event_type, e.sub_event_type, e.place_name_en, e.event_date) for e in extract_result(text, date=date).events]
+
+
+@pytest.mark.parametrize("text", [
+    "In May 2020, ISIS claimed responsibility for a VBIED attack against a security checkpoint in Taraghin, "
+    "marking the first attack by ISIS in more than a year.",
+    "في مايو 2020 فجر تنظيم داعش سيارة مفخخة عند نقطة تفتيش في تراغن، ليكون أول هجوم للتنظيم منذ عام.",
+])
+def test_a_car_bomb_marking_the_first_attack_is_one_explosion(text: str) -> None:
+    # the attack it "marks" is the same event: no armed clash beside the explosion
+    assert _coded(text) == [("Explosions/Remote violence", "Remote explosive/landmine/IED", "Tarāghin", "2020-05-01")]
+
+
+@pytest.mark.parametrize("text", [
+    "In May 2020, a drone attack hit a checkpoint in Taraghin.",
+    "في مايو 2020 استهدف هجوم بطائرة مسيرة نقطة تفتيش في تراغن.",
+])
+def test_a_drone_attack_is_an_air_strike(text: str) -> None:
+    assert _coded(text) == [("Explosions/Remote violence", "Air/drone strike", "Tarāghin", "2020-05-01")]
+
+
+@pytest.mark.parametrize("text,date", [
+    ("By early March 2019, around 300 Wagner fighters were in Benghazi supporting Haftar. At this time, the LNA "
+     "was capturing a number of towns, including the city of Sabha.", "2019-03-01"),
+    ("كان نحو 300 من مقاتلي فاغنر في بنغازي في أوائل مارس 2019. وفي ذلك الوقت سيطرت قوات الجيش على مدينة سبها.",
+     "2019-03-01"),
+])
+def test_a_time_anaphor_dates_the_event_by_the_sentence_before(text: str, date: str) -> None:
+    # the sentence before tells no event, yet it says when "this time" is
+    sabha = [e for e in extract_result(text).events if e.place_name_en == "Sabha"]
+    assert [(e.event_type, e.event_date) for e in sabha] == [("Battles", date)]
+    # without the anaphor, nothing dates the capture
+    plain = text.replace("At this time, the", "The").replace("وفي ذلك الوقت ", "و")
+    assert [e.event_date for e in extract_result(plain).events if e.place_name_en == "Sabha"] == [None]

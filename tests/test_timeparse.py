@@ -360,3 +360,33 @@ def test_a_weekday_after_an_explicit_date_of_its_sentence_counts_from_that_date(
     text = ("يوم 4 أبريل 2019 أعلن الجيش انطلاق العملية. "
             "يوم 27 يوليو 2019 أعلنت قوات الوفاق، السبت، استعادتها كامل معسكر النقلية جنوبي طرابلس.")
     assert extract_result(text, date=None, language="ar").events[-1].event_date == "2019-07-27"  # a Saturday
+
+
+# --- the year of a heading in a dated report ------------------------------------------------------------
+from geo.text.timeparse import heading_years  # noqa: E402
+
+
+def test_heading_years_finds_colon_lead_ins_and_year_titles() -> None:
+    report = "2021 Terrorist Incidents:  Significant incidents in Libya in 2021 included the following:\n\nIn June, …"
+    assert heading_years(report) == [(report.index("\n"), 2021)]
+    assert heading_years("أحداث 2019\nفي يونيو، …") == [(len("أحداث 2019"), 2019)]
+    assert heading_years("Events of 2018\n\nIn May …") == [(len("Events of 2018"), 2018)]
+    # a dateline, a sentence that names a year, a colon line with no year: no heading year
+    assert heading_years("Tripoli, 12 April 2019\n\nIn June, fighters attacked Sirte.") == []
+    assert heading_years("Fighting broke out in 2019 and went on for months.\nIn June …") == []
+    assert heading_years("The ministry said:\nIn June …") == []
+
+
+def test_a_heading_year_dates_month_dates_of_a_later_report_and_they_are_not_background() -> None:
+    published = dt.date(2023, 2, 27)
+    got = find_dates("In June, a car bomb exploded in Sabha.", published, "en", ref_year=2021)
+    assert [(d.date, d.precision) for d in got] == [(dt.date(2021, 6, 1), 3)]
+    assert not got[0].note.startswith("background")
+    ar = find_dates("في 5 يونيو انفجرت سيارة مفخخة في سبها", published, "ar", ref_year=2021)
+    assert [(d.date, d.precision) for d in ar] == [(dt.date(2021, 6, 5), 1)]
+    # without the heading the month is the last June before publication, long before it: background
+    plain = find_dates("In June, a car bomb exploded in Sabha.", published, "en")
+    assert plain[0].date == dt.date(2022, 6, 1) and plain[0].note.startswith("background")
+    # a heading year that is the publication's own changes nothing
+    same = find_dates("In January, a car bomb exploded in Sabha.", published, "en", ref_year=2023)
+    assert same[0].date == dt.date(2023, 1, 1)

@@ -374,6 +374,13 @@ def _explicit(
     precision = 1 if day else 3
     d = day or 1
     inferred = year is None
+    if inferred and doc_date is not None and ref_year is not None and ref_year < doc_date.year:
+        # a dated report whose heading names an earlier year ("2021 Terrorist Incidents:", published in 2023):
+        # "In June" under it is of that year (:func:`heading_years`)
+        date = _mk(ref_year, month, d)
+        if date is None:
+            return None
+        return DateInfo(date, precision, f"explicit date {label!r} ({_HEADING_YEAR} {ref_year})", start, end)
     if inferred:
         year = _year_for(month, d, doc_date)
         if year is None and doc_date is None and ref_year is not None:
@@ -639,6 +646,7 @@ def _find_dates(
         elif _since(folded, c.start) and c.date is not None:
             note = f"{note} (ongoing since that day)"  # "fighting since Sunday": the news of this week
         elif c.date is not None and doc_date is not None and c.note.startswith("explicit") and \
+                _HEADING_YEAR not in c.note and \
                 (doc_date - c.date).days > background_days + (31 if c.precision == 3 else 0):
             note = f"background: {note}, {(doc_date - c.date).days} days before the document date"
         elif c.date is not None and doc_date is not None and c.date > doc_date:
@@ -774,6 +782,41 @@ def narrative_years(text: str) -> list[tuple[int, int]]:
     found += [(m.start(), 2011) for m in _WAR_OF_2011_RE.finditer(folded) if m.start() < first
               and not _AFTER_WAR_RE.search(folded, max(0, m.start() - 30), m.start())]
     return sorted(set(found))
+
+
+#: The note of a date whose year a heading gave: the heading says these are the events it lists, not background.
+_HEADING_YEAR = "year of the heading above"
+
+
+def heading_years(text: str) -> list[tuple[int, int]]:
+    """``(offset, year)`` of the headings of a dated text that name the year the lines below them tell of.
+
+    An annual report published later ("2021 Terrorist Incidents:  Significant terrorist incidents in Libya
+    in 2021 included the following:", then "In June, ISIS claimed …"), a review by year («أحداث 2019»,
+    "Events of 2019") dates its month-and-day dates by the heading's year, not by the publication's. A
+    heading is a line that ends with a colon and names a year as a time, or a short line with no full stop
+    that is a year title ("2019", "2019 in Libya", «ليبيا في 2019»). The offset is the heading's end.
+    """
+    folded = fold_same_length(text)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in folded.split("\n"):
+        end = pos + len(line)
+        body = line.strip()
+        if body:
+            years = [int(m["year"]) for m in _YEAR_CUE_RE.finditer(body)]
+            lead = _HEADING_LEAD_RE.match(body)
+            if body.endswith(":") and (years or lead):
+                out.append((end, years[-1] if years else int(lead["year"])))  # type: ignore[index]
+            elif len(body) <= 60 and body[-1] not in ".!?؟" and (lead or _YEAR_TITLE_RE.match(body)):
+                m = lead or _YEAR_TITLE_RE.match(body)
+                out.append((end, int(m["year"])))  # type: ignore[index]
+        pos = end + 1
+    return out
+
+
+#: A heading that opens with its year: "2021 Terrorist Incidents:", «2019: …»; «أحداث 2019», "Events of 2019".
+_HEADING_LEAD_RE = re.compile(r"(?:(?:events\s+(?:of|in)|احداث|وقائع)\s+)?(?P<year>19[5-9]\d|20[0-4]\d)\b(?![\d/.-])", re.I)
 
 
 _YEAR_IN_NAME_RE = re.compile(r"(?:^|\n)[ \t]*The\s+(?P<year>19[5-9]\d|20[0-4]\d)\s+(?=[A-Z])")
