@@ -90,7 +90,10 @@ _MODAL_BEFORE_RE = re.compile(
     r"|(?:^|\s)(?:هدد\S*|يهدد\S*|تهدد\S*|توعد\S*|يتوعد\S*|يعتزم|تعتزم|ينوي|تنوي|يخطط|تخطط|سوف|لن)\s+(?:\S+\s+)?$"
     r"|\bto\s+(?:repel|counter|prevent|stop|thwart|avert|deter)\s+(?:an?\s+|any\s+|the\s+)?(?:\S+\s+)?$"
     r"|(?:^|\s)(?:لصد|لمنع|لمواجهة|للتصدي\s+ل\S*|لإحباط|لاحباط|لردع)\s+(?:أي\s+)?$"
-    r"|(?:^|\s)(?:أي|اي)\s+$|(?:^|\s)(?:حذر\S*|يحذر\S*|تحذر\S*)\s+من\s+(?:أن\s+|ان\s+)?(?:أي\s+|اي\s+)?(?:\S+\s+)?$",
+    r"|(?:^|\s)(?:أي|اي)\s+$|(?:^|\s)(?:حذر\S*|يحذر\S*|تحذر\S*)\s+من\s+(?:أن\s+|ان\s+)?(?:أي\s+|اي\s+)?(?:\S+\s+)?$"
+    # «عندما يتم إغلاق المنفذ», "whenever the crossing is closed": what happens each time, or would, is no event
+    r"|(?:^|\s)[وف]?(?:عندما|حينما|كلما|متى|إذا|اذا|لو)\s+(?:ما\s+)?(?:يتم|تتم|يجري|تجري)\s+$"
+    r"|(?:^|\s)[وف]?كلما\s+(?:\S+\s+)?$|\b(?:whenever|if)\s+(?:\S+\s+){0,4}(?:is|are)\s+(?:\S+\s+)?$",
     re.IGNORECASE,
 )
 # "called for an immediate ceasefire", "urged the parties to respect the truce", «دعا إلى وقف فوري لإطلاق النار»,

@@ -745,6 +745,22 @@ ROAD_TO_BEFORE = (r"\b(?:leading|leads|road|roads|highway|route|fled|fleeing|esc
                   r"(?:to|toward|towards|into)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and|or)\s+)?$")
 # "rebels fled, heading to Benghazi and Tobruk", «توجهت القوات نحو سرت»: where people went is not the town a
 # later "the city" speaks of
+# «تبعد القطرون 200 كم عن مرزق … وعن مدينة سبها 250 كم», "Sabha lies 640 km from Tripoli and 200 km from Ubari":
+# a town a distance is measured from is an anchor, not the subject a later «المدينة» refers to
+_FROM_BEFORE_RE = re.compile(
+    r"(?:^|\s)[وف]?عن\s+(?:مدينة\s+|بلدة\s+|قرية\s+|العاصمة\s+(?:الليبية\s+)?)?$"
+    r"|\bfrom\s+(?:the\s+(?:city|town|village)\s+of\s+|the\s+capital,?\s+)?$", re.IGNORECASE)
+_DISTANCE_WORD_RE = re.compile(
+    r"\d\s*(?:كم|كلم|كيلومترا?ت?|كيلو\s+متر|km|kilomet(?:re|er)s?|miles?)(?![\w])|(?:^|\s)(?:تبعد|يبعد|على\s+بعد)\s",
+    re.IGNORECASE)
+
+
+def _distance_anchor(text: str, start: int, end: int) -> bool:
+    """True when the place at ``start:end`` is what a distance is measured from ("… km from X", «وعن مدينة X … كم»)."""
+    return bool(_FROM_BEFORE_RE.search(text, max(0, start - 30), start)) and bool(
+        _DISTANCE_WORD_RE.search(text, max(0, start - 120), min(len(text), end + 60)))
+
+
 _DESTINATION_BEFORE_RE = re.compile(
     r"\b(?:heading|headed|moving|moved|marching|marched|advancing|advanced|retreating|retreated|driving|drove)"
     r"\s+(?:back\s+)?(?:to|toward|towards|into|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+and\s+)?$"
@@ -1389,7 +1405,8 @@ def find_mentions(
                 if earlier.place.feature_type in CITY_TYPES:
                     if earlier.relation != "same_as" and (
                             cue_before(text, earlier.start, doc_norm, cue_cache) is not None
-                            or _DESTINATION_BEFORE_RE.search(text[max(0, earlier.start - 40):earlier.start])):
+                            or _DESTINATION_BEFORE_RE.search(text[max(0, earlier.start - 40):earlier.start])
+                            or _distance_anchor(text, earlier.start, earlier.end)):
                         # "Zawia was the rebel city closest to Tripoli … The city was besieged": a town named as
                         # the anchor of a relative phrase, or as where a road leads, is not the subject
                         fallback = fallback or (earlier, earlier.place)

@@ -2613,3 +2613,13 @@ def test_a_time_anaphor_dates_the_event_by_the_sentence_before(text: str, date: 
     # without the anaphor, nothing dates the capture
     plain = text.replace("At this time, the", "The").replace("وفي ذلك الوقت ", "و")
     assert [e.event_date for e in extract_result(plain).events if e.place_name_en == "Sabha"] == [None]
+
+
+@pytest.mark.parametrize("habitual,reported", [
+    ("يعبر المسافرون إلى القطرون عندما يتم إغلاق منفذ تومو الحدودي.", "أغلقت السلطات منفذ تومو الحدودي يوم 3 مايو 2019."),
+    ("Travellers cross at Qatrun whenever the Tumu crossing is closed.", "Authorities closed the Tumu border crossing on 3 May 2019."),
+])
+def test_what_happens_whenever_a_crossing_is_closed_is_no_event(habitual: str, reported: str) -> None:
+    assert extract_result(habitual).events == []
+    assert [(e.event_type, e.place_name_en, e.event_date) for e in extract_result(reported).events] == [
+        ("Strategic developments", "Tumu border crossing (Libya–Niger)", "2019-05-03")]

@@ -476,3 +476,14 @@ def test_a_misspelt_place_after_a_blow_on_it(text, place_id):
     assert found == [place_id]
     assert [m for m in find_mentions("The attack on Haftar failed.", Gazetteer.load(user=False), language="en")
             if m.status == "resolved"] == []
+
+
+@pytest.mark.parametrize("text,ref", [
+    ("تبعد القطرون 200 كم عن مدينة مرزق، وعن مدينة سبها 250 كم. واستولى الثوار على المدينة في يوليو.", "المدينة"),
+    ("Qatrun lies 200 km from Murzuq and 250 km from the city of Sabha. Rebels took the city in July.", "the city"),
+])
+def test_a_town_a_distance_is_measured_from_is_not_what_the_city_refers_to(text: str, ref: str) -> None:
+    # Murzuq and Sabha are where the distances are measured from; the subject of the sentence is Qatrun
+    got = {m.text: m.place.name_en for m in find_mentions(text) if m.place is not None}
+    assert got[ref] == got["القطرون" if ref == "المدينة" else "Qatrun"] == "Al Qaţrūn"
+    assert got["سبها" if ref == "المدينة" else "Sabha"] == "Sabha"
