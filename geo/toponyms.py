@@ -193,6 +193,10 @@ def _extend_end(text: str, end: int) -> int:
 _NAME_WORD_SPLIT_RE = re.compile(r"[\s\-\u2010\u2011]+")
 
 
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_ASCII_UPPER_RE = re.compile(r"[A-Z]")
+
+
 def _capitalised(surface: str) -> bool:
     """A Latin surface with a word that starts with a capital or a digit ("Souq al-Juma", "bin Jawad")."""
     return any(w[:1].isupper() or w[:1].isdigit() for w in _NAME_WORD_SPLIT_RE.split(surface))
@@ -295,11 +299,17 @@ class MentionMatcher:
         # short keys whose names always carry the article («الخمس» → «خمس»): in text they need
         # the article too, or the number «خمس غارات» would be the town of Al-Khums
         bare: set[str] = set()
+        lower: set[str] = set()
         for p in getattr(gaz, "places", ()):
             for n in p.names:
                 nn = normalize(n)
                 if nn and not nn.startswith("ال"):
                     bare.add(nn)
+                if nn and _LATIN_RE.search(n) and not _capitalised(n):
+                    lower.add(nn)
+        #: Latin keys the gazetteer writes in lower case: descriptive names ("south of the country", "the oil
+        #: crescent region") that text writes in lower case too (other Latin names must be capitalised)
+        self.lowercase_keys: frozenset[str] = frozenset(lower)
         self.article_required: frozenset[str] = frozenset(
             k for k in self.keys if is_arabic(k) and len(k.replace(" ", "")) <= _ARTICLE_REQUIRED_LEN and k not in bare
         )
@@ -1171,10 +1181,11 @@ def find_mentions(
         covered_ix.add(s, e)
     # Latin place names are proper nouns: in a text that uses capitals, a lower-case word is an ordinary
     # word ("told us", "a tip", "I feel"), not the United States, TIP airport or the El Feel field
-    cased = any(c.isupper() for c in text if c.isascii())
+    cased = _ASCII_UPPER_RE.search(text) is not None
     governed: set[tuple[int, int]] = set()  # Arabic names behind a preposition proclitic
     for h in hits:
-        if cased and not is_arabic(h.key) and not _capitalised(text[h.start:h.end]):
+        if cased and not is_arabic(h.key) and not _capitalised(text[h.start:h.end]) \
+                and h.key not in matcher.lowercase_keys:
             continue
         if is_arabic(h.key) and _common_word_reading(norm, text, offs, h):
             add_item(h.start, h.end, "common", (h.key, h.ids))

@@ -508,3 +508,16 @@ def test_near_a_city_is_measured_from_its_edge():
     assert ok.verdict == "consistent"
     bad = C.check(C.parse("Misrata, near Sirte", gaz)[0], gaz)
     assert bad.verdict == "inconsistent"
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("ومقرها في مدينة بنغازي شرق البلاد.", "consistent"),
+    ("تقع سبها شرق البلاد.", "inconsistent"),
+    ("Sabha, south of the country, was attacked.", "consistent"),
+    ("Benghazi, in the west of the country, was attacked.", "inconsistent"),
+])
+def test_a_region_named_by_its_direction_is_a_containment_claim(text: str, verdict: str) -> None:
+    # «شرق البلاد» / "south of the country" is a region's name, not a direction from a place called "the country"
+    (c,) = parse(text)
+    assert (c.kind, c.direction) == ("containment", None)
+    assert check(c).verdict == verdict

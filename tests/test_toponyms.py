@@ -487,3 +487,20 @@ def test_a_town_a_distance_is_measured_from_is_not_what_the_city_refers_to(text:
     got = {m.text: m.place.name_en for m in find_mentions(text) if m.place is not None}
     assert got[ref] == got["القطرون" if ref == "المدينة" else "Qatrun"] == "Al Qaţrūn"
     assert got["سبها" if ref == "المدينة" else "Sabha"] == "Sabha"
+
+
+@pytest.mark.parametrize("text,surface,region", [
+    ("The LNA attacked militants in the south of the country on 3 May 2019.", "south of the country", "Fezzan"),
+    ("Clashes erupted in the country's east on 3 May 2019.", "the country's east", "Cyrenaica (Barqa)"),
+    ("شنت قوات الجيش هجوما على تنظيم القاعدة في جنوب البلاد يوم 3 مايو 2019.", "جنوب البلاد", "Fezzan"),
+    ("وسعت الحكومة نفوذها غربي البلاد.", "غربي البلاد", "Tripolitania"),
+])
+def test_the_regions_of_the_country_by_their_descriptive_names(text: str, surface: str, region: str) -> None:
+    got = [(m.text, m.place.name_en) for m in find_mentions(text) if m.place is not None and m.status == "resolved"]
+    assert (surface, region) in got
+
+
+def test_a_lower_case_word_is_still_no_place_name_in_a_cased_text() -> None:
+    # only names the gazetteer itself writes in lower case (descriptive ones) match a lower-case surface
+    assert find_mentions("Fighters told us about the attack near Sirte.")[0].text == "Sirte"
+    assert [m.text for m in find_mentions("They said the sirte road was open.")] == []

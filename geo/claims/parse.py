@@ -404,6 +404,10 @@ def parse(text: str, gazetteer: Gazetteer | None = None, *, require_subject: boo
                 direction = _compass(g["d1"], g.get("d2"))
             elif "centre" in folded[m.end() : m.end() + 20] or "center" in folded[m.end() : m.end() + 20]:
                 direction = "C"
+        if anchor_m is not None and anchor_m.start <= s and kind == "direction" and dist is None:
+            # «بنغازي شرق البلاد», "Sabha, south of the country": the direction word begins the region's own
+            # name, so the phrase says the subject is in that region
+            kind = "containment"
         if anchor_m is not None and anchor_m.start < e and kind == "containment" and direction != "C":
             direction = None  # the anchor's own name carries the direction ("eastern Libya")
         claim_text = text[s:end].strip()
