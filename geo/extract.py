@@ -2306,6 +2306,11 @@ def _unnamed_perpetrator(ev: Event) -> Event:
         # codes arrests to a state force)
         return dataclasses.replace(ev, actor1="Libyan police",
                                    notes=(ev.notes + "; " if ev.notes else "") + "arresting force not named")
+    if not ev.actor1 and not ev.actor2 and ev.sub_event_type == "Armed clash":
+        # "violent clashes have erupted in Tripoli", «اندلعت اشتباكات في طرابلس»: a clash whose sides the text
+        # never names is, as ACLED codes it, between unidentified armed groups
+        return dataclasses.replace(ev, actor1="Unidentified armed group",
+                                   notes=(ev.notes + "; " if ev.notes else "") + "sides not named")
     if ev.actor1 or not (ev.event_type == "Violence against civilians" or ev.sub_event_type in _UNNAMED_BOMBER_SUBS):
         return ev
     return dataclasses.replace(ev, actor1="Unidentified armed group",

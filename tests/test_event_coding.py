@@ -248,7 +248,19 @@ def test_storming_a_building_and_killing_its_staff_is_violence_against_civilians
 )
 def test_people_who_report_an_event_are_not_its_actors(text):
     ev = one(text, "2019-04-16")
-    assert ev.actor1 == "" and ev.actor2 == ""
+    # residents are no side; with no side named the clash is coded to an unidentified armed group
+    assert ev.actor1 == "Unidentified armed group" and ev.actor2 == ""
+
+
+@pytest.mark.parametrize("text,named", [
+    ("Violent clashes erupted in Tripoli on Friday.", "Violent clashes erupted in Tripoli between the GNA and the LNA on Friday."),
+    ("اندلعت اشتباكات عنيفة في طرابلس يوم الجمعة.", "اندلعت اشتباكات عنيفة في طرابلس بين قوات حكومة الوفاق وقوات حفتر يوم الجمعة."),
+])
+def test_a_clash_whose_sides_are_not_named_is_between_unidentified_armed_groups(text, named):
+    ev = one(text, "2019-04-20")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Armed clash", "Unidentified armed group", "")
+    ev = one(named, "2019-04-20")
+    assert "Unidentified" not in ev.actor1 and ev.actor1 and ev.actor2
 
 
 def test_each_event_of_a_sentence_takes_the_date_nearest_to_it():
@@ -2164,8 +2176,8 @@ def test_the_country_alone_gives_way_to_the_place_the_text_is_about():
          {"Gaddafi loyalist forces", "NTC/rebel forces (2011)"}),
         # one side named: the other is its enemy
         ("Rebels fought in Brega on Sunday.", "2011-03-06", {"Gaddafi loyalist forces", "NTC/rebel forces (2011)"}),
-        # after the war, or with another named actor, the text's own actors stay
-        ("Heavy fighting was reported in Zawiya on Sunday.", "2017-03-05", {""}),
+        # after the war, or with another named actor, the text's own actors stay (none named: unidentified)
+        ("Heavy fighting was reported in Zawiya on Sunday.", "2017-03-05", {"Unidentified armed group", ""}),
         ("Tebu fighters clashed with rebels in Kufra on Sunday.", "2011-03-06", {"Tebu forces", "NTC/rebel forces (2011)"}),
     ],
 )
@@ -2173,7 +2185,7 @@ def test_a_battle_of_the_2011_war_is_between_its_two_sides(text, date, sides):
     ev = one(text, date)
     assert ev.event_type == "Battles"
     assert {ev.actor1, ev.actor2} == sides
-    if sides != {""} and "Tebu forces" not in sides:
+    if "Gaddafi loyalist forces" in sides:
         assert "2011 war" in ev.notes
 
 
