@@ -713,6 +713,20 @@ _BACK_AFTER_RE = re.compile(r"^\s+(?:اليوم|أمس|امس|الأمس|الل�
                             r"الأربعاء|الاربعاء|الخميس)(?![\u0621-\u064a])")
 
 
+_WEAPON_NOUN_RE = re.compile(
+    r"(?:missiles?|rockets?|artillery|mortars?|shells|[وف]?(?:ال)?(?:صواريخ|صاروخ|قذائف|قذيفه|قذيفة|مدفعيه|مدفعية|هاون))", re.I)
+_MOVED_EN = (r"(?:deploy(?:ed|ing|s)?|set\s+up|install(?:ed|ing|s)?|station(?:ed|ing)?|deliver(?:ed|y|ies|ing)?|"
+             r"ship(?:ped|ment|ments|ping)|suppl(?:ied|y|ies|ying)|smuggl(?:ed|ing)|stockpil(?:ed|es|ing)|stored|"
+             r"transferr(?:ed|ing)|acquir(?:ed|ing)|bought|purchas(?:ed|ing))")
+_MOVED_AR = (r"(?:نشر|نشرت|نشره|نصب|نصبت|تسليم|تسلم|تسلمت|شحنه|شحنة|شحنات|تهريب|هربت|مخزن|مخازن|تخزين|نقل|نقلت|امتلاك|"
+             r"اشترت|شراء|توريد|تزويد)")
+# the weapon is what is moved: "missiles … were (also thought to be) deployed", «صواريخ روسية نشرت»; or the object
+# of such a verb or noun: "deployed missiles", "a shipment of rockets", «نشر صواريخ», «شحنة صواريخ»
+_WEAPON_MOVED_AFTER_RE = re.compile(
+    rf"(?:\s+(?!at\b|on\b|into\b|hit\b|fired\b)[^\s;,.]+){{0,6}}?\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+"
+    rf"(?:(?!fired\b|launched\b)[^\s;,.]+\s+){{0,4}}?{_MOVED_EN}\b|(?:\s+\S+){{0,2}}?\s+[وف]?{_MOVED_AR}(?![\u0621-\u064a])", re.I)
+_WEAPON_MOVED_BEFORE_RE = re.compile(
+    rf"\b{_MOVED_EN}\s+(?:of\s+)?(?:\S+\s+){{0,2}}$|(?:^|\s)[وف]?{_MOVED_AR}\s+(?:\S+\s+)?$", re.I)
 _MARKING_BEFORE_RE = re.compile(
     r"[,،]\s*(?:(?:marking|making\s+it|becoming|in\s+what\s+(?:was|is|has\s+been))\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}"
     r"|[وف]?(?:ليكون|لتكون|ليصبح|لتصبح|وهو|وهي|ويعد|وتعد|ويعتبر)\s+(?:هذا\s+|هذه\s+)?(?:\S+\s+)?"
@@ -1486,6 +1500,10 @@ def extract_result(
                         events[j].notes + "; " if events[j].notes else "") + f"claimed by {claimer.name}: {sent.text[:60]}")
                 if all(t.kind == "statement" or _refers_back(sent.text, t) for t in trigs):
                     continue
+        # "Russian missiles were deployed in Tobruk", «صواريخ روسية نشرت في طبرق», "seized a shipment of rockets":
+        # weapons spoken of as things moved, set up or seized are no attack with them
+        trigs = [t for t in trigs if not (t.kind == "shelling" and _WEAPON_NOUN_RE.fullmatch(t.word) and (
+            _WEAPON_MOVED_AFTER_RE.match(sent.text, t.end) or _WEAPON_MOVED_BEFORE_RE.search(sent.text, max(0, t.start - 40), t.start)))]
         # "a VBIED attack on a checkpoint in Taraghin, marking the first attack by ISIS in more than a year",
         # «…، ليكون أول هجوم للتنظيم منذ عام»: what the event was the first (or deadliest) of is the same event
         trigs = [t for t in trigs if not (_MARKING_BEFORE_RE.search(sent.text, max(0, t.start - 40), t.start) and any(

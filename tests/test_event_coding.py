@@ -2635,3 +2635,14 @@ def test_what_happens_whenever_a_crossing_is_closed_is_no_event(habitual: str, r
     assert extract_result(habitual).events == []
     assert [(e.event_type, e.place_name_en, e.event_date) for e in extract_result(reported).events] == [
         ("Strategic developments", "Tumu border crossing (Libya–Niger)", "2019-05-03")]
+
+
+@pytest.mark.parametrize("moved,fired", [
+    ("Russian Kalibr missiles and S-300 systems were also thought to be set up in Tobruk in October 2018.",
+     "Missiles hit Tobruk airport on 3 October 2018."),
+    ("صواريخ روسية نشرت في طبرق في أكتوبر 2018.", "سقطت صواريخ على مطار طبرق يوم 3 أكتوبر 2018."),
+])
+def test_weapons_set_up_or_moved_are_no_attack_with_them(moved: str, fired: str) -> None:
+    assert not any(e.event_type == "Explosions/Remote violence" for e in extract_result(moved).events)
+    assert [(e.event_type, e.place_name_en) for e in extract_result(fired).events] == [
+        ("Explosions/Remote violence", "Tobruk International Airport (Gamal Abdel Nasser Air Base)")]
