@@ -797,13 +797,14 @@ def heading_years(text: str) -> list[tuple[int, int]]:
     heading is a line that ends with a colon and names a year as a time, or a short line with no full stop
     that is a year title ("2019", "2019 in Libya", «ليبيا في 2019»). The offset is the heading's end.
     """
-    folded = fold_same_length(text)
     out: list[tuple[int, int]] = []
     pos = 0
-    for line in folded.split("\n"):
-        end = pos + len(line)
-        body = line.strip()
-        if body:
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        stripped = raw.strip()
+        # only a line that ends with a colon or is short can be a heading: the others are not folded or scanned
+        if stripped and (stripped.endswith(":") or len(stripped) <= 60) and _DIGIT4_RE.search(stripped):
+            body = fold_same_length(stripped)
             years = [int(m["year"]) for m in _YEAR_CUE_RE.finditer(body)]
             lead = _HEADING_LEAD_RE.match(body)
             if body.endswith(":") and (years or lead):
@@ -815,6 +816,7 @@ def heading_years(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_DIGIT4_RE = re.compile(r"\d{4}")
 #: A heading that opens with its year: "2021 Terrorist Incidents:", «2019: …»; «أحداث 2019», "Events of 2019".
 _HEADING_LEAD_RE = re.compile(r"(?:(?:events\s+(?:of|in)|احداث|وقائع)\s+)?(?P<year>19[5-9]\d|20[0-4]\d)\b(?![\d/.-])", re.I)
 
