@@ -204,3 +204,8 @@ def test_english_org_name_takes_all_its_capitalised_words():
     spans = [text[a:b] for a, b in org_spans(text, "en")]
     assert "Benghazi Defence Brigades" in spans
     assert not any("Ajdabiya" in s for s in spans)
+
+
+@pytest.mark.parametrize("text", ["قتل شرطيان في الهجوم", "أصيب شرطي بجروح", "هاجم مسلحون ضباط شرطة", "قتل رجل شرطة"])
+def test_policemen_in_the_singular_dual_and_plural_are_the_police(text: str) -> None:
+    assert [a.name for a in find_actors(text, "ar") if a.name == "Libyan police"] == ["Libyan police"]
