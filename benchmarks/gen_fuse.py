@@ -85,13 +85,15 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("en-14#0", "en-76#0"),   # the air strike on the Tajoura detention centre, 2–3 July 2019
     ("ar-46#0", "en-82#1"),   # the car bomb in Benghazi that killed UN staff, 10 August 2019
     ("en-57#2", "en-81#0"),   # the mass graves of Tarhuna found in June 2020
-    ("en-08#1", "en-87#1"),   # Tripoli International Airport taken by Libya Dawn, 23–24 August 2014
+    ("en-08#1", "en-87#1", "en-107#2"),  # Tripoli International Airport taken by Libya Dawn, 23–24 August 2014
+    #                                      (en-107: "fighting reportedly centered around the airport for several weeks")
     ("ar-50#0", "en-86#3"),   # the air strikes on Derna that killed 15 civilians, October 2017
     ("en-41#1", "en-87#2"),   # the fight for Benina airport, August–October 2014 (told in September as going on)
     ("en-05#0", "ar-73#0"),   # Qatrun taken by the rebels, July 2011 (17 July; «في يوليو 2011 … لفترة وجيزة»)
     ("en-05#1", "ar-73#1"),   # Qatrun retaken by Gaddafi's forces, 23 July 2011
     ("ar-67#3", "en-105#1"),  # the battle in which anti-Gaddafi forces took Sabha, from 19 September 2011
     ("en-77#0", "en-105#0"),  # the LNA's offensive that took Sabha, late January 2019
+    ("en-107#1", "en-111#0"), # the air strikes on Tripoli of the night of 17–18 August 2014
 )
 
 _CLITICS = ("ب", "و", "وب", "ف")
