@@ -753,8 +753,6 @@ def _apposition(text: str, start: int, before: list[Mention], normalized: tuple[
 #: Tunisia" (one pattern: the city anaphora here and the event place in geo.extract both skip such a town)
 ROAD_TO_BEFORE = (r"\b(?:leading|leads|road|roads|highway|route|fled|fleeing|escaped)\s+(?:back\s+)?"
                   r"(?:to|toward|towards|into)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and|or)\s+)?$")
-# "rebels fled, heading to Benghazi and Tobruk", «توجهت القوات نحو سرت»: where people went is not the town a
-# later "the city" speaks of
 # «تبعد القطرون 200 كم عن مرزق … وعن مدينة سبها 250 كم», "Sabha lies 640 km from Tripoli and 200 km from Ubari":
 # a town a distance is measured from is an anchor, not the subject a later «المدينة» refers to
 _FROM_BEFORE_RE = re.compile(
@@ -771,6 +769,8 @@ def _distance_anchor(text: str, start: int, end: int) -> bool:
         _DISTANCE_WORD_RE.search(text, max(0, start - 120), min(len(text), end + 60)))
 
 
+# "rebels fled, heading to Benghazi and Tobruk", «توجهت القوات نحو سرت»: where people went is not the town a
+# later "the city" speaks of
 _DESTINATION_BEFORE_RE = re.compile(
     r"\b(?:heading|headed|moving|moved|marching|marched|advancing|advanced|retreating|retreated|driving|drove)"
     r"\s+(?:back\s+)?(?:to|toward|towards|into|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+and\s+)?$"
