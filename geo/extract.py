@@ -598,6 +598,13 @@ def _enclosing_before(ctx: _Ctx, text: str, mentions: list[Mention], pos: int) -
     return None
 
 
+def _same_agent(actor: str, others: set[str] | None) -> bool:
+    """Whether an event's agent may be that of the events whose agents are ``others`` (None: there are none).
+
+    An unnamed agent may be any; a named one must be the only agent the others name."""
+    return others is not None and (not actor or others - {""} <= {actor})
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per (type, sub-type, place, relation, date) in a document: later repeats (a
     statement recounting the same capture, a summary sentence) are folded into the first report.
@@ -609,13 +616,24 @@ def _dedupe(events: list[Event]) -> list[Event]:
     # "The Battle of Misrata was a battle of the civil war…" with no date, then "The battle began on
     # 18 February": an undated report of a type and place the text dates elsewhere is that event
     dated = {(ev.event_type, ev.sub_event_type, ev.place_id, ev.relation) for ev in events if ev.event_date}
+    # "seized in March 2014 …; the tanker entered the port in early March 2014, … seized by the rebels": a
+    # report known only to the month is the same event as one of its type and place dated within that month
+    # (not when the two name different agents: "planes loyal to the GNA attacked in April 2019", "on 8 April
+    # LNA jets bombed the capital")
+    finer: dict[tuple[Any, ...], set[str]] = {}
+    for ev in events:
+        if ev.event_date and ev.time_precision < 3:
+            finer.setdefault((ev.event_type, ev.sub_event_type, ev.place_id, ev.relation, ev.event_date[:7]),
+                             set()).add(ev.actor1)
     for ev in events:
         if not ev.place_id:
             out.append(ev)
             continue
         sub = "territory" if "territory" in ev.sub_event_type.lower() else ev.sub_event_type
         k = (ev.event_type, sub, ev.place_id, ev.relation, ev.event_date)
-        if not ev.event_date and (ev.event_type, ev.sub_event_type, ev.place_id, ev.relation) in dated:
+        if not ev.event_date and (ev.event_type, ev.sub_event_type, ev.place_id, ev.relation) in dated \
+                or ev.event_date and ev.time_precision == 3 and _same_agent(ev.actor1, finer.get(
+                    (ev.event_type, ev.sub_event_type, ev.place_id, ev.relation, ev.event_date[:7]))):
             undated.setdefault((ev.event_type, sub, ev.place_id, ev.relation), []).append(ev)  # folded below
             continue
         if k not in first:
@@ -624,11 +642,16 @@ def _dedupe(events: list[Event]) -> list[Event]:
             continue
         repeats.setdefault(first[k], []).append(ev)
     for key, evs in undated.items():
-        target = next((i for kk, i in first.items() if kk[:4] == key and kk[4]), None)
-        if target is None:
-            out.extend(evs)
-        else:
-            repeats.setdefault(target, []).extend(evs)
+        for ev in evs:
+            month = (ev.event_date or "")[:7]
+            target = next((i for kk, i in first.items() if kk[:4] == key and kk[4]
+                           and (not month or kk[4][:7] == month and out[i].time_precision < 3
+                                and _same_agent(ev.actor1, finer.get(key[:1] + (ev.sub_event_type,) + key[2:] + (month,))))),
+                          None)
+            if target is None:
+                out.append(ev)
+            else:
+                repeats.setdefault(target, []).append(ev)
     for j, evs in repeats.items():  # one replace per kept event: linear however often it repeats
         e0 = out[j]
         # a later report's toll updates the first one when it is higher ("… rose to 32") or when the first was
@@ -1065,9 +1088,18 @@ _OBJECT_AFTER_RE = re.compile(r"^\s+(?:the|that|a|an|its|their|his|her|how|what|
                               re.IGNORECASE)
 _LET_IN_RE = re.compile(r"(?:السماح|يسمح|تسمح|سمحت|سمح|تمكين|لتمكين|ضمان)\s+(?:\S+\s+){0,3}?(?:من\s+)?(?:ب|ال)?دخول"
                         r"|\b(?:allow\w*|let|permit\w*|enable\w*)\s+(?:\S+\s+){0,3}?(?:to\s+)?enter", re.IGNORECASE)
-_AIRCRAFT_BEFORE_RE = re.compile(r"\b(?:jets?|warplanes?|aircraft|planes?|bombers?|drones?|helicopters?|air\s+force)\s+(?:\S+\s+)?$"
-                                 r"|(?:طائرات|طائرة|مقاتلات|قاذفات|مسيرة|مسيرات|الطيران|سلاح\s+الجو)\S*\s+(?:\S+\s+)?$",
-                                 re.IGNORECASE)
+# the aircraft that dropped or fired it, right before the trigger, perhaps with its allegiance ("Air forces
+# loyal to Khalifa Haftar attacked", «طائرات تابعة لقوات حفتر تقصف»)
+_AIRCRAFT_BEFORE_RE = re.compile(
+    r"\b(?:jets?|warplanes?|aircraft|planes?|bombers?|drones?|helicopters?|air\s+forces?)"
+    r"(?:\s+(?:loyal\s+to|belonging\s+to|allied\s+(?:to|with)|aligned\s+with|of|from)"
+    r"(?:\s+(?!(?:while|and|as|when|after|before|then|but|who|which|that)\b)[\w'’-]+){1,5}?)?"
+    r"\s+(?:\S+\s+)?$"
+    r"|(?:طائرات|طائرة|مقاتلات|قاذفات|مسيرة|مسيرات|الطيران|سلاح\s+الجو)\S*"
+    r"(?:\s+(?:تابع\S*|موالي\S*|ال\S+)\s+(?:ل|إلى\s+)?\S+(?:\s+\S+)?)?\s+(?:\S+\s+)?$",
+    re.IGNORECASE)
+# the Arabic verb comes first: «هاجمت طائرات حربية مواقع …», «قصفت مقاتلات …»
+_AIRCRAFT_AFTER_RE = re.compile(r"^\s+(?:طائرات|طائرة|مقاتلات|قاذفات|مسيرة|مسيرات|الطيران|طيران|سلاح\s+الجو)(?![\u0621-\u064a])")
 _UNNAMED_BOMBER_SUBS = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 # "to appear in court on charges of murder and kidnapping", «بتهمة القتل»: an accusation, not an event
 _CHARGE_BEFORE_RE = re.compile(
@@ -2052,6 +2084,15 @@ def extract_result(
             seen_types[("Explosions/Remote violence", "Air/drone strike")] = dataclasses.replace(
                 ied, sub_event_type="Air/drone strike", kind="air")
             del seen_types[("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+        raid = seen_types.get(("Battles", "Armed clash"))
+        if raid is not None and raid.kind == "attack" and ("Explosions/Remote violence", "Air/drone strike") not in seen_types \
+                and (_AIRCRAFT_BEFORE_RE.search(sent.text[max(0, raid.start - 60):raid.start])
+                     or _AIRCRAFT_AFTER_RE.match(sent.text[raid.end:raid.end + 20])):
+            # "Air forces loyal to Haftar attacked positions in Tripoli", «هاجمت طائرات …»: aircraft that attack
+            # strike from the air; no clash on the ground
+            seen_types[("Explosions/Remote violence", "Air/drone strike")] = dataclasses.replace(
+                raid, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", kind="air")
+            del seen_types[("Battles", "Armed clash")]
         if ("Explosions/Remote violence", "Suicide bomb") in seen_types:
             # «هجوم انتحاري لشاحنة مفخخة», "a suicide car bomb": one blast, named twice; the suicide bomb
             # is the finer sub-type

@@ -2646,3 +2646,49 @@ def test_weapons_set_up_or_moved_are_no_attack_with_them(moved: str, fired: str)
     assert not any(e.event_type == "Explosions/Remote violence" for e in extract_result(moved).events)
     assert [(e.event_type, e.place_name_en) for e in extract_result(fired).events] == [
         ("Explosions/Remote violence", "Tobruk International Airport (Gamal Abdel Nasser Air Base)")]
+
+
+@pytest.mark.parametrize("text", [
+    "Warplanes loyal to the Government of National Accord attacked positions near Tarhuna on Monday.",
+    "Air forces aligned with Khalifa Haftar attacked militia positions in Gharyan on Monday.",
+    "هاجمت طائرات حربية تابعة لقوات حفتر مواقع في غريان يوم الاثنين.",
+    "طائرات تابعة لقوات الوفاق هاجمت مواقع في ترهونة يوم الاثنين.",
+])
+def test_aircraft_that_attack_strike_from_the_air(text: str) -> None:
+    # the aircraft is the agent of the attack: an air strike, no clash on the ground beside it
+    assert [(e.event_type, e.sub_event_type, e.event_date) for e in extract_result(text, date="2019-06-05").events] \
+        == [("Explosions/Remote violence", "Air/drone strike", "2019-06-03")]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a checkpoint in Zawiya on Monday, hours after planes had flown over the town.",
+    "هاجم مسلحون بوابة أمنية في الزاوية يوم الاثنين بينما حلقت طائرات فوق المدينة.",
+])
+def test_aircraft_named_apart_from_the_attack_leave_it_on_the_ground(text: str) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in extract_result(text, date="2019-06-05").events] \
+        == [("Battles", "Armed clash")]
+
+
+@pytest.mark.parametrize("text", [
+    "In June 2018 LNA forces fought in Derna. On 28 June 2018 LNA forces fought the Derna Protection Force "
+    "in Derna.",
+    "في يونيو 2018 اشتبكت قوات الجيش مع قوة حماية درنة في درنة. وفي 28 يونيو 2018 اشتبكت قوات الجيش مع قوة حماية درنة"
+    " في درنة.",
+])
+def test_a_report_known_to_the_month_is_the_dated_event_of_that_month(text: str) -> None:
+    # one battle, coded by its day; the month-only report adds no second event
+    evs = [e for e in extract_result(text).events if e.event_type == "Battles"]
+    assert [(e.event_date, e.time_precision) for e in evs] == [("2018-06-28", 1)]
+    # another month is another event
+    other = text.replace("In June 2018", "In May 2018").replace("في يونيو 2018", "في مايو 2018")
+    assert sorted(e.event_date for e in extract_result(other).events if e.event_type == "Battles") \
+        == ["2018-05-01", "2018-06-28"]
+
+
+@pytest.mark.parametrize("text", [
+    "In April 2019 planes loyal to the GNA bombed Tripoli. On 8 April 2019 LNA jets bombed Tripoli.",
+    "في أبريل 2019 قصفت طائرات تابعة لحكومة الوفاق طرابلس. وفي 8 أبريل 2019 قصفت طائرات الجيش الوطني الليبي طرابلس.",
+])
+def test_a_month_report_naming_another_agent_stays_its_own_event(text: str) -> None:
+    evs = [(e.event_date, e.actor1) for e in extract_result(text).events]
+    assert len(evs) == 2 and evs[0][0] == "2019-04-01" and evs[1][0] == "2019-04-08" and evs[0][1] != evs[1][1]
