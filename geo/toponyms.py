@@ -56,6 +56,8 @@ if TYPE_CHECKING:
     from gazetteer.core import Gazetteer
 from gazetteer.fuzzy import FuzzyIndex
 from geo.text.spans import SpanIndex
+from geo.text.numbers import fold_same_length
+from geo.text.units import UNIT_AR_RE, UNIT_EN_RE
 from gazetteer.normalize import PROCLITICS, is_arabic, name_key, normalize, normalize_with_offsets, split_proclitics
 from geo.relative import find_cue, is_apposition  # imported once: cue_before runs for every mention
 
@@ -758,15 +760,15 @@ ROAD_TO_BEFORE = (r"\b(?:leading|leads|road|roads|highway|route|fled|fleeing|esc
 _FROM_BEFORE_RE = re.compile(
     r"(?:^|\s)[وف]?عن\s+(?:مدينة\s+|بلدة\s+|قرية\s+|العاصمة\s+(?:الليبية\s+)?)?$"
     r"|\bfrom\s+(?:the\s+(?:city|town|village)\s+of\s+|the\s+capital,?\s+)?$", re.IGNORECASE)
+# a stated distance (the units are the claims parser's, geo.text.units), over folded text
 _DISTANCE_WORD_RE = re.compile(
-    r"\d\s*(?:كم|كلم|كيلومترا?ت?|كيلو\s+متر|km|kilomet(?:re|er)s?|miles?)(?![\w])|(?:^|\s)(?:تبعد|يبعد|على\s+بعد)\s",
-    re.IGNORECASE)
+    rf"\d\s*(?:{UNIT_AR_RE}|{UNIT_EN_RE})(?![\w])|(?:^|\s)(?:تبعد|يبعد|علي\s+بعد)\s", re.IGNORECASE)
 
 
 def _distance_anchor(text: str, start: int, end: int) -> bool:
     """True when the place at ``start:end`` is what a distance is measured from ("… km from X", «وعن مدينة X … كم»)."""
     return bool(_FROM_BEFORE_RE.search(text, max(0, start - 30), start)) and bool(
-        _DISTANCE_WORD_RE.search(text, max(0, start - 120), min(len(text), end + 60)))
+        _DISTANCE_WORD_RE.search(fold_same_length(text[max(0, start - 120):end + 60])))
 
 
 # "rebels fled, heading to Benghazi and Tobruk", «توجهت القوات نحو سرت»: where people went is not the town a

@@ -504,3 +504,29 @@ def test_a_lower_case_word_is_still_no_place_name_in_a_cased_text() -> None:
     # only names the gazetteer itself writes in lower case (descriptive ones) match a lower-case surface
     assert find_mentions("Fighters told us about the attack near Sirte.")[0].text == "Sirte"
     assert [m.text for m in find_mentions("They said the sirte road was open.")] == []
+
+
+# every unit written as news writes it (hamza, joined or apart), with its length in km
+_UNITS_AS_WRITTEN = [("كم", 1.0), ("كلم", 1.0), ("كيلومترا", 1.0), ("كيلو مترات", 1.0), ("أميال", 1.609344),
+                     ("ميلا", 1.609344), ("متر", 0.001), ("km", 1.0), ("kilometres", 1.0), ("kilometers", 1.0),
+                     ("miles", 1.609344), ("mi", 1.609344), ("metres", 0.001)]
+
+
+@pytest.mark.parametrize("unit,km", _UNITS_AS_WRITTEN)
+def test_the_claims_parser_and_the_distance_anchor_rule_know_the_same_units(unit: str, km: float) -> None:
+    from geo.claims import parse
+    from geo.toponyms import _distance_anchor
+
+    if unit.isascii():
+        text, anchor = f"Qatrun lies 200 {unit} south of the city of Sabha.", "Sabha"
+        holder = f"Qatrun lies 200 {unit} from the city of Sabha."
+    else:
+        text, anchor = f"تقع القطرون على بعد 200 {unit} جنوب مدينة سبها.", "سبها"
+        holder = f"تقع القطرون 200 {unit} عن مدينة سبها."
+    (c,) = parse(text)
+    assert c.kind == "distance" and c.distance_km == pytest.approx(200 * km)
+    i = holder.index(anchor)
+    assert _distance_anchor(holder, i, i + len(anchor))
+    # the same sentence without a figure states no distance
+    bare = holder.replace(f"200 {unit} ", "")
+    assert not _distance_anchor(bare, bare.index(anchor), bare.index(anchor) + len(anchor))

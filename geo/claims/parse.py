@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from gazetteer.model import Context, Place
 from gazetteer.normalize import SAME_LENGTH_FOLD
+from geo.text.units import UNIT_AR_RE, UNIT_EN_RE, km_per_unit
 
 if TYPE_CHECKING:
     from gazetteer import Gazetteer
@@ -125,9 +126,9 @@ _END = r"(?![\w])"
 
 _NUM = r"\d+(?:[.,]\d+)*"
 _HEDGE_AR = r"(?:نحو|حوالي|قرابه|زهاء|اكثر من|اقل من|ما يقارب|ما يزيد عن|ما يزيد علي|ما لا يقل عن|قرابه)"
-_UNIT_AR = r"(?:كيلو ?مترات|كيلو ?مترا|كيلو ?متر|كلم|كم|اميال|ميلا|ميل|امتار|مترا|متر|م)"
+_UNIT_AR = UNIT_AR_RE
 _HEDGE_EN = r"(?:about|some|nearly|around|roughly|approximately|almost|more than|less than|over|under|at least|up to|just over|just under|an estimated|approx\.?)"
-_UNIT_EN = r"(?:kilometres|kilometers|kilometre|kilometer|kms|km|miles|mile|mi|metres|meters|metre|meter|m)"
+_UNIT_EN = UNIT_EN_RE
 
 _D_AR = r"(?P<d1>شمال|جنوب|شرق|غرب)"
 _D2_AR = r"(?P<d2>شرق|غرب)"
@@ -200,14 +201,6 @@ _AR_DIR = {"شمال": "N", "جنوب": "S", "شرق": "E", "غرب": "W"}
 _EN_ADJ = {
     "northern": "N", "southern": "S", "eastern": "E", "western": "W", "central": "C", "downtown": "C",
     "centre": "C", "center": "C", "heart": "C", "middle": "C", "north": "N", "south": "S", "east": "E", "west": "W",
-}
-_UNIT_KM = {
-    "km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
-    "كلم": 1.0, "كم": 1.0, "كيلومترات": 1.0, "كيلومترا": 1.0, "كيلومتر": 1.0, "كيلو مترات": 1.0,
-    "كيلو مترا": 1.0, "كيلو متر": 1.0,
-    "miles": 1.609344, "mile": 1.609344, "mi": 1.609344, "اميال": 1.609344, "ميلا": 1.609344, "ميل": 1.609344,
-    "m": 0.001, "metres": 0.001, "meters": 0.001, "metre": 0.001, "meter": 0.001, "متر": 0.001, "مترا": 0.001,
-    "امتار": 0.001, "م": 0.001,
 }
 _VAGUE = {"مئات": "hundreds", "ميات": "hundreds", "عشرات": "tens", "الاف": "thousands", "الوف": "thousands",
           "hundreds": "hundreds", "tens": "tens", "dozens": "tens", "thousands": "thousands"}
@@ -388,7 +381,7 @@ def parse(text: str, gazetteer: Gazetteer | None = None, *, require_subject: boo
                 direction = _compass(g.get("d1") or g.get("d1b"), g.get("d2") or g.get("d2b"))
         if kind == "distance":
             unit = g["unit"]
-            dist = _to_float(g["num"]) * _UNIT_KM.get(unit, 1.0)
+            dist = _to_float(g["num"]) * km_per_unit(unit)
             hedge = g.get("hedge")
         elif kind == "vague_distance":
             low, high = VAGUE_RANGES_KM[_VAGUE[g["vague"]]]
