@@ -29,6 +29,8 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "AR_MARKS",
+    "AR_MARKS_RE",
     "PROCLITICS",
     "SAME_LENGTH_FOLD",
     "is_arabic",
@@ -50,6 +52,12 @@ _AR_DIACRITICS = {chr(c) for c in range(0x064B, 0x0660)} | {
     "\u06ea", "\u06eb", "\u06ec", "\u06ed",
     "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff",  # joiners, bidi marks, BOM
 }
+
+#: Marks every fold drops (vowel marks, Quranic annotation marks, tatweel, joiners, bidi marks, BOM): one set
+#: for the normaliser, the claims parser's fold and the date patterns.
+AR_MARKS: frozenset[str] = frozenset(_AR_DIACRITICS)
+#: :data:`AR_MARKS` as a character class.
+AR_MARKS_RE = re.compile("[" + "".join(sorted(AR_MARKS)) + "]")
 
 _AR_FOLD = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ٵ": "ا",

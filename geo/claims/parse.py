@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
 
 from gazetteer.model import Context, Place
-from gazetteer.normalize import SAME_LENGTH_FOLD
+from gazetteer.normalize import AR_MARKS, SAME_LENGTH_FOLD
 from geo.text.units import UNIT_AR_RE, UNIT_EN_RE, km_per_unit
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ class Claim:
 
 # --------------------------------------------------------------------------- folding
 
-_DROP = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"}
+_DROP = AR_MARKS
 _FOLD = SAME_LENGTH_FOLD | {"،": ",", "؛": ";", "؟": "?"}
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace as _replace
 
 from geo.text.numbers import fold_same_length
+from gazetteer.normalize import AR_MARKS_RE
 
 __all__ = ["DateInfo", "find_dates", "nearest_date", "pick_date", "resolve_date", "weekdays_after"]
 
@@ -400,7 +401,7 @@ def _explicit(
     return DateInfo(date, precision, note, start, end)
 
 
-_TASHKEEL_RE = re.compile("[\u064b-\u0652\u0670]")
+_TASHKEEL_RE = AR_MARKS_RE  # the marks every fold drops (gazetteer.normalize)
 
 
 def find_dates(
