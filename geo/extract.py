@@ -1114,6 +1114,17 @@ _PROTEST_CAUSE_RE = re.compile(
     r"|(?:^|\s)(?:رفضا|رفضاً|احتجاجا|احتجاجاً|اعتراضا|اعتراضاً|تنديدا|تنديداً|استنكارا|استنكاراً|غضبا|غضباً|ضد)"
     r"\s*(?:على\s+|ب|ل|من\s+)?\S*\s*$",
     re.IGNORECASE)
+# a death a protest is about, after its trigger: "a day after a local man was killed", "over the killing of …",
+# «غداة مقتل …», «احتجاجا على اغتيال …»: the dead of the cause are not the protest's toll (the cause before
+# another trigger is _PROTEST_CAUSE_RE)
+_PROTEST_OVER_DEATH_RE = re.compile(
+    r"\b(?:(?:a\s+day|a\s+week|hours|days|shortly)\s+after|after|following|over|against|to\s+(?:protest|denounce|condemn|"
+    r"mourn)(?:\s+against)?|in\s+protest\s+(?:at|against|over)|angered\s+by|outraged\s+(?:by|at)|demanding\s+justice\s+for)"
+    r"\s+(?:\S+\s+){0,5}?(?:killing|killings|murder|murders|death|deaths|assassination|kidnapping|abduction|"
+    r"(?:was|were|had\s+been|been)\s+(?:killed|shot|murdered|kidnapped|abducted))\b"
+    r"|(?:^|\s)(?:غداة|بعد|إثر|اثر|عقب|احتجاجا\s+على|احتجاجاً\s+على|تنديدا\s+ب|تنديداً\s+ب|رفضا\s+ل|رفضاً\s+ل)"
+    r"\s*(?:\S+\s+){0,2}?(?:ال)?(?:مقتل|اغتيال|قتل|اختطاف|خطف|وفاة)(?![\u0621-\u064a])",
+    re.IGNORECASE)
 # "to capture" after a noun or a verb of trying is a purpose ("made efforts to capture", "the use of force … to
 # capture"); after "managed to", "went on to" the capture happened
 _EN_PURPOSE_TO_RE = re.compile(r"(?<!managed )(?<!went on )(?<!able )(?<!succeeded )(?<!began )(?<!continued )(?<!moved )"
@@ -2149,9 +2160,14 @@ def extract_result(
                 # "Security forces fired on protesters": ACLED codes the protesters as actor 1 of a protest and the
                 # force that met them as actor 2
                 actor1, actor2 = "Protesters", actor1
+            if t.kind == "protest" and actor2 and _camp(actor2, lexicon) == "civilians":
+                # "protested over the killing of a journalist": the victim of what they protest is not a side of
+                # the protest (who meets a protest is a force)
+                actor2 = ""
             if actor2 == actor1:
                 actor2 = ""  # one group named twice ("protesters … the protesters") is not its own opponent
             sub = t.sub_event_type
+            protest_fat_cause = False
             et_t = et
             after = sent.text[t.start:t.end + 60]  # from the trigger: "opened fire on", «النار على»
             if t.kind == "assassination" and fat is None and not _ATTEMPT_RE.search(sent.text[max(0, t.start - 30):t.end]) \
@@ -2173,7 +2189,10 @@ def extract_result(
                 # "the attack on our mission", «الهجوم على فندق»: a target that cannot fight back
                 et_t, sub = "Violence against civilians", "Attack"
             elif t.kind == "protest":
-                if fat or _LIVE_FIRE_RE.search(sent.text) or "attack" in absorbed:
+                cause = _PROTEST_OVER_DEATH_RE.search(sent.text, t.end)
+                if cause is not None and fat and not numbers.casualties(sent.text[:cause.start()], lang).fatalities:
+                    protest_fat_cause = True  # the killing the protest is about; not its toll
+                if fat and not protest_fat_cause or _LIVE_FIRE_RE.search(sent.text) or "attack" in absorbed:
                     sub = "Excessive force against protesters"
                 elif _INTERVENTION_RE.search(sent.text):
                     sub = "Protest with intervention"
@@ -2250,7 +2269,7 @@ def extract_result(
                             events[j], actor1=actor1, actor2=events[j].actor2 or (actor2 if actor2 != actor1 else ""),
                             notes=events[j].notes + f"; actor from a later mention: {sent.text[:60]}")
                     continue
-            fat_each, inj_each = fat, inj
+            fat_each, inj_each = (None, inj) if protest_fat_cause else (fat, inj)
             own_tolls = _tolls_by_place(getattr(cas, "fatal_counts", ()), sent.start, targets) \
                 if fat == getattr(cas, "fatalities", None) else None
             if own_tolls is not None:

@@ -2692,3 +2692,24 @@ def test_a_report_known_to_the_month_is_the_dated_event_of_that_month(text: str)
 def test_a_month_report_naming_another_agent_stays_its_own_event(text: str) -> None:
     evs = [(e.event_date, e.actor1) for e in extract_result(text).events]
     assert len(evs) == 2 and evs[0][0] == "2019-04-01" and evs[1][0] == "2019-04-08" and evs[0][1] != evs[1][1]
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters shut down the Sharara oil field on Monday, a day after a local man was killed.",
+    "Hundreds protested in Tripoli on Monday over the killing of a journalist.",
+    "أغلق محتجون حقل الشرارة النفطي يوم الاثنين غداة مقتل أحد أبناء المنطقة.",
+    "تظاهر المئات في طرابلس يوم الاثنين احتجاجا على اغتيال صحفي.",
+])
+def test_the_death_a_protest_is_about_is_not_its_toll(text: str) -> None:
+    (ev,) = [e for e in extract_result(text, date="2019-06-05").events if e.event_type == "Protests"]
+    assert (ev.sub_event_type, ev.fatalities, ev.actor1, ev.actor2, ev.event_date) \
+        == ("Peaceful protest", None, "Protesters", "", "2019-06-03")
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces killed two protesters during a protest in Tripoli on Monday.",
+    "قتل متظاهران برصاص قوات الأمن خلال احتجاج في طرابلس يوم الاثنين.",
+])
+def test_protesters_killed_at_the_protest_are_its_toll(text: str) -> None:
+    (ev,) = [e for e in extract_result(text, date="2019-06-05").events if e.event_type == "Protests"]
+    assert (ev.sub_event_type, ev.fatalities) == ("Excessive force against protesters", 2)
