@@ -88,6 +88,8 @@ _MODAL_BEFORE_RE = re.compile(
     r"|\b(?:would|could|will|might|(?-i:may)|must|shall)\s+(?:not\s+)?(?:\S+\s+)?$|\bany\s+(?:\S+\s+)?$"
     r"|\b(?:warn\w*|fear\w*)\s+(?:of\s+|that\s+|against\s+)(?:an?\s+|the\s+|any\s+)?(?:\S+\s+)?$"
     r"|(?:^|\s)(?:هدد\S*|يهدد\S*|تهدد\S*|توعد\S*|يتوعد\S*|يعتزم|تعتزم|ينوي|تنوي|يخطط|تخطط|سوف|لن)\s+(?:\S+\s+)?$"
+    # «هدد الجيش بشن هجوم», «توعدت قوات الوفاق باقتحام …»: the threatened act, its agent between
+    r"|(?:^|\s)[وف]?(?:هدد|هددت|يهدد|تهدد|توعد|توعدت|يتوعد|تتوعد)\s+(?:\S+\s+){0,3}?(?:(?:ب|ل)\S*\s+|ب|ل)$"
     r"|\bto\s+(?:repel|counter|prevent|stop|thwart|avert|deter)\s+(?:an?\s+|any\s+|the\s+)?(?:\S+\s+)?$"
     r"|(?:^|\s)(?:لصد|لمنع|لمواجهة|للتصدي\s+ل\S*|لإحباط|لاحباط|لردع)\s+(?:أي\s+)?$"
     r"|(?:^|\s)(?:أي|اي)\s+$|(?:^|\s)(?:حذر\S*|يحذر\S*|تحذر\S*)\s+من\s+(?:أن\s+|ان\s+)?(?:أي\s+|اي\s+)?(?:\S+\s+)?$"
@@ -757,6 +759,11 @@ _MARKING_BEFORE_RE = re.compile(
     re.IGNORECASE)
 
 
+def _clitic_of(word: str) -> str:
+    """The preposition «ب» or «ل» a trigger word carries («باقتحام», «لشن»), else ''."""
+    return word[0] if len(word) > 3 and word[0] in "بل" and word[1] == "ا" else ""
+
+
 def _refers_back(text: str, t: Any) -> bool:
     """True when a trigger names an event already reported: «هذه الهجمات», «التفجير», "the attack"."""
     back = _BACK_BEFORE_RE.search(text[max(0, t.start - 14):t.start])
@@ -1035,7 +1042,8 @@ _GUARD_WORDS: dict[str, tuple[str, ...]] = {
              "مقرها", "مقرّ", "تتخذ", "يتخذ"),
     "road": ("lead", "road", "highway", "route", "fled", "flee", "escaped", "طريق", "المؤدي", "الرابط", "فر", "هرب", "نزح"),
     "charge": ("charge", "accused", "convicted", "tried", "trial", "suspected", "indicted", "guilty", "sentenced", "تهم",
-               "متهم", "اتهام", "محاكم", "أدين", "ادين", "مشتبه", "يشتبه"),
+               "متهم", "اتهام", "محاكم", "أدين", "ادين", "مشتبه", "يشتبه", "connection", "linked", "involvement",
+               "role in", "خلفية", "صلة", "لصلت", "تورط", "للاشتباه"),
     "habit": ("frequent", "often", "regular", "repeated", "routine", "occasional", "sometimes", "periodic", "usual",
               "typical", "habitual", "constant", "كثير", "غالبا", "غالباً", "عادة", "مرار", "أحيان", "احيان", "دأب",
               "اعتاد", "فتئ"),
@@ -1102,11 +1110,16 @@ _AIRCRAFT_BEFORE_RE = re.compile(
 _AIRCRAFT_AFTER_RE = re.compile(r"^\s+(?:طائرات|طائرة|مقاتلات|قاذفات|مسيرة|مسيرات|الطيران|طيران|سلاح\s+الجو)(?![\u0621-\u064a])")
 _UNNAMED_BOMBER_SUBS = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
 # "to appear in court on charges of murder and kidnapping", «بتهمة القتل»: an accusation, not an event
+_DETENTION_PLACE_BEFORE_RE = re.compile(r"(?:^|\s)[وفب]?(?:ال)?(?:مركز|مراكز|مرافق|مرفق|سجن|سجون|معسكر|مخيم)\s+$")
+_DETENTION_PLACE_AFTER_RE = re.compile(r"^\s*(?:centres?|centers?|facilit(?:y|ies)|camps?|sites?)\b", re.IGNORECASE)
 _CHARGE_BEFORE_RE = re.compile(
     r"\b(?:charges?\s+of|charged\s+with|accused\s+of|convicted\s+of|tried\s+for|trial\s+for|suspected\s+of|"
-    r"indicted\s+for|guilty\s+of|sentenced\s+for)\s+(?:[^.;]{0,50}?)$"
+    r"indicted\s+for|guilty\s+of|sentenced\s+for|"
+    # "arrested in connection with the bombing", "over their role in the attack": the event cited, told before
+    r"in\s+connection\s+with|linked\s+to|(?:alleged\s+)?(?:role|involvement|part)\s+in)\s+(?:[^.;]{0,50}?)$"
     r"|(?:^|\s)(?:بتهمة|بتهم|بتهمتي|متهم\S*\s+ب|اتهام\S*\s+ب|محاكمت\S*\s+(?:في|ب)|أدين\S*\s+ب|ادين\S*\s+ب|"
-    r"(?:ال)?مشتبه\S*\s+(?:في|ب)|يشتبه\s+(?:في|ب))\s*(?:[^.،]{0,50}?)$",
+    r"(?:ال)?مشتبه\S*\s+(?:في|ب)|يشتبه\s+(?:في|ب)|"
+    r"على\s+خلفية|على\s+صلة\s+ب|لصلت\S*\s+ب|[لب]?تورط\S*\s+في|للاشتباه\s+(?:في|ب))\s*(?:[^.،]{0,50}?)$",
     re.IGNORECASE)
 _PROTEST_CAUSE_RE = re.compile(
     r"\b(?:against|over|to\s+protest|to\s+denounce|to\s+condemn|in\s+protest\s+(?:at|against|over)|denouncing|"
@@ -1563,6 +1576,10 @@ def extract_result(
                      or t.kind not in ("attack", "killing", "execution", "assassination", "massacre")]
         # «اغتصاب الأرض», «اغتصاب السلطة»: the usurpation of land or power, not a rape
         trigs = [t for t in trigs if not (t.kind == "sexual_violence" and _USURPED_AFTER_RE.match(sent.text[t.end:t.end + 24]))]
+        # «مركز احتجاز المهاجرين», "detention centre": a place where people are held, named; no arrest
+        trigs = [t for t in trigs if not (t.kind == "arrest" and (
+            _DETENTION_PLACE_BEFORE_RE.search(sent.text[max(0, t.start - 12):t.start])
+            or _DETENTION_PLACE_AFTER_RE.match(sent.text[t.end:t.end + 12])))]
         if any(t.kind == "arrest" for t in trigs):
             # "arrested 20 migrants in a raid", «اعتقلت … في مداهمة»: the raid is how the arrests were made, not
             # an attack of its own, unless someone died in it
@@ -1610,21 +1627,32 @@ def extract_result(
                 or 0 <= t.start - u.end <= 1) for u in trigs))]
         if any(t.kind == "disaster" for t in trigs):
             trigs = [t for t in trigs if t.kind not in _DISASTER_MASKS]
+            # "Floods killed 20 people", «لقي 20 شخصا حتفهم جراء السيول»: the dead of a disaster are no attack
+            # (a killing far from the disaster word, "gunmen killed two aid workers … flood victims", stays)
+            storms = [t for t in trigs if t.kind == "disaster"]
+            trigs = [t for t in trigs if not (t.kind == "killing" and any(
+                abs(t.start - d.end) <= 60 or abs(d.start - t.end) <= 60 for d in storms))]
         # "the shelling destroyed aircraft", «دمرت الغارة»: a destruction word is the effect of the
         # strike the sentence names already, not a second one
         if any(t.event_type == "Explosions/Remote violence" and _norm(t.word) not in _DESTROY_WORDS for t in trigs):
             trigs = [t for t in trigs if _norm(t.word) not in _DESTROY_WORDS]
         absorbed: set[str] = set()
-        if any(t.kind == "protest" for t in trigs):
-            # what protesters burn, loot or storm is their riot, not a separate event
+        if any(t.kind in ("protest", "riot") for t in trigs):
+            # what protesters or rioters burn, loot or storm is their riot, not a separate event
             riot = bool(_RIOT_RE.search(sent.text))
             # and security forces firing on them is the protest met with force, not a battle
             # and the oil field or road they shut is how they protest, not a separate closure;
             # protesters in a clash («اشتباكات بين المتظاهرين وقوات الشرطة») riot, and a "battle
             # that began when troops attacked protesters" is the protest met with force
             protest_clauses = {_clause_of(sent.text, t.start) for t in trigs if t.kind == "protest"}
+            protesting = bool(protest_clauses)
             keep_t = []
             for t in trigs:
+                if t.kind == "riot" or not protesting and t.kind != "property_destruction":
+                    # (with rioters alone only what they burn or loot is theirs: an attack told beside
+                    # «أعمال عنف» may be an armed group's)
+                    keep_t.append(t)
+                    continue
                 if t.kind != "protest" and _PROTEST_CAUSE_RE.search(sent.text[max(0, t.start - 30):t.start]):
                     continue  # "protested against the offensive", «رفضا للهجوم»: what they protest, told elsewhere
                 with_protest = _clause_of(sent.text, t.start) in protest_clauses
@@ -2044,7 +2072,7 @@ def extract_result(
                     # "seized a tanker", "the tanker … was seized by rebel gunmen": goods taken, not territory
                     t = dataclasses.replace(t, event_type="Strategic developments",
                                             sub_event_type="Looting/property destruction", kind="property_destruction")
-            if _MODAL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
+            if _MODAL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start] + _clitic_of(t.word)):
                 continue  # "threatened to storm Misrata", «أي هجوم على طرابلس»: not (yet) an event
             if t.kind == "agreement" and _CALL_FOR_RE.search(sent.text[max(0, t.start - 70):t.start]):
                 continue  # "called for a ceasefire", «طالبت البعثة بوقف إطلاق النار»: asked for, not agreed

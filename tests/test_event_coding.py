@@ -2713,3 +2713,77 @@ def test_the_death_a_protest_is_about_is_not_its_toll(text: str) -> None:
 def test_protesters_killed_at_the_protest_are_its_toll(text: str) -> None:
     (ev,) = [e for e in extract_result(text, date="2019-06-05").events if e.event_type == "Protests"]
     assert (ev.sub_event_type, ev.fatalities) == ("Excessive force against protesters", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Floods killed 20 people in Ghat on Thursday.",
+    "Twenty people were killed in the floods in Ghat on Thursday.",
+    "قتلت الفيضانات 20 شخصا في غات يوم الخميس.",
+    "لقي 20 شخصا حتفهم جراء السيول في غات يوم الخميس.",
+])
+def test_the_dead_of_a_disaster_are_no_attack(text: str) -> None:
+    assert extract_result(text, date="2019-06-07").events == []
+    # gunmen who kill are an attack still
+    armed = "Gunmen killed two guards in Ghat on Thursday." if text.isascii() else "قتل مسلحون حارسين في غات يوم الخميس."
+    assert [e.event_type for e in extract_result(armed, date="2019-06-07").events] == ["Violence against civilians"]
+
+
+@pytest.mark.parametrize("text", [
+    "Between five and seven soldiers were killed in an ambush near Brak on Wednesday.",
+    "قتل ما بين خمسة وسبعة جنود في كمين قرب براك يوم الأربعاء.",
+])
+def test_a_range_of_dead_written_in_words_counts_its_lower_bound(text: str) -> None:
+    (ev,) = extract_result(text, date="2019-06-07").events
+    assert ev.fatalities == 5
+
+
+@pytest.mark.parametrize("words,value", [("خمسة وعشرون", 25), ("ثلاث مئة وخمسة", 305), ("ألفان وثلاثمئة وأربعة", 2304),
+                                         ("خمسة وسبعة", None), ("عشرون وثلاثون", None)])
+def test_arabic_number_words_join_units_and_tens_once(words: str, value: int | None) -> None:
+    from geo.text.numbers import parse_number
+
+    assert parse_number(words) == value
+
+
+@pytest.mark.parametrize("text", [
+    "The GNA handed over the Ras Jedir border crossing to a local force on Wednesday.",
+    "سلمت حكومة الوفاق منفذ رأس اجدير لقوة محلية يوم الأربعاء.",
+])
+def test_a_border_crossing_handed_over_is_a_transfer_of_territory(text: str) -> None:
+    assert [(e.sub_event_type, e.place_name_en) for e in extract_result(text, date="2019-06-07").events] \
+        == [("Non-violent transfer of territory", "Ras Ajdir")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rioters torched the municipal building in Zuwara on Thursday.",
+    "أضرم مشاغبون النار في مبنى البلدية في زوارة يوم الخميس.",
+])
+def test_what_rioters_burn_is_their_riot(text: str) -> None:
+    assert [(e.event_type, e.actor1) for e in extract_result(text, date="2019-06-07").events] == [("Riots", "Rioters")]
+
+
+@pytest.mark.parametrize("threat,done", [
+    ("هدد الجيش بشن هجوم على طرابلس.", "شن الجيش هجوما على طرابلس يوم الخميس."),
+    ("توعدت قوات الوفاق باقتحام ترهونة.", "قامت قوات الوفاق باقتحام ترهونة يوم الخميس."),
+    ("The LNA threatened to storm Tarhuna.", "The LNA stormed Tarhuna on Thursday."),
+])
+def test_a_threatened_attack_is_no_event(threat: str, done: str) -> None:
+    assert extract_result(threat, date="2019-06-07").events == []
+    assert [e.event_date for e in extract_result(done, date="2019-06-07").events] == ["2019-06-06"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested three suspects in Sabha on Wednesday in connection with the bombing.",
+    "ألقت الشرطة القبض على ثلاثة أشخاص في سبها يوم الأربعاء للاشتباه في تورطهم في التفجير.",
+    "اعتقلت الشرطة ثلاثة أشخاص في سبها يوم الأربعاء على خلفية التفجير.",
+])
+def test_the_crime_an_arrest_is_made_for_is_no_new_event(text: str) -> None:
+    assert [e.sub_event_type for e in extract_result(text, date="2019-06-07").events] == ["Arrests"]
+
+
+@pytest.mark.parametrize("text", [
+    "The toll of the attack on the migrant detention centre in Tajoura rose to 53.",
+    "ارتفع عدد قتلى الهجوم على مركز احتجاز المهاجرين في تاجوراء إلى 53 قتيلا.",
+])
+def test_a_detention_centre_is_a_place_not_an_arrest(text: str) -> None:
+    assert "Arrests" not in [e.sub_event_type for e in extract_result(text, date="2019-07-04").events]

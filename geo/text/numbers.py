@@ -112,29 +112,45 @@ def _parse_ar(words: list[str]) -> int | None:
     current = 0
     i = 0
     n = len(words)
+    # «خمسة وعشرون» is 25, «خمسة وسبعة» no number (five and seven: a range or a list): within a group, units
+    # and tens each come once
+    units = tens = False
     while i < n:
         w = words[i]
         if _DIGITS_RE.match(w):
             current += int(w.replace(",", ""))
         elif w in _AR_UNITS:
             v = _AR_UNITS[w]
+            if units or tens:
+                return None
             if i + 1 < n and words[i + 1] in _AR_TEN:  # teens: «ثلاثة عشر»، «أحد عشر»
                 current += v + 10
                 i += 1
+                tens = True
             else:
                 current += v
+            units = True
         elif w in _AR_TEN:
+            if units or tens:
+                return None
             current += 10
+            tens = True
         elif w in _AR_TENS:
+            if tens:
+                return None
             current += _AR_TENS[w]
+            tens = True
         elif w in _AR_FUSED_HUNDREDS:
             current += _AR_FUSED_HUNDREDS[w]
+            units = tens = False
         elif w in _AR_HUNDREDS:
             current = (current or 1) * _AR_HUNDREDS[w] if _AR_HUNDREDS[w] == 100 else current + 200
+            units = tens = False
         elif w in _AR_THOUSANDS:
             mult = _AR_THOUSANDS[w]
             total += (current or 1) * mult
             current = 0
+            units = tens = False
         else:
             return None
         i += 1
