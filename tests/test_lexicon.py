@@ -209,3 +209,16 @@ def test_english_org_name_takes_all_its_capitalised_words():
 @pytest.mark.parametrize("text", ["قتل شرطيان في الهجوم", "أصيب شرطي بجروح", "هاجم مسلحون ضباط شرطة", "قتل رجل شرطة"])
 def test_policemen_in_the_singular_dual_and_plural_are_the_police(text: str) -> None:
     assert [a.name for a in find_actors(text, "ar") if a.name == "Libyan police"] == ["Libyan police"]
+
+
+@pytest.mark.parametrize("text,names", [
+    # the sentence's verb after a unit's head is not the unit's name
+    ("الكتيبة اقتحمت مدينة غريان يوم الخميس.", []),
+    ("كتيبة شهداء أبو سليم هاجمت مواقع في طرابلس.", ["كتيبة شهداء أبو سليم"]),
+    # a definite head takes a number or an ordinal, not the verb's object
+    ("حذرت الكتيبة المسلحين ثم اقتحمت قواتها مدينة غريان.", ["Unidentified armed group"]),
+    ("اشتبكت الكتيبة 166 مع قوة أخرى في الزاوية.", ["الكتيبة 166"]),
+    ("اشتبكت عناصر الكتيبة السادسة مع قوة أخرى في الزاوية.", ["الكتيبة السادسة"]),
+])
+def test_a_unit_named_by_its_head_ends_before_the_verb(text: str, names: list[str]) -> None:
+    assert [a.name for a in find_actors(text, "ar")] == names

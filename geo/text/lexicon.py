@@ -659,7 +659,7 @@ _AR_ORDINALS = ("الأول", "الاول", "الثاني", "الثالث", "ا�
                 "العاشر", "الحادي", "الثاني عشر")
 _AR_UNIT_RE = re.compile(
     rf"(?:(?<=\s)|^)[وب]?(?P<head>(?:ال)?(?:لواء|كتيبة|كتيبه|الكتيبة|اللواء))\s+"
-    rf"(?P<x>\d{{1,3}}|(?:{'|'.join(_AR_ORDINALS)})(?:\s+عشر)?|{_AR_W}(?:\s+{_AR_W}){{0,2}})"
+    rf"(?P<x>\d{{1,3}}|(?:{'|'.join(_AR_ORDINALS)})[ةه]?(?:\s+عشر[ةه]?)?(?![\u0621-\u064a])|{_AR_W}(?:\s+{_AR_W}){{0,2}})"
 )
 # words after «كتيبة»/"Brigade" that end the name: prepositions, verbs of the sentence
 _AR_NAME_STOP = {"في", "من", "على", "علي", "إلى", "الى", "عن", "مع", "بعد", "قبل", "التي", "الذي", "و", "قرب", "بين",
@@ -708,6 +708,8 @@ def _trim_ar_name(x: str) -> str:
     for w in x.split():
         if normalize(w) in _AR_NAME_STOP_N or (w.startswith("ب") and len(w) >= 5 and out and _verbal_noun_after_bi(w)):
             break
+        if find_triggers(w, "ar"):
+            break  # «الكتيبة اقتحمت المدينة»: the sentence's verb, not the unit's name
         if out and w.startswith("و") and normalize(w[1:]) in _AR_PARTY_HEADS_N:
             break  # «… للحكومة ومجموعات مسلحة»: «و» + a party's head noun begins the second party
         out.append(w)
@@ -854,8 +856,12 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
     for m in (_AR_UNIT_RE.finditer(text) if ar and ("لواء" in text or "كتيب" in text) else ()):
         x = m["x"]
         head = m["head"]
-        if head.lstrip("وب") in {"لواء", "اللواء"} and not (x[:1].isdigit() or any(x.startswith(o) for o in _AR_ORDINALS)):
+        numbered = x[:1].isdigit() or any(x.startswith(o) for o in _AR_ORDINALS)
+        if head.lstrip("وب") in {"لواء", "اللواء"} and not numbered:
             continue  # «اللواء خليفة حفتر»: a rank, not a brigade
+        if head.lstrip("وب").startswith("ال") and not numbered:
+            continue  # «حذرت الكتيبة المسلحين»: the battalion told of before and the verb's object; a name
+            # follows the head without the article («كتيبة الفاروق») or is a number («الكتيبة 166»)
         x = x if x[:1].isdigit() or any(x.startswith(o) for o in _AR_ORDINALS) else _trim_ar_name(x)
         if not x:
             continue
