@@ -46,6 +46,8 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("ar-18#2", "en-27#3", "ar-39#0"),   # Ajdabiya retaken, 26 March 2011
     ("ar-27#3", "en-27#0"),   # Ajdabiya protesters shot, 16–17 February 2011
     ("ar-20#1", "en-24#0"),   # Bin Jawad, 6 March 2011
+    ("ar-75#3", "en-24#2"),   # rebels back in Bin Jawad, 27 March 2011
+    ("ar-76#1", "en-24#3"),   # loyalists drive the rebels out of Bin Jawad, 29 March 2011
     ("ar-34#0", "en-18#1"),   # loyalist assault on Benghazi, 19 March 2011
     ("ar-34#1", "en-18#0"),   # loyalist shelling of Benghazi, 19 March 2011
     ("en-02#0", "ar-39#1"),   # coalition strikes on loyalist armour at Ajdabiya, 25–26 March 2011
