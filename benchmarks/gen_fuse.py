@@ -48,6 +48,8 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("ar-20#1", "en-24#0"),   # Bin Jawad, 6 March 2011
     ("ar-75#3", "en-24#2"),   # rebels back in Bin Jawad, 27 March 2011
     ("ar-76#1", "en-24#3"),   # loyalists drive the rebels out of Bin Jawad, 29 March 2011
+    ("ar-41#0", "en-113#0"),   # Ajdabiya held against the loyalists' attacks of mid-April 2011 (en-113: "in April 2011")
+    ("en-48#0", "en-114#0"),   # the ISIS attack on the High National Elections Commission in Tripoli, 2 May 2018
     ("ar-34#0", "en-18#1"),   # loyalist assault on Benghazi, 19 March 2011
     ("ar-34#1", "en-18#0"),   # loyalist shelling of Benghazi, 19 March 2011
     ("en-02#0", "ar-39#1"),   # coalition strikes on loyalist armour at Ajdabiya, 25–26 March 2011
