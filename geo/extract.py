@@ -81,8 +81,16 @@ _HEDGE_RE = re.compile(
     re.IGNORECASE,
 )
 # "threatened to storm", "would lead to", «أي هجوم», «هدد باقتحام»: an event spoken of, not one that happened
+# the event word as the subject of a modal or a generic quantity: "Attacks could be indiscriminate", "the majority of
+# attacks", "other such attacks", «قد تكون الهجمات»: what may happen or happens in general, no event
+_MODAL_AFTER_RE = re.compile(r"\s+(?:could|would|might|may|can|will)\s+(?:not\s+)?(?:be|happen|occur|take|target|hit)\b",
+                             re.IGNORECASE)
 _MODAL_BEFORE_RE = re.compile(
     r"\b(?:threaten\w*|vow\w*|plan\w*|intend\w*|prepar\w*|promis\w*|pledg\w*)\s+to\s+$"
+    # "Terrorists are very likely to try to carry out attacks", "fighting is expected to resume": a forecast
+    r"|\b(?:likely|unlikely|expected|poised)\s+to\s+(?:\S+\s+){0,4}?$|\b(?:majority|most)\s+of\s+(?:the\s+)?$"
+    r"|\b(?:other\s+)?such\s+$|\b(?:may|might|could)\s+(?:not\s+)?have\s+(?:\S+\s+){0,3}?$"
+    r"|(?:^|\s)(?:من\s+المرجح|من\s+المتوقع|يرجح|يتوقع|يُتوقع|يُرجح)\s+(?:أن\s+|ان\s+)?(?:\S+\s+){0,3}?$"
     r"|\b(?:hope[sd]?|hoping|wish\w*)\s+(?:that\s+|to\s+|for\s+)(?:an?\s+|the\s+)?(?:\S+\s+)?$"
     r"|(?:^|\s)(?:[وف]?(?:يأمل|تأمل|يأملون|آملا|آملين|أملا))\s+(?:\S+\s+)?(?:في\s+|ب)?(?:أن\s+|ان\s+)?(?:\S+\s+)?$"
     r"|\b(?:would|could|will|might|(?-i:may)|must|shall)\s+(?:not\s+)?(?:\S+\s+)?$|\bany\s+(?:\S+\s+)?$"
@@ -2072,7 +2080,8 @@ def extract_result(
                     # "seized a tanker", "the tanker … was seized by rebel gunmen": goods taken, not territory
                     t = dataclasses.replace(t, event_type="Strategic developments",
                                             sub_event_type="Looting/property destruction", kind="property_destruction")
-            if _MODAL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start] + _clitic_of(t.word)):
+            if _MODAL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start] + _clitic_of(t.word)) \
+                    or _MODAL_AFTER_RE.match(sent.text, t.end):
                 continue  # "threatened to storm Misrata", «أي هجوم على طرابلس»: not (yet) an event
             if t.kind == "agreement" and _CALL_FOR_RE.search(sent.text[max(0, t.start - 70):t.start]):
                 continue  # "called for a ceasefire", «طالبت البعثة بوقف إطلاق النار»: asked for, not agreed

@@ -2787,3 +2787,29 @@ def test_the_crime_an_arrest_is_made_for_is_no_new_event(text: str) -> None:
 ])
 def test_a_detention_centre_is_a_place_not_an_arrest(text: str) -> None:
     assert "Arrests" not in [e.sub_event_type for e in extract_result(text, date="2019-07-04").events]
+
+
+@pytest.mark.parametrize("entry,background", [
+    ("On 4 October 2017, at least 4 people were killed in a suicide bomb attack at the court in Misrata.",
+     "IS seized Misrata's court in a suicide attack on 4 October 2017."),
+    ("في 4 أكتوبر 2017، قتل أربعة أشخاص في هجوم انتحاري على مجمع المحاكم في مصراتة.",
+     "سيطر التنظيم على مجمع المحاكم في مصراتة إثر هجوم انتحاري في 4 أكتوبر 2017."),
+])
+def test_a_sentence_opening_with_its_full_date_reports_that_event_however_old(entry: str, background: str) -> None:
+    # an advisory of November listing an attack of October: the attack, on its day
+    evs = extract_result(entry, date="2017-11-21").events
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in evs] == [("Suicide bomb", "2017-10-04", 4)]
+    # the same old date inside the sentence is background, no new event of the document
+    assert extract_result(background, date="2017-11-21").events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Terrorists are very likely to try to carry out attacks in Tripoli.",
+    "Fighting is expected to resume in Tripoli on Friday.",
+    "من المتوقع أن تتجدد الاشتباكات في طرابلس يوم الجمعة.",
+    "Attacks could be indiscriminate in Tripoli.",
+    "Extremist groups are responsible for the majority of attacks in Tripoli.",
+    "Armed groups may have carried out other such attacks in Tripoli.",
+])
+def test_forecasts_and_generic_attacks_are_no_event(text: str) -> None:
+    assert extract_result(text, date="2017-11-21").events == []

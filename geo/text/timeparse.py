@@ -359,6 +359,23 @@ def _latest_weekday(wd: int, doc_date: _dt.date) -> _dt.date:
     return doc_date - _dt.timedelta(days=(doc_date.weekday() - wd) % 7)
 
 
+# "On 4 October 2017, at least 4 people were killed …", «وفي 4 أكتوبر 2017، قتل …»: a sentence that opens with
+# the full date of its event reports that event, however long before the document (a report, a chronology,
+# an advisory listing past attacks); a date inside the sentence ("IS, which seized Sirte in May 2015, …") may be
+# background
+_ENTRY_LEAD_RE = re.compile(r"^\s*(?:(?:and\s+)?on|[وف]?في|[وف]?يوم|[وف]?بتاريخ)?\s*$", re.I)
+
+
+def _dated_entry(folded: str, c: DateInfo) -> bool:
+    """Whether ``c`` is the full date (day, month and written year) a sentence opens with."""
+    return c.precision == 1 and "year from document date" not in c.note and "named earlier" not in c.note \
+        and c.start >= 0 and bool(_ENTRY_LEAD_RE.match(folded[:c.start])) and bool(_YEAR_WRITTEN_RE.search(
+            folded[c.start:c.end]))
+
+
+_YEAR_WRITTEN_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def _since(folded: str, start: int) -> bool:
     return bool(_SINCE_RE.search(folded[max(0, start - 30):start]))
 
@@ -647,7 +664,7 @@ def _find_dates(
         elif _since(folded, c.start) and c.date is not None:
             note = f"{note} (ongoing since that day)"  # "fighting since Sunday": the news of this week
         elif c.date is not None and doc_date is not None and c.note.startswith("explicit") and \
-                _HEADING_YEAR not in c.note and \
+                _HEADING_YEAR not in c.note and not _dated_entry(folded, c) and \
                 (doc_date - c.date).days > background_days + (31 if c.precision == 3 else 0):
             note = f"background: {note}, {(doc_date - c.date).days} days before the document date"
         elif c.date is not None and doc_date is not None and c.date > doc_date:
