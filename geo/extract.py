@@ -750,9 +750,11 @@ _WEAPON_NOUN_RE = re.compile(
     r"(?:missiles?|rockets?|artillery|mortars?|shells|[وف]?(?:ال)?(?:صواريخ|صاروخ|قذائف|قذيفه|قذيفة|مدفعيه|مدفعية|هاون))", re.I)
 _MOVED_EN = (r"(?:deploy(?:ed|ing|s)?|set\s+up|install(?:ed|ing|s)?|station(?:ed|ing)?|deliver(?:ed|y|ies|ing)?|"
              r"ship(?:ped|ment|ments|ping)|suppl(?:ied|y|ies|ying)|smuggl(?:ed|ing)|stockpil(?:ed|es|ing)|stored|"
-             r"transferr(?:ed|ing)|acquir(?:ed|ing)|bought|purchas(?:ed|ing))")
+             r"transferr(?:ed|ing)|acquir(?:ed|ing)|bought|purchas(?:ed|ing)|"
+             # seized or found: a cache taken, no attack with it
+             r"seiz(?:ed|ing|ure|ures)|confiscat(?:ed|ing|ion)|recovered|discovered|uncovered)")
 _MOVED_AR = (r"(?:نشر|نشرت|نشره|نصب|نصبت|تسليم|تسلم|تسلمت|شحنه|شحنة|شحنات|تهريب|هربت|مخزن|مخازن|تخزين|نقل|نقلت|امتلاك|"
-             r"اشترت|شراء|توريد|تزويد)")
+             r"اشترت|شراء|توريد|تزويد|ضبط|ضبطت|مصادره|مصادرة|صادرت|حجز|حجزت)")
 # the weapon is what is moved: "missiles … were (also thought to be) deployed", «صواريخ روسية نشرت»; or the object
 # of such a verb or noun: "deployed missiles", "a shipment of rockets", «نشر صواريخ», «شحنة صواريخ»
 _WEAPON_MOVED_AFTER_RE = re.compile(
@@ -1159,7 +1161,12 @@ _PERSON_OBJECT_RE = re.compile(
     r"(?:people|persons|those|him|them|men|militiam[ae]n|fighters|soldiers|journalists?|workers?|members|suspects|"
     r"officials?|leaders?|commanders?|hostages|civilians|migrants|activists?|foreigners|nationals)\b",
     re.IGNORECASE)
-_THINGS = (r"(?:tankers?|ships?|vessels?|boats?|cargo(?:es)?|shipments?|consignments?|weapons|arms|ammunition|"
+# arms among the goods: what a seizure of them is (ACLED: disrupted weapons use, not looting)
+_WEAPON_THINGS = r"(?:weapons|arms|ammunition|munitions|tanks|(?:rocket\s+)?launchers|rockets|missiles|explosives|mines)"
+_IN_A_RAID_RE = re.compile(r"\b(?:in|during|after)\s+(?:a|an|the)\s+(?:\S+\s+)?$|(?:^|\s)(?:في|خلال|اثناء|أثناء)\s+$",
+                           re.IGNORECASE)
+_WEAPON_THING_RE = re.compile(rf"\b{_WEAPON_THINGS}\b", re.IGNORECASE)
+_THINGS = (rf"(?:{_WEAPON_THINGS}|tankers?|ships?|vessels?|boats?|cargo(?:es)?|shipments?|consignments?|weapons|arms|ammunition|"
            r"vehicles?|cars?|trucks?|aircraft|planes?|drones?|barrels?|goods|equipment|crude\s+oil(?!\s+(?:field|terminal|port)))")
 _THING_OBJECT_RE = re.compile(rf"^\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|\d[\d,]*\s+)?(?:[\w-]+\s+){{0,2}}?{_THINGS}\b", re.IGNORECASE)
 _THING_PASSIVE_RE = re.compile(rf"\b{_THINGS}\b(?:\s+[\w,'’-]+){{0,5}}\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+$",
@@ -1588,10 +1595,14 @@ def extract_result(
         trigs = [t for t in trigs if not (t.kind == "arrest" and (
             _DETENTION_PLACE_BEFORE_RE.search(sent.text[max(0, t.start - 12):t.start])
             or _DETENTION_PLACE_AFTER_RE.match(sent.text[t.end:t.end + 12])))]
-        if any(t.kind == "arrest" for t in trigs):
+        arrests = any(t.kind == "arrest" for t in trigs)
+        if arrests or _WEAPON_THING_RE.search(sent.text) and any(
+                t.kind == "territory" and _CAPTURE_WORD_RE.match(t.word) for t in trigs):
             # "arrested 20 migrants in a raid", «اعتقلت … في مداهمة»: the raid is how the arrests were made, not
-            # an attack of its own, unless someone died in it
+            # an attack of its own, unless someone died in it; so is the raid "in" which weapons were seized ("police
+            # seized weapons in a raid"; "gunmen raided a checkpoint and seized weapons" attacked it)
             trigs = [t for t in trigs if not (t.kind == "attack" and _RAID_RE.fullmatch(t.word.strip())
+                                              and (arrests or _IN_A_RAID_RE.search(sent.text, max(0, t.start - 14), t.start))
                                               and not numbers.casualties(sent.text, lang).fatalities)]
         # "withdrew from Tarhuna", «انسحبت قوات حفتر من ترهونة»: a withdrawal hands over the place it names;
         # from talks or a deal («انسحب من الحوار») it hands over nothing
@@ -2077,9 +2088,12 @@ def extract_result(
                     continue  # "the vessel then entered the port of Sidra": a ship moving, no one taking a place
                 if _THING_OBJECT_RE.match(sent.text[t.end:t.end + 40]) or _THING_PASSIVE_RE.search(before40) or (
                         _IT_PASSIVE_RE.search(before40) and _THING_WORD_RE.search(sent.text[:t.start])):
-                    # "seized a tanker", "the tanker … was seized by rebel gunmen": goods taken, not territory
+                    # "seized a tanker", "the tanker … was seized by rebel gunmen": goods taken, not territory;
+                    # "100 tanks and 26 rocket launchers were seized": arms taken from those who would use them
+                    arms = _WEAPON_THING_RE.search(sent.text[max(0, t.start - 60):t.end + 40]) is not None
                     t = dataclasses.replace(t, event_type="Strategic developments",
-                                            sub_event_type="Looting/property destruction", kind="property_destruction")
+                                            sub_event_type="Disrupted weapons use" if arms else "Looting/property destruction",
+                                            kind="disrupted_weapons" if arms else "property_destruction")
             if _MODAL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start] + _clitic_of(t.word)) \
                     or _MODAL_AFTER_RE.match(sent.text, t.end):
                 continue  # "threatened to storm Misrata", «أي هجوم على طرابلس»: not (yet) an event

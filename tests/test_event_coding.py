@@ -2813,3 +2813,25 @@ def test_a_sentence_opening_with_its_full_date_reports_that_event_however_old(en
 ])
 def test_forecasts_and_generic_attacks_are_no_event(text: str) -> None:
     assert extract_result(text, date="2017-11-21").events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Police seized weapons and ammunition in a raid in Zawiya on Monday.",
+    "More than 100 tanks and 26 rocket launchers were seized from a militia in Tarhuna on Monday.",
+    "ضبطت الشرطة أسلحة وذخائر في الزاوية يوم الاثنين.",
+    "صادرت قوات الأمن شحنة أسلحة في ميناء مصراتة يوم الاثنين.",
+])
+def test_arms_seized_are_disrupted_weapons_use(text: str) -> None:
+    # no capture of the town, no shelling with the rockets, no attack in the raid that took them
+    assert [(e.event_type, e.sub_event_type) for e in extract_result(text, date="2019-06-05").events] \
+        == [("Strategic developments", "Disrupted weapons use")]
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("Gunmen raided a checkpoint in Zawiya on Monday and seized weapons.",
+     [("Battles", "Armed clash"), ("Strategic developments", "Disrupted weapons use")]),
+    ("Rebels seized a tanker off Sidra on Monday.", [("Strategic developments", "Looting/property destruction")]),
+    ("دعت البعثة الأطراف إلى ضبط النفس في الزاوية يوم الاثنين.", []),
+])
+def test_a_raid_on_a_post_and_goods_that_are_no_arms_stay_what_they_are(text: str, kinds: list) -> None:
+    assert [(e.event_type, e.sub_event_type) for e in extract_result(text, date="2019-06-05").events] == kinds
