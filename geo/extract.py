@@ -1080,7 +1080,7 @@ def _holds(gaz: Gazetteer, area: Any, place: Any) -> bool:
 _IN_ACCORD_RE = re.compile(r"\bin\s+(?:full\s+)?agreement\s+with\b|(?:^|\s)بالاتفاق\s+مع|(?:^|\s)بالتنسيق\s+مع", re.IGNORECASE)
 _AR_FELL = "سقط"  # «سقط», «سقطت», «سقطوا» (the matcher accepts suffixes)
 _AR_FELL_TO_RE = re.compile(rf"^[^.،,؛]{{0,40}}?\s{_AR_HANDS}")
-_BARE_TAKE_RE = re.compile(r"(?:took|takes|taking|taken)(?:\s+back)?|regain(?:ed|s)?", re.IGNORECASE)
+_BARE_TAKE_RE = re.compile(r"(?:took|takes|taking|taken)(?:\s+back)?|regain(?:ed|s)?|secur(?:ed|ing|es)", re.IGNORECASE)
 _REGAIN_RE = re.compile(r"regain(?:ed|s)?", re.IGNORECASE)
 # "took Sirte's residents by surprise", "took Benina Airport as its headquarters": no capture
 _TAKE_AS_RE = re.compile(r"['’]s\b|\s+as\b|\s+by\s+surprise\b", re.IGNORECASE)

@@ -2835,3 +2835,14 @@ def test_arms_seized_are_disrupted_weapons_use(text: str) -> None:
 ])
 def test_a_raid_on_a_post_and_goods_that_are_no_arms_stay_what_they_are(text: str, kinds: list) -> None:
     assert [(e.event_type, e.sub_event_type) for e in extract_result(text, date="2019-06-05").events] == kinds
+
+
+@pytest.mark.parametrize("text,n", [
+    ("Rebels finally secured Ajdabiya in April 2011.", 1),
+    ("Rebels were securing Ajdabiya in April 2011.", 1),
+    ("The UN secured the release of two hostages in Tripoli in April 2011.", 0),
+    ("Police secured the polling stations in Tripoli in April 2014.", 0),
+])
+def test_securing_a_town_takes_it_securing_anything_else_does_not(text: str, n: int) -> None:
+    evs = extract_result(text).events
+    assert [e.sub_event_type for e in evs] == ["Non-state actor overtakes territory"] * n
