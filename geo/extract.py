@@ -762,6 +762,9 @@ _WEAPON_MOVED_AFTER_RE = re.compile(
     rf"(?:(?!fired\b|launched\b)[^\s;,.]+\s+){{0,4}}?{_MOVED_EN}\b|(?:\s+\S+){{0,2}}?\s+[وف]?{_MOVED_AR}(?![\u0621-\u064a])", re.I)
 _WEAPON_MOVED_BEFORE_RE = re.compile(
     rf"\b{_MOVED_EN}\s+(?:of\s+)?(?:\S+\s+){{0,2}}$|(?:^|\s)[وف]?{_MOVED_AR}\s+(?:\S+\s+)?$", re.I)
+_COVERING_BEFORE_RE = re.compile(
+    r"\b(?:reporting\s+on|report\s+on|covering|to\s+cover|filming|documenting|photographing)\s+(?:the\s+|a\s+)?(?:\S+\s+)?$"
+    r"|(?:^|\s)(?:تغطيت\S*|تغطية|لتغطية|يغطي|تغطي|توثيق|لتوثيق|تصوير|لتصوير)\s+$", re.IGNORECASE)
 _MARKING_BEFORE_RE = re.compile(
     r"[,،]\s*(?:(?:marking|making\s+it|becoming|in\s+what\s+(?:was|is|has\s+been))\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}"
     r"|[وف]?(?:ليكون|لتكون|ليصبح|لتصبح|وهو|وهي|ويعد|وتعد|ويعتبر)\s+(?:هذا\s+|هذه\s+)?(?:\S+\s+)?"
@@ -1577,6 +1580,10 @@ def extract_result(
             _WEAPON_MOVED_AFTER_RE.match(sent.text, t.end) or _WEAPON_MOVED_BEFORE_RE.search(sent.text, max(0, t.start - 40), t.start)))]
         # "a VBIED attack on a checkpoint in Taraghin, marking the first attack by ISIS in more than a year",
         # «…، ليكون أول هجوم للتنظيم منذ عام»: what the event was the first (or deadliest) of is the same event
+        # "a journalist was killed while reporting on the fighting", «قتل صحفي أثناء تغطيته للاشتباكات»: what a
+        # reporter covers is the topic of the sentence's event, not an event of it
+        trigs = [t for t in trigs if not (_COVERING_BEFORE_RE.search(sent.text, max(0, t.start - 30), t.start) and any(
+            u is not t and u.kind == "killing" for u in trigs))]
         trigs = [t for t in trigs if not (_MARKING_BEFORE_RE.search(sent.text, max(0, t.start - 40), t.start) and any(
             u.start < t.start and u.event_type and u.kind != "statement" for u in trigs))]
         # «اتفاق لوقف دائم لإطلاق النار», "violated the ceasefire by opening fire"? only the first: the

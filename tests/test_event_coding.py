@@ -2846,3 +2846,13 @@ def test_a_raid_on_a_post_and_goods_that_are_no_arms_stay_what_they_are(text: st
 def test_securing_a_town_takes_it_securing_anything_else_does_not(text: str, n: int) -> None:
     evs = extract_result(text).events
     assert [e.sub_event_type for e in evs] == ["Non-state actor overtakes territory"] * n
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 October 2016, a Dutch journalist was killed in Sirte, while reporting on the fighting between pro-GNA forces "
+    "and Daesh.",
+    "قتل صحفي هولندي في سرت يوم 2 أكتوبر 2016 أثناء تغطيته للاشتباكات بين قوات الوفاق وتنظيم داعش.",
+])
+def test_the_fighting_a_reporter_covers_is_the_topic_not_the_event(text: str) -> None:
+    assert [(e.event_type, e.fatalities, e.event_date) for e in extract_result(text).events] \
+        == [("Violence against civilians", 1, "2016-10-02")]
