@@ -71,8 +71,13 @@ _CONTAINER_TYPES: frozenset[str] = frozenset({"city", "capital", "town", "villag
 
 #: Short keys (≤ this many letters) accept only these proclitics (no «ف», «ك»: too many false hits).
 _SHORT_KEY_LEN = 3
-#: Keys up to this many letters that are only known with the article must be written with it.
+#: Keys up to this many letters that are only known with the article must be written with it, unless the
+#: grammar of a place goes with them: a distance or a direction in brackets after them («بكفرة (300 كلم جنوب
+#: جالو)», read in the text as written) or a place noun before them («واحة كفرة», «مدينة خمس», normalised).
 _ARTICLE_REQUIRED_LEN = 4
+_AR_PLACE_APPOSITION_RE = re.compile(r"\s*\(\s*(?:نحو\s+|حوالي\s+|حوالى\s+|قرابة\s+)?(?:[\d٠-٩]+\s*(?:كم|كلم|كيلو\s*متر\S*|ميل\S*|أميال)\s"
+                                     r"|(?:شمال|جنوب|شرق|غرب)\S*\s)")
+_AR_PLACE_NOUN_BEFORE_RE = re.compile(r"(?:^|\s)[وب]?(?:مدينه|بلده|واحه|قريه|منطقه) $")
 _SHORT_KEY_PROCLITICS: frozenset[str] = frozenset(p for p in PROCLITICS if "ف" not in p and "ك" not in p)
 
 # Reference words (normalised).  Value: (kind, relation)
@@ -335,7 +340,9 @@ class MentionMatcher:
                 continue  # the name ends inside a word or a number ("District 2" is not "district, 25")
             ws = norm.rfind(" ", 0, nstart) + 1  # start of the word holding the match
             prefix = norm[ws:nstart]
-            if key in self.article_required and not prefix.endswith(("ال", "لل")):
+            if key in self.article_required and not prefix.endswith(("ال", "لل")) \
+                    and not _AR_PLACE_APPOSITION_RE.match(text, offs[nend] + 1) \
+                    and not _AR_PLACE_NOUN_BEFORE_RE.search(norm, max(0, ws - 8), ws):
                 continue
             if prefix:
                 if not (is_arabic(prefix) and prefix in PROCLITICS):

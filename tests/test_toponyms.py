@@ -530,3 +530,25 @@ def test_the_claims_parser_and_the_distance_anchor_rule_know_the_same_units(unit
     # the same sentence without a figure states no distance
     bare = holder.replace(f"200 {unit} ", "")
     assert not _distance_anchor(bare, bare.index(anchor), bare.index(anchor) + len(anchor))
+
+
+@pytest.mark.parametrize("text, surface, place_id", [
+    ("وصلت القوات بكفرة (300 كلم جنوب جالو) صباح الأحد.", "كفرة", "gn:88962"),
+    ("اندلعت اشتباكات في كفرة (جنوب شرق البلاد) أمس.", "كفرة", "gn:88962"),
+    ("شهدت واحة كفرة اشتباكات قبلية.", "كفرة", "gn:88962"),
+    ("دخلت القوات مدينة خمس بعد معارك.", "خمس", "gn:2219905"),
+])
+def test_a_short_name_known_with_the_article_matches_bare_where_the_grammar_is_a_places(text, surface, place_id):
+    """«الكفرة» written «كفرة» is still the town when a bracketed distance or direction follows or a place noun
+    precedes it; without such grammar a short bare word stays a word."""
+    found = {m.text: m.place.id for m in find_mentions(text, Gazetteer.load(user=False), language="ar")
+             if m.place is not None}
+    assert found.get(surface) == place_id
+
+
+@pytest.mark.parametrize("text", ["ونفذت الطائرات خمس غارات جوية على مواقع.",
+                                  "قتل خمس (3 منهم أطفال) في القصف.",
+                                  "وقال إن كفرة المسلحين بدأت بعد الحرب."])
+def test_a_short_bare_word_without_a_places_grammar_is_no_place(text):
+    found = [m.text for m in find_mentions(text, Gazetteer.load(user=False), language="ar") if m.place is not None]
+    assert found == []
