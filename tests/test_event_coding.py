@@ -1516,6 +1516,10 @@ def test_a_dated_title_with_an_event_word_is_not_a_date_line():
         ("Clashes broke out in Sabha a week ago.", "2019-04-03", 2),
         ("اندلعت اشتباكات في سبها قبل أسبوعين.", "2019-03-27", 2),
         ("Clashes broke out in Sabha 10 days ago.", "2019-03-31", 1),
+        # «منذ» with a count of days or weeks is "ago" (or "for" a span that began then: the same first day)
+        ("اندلعت اشتباكات في سبها منذ ثلاثة أيام.", "2019-04-07", 1),
+        ("تتواصل الاشتباكات في سبها منذ 4 أيام.", "2019-04-06", 1),
+        ("تتواصل الاشتباكات في سبها منذ أسبوع.", "2019-04-03", 2),
     ],
 )
 def test_n_days_or_weeks_ago(text, date, prec):
@@ -2856,3 +2860,24 @@ def test_securing_a_town_takes_it_securing_anything_else_does_not(text: str, n: 
 def test_the_fighting_a_reporter_covers_is_the_topic_not_the_event(text: str) -> None:
     assert [(e.event_type, e.fatalities, e.event_date) for e in extract_result(text).events] \
         == [("Violence against civilians", 1, "2016-10-02")]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("An air and ground offensive began in Benghazi on Friday.", "Benghazi"),
+        ("A major offensive to take Sirte from the Islamic State began on Thursday.", "Sirte"),
+        ("بدأ هجوم بري وجوي واسع على بنغازي يوم الجمعة.", "بنغازي"),
+    ],
+)
+def test_an_offensive_named_as_a_noun_is_a_battle(text, place):
+    ev = one(text, "2019-06-28")
+    assert (ev.event_type, ev.location) == ("Battles", place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The minister made offensive remarks in Tripoli on Thursday.", "أدلى الوزير بتصريحات مسيئة في طرابلس يوم الخميس."],
+)
+def test_offensive_as_an_adjective_is_no_event(text):
+    assert events(text, "2019-06-28") == []

@@ -82,6 +82,11 @@ def test_fixture_casualties():
         ("مقتل مدنيين في قصف", None, None),
         ("راح ضحية الهجوم 5 أشخاص", 5, None),
         ("مقتل جندي وإصابة آخر", 1, 1),
+        # verb, a subject of two words, then the victims named by a nisba plural
+        ("أعدم تنظيم الدولة 21 مسيحيا مصريا قرب سرت", 21, None),
+        ("قتل مسلحون مجهولون خمسة سودانيين في الكفرة", 5, None),
+        ("اختطف مسلحون 20 مصريا في سرت", None, None),
+        ("زار وفد من الحكومة 20 ليبيا", None, None),
     ],
 )
 def test_arabic_casualties(text, fat, inj):
@@ -109,6 +114,9 @@ def test_arabic_casualties(text, fat, inj):
         ("Gunmen opened fire on a car, killing the driver.", 1, None),
         ("The blast resulted in the death of a policeman.", 1, None),
         ("Gunmen killed the driver and his two sons.", None, None),
+        ("Islamic State militants executed 21 Egyptian Christians near Sirte.", 21, None),
+        ("Unknown gunmen killed five Sudanese in Kufra.", 5, None),
+        ("Gunmen kidnapped 20 Egyptians in Sirte.", None, None),
     ],
 )
 def test_english_casualties(text, fat, inj):

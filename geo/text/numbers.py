@@ -330,14 +330,14 @@ def find_numbers(text: str) -> list[NumberMention]:
 
 # --- casualties -----------------------------------------------------------------------
 
+# «أعدم التنظيم 21 قبطيا»، «ذبح 21»: an execution's victims are its dead
+_AR_EXECUTION_VERBS = {"اعدم", "اعدمت", "اعدموا", "ذبح", "ذبحت", "ذبحوا"}
 _AR_FATAL_TRIGGERS = {"مقتل", "مصرع", "استشهاد", "قتل", "وفاه", "مقتلهم", "اغتيال", "اعدام", "سقوط",
                       "قتلوا", "قتلت", "قتلنا", "يقتل", "تقتل",
                       # «راح ضحيتها 12»، «أودت بحياة 7»، «توفي 3»، «حصدت أرواح 5»
                       "ضحيتها", "ضحيته", "ضحيتهم", "بحياه", "ارواح", "توفي", "توفيت", "توفوا",
                       # «قضى ثلاثة أشخاص في الانفجار»، «استشهد خمسة من الجنود»: the verb is the death
-                      "قضي", "استشهد", "استشهدت",
-                      # «أعدم التنظيم 21 قبطيا»، «ذبح 21»: an execution's victims are its dead
-                      "اعدم", "اعدمت", "اعدموا", "ذبح", "ذبحت", "ذبحوا"}
+                      "قضي", "استشهد", "استشهدت"} | _AR_EXECUTION_VERBS
 _AR_INJURY_TRIGGERS = {"اصابه", "جرح", "اصيب", "اصيبوا", "جرحوا", "اصابات"}
 _AR_FATAL_NOUNS = {"قتلي", "قتيلا", "قتيل", "قتيلان", "قتيلين", "شهيدا", "شهداء", "شهيد", "ضحيه", "ضحايا", "جثه", "جثث"}
 _AR_INJURY_NOUNS = {"جرحي", "جريحا", "جريح", "جريحان", "جريحين", "مصابا", "مصابين", "مصاب", "مصابون"}
@@ -537,14 +537,15 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
             break
         k -= 1
         steps += 1
-    # «قتلت غارة بطائرة مسيرة ثمانية أشخاص»: verb, subject, then the counted victims (verb-subject-object)
-    if j < len(words) and (words[j] in _AR_PEOPLE_PL or words[j] in _AR_PERSON_SING):
+    # «قتلت غارة بطائرة مسيرة ثمانية أشخاص»، «أعدم تنظيم الدولة 21 مسيحيا»: verb, subject, then the counted
+    # victims (verb-subject-object); the victims may be named by a nisba plural (مسيحيا، مصريين، سودانيين)
+    if j < len(words) and (words[j] in _AR_PEOPLE_PL or words[j] in _AR_PERSON_SING or _is_ar_nisba_plural(words[j])):
         for k in range(i - 1, max(-1, i - 6), -1):
             w = words[k]
             if w in {"،", ",", ".", "و", "ثم"}:
                 break
             base = w[1:] if w[:1] in {"و", "ف"} and len(w) > 3 else w
-            if base in _AR_FATAL_VERBS:
+            if base in _AR_FATAL_VERBS or base in _AR_EXECUTION_VERBS:
                 return "fatal"
             if base in _AR_INJURY_VERBS:
                 return "injury"
@@ -556,6 +557,15 @@ _AR_PEOPLE_PL = {"اشخاص", "شخصا", "مدنيين", "مدنيا", "جنو
                  "نساء", "رجال", "رجلا", "مسلحين", "مسلحا", "مهاجرين", "مهاجرا", "افراد", "فردا", "شبان", "مواطنين", "مواطنا",
                  "عمال", "عاملا", "شرطيين", "ضباط", "ضابطا", "ركاب", "طلاب"}
 _AR_FATAL_VERBS = {"قتل", "قتلت", "قتلوا", "تقتل", "يقتل", "اودت", "اودي", "حصدت"}
+
+
+def _is_ar_nisba_plural(w: str) -> bool:
+    """Whether a folded word counted after a number is a nisba plural of people: «مسيحيا», «مصريين», «قبطيا».
+
+    The accusative «ـيًا» after a count (tamyiz of 11–99) and the plural «ـيين» name people by faith,
+    nationality or origin; «ليبيا» is the country, not a count of Libyans.
+    """
+    return len(w) >= 5 and w != "ليبيا" and (w.endswith("يين") or w.endswith("يا"))
 _AR_INJURY_VERBS = {"اصاب", "اصابت", "اصابوا", "جرح", "جرحت", "تصيب", "يصيب"}
 
 

@@ -222,7 +222,7 @@ _AGO_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "s
 # (folded text: «ة» is «ه», hamzas are bare «ا»)
 _AGO_RE = re.compile(
     r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:(?P<d>days?)|(?P<wk>weeks?))\s+ago\b"
-    r"|(?<![\u0621-\u064a])قبل\s+(?:(?P<an>ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره|\d{1,2})\s+(?:ايام|يوما)"
+    r"|(?<![\u0621-\u064a])(?:قبل|منذ)\s+(?:(?P<an>ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره|\d{1,2})\s+(?:ايام|يوما)"
     r"|(?P<awk>اسبوع|اسبوعين))(?![\u0621-\u064a])",
     re.IGNORECASE,
 )
@@ -599,8 +599,9 @@ def _find_dates(
             else:
                 add(DateInfo(doc_date + _dt.timedelta(days=offset), precision,
                              f"{label} resolved against document date {doc_date.isoformat()}", m.start(), m.end()))
-    if "ago" in low or "قبل" in folded:
-        # "three days ago", «قبل ثلاثة أيام», "a week ago", «قبل أسبوعين»: counted back from the document date
+    if "ago" in low or "قبل" in folded or "منذ" in folded:
+        # "three days ago", «قبل ثلاثة أيام», «منذ ثلاثة أيام», "a week ago", «قبل أسبوعين»: counted back from the
+        # document date («منذ» with a count of days is "ago", or "for" a span that began then: the same first day)
         for m in _AGO_RE.finditer(folded):
             n = _ago_count(m)
             if n is None:
