@@ -608,6 +608,35 @@ def _enclosing_before(ctx: _Ctx, text: str, mentions: list[Mention], pos: int) -
     return None
 
 
+# institutions named after the town they sit in (not armed groups named after the town they come from:
+# «قوات مصراتة» fight elsewhere); matched on the normalised words just before the place, or (English) after it
+_SEAT_BEFORE_AR_RE = re.compile(r"(?:^|\s)(?:[لبو]|لل|وب|ول)?(?:مديري[هة]\s+(?:ال)?امن|مديري[هة]\s+الامن\s+الوطني|مركز\s+شرط[هة]|(?:ال)?مجلس\s+(?:ال)?بلدي"
+                                r"|بلدي[هة]|عميد\s+بلدي[هة]|جامع[هة]|مستشفي|مطار|ميناء|سجن)\s*$")
+_SEAT_BEFORE_EN_RE = re.compile(r"\b(?:university|municipality|mayor|municipal\s+council|security\s+directorate|police)"
+                                r"\s+of\s+$", re.I)
+_SEAT_AFTER_EN_RE = re.compile(r"\s+(?:security\s+directorate|police\s+(?:directorate|station|headquarters)|municipal"
+                               r"\s+council|municipality|university|hospital|airport|port)\b", re.I)
+
+
+def _institution_seat(ctx: _Ctx, text: str, sentence_mentions: list[Mention]) -> _Located | None:
+    """The town of an institution the sentence names after it («مديرية أمن سبها», "Sabha Security
+    Directorate", "the municipal council of Derna"), where the sentence names no place of its own."""
+    for m in sentence_mentions:
+        p = m.place
+        if m.status != "context" or not m.reason.startswith("organisation name") or p is None \
+                or p.country != "LY" or p.feature_type not in _TOWN_TYPES:
+            continue
+        if is_arabic(m.text):
+            if not _SEAT_BEFORE_AR_RE.search(_norm(text[max(0, m.start - 30):m.start])):
+                continue
+        elif not (_SEAT_BEFORE_EN_RE.search(text[max(0, m.start - 30):m.start])
+                  or _SEAT_AFTER_EN_RE.match(text, m.end)):
+            continue
+        loc = _locate_mention_point(ctx, text, m, None)
+        return dataclasses.replace(loc, note=f"seat of the institution named after {p.name_en}")
+    return None
+
+
 def _same_agent(actor: str, others: set[str] | None) -> bool:
     """Whether an event's agent may be that of the events whose agents are ``others`` (None: there are none).
 
@@ -951,6 +980,18 @@ def _allied(a: str, b: str, lexicon: Any) -> bool:
     return not (fa and fb and fa != fb)
 
 
+_EN_CAME_UNDER_RE = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:(?:an?|heavy|sustained|repeated)\s+)*$", re.I)
+
+
+def _underwent(text: str, t: Any, actor: Any, lo: int, lang: str) -> bool:
+    """Whether ``actor``, named before trigger ``t``, is the subject of a verb of undergoing the blow
+    («تعرضت قوات الوفاق لهجوم», "LNA positions came under fire"): the target, not the agent."""
+    if lang == "ar":
+        return _AR_UNDERWENT_RE.search(text, max(lo, actor.start - 30), actor.start + 1) is not None
+    return bool(_EN_CAME_UNDER_RE.search(text, actor.end, t.start)) or \
+        bool(re.match(r"(?:came|come|comes|coming)\s+under\b", text[t.start:t.end], re.I))
+
+
 def _actors_for(t: Any, actors: list[Any], text: str, lang: str, carried: str, lexicon: Any = None) -> tuple[str, str]:
     """(actor1, actor2) of a trigger.
 
@@ -1007,6 +1048,10 @@ def _actors_for(t: Any, actors: list[Any], text: str, lang: str, carried: str, l
             and _AR_FROM_AGENT_RE.search(text[t.end:after[0].start]) and len(text[t.end:after[0].start]) <= 60:
         # «تعرضت مصراتة إلى قصف بالصواريخ من قوات الكتائب»: what a place underwent, and from whom
         actor1 = after[0].name
+    elif before and _underwent(text, t, before[-1], lo, lang):
+        # «تعرضت دورية تابعة للجيش الوطني لهجوم», "an LNA patrol came under attack": the force named before
+        # the blow it underwent is its target (actor 2); the agent is not named here
+        actor1 = ""
     elif before:
         actor1 = before[-1].name
     elif lang == "ar" and after:
@@ -2180,6 +2225,13 @@ def extract_result(
                 # "an attack on the Parliament of Libya", "the deadliest strike in Libya": the country says no
                 # more than that the event is in Libya; the place the text is about says where
                 located = []
+            if not located:
+                # «تعرضت دورية تابعة لمديرية أمن سبها لهجوم», "the Sabha Security Directorate": an institution
+                # named after its seat is in that town; the sentence says where before any earlier one does
+                seat = _institution_seat(ctx, text, [mentions[i] for i in m_by_sentence[k]])
+                if seat is not None:
+                    located = [seat]
+                    carried = True
             if not located and sent.paragraph in para_place:
                 located = _carry_over(ctx, text, para_place[sent.paragraph], salience.before(sent.start))
                 carried = True

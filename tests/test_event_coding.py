@@ -2881,3 +2881,40 @@ def test_an_offensive_named_as_a_noun_is_a_battle(text, place):
 )
 def test_offensive_as_an_adjective_is_no_event(text):
     assert events(text, "2019-06-28") == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("تعرضت دورية تابعة لمديرية أمن سبها لهجوم مسلح يوم الجمعة.", "سبها"),
+        ("A patrol of the Sabha Security Directorate came under attack on Friday.", "Sabha"),
+        ("Gunmen stormed the office of the mayor of Derna on Friday.", "Derna"),
+        ("اقتحم مسلحون مقر المجلس البلدي درنة يوم الجمعة.", "درنة"),
+    ],
+)
+def test_an_institution_named_after_its_town_places_the_event_there(text, place):
+    ev = one(text, "2019-06-28")
+    assert ev.location == place and ev.geo_precision == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["كتيبة ثوار طرابلس تقاتل في غريان.\nاشتبكت قوات الوفاق مع قوات الجيش الوطني يوم الجمعة.",
+     "The Tripoli Revolutionaries Brigade fights in Gharyan.\nGNA forces clashed with the LNA on Friday."],
+)
+def test_an_armed_group_named_after_a_town_does_not_place_a_clash_there(text):
+    assert all(e.location not in ("طرابلس", "Tripoli") for e in events(text, "2019-06-28"))
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("تعرضت دورية تابعة للجيش الوطني لهجوم قرب سرت يوم الجمعة.", "LNA"),
+        ("An LNA patrol came under attack near Sirte on Friday.", "LNA"),
+        ("تعرضت قوات الوفاق لهجوم مباغت في غريان يوم الجمعة.", "GNA forces"),
+        ("GNA forces came under heavy fire in Gharyan on Friday.", "GNA forces"),
+    ],
+)
+def test_a_force_that_undergoes_the_attack_is_its_target(text, target):
+    ev = one(text, "2019-06-28")
+    assert (ev.event_type, ev.actor1, ev.actor2) == ("Battles", "", target)
