@@ -337,7 +337,10 @@ _LIVE_FIRE_RE = re.compile(
 _INTERVENTION_RE = re.compile(
     r"\b(?:dispers\w+|tear\s+gas|rubber\s+bullets|water\s+cannon|broke\s+up|fired\s+(?:in|into)\s+the\s+air|"
     r"arrested\s+(?:\S+\s+)?(?:protesters|demonstrators))\b"
-    r"|فر\S*ق\S*\s+(?:ال)?(?:متظاهرين|محتجين|تظاهر\S*|اعتصام)|الغاز\s+المسيل|غاز\s+مسيل|الهراوات|أطلق\S*\s+(?:ال)?نار\s+في\s+الهواء",
+    r"|فر\S*ق\S*\s+(?:ال)?(?:متظاهرين|محتجين|تظاهر\S*|اعتصام)|الغاز\s+المسيل|غاز\s+مسيل|الهراوات|أطلق\S*\s+(?:ال)?نار\s+في\s+الهواء"
+    # «فضت قوات الأمن اعتصاما», «اعتقلت عشرة محتجين»: a sit-in broken up, protesters arrested
+    r"|(?:^|\s)[وب]?(?:فض|فضت|فضوا|لفض)\s+(?:\S+\s+){0,3}?(?:ال)?(?:اعتصام\S*|تظاهر\S*|مظاهر\S*|وقف\S*\s+احتجاج\S*)"
+    r"|(?:اعتقل\S*|اعتقال|القبض\s+على)\s+(?:\S+\s+){0,4}?(?:ال)?(?:متظاهرين|محتجين)",
     re.IGNORECASE,
 )
 #: The purpose lām on a verbal noun of capture or combat («لتحرير», «لصد», «للسيطرة»): an aim

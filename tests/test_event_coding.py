@@ -2918,3 +2918,25 @@ def test_an_armed_group_named_after_a_town_does_not_place_a_clash_there(text):
 def test_a_force_that_undergoes_the_attack_is_its_target(text, target):
     ev = one(text, "2019-06-28")
     assert (ev.event_type, ev.actor1, ev.actor2) == ("Battles", "", target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["فضت قوات الأمن اعتصاما في بنغازي يوم الجمعة.",
+     "Security forces broke up a sit-in in Benghazi on Friday.",
+     "اعتقلت قوات الأمن عشرة محتجين خلال مظاهرة في بنغازي يوم الجمعة.",
+     "Security forces arrested ten protesters during a demonstration in Benghazi on Friday."],
+)
+def test_a_protest_broken_up_or_its_protesters_arrested_is_a_protest_with_intervention(text):
+    protests = [e for e in events(text, "2019-06-28") if e.event_type == "Protests"]
+    assert [e.sub_event_type for e in protests] == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Gunmen bulldozed a Sufi shrine in Zliten on Friday.", "هدم مسلحون ضريحا صوفيا في زليتن يوم الجمعة.",
+     "Unknown men desecrated graves in the cemetery of Zliten on Friday."],
+)
+def test_a_shrine_bulldozed_or_graves_desecrated_is_property_destruction(text):
+    ev = one(text, "2019-06-28")
+    assert (ev.event_type, ev.sub_event_type) == (SD, "Looting/property destruction")
