@@ -87,6 +87,12 @@ def test_fixture_casualties():
         ("قتل مسلحون مجهولون خمسة سودانيين في الكفرة", 5, None),
         ("اختطف مسلحون 20 مصريا في سرت", None, None),
         ("زار وفد من الحكومة 20 ليبيا", None, None),
+        # "N of" the people after the verb and its subject; two bodies in the dual; among the dead
+        ("قتل مسلحون ثلاثة من رجال الشرطة عند بوابة أمنية", 3, None),
+        ("عثر على جثتي رجلين مقتولين بالرصاص", 2, None),
+        ("كان بين القتلى خمسة عشر مدنيا", 15, None),
+        ("قتل 20 شخصا وكان بين القتلى 15 مدنيا", 20, None),
+        ("وصل وفد من الحكومة بين الطرفين", None, None),
     ],
 )
 def test_arabic_casualties(text, fat, inj):
@@ -117,6 +123,10 @@ def test_arabic_casualties(text, fat, inj):
         ("Islamic State militants executed 21 Egyptian Christians near Sirte.", 21, None),
         ("Unknown gunmen killed five Sudanese in Kufra.", 5, None),
         ("Gunmen kidnapped 20 Egyptians in Sirte.", None, None),
+        ("Fifteen civilians were among the dead.", 15, None),
+        ("Three children were among those wounded.", None, 3),
+        ("Twenty people were killed; 15 civilians were among the dead.", 20, None),
+        ("Three ministers were among the guests.", None, None),
     ],
 )
 def test_english_casualties(text, fat, inj):

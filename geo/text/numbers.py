@@ -341,7 +341,7 @@ _AR_FATAL_TRIGGERS = {"مقتل", "مصرع", "استشهاد", "قتل", "وف�
 _AR_INJURY_TRIGGERS = {"اصابه", "جرح", "اصيب", "اصيبوا", "جرحوا", "اصابات"}
 _AR_FATAL_NOUNS = {"قتلي", "قتيلا", "قتيل", "قتيلان", "قتيلين", "شهيدا", "شهداء", "شهيد", "ضحيه", "ضحايا", "جثه", "جثث"}
 _AR_INJURY_NOUNS = {"جرحي", "جريحا", "جريح", "جريحان", "جريحين", "مصابا", "مصابين", "مصاب", "مصابون"}
-_AR_DUAL_FATAL = {"قتيلان", "قتيلين"}
+_AR_DUAL_FATAL = {"قتيلان", "قتيلين", "جثتان", "جثتين", "جثتي"}  # («عثر على جثتي رجلين»: the two bodies)
 # «سقوط قتيل»، «خلّف قتيلاً وثلاثة جرحى»: an indefinite singular casualty noun with no number before it is one
 _AR_VICTIM_OF = {"ضحيه", "ضحايا"}
 _AR_SING_FATAL = {"قتيل", "قتيلا", "شهيد", "شهيدا"}
@@ -453,7 +453,7 @@ def _ar_kin_count(word: str) -> int | None:
     return None
 
 
-_SUBSET_LEAD = {"including", "among", "بينهم", "منهم", "بينهن", "منهن", "بينها", "بينهما"}
+_SUBSET_LEAD = {"including", "among", "بينهم", "منهم", "بينهن", "منهن", "بينها", "بينهما", "بين", "وبين"}
 _EN_BE = {"were", "was", "are", "is", "have", "had"}
 # the counted noun right after a number: a nationality or group plural ("Americans", "Egyptians",
 # "Chadians", "Eritreans", "Sudanese", "Israelis") is people as much as "people" is
@@ -518,6 +518,12 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
             return "injury"
     if i >= 2 and words[i - 2] in _AR_VICTIM_OF and words[i - 1].startswith("ال"):
         return "fatal"  # «راح ضحية الهجوم 5 أشخاص»: the victims of the attack, counted after it
+    if i >= 2 and words[i - 2] in {"بين", "وبين"} and words[i - 1].startswith("ال"):
+        # «كان بين القتلى خمسة عشر مدنيا»، «بين الجرحى ثلاثة أطفال»: among the dead (the wounded), counted after
+        if words[i - 1][2:] in _AR_FATAL_NOUNS:
+            return "fatal"
+        if words[i - 1][2:] in _AR_INJURY_NOUNS:
+            return "injury"
     k = i - 1
     steps = 0
     while k >= 0 and steps < 6:
@@ -539,7 +545,11 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
         steps += 1
     # «قتلت غارة بطائرة مسيرة ثمانية أشخاص»، «أعدم تنظيم الدولة 21 مسيحيا»: verb, subject, then the counted
     # victims (verb-subject-object); the victims may be named by a nisba plural (مسيحيا، مصريين، سودانيين)
-    if j < len(words) and (words[j] in _AR_PEOPLE_PL or words[j] in _AR_PERSON_SING or _is_ar_nisba_plural(words[j])):
+    # («قتل مسلحون ثلاثة من رجال الشرطة»: or "N of" the people)
+    counted = words[j] if j < len(words) else ""
+    if counted == "من" and j + 1 < len(words):
+        counted = words[j + 1].removeprefix("ال")
+    if counted and (counted in _AR_PEOPLE_PL or counted in _AR_PERSON_SING or _is_ar_nisba_plural(counted)):
         for k in range(i - 1, max(-1, i - 6), -1):
             w = words[k]
             if w in {"،", ",", ".", "و", "ثم"}:
@@ -603,6 +613,13 @@ def _classify_en(words: list[str], i: int, j: int) -> str:
         # "one of our officers was killed" ("two of the guards were wounded"), and "Four Americans,
         # including Ambassador Stevens, were killed": the words up to the verb name the counted; the
         # verb after them still classifies the count
+        if w == "among" and words[k + 1:k + 2] in (["the"], ["those"]) and k + 2 < len(words):
+            # "15 civilians were among the dead", "among those wounded": the count is of the dead (a part
+            # of them when the sentence counts them all too)
+            if words[k + 2] in {"dead", "killed", "victims", "casualties", "fatalities"}:
+                return "fatal"
+            if words[k + 2] in {"wounded", "injured", "hurt"}:
+                return "injury"
         reach = 6 if w == "of" and k == j and words[i] in {"one", "two", "three", "four", "five"} else \
             8 if w in {"including", "among"} else 0
         if reach:
@@ -638,7 +655,7 @@ def _casualty_words_re() -> re.Pattern[str]:
     """
     words = (_AR_FATAL_TRIGGERS | _AR_INJURY_TRIGGERS | _AR_FATAL_NOUNS | _AR_INJURY_NOUNS
              | _EN_FATAL_TRIGGERS | _EN_INJURY_TRIGGERS | _AR_DEATH_OBJECTS | _AR_FATAL_VERBS | _AR_INJURY_VERBS
-             | {"toll", "حصيله"})
+             | _AR_DUAL_FATAL | _AR_DUAL_INJURY | {"toll", "حصيله"})
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
@@ -745,7 +762,7 @@ def casualties(text: str, language: str) -> Casualties:
             notes.append(f"updated toll: {value} {label}")
             prev_cat, prev_end_idx = cat, j
             continue
-        if found[cat] and any(w in _SUBSET_LEAD for w in words[max(0, i - 2):i]):
+        if found[cat] and (any(w in _SUBSET_LEAD for w in words[max(0, i - 2):i]) or "among" in words[j:j + 4]):
             # "12 killed, including two children", «مقتل 12 بينهم طفلان»: a part of the count before
             notes.append(f"{value} {label}: part of the count before")
             continue
