@@ -1526,6 +1526,40 @@ def extract_result(
         return next((j for j in range(len(events) - 1, -1, -1)
                      if events[j].place_id in here and events[j].event_date == day), -1)
 
+    def _toll_of_last_event(sent: Any, lang: str, cas0: Any) -> bool:
+        """Give a toll told in a sentence with no place and no event of its own ("53 migrants died and 130
+        were injured", «وارتفعت الحصيلة إلى 12 قتيلا») to the section's last violent event: its first toll,
+        or a higher updated one (the latest toll wins; an "also" toll adds victims and is left alone).
+        Whether it was given."""
+        j0 = last_event_in_para.get(sent.section)
+        if j0 is None or cas0 is None or not (cas0.fatalities or cas0.injuries):
+            return False
+        ev0 = events[j0]
+        if ev0.event_type not in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"):
+            return False
+        updated = "updated toll" in cas0.notes
+        if not updated:
+            try:
+                d = sentence_date(sent, lang)
+            except Exception:  # noqa: BLE001 - a date that fails to parse is no date
+                d = None
+            if d is not None and d.date is not None and d.start >= 0 and d.precision == 1 \
+                    and ev0.event_date and d.date.isoformat() != ev0.event_date:
+                return False  # deaths of another day are not this event's toll
+        fat0, inj0 = ev0.fatalities, ev0.injuries
+        if fat0 is None and inj0 is None:
+            fat0, inj0 = cas0.fatalities, cas0.injuries
+        elif updated and not _ALSO_RE.search(sent.text) and (cas0.fatalities or 0) > (fat0 or 0):
+            fat0, inj0 = cas0.fatalities, inj0 if cas0.injuries is None else max(inj0 or 0, cas0.injuries)
+        elif inj0 is None and cas0.injuries and not cas0.fatalities:
+            inj0 = cas0.injuries  # "Another 20 were wounded." after the dead were counted
+        else:
+            return False
+        events[j0] = dataclasses.replace(
+            ev0, fatalities=fat0, injuries=inj0,
+            notes=(ev0.notes + "; " if ev0.notes else "") + f"casualties from a later sentence: {sent.text[:80]}")
+        return True
+
     doc_id = doc_id or _doc_id_for(text)
     source = source or ""
     ctx = _Ctx(gaz)
@@ -1738,6 +1772,7 @@ def extract_result(
             trigs = keep_t
         act = [t for t in trigs if t.kind not in _NO_EVENT_KINDS and t.event_type]
         early_actors = None
+        toll_done = False
         if any(t.kind == "killing" for t in act):
             same = _deaths_placed_and_dated(sent, lang, k) if not any(t.kind != "killing" for t in act) else None
             act, early_actors = _killings(act, sent.text, lang, lexicon, res, standalone=same == -1)
@@ -1750,19 +1785,28 @@ def extract_result(
                         events[same], fatalities=cas0.fatalities, injuries=events[same].injuries or cas0.injuries,
                         notes=(events[same].notes + "; " if events[same].notes else "") +
                         f"casualties from a later sentence of the same place and day: {sent.text[:80]}")
-            if not act and not any(mentions[i].place is not None for i in m_by_sentence[k]) \
-                    and sent.section in last_event_in_para:
+            placeless = not any(mentions[i].place is not None for i in m_by_sentence[k])
+            if not act and placeless and sent.section in last_event_in_para:
                 # "At least 12 rebels and 5 soldiers were killed.": the toll of the event just reported
-                cas0 = numbers.casualties(sent.text, lang)
-                j0 = last_event_in_para[sent.section]
-                if cas0.fatalities and events[j0].fatalities is None:
-                    events[j0] = dataclasses.replace(
-                        events[j0], fatalities=cas0.fatalities, injuries=events[j0].injuries or cas0.injuries,
-                        notes=(events[j0].notes + "; " if events[j0].notes else "") +
-                        f"casualties from the next sentence: {sent.text[:80]}")
+                toll_done = _toll_of_last_event(sent, lang, numbers.casualties(sent.text, lang)) or True
+            elif act and placeless and same is None and all(t.kind == "killing" for t in act) \
+                    and not any(getattr(a, "kind", "") != "civilians" and not _is_source(sent.text, a)
+                                for a in early_actors or []) \
+                    and _toll_of_last_event(sent, lang, numbers.casualties(sent.text, lang)):
+                # "Airstrikes hit the detention centre. The UN said 53 migrants were killed.": civilians killed
+                # with no killer and no place of their own are the toll of the event just told, no second event
+                act, toll_done = [], True
         midx = [i for i in m_by_sentence[k] if i not in context_reason]
         if getattr(sent, "is_caption", False):
             act = []
+        if not act and not toll_done and sent.section in last_event_in_para \
+                and not any(mentions[i].place is not None for i in m_by_sentence[k]):
+            # "Medical sources said 7 fighters and 2 civilians died.", «وارتفعت الحصيلة إلى 12 قتيلا»: a toll with
+            # no event word of its own
+            try:
+                _toll_of_last_event(sent, lang, numbers.casualties(sent.text, lang))
+            except Exception as e:  # noqa: BLE001
+                res.errors.append(f"sentence at {sent.start}: casualty parsing failed: {e}")
         if not act:
             # "Authorities free 156 victims … in Kufra. Six traffickers are arrested.": a place named in the
             # paragraph by a sentence with no event of its own is what the next sentences of the paragraph

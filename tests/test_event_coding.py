@@ -2940,3 +2940,37 @@ def test_a_protest_broken_up_or_its_protesters_arrested_is_a_protest_with_interv
 def test_a_shrine_bulldozed_or_graves_desecrated_is_property_destruction(text):
     ev = one(text, "2019-06-28")
     assert (ev.event_type, ev.sub_event_type) == (SD, "Looting/property destruction")
+
+
+@pytest.mark.parametrize(
+    "text, fat, inj",
+    [
+        ("Airstrikes hit the Tajoura detention centre on Tuesday night. 53 migrants died and 130 were injured.", 53, 130),
+        ("Airstrikes hit the Tajoura detention centre on Tuesday night. The UN said 53 migrants were killed.", 53, None),
+        ("قصفت غارات جوية مركز إيواء المهاجرين في تاجوراء ليل الثلاثاء. وتوفي 53 مهاجرا وأصيب 130 آخرون.", 53, 130),
+        ("Fighting raged in southern Tripoli on Tuesday. Medical sources said 7 fighters and 2 civilians died.", 9, None),
+        ("دارت معارك عنيفة جنوب طرابلس يوم الثلاثاء. وقالت مصادر طبية إن تسعة مقاتلين لقوا حتفهم.", 9, None),
+    ],
+)
+def test_a_toll_told_in_the_next_sentence_is_the_toll_of_the_event_just_told(text, fat, inj):
+    ev = one(text, "2019-07-03")
+    assert (ev.fatalities, ev.injuries) == (fat, inj)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Clashes broke out in Zawiya on Tuesday. At least five people were killed. By Wednesday the toll had risen to 12.",
+     "اندلعت اشتباكات في الزاوية يوم الثلاثاء. وقتل خمسة أشخاص على الأقل. وارتفعت الحصيلة يوم الأربعاء إلى 12 قتيلا."],
+)
+def test_a_later_higher_toll_of_the_same_event_wins(text):
+    ev = one(text, "2019-07-04")
+    assert (ev.event_date, ev.fatalities) == ("2019-07-02", 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Clashes broke out in Zawiya on Tuesday. On Sunday, 21 people had died.",
+     "اندلعت اشتباكات في الزاوية يوم الثلاثاء. ويوم الأحد توفي 21 شخصا."],
+)
+def test_deaths_of_another_day_are_not_the_toll_of_the_event_just_told(text):
+    assert all(e.fatalities is None for e in events(text, "2019-07-04") if e.event_date == "2019-07-02")
