@@ -93,6 +93,10 @@ def test_fixture_casualties():
         ("كان بين القتلى خمسة عشر مدنيا", 15, None),
         ("قتل 20 شخصا وكان بين القتلى 15 مدنيا", 20, None),
         ("وصل وفد من الحكومة بين الطرفين", None, None),
+        # the verb after several joined counts counts them all; an active verb with its own object does not
+        ("قالت مصادر طبية إن 7 مقاتلين ومدنيين اثنين لقوا حتفهم", 9, None),
+        ("إن 7 مقاتلين و3 مدنيين قتلوا في القصف", 10, None),
+        ("7 مسلحين و3 جنود قتلوا 4 مدنيين", 4, None),
     ],
 )
 def test_arabic_casualties(text, fat, inj):

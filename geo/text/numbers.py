@@ -502,7 +502,15 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
             return "injury"
     # «أربعة مدنيين قتلوا في القصف»، «ثلاثة أشخاص أصيبوا»: the (passive) verb after the counted
     # noun — not «خمسة مسلحين قتلوا جنديا», where the verb is active and has its own object
-    for q in (j, j + 1):
+    # («سبعة مقاتلين ومدنيان اثنان لقوا حتفهم»، «7 مقاتلين و3 مدنيين قتلوا»: past the counts joined to it)
+    far = j + 1
+    while far < min(len(words), j + 5) and words[far] not in _AR_VERB_AFTER:
+        base = words[far][1:] if words[far][:1] == "و" and len(words[far]) > 1 else words[far]
+        if not (base == "و" or base in _AR_PEOPLE_PL or base in _AR_PERSON_SING or base in _AR_PERSON_DUAL or base in _AR_ONE_TWO
+                or _is_ar_nisba_plural(base) or _is_ar_number_word(base) or base.isdigit()):
+            break
+        far += 1
+    for q in (j, j + 1, far):
         if q < len(words) and words[q] in _AR_VERB_AFTER:
             obj = words[q + 1] if q + 1 < len(words) else ""
             if not (_is_ar_number_word(obj) or obj.isdigit() or obj in _AR_PERSON_SING or obj in _AR_PERSON_DUAL
