@@ -922,6 +922,24 @@ def _tolls_by_place(counts: Sequence[tuple[int, int]], base: int, targets: Seque
     return out if any(v is not None for v in out) else None
 
 
+def _clause_tolls(text: str, lang: str, trigs: Any) -> dict[int, tuple[int | None, int | None]] | None:
+    """Each clause's own toll, where the triggers of a sentence lie in several clauses and one of them at
+    least counts its own dead or wounded ("Clashes in Zawiya killed three, while an air strike in Gharyan
+    killed five", «…، فيما قتل خمسة في غارة على غريان»; "…, while an air strike hit Gharyan": no toll of
+    its own); None when no trigger's clause counts any (the toll is the sentence's)."""
+    from geo.text import numbers
+
+    clauses = {_clause_of(text, t.start) for t in trigs}
+    if len(clauses) < 2:
+        return None
+    cuts = [0] + [b.end() for b in _CLAUSE_RE.finditer(text)] + [len(text)]
+    out: dict[int, tuple[int | None, int | None]] = {}
+    for c in clauses:
+        part = numbers.casualties(text[cuts[c]:cuts[c + 1]], lang)
+        out[c] = (part.fatalities, part.injuries)
+    return out if any(f or i for f, i in out.values()) else None
+
+
 def _clause_of(text: str, pos: int) -> int:
     """Index of the clause (split by :data:`_CLAUSE_RE`) that holds offset ``pos``."""
     return sum(1 for b in _CLAUSE_RE.finditer(text) if b.end() <= pos)
@@ -2263,6 +2281,7 @@ def extract_result(
         captured = {x.place_id for t in seen_types.values() if t.kind == "territory"
                     for x in places_for(sent.start + t.start)}
         sentence_places: list[_Located] = []
+        clause_cas = _clause_tolls(sent.text, lang, seen_types.values()) if (fat or inj) else None
         for key_t, t in seen_types.items():
             et = key_t[0]
             located = places_for(sent.start + t.start, targets=t.event_type == "Explosions/Remote violence")
@@ -2426,9 +2445,10 @@ def extract_result(
                             events[j], actor1=actor1, actor2=events[j].actor2 or (actor2 if actor2 != actor1 else ""),
                             notes=events[j].notes + f"; actor from a later mention: {sent.text[:60]}")
                     continue
-            fat_each, inj_each = (None, inj) if protest_fat_cause else (fat, inj)
+            fat_c, inj_c = clause_cas.get(_clause_of(sent.text, t.start), (None, None)) if clause_cas else (fat, inj)
+            fat_each, inj_each = (None, inj_c) if protest_fat_cause else (fat_c, inj_c)
             own_tolls = _tolls_by_place(getattr(cas, "fatal_counts", ()), sent.start, targets) \
-                if fat == getattr(cas, "fatalities", None) else None
+                if clause_cas is None and fat == getattr(cas, "fatalities", None) else None
             if own_tolls is not None:
                 # "1,000 killed in Warshafana, and another 170 killed in the Nafusa Mountains": each count
                 # is the toll of the place written after it

@@ -2974,3 +2974,17 @@ def test_a_later_higher_toll_of_the_same_event_wins(text):
 )
 def test_deaths_of_another_day_are_not_the_toll_of_the_event_just_told(text):
     assert all(e.fatalities is None for e in events(text, "2019-07-04") if e.event_date == "2019-07-02")
+
+
+@pytest.mark.parametrize(
+    "text, tolls",
+    [
+        ("Clashes in Zawiya killed three people, while an air strike in Gharyan killed five.", [3, 5]),
+        ("قتل ثلاثة أشخاص في اشتباكات في الزاوية، فيما قتل خمسة في غارة جوية على غريان.", [3, 5]),
+        ("Clashes in Zawiya killed three people, while an air strike hit Gharyan.", [3, None]),
+        ("قتل ثلاثة أشخاص في اشتباكات في الزاوية، فيما استهدفت غارة جوية غريان.", [3, None]),
+    ],
+)
+def test_each_clause_of_a_sentence_keeps_its_own_toll(text, tolls):
+    # (Battles sorts before Explosions/Remote violence: the clash's toll first, then the strike's)
+    assert [e.fatalities for e in sorted(events(text, "2019-07-04"), key=lambda e: e.event_type)] == tolls
