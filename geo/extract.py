@@ -1832,8 +1832,13 @@ def extract_result(
             named_here = [i for i in midx if mentions[i].status == "resolved"
                           and getattr(mentions[i].place, "feature_type", "district") not in _AREAL]
             if named_here:
-                para_place[sent.paragraph] = [_locate_mention(ctx, text, mentions[named_here[-1]],
-                                                              cues.get(named_here[-1]))]
+                # every place it names, in order: the next sentence inherits the one the text is about ("Tawergha
+                # … is a former ghost town … under the jurisdiction of Misrata. It was the site of intense fighting")
+                # by salience, else the last named
+                by_id: dict[str, int] = {}
+                for i in reversed(named_here):
+                    by_id.setdefault(getattr(mentions[i].place, "id", ""), i)
+                para_place[sent.paragraph] = [_locate_mention(ctx, text, mentions[i], cues.get(i)) for i in by_id.values()]
             # remember the dates a text names on the way, also in sentences with no event of their own
             try:
                 d0 = sentence_date(sent, lang)

@@ -2988,3 +2988,17 @@ def test_deaths_of_another_day_are_not_the_toll_of_the_event_just_told(text):
 def test_each_clause_of_a_sentence_keeps_its_own_toll(text, tolls):
     # (Battles sorts before Explosions/Remote violence: the clash's toll first, then the strike's)
     assert [e.fatalities for e in sorted(events(text, "2019-07-04"), key=lambda e: e.event_type)] == tolls
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Tawergha is a town on the coast road. Tawergha is under the jurisdiction of Misrata, 38 km away. "
+         "It was the site of intense fighting in August 2011.", "Tawergha"),
+        ("تاورغاء بلدة على الطريق الساحلي. وتتبع تاورغاء إداريا مدينة مصراتة التي تبعد 38 كيلومترا. "
+         "وشهدت معارك عنيفة في أغسطس 2011.", "تاورغاء"),
+    ],
+)
+def test_a_sentence_with_no_place_inherits_the_town_the_text_is_about(text, place):
+    ev = one(text, None)
+    assert (ev.event_type, ev.location) == ("Battles", place)
