@@ -848,6 +848,11 @@ _LATIN_PLACE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NAME_TAIL_RE = re.compile(r"(?:['’]s|-based)$", re.IGNORECASE)
+# the text says the name is a spelling of one just given: "(also spelled Gwalish or Qwalish)", "also
+# transliterated Tawargha, Tawarga or Torghae", "also known as Zuara"
+_ALSO_SPELLED_BEFORE = re.compile(
+    r"\b(?:also|or|otherwise|variously)\s+(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered|known\s+as|"
+    r"called)\s+(?:(?:as\s+)?[A-Z][\w'’-]*\s*(?:,\s*|\s+or\s+|\s+and\s+))*(?:as\s+)?$")
 # a list joint between two names: "Sirte, Misrata and Gheryan", "between Gheryan and Tarhouna"
 _LIST_JOINT_BEFORE = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _LIST_JOINT_AFTER = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
@@ -901,7 +906,8 @@ def _fuzzy_latin(fi: Any, text: str, known: SpanIndex | None = None,
                 continue
             # (the three tests in the order of their cost: the words before are searched last)
             if single and not (listed(a, b) or _LATIN_PLACE_AFTER.match(text[b:b + 40])
-                               or _place_words_before(text[max(0, a - 40):a])):
+                               or _place_words_before(text[max(0, a - 40):a])
+                               or _ALSO_SPELLED_BEFORE.search(text, max(0, a - 120), a)):
                 continue
             fh = fi.match(span)
             if fh is not None:

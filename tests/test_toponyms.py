@@ -237,6 +237,10 @@ def _resolved(text):
     ("Gheryan's hospital was shelled.", "Gheryan", "gn:2217362"),
     ("Gheryan-based fighters advanced.", "Gheryan", "gn:2217362"),
     ("Sirte, Misrata and Gheryan were hit.", "Gheryan", "gn:2217362"),
+    # the text says it is a spelling of the name just given
+    ("Al-Qawalish (also spelled Gwalish or Qwalish) is a village.", "Gwalish", "ly:al-qawalish"),
+    ("Al-Qawalish (also spelled Gwalish or Qwalish) is a village.", "Qwalish", "ly:al-qawalish"),
+    ("Tarhuna, also transliterated Tarhounah, lies south-east of Tripoli.", "Tarhounah", "gn:2210221"),
 ])
 def test_english_spelling_variants_in_context(text, surface, pid):
     got = _resolved(text)
@@ -247,6 +251,7 @@ def test_english_spelling_variants_in_context(text, surface, pid):
     "He told us the tip was wrong, and I feel fine.",  # lower case: not the US, TIP airport, El Feel
     "Haftar's forces advanced; Wagner-based claims.",  # a person's possessive is no place
     "They met Sarraj, Salame and Ghanem in Paris.",  # a list of people with no Libyan place
+    "The commander, also known as Abu Hamza, spoke.",  # a nom de guerre, no place's spelling
 ])
 def test_english_ordinary_words_and_people_are_no_places(text):
     assert not _resolved(text)
