@@ -940,6 +940,27 @@ def _clause_tolls(text: str, lang: str, trigs: Any) -> dict[int, tuple[int | Non
     return out if any(f or i for f, i in out.values()) else None
 
 
+_TOLL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"})
+
+
+def _toll_owner(seen: dict[tuple[str, str], Any], cas: Any) -> str | None:
+    """The event type a sentence's toll belongs to when it tells events of several types: that of the
+    violent event named last before the first count ("Fighting resumed in Murzuq, when an air strike killed
+    42": the strike, not the fighting), else of the first one after it; the events of the other types (an
+    arrest or an agreement told beside the dead, the battle the strike was part of) get none. Two reports of
+    one protest («للتظاهر … المتظاهرين») are one type and keep it both. None: the sentence has one event, or
+    no count written as a number (each event keeps the sentence's toll)."""
+    pos = getattr(cas, "first_count_at", None)
+    if len(seen) < 2 or pos is None:
+        return None
+    violent = sorted((t for key, t in seen.items() if key[0] in _TOLL_TYPES), key=lambda t: t.start)
+    if not violent:
+        return None
+    before = [t for t in violent if t.start < pos]
+    owner = before[-1] if before else violent[0]
+    return next(key[0] for key, t in seen.items() if t is owner)
+
+
 def _clause_of(text: str, pos: int) -> int:
     """Index of the clause (split by :data:`_CLAUSE_RE`) that holds offset ``pos``."""
     return sum(1 for b in _CLAUSE_RE.finditer(text) if b.end() <= pos)
@@ -2287,6 +2308,7 @@ def extract_result(
                     for x in places_for(sent.start + t.start)}
         sentence_places: list[_Located] = []
         clause_cas = _clause_tolls(sent.text, lang, seen_types.values()) if (fat or inj) else None
+        owner = _toll_owner(seen_types, cas) if clause_cas is None and (fat or inj) else None
         for key_t, t in seen_types.items():
             et = key_t[0]
             located = places_for(sent.start + t.start, targets=t.event_type == "Explosions/Remote violence")
@@ -2451,6 +2473,8 @@ def extract_result(
                             notes=events[j].notes + f"; actor from a later mention: {sent.text[:60]}")
                     continue
             fat_c, inj_c = clause_cas.get(_clause_of(sent.text, t.start), (None, None)) if clause_cas else (fat, inj)
+            if owner is not None and et != owner:
+                fat_c, inj_c = None, None  # the sentence's toll is an event of another type's (counted once)
             fat_each, inj_each = (None, inj_c) if protest_fat_cause else (fat_c, inj_c)
             own_tolls = _tolls_by_place(getattr(cas, "fatal_counts", ()), sent.start, targets) \
                 if clause_cas is None and fat == getattr(cas, "fatalities", None) else None

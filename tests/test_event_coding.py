@@ -3002,3 +3002,18 @@ def test_each_clause_of_a_sentence_keeps_its_own_toll(text, tolls):
 def test_a_sentence_with_no_place_inherits_the_town_the_text_is_about(text, place):
     ev = one(text, None)
     assert (ev.event_type, ev.location) == ("Battles", place)
+
+
+@pytest.mark.parametrize(
+    "text, owner",
+    [
+        ("Fighting resumed in Murzuq on Sunday, when an air strike killed 42 people.", "Explosions/Remote violence"),
+        ("تجددت المعارك في مرزق يوم الأحد حين قتلت غارة جوية 42 شخصا.", "Explosions/Remote violence"),
+        ("Security forces arrested five men in Sabha on Sunday after clashes that killed three people.", "Battles"),
+        ("اعتقلت قوات الأمن خمسة رجال في سبها يوم الأحد بعد اشتباكات أسفرت عن مقتل ثلاثة أشخاص.", "Battles"),
+    ],
+)
+def test_a_sentence_toll_is_counted_once_for_the_event_that_killed(text, owner):
+    evs = events(text, "2019-08-06")
+    assert len(evs) >= 2
+    assert {e.event_type for e in evs if e.fatalities} == {owner}

@@ -473,6 +473,8 @@ class Casualties:
     #: is a written number (empty otherwise): "1,000 killed in Warshafana and another 170 in the
     #: Nafusa Mountains" tells which count is whose place
     fatal_counts: tuple[tuple[int, int], ...] = ()
+    #: Offset of the first written count of dead or wounded (None: no count is written as a number)
+    first_count_at: int | None = None
 
 
 def _hedge_note(prev_words: list[str], next_words: list[str], language: str) -> str:
@@ -698,6 +700,7 @@ def casualties(text: str, language: str) -> Casualties:
     ends = {e: idx for idx, (_, _, e) in enumerate(toks)}
     found: dict[str, list[int]] = {"fatal": [], "injury": []}
     placed: list[tuple[int, int]] = []  # (fatality count, its offset), for the counts of the main reading
+    first_at: int | None = None
     vague: dict[str, bool] = {"fatal": False, "injury": False}
     vague_value: dict[str, int] = {}
     toll: dict[str, int] = {}
@@ -789,6 +792,7 @@ def casualties(text: str, language: str) -> Casualties:
         if hedge:
             notes.append(f"{hedge} {value} {label}")
         found[cat].append(value)
+        first_at = nm.start if first_at is None else first_at
         if cat == "fatal":
             placed.append((value, nm.start))
         prev_cat, prev_end_idx = cat, j
@@ -878,7 +882,7 @@ def casualties(text: str, language: str) -> Casualties:
         fat = 1
         notes.append("one named person killed")
     whose = tuple(placed) if len(placed) > 1 and sum(v for v, _ in placed) == fat else ()
-    return Casualties(fat, inj, "; ".join(notes), whose)
+    return Casualties(fat, inj, "; ".join(notes), whose, first_at)
 
 
 # a singular passive killing with no number: one victim ("X was killed", "a judge was shot dead")
