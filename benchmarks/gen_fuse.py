@@ -74,8 +74,8 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("en-45#0", "en-56#4"),   # first US air strikes on Sirte, 1 August 2016
     ("en-65#0", "ar-48#0"),   # clashes in Tripoli, 27 August 2022 (one UK statement in English and Arabic)
     ("en-36#0", "en-64#0", "en-91#0"),   # the Brak al-Shati air base raid, 18 May 2017
-    ("en-06#0", "en-68#1"),   # the fall of Tripoli, August 2011
-    ("ar-31#0", "en-70#2"),   # rebels drive Gaddafi forces out of Misrata's districts, early May 2011
+    ("en-06#0", "en-68#1", "ar-79#1"),   # the fall of Tripoli, August 2011
+    ("ar-31#0", "en-70#2", "ar-78#1"),   # rebels drive Gaddafi forces out of Misrata's districts and break its siege, May 2011
     ("en-74#0", "ar-54#2"),   # protesters shot at in Tripoli, 23 August 2020 (the article in English and Arabic)
     ("en-74#1", "ar-54#0"),   # protests in Misrata, 23 August 2020
     ("en-74#2", "ar-54#1"),   # protests in Zawiya, 23 August 2020
@@ -98,6 +98,11 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("ar-67#3", "en-105#1"),  # the battle in which anti-Gaddafi forces took Sabha, from 19 September 2011
     ("en-77#0", "en-105#0"),  # the LNA's offensive that took Sabha, late January 2019
     ("en-107#1", "en-111#0"), # the air strikes on Tripoli of the night of 17–18 August 2014
+    ("en-04#1", "en-119#2"),   # Al-Qawalish taken by the rebels, 6 July 2011
+    ("en-69#0", "ar-78#0"),   # the battle of Zliten, 21 July 2011
+    ("en-34#1", "en-122#0"),   # Tawergha captured by anti-Gaddafi forces, August 2011
+    ("ar-15#0", "en-121#0"),   # the Murzuq air strike, 4-5 August 2019
+    ("en-60#0", "en-120#0"),   # the Mizdah massacre of migrants, 27 May 2020
 )
 
 _CLITICS = ("ب", "و", "وب", "ف")

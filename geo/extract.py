@@ -943,7 +943,7 @@ def _clause_tolls(text: str, lang: str, trigs: Any) -> dict[int, tuple[int | Non
 _TOLL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"})
 
 
-def _toll_owner(seen: dict[tuple[str, str], Any], cas: Any) -> str | None:
+def _toll_owner(seen: dict[tuple[str, ...], Any], cas: Any) -> str | None:
     """The event type a sentence's toll belongs to when it tells events of several types: that of the
     violent event named last before the first count ("Fighting resumed in Murzuq, when an air strike killed
     42": the strike, not the fighting), else of the first one after it; the events of the other types (an
