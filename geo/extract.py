@@ -640,6 +640,35 @@ def _institution_seat(ctx: _Ctx, text: str, sentence_mentions: list[Mention]) ->
     return None
 
 
+# what a blow falls on when it names an armed group's positions: «مواقع لمجلس شورى مجاهدي درنة», "positions of
+# the Benghazi Revolutionaries Shura Council"
+_POSITIONS_OF_AR_RE = re.compile(r"(?:^|\s)[وب]?(?:ال)?(?:مواقع|مقرات|مقر|تمركزات|معسكرات|تجمعات|آليات|اليات)\s+(?:ل|تابع\S*\s+ل)?")
+_POSITIONS_OF_EN_RE = re.compile(r"\b(?:positions|headquarters|bases|camps|strongholds|fighters|convoys?|gatherings)\s+"
+                                 r"(?:held\s+by\s+|belonging\s+to\s+|of\s+)(?:the\s+)?$", re.I)
+
+
+def _target_group_town(ctx: _Ctx, text: str, sentence_mentions: list[Mention], trigger_end: int) -> _Located | None:
+    """The town in the name of the armed group whose positions a blow hit, after the trigger («قصفت الطائرات
+    مواقع لمجلس شورى مجاهدي درنة», "struck positions of the Derna Mujahideen Shura Council"), where the
+    sentence names no place of its own: the blow fell somewhere in that town (precision 2)."""
+    for m in sentence_mentions:
+        p = m.place
+        if m.status != "context" or not m.reason.startswith("organisation name") or p is None \
+                or p.country != "LY" or p.feature_type not in _TOWN_TYPES or not 0 <= m.start - trigger_end <= 90:
+            continue
+        before = text[max(trigger_end, m.start - 60):m.start]
+        if is_arabic(m.text):
+            hit = _POSITIONS_OF_AR_RE.search(_norm(before)) is not None
+        else:
+            hit = _POSITIONS_OF_EN_RE.search(re.sub(r"(?:[A-Z][\w'’-]*\s+)+$", "", before)) is not None
+        if not hit:
+            continue
+        loc = _locate_mention_point(ctx, text, m, None)
+        return dataclasses.replace(loc, geo_precision=2,
+                                   note=f"the town of the group whose positions were hit ({p.name_en})")
+    return None
+
+
 def _same_agent(actor: str, others: set[str] | None) -> bool:
     """Whether an event's agent may be that of the events whose agents are ``others`` (None: there are none).
 
@@ -2322,6 +2351,8 @@ def extract_result(
                 # «تعرضت دورية تابعة لمديرية أمن سبها لهجوم», "the Sabha Security Directorate": an institution
                 # named after its seat is in that town; the sentence says where before any earlier one does
                 seat = _institution_seat(ctx, text, [mentions[i] for i in m_by_sentence[k]])
+                if seat is None and t.kind in _BLOW_KINDS:
+                    seat = _target_group_town(ctx, text, [mentions[i] for i in m_by_sentence[k]], sent.start + t.end)
                 if seat is not None:
                     located = [seat]
                     carried = True

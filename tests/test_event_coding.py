@@ -3017,3 +3017,23 @@ def test_a_sentence_toll_is_counted_once_for_the_event_that_killed(text, owner):
     evs = events(text, "2019-08-06")
     assert len(evs) >= 2
     assert {e.event_type for e in evs if e.fatalities} == {owner}
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("قصفت طائرات حربية تابعة لسلاح الجو الليبي مواقع لمجلس شورى مجاهدي درنة يوم الجمعة.", "درنة"),
+        ("Aircraft of the Libyan Air Force struck positions of the Derna Mujahideen Shura Council on Friday.", "Derna"),
+    ],
+)
+def test_a_strike_on_an_armed_groups_positions_is_in_the_town_the_group_is_named_after(text, place):
+    ev = one(text, "2019-06-28")
+    assert (ev.event_type, ev.location, ev.geo_precision) == ("Explosions/Remote violence", place, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Misrata brigades attacked on Friday, the council said.", "هاجمت كتائب مصراتة يوم الجمعة، بحسب المجلس."],
+)
+def test_an_attack_by_a_group_named_after_a_town_is_not_placed_in_that_town(text):
+    assert all(e.location in ("", None) for e in events(text, "2019-06-28"))
