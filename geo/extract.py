@@ -1107,8 +1107,14 @@ def _actors_for(t: Any, actors: list[Any], text: str, lang: str, carried: str, l
         # "clashes between jihadists and forces loyal to the HoR": the side a clash names is one of its two
         # actors (ACLED lists the sides of a clash in no set order), whoever the sentence before named
         return after[0].name, ""
-    if lang == "ar" and after and (not text[t.end:after[0].start].strip(" ـ")
-                                   or _AR_OF_FORCES_GAP_RE.match(text[t.end:after[0].start])):
+    if lang == "ar" and before and not text[before[-1].end:t.start].strip() \
+            and not text[lo:before[-1].start].strip(" \t\n«\"'(-–—:،,.") and not _underwent(text, t, before[-1], lo, lang):
+        # «قوات مصراتة هاجمت القوات الحكومية», «القوات الحكومية تستعيد السيطرة على…»: subject, then verb (the
+        # clause opens with the actor and the verb follows it): the actor before is the agent, the one after
+        # the object
+        actor1 = before[-1].name
+    elif lang == "ar" and after and (not text[t.end:after[0].start].strip(" ـ")
+                                     or _AR_OF_FORCES_GAP_RE.match(text[t.end:after[0].start])):
         # «غارات حلف الناتو»، «هاجمت كتائب القذافي»: an actor right after the trigger (its genitive,
         # or the subject after the verb) is the agent, whoever the sentence named before
         actor1 = after[0].name

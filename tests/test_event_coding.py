@@ -3037,3 +3037,16 @@ def test_a_strike_on_an_armed_groups_positions_is_in_the_town_the_group_is_named
 )
 def test_an_attack_by_a_group_named_after_a_town_is_not_placed_in_that_town(text):
     assert all(e.location in ("", None) for e in events(text, "2019-06-28"))
+
+
+@pytest.mark.parametrize(
+    "text, a1, a2",
+    [
+        ("قوات مصراتة هاجمت القوات الحكومية في سرت يوم الجمعة.", "Misrata forces", "GNA forces"),
+        ("هاجمت قوات مصراتة القوات الحكومية في سرت يوم الجمعة.", "Misrata forces", "GNA forces"),
+        ("Misratan forces attacked GNA forces in Sirte on Friday.", "Misrata forces", "GNA forces"),
+    ],
+)
+def test_the_subject_before_the_verb_is_the_agent_and_the_actor_after_it_the_target(text, a1, a2):
+    ev = one(text, "2019-06-28")
+    assert (ev.actor1, ev.actor2) == (a1, a2)
