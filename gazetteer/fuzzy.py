@@ -54,6 +54,7 @@ _NON_LETTERS = re.compile(r"[^a-z0-9 ]+")  # digits stay: "Street 20" is not the
 _DIGRAPH_H = re.compile(r"(?<=[cdgkpstz])h")
 _FINAL_H = re.compile(r"(?<=[aiu])h\b")
 _DOUBLE = re.compile(r"([a-z])\1+")
+_VOWELS_RE = re.compile(r"[aiu ]+")  # the vowel classes of latin_key (and spaces): what is left is consonants
 # bin/ben/ibn, apart or joined to a name ("Ben Ghazi" / "Benghazi", "Bin Jawad" / "Binjawad")
 _LATIN_WORD_RE = re.compile(r"\b(?:ben|bin|ibn|bn)(?:\s+|(?=[b-df-hj-np-tv-z]))")
 _LATIN_ABU_RE = re.compile(r"\b(?:abu|abou|bou|bu)\b\s*|\ba(?=bo?u[b-df-hj-np-tv-z])")
@@ -103,6 +104,17 @@ _AR_FIRST_CLASS = str.maketrans({"ق": "ك", "غ": "ك", "ج": "ك", "ط": "ت",
 
 def _ar_class(ch: str) -> str:
     return ch.translate(_AR_FIRST_CLASS)
+
+
+def _same_consonants(a: str, b: str) -> bool:
+    """Whether two phonetic keys have the same consonants but for at most one substituted letter.
+
+    Spellings of one Arabic name differ in vowels and doubled letters (folded by :func:`latin_key`) and now
+    and then in one consonant (Benghazi / Bengasi); a consonant added or dropped makes another name
+    (Qaryat / Gharbiyat, Sabha / Sabratha).
+    """
+    ca, cb = _VOWELS_RE.sub("", a), _VOWELS_RE.sub("", b)
+    return len(ca) == len(cb) and sum(x != y for x, y in zip(ca, cb)) <= 1
 
 
 def _letters(s: str) -> int:
@@ -228,7 +240,7 @@ class FuzzyIndex:
         if _letters(lk) < MIN_FUZZY_LEN - 1:
             return None
         near = process.extractOne(lk, self._latin_keys, scorer=fuzz.ratio, score_cutoff=LATIN_MIN_RATIO)
-        if near is None or near[0][0] != lk[0]:
+        if near is None or near[0][0] != lk[0] or not _same_consonants(lk, near[0]):
             return None
         ids, name = self._latin[near[0]]
         return FuzzyHit(near[0], name, ids, "edit", round(0.6 + 0.1 * (near[1] - LATIN_MIN_RATIO) / (100 - LATIN_MIN_RATIO), 3))

@@ -116,3 +116,19 @@ def test_arabic_edit_allows_a_first_letter_of_the_same_class():
     hit = fi.match("قريان")  # Libyan g written «ق» for «غريان»
     assert hit is not None and "gn:2217362" in hit.ids and hit.how == "edit"
     assert fi.match("بريان") is None  # another first letter is another word
+
+
+@pytest.mark.parametrize("surface, pid", [
+    ("Bengasi", "gn:88319"),  # one consonant substituted: still Benghazi
+    ("Misurata", "gn:2214846"),  # a vowel more
+])
+def test_an_edit_match_keeps_the_consonants_of_the_name(surface, pid):
+    hit = FuzzyIndex.of(Gazetteer.load(user=False)).match(surface)
+    assert hit is not None and pid in hit.ids
+
+
+@pytest.mark.parametrize("surface", ["Qaryat", "Qaryatt"])
+def test_a_consonant_added_or_dropped_makes_another_name(surface):
+    # "Qaryat" (village) is one consonant short of Gharbiyat (a Sirte district): no edit match
+    hit = FuzzyIndex.of(Gazetteer.load(user=False)).match(surface)
+    assert hit is None or "ly:sirte-gharbiyat" not in hit.ids
