@@ -56,6 +56,7 @@ SPLIT ?= dev
 .PHONY: eval
 eval: $(VENV)/.installed
 	$(BIN)/python benchmarks/eval_corpus.py --split $(SPLIT) --misses
+	$(BIN)/python benchmarks/eval_spelling.py
 
 ## PNGs of the sample's offline map and of a popup with Arabic text (headless Chromium, network blocked).
 screenshots: maps $(VENV)/.installed-test chromium

@@ -162,6 +162,23 @@ def _read_aliases() -> dict[str, tuple[list[str], str, bool]]:
     return out
 
 
+def _read_dropped() -> dict[str, tuple[list[str], str]]:
+    """id → (GeoNames alternate names to drop, why): old or foreign names of a row that Libyan news uses
+    for another place (``gazetteer/data/dropped_aliases.csv``, ``id,alias,reason``)."""
+    path = DATA / "dropped_aliases.csv"
+    out: dict[str, tuple[list[str], str]] = {}
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8-sig") as f:
+        for i, r in enumerate(csv.DictReader(f), start=2):
+            pid, alias, why = ((r.get(k) or "").strip() for k in ("id", "alias", "reason"))
+            if not pid or not alias or not why:
+                raise GazetteerDataError("id, alias and reason are all required", path=str(path), row=i)
+            prev = out.get(pid, ([], ""))
+            out[pid] = (prev[0] + [alias], "; ".join(x for x in (prev[1], why) if x))
+    return out
+
+
 def _admin1_of(p: Place, by_id: dict[str, Place]) -> str:
     seen = set()
     q: Place | None = p
@@ -206,6 +223,14 @@ def build() -> list[Place]:
         extra = [n for n in dict.fromkeys(extra) if n != name_ar]
         src = p.source + (f"; aliases: {source}" if source and extra else "")
         by_id[pid] = dataclasses.replace(p, name_ar=name_ar, aliases=p.aliases + tuple(extra), source=src)
+    for pid, (dropped, _why) in _read_dropped().items():
+        if pid not in by_id:
+            raise GazetteerDataError(f"dropped_aliases.csv names unknown id {pid!r}")
+        p = by_id[pid]
+        missing = [n for n in dropped if n not in p.aliases]
+        if missing:
+            raise GazetteerDataError(f"dropped_aliases.csv: {pid} has no alias {missing[0]!r} to drop")
+        by_id[pid] = dataclasses.replace(p, aliases=tuple(n for n in p.aliases if n not in dropped))
     # parents and districts
     for pid, p in list(by_id.items()):
         if p.parent_id and p.parent_id not in by_id:

@@ -343,3 +343,20 @@ def test_lookup_falls_back_to_spelling_variants_with_a_lower_score():
     exact = gaz.lookup("Gharyan")[0]
     assert exact.place.id == "gn:2217362" and exact.score > best.score
     assert gaz.lookup("Qwertyuiop") == []
+
+
+def test_buerat_is_buerat_al_hassun_not_an_old_name_of_tarhuna(gaz):
+    # dropped_aliases.csv removes GeoNames' El-Buerat from Tarhuna: news names Buerat al-Hassun so
+    assert gaz.resolve("Buerat").place.id == "ly:surt-buerat"
+    assert gaz.resolve("البويرات").place.id == "ly:surt-buerat"
+    assert gaz.resolve("Tarhuna").place.id == "gn:2210221"
+
+
+def test_every_dropped_alias_is_gone_and_each_says_why(gaz):
+    path = Path(__file__).resolve().parents[1] / "gazetteer" / "data" / "dropped_aliases.csv"
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert rows
+    for r in rows:
+        assert r["reason"].strip()
+        assert r["alias"] not in gaz.get(r["id"]).aliases
