@@ -801,7 +801,8 @@ def _capital_of(gaz: Gazetteer, country: str, near: list[Place]) -> Place | None
 
 # the article as written before a capitalised name: al-/Al-/El-/as-/Ash-…, or al/el apart ("al Wattiyah")
 _LATIN_ART = r"(?:(?i:al|el|as|ash|ad|az|ar|at|an|es|et|ez|er|en|ed)-|(?:al|el)\s+)"
-_LATIN_WORD = rf"{_LATIN_ART}?[A-Z][a-zà-ÿ'’ʿ\-]+"
+# (an ayn written as an apostrophe may open the word: "Al 'Awenat", "Jardas al ‘Abed")
+_LATIN_WORD = rf"{_LATIN_ART}?['‘’ʿ]?[A-Z][a-zà-ÿ'’ʿ\-]+"
 _LATIN_NAME_RE = re.compile(
     rf"(?<![\w'’-]){_LATIN_WORD}(?:\s+(?:(?:bin|ben|ibn|abu|bu)\s+)?{_LATIN_WORD}){{0,2}}"
 )

@@ -241,6 +241,9 @@ def _resolved(text):
     ("Al-Qawalish (also spelled Gwalish or Qwalish) is a village.", "Gwalish", "ly:al-qawalish"),
     ("Al-Qawalish (also spelled Gwalish or Qwalish) is a village.", "Qwalish", "ly:al-qawalish"),
     ("Tarhuna, also transliterated Tarhounah, lies south-east of Tripoli.", "Tarhounah", "gn:2210221"),
+    # an ayn written as an apostrophe before the capital
+    ("Clashes erupted in Al 'Awenat on Monday.", "Al 'Awenat", "gn:2219689"),
+    ("Clashes erupted in Jardas al ‘Abed on Monday.", "Jardas al ‘Abed", "gn:86002"),
 ])
 def test_english_spelling_variants_in_context(text, surface, pid):
     got = _resolved(text)
