@@ -13,7 +13,8 @@ catch them:
   :data:`MIN_FUZZY_LEN` letters, rapidfuzz's C implementation), for a letter added,
   dropped or swapped beyond what the key folds.
 
-Arabic names get the edit distance alone (one letter for names of five letters or more),
+Arabic names get the edit distance alone (one letter for names of five letters or more, a swap of two
+neighbouring letters counting as one: optimal string alignment),
 and only where a cue word («منطقة», «معسكر», «قاعدة»…) says a place name follows: Arabic
 words are short and a letter's difference often makes another word.
 
@@ -217,7 +218,7 @@ class FuzzyIndex:
 
     def _match(self, surface: str) -> FuzzyHit | None:
         from rapidfuzz import fuzz, process
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.distance import OSA
 
         key = name_key(surface)
         if not key or _letters(key) < MIN_FUZZY_LEN:
@@ -225,7 +226,7 @@ class FuzzyIndex:
         if is_arabic(key):
             if not self._arabic_keys:
                 return None
-            best = process.extractOne(key, self._arabic_keys, scorer=Levenshtein.distance,
+            best = process.extractOne(key, self._arabic_keys, scorer=OSA.distance,
                                       score_cutoff=ARABIC_MAX_EDITS)
             if best is None or best[0] == key or _ar_class(best[0][0]) != _ar_class(key[0]):
                 return None

@@ -1274,9 +1274,13 @@ def find_mentions(
         if nw is None:
             continue
         cand = norm[nw[0] : nw[1]]
-        if not is_arabic(cand) or cand in _AR_NOT_NAMES or len(cand) < 3 or _stem_is_function_word(cand):
+        if not is_arabic(cand) or cand in _AR_NOT_NAMES or len(cand) < 3:
             continue
         s, e = offs[nw[0]], _extend_end(text, offs[nw[1] - 1] + 1)
+        if _stem_is_function_word(cand) and not (hasattr(gaz, "places") and FuzzyIndex.of(gaz).match(text[s:e])):
+            # «في مدينة وقال»: a conjunction and a word; but a name that begins with «و» or «ف» is a name
+            # («مدينة وردامة», «قرية فرزوغة», one letter mistyped: «فرزوة»)
+            continue
         if covered_ix.overlaps(s, e) or items_ix.overlaps(s, e):
             continue
         if cand in _AR_REFERENCE or _inside(orgs_ix, s, e):

@@ -271,6 +271,10 @@ def test_english_ordinary_words_and_people_are_no_places(text):
     ("اندلعت اشتباكات في إجدابية", "إجدابية", "gn:89113"),
     # Libyan g written «ق» for «غ», after a cue
     ("دخلت القوات مدينة قريان", "قريان", "gn:2217362"),
+    # two neighbouring letters swapped is one typo («الزوتيينة» for «الزويتينة»); a name that begins with «ف» or
+    # «و» after a cue is no conjunction («قرية فرزوة», one letter dropped from «فرزوغة»)
+    ("وصلت القوات إلى مدينة الزوتيينة", "الزوتيينة", "gn:88380"),
+    ("اندلعت اشتباكات في قرية فرزوة", "فرزوة", "ly:farzuga"),
     # a place behind «ب» is no organisation's genitive; a cue noun governs «الهواري العام»
     ("وصلت القوات بمصراتة", "مصراتة", "gn:2214846"),
 ])
@@ -560,3 +564,9 @@ def test_a_short_name_known_with_the_article_matches_bare_where_the_grammar_is_a
 def test_a_short_bare_word_without_a_places_grammar_is_no_place(text):
     found = [m.text for m in find_mentions(text, Gazetteer.load(user=False), language="ar") if m.place is not None]
     assert found == []
+
+
+@pytest.mark.parametrize("text", ["هبطت الطائرة في مطار وقال مسؤول إن الرحلات مستمرة.", "وصلنا إلى مدينة فقالوا لنا انتظروا."])
+def test_a_conjunction_after_a_cue_word_is_no_place(text):
+    ms = find_mentions(text, Gazetteer.load(user=False))
+    assert not any(m.text.startswith(("وقال", "فقالوا")) for m in ms)
