@@ -851,6 +851,8 @@ _LATIN_PLACE_AFTER = re.compile(
 _NAME_TAIL_RE = re.compile(r"(?:['’]s|-based)$", re.IGNORECASE)
 # the text says the name is a spelling of one just given: "(also spelled Gwalish or Qwalish)", "also
 # transliterated Tawargha, Tawarga or Torghae", "also known as Zuara"
+_ALSO_SPELLED_HEAD = re.compile(r"\b(?:also|or|otherwise|variously)\s+(?:spelled|spelt|written|transliterated|"
+                                r"romani[sz]ed|rendered|known\s+as|called)\b")
 _ALSO_SPELLED_BEFORE = re.compile(
     r"\b(?:also|or|otherwise|variously)\s+(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered|known\s+as|"
     r"called)\s+(?:(?:as\s+)?[A-Z][\w'’-]*\s*(?:,\s*|\s+or\s+|\s+and\s+))*(?:as\s+)?$")
@@ -885,6 +887,8 @@ def _fuzzy_latin(fi: Any, text: str, known: SpanIndex | None = None,
         return m is not None and known.covers_point(b + len(m.group()))
 
     lower_words = {w for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
+    # where the text says "also spelled …" (rare: found once, so the names after it are tried cheaply)
+    also_ends = [m.end() for m in _ALSO_SPELLED_HEAD.finditer(text)] if "lso" in text or " or " in text else []
     try:
         from geo.text.lexicon import default_lexicon
 
@@ -908,7 +912,8 @@ def _fuzzy_latin(fi: Any, text: str, known: SpanIndex | None = None,
             # (the three tests in the order of their cost: the words before are searched last)
             if single and not (listed(a, b) or _LATIN_PLACE_AFTER.match(text[b:b + 40])
                                or _place_words_before(text[max(0, a - 40):a])
-                               or _ALSO_SPELLED_BEFORE.search(text, max(0, a - 120), a)):
+                               or (also_ends and any(0 <= a - x <= 120 for x in also_ends)
+                                   and _ALSO_SPELLED_BEFORE.search(text, max(0, a - 120), a))):
                 continue
             fh = fi.match(span)
             if fh is not None:
