@@ -3050,3 +3050,15 @@ def test_an_attack_by_a_group_named_after_a_town_is_not_placed_in_that_town(text
 def test_the_subject_before_the_verb_is_the_agent_and_the_actor_after_it_the_target(text, a1, a2):
     ev = one(text, "2019-06-28")
     assert (ev.actor1, ev.actor2) == (a1, a2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Clashes broke out in Tripoli on Saturday between forces loyal to Prime Minister Abdul Hamid Dbeibah and "
+     "armed groups backing his rival Fathi Bashagha.",
+     "اندلعت اشتباكات في طرابلس يوم السبت بين قوات موالية لرئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة ومجموعات "
+     "مسلحة داعمة لفتحي باشاغا."],
+)
+def test_forces_loyal_to_or_backing_a_leader_named_with_his_title_are_his_forces(text):
+    ev = one(text, "2022-08-28")
+    assert (ev.actor1, ev.actor2) == ("GNU forces", "GNS forces")

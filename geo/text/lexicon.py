@@ -571,8 +571,17 @@ def find_actors(
         specific = [(m.start, m.end) for m in out if m.actor_id not in _GENERIC_ACTORS]
         found = pattern_actors(text, language, lex, specific)
         if found:
-            out = [m for m in out if m.actor_id not in _GENERIC_ACTORS
-                   or not any(f.start <= m.start and m.end <= f.end for f in found)]
+            # (also one the pattern begins inside: "armed groups backing his rival Bashagha" is his forces, from
+            # "armed" on)
+            kept = []
+            for m in out:
+                f = next((f for f in found if f.start < m.end and m.start < f.end), None) \
+                    if m.actor_id in _GENERIC_ACTORS else None
+                if f is None:
+                    kept.append(m)
+                elif m.start < f.start:
+                    found[found.index(f)] = dataclasses.replace(f, start=m.start)
+            out = kept
             out.extend(found)
         out.sort(key=lambda m: m.start)
     # "ISIL gunmen", "gunmen from IS", «مسلحون من داعش»: the generic word is the named group's men
@@ -621,7 +630,9 @@ _EN_LOYAL_RE = re.compile(
     rf"commanded\s+by)\s+"
     rf"(?:the\s+)?(?i:(?:renegade|rogue|eastern|eastern-based|Libyan|military|strongman|commander|general|gen\.|"
     rf"field\s+marshal|marshal|warlord|retired|former|ex-|self-styled|self-declared|dissident|army|colonel|col\.|"
-    rf"brigadier|brig\.|major|maj\.|lieutenant|lt\.|late|ousted|deposed|leader|dictator|[A-Z]\w+-based)\s*)*"
+    rf"brigadier|brig\.|major|maj\.|lieutenant|lt\.|late|ousted|deposed|leader|dictator|[A-Z]\w+-based|"
+    # "armed groups backing his rival Fathi Bashagha", "loyal to Prime Minister Dbeibah"
+    rf"his|her|their|rival|prime\s+minister|premier|interim|president|speaker)\s*)*"
     rf"(?P<x>{_EN_NAME})"
 )
 _EN_AND_LEADER_RE = re.compile(r"\s+and\s+(?:to\s+)?(?P<y>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
@@ -636,7 +647,9 @@ _AR_LOYAL_RE = re.compile(
     rf"(?:(?<=\s)|^)(?P<head>(?:[وب]?(?:ال)?|لل)(?:قوات|عناصر|مسلح(?:ون|ين|و)|مقاتل(?:ون|ين|و)|مهاجم(?:ون|ين|و)|نشطاء|ناشطين|ميليشيات|مليشيات|"
     rf"كتائب|مجموعات|مجموعة|تشكيلات|وحدات|أخرى|اخرى|أخريات))\s+"
     rf"(?:مسلحة\s+)?(?:تابعة|التابعة|موالية|الموالية|تابعين|موالين|التابعين|الموالين|تابعون|موالون|التابعون|الموالون|"
-    rf"تتبع|مؤيدة|المؤيدة|مؤيدين|المؤيدين|مؤيدون|المؤيدون|مبايعين|المبايعين)\s+"
+    rf"تتبع|مؤيدة|المؤيدة|مؤيدين|المؤيدين|مؤيدون|المؤيدون|مبايعين|المبايعين|"
+    # «مجموعات مسلحة داعمة لفتحي باشاغا»: backing
+    rf"داعمة|الداعمة|داعمين|الداعمين|داعمون|الداعمون)\s+"
     rf"(?:ل(?:ـ\s*)?|إلى\s+|الى\s+)(?P<x>{_AR_W}(?:\s+{_AR_W}){{0,2}})"
 )
 _AR_TITLES = r"(?:العقيد|المشير|اللواء|الفريق|العميد|الرائد|النقيب|المقدم|القائد|آمر|امر|الشيخ|الزعيم|الرئيس)"
@@ -794,7 +807,7 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
                 out.append(ActorMention(known.name, m.start(), m.end(), known.kind, known.acled_name, known.actor_id))
             continue
         add(f"{m['x']} militia", m.start(), m.end())
-    for m in (_ar_loyal_matches(text) if ar and has("تابع", "موال", "مؤيد", "مبايع", "تتبع") else ()):
+    for m in (_ar_loyal_matches(text) if ar and has("تابع", "موال", "مؤيد", "مبايع", "تتبع", "داعم") else ()):
         x = _trim_ar_name(m["x"])
         if not x:
             continue
