@@ -898,7 +898,11 @@ def _fuzzy_latin(fi: Any, text: str, known: SpanIndex | None = None,
     for m in _LATIN_NAME_RE.finditer(text):
         words = [(w.start() + m.start(), w.end() + m.start()) for w in _NON_SPACE_RE.finditer(m.group())]
         tried: list[tuple[int, int]] = [(words[0][0], words[-1][1])] if len(words) > 1 else []
-        tried += [(a, b) for a, b in words]
+        # a word alone, but not the first of two capitalised names that are no place together: "Fathi Bashagha",
+        # "Hassan Bin Ali" are a person's names ("In Gheryan": the first word is no name)
+        tried += [(a, b) for q, (a, b) in enumerate(words)
+                  if q == len(words) - 1 or text[words[q + 1][0]:words[q + 1][1]].lower() in _LATIN_NOT_NAMES
+                  or text[a:b].lower() in _LATIN_NOT_NAMES]
         for a, b0 in tried:
             # the possessive and "-based" are not part of the name: "Gheryan's hospital", "Gheryan-based"
             tail = _NAME_TAIL_RE.search(text, a, b0)

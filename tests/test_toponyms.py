@@ -243,6 +243,7 @@ def _resolved(text):
     ("Tarhuna, also transliterated Tarhounah, lies south-east of Tripoli.", "Tarhounah", "gn:2210221"),
     # an ayn written as an apostrophe before the capital
     ("Clashes erupted in Al 'Awenat on Monday.", "Al 'Awenat", "gn:2219689"),
+    ("In Gheryan fighting raged.", "Gheryan", "gn:2217362"),  # a sentence's first word before the name
     ("Clashes erupted in Jardas al ‘Abed on Monday.", "Jardas al ‘Abed", "gn:86002"),
 ])
 def test_english_spelling_variants_in_context(text, surface, pid):
@@ -255,6 +256,7 @@ def test_english_spelling_variants_in_context(text, surface, pid):
     "Haftar's forces advanced; Wagner-based claims.",  # a person's possessive is no place
     "They met Sarraj, Salame and Ghanem in Paris.",  # a list of people with no Libyan place
     "The commander, also known as Abu Hamza, spoke.",  # a nom de guerre, no place's spelling
+    "They demanded that power be handed to Fathi Bashagha.",  # a first name before a surname (not Al-Fatayeh)
 ])
 def test_english_ordinary_words_and_people_are_no_places(text):
     assert not _resolved(text)
