@@ -3062,3 +3062,20 @@ def test_the_subject_before_the_verb_is_the_agent_and_the_actor_after_it_the_tar
 def test_forces_loyal_to_or_backing_a_leader_named_with_his_title_are_his_forces(text):
     ev = one(text, "2022-08-28")
     assert (ev.actor1, ev.actor2) == ("GNU forces", "GNS forces")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Guards at the detention centre in Zawiya beat up several migrants on Tuesday.",
+     "Several migrants were beaten by guards at the detention centre in Zawiya on Tuesday.",
+     "قال مهاجرون إنهم تعرضوا للضرب على يد الحراس في مركز احتجاز بالزاوية يوم الثلاثاء."],
+)
+def test_people_beaten_by_guards_are_violence_against_civilians(text):
+    ev = one(text, "2019-07-04")
+    assert (ev.event_type, ev.sub_event_type) == (VAC, "Attack")
+
+
+@pytest.mark.parametrize("text", ["Al-Ahly beat Al-Ittihad 2-1 in Tripoli on Tuesday.",
+                                  "فاز الأهلي على الاتحاد في طرابلس يوم الثلاثاء."])
+def test_a_team_that_beats_another_is_no_event(text):
+    assert events(text, "2019-07-04") == []
