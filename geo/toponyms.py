@@ -651,6 +651,14 @@ def _coordinated(matcher: MentionMatcher, norm: str, offs: Sequence[int], h: _Hi
                 for k in {name_key(" ".join(words[:-1] + [y])), name_key(" ".join(words[:-1] + [y.rstrip("s")]))}:
                     if k in keys and k != h.key:
                         out.append((h.start, offs[yw[1] - 1] + 1, k, keys[k]))
+        m = _EN_AND_SHARED_HEAD_RE.match(norm, h.nend) if nw is not None and norm[nw[0]:nw[1]] == "and" else None
+        if m is not None:
+            # "the El Sharara and El Feel oil fields": the second name with the shared head, made singular
+            head = _EN_PLURAL_HEADS.get(re.sub(r"\s+", " ", m.group(2)), m.group(2))
+            for k in (name_key(m.group(1).strip() + " " + head), name_key(m.group(1).strip())):
+                if k in keys and k != h.key:
+                    out.append((offs[m.start(1)], offs[m.end(2) - 1] + 1, k, keys[k]))
+                    break
         elif nw is not None:
             aw = _next_word(norm, nw[1])
             if aw is not None and norm[aw[0] : aw[1]] == "and":
@@ -663,6 +671,14 @@ def _coordinated(matcher: MentionMatcher, norm: str, offs: Sequence[int], h: _Hi
                                 out.append((h.start, offs[w[1] - 1] + 1, k, keys[k]))
     return out
 
+
+# "X and Y <plural head>": the second of two names that share a feature noun written once in the plural
+_EN_PLURAL_HEADS = {"oil fields": "oil field", "oilfields": "oilfield", "fields": "field", "air bases": "air base",
+                    "airbases": "airbase", "airports": "airport", "oil terminals": "oil terminal", "terminals": "terminal",
+                    "ports": "port", "camps": "camp", "prisons": "prison", "bridges": "bridge", "refineries": "refinery"}
+_EN_AND_SHARED_HEAD_RE = re.compile(  # (on the normalised text: lower case)
+    r"\s+and\s+((?:the\s+)?(?:[\w'’-]+\s+){1,3}?)(" + "|".join(
+        re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_EN_PLURAL_HEADS, key=len, reverse=True)) + r")\b")
 
 #: Feature head phrases (normalised) that, governing a place («المنافذ البحرية لمدينة سرت»), name a
 #: feature of it: the phrase maps to the head noun gazetteer names use («ميناء سرت»).
@@ -1208,10 +1224,13 @@ def find_mentions(
     # word ("told us", "a tip", "I feel"), not the United States, TIP airport or the El Feel field
     cased = _ASCII_UPPER_RE.search(text) is not None
     governed: set[tuple[int, int]] = set()  # Arabic names behind a preposition proclitic
+    extra_ix = SpanIndex()  # coordinated names made from a hit before them
     for h in hits:
         if cased and not is_arabic(h.key) and not _capitalised(text[h.start:h.end]) \
                 and h.key not in matcher.lowercase_keys:
             continue
+        if len(extra_ix) and extra_ix.contains(h.start, h.end):
+            continue  # "Mitiga and Benina airports": Benina is the airport's name here, not the town
         if is_arabic(h.key) and _common_word_reading(norm, text, offs, h):
             add_item(h.start, h.end, "common", (h.key, h.ids))
             add_covered(h.word_start, h.end)
@@ -1233,6 +1252,7 @@ def find_mentions(
                 governed.add((h.start, h.end))
         for s, e, k, ids in extra:
             add_item(s, e, "name", (k, ids))
+            extra_ix.add(s, e)
         add_covered(h.word_start, h.end)
 
     # spelling variants the automaton cannot see ("Gheryan", "Ijdabiya", "Tarhouna"): capitalised

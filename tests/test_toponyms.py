@@ -572,3 +572,13 @@ def test_a_short_bare_word_without_a_places_grammar_is_no_place(text):
 def test_a_conjunction_after_a_cue_word_is_no_place(text):
     ms = find_mentions(text, Gazetteer.load(user=False))
     assert not any(m.text.startswith(("وقال", "فقالوا")) for m in ms)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Protesters shut down the El Sharara and El Feel oil fields on Monday.",
+     {"ly:wadi-hayat-sharara-oil-field", "ly:wadi-hayat-el-feel-oil-field"}),
+    ("Drones hit the Mitiga and Benina airports on Monday.", {"ly:tripoli-mitiga-airport", "ly:benghazi-benina-airport"}),
+])
+def test_two_names_sharing_a_plural_feature_noun_are_two_features(text, want):
+    got = {m.place.id for m in find_mentions(text, Gazetteer.load(user=False)) if m.place is not None}
+    assert got == want
