@@ -97,6 +97,9 @@ def test_fixture_casualties():
         ("قالت مصادر طبية إن 7 مقاتلين ومدنيين اثنين لقوا حتفهم", 9, None),
         ("إن 7 مقاتلين و3 مدنيين قتلوا في القصف", 10, None),
         ("7 مسلحين و3 جنود قتلوا 4 مدنيين", 4, None),
+        # a toll that reaches a figure, masculine verb too
+        ("وبلغ عدد القتلى 30 شخصا", 30, None),
+        ("ليصل عدد الضحايا إلى 14 قتيلا", 14, None),
     ],
 )
 def test_arabic_casualties(text, fat, inj):
@@ -131,6 +134,7 @@ def test_arabic_casualties(text, fat, inj):
         ("Three children were among those wounded.", None, 3),
         ("Twenty people were killed; 15 civilians were among the dead.", 20, None),
         ("Three ministers were among the guests.", None, None),
+        ("The number of dead reached 30 on Sunday.", 30, None),
     ],
 )
 def test_english_casualties(text, fat, inj):

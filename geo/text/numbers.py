@@ -384,7 +384,8 @@ _TOLL_RE = re.compile(
     r"(?:toll|number\s+of\s+(?:dead|deaths|victims|people\s+killed))\b[^.;]{0,70}?\b(?:rose|rises|risen|climbed|climbs|"
     r"reached|reaches|jumped|stood|stands|increased|to|at)\b[^.;\d]{0,12}$"
     r"|(?:حصيله|عدد\s+(?:القتلي|الضحايا))[^.؛\d]{0,70}?(?:الي|ب|عند)\s*$"
-    r"|(?:ارتفعت|ارتفع|ارتفاع|بلغت|وصلت|لترتفع|لتصل)\s+(?:\S+\s+)?(?:حصيله|عدد)[^.؛\d]{0,40}$",
+    r"|(?:ارتفعت|ارتفع|ارتفاع|بلغت|بلغ|تبلغ|يبلغ|وصلت|وصل|تصل|يصل|لترتفع|ليرتفع|لتصل|ليصل|ليبلغ|لتبلغ)\s+(?:\S+\s+)?"
+    r"(?:حصيله|عدد)[^.؛\d]{0,40}$",
     re.IGNORECASE,
 )
 # a vague count is coded with a conservative figure, as ACLED codes them, and flagged in the notes
