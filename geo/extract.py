@@ -951,6 +951,14 @@ def _tolls_by_place(counts: Sequence[tuple[int, int]], base: int, targets: Seque
     return out if any(v is not None for v in out) else None
 
 
+# a tally of many events, not one event's toll
+_SUMMARY_TOLL_RE = re.compile(
+    r"\b(?:in\s+total|overall|altogether|so\s+far\s+this|to\s+date|since\s+the\s+(?:start|beginning|outbreak)|"
+    r"this\s+year|last\s+year|since\s+(?:19|20)\d\d)\b"
+    r"|(?:^|\s)(?:منذ\s+(?:بداية|بدء|اندلاع|مطلع|عام)|إجمالا|اجمالا|في\s+المجمل|خلال\s+(?:العام|السنة|الشهر)\s+(?:الماضي|الجاري)|"
+    r"منذ\s+(?:19|20)\d\d)", re.IGNORECASE)
+
+
 def _clause_tolls(text: str, lang: str, trigs: Any) -> dict[int, tuple[int | None, int | None]] | None:
     """Each clause's own toll, where the triggers of a sentence lie in several clauses and one of them at
     least counts its own dead or wounded ("Clashes in Zawiya killed three, while an air strike in Gharyan
@@ -1611,15 +1619,18 @@ def extract_result(
         ev0 = events[j0]
         if ev0.event_type not in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"):
             return False
+        if _SUMMARY_TOLL_RE.search(sent.text):
+            return False  # "In total, 300 people have been killed this year": a tally of many events, no event's toll
         updated = "updated toll" in cas0.notes
-        if not updated:
-            try:
-                d = sentence_date(sent, lang)
-            except Exception:  # noqa: BLE001 - a date that fails to parse is no date
-                d = None
-            if d is not None and d.date is not None and d.start >= 0 and d.precision == 1 \
-                    and ev0.event_date and d.date.isoformat() != ev0.event_date:
-                return False  # deaths of another day are not this event's toll
+        try:
+            d = sentence_date(sent, lang)
+        except Exception:  # noqa: BLE001 - a date that fails to parse is no date
+            d = None
+        if d is not None and d.note.startswith(("since", "background")):
+            return False  # "Since 2011, more than 5,000 people have died": a war's tally
+        if not updated and d is not None and d.date is not None and d.start >= 0 and ev0.event_date and (
+                d.date.isoformat() != ev0.event_date if d.precision == 1 else d.date.isoformat()[:7] != ev0.event_date[:7]):
+            return False  # deaths of another day (or month) are not this event's toll
         fat0, inj0 = ev0.fatalities, ev0.injuries
         if fat0 is None and inj0 is None:
             fat0, inj0 = cas0.fatalities, cas0.injuries

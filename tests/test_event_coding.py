@@ -3079,3 +3079,15 @@ def test_people_beaten_by_guards_are_violence_against_civilians(text):
                                   "فاز الأهلي على الاتحاد في طرابلس يوم الثلاثاء."])
 def test_a_team_that_beats_another_is_no_event(text):
     assert events(text, "2019-07-04") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Clashes broke out in Zawiya on Tuesday. Since 2011, more than 5,000 people have died in the conflicts.",
+     "Clashes broke out in Zawiya on Tuesday. In total, 300 people have been killed this year.",
+     "اندلعت اشتباكات في الزاوية يوم الثلاثاء. ومنذ عام 2011 قتل أكثر من خمسة آلاف شخص في النزاعات.",
+     "اندلعت اشتباكات في الزاوية يوم الثلاثاء. وقتل إجمالا 300 شخص خلال العام الجاري."],
+)
+def test_a_tally_of_many_events_is_not_the_toll_of_the_event_just_told(text):
+    ev = one(text, "2019-07-04")
+    assert (ev.event_date, ev.fatalities) == ("2019-07-02", None)
