@@ -977,7 +977,7 @@ def _clause_tolls(text: str, lang: str, trigs: Any) -> dict[int, tuple[int | Non
     return out if any(f or i for f, i in out.values()) else None
 
 
-_TOLL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"})
+_TOLL_TYPES = _VIOLENT_TYPES | {"Riots", "Protests"}  # the event types a sentence's toll may belong to
 
 
 def _toll_owner(seen: dict[tuple[str, ...], Any], cas: Any) -> str | None:
@@ -1617,7 +1617,7 @@ def extract_result(
         if j0 is None or cas0 is None or not (cas0.fatalities or cas0.injuries):
             return False
         ev0 = events[j0]
-        if ev0.event_type not in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"):
+        if ev0.event_type not in _VIOLENT_TYPES | {"Riots"}:
             return False
         if _SUMMARY_TOLL_RE.search(sent.text):
             return False  # "In total, 300 people have been killed this year": a tally of many events, no event's toll
