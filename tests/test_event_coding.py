@@ -3091,16 +3091,3 @@ def test_a_team_that_beats_another_is_no_event(text):
 def test_a_tally_of_many_events_is_not_the_toll_of_the_event_just_told(text):
     ev = one(text, "2019-07-04")
     assert (ev.event_date, ev.fatalities) == ("2019-07-02", None)
-
-
-@pytest.mark.parametrize(
-    "text, a1, a2",
-    [
-        ("طردت الفصائل الثورية القوات النظامية من مصراتة في مايو 2011.", "NTC/rebel forces (2011)", "Gaddafi loyalist forces"),
-        ("Revolutionary factions expelled the regular forces from Misrata in May 2011.",
-         "NTC/rebel forces (2011)", "Gaddafi loyalist forces"),
-    ],
-)
-def test_the_regimes_regular_forces_are_the_government_of_their_time(text, a1, a2):
-    ev = one(text, None)
-    assert (ev.actor1, ev.actor2) == (a1, a2)
