@@ -100,6 +100,10 @@ def test_fixture_casualties():
         # a toll that reaches a figure, masculine verb too
         ("وبلغ عدد القتلى 30 شخصا", 30, None),
         ("ليصل عدد الضحايا إلى 14 قتيلا", 14, None),
+        # one named or definite victim, the dual with the article
+        ("اغتيال الناشطة سلوى بوقعيقيص في منزلها", 1, None),
+        ("قتل الرجلان رميا بالرصاص", 2, None),
+        ("أصيب الطفل بجروح", None, 1),
     ],
 )
 def test_arabic_casualties(text, fat, inj):
@@ -135,6 +139,13 @@ def test_arabic_casualties(text, fat, inj):
         ("Twenty people were killed; 15 civilians were among the dead.", 20, None),
         ("Three ministers were among the guests.", None, None),
         ("The number of dead reached 30 on Sunday.", 30, None),
+        ("The day was marred by the murder of Salwa Bugaigis.", 1, None),
+        ("An armed group kidnapped and murdered Mohamed Eshtewi, the Mayor of Misrata.", 1, None),
+        ("Gunmen murdered the activist in her home.", 1, None),
+        ("Both Gaddafi and his son were captured, then tortured and killed.", 2, None),
+        ("Both men were shot dead.", 2, None),
+        ("Airstrikes killed Islamic State fighters in Sirte.", None, None),
+        ("Both sides claimed victory.", None, None),
     ],
 )
 def test_english_casualties(text, fat, inj):

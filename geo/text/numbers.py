@@ -407,7 +407,10 @@ _EN_ONE_KILLED_RE = re.compile(
     r"|(?:later\s+)?died\s+(?:of|from|in|after|on)\b)"
 )
 _EN_KILLED_ONE_RE = re.compile(
-    r"\b(?:killed|killing|assassinated|assassinating|executed|murdered|shot\s+dead|gunned\s+down|death\s+of)\s+"
+    r"\b(?:killed|killing|assassinated|assassinating|executed|murdered|shot\s+dead|gunned\s+down|death\s+of|"
+    r"(?:murder|assassination|killing|execution)\s+of)\s+"
+    # "murdered Mohamed Eshtewi", "the murder of Salwa Bugaigis": a person named (not "killed Islamic State fighters")
+    r"(?:[A-Z][a-z'’-]+(?:\s+(?:al-|el-|bin\s+|ben\s+|abu\s+)?[A-Z][a-z'’-]+){1,3}\b(?!\s+[a-z]+s\b)(?![-'’])|"
     r"(?:(?:a|an|one)\s+(?:(?:senior|local|prominent|top|former|young|elderly|military|police|security|militia|"
     r"tribal|[A-Z][\w-]*)\s+){0,4}(?:man|woman|boy|girl|child|civilian|resident|worker|migrant|student|"
     r"leader|commander|officer|official|soldier|policeman|journalist|activist|judge|imam|mayor|colonel|general|"
@@ -417,8 +420,13 @@ _EN_KILLED_ONE_RE = re.compile(
     r"(?:\s+[A-Z][a-z'’-]+){1,3}\b"
     # "killing the driver", "shot dead the car's owner": one person named by a singular definite noun
     r"|the\s+(?:car['’]s\s+|vehicle['’]s\s+|house['’]s\s+)?(?:driver|owner|passenger|pilot|man|woman|boy|girl|child|"
-    r"shopkeeper|guard|doctor|nurse|teacher)\b(?![-’'])(?!\s+(?:and|of)\b))"
+    r"shopkeeper|guard|doctor|nurse|teacher|activist|journalist|judge|lawyer|mayor|imam|official|commander)\b"
+    r"(?![-’'])(?!\s+(?:and|of)\b)))"
 )
+# "Both Gaddafi and his son were … killed", "both men were shot dead": two victims
+_EN_BOTH_KILLED_RE = re.compile(
+    r"\b[Bb]oth\b[^.;:]{1,60}?\b(?:were|had\s+been|have\s+been)\s+(?:[a-z]+,?\s+(?:and\s+|then\s+)*){0,8}?"
+    r"(?:killed|shot\s+dead|murdered|executed|beheaded)\b")
 # units a count can be of that are not people: time and distance
 _NOT_PEOPLE = {"days", "day", "weeks", "week", "months", "month", "years", "year", "hours", "hour", "minutes",
                "km", "kilometres", "kilometers", "miles", "metres", "meters",
@@ -580,6 +588,17 @@ _AR_PEOPLE_PL = {"اشخاص", "شخصا", "مدنيين", "مدنيا", "جنو
 _AR_FATAL_VERBS = {"قتل", "قتلت", "قتلوا", "تقتل", "يقتل", "اودت", "اودي", "حصدت"}
 
 
+def _ar_person_count(w: str) -> int:
+    """1 for a singular person noun («جندي», «الناشطة»), 2 for a dual («جنديان», «الرجلان»), 0 otherwise
+    (folded words; the article and the feminine «ـه» of a listed singular are allowed)."""
+    for form in ((w, w[2:]) if w.startswith("ال") and len(w) > 4 else (w,)):
+        if form in _AR_PERSON_DUAL:
+            return 2
+        if form in _AR_PERSON_SING or (form.endswith("ه") and form[:-1] in _AR_PERSON_SING):
+            return 1
+    return 0
+
+
 def _is_ar_nisba_plural(w: str) -> bool:
     """Whether a folded word counted after a number is a nisba plural of people: «مسيحيا», «مصريين», «قبطيا».
 
@@ -666,7 +685,7 @@ def _casualty_words_re() -> re.Pattern[str]:
     """
     words = (_AR_FATAL_TRIGGERS | _AR_INJURY_TRIGGERS | _AR_FATAL_NOUNS | _AR_INJURY_NOUNS
              | _EN_FATAL_TRIGGERS | _EN_INJURY_TRIGGERS | _AR_DEATH_OBJECTS | _AR_FATAL_VERBS | _AR_INJURY_VERBS
-             | _AR_DUAL_FATAL | _AR_DUAL_INJURY | {"toll", "حصيله"})
+             | _AR_DUAL_FATAL | _AR_DUAL_INJURY | {"toll", "حصيله", "murder", "assassination", "killing", "execution"})
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
@@ -799,7 +818,10 @@ def casualties(text: str, language: str) -> Casualties:
         prev_cat, prev_end_idx = cat, j
     # "Salim Derby was killed", "killed senior commander Nasser Akr", "shot dead a police officer":
     # one named or singular victim, one death
-    if not found["fatal"] and (_EN_ONE_KILLED_RE.search(text) or _EN_KILLED_ONE_RE.search(text)):
+    if not found["fatal"] and _EN_BOTH_KILLED_RE.search(text):
+        found["fatal"].append(2)
+        notes.append("both killed: two people")
+    elif not found["fatal"] and (_EN_ONE_KILLED_RE.search(text) or _EN_KILLED_ONE_RE.search(text)):
         found["fatal"].append(1)
         notes.append("one person killed")
     # «لقي محمد نبوس مصرعه», «لقيا حتفهما»: a named victim and the death as the verb's object
@@ -829,13 +851,14 @@ def casualties(text: str, language: str) -> Casualties:
             cat = "fatal" if base in _AR_FATAL_TRIGGERS - {"سقوط"} else "injury" if base in _AR_INJURY_TRIGGERS else ""
             if cat:
                 found[cat].append(1)
-        elif idx > 0 and (w in _AR_PERSON_SING or w in _AR_PERSON_DUAL) and not (
+        elif idx > 0 and _ar_person_count(w) and not (
                 idx + 1 < len(words) and words[idx + 1] in _AR_ONE_TWO):  # «شخص واحد» is counted by its numeral
+            # («مقتل جندي»، «قتل الرجلان»، «اغتيال الناشطة»: with the article too, and the feminine)
             prev = words[idx - 1]
             base = prev[1:] if prev[:1] in {"و", "ب", "ف"} and len(prev) > 3 else prev
             cat = "fatal" if base in _AR_FATAL_TRIGGERS - {"سقوط"} else "injury" if base in _AR_INJURY_TRIGGERS else ""
             if cat:
-                found[cat].append(2 if w in _AR_PERSON_DUAL else 1)
+                found[cat].append(_ar_person_count(w))
                 last_noun_cat, last_noun_idx = cat, idx
         elif w[:1] == "و" and idx == last_noun_idx + 1 and (kin := _ar_kin_count(w[1:])):
             # «مقتل امرأة وطفليها», «رجل وابنه»: her two children, his son, joined to the counted victim
