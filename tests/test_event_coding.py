@@ -3091,3 +3091,17 @@ def test_a_team_that_beats_another_is_no_event(text):
 def test_a_tally_of_many_events_is_not_the_toll_of_the_event_just_told(text):
     ev = one(text, "2019-07-04")
     assert (ev.event_date, ev.fatalities) == ("2019-07-02", None)
+
+
+@pytest.mark.parametrize(
+    "text, date, actor",
+    [
+        ("The army sent reinforcements to Kufra on Saturday.", "2019-05-05", "Libyan forces"),
+        ("أرسل الجيش تعزيزات إلى الكفرة يوم السبت.", "2019-05-05", "Libyan forces"),
+        ("A spokesman for the Libyan army said it had retaken Ganfouda on Saturday.", "2017-01-29", "LNA"),
+        ("قال متحدث باسم الجيش الليبي إنه استعاد قنفودة يوم السبت.", "2017-01-29", "LNA"),
+    ],
+)
+def test_the_army_is_named_alike_in_english_and_arabic(text, date, actor):
+    ev = one(text, date)
+    assert ev.actor1 == actor
