@@ -224,12 +224,13 @@ def build() -> list[Place]:
         src = p.source + (f"; aliases: {source}" if source and extra else "")
         by_id[pid] = dataclasses.replace(p, name_ar=name_ar, aliases=p.aliases + tuple(extra), source=src)
     for pid, (dropped, _why) in _read_dropped().items():
+        where = str(DATA / "dropped_aliases.csv")
         if pid not in by_id:
-            raise GazetteerDataError(f"dropped_aliases.csv names unknown id {pid!r}")
+            raise GazetteerDataError(f"names unknown id {pid!r}", path=where)
         p = by_id[pid]
         missing = [n for n in dropped if n not in p.aliases]
         if missing:
-            raise GazetteerDataError(f"dropped_aliases.csv: {pid} has no alias {missing[0]!r} to drop")
+            raise GazetteerDataError(f"{pid} has no alias {missing[0]!r} to drop", path=where)
         by_id[pid] = dataclasses.replace(p, aliases=tuple(n for n in p.aliases if n not in dropped))
     # parents and districts
     for pid, p in list(by_id.items()):

@@ -1060,6 +1060,7 @@ def _allied(a: str, b: str, lexicon: Any) -> bool:
 
 
 _EN_CAME_UNDER_RE = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:(?:an?|heavy|sustained|repeated)\s+)*$", re.I)
+_EN_CAME_UNDER_TRIGGER_RE = re.compile(r"(?:came|come|comes|coming)\s+under\b", re.I)  # the trigger "came under fire"
 
 
 def _underwent(text: str, t: Any, actor: Any, lo: int, lang: str) -> bool:
@@ -1067,8 +1068,7 @@ def _underwent(text: str, t: Any, actor: Any, lo: int, lang: str) -> bool:
     («تعرضت قوات الوفاق لهجوم», "LNA positions came under fire"): the target, not the agent."""
     if lang == "ar":
         return _AR_UNDERWENT_RE.search(text, max(lo, actor.start - 30), actor.start + 1) is not None
-    return bool(_EN_CAME_UNDER_RE.search(text, actor.end, t.start)) or \
-        bool(re.match(r"(?:came|come|comes|coming)\s+under\b", text[t.start:t.end], re.I))
+    return bool(_EN_CAME_UNDER_RE.search(text, actor.end, t.start) or _EN_CAME_UNDER_TRIGGER_RE.match(text, t.start, t.end))
 
 
 def _actors_for(t: Any, actors: list[Any], text: str, lang: str, carried: str, lexicon: Any = None) -> tuple[str, str]:
@@ -1873,7 +1873,8 @@ def extract_result(
             placeless = not any(mentions[i].place is not None for i in m_by_sentence[k])
             if not act and placeless and sent.section in last_event_in_para:
                 # "At least 12 rebels and 5 soldiers were killed.": the toll of the event just reported
-                toll_done = _toll_of_last_event(sent, lang, numbers.casualties(sent.text, lang)) or True
+                _toll_of_last_event(sent, lang, numbers.casualties(sent.text, lang))
+                toll_done = True  # (given or not, this sentence's toll has been read)
             elif act and placeless and same is None and all(t.kind == "killing" for t in act) \
                     and not any(getattr(a, "kind", "") != "civilians" and not _is_source(sent.text, a)
                                 for a in early_actors or []) \

@@ -360,3 +360,12 @@ def test_every_dropped_alias_is_gone_and_each_says_why(gaz):
     for r in rows:
         assert r["reason"].strip()
         assert r["alias"] not in gaz.get(r["id"]).aliases
+
+
+def test_a_dropped_alias_row_without_its_reason_is_refused_with_file_and_row(tmp_path, monkeypatch):
+    import gazetteer.build as build
+
+    (tmp_path / "dropped_aliases.csv").write_text("id,alias,reason\ngn:2210221,El-Buerat,\n", encoding="utf-8")
+    monkeypatch.setattr(build, "DATA", tmp_path)
+    with pytest.raises(GazetteerDataError, match=r"dropped_aliases\.csv, row 2: .*reason"):
+        build._read_dropped()
