@@ -758,7 +758,8 @@ _CLAIMED_BY_RE = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$|\bclaimed\s+responsi
 # «هجوم للقوات الموالية للقذافي»: "an attack of the forces loyal to …" — the genitive names the agent
 _AR_OF_FORCES_GAP_RE = re.compile(r"^\s*(?:(?:ل|لل|من\s+قبل\s+(?:ال)?)(?:قوات|عناصر|مسلحي|كتائب|ميليشيات|مليشيات|مقاتلي)"
                                   # «دخلت قوة من الكتائب الأمنية», «هاجمت مجموعة من مسلحي …»: a unit of the force after it
-                                  r"|(?:قوة|قوات|وحدة|مجموعة|سرية|رتل|أرتال|عناصر|مسلحون|مسلحين)\s+(?:\S+\s+)?من)\s*$")
+                                  r"|(?:قوة|قوات|وحدة|وحدات|مجموعة|مجموعات|سرية|سرايا|رتل|أرتال|عناصر|أفراد|افراد|جنود|دورية|دوريات|فرقة|فصيل|فصائل|"
+                                  r"مقاتلون|مقاتلين|مسلحون|مسلحين)\s+(?:\S+\s+)?من)\s*$")
 _AR_UNDERWENT_RE = re.compile(r"(?:^|\s)[وف]?(?:تعرض|تعرضت|تعرضوا|تتعرض|يتعرض)\s")
 _AR_FROM_AGENT_RE = re.compile(r"(?:^|\s)(?:من|من\s+قبل|على\s+يد)\s+(?:(?:ال)?(?:قوات|عناصر|مسلحي|كتائب)\s+)?$")
 # «سقطت في أيدي الثوار», «بيد قوات حفتر», «تحت سيطرة»: in whose hands a place fell (the agent comes after it)
@@ -2173,11 +2174,12 @@ def extract_result(
             placed[j].id != placed[i].id and _is_ancestor(gaz, placed[i], placed[j])
             for j in libyan if j != i)]
 
-        def places_for(trig_start: int, targets: bool = False) -> list[_Located]:
+        def places_for(trig_start: int, targets: bool = False, withdrawal: bool = False) -> list[_Located]:
             """The place list a trigger governs: first place after it (else the last before) and its list.
 
             ``targets``: a strike's list also joins places that end phrases joined by "and" ("targets in
-            Tripoli and air defences around Sabha"): each is a target of its own."""
+            Tripoli and air defences around Sabha"): each is a target of its own. ``withdrawal``: the trigger
+            is a withdrawal, whose "from X" is the place left, the event's place, not where people came from."""
             if not keep:
                 return []
             # a clause of its own («…، فيما استهدفت غارة مطار معيتيقة», "…, while an air strike hit …")
@@ -2200,7 +2202,7 @@ def extract_result(
                     after, pool = [], subject
             # "forces advancing from Brega hit Ajdabiya", «تعزيزات من مصراتة إلى سرت»: where they came
             # from is not where the event is, when the sentence names another place
-            here = [i for i in pool if not is_origin(i)]
+            here = pool if withdrawal else [i for i in pool if not is_origin(i)]
             if here and len(here) < len(pool):
                 after = [i for i in after if i in here]
                 primary = after[0] if after else here[-1]
@@ -2358,7 +2360,8 @@ def extract_result(
         owner = _toll_owner(seen_types, cas) if clause_cas is None and (fat or inj) else None
         for key_t, t in seen_types.items():
             et = key_t[0]
-            located = places_for(sent.start + t.start, targets=t.event_type == "Explosions/Remote violence")
+            located = places_for(sent.start + t.start, targets=t.event_type == "Explosions/Remote violence",
+                                 withdrawal=t.kind == "handover" and bool(_WITHDRAW_RE.match(t.word.strip())))
             carried = False
             if located and all(x.place_id == "cc:LY" for x in located) and (
                     sent.paragraph in para_place or sent.section in last_place):
@@ -2478,6 +2481,11 @@ def extract_result(
             # an undated event of a narrative is of the year the text named last before it (or first)
             era = t_date or _narrative_era(years, sent.start)
             actor1, actor2 = _of_its_time(actor1, era), _of_its_time(actor2, era)
+            if actor2 and actor2 == actor1:
+                # "pro-Gaddafi forces and army units" in 2011: two names of one side, once each is named after its
+                # time; the other side is another actor of the sentence (or none)
+                actor2 = next((n for n in (_of_its_time(a.name, era) for a in actors)
+                               if n and n != actor1 and not _allied(actor1, n, lexicon)), "")
             war_note = ""
             if t.kind == "handover" and t_date and _GADDAFI_WAR[0] <= t_date[:10] <= _GADDAFI_WAR[1] \
                     and actor1 in _WAR_2011_SIDES and _WITHDRAW_RE.match(t.word.strip()):

@@ -3105,3 +3105,52 @@ def test_a_tally_of_many_events_is_not_the_toll_of_the_event_just_told(text):
 def test_the_army_is_named_alike_in_english_and_arabic(text, date, actor):
     ev = one(text, date)
     assert ev.actor1 == actor
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("اشتبكت وحدات من الجيش مع مسلحين في سبها يوم 3 مايو 2014.", "Libyan forces", "Unidentified armed group"),
+    ("هاجمت دورية من الجيش مسلحين في أوباري يوم 3 مايو 2014.", "Libyan forces", "Unidentified armed group"),
+    ("Clashes broke out between army units and armed groups in Tripoli on 3 May 2014.", "Libyan forces",
+     "Unidentified armed group"),
+])
+def test_units_of_the_army_are_the_army_acting(text, actor1, actor2):
+    ev = one(text, None)
+    assert (ev.actor1, ev.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت القوات الموالية مدينة الزنتان يوم 20 أبريل 2011.",
+    "قصفت قوات النظام مدينة الزنتان يوم 20 أبريل 2011.",
+    "Regime forces shelled Zintan on 20 April 2011.",
+])
+def test_bare_loyalist_and_regime_forces_of_2011_are_gaddafis(text):
+    assert one(text, None).actor1 == "Gaddafi loyalist forces"
+
+
+def test_bare_loyal_forces_of_a_later_year_are_the_state_not_gaddafi():
+    assert one("هاجمت القوات الموالية مطار معيتيقة يوم 5 مايو 2019.", None).actor1 == "Libyan forces"
+
+
+def test_forces_loyal_to_him_name_no_party_called_him():
+    ev = one("قصفت القوات الموالية له مدينة الزنتان يوم 20 أبريل 2011.", None)
+    assert "ه" not in ev.actor1 and ev.actor1 != "Libyan forces"
+
+
+@pytest.mark.parametrize("text", [
+    "The battle was fought between army units and militiamen loyal to Gaddafi, and anti-Gaddafi forces in Benghazi on"
+    " 19 March 2011.",
+    "وقعت معركة بين وحدات الجيش وكتائب القذافي من جهة والثوار من جهة أخرى في بنغازي يوم 19 مارس 2011.",
+])
+def test_two_names_of_one_side_named_after_their_time_are_not_each_others_opponent(text):
+    ev = next(e for e in events(text, None) if e.event_type == "Battles")
+    assert ev.actor1 == "Gaddafi loyalist forces" and ev.actor2 == "NTC/rebel forces (2011)"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Misratan forces withdrew from Sirte on 5 May 2015 and returned to Misrata.", "Sirte"),
+    ("On 5 May 2015 the rebels retreated from Brega, some of them as far as Ajdabiya.", "Brega"),
+    ("انسحبت قوات مصراتة من سرت يوم 5 مايو 2015 وعادت إلى مصراتة.", "سرت"),
+])
+def test_a_withdrawal_is_where_the_force_left_not_where_it_went(text, place):
+    evs = [e for e in events(text, None) if e.event_type in ("Strategic developments", "Battles")]
+    assert evs and evs[0].location == place

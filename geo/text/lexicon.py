@@ -643,6 +643,11 @@ _EN_UNIT_RE = re.compile(
 _EN_FROM_RE = re.compile(rf"\b(?i:militias?|fighters|forces|gunmen|armed\s+groups?|militiamen)\s+(?:from|of)\s+"
                          rf"(?:the\s+(?:town|city)\s+of\s+)?(?P<x>{_CAP}(?:\s+{_CAP})?)")
 _AR_W = r"[\u0621-\u064a\u0671-\u06d3\u064b-\u0652\u0640]+"
+_AR_PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن"})
+#: «القوات الموالية», «الكتائب الموالية» standing alone: no «لـ…» (nor «له», «لها») names whom they are loyal to
+_AR_BARE_LOYAL_RE = re.compile(
+    r"(?:(?<=[\s«(])|^)(?P<head>[وب]?(?:ال)?(?:قوات|كتائب)\s+(?:ال)?موالية)(?=[\s.,،؛:»)]|$)(?![\s«]*(?:ل|ل\S+)(?:\s|$))"
+    r"(?!\s+(?:ل|لل)\S)")
 _AR_LOYAL_RE = re.compile(
     rf"(?:(?<=\s)|^)(?P<head>(?:[وب]?(?:ال)?|لل)(?:قوات|عناصر|مسلح(?:ون|ين|و)|مقاتل(?:ون|ين|و)|مهاجم(?:ون|ين|و)|نشطاء|ناشطين|ميليشيات|مليشيات|"
     rf"كتائب|مجموعات|مجموعة|تشكيلات|وحدات|أخرى|اخرى|أخريات))\s+"
@@ -809,8 +814,8 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
         add(f"{m['x']} militia", m.start(), m.end())
     for m in (_ar_loyal_matches(text) if ar and has("تابع", "موال", "مؤيد", "مبايع", "تتبع", "داعم") else ()):
         x = _trim_ar_name(m["x"])
-        if not x:
-            continue
+        if not x or x in _AR_PRONOUN_SUFFIXES:
+            continue  # «القوات الموالية له»: loyal to someone named before, not to a party called «ه»
         if text[m.start("x") - 2:m.start("x")] == "لل" or (x.startswith("ل") and text[m.start("x") - 1] == "ل"):
             # لـ + «ال…» is written «لل…»: «للحكومة» = لـ + «الحكومة» (the article lost its alif); a noun that
             # itself begins with «ل» loses one lam too: «للواء السابع» = لـ + «اللواء السابع»
@@ -832,6 +837,13 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
         # «قوات موالية للمجلس العسكري»: لـ before «ال» is written «لل»
         add(x if unit else (f"قوات موالية ل{x[1:]}" if x.startswith("ال") else f"قوات موالية لـ{x}"),
             m.start("head"), m.end("x"))
+    for m in (_AR_BARE_LOYAL_RE.finditer(text) if ar and has("موالي") else ()):
+        # «القوات الموالية» with no «لـ…» after it: the forces loyal to the government of the day (in 2011,
+        # Gaddafi's: the generic state forces are named after their time when the event is dated)
+        state = _known("القوات الليبية", lex, "ar")
+        if state is not None and free(m.start("head"), m.end("head")):
+            out.append(ActorMention(state.name, m.start("head"), m.end("head"), state.kind, state.acled_name,
+                                    state.actor_id))
     for m in (_AR_TITLED_RE.finditer(text) if ar and _AR_TITLE_HINT_RE.search(text) else ()):
         words = _trim_ar_name(m["x"]).split()
         head = m["head"].lstrip("وب")
