@@ -313,6 +313,14 @@ _CIVILIAN_VICTIMS_RE = re.compile(
     r"[^.،؛]{0,50}?(?:مصرع|حتف)",
     re.IGNORECASE,
 )
+#: Unnamed "people" killed or wounded by an attack («وقتلوا أربعة أشخاص», "killing four people"): civilians when
+#: the assault names no armed target (an attack on a town, not on a checkpoint or its guards; not "gunfire killed …")
+_ASSAULT_WORD_RE = re.compile(r"attack|raid|storm|assault|هاجم|هجوم|اقتحم|اقتحام|داهم|مداهمة|الهجوم", re.IGNORECASE)
+_PEOPLE_VICTIMS_RE = re.compile(
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+(?:\S+\s+){0,2}?(?:people|persons|villagers|townspeople)\b"
+    r"|(?:مقتل|[وف]?قتل\S*|قُتل\S*|[وف]?أصاب\S*|إصابة|اصابة)\s+(?:\S+\s+){0,2}?(?:أشخاص|اشخاص|شخصا|شخصاً|أشخاصا|"
+    r"مواطنين|سكان|الأهالي|الاهالي|(?:من\s+)?الأهالي)(?![\u0621-\u064a])",
+    re.IGNORECASE)
 _ARMED_VICTIM_RE = re.compile(
     r"^\s*(?:\S+\s+){0,3}?(?:commander|officer|colonel|general|soldier|fighter|militia\s+leader|brigade|"
     r"militants?|terrorists?|insurgents?|gunmen|troops|rebels?|jihadists?|"
@@ -2435,6 +2443,12 @@ def extract_result(
                                          or _CIVILIAN_TARGET_BEFORE_RE.search(sent.text[max(0, t.start - 110):t.start])
                                          or any(x.kind == "abduction" for x in act)
                                          or (actor2 and _camp(actor2, lexicon) == "civilians")
+                                         # «هاجم … بلدة الفقهاء وقتلوا أربعة أشخاص»: people killed, no armed target
+                                         or (_ASSAULT_WORD_RE.search(t.word) is not None
+                                             and _PEOPLE_VICTIMS_RE.search(sent.text, t.end) is not None
+                                             and not _ARMED_TARGET_RE.search(after)
+                                             and not (actor2 and _camp(actor2, lexicon) in ("state", "non_state",
+                                                                                             "external")))
                                          # "the terrorist attack on …", «الهجوم الإرهابي»: no armed target named
                                          or (_TERROR_RE.search(sent.text[t.start:t.end + 12]) is not None
                                              and not _ARMED_TARGET_RE.search(after)
@@ -2506,6 +2520,8 @@ def extract_result(
                 by = next((a.name for a in actors if a.start > t.start and
                            _BY_BEFORE_RE.search(sent.text[max(0, a.start - 12):a.start])), "")
                 actor1, actor2 = by, "Civilians"  # the dead of a mass grave are its victims
+            if et_t == "Violence against civilians" and not actor2 and actor1 != "Civilians":
+                actor2 = "Civilians"  # whom violence against civilians targets (ACLED's actor 2 of the type)
             targets: list[_Located | None] = list(located) if located else [None]
             if t.kind in ("clash", "fighting", "attack") and located and not carried \
                     and all(x.place_id in captured for x in located):

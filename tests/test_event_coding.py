@@ -3154,3 +3154,34 @@ def test_two_names_of_one_side_named_after_their_time_are_not_each_others_oppone
 def test_a_withdrawal_is_where_the_force_left_not_where_it_went(text, place):
     evs = [e for e in events(text, None) if e.event_type in ("Strategic developments", "Battles")]
     assert evs and evs[0].location == place
+
+
+@pytest.mark.parametrize("text, et", [
+    ("هاجم عناصر من تنظيم داعش بلدة الفقهاء يوم 28 أكتوبر 2018 وقتلوا أربعة أشخاص.", "Violence against civilians"),
+    ("ISIL fighters attacked the town of Fuqaha on 28 October 2018, killing four people.", "Violence against civilians"),
+    # an armed target makes the same toll a battle's
+    ("Gunmen attacked an army checkpoint near Sabha on 3 May 2018, killing four people.", "Battles"),
+    ("هاجم مسلحون بوابة أمنية قرب سبها يوم 3 مايو 2018 ما أسفر عن مقتل أربعة أشخاص.", "Battles"),
+])
+def test_people_killed_by_an_assault_with_no_armed_target_are_civilians(text, et):
+    ev = one(text, None)
+    assert ev.event_type == et
+    assert (ev.actor2 == "Civilians") == (et == "Violence against civilians")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("أفرج مسلحون عن ثلاثة رهائن أتراك في أوباري يوم 2 نوفمبر 2017.", "ar"),
+    ("The three Turkish hostages were released by their captors in Ubari on 2 November 2017.", "en"),
+])
+def test_a_release_of_hostages_is_an_agreement(text, lang):
+    ev = one(text, None)
+    assert (ev.event_type, ev.sub_event_type, ev.event_date) == ("Strategic developments", "Agreement", "2017-11-02")
+
+
+@pytest.mark.parametrize("text", [
+    "فرضت قوات الردع حظر تجول في سوق الجمعة يوم 1 سبتمبر 2018.",
+    "The Rada force imposed a curfew in Souq al-Juma on 1 September 2018.",
+])
+def test_a_curfew_is_a_strategic_development(text):
+    ev = one(text, None)
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Other")
