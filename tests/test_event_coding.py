@@ -3185,3 +3185,12 @@ def test_a_release_of_hostages_is_an_agreement(text, lang):
 def test_a_curfew_is_a_strategic_development(text):
     ev = one(text, None)
     assert (ev.event_type, ev.sub_event_type) == ("Strategic developments", "Other")
+
+
+@pytest.mark.parametrize("text", [
+    "On 19 March 2011 the coalition struck targets near Benghazi.",
+    "وفي 19 مارس 2011 ضربت قوات التحالف أهدافا قرب بنغازي.",
+])
+def test_the_2011_coalition_striking_is_an_air_strike_by_the_coalition(text):
+    ev = one(text, None)
+    assert (ev.event_type, ev.actor1, ev.event_date) == ("Explosions/Remote violence", "Coalition forces (2011)", "2011-03-19")
