@@ -315,6 +315,8 @@ _CIVILIAN_VICTIMS_RE = re.compile(
 )
 #: Unnamed "people" killed or wounded by an attack («وقتلوا أربعة أشخاص», "killing four people"): civilians when
 #: the assault names no armed target (an attack on a town, not on a checkpoint or its guards; not "gunfire killed …")
+#: Protest verbs a force also does when it regroups or moves (police who "protested" over pay do protest)
+_PROTEST_VERB_RE = re.compile(r"rallied|rally|marched", re.IGNORECASE)
 _ASSAULT_WORD_RE = re.compile(r"attack|raid|storm|assault|هاجم|هجوم|اقتحم|اقتحام|داهم|مداهمة|الهجوم", re.IGNORECASE)
 _PEOPLE_VICTIMS_RE = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+(?:\S+\s+){0,2}?(?:people|persons|villagers|townspeople)\b"
@@ -2319,6 +2321,13 @@ def extract_result(
             if t.kind == "territory" and _BUILDING_AFTER_RE.search(sent.text[t.end:t.end + 40]):
                 # "stormed the headquarters of …", «اقتحموا مقر …»: an attack on a building, not territory
                 t = dataclasses.replace(t, event_type="Battles", sub_event_type="Armed clash", kind="attack")
+            if t.kind == "protest" and _PROTEST_VERB_RE.fullmatch(t.word.strip()):
+                # "LNA forces rallied near Sirte", "the brigades marched on Tripoli": a force that rallies or marches
+                # regroups or moves; it does not protest
+                agent = next((a for a in reversed(actors) if a.end <= t.start and not sent.text[a.end:t.start].strip()), None)
+                if agent is not None and _camp(agent.name, lexicon) in ("state", "non_state", "external"):
+                    t = dataclasses.replace(t, event_type="Strategic developments", sub_event_type="Change to group/activity",
+                                            kind="deployment")
             key = (t.event_type, t.sub_event_type)
             prev_t = seen_types.get(key)
             if prev_t is not None and t.start - prev_t.end > 25 and t.kind not in _BACKREF_KINDS \

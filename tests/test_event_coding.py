@@ -3194,3 +3194,26 @@ def test_a_curfew_is_a_strategic_development(text):
 def test_the_2011_coalition_striking_is_an_air_strike_by_the_coalition(text):
     ev = one(text, None)
     assert (ev.event_type, ev.actor1, ev.event_date) == ("Explosions/Remote violence", "Coalition forces (2011)", "2011-03-19")
+
+
+@pytest.mark.parametrize("text, et", [
+    ("احتشد الآلاف في مصراتة يوم 10 يوليو 2021 للمطالبة بالانتخابات.", "Protests"),
+    ("Thousands rallied in Misrata on 10 July 2021 to demand elections.", "Protests"),
+    # a force that masses or rallies regroups; it does not protest
+    ("احتشدت قوات حفتر قرب سرت يوم 10 يوليو 2020.", None),
+    ("LNA forces rallied near Sirte on 10 July 2020.", "Strategic developments"),
+])
+def test_crowds_that_mass_protest_and_forces_that_rally_regroup(text, et):
+    evs = events(text, None)
+    assert [e.event_type for e in evs][:1] == ([et] if et else [])
+    if et == "Protests":
+        assert evs[0].actor1 == "Protesters"
+
+
+@pytest.mark.parametrize("text", [
+    "In May 2014, Haftar launched Operation Dignity in Benghazi.",
+    "On 16 May 2014 the LNA launched a military operation in Benghazi.",
+])
+def test_launching_an_operation_at_a_place_is_a_battle_there(text):
+    ev = one(text, None)
+    assert (ev.event_type, ev.location) == ("Battles", "Benghazi")
