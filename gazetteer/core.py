@@ -71,6 +71,7 @@ class Gazetteer:
         self.places: tuple[Place, ...] = tuple(sorted(by_id.values(), key=lambda p: p.id))
         self._lookup_cache: dict[tuple[str, int], tuple[Candidate, ...]] = {}
         self._resolve_cache: dict[tuple[str, Context], Resolution] = {}
+        self._ancestor_ids: dict[str, frozenset[str]] = {}
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -200,6 +201,13 @@ class Gazetteer:
             if p is not None:
                 out.append(p)
         return out
+
+    def ancestor_ids(self, place_id: str) -> frozenset[str]:
+        """Ids of the places holding ``place_id`` (its :meth:`ancestors`), computed once per place."""
+        ids = self._ancestor_ids.get(place_id)
+        if ids is None:
+            ids = self._ancestor_ids[place_id] = frozenset(a.id for a in self.ancestors(place_id))
+        return ids
 
     def children(self, place_id: str | Place) -> list[Place]:
         pid = place_id.id if isinstance(place_id, Place) else place_id
