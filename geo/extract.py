@@ -1168,7 +1168,17 @@ def _actors_for(t: Any, actors: list[Any], text: str, lang: str, carried: str, l
         # الزنتان مع قوات مصراتة» — two militias, still opponents
         others = opponents if opponents or getattr(t, "kind", "") not in ("clash", "fighting") else others
     actor2 = others[0] if others else ""
+    if getattr(t, "kind", "") == "territory" and actor1:
+        # "captured the airport from the Zintan brigades", «انتزعت المدينة من قبضة قوات حفتر»: whom a place was
+        # taken from is the other side, allied in kind or not (two militias)
+        loser = next((a.name for a in after if a.name != actor1
+                      and _TAKEN_FROM_RE.search(text[max(t.end, a.start - 24):a.start])), "")
+        actor2 = loser or actor2
     return actor1, actor2
+
+
+_TAKEN_FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?(?:control\s+of\s+(?:the\s+)?)?$"
+                            r"|(?:^|\s)من\s+(?:(?:قبضة|أيدي|ايدي|يد|سيطرة)\s+)?$", re.IGNORECASE)
 
 
 _PARTNER_BEFORE_RE = re.compile(

@@ -3217,3 +3217,28 @@ def test_crowds_that_mass_protest_and_forces_that_rally_regroup(text, et):
 def test_launching_an_operation_at_a_place_is_a_battle_there(text):
     ev = one(text, None)
     assert (ev.event_type, ev.location) == ("Battles", "Benghazi")
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("In August 2014, the Libya Dawn coalition captured Tripoli International Airport from the Zintan brigades.",
+     "Libya Dawn", "Zintan forces"),
+    ("انتزعت قوات حكومة الوفاق مدينة غريان من قبضة قوات حفتر يوم 26 يونيو 2019.", "GNA forces", "LNA"),
+])
+def test_whom_a_place_was_taken_from_is_the_other_side(text, actor1, actor2):
+    ev = one(text, None)
+    assert (ev.event_type, ev.actor1, ev.actor2) == ("Battles", actor1, actor2)
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The government sent troops to Sabha on 18 January 2014.", True),
+    ("وأرسلت الحكومة قوات إلى سبها يوم 18 يناير 2014.", True),
+    ("The UN sent a letter to the government on 18 January 2014 about Sabha.", False),
+    ("نشرت الصحف تقريرا عن سبها يوم 18 يناير 2014.", False),
+])
+def test_sending_troops_is_a_deployment_and_sending_a_letter_is_nothing(text, event):
+    evs = events(text, None)
+    if event:
+        assert [(e.event_type, e.sub_event_type, e.event_date) for e in evs] == [
+            ("Strategic developments", "Change to group/activity", "2014-01-18")]
+    else:
+        assert evs == []
