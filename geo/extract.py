@@ -160,7 +160,12 @@ _LONG_AGO_RE = re.compile(
 # "The next day", «في اليوم التالي»: a day after the date named last
 _NEXT_DAY_RE = re.compile(
     r"\b(?:the\s+(?:next|following)\s+(?:day|morning|night|evening|afternoon)|a\s+day\s+later|the\s+day\s+after)\b"
-    r"|\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|\d{1,2})\s+days\s+later\b"
+    r"|\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|\d{1,2})\s+days\s+"
+    r"(?:later\b|after\s+(?:the|this|that)\s+)"
+    # "the day before,", "a day earlier", "two days earlier", «في اليوم السابق», «قبل ذلك بيوم»: before the date named last
+    r"|(?P<before>\bthe\s+(?:day|night|evening)\s+before(?=\s*[,;.]|\s*$)|\bthe\s+previous\s+(?:day|night|evening)\b"
+    r"|\ba\s+day\s+(?:earlier|before)\b|(?:في\s+)?(?:اليوم|الليلة)\s+(?:السابق|السابقة|الذي\s+سبقه)|قبل\s+ذلك\s+بيوم|قبلها\s+بيوم)"
+    r"|\b(?P<nb>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days\s+(?:earlier|before)(?=\s*[,;.]|\s*$)"
     r"|\b(?P<wn>two|three|four|2|3|4)\s+weeks\s+later\b"
     r"|\b(?P<few>a\s+few|several|some)\s+days\s+later\b|(?P<few2>\bdays\s+(?:later|afterwards)|\bwithin\s+days\b)"
     r"|(?P<wk0>\blater\s+(?:that|the\s+same)\s+week\b)"
@@ -217,13 +222,18 @@ _LATER_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 
 
 def _days_later(m: re.Match[str]) -> tuple[int, int]:
-    """(days after the date named last, time precision) of a "next day" / "two days later" phrase."""
+    """(days after the date named last, time precision) of a "next day" / "two days later" phrase (negative
+    for "the day before", "two days earlier")."""
     def count(word: str) -> int:
         word = word.lower()
         return int(word) if word.isdigit() else _LATER_DAYS[word]
 
     if m.group("z"):
         return 0, 1
+    if m.group("before"):
+        return -1, 1
+    if m.group("nb"):
+        return -count(m.group("nb")), 1
     if m.group("n") or m.group("arn"):
         return count(m.group("n") or m.group("arn")), 1
     if m.group("wn"):
@@ -2024,7 +2034,8 @@ def extract_result(
             # "The next day, …", "two days later", «وفي اليوم التالي»: counted from the date named last
             days, prec = _days_later(next_day)
             dinfo = timeparse.DateInfo(base.date + _dt.timedelta(days=days), prec,
-                                       f"{next_day.group().strip()!r}: {days} day(s) after {base.date.isoformat()}",
+                                       f"{next_day.group().strip()!r}: {abs(days)} day(s) {'before' if days < 0 else 'after'} "
+                                       f"{base.date.isoformat()}",
                                        next_day.start(), next_day.end())
         month_later = _MONTH_LATER_RE.search(sent.text)
         if month_later and not next_day and base is not None and base.date is not None and (
@@ -2509,7 +2520,7 @@ def extract_result(
                 if later is not None:
                     days, prec2 = _days_later(later)
                     t_date = (dinfo.date + _dt.timedelta(days=days)).isoformat()
-                    t_prec, t_note = prec2, f"{later.group().strip()!r}: {days} day(s) after {dinfo.date.isoformat()}"
+                    t_prec, t_note = prec2, f"{later.group().strip()!r}: {abs(days)} day(s) {'before' if days < 0 else 'after'} {dinfo.date.isoformat()}"
             # an undated event of a narrative is of the year the text named last before it (or first)
             era = t_date or _narrative_era(years, sent.start)
             actor1, actor2 = _of_its_time(actor1, era), _of_its_time(actor2, era)

@@ -3242,3 +3242,21 @@ def test_sending_troops_is_a_deployment_and_sending_a_letter_is_nothing(text, ev
             ("Strategic developments", "Change to group/activity", "2014-01-18")]
     else:
         assert evs == []
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Rebels captured Zawiya on 5 June 2011. The day before, loyalist forces had shelled Surman.", "2011-06-04"),
+    ("Rebels captured Zawiya on 5 June 2011. Two days earlier, loyalist forces had shelled Surman.", "2011-06-03"),
+    ("Rebels captured Zawiya on 5 June 2011. Three days after the capture, loyalist forces shelled Surman.", "2011-06-08"),
+    ("سيطر الثوار على الزاوية يوم 5 يونيو 2011. وفي اليوم السابق قصفت القوات الموالية للقذافي صرمان.", "2011-06-04"),
+    ("سيطر الثوار على الزاوية يوم 5 يونيو 2011. وقبل ذلك بيوم قصفت القوات الموالية للقذافي صرمان.", "2011-06-04"),
+])
+def test_the_day_before_and_days_after_an_event_count_from_the_date_named_last(text, date):
+    ev = next(e for e in events(text, None) if e.location in ("Surman", "صرمان"))
+    assert ev.event_date == date
+
+
+def test_the_day_before_an_occasion_is_no_day_before_the_date_named_last():
+    ev = next(e for e in events("Rebels captured Zawiya on 5 June 2011. On 9 June, the day before the talks, loyalist "
+                                "forces shelled Surman.", None) if e.location == "Surman")
+    assert ev.event_date == "2011-06-09"
