@@ -234,3 +234,13 @@ def test_a_victim_and_those_joined_to_them_are_counted(text, lang, fat):
 )
 def test_n_of_them_is_a_part_of_the_count_before(text, lang, fatal):
     assert casualties(text, lang).fatalities == fatal
+
+
+@pytest.mark.parametrize("text, fat, inj", [
+    ("Clashes in Tripoli: 32 killed, 159 wounded.", 32, 159),
+    ("Clashes in Tripoli left 32 dead, 159 injured.", 32, 159),
+    ("Clashes in Sabha killed between 40 and 50 people.", 40, None),
+])
+def test_a_count_takes_the_word_it_carries_and_a_range_after_its_verb_its_lower_bound(text, fat, inj):
+    c = casualties(text, "en")
+    assert (c.fatalities, c.injuries) == (fat, inj)

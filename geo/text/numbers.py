@@ -610,7 +610,12 @@ _AR_INJURY_VERBS = {"اصاب", "اصابت", "اصابوا", "جرح", "جرح�
 
 
 def _classify_en(words: list[str], i: int, j: int) -> str:
-    # before: "killed six", "wounding 15", "killing at least 11"
+    # right after: "32 killed, 159 wounded" — the word a count carries is its own, whatever came before it
+    if j < len(words) and words[j] in _EN_FATAL_TRIGGERS and words[j] not in _EN_ACTIVE:
+        return "fatal"
+    if j < len(words) and words[j] in _EN_INJURY_TRIGGERS and words[j] not in _EN_ACTIVE:
+        return "injury"
+    # before: "killed six", "wounding 15", "killing at least 11", "killed between 40 and 50"
     k = i - 1
     steps = 0
     while k >= 0 and steps < 4:
@@ -619,7 +624,7 @@ def _classify_en(words: list[str], i: int, j: int) -> str:
             return "fatal"
         if w in _EN_INJURY_TRIGGERS:
             return "injury"
-        if w not in _EN_HEDGE:
+        if w not in _EN_HEDGE and w != "between":
             break
         k -= 1
         steps += 1
