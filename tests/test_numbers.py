@@ -244,3 +244,13 @@ def test_n_of_them_is_a_part_of_the_count_before(text, lang, fatal):
 def test_a_count_takes_the_word_it_carries_and_a_range_after_its_verb_its_lower_bound(text, fat, inj):
     c = casualties(text, "en")
     assert (c.fatalities, c.injuries) == (fat, inj)
+
+
+@pytest.mark.parametrize("text, fat", [
+    ("وارتفعت حصيلة القتلى إلى 34 يوم 25 يناير.", 34),
+    ("قتل 34 شخصا يوم الثلاثاء في بنغازي.", 34),
+    ("وبحلول نهاية اليوم كان أكثر من 30 شخصا قد قتلوا.", 30),
+    ("استمر القتال 3 أيام وقتل فيه 5 أشخاص.", 5),  # «3 أيام» counts days
+])
+def test_a_count_before_the_day_it_fell_on_and_before_qad_is_counted(text, fat):
+    assert casualties(text, "ar").fatalities == fat

@@ -432,6 +432,7 @@ _NOT_PEOPLE = {"days", "day", "weeks", "week", "months", "month", "years", "year
                "km", "kilometres", "kilometers", "miles", "metres", "meters",
                "ايام", "يوما", "يوم", "اسابيع", "اسبوعا", "اشهر", "شهرا", "شهور", "سنوات", "عاما", "اعوام", "سنه",
                "ساعات", "ساعه", "دقائق", "دقيقه", "كلم", "كم", "كيلومترا", "كيلومترات", "مترا", "امتار"}
+_AR_WEEKDAYS_N = {"الاحد", "الاثنين", "الثلاثاء", "الثلاثا", "الاربعاء", "الاربعا", "الخميس", "الجمعه", "الجمعة", "السبت"}
 _EN_AND_ONE_RE = re.compile(
     r"\b(?P<n>an?|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?[a-z]+\s+and\s+(?:a|an|one)\s+"
     r"(?:[a-z]+\s+)?[a-z]+\s+(?:were|have\s+been|had\s+been)\s+(?P<verb>killed|wounded|injured)\b", re.IGNORECASE)
@@ -518,8 +519,8 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
     while far < min(len(words), j + 5) and words[far] not in _AR_VERB_AFTER:
         base = words[far][1:] if words[far][:1] == "و" and len(words[far]) > 1 else words[far]
         if not (base == "و" or base in _AR_PEOPLE_PL or base in _AR_PERSON_SING or base in _AR_PERSON_DUAL or base in _AR_ONE_TWO
-                or _is_ar_nisba_plural(base) or _is_ar_number_word(base) or base.isdigit()):
-            break
+                or _is_ar_nisba_plural(base) or _is_ar_number_word(base) or base.isdigit() or base == "قد"):
+            break  # («30 شخصا قد قتلوا»: the particle «قد» before the verb)
         far += 1
     for q in (j, j + 1, far):
         if q < len(words) and words[q] in _AR_VERB_AFTER:
@@ -758,8 +759,11 @@ def casualties(text: str, language: str) -> Casualties:
             if j2 is not None:
                 range_hi, j = nxt.value, j2 + 1
                 skip_until = nxt.end
-        if j < len(words) and words[j] in _NOT_PEOPLE:
-            continue  # "3 days of fighting", «بعد 5 ساعات», "20 km": a count of something else
+        if j < len(words) and words[j] in _NOT_PEOPLE and not (
+                words[j] == "يوم" and j + 1 < len(words) and (words[j + 1].isdigit() or words[j + 1] in _AR_WEEKDAYS_N)):
+            # "3 days of fighting", «بعد 5 ساعات», "20 km": a count of something else (not «إلى 34 يوم 25
+            # يناير», «34 يوم الخميس»: «يوم» opens the date of the count)
+            continue
         if nm.text.isdigit() and 1900 <= (nm.value or 0) <= 2100 and i > 0 and words[i - 1] in _YEAR_LEAD:
             continue  # "the deadliest since 2011", «منذ عام 2014»: a year, not a count
         arabic = bool(re.search(r"[\u0600-\u06ff]", text[nm.start:nm.end])) or language == "ar"
