@@ -254,3 +254,12 @@ def test_a_count_takes_the_word_it_carries_and_a_range_after_its_verb_its_lower_
 ])
 def test_a_count_before_the_day_it_fell_on_and_before_qad_is_counted(text, fat):
     assert casualties(text, "ar").fatalities == fat
+
+
+@pytest.mark.parametrize("text, fat, inj", [
+    ("قتل مدني وأصيب آخران في القصف.", 1, 2),
+    ("قتل ثلاثة جنود وأصيب آخران.", 3, 2),
+])
+def test_two_others_are_two(text, fat, inj):
+    c = casualties(text, "ar")
+    assert (c.fatalities, c.injuries) == (fat, inj)

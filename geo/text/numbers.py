@@ -357,6 +357,7 @@ _AR_PERSON_DUAL = {"شخصين", "شخصان", "جنديين", "جنديان", "
 # the nominative dual «ـان» of every singular person noun is two («قتل مدنيان», «أصيب شرطيان»); the «ـين» form
 # is two only where the plural is broken (جنود، أطفال), else it is also the plural («مدنيين»), listed above
 _AR_PERSON_DUAL |= {w[:-1] + "تان" if w.endswith("ه") else w + "ان" for w in _AR_PERSON_SING} - {"طالبان"}
+_AR_PERSON_DUAL |= {"اخران", "اخريان"}  # «قتل مدني وأصيب آخران»: two others
 _AR_HEDGE = {"ما", "لا", "يقل", "عن", "نحو", "حوالي", "قرابه", "اكثر", "من", "اقل", "زهاء", "ما يقارب", "يقارب",
              "الاقل", "علي", "حصيله", "ارتفاع", "الي", "ب", "بين", "مابين"}
 _EN_FATAL_TRIGGERS = {"killed", "killing", "kills", "kill", "dead", "death", "deaths", "died", "fatalities", "lives",
