@@ -390,3 +390,15 @@ def test_a_heading_year_dates_month_dates_of_a_later_report_and_they_are_not_bac
     # a heading year that is the publication's own changes nothing
     same = find_dates("In January, a car bomb exploded in Sabha.", published, "en", ref_year=2023)
     assert same[0].date == dt.date(2023, 1, 1)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("سيطر الثوار على طرابلس في 2011/08/20.", dt.date(2011, 8, 20)),
+    ("Rebels took Tripoli on 2011.08.21.", dt.date(2011, 8, 21)),
+])
+def test_a_year_first_date_at_the_end_of_a_sentence(text, date):
+    assert [d.date for d in find_dates(text, None, "ar")] == [date]
+
+
+def test_a_year_first_date_inside_a_longer_number_is_none():
+    assert find_dates("version 1.2019.04.04 and 2019.04.04.5", None, "en") == []

@@ -172,7 +172,9 @@ _EN_MONTH_ONLY_RE = re.compile(
 _ISO_RE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<mon>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
 _SLASH_RE = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<b>\d{1,2})\s?(?P=sep)\s?(?P<year>(?:19|20)\d\d)(?!\d)")
 # «بتاريخ 2019/04/04»: year first, as official Libyan documents write it
-_YMD_SLASH_RE = re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d\d)(?P<sep>[/.])(?P<mon>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/.])")
+# (a full stop after it may end the sentence: «في 2011/08/20.»; one before a digit continues a number)
+_YMD_SLASH_RE = re.compile(
+    r"(?<![\d/])(?<!\d\.)(?P<year>(?:19|20)\d\d)(?P<sep>[/.])(?P<mon>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/]|\.\d)")
 
 _AR_WEEKDAY_RE = re.compile(
     rf"{_A}(?P<pre>(?:يوم|مساء|صباح|ليل|ليله|فجر|ظهر|عصر|نهار)\s+)?[وفب]?(?P<wd>{_alt(_AR_WEEKDAYS)}){_Z}"
