@@ -779,7 +779,7 @@ _CLAIMED_BY_RE = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$|\bclaimed\s+responsi
 _AR_OF_FORCES_GAP_RE = re.compile(r"^\s*(?:(?:ل|لل|من\s+قبل\s+(?:ال)?)(?:قوات|عناصر|مسلحي|كتائب|ميليشيات|مليشيات|مقاتلي)"
                                   # «دخلت قوة من الكتائب الأمنية», «هاجمت مجموعة من مسلحي …»: a unit of the force after it
                                   r"|(?:قوة|قوات|وحدة|وحدات|مجموعة|مجموعات|سرية|سرايا|رتل|أرتال|عناصر|أفراد|افراد|جنود|دورية|دوريات|فرقة|فصيل|فصائل|"
-                                  r"مقاتلون|مقاتلين|مسلحون|مسلحين)\s+(?:\S+\s+)?من)\s*$")
+                                  r"مقاتلون|مقاتلين|مسلحون|مسلحين|عشرات|مئات|العشرات|المئات)\s+(?:\S+\s+)?من)\s*$")
 _AR_UNDERWENT_RE = re.compile(r"(?:^|\s)[وف]?(?:تعرض|تعرضت|تعرضوا|تتعرض|يتعرض)\s")
 _AR_FROM_AGENT_RE = re.compile(r"(?:^|\s)(?:من|من\s+قبل|على\s+يد)\s+(?:(?:ال)?(?:قوات|عناصر|مسلحي|كتائب)\s+)?$")
 # «سقطت في أيدي الثوار», «بيد قوات حفتر», «تحت سيطرة»: in whose hands a place fell (the agent comes after it)
@@ -1326,7 +1326,9 @@ _PERSON_OBJECT_RE = re.compile(
     r"officials?|leaders?|commanders?|hostages|civilians|migrants|activists?|foreigners|nationals)\b",
     re.IGNORECASE)
 # arms among the goods: what a seizure of them is (ACLED: disrupted weapons use, not looting)
-_WEAPON_THINGS = r"(?:weapons|arms|ammunition|munitions|tanks|(?:rocket\s+)?launchers|rockets|missiles|explosives|mines)"
+_SURRENDER_RE = re.compile(r"surrender|laid\s+down|[وف]?(?:ا|إ)?ستسلا?م", re.IGNORECASE)
+_WEAPON_THINGS = (r"(?:weapons|arms|ammunition|munitions|tanks|(?:rocket\s+)?launchers|rockets|missiles|explosives|mines|"
+                  r"(?:car\s+|roadside\s+)?bombs?|IEDs?|(?:explosive\s+)?devices?|landmines?)")
 _IN_A_RAID_RE = re.compile(r"\b(?:in|during|after)\s+(?:a|an|the)\s+(?:\S+\s+)?$|(?:^|\s)(?:في|خلال|اثناء|أثناء)\s+$",
                            re.IGNORECASE)
 _WEAPON_THING_RE = re.compile(rf"\b{_WEAPON_THINGS}\b", re.IGNORECASE)
@@ -1832,6 +1834,17 @@ def extract_result(
                                                  w.group("v"), a, a + len(w.group("v")), "handover"))
                     trigs.sort(key=lambda t: t.start)
                     break
+        # "the airport was captured and its defenders surrendered": a surrender told with the fighting or capture it
+        # ended is part of that event, not an agreement of its own
+        if any(t.kind in ("territory", "clash", "fighting", "attack") for t in trigs):
+            trigs = [t for t in trigs if not (t.kind == "agreement" and _SURRENDER_RE.match(t.word.strip()))]
+        # "defused a roadside bomb", «فككت وحدة الهندسة عبوة ناسفة», "seized a car bomb": the bomb disrupted did not go off
+        disrupt = [u for u in trigs if u.kind == "disrupted_weapons" or (
+            u.kind == "territory" and _THING_OBJECT_RE.match(sent.text[u.end:u.end + 60])
+            and _WEAPON_THING_RE.search(sent.text, u.end, u.end + 40))]
+        if disrupt:
+            trigs = [t for t in trigs if not (t.kind == "explosive" and any(
+                0 <= t.start - u.end <= 50 and not _CLAUSE_RE.search(sent.text, u.end, t.start) for u in disrupt))]
         trigs = [t for t in trigs if not (t.kind == "agreement" and _IN_ACCORD_RE.search(sent.text[max(0, t.start - 12):t.end + 8]))]
         # «تمكين المساعدات من الدخول», «السماح بدخول المساعدات», "allow aid to enter": letting in, not taking
         trigs = [t for t in trigs if not (t.kind == "territory" and _LET_IN_RE.search(sent.text[max(0, t.start - 40):t.end]))]

@@ -3260,3 +3260,35 @@ def test_the_day_before_an_occasion_is_no_day_before_the_date_named_last():
     ev = next(e for e in events("Rebels captured Zawiya on 5 June 2011. On 9 June, the day before the talks, loyalist "
                                 "forces shelled Surman.", None) if e.location == "Surman")
     assert ev.event_date == "2011-06-09"
+
+
+@pytest.mark.parametrize("text", [
+    "استسلم عشرات من عناصر داعش في سرت يوم 5 ديسمبر 2016.",
+    "Dozens of ISIS fighters surrendered in Sirte on 5 December 2016.",
+])
+def test_a_surrender_is_an_agreement(text):
+    ev = one(text, None)
+    assert (ev.event_type, ev.sub_event_type, ev.actor1) == ("Strategic developments", "Agreement", "Islamic State")
+
+
+def test_a_surrender_told_with_the_capture_it_ended_is_part_of_it():
+    evs = events("Ghardabiya Airport was captured on 6 January 2020 and its defenders surrendered.", None)
+    assert [e.event_type for e in evs] == ["Battles"]
+
+
+@pytest.mark.parametrize("text", [
+    "فككت وحدة الهندسة العسكرية عبوة ناسفة في بنغازي يوم 5 مايو 2016.",
+    "Army engineers defused a roadside bomb in Benghazi on 5 May 2016.",
+    "Police seized a car bomb in Benghazi on 5 May 2016.",
+])
+def test_a_bomb_defused_or_seized_is_disrupted_weapons_use_not_an_explosion(text):
+    evs = events(text, None)
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Strategic developments", "Disrupted weapons use")]
+
+
+@pytest.mark.parametrize("text, et", [
+    ("أضرم مجهولون النار في مقر حزب العدالة والبناء في بنغازي يوم 5 مايو 2013.", "Strategic developments"),
+    ("أضرم محتجون النار في مبنى البلدية في البيضاء يوم 17 فبراير 2011.", "Riots"),
+])
+def test_arson_is_property_destruction_and_arson_by_protesters_a_riot(text, et):
+    assert one(text, None).event_type == et
