@@ -1164,6 +1164,11 @@ def _actors_for(t: Any, actors: list[Any], text: str, lang: str, carried: str, l
         gap = text[t.end:after[0].start]
         if len(gap) <= 25 and not _PREP_RE.search(gap):
             actor1 = after[0].name
+    if not actor1 and after and getattr(t, "kind", "") != "protest":
+        # "The Zawiya massacre took place on 24 February, when loyalist forces opened fire on protesters",
+        # «مجزرة وقعت … عندما أطلق مسلحون النار»: the subject of the clause that tells how it happened did it
+        actor1 = next((a.name for a in after if _camp(a.name, lexicon) != "civilians"
+                       and _WHEN_SUBJECT_RE.search(text[max(t.end, a.start - 40):a.start])), "")
     if actor1 and _camp(actor1, lexicon) == "civilians" and getattr(t, "kind", "") != "protest":
         actor1 = ""  # civilians named with violence are its victims («قتل ثلاثة مدنيين في قصف…»)
     if not actor1:
@@ -1187,6 +1192,8 @@ def _actors_for(t: Any, actors: list[Any], text: str, lang: str, carried: str, l
     return actor1, actor2
 
 
+_WHEN_SUBJECT_RE = re.compile(r"\b(?:when|as|after)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?$"
+                              r"|(?:^|\s)[وف]?(?:عندما|حين|حينما|بعدما|لما|إذ|اذ)\s+(?:\S+\s+)?$", re.IGNORECASE)
 _TAKEN_FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?(?:control\s+of\s+(?:the\s+)?)?$"
                             r"|(?:^|\s)من\s+(?:(?:قبضة|أيدي|ايدي|يد|سيطرة)\s+)?$", re.IGNORECASE)
 

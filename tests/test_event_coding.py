@@ -3292,3 +3292,22 @@ def test_a_bomb_defused_or_seized_is_disrupted_weapons_use_not_an_explosion(text
 ])
 def test_arson_is_property_destruction_and_arson_by_protesters_a_riot(text, et):
     assert one(text, None).event_type == et
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("The Zawiya massacre took place on 24 February 2011, when loyalist forces opened fire on protesters.",
+     "Gaddafi loyalist forces"),
+    ("The Gharghour massacre occurred on 15 November 2013 in Tripoli, when Misratan militiamen opened fire on protesters.",
+     "Misrata forces"),
+    ("مجزرة غرغور هي مجزرة وقعت في 15 نوفمبر 2013 في طرابلس عندما أطلق مسلحو مصراتة النار على متظاهرين.", "Misrata forces"),
+])
+def test_who_did_a_massacre_is_the_subject_of_the_clause_that_tells_how(text, actor1):
+    ev = next(e for e in events(text, None) if e.event_type == "Violence against civilians")
+    assert ev.actor1 == actor1 and ev.actor2 != actor1
+
+
+def test_a_towns_militias_are_its_militiamen_and_gunmen():
+    from geo.text.lexicon import find_actors
+
+    assert [a.name for a in find_actors("Misratan militiamen and Zintani gunmen clashed", "en")] == [
+        "Misrata forces", "Zintan forces"]

@@ -222,3 +222,10 @@ def test_policemen_in_the_singular_dual_and_plural_are_the_police(text: str) -> 
 ])
 def test_a_unit_named_by_its_head_ends_before_the_verb(text: str, names: list[str]) -> None:
     assert [a.name for a in find_actors(text, "ar")] == names
+
+
+def test_a_sound_plural_construct_is_read_in_both_cases():
+    from geo.text.lexicon import find_actors
+
+    for text in ("هاجم مسلحي مصراتة المدينة", "هاجم مسلحو مصراتة المدينة", "اشتبك مقاتلو الزنتان مع قوة"):
+        assert [a.name for a in find_actors(text, "ar")] in (["Misrata forces"], ["Zintan forces"]), text

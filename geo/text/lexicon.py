@@ -150,6 +150,45 @@ def _is_acronym(pattern: str) -> bool:
     return bool(letters) and all(c.isascii() and c.isupper() for c in letters)
 
 
+#: English group nouns a town's militia is also named by: "Misratan militias" are "Misratan militiamen" and
+#: "Misratan gunmen" too (added when the lexicon names the militias and not these)
+_EN_MILITIA_VARIANTS = ("militiamen", "gunmen")
+
+
+def _en_variants(names: list[str]) -> list[str]:
+    """Aliases implied by an actor's English names (see :data:`_EN_MILITIA_VARIANTS`), none it already has."""
+    have = {n.lower() for n in names}
+    out = []
+    for n in names:
+        if n.endswith(" militias"):
+            for v in _EN_MILITIA_VARIANTS:
+                alias = n[: -len("militias")] + v
+                if alias.lower() not in have:
+                    have.add(alias.lower())
+                    out.append(alias)
+    return out
+
+
+#: Sound plurals in the construct state, accusative/genitive («مسلحي مصراتة») and nominative («مسلحو مصراتة»)
+_AR_CONSTRUCT_PLURALS = {"مسلحي": "مسلحو", "مقاتلي": "مقاتلو", "منتسبي": "منتسبو", "مجندي": "مجندو", "مؤيدي": "مؤيدو",
+                         "موالي": "موالو", "مناصري": "مناصرو"}
+
+
+def _ar_variants(names: list[str]) -> list[str]:
+    """The nominative construct of an actor's Arabic names that begin with a sound plural («مسلحو مصراتة» for
+    «مسلحي مصراتة»), none it already has."""
+    have = set(names)
+    out = []
+    for n in names:
+        first, _, rest = n.partition(" ")
+        if rest and first in _AR_CONSTRUCT_PLURALS:
+            alias = _AR_CONSTRUCT_PLURALS[first] + " " + rest
+            if alias not in have:
+                have.add(alias)
+                out.append(alias)
+    return out
+
+
 @dataclass
 class _Matcher:
     """Multi-word pattern matcher over normalised words.
@@ -301,7 +340,7 @@ class Lexicon:
         for ci, key in enumerate(kinds_of):
             m["cue"].add(spelling[key], ci)
         for i, a in enumerate(self.actors):
-            for p in a.get("ar", []) + a.get("en", []):
+            for p in a.get("ar", []) + a.get("en", []) + _en_variants(a.get("en", [])) + _ar_variants(a.get("ar", [])):
                 m["actor"].add(p, i)
             for p in a.get("case_sensitive", []):
                 m["actor"].add(p, i, case_sensitive=True)
