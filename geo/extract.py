@@ -270,7 +270,9 @@ _ARMED_TARGET_RE = re.compile(
     r"\b(?:checkpoints?|army|military|soldiers|troops|bases?|camps?|barracks|police|forces|guards?|positions)\b"
     r"|(?:بواب\S*|(?:ال)?جيش|عسكري\S*|معسكر\S*|قاعد\S*|ثكن\S*|(?:ال)?شرط\S*|قوات|تمركز\S*|(?:ال)?أمن\S*)",
     re.IGNORECASE)
-_PART_OF_GAP_RE = re.compile(r"^['’]?s?\s+(?:suburb|district|neighbou?rhood|area|quarter|outskirts)\s+of\s+(?:the\s+)?$",
+_PART_OF_GAP_RE = re.compile(r"^['’]?s?\s+(?:suburb|district|neighbou?rhood|area|quarter|outskirts)\s+of\s+(?:the\s+)?$"
+                             # "Tripoli's Tajoura district", "Benghazi's Laithi": a place of the place before
+                             r"|^['’]s\s+(?:(?:eastern|western|southern|northern|central)\s+)?$",
                              re.IGNORECASE)
 _ORIGIN_BEFORE_RE = re.compile(
     r"(?:\bfrom|\bout\s+of)\s+(?:the\s+)?(?:(?:city|town|village|port|base)\s+of\s+)?(?:nearby\s+)?$"

@@ -3311,3 +3311,11 @@ def test_a_towns_militias_are_its_militiamen_and_gunmen():
 
     assert [a.name for a in find_actors("Misratan militiamen and Zintani gunmen clashed", "en")] == [
         "Misrata forces", "Zintan forces"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Residents report heavy gunfire in Tripoli's Tajoura district on 13 March 2011.", "Tajoura"),
+    ("Clashes erupted in Benghazi's Laithi district on 5 May 2015.", "Laithi"),
+])
+def test_a_place_of_a_place_in_the_possessive_is_the_finer_place(text, place):
+    assert one(text, None).location == place
