@@ -64,6 +64,11 @@ from geo.toponyms import ROAD_TO_BEFORE, Mention, cue_before, find_mentions
 if TYPE_CHECKING:
     from gazetteer.core import Gazetteer
     from gazetteer.model import Place
+    from geo.relative import RelativeCue
+    from geo.text.lexicon import ActorMention, Trigger
+    from geo.text.numbers import Casualties
+    from geo.text.structure import Sentence
+    from geo.text.timeparse import DateInfo
 
 __all__ = ["ExtractionResult", "extract", "extract_document", "extract_many", "extract_result"]
 
@@ -473,7 +478,7 @@ class _Ctx:
         self.gaz = gaz
         self._admin1: dict[str, str] = {}
 
-    def admin1_name(self, place: Any) -> str:
+    def admin1_name(self, place: Place) -> str:
         if place.id in self._admin1:
             return self._admin1[place.id]
         name = ""
@@ -487,7 +492,7 @@ class _Ctx:
         return name
 
 
-def _centre_feature(gaz: Gazetteer, anchor: Any) -> Any:
+def _centre_feature(gaz: Gazetteer, anchor: Place) -> Place | None:
     """A curated "centre of X" feature under ``anchor`` if the gazetteer has one."""
     try:
         kids = gaz.children(anchor.id)
@@ -518,7 +523,7 @@ def _circle_wkt(lat: float, lon: float, radius_m: float) -> str:
     return w
 
 
-def _locate_mention(ctx: _Ctx, text: str, m: Mention, cue: Any) -> _Located:
+def _locate_mention(ctx: _Ctx, text: str, m: Mention, cue: RelativeCue | None) -> _Located:
     loc = _locate_mention_point(ctx, text, m, cue)
     if cue is not None and cue.end == m.start and cue.start < m.start:
         # the place as written, with its relation: «غرب سرت», "near the Ouagadougou hall"
@@ -526,7 +531,7 @@ def _locate_mention(ctx: _Ctx, text: str, m: Mention, cue: Any) -> _Located:
     return loc
 
 
-def _locate_mention_point(ctx: _Ctx, text: str, m: Mention, cue: Any) -> _Located:
+def _locate_mention_point(ctx: _Ctx, text: str, m: Mention, cue: RelativeCue | None) -> _Located:
     p = m.place
     assert p is not None
     admin1 = ctx.admin1_name(p)
@@ -861,7 +866,7 @@ def _clitic_of(word: str) -> str:
     return word[0] if len(word) > 3 and word[0] in "بل" and word[1] == "ا" else ""
 
 
-def _refers_back(text: str, t: Any) -> bool:
+def _refers_back(text: str, t: Trigger) -> bool:
     """True when a trigger names an event already reported: «هذه الهجمات», «التفجير», "the attack"."""
     back = _BACK_BEFORE_RE.search(text[max(0, t.start - 14):t.start])
     if back and not (back.group().strip().lower() == "that" and t.word.lower().endswith("ed")):
@@ -886,12 +891,12 @@ _ACCUSER_AFTER_RE = re.compile(r"^\s*(?:has\s+|had\s+|have\s+)?(?:accus(?:ed|es|
 _ACCUSER_BEFORE_RE = re.compile(r"(?:^|\s)[وف]?(?:اتهم|اتهمت|يتهم|تتهم|حمل|حملت|يحمل|تحمل|حمّل|حمّلت)\s+$")
 
 
-def _is_accuser(text: str, a: Any) -> bool:
+def _is_accuser(text: str, a: ActorMention) -> bool:
     """An actor that accuses another of the event: not a party to it."""
     return bool(_ACCUSER_AFTER_RE.match(text[a.end:a.end + 24]) or _ACCUSER_BEFORE_RE.search(text[max(0, a.start - 12):a.start]))
 
 
-def _is_source(text: str, a: Any) -> bool:
+def _is_source(text: str, a: ActorMention) -> bool:
     """A civilian group that only reports the event: "residents said", «بحسب السكان».
 
     An armed actor that "said" it took a town is still the one that took it.
@@ -982,7 +987,7 @@ _SUMMARY_TOLL_RE = re.compile(
     r"منذ\s+(?:19|20)\d\d)", re.IGNORECASE)
 
 
-def _clause_tolls(text: str, lang: str, trigs: Any) -> dict[int, tuple[int | None, int | None]] | None:
+def _clause_tolls(text: str, lang: str, trigs: Iterable[Trigger]) -> dict[int, tuple[int | None, int | None]] | None:
     """Each clause's own toll, where the triggers of a sentence lie in several clauses and one of them at
     least counts its own dead or wounded ("Clashes in Zawiya killed three, while an air strike in Gharyan
     killed five", «…، فيما قتل خمسة في غارة على غريان»; "…, while an air strike hit Gharyan": no toll of
@@ -1003,7 +1008,7 @@ def _clause_tolls(text: str, lang: str, trigs: Any) -> dict[int, tuple[int | Non
 _TOLL_TYPES = _VIOLENT_TYPES | {"Riots", "Protests"}  # the event types a sentence's toll may belong to
 
 
-def _toll_owner(seen: dict[tuple[str, ...], Any], cas: Any) -> str | None:
+def _toll_owner(seen: dict[tuple[str, ...], Trigger], cas: Casualties) -> str | None:
     """The event type a sentence's toll belongs to when it tells events of several types: that of the
     violent event named last before the first count ("Fighting resumed in Murzuq, when an air strike killed
     42": the strike, not the fighting), else of the first one after it; the events of the other types (an
@@ -1026,7 +1031,7 @@ def _clause_of(text: str, pos: int) -> int:
     return sum(1 for b in _CLAUSE_RE.finditer(text) if b.end() <= pos)
 
 
-def _agent_before(t: Any, actors: list[Any], text: str) -> bool:
+def _agent_before(t: Trigger, actors: list[ActorMention], text: str) -> bool:
     """An actor right before the trigger (within a few words, no clause break): its agent."""
     return any(a.end <= t.start and t.start - a.end <= 30 and not _is_source(text, a)
                and not _CLAUSE_RE.search(text[a.end:t.start]) for a in actors)
@@ -1086,7 +1091,7 @@ _EN_CAME_UNDER_RE = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:(?:an
 _EN_CAME_UNDER_TRIGGER_RE = re.compile(r"(?:came|come|comes|coming)\s+under\b", re.I)  # the trigger "came under fire"
 
 
-def _underwent(text: str, t: Any, actor: Any, lo: int, lang: str) -> bool:
+def _underwent(text: str, t: Trigger, actor: ActorMention, lo: int, lang: str) -> bool:
     """Whether ``actor``, named before trigger ``t``, is the subject of a verb of undergoing the blow
     («تعرضت قوات الوفاق لهجوم», "LNA positions came under fire"): the target, not the agent."""
     if lang == "ar":
@@ -1094,7 +1099,8 @@ def _underwent(text: str, t: Any, actor: Any, lo: int, lang: str) -> bool:
     return bool(_EN_CAME_UNDER_RE.search(text, actor.end, t.start) or _EN_CAME_UNDER_TRIGGER_RE.match(text, t.start, t.end))
 
 
-def _actors_for(t: Any, actors: list[Any], text: str, lang: str, carried: str, lexicon: Any = None) -> tuple[str, str]:
+def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, carried: str,
+                lexicon: Any = None) -> tuple[str, str]:
     """(actor1, actor2) of a trigger.
 
     actor1 is the agent: the nearest actor before the trigger; in Arabic (verb-subject order) an
@@ -1466,7 +1472,7 @@ def _fold_bare_deaths(events: list[Event], bare_ids: set[str]) -> list[Event]:
     return [e for e in out if e.id not in drop]
 
 
-def _is_ancestor(gaz: Gazetteer, a: Any, b: Any) -> bool:
+def _is_ancestor(gaz: Gazetteer, a: Place, b: Place) -> bool:
     """True when place ``a`` contains place ``b`` (parent chain)."""
     pid = b.parent_id
     return bool(pid) and (pid == a.id or a.id in gaz.ancestor_ids(pid))
@@ -1521,7 +1527,7 @@ def _defer_full_collections(fn: Callable[_P, _R]) -> Callable[_P, _R]:
 _DATELINE_END_RE = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—/:|]+\s*")
 
 
-def _split_off_dateline(sentences: list[Any], text: str, dline: Any) -> list[Any]:
+def _split_off_dateline(sentences: list[Sentence], text: str, dline: DateInfo | None) -> list[Sentence]:
     """The dateline («طرابلس – 12 أبريل 2019 –», "TRIPOLI, 12 April 2019 –") as a sentence of its own.
 
     It says where and when the report was filed: its place must not be read as an apposition of
@@ -1607,9 +1613,9 @@ def extract_result(
     # a report of a period ("over the past three months", "During the year") tells of that period's events
     background_days = max(timeparse.report_period_days(text, doc_date) or 0, timeparse.BACKGROUND_DAYS)
     narrative_date = None  # the last day-precise date such a narrative named
-    sentence_found: list[Any] = []  # every date expression of the sentence last dated
+    sentence_found: list[DateInfo] = []  # every date expression of the sentence last dated
 
-    def sentence_date(sent: Any, lang: str) -> Any:
+    def sentence_date(sent: Sentence, lang: str) -> DateInfo | None:
         """The date expression of a sentence, the dateline masked, with the narrative's year."""
         sent_text = sent.text
         if dline is not None and sent.start <= dline.start < sent.end:
@@ -1627,7 +1633,7 @@ def extract_result(
             found = timeparse.weekdays_after(found, base.date)
         sentence_found[:] = found
         return timeparse.pick_date(found, doc_date)
-    def _deaths_placed_and_dated(sent: Any, lang: str, k: int) -> int | None:
+    def _deaths_placed_and_dated(sent: Sentence, lang: str, k: int) -> int | None:
         """For deaths told with a Libyan place and a date of their own: the index of the event before of
         that place and day (-1: none, the deaths are an event of their own); None for other deaths."""
         here = {p.id for i in m_by_sentence[k] if (p := mentions[i].place) is not None
@@ -1644,7 +1650,7 @@ def extract_result(
         return next((j for j in range(len(events) - 1, -1, -1)
                      if events[j].place_id in here and events[j].event_date == day), -1)
 
-    def _toll_of_last_event(sent: Any, lang: str, cas0: Any) -> bool:
+    def _toll_of_last_event(sent: Sentence, lang: str, cas0: Casualties) -> bool:
         """Give a toll told in a sentence with no place and no event of its own ("53 migrants died and 130
         were injured", «وارتفعت الحصيلة إلى 12 قتيلا») to the section's last violent event: its first toll,
         or a higher updated one (the latest toll wins; an "also" toll adds victims and is left alone).
@@ -1719,18 +1725,18 @@ def extract_result(
     last_place: dict[int, list[_Located]] = {}  # section -> last located places
     last_actor: dict[int, str] = {}  # paragraph -> actor1 (an agent carries over within its paragraph,
     last_section: dict[int, int] = {}  # and into the next paragraph of the same section)
-    section_date: dict[int, Any] = {}
+    section_date: dict[int, DateInfo] = {}
     para_place: dict[int, list[_Located]] = {}  # paragraph -> a place an eventless sentence of it named
     salience = _Salience(mentions)  # how often each place was named so far (one pass over the mentions)
     last_event_in_para: dict[Any, int] = {}  # section (, event type) -> index into events
     strike_kind: dict[int, str] = {}  # section -> 'air'/'shelling' of its last strike (weak words inherit it)
 
     origin_before: dict[int, bool] = {}  # mention index -> "from X" before it (is_origin)
-    named_army: list[Any] = []  # the army the text named last (one of _ARMIES)
+    named_army: list[ActorMention] = []  # the army the text named last (one of _ARMIES)
     issued_ids: set[str] = set()
     bare_deaths: set[str] = set()  # ids of events made from deaths with no event word (_fold_bare_deaths)
 
-    def new_id(sent: Any, kind: str, day: str | None) -> str:
+    def new_id(sent: Sentence, kind: str, day: str | None) -> str:
         """The event's stable id (document, sentence, type, place); an event of the same sentence, type and place
         but another day («دخلوا المدينة في 5 مارس … انسحبوا منها في 6 مارس») adds its day, so no two share one."""
         eid = event_id(doc_id, sent.start, sent.end, kind)
@@ -2129,8 +2135,9 @@ def extract_result(
             date_note = "relative: no document date"
         if date_hint_note:
             date_note += f" ({date_hint_note})"
-        if dinfo is not None and getattr(dinfo, "date", None) is not None:
-            ev_date = dinfo.date.isoformat() if hasattr(dinfo.date, "isoformat") else str(dinfo.date)
+        ev_date: str | None
+        if dinfo is not None and dinfo.date is not None:
+            ev_date = dinfo.date.isoformat()
             tprec = int(getattr(dinfo, "precision", 1) or 1)
         else:
             ev_date = doc_date.isoformat() if doc_date else None
@@ -2162,6 +2169,12 @@ def extract_result(
 
         # places of this sentence
         libyan = [i for i in own_places if mentions[i].status == "resolved"]
+
+        def placed_of(i: int) -> Place:
+            """The place of mention ``i``, one of ``libyan`` (resolved: it has one)."""
+            p = mentions[i].place
+            assert p is not None
+            return p
         if own_places and not libyan:
             for i in own_places:
                 res.unused.append((mentions[i], "event abroad: not recorded as an event in Libya"))
@@ -2173,7 +2186,7 @@ def extract_result(
         # gazetteer's hierarchy, is the one kept)
         libyan = [i for i in libyan if not any(
             mentions[j].start > mentions[i].end and _PART_OF_GAP_RE.match(text[mentions[i].end:mentions[j].start])
-            and not _is_ancestor(gaz, mentions[j].place, mentions[i].place)
+            and not _is_ancestor(gaz, placed_of(j), placed_of(i))
             for j in libyan)]
         # «كتيبة شهداء أبو سليم», "the Misrata Military Council": a town inside an actor's name is where the
         # actor comes from, not where the event happened (when the sentence names another place)
@@ -2295,7 +2308,7 @@ def extract_result(
         act = [t for t in act if not any(a.start <= t.start and t.end <= a.end and (a.end - a.start) > (t.end - t.start)
                                          for a in actors)]
         # one event per (event type, sub-type) – its first trigger – and place
-        seen_types: dict[tuple[str, ...], Any] = {}
+        seen_types: dict[tuple[str, ...], Trigger] = {}
         for t in act:
             if t.kind == "agreement" and lang == "en" and t.word[:1].isupper() \
                     and _NAMED_ACCORD_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]) \
@@ -2416,7 +2429,7 @@ def extract_result(
                     for x in places_for(sent.start + t.start)}
         sentence_places: list[_Located] = []
         clause_cas = _clause_tolls(sent.text, lang, seen_types.values()) if (fat or inj) else None
-        owner = _toll_owner(seen_types, cas) if clause_cas is None and (fat or inj) else None
+        owner = _toll_owner(seen_types, cas) if cas is not None and clause_cas is None and (fat or inj) else None
         for key_t, t in seen_types.items():
             et = key_t[0]
             located = places_for(sent.start + t.start, targets=t.event_type == "Explosions/Remote violence",
@@ -2534,7 +2547,7 @@ def extract_result(
                 getattr(dinfo, "start", -1) >= 0 else None
             if own is not None and own.date is not None:
                 t_date, t_prec, t_note = own.date.isoformat(), own.precision, f"{own.note} (the date nearest the trigger)"
-            if dinfo is not None and getattr(dinfo, "date", None) is not None and getattr(dinfo, "end", -1) >= 0:
+            if dinfo is not None and dinfo.date is not None and dinfo.end >= 0:
                 # «وفي 26 يونيو استعادت … وبعد ثلاثة أيام شنت …»: "N days later" between the sentence's date and
                 # the trigger counts from that date
                 later = next((m2 for m2 in _NEXT_DAY_RE.finditer(sent.text, getattr(dinfo, "end", 0), t.start)
