@@ -1693,14 +1693,14 @@ def extract_result(
 
     sentences = _split_off_dateline(structure.split_sentences(text), text, dline)
     normalized = normalize_with_offsets(text)
-    cue_cache: dict[int, Any] = {}
+    cue_cache: dict[int, RelativeCue | None] = {}
     mentions = find_mentions(text, gaz, sentences=sentences, language=language, normalized=normalized,
                              cue_cache=cue_cache)
     res.mentions = mentions
     mention_index = {id(m): i for i, m in enumerate(mentions)}
 
     # relative cues of the mentions (appositions are already "context" mentions)
-    cues: dict[int, Any] = {}
+    cues: dict[int, RelativeCue] = {}
     context_reason: dict[int, str] = {}
     # which guard families can match at all in this text (their words appear in it): the rest are not tried
     low_text = text.lower()

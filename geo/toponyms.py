@@ -54,6 +54,9 @@ from gazetteer.model import Context, Place
 
 if TYPE_CHECKING:
     from gazetteer.core import Gazetteer
+    from gazetteer.model import Candidate, Resolution
+    from geo.relative import RelativeCue
+    from geo.text.structure import Sentence
 from gazetteer.fuzzy import FuzzyIndex
 from geo.text.spans import SpanIndex
 from geo.text.numbers import fold_same_length
@@ -254,7 +257,7 @@ class Mention:
     status: MentionStatus
     reason: str
     place: Place | None = None
-    candidates: tuple[Any, ...] = field(default=())
+    candidates: tuple[Candidate, ...] = field(default=())
     relation: str = ""
     anchor_text: str = ""
     score: float = 1.0
@@ -327,7 +330,7 @@ class MentionMatcher:
         auto.make_automaton()
         self.automaton = auto
         #: (name, near ids, parent ids, country) -> Resolution; the gazetteer is immutable
-        self.resolve_cache: dict[tuple[Any, ...], Any] = {}
+        self.resolve_cache: dict[tuple[Any, ...], Resolution] = {}
 
     # -- raw matching -----------------------------------------------------------------
     def hits(self, norm: str, offs: Sequence[int], text: str) -> list[_Hit]:
@@ -371,7 +374,7 @@ class MentionMatcher:
         return taken
 
 
-_MATCHERS: dict[int, tuple[Any, MentionMatcher]] = {}
+_MATCHERS: dict[int, tuple[Gazetteer, MentionMatcher]] = {}
 
 
 def matcher_for(gaz: Gazetteer) -> MentionMatcher:
@@ -383,7 +386,7 @@ def matcher_for(gaz: Gazetteer) -> MentionMatcher:
     return entry[1]
 
 
-def _default_gazetteer() -> Any:
+def _default_gazetteer() -> Gazetteer:
     from gazetteer import Gazetteer
 
     return Gazetteer.default()
@@ -718,7 +721,7 @@ def _feature_of(matcher: "MentionMatcher", norm: str, offs: Sequence[int], h: _H
 
 
 def _resolve(gaz: Gazetteer, name: str, ids: tuple[str, ...], near: list[Place], country: str
-             ) -> tuple[MentionStatus, str, Place | None, tuple[Any, ...]]:
+             ) -> tuple[MentionStatus, str, Place | None, tuple[Candidate, ...]]:
     """Resolve one name: (status, reason, place, candidates)."""
     parents = tuple([p.id for p in near if p.feature_type in _CONTAINER_TYPES])  # (a list is built faster)
     cache = matcher_for(gaz).resolve_cache
@@ -746,7 +749,8 @@ def _resolve(gaz: Gazetteer, name: str, ids: tuple[str, ...], near: list[Place],
     return (st, res.reason, place, tuple(res.candidates))
 
 
-def cue_before(text: str, start: int, normalized: tuple[str, list[int]] | None, cache: dict[int, Any] | None) -> Any:
+def cue_before(text: str, start: int, normalized: tuple[str, list[int]] | None,
+               cache: dict[int, RelativeCue | None] | None) -> RelativeCue | None:
     """:func:`geo.relative.find_cue` at ``start``, computed once per document position (``cache``)."""
     if cache is None:
         return find_cue(text, start, normalized=normalized)
@@ -756,7 +760,7 @@ def cue_before(text: str, start: int, normalized: tuple[str, list[int]] | None, 
 
 
 def _apposition(text: str, start: int, before: list[Mention], normalized: tuple[str, list[int]] | None = None,
-                cue_cache: dict[int, Any] | None = None, floor: int = 0) -> str:
+                cue_cache: dict[int, RelativeCue | None] | None = None, floor: int = 0) -> str:
     """Reason text when the relative phrase before ``start`` describes an earlier place, else ''.
 
     «سرت، معقل تنظيم داعش شرق طرابلس»: Tripoli only says where Sirte is. The earlier place is in
@@ -1164,10 +1168,10 @@ def find_mentions(
     text: str,
     gaz: Gazetteer | None = None,
     *,
-    sentences: Sequence[Any] | None = None,
+    sentences: Sequence[Sentence] | None = None,
     language: str | None = None,
     normalized: tuple[str, list[int]] | None = None,
-    cue_cache: dict[int, Any] | None = None,
+    cue_cache: dict[int, RelativeCue | None] | None = None,
 ) -> list[Mention]:
     """Every place mention in ``text``, in text order, resolved in context.
 
