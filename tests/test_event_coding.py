@@ -3319,3 +3319,20 @@ def test_a_towns_militias_are_its_militiamen_and_gunmen():
 ])
 def test_a_place_of_a_place_in_the_possessive_is_the_finer_place(text, place):
     assert one(text, None).location == place
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("A Turkish frigate shelled LNA positions near Sirte on 21 May 2020.", "Turkish forces"),
+    ("An LNA drone struck Mitiga airport on 5 May 2019.", "LNA air force"),
+])
+def test_one_craft_of_a_force_is_that_force(text, actor1):
+    assert one(text, None).actor1 == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "A journalist was found dead in Sirte on 3 May 2015.",
+    "The journalist's body was found in Sirte on 3 May 2015.",
+])
+def test_a_body_found_is_violence_against_civilians(text):
+    ev = one(text, None)
+    assert (ev.event_type, ev.location, ev.event_date) == ("Violence against civilians", "Sirte", "2015-05-03")

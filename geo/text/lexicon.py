@@ -155,17 +155,30 @@ def _is_acronym(pattern: str) -> bool:
 _EN_MILITIA_VARIANTS = ("militiamen", "gunmen")
 
 
+#: Plural craft and weapon nouns of a force whose singular names the same force ("Turkish frigates" → "a Turkish
+#: frigate shelled …", "LNA drones" → "an LNA drone struck …")
+_EN_CRAFT_PLURALS = {"frigates": "frigate", "warships": "warship", "drones": "drone", "jets": "jet", "warplanes": "warplane",
+                     "helicopters": "helicopter", "gunboats": "gunboat", "fighter jets": "fighter jet"}
+
+
 def _en_variants(names: list[str]) -> list[str]:
-    """Aliases implied by an actor's English names (see :data:`_EN_MILITIA_VARIANTS`), none it already has."""
+    """Aliases implied by an actor's English names (see :data:`_EN_MILITIA_VARIANTS`, :data:`_EN_CRAFT_PLURALS`),
+    none it already has."""
     have = {n.lower() for n in names}
     out = []
+
+    def add(alias: str) -> None:
+        if alias.lower() not in have:
+            have.add(alias.lower())
+            out.append(alias)
+
     for n in names:
         if n.endswith(" militias"):
             for v in _EN_MILITIA_VARIANTS:
-                alias = n[: -len("militias")] + v
-                if alias.lower() not in have:
-                    have.add(alias.lower())
-                    out.append(alias)
+                add(n[: -len("militias")] + v)
+        head, _, last = n.rpartition(" ")
+        if head and last in _EN_CRAFT_PLURALS:
+            add(f"{head} {_EN_CRAFT_PLURALS[last]}")
     return out
 
 
