@@ -229,3 +229,16 @@ def test_a_sound_plural_construct_is_read_in_both_cases():
 
     for text in ("هاجم مسلحي مصراتة المدينة", "هاجم مسلحو مصراتة المدينة", "اشتبك مقاتلو الزنتان مع قوة"):
         assert [a.name for a in find_actors(text, "ar")] in (["Misrata forces"], ["Zintan forces"]), text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("هاجم جهاز دعم الاستقرار مقرا للكتيبة 55 في ورشفانة.", "الكتيبة 55"),
+    ("انضم مقاتلون للواء 444 في طرابلس.", "444th Brigade"),
+    ("قصفت قوات موالية لحكومة الاستقرار مواقع في طرابلس.", "GNS forces"),
+    ("اشتبكت مجموعة مسلحة تابعة لعبد الغني الككلي مع قوة أخرى.", "Stability Support Apparatus (Ghneiwa)"),
+    ("Forces loyal to Abdul Ghani al-Kikli clashed with another force.", "Stability Support Apparatus (Ghneiwa)"),
+])
+def test_units_after_li_and_the_2022_parties(text, name):
+    from geo.text.lexicon import find_actors
+
+    assert name in [a.name for a in find_actors(text, "ar" if text[0] > "z" else "en")]

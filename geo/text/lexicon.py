@@ -728,7 +728,8 @@ _AR_TITLE_HINT_RE = re.compile(_AR_TITLES + r"|يقود|تقود|يتزعم|تت
 _AR_ORDINALS = ("الأول", "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
                 "العاشر", "الحادي", "الثاني عشر")
 _AR_UNIT_RE = re.compile(
-    rf"(?:(?<=\s)|^)[وب]?(?P<head>(?:ال)?(?:لواء|كتيبة|كتيبه|الكتيبة|اللواء))\s+"
+    # «للكتيبة 55», «للواء 444»: لـ before the article, whose alif is not written
+    rf"(?:(?<=\s)|^)[وب]?(?P<lil>لل|ل(?=لواء))?(?P<head>(?:ال)?(?:لواء|كتيبة|كتيبه|الكتيبة|اللواء))\s+"
     rf"(?P<x>\d{{1,3}}|(?:{'|'.join(_AR_ORDINALS)})[ةه]?(?:\s+عشر[ةه]?)?(?![\u0621-\u064a])|{_AR_W}(?:\s+{_AR_W}){{0,2}})"
 )
 # words after «كتيبة»/"Brigade" that end the name: prepositions, verbs of the sentence
@@ -934,6 +935,8 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
         x = m["x"]
         head = m["head"]
         numbered = x[:1].isdigit() or any(x.startswith(o) for o in _AR_ORDINALS)
+        if m["lil"] and (numbered or m["lil"] == "لل") and not head.startswith("ال"):
+            head = "ال" + head  # «للكتيبة 55» is لـ + «الكتيبة 55»
         if head.lstrip("وب") in {"لواء", "اللواء"} and not numbered:
             continue  # «اللواء خليفة حفتر»: a rank, not a brigade
         if head.lstrip("وب").startswith("ال") and not numbered:
@@ -941,6 +944,12 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
             # follows the head without the article («كتيبة الفاروق») or is a number («الكتيبة 166»)
         x = x if x[:1].isdigit() or any(x.startswith(o) for o in _AR_ORDINALS) else _trim_ar_name(x)
         if not x:
+            continue
+        known = _known(f"{head} {x}", lex, "ar") if m["lil"] else None
+        if known is not None:  # «للواء 444 قتال»: the brigade the lexicon knows, once its article is back
+            if free(m.start("head"), m.start("x") + len(x)):
+                out.append(ActorMention(known.name, m.start("head"), m.start("x") + len(x), known.kind, known.acled_name,
+                                        known.actor_id))
             continue
         add(f"{head} {x}", m.start("head"), m.start("x") + len(x))
     return out
