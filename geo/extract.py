@@ -1202,6 +1202,8 @@ def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, ca
 
 _WHEN_SUBJECT_RE = re.compile(r"\b(?:when|as|after)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?$"
                               r"|(?:^|\s)[وف]?(?:عندما|حين|حينما|بعدما|لما|إذ|اذ)\s+(?:\S+\s+)?$", re.IGNORECASE)
+_BETWEEN_PLACES_RE = re.compile(r"\bbetween\s+(?:the\s+(?:towns|cities|villages)\s+of\s+)?$"
+                                r"|(?:^|\s)بين\s+(?:مدينتي\s+|بلدتي\s+|منطقتي\s+)?$", re.IGNORECASE)
 _TAKEN_FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?(?:control\s+of\s+(?:the\s+)?)?$"
                             r"|(?:^|\s)من\s+(?:(?:قبضة|أيدي|ايدي|يد|سيطرة)\s+)?$", re.IGNORECASE)
 
@@ -2236,12 +2238,14 @@ def extract_result(
 
         clause_breaks: list[tuple[int, int]] | None = None
 
-        def places_for(trig_start: int, targets: bool = False, withdrawal: bool = False) -> list[_Located]:
+        def places_for(trig_start: int, targets: bool = False, withdrawal: bool = False,
+                       territory: bool = False) -> list[_Located]:
             """The place list a trigger governs: first place after it (else the last before) and its list.
 
             ``targets``: a strike's list also joins places that end phrases joined by "and" ("targets in
             Tripoli and air defences around Sabha"): each is a target of its own. ``withdrawal``: the trigger
-            is a withdrawal, whose "from X" is the place left, the event's place, not where people came from."""
+            is a withdrawal, whose "from X" is the place left, the event's place, not where people came from.
+            ``territory``: the trigger takes territory, and "the strip between A and B" it takes holds both."""
             if not keep:
                 return []
             # a clause of its own («…، فيما استهدفت غارة مطار معيتيقة», "…, while an air strike hit …")
@@ -2286,12 +2290,24 @@ def extract_result(
                         group.append(keep[q])
                     else:
                         break
+            first = min(group, key=lambda i: mentions[i].start)
+            keep_group = list(group)
+            between = not territory and len(group) == 2 and first not in cues and _BETWEEN_PLACES_RE.search(
+                text[max(0, mentions[first].start - 30):mentions[first].start]) is not None
+            if between:
+                # "on the road between Sirte and Misrata", «بين سرت ومصراتة»: one event somewhere between the two,
+                # coded at the first, known to the area (ACLED: precision 2), not one event at each
+                group = [first]
             out: list[_Located] = []
             seen: set[str] = set()
             for i in sorted(set(group), key=lambda i: mentions[i].start):
                 loc = located_at.get(i)
                 if loc is None:  # a mention is placed once, however many triggers govern it
                     loc = located_at[i] = _locate_mention(ctx, text, mentions[i], cues.get(i))
+                if between:
+                    other = mentions[max(keep_group, key=lambda q: mentions[q].start)]
+                    loc = dataclasses.replace(loc, geo_precision=max(loc.geo_precision, 2), note=(
+                        loc.note + "; " if loc.note else "") + f"between {loc.place_name_en} and {other.text}: coded at the first")
                 if loc.place_id + "|" + loc.relation not in seen:
                     seen.add(loc.place_id + "|" + loc.relation)
                     out.append(loc)
@@ -2433,7 +2449,8 @@ def extract_result(
         for key_t, t in seen_types.items():
             et = key_t[0]
             located = places_for(sent.start + t.start, targets=t.event_type == "Explosions/Remote violence",
-                                 withdrawal=t.kind == "handover" and bool(_WITHDRAW_RE.match(t.word.strip())))
+                                 withdrawal=t.kind == "handover" and bool(_WITHDRAW_RE.match(t.word.strip())),
+                                 territory=t.kind == "territory")
             carried = False
             if located and all(x.place_id == "cc:LY" for x in located) and (
                     sent.paragraph in para_place or sent.section in last_place):

@@ -3336,3 +3336,20 @@ def test_one_craft_of_a_force_is_that_force(text, actor1):
 def test_a_body_found_is_violence_against_civilians(text):
     ev = one(text, None)
     assert (ev.event_type, ev.location, ev.event_date) == ("Violence against civilians", "Sirte", "2015-05-03")
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes erupted on the road between Sirte and Misrata on 5 May 2016.",
+    "اندلعت اشتباكات بين سرت ومصراتة يوم 5 مايو 2016.",
+])
+def test_a_clash_between_two_towns_is_one_event_known_to_the_area(text):
+    evs = events(text, None)
+    assert len(evs) == 1 and evs[0].geo_precision == 2
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Clashes erupted in Sirte and Misrata on 5 May 2016.", 2),
+    ("Rebels took control of the coastal strip between Nofaliya and Ras Lanuf on 3 March 2017.", 2),
+])
+def test_clashes_in_two_towns_and_a_strip_taken_between_two_are_at_both(text, n):
+    assert len(events(text, None)) == n
