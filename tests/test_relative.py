@@ -169,3 +169,15 @@ def test_cue_skips_generic_head_noun(text):
     c = find_cue(text, i)
     assert c is not None
     assert find_cue(text, i, normalized=normalize_with_offsets(text)) == c
+
+
+@pytest.mark.parametrize("text", [
+    "اندلعت اشتباكات في الضواحي الجنوبية لطرابلس يوم 5 مايو 2019.",
+    "اندلعت اشتباكات في الأطراف الشرقية لمدينة سرت يوم 5 مايو 2016.",
+    "Clashes erupted in the southern suburbs of Tripoli on 5 May 2019.",
+])
+def test_the_suburbs_on_one_side_of_a_town_are_its_outskirts(text):
+    from geo.extract import extract_result
+
+    ev = extract_result(text).events[0]
+    assert ev.relation == "outskirts_of" and ev.geo_precision == 2
