@@ -100,12 +100,20 @@ _MODAL_BEFORE_RE = re.compile(
     r"|(?:^|\s)(?:[وف]?(?:يأمل|تأمل|يأملون|آملا|آملين|أملا))\s+(?:\S+\s+)?(?:في\s+|ب)?(?:أن\s+|ان\s+)?(?:\S+\s+)?$"
     r"|\b(?:would|could|will|might|(?-i:may)|must|shall)\s+(?:not\s+)?(?:\S+\s+)?$|\bany\s+(?:\S+\s+)?$"
     r"|\b(?:warn\w*|fear\w*)\s+(?:of\s+|that\s+|against\s+)(?:an?\s+|the\s+|any\s+)?(?:\S+\s+)?$"
+    # "Residents fear new clashes", «يخشى السكان من تجدد الاشتباكات»: what is feared has not happened
+    r"|\bfear\w*\s+(?:new|renewed|more|further|fresh)\s+$"
+    r"|(?:^|\s)[وف]?(?:يخشى|تخشى|يخشون|خشية|مخاوف|يتخوف|تتخوف|يتخوفون)\s+(?:\S+\s+){0,3}?من\s+"
+    r"(?:تجدد|امتداد|اندلاع|عودة|تصاعد|وقوع)\s+$"
+    # "If the LNA attacks Misrata", «إذا هاجمت القوات»: a condition
+    r"|\b(?:if|unless)\s+(?:\S+\s+){0,4}?$|(?:^|\s)[وف]?(?:إذا|اذا|لو|في\s+حال|في\s+حالة)\s+(?:\S+\s+){0,3}?$"
+    # "aimed to end the fighting", "an end to the fighting", «إنهاء القتال»: a goal, not an event
+    r"|\b(?:to\s+end|an\s+end\s+to|ending|to\s+halt)\s+(?:the\s+)?$|(?:^|\s)[وف]?ل?(?:إنهاء|انهاء)\s+$"
     r"|(?:^|\s)(?:هدد\S*|يهدد\S*|تهدد\S*|توعد\S*|يتوعد\S*|يعتزم|تعتزم|ينوي|تنوي|يخطط|تخطط|سوف|لن)\s+(?:\S+\s+)?$"
     # «هدد الجيش بشن هجوم», «توعدت قوات الوفاق باقتحام …»: the threatened act, its agent between
     r"|(?:^|\s)[وف]?(?:هدد|هددت|يهدد|تهدد|توعد|توعدت|يتوعد|تتوعد)\s+(?:\S+\s+){0,3}?(?:(?:ب|ل)\S*\s+|ب|ل)$"
     r"|\bto\s+(?:repel|counter|prevent|stop|thwart|avert|deter)\s+(?:an?\s+|any\s+|the\s+)?(?:\S+\s+)?$"
     r"|(?:^|\s)(?:لصد|لمنع|لمواجهة|للتصدي\s+ل\S*|لإحباط|لاحباط|لردع)\s+(?:أي\s+)?$"
-    r"|(?:^|\s)(?:أي|اي)\s+$|(?:^|\s)(?:حذر\S*|يحذر\S*|تحذر\S*)\s+من\s+(?:أن\s+|ان\s+)?(?:أي\s+|اي\s+)?(?:\S+\s+)?$"
+    r"|(?:^|\s)(?:أي|اي)\s+$|(?:^|\s)(?:حذر\S*|يحذر\S*|تحذر\S*)\s+(?:\S+\s+){0,2}?من\s+(?:أن\s+|ان\s+)?(?:أي\s+|اي\s+)?(?:\S+\s+)?$"
     # «عندما يتم إغلاق المنفذ», "whenever the crossing is closed": what happens each time, or would, is no event
     r"|(?:^|\s)[وف]?(?:عندما|حينما|كلما|متى|إذا|اذا|لو)\s+(?:ما\s+)?(?:يتم|تتم|يجري|تجري)\s+$"
     r"|(?:^|\s)[وف]?كلما\s+(?:\S+\s+)?$|\b(?:whenever|if)\s+(?:\S+\s+){0,4}(?:is|are)\s+(?:\S+\s+)?$",
@@ -1204,6 +1212,7 @@ _WHEN_SUBJECT_RE = re.compile(r"\b(?:when|as|after)\s+(?:the\s+|a\s+|an\s+)?(?:\
                               r"|(?:^|\s)[وف]?(?:عندما|حين|حينما|بعدما|لما|إذ|اذ)\s+(?:\S+\s+)?$", re.IGNORECASE)
 _BETWEEN_PLACES_RE = re.compile(r"\bbetween\s+(?:the\s+(?:towns|cities|villages)\s+of\s+)?$"
                                 r"|(?:^|\s)بين\s+(?:مدينتي\s+|بلدتي\s+|منطقتي\s+)?$", re.IGNORECASE)
+_YEAR_NAMED_RE = re.compile(r"\bthe\s+((?:19|20)\d\d)\s+(?:\S+\s+)?$", re.IGNORECASE)  # "the 2012 (Benghazi) attack"
 _TAKEN_FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?(?:control\s+of\s+(?:the\s+)?)?$"
                             r"|(?:^|\s)من\s+(?:(?:قبضة|أيدي|ايدي|يد|سيطرة)\s+)?$", re.IGNORECASE)
 
@@ -2386,6 +2395,9 @@ def extract_result(
                 continue  # "The government called the assault a coup": a judgement on the event told before
             if _LONG_AGO_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # «بعد شهرين من انتقال الحكومة», "two years after the capture": a past reference
+            if doc_date is not None and (ym := _YEAR_NAMED_RE.search(sent.text, max(0, t.start - 26), t.start)) \
+                    and int(ym.group(1)) < doc_date.year:
+                continue  # "the 2012 attack on the consulate" in a text of 2020: an event of a year before, named
             if t.kind == "territory" and _ATTEMPT_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 # «تحاول الدخول», "trying to push into": an attempt is fighting, not a change of control
                 t = dataclasses.replace(t, event_type="Battles", sub_event_type="Armed clash", kind="clash")

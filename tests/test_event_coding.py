@@ -3353,3 +3353,22 @@ def test_a_clash_between_two_towns_is_one_event_known_to_the_area(text):
 ])
 def test_clashes_in_two_towns_and_a_strip_taken_between_two_are_at_both(text, n):
     assert len(events(text, None)) == n
+
+
+@pytest.mark.parametrize("text", [
+    "Residents fear new clashes in Zawiya.",
+    "يخشى السكان من تجدد الاشتباكات في الزاوية.",
+    "حذر محللون من امتداد القتال إلى سبها.",
+    "If the LNA attacks Misrata, the city will defend itself.",
+    "إذا هاجمت القوات مصراتة فإن المدينة ستدافع عن نفسها.",
+    "The talks in Berlin aimed to end the fighting in Tripoli.",
+    "يهدف مؤتمر برلين إلى إنهاء القتال في طرابلس.",
+    "The 2012 Benghazi attack remains unsolved.",
+])
+def test_fears_conditions_goals_and_events_of_a_year_before_are_no_events(text):
+    assert events(text, "2020-03-10") == []
+
+
+def test_an_event_of_its_own_year_named_with_the_year_is_one():
+    assert [e.event_type for e in events("The 2012 attack on the US consulate in Benghazi killed four Americans.",
+                                          None)] == ["Violence against civilians"]
