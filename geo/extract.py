@@ -106,6 +106,12 @@ _MODAL_BEFORE_RE = re.compile(
     r"(?:تجدد|امتداد|اندلاع|عودة|تصاعد|وقوع)\s+$"
     # "If the LNA attacks Misrata", «إذا هاجمت القوات»: a condition
     r"|\b(?:if|unless)\s+(?:\S+\s+){0,4}?$|(?:^|\s)[وف]?(?:إذا|اذا|لو|في\s+حال|في\s+حالة)\s+(?:\S+\s+){0,3}?$"
+    # "denied reports of clashes", «نفى … وقوع اشتباكات», "rumours of an attack": what is denied or rumoured
+    r"|\bden(?:y|ies|ied|ying)\s+(?:(?:reports?|claims?|rumou?rs?)\s+(?:of|that)\s+)?(?:an?\s+|the\s+|any\s+)?$"
+    r"|\brumou?rs?\s+(?:of|that)\s+(?:an?\s+|the\s+)?$"
+    r"|(?:^|\s)[وف]?(?:نفى|نفت|ينفي|تنفي|نفوا)\s+(?:\S+\s+){0,4}?(?:وقوع|حدوث)?\s*$|(?:^|\s)(?:شائعات|إشاعات)\s+(?:عن|حول)\s+$"
+    # "calm since the ceasefire", «منذ دخول وقف إطلاق النار حيز التنفيذ»: the time since an event told before
+    r"|\bsince\s+(?:the\s+|a\s+)?$|(?:^|\s)منذ\s+(?:دخول\s+)?$"
     # "aimed to end the fighting", "an end to the fighting", «إنهاء القتال»: a goal, not an event
     r"|\b(?:to\s+end|an\s+end\s+to|ending|to\s+halt)\s+(?:the\s+)?$|(?:^|\s)[وف]?ل?(?:إنهاء|انهاء)\s+$"
     r"|(?:^|\s)(?:هدد\S*|يهدد\S*|تهدد\S*|توعد\S*|يتوعد\S*|يعتزم|تعتزم|ينوي|تنوي|يخطط|تخطط|سوف|لن)\s+(?:\S+\s+)?$"

@@ -3372,3 +3372,14 @@ def test_fears_conditions_goals_and_events_of_a_year_before_are_no_events(text):
 def test_an_event_of_its_own_year_named_with_the_year_is_one():
     assert [e.event_type for e in events("The 2012 attack on the US consulate in Benghazi killed four Americans.",
                                           None)] == ["Violence against civilians"]
+
+
+@pytest.mark.parametrize("text", [
+    "A spokesman for the GNA denied reports of clashes in Tripoli.",
+    "نفى المتحدث باسم حكومة الوفاق وقوع اشتباكات في طرابلس.",
+    "Rumours of an attack on Sabha proved false.",
+    "Tripoli has been calm since the ceasefire took effect.",
+    "يسود الهدوء طرابلس منذ دخول وقف إطلاق النار حيز التنفيذ.",
+])
+def test_denials_rumours_and_the_time_since_an_event_are_no_events(text):
+    assert events(text, "2020-03-10") == []
