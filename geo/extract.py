@@ -2305,14 +2305,15 @@ def extract_result(
                         group.append(keep[q])
                     else:
                         break
-            first = min(group, key=lambda i: mentions[i].start)
-            keep_group = list(group)
-            between = not territory and len(group) == 2 and first not in cues and _BETWEEN_PLACES_RE.search(
-                text[max(0, mentions[first].start - 30):mentions[first].start]) is not None
-            if between:
-                # "on the road between Sirte and Misrata", «بين سرت ومصراتة»: one event somewhere between the two,
-                # coded at the first, known to the area (ACLED: precision 2), not one event at each
-                group = [first]
+            between = False
+            if len(group) == 2 and not territory:
+                first, second = sorted(group, key=lambda i: mentions[i].start)
+                between = first not in cues and _BETWEEN_PLACES_RE.search(
+                    text[max(0, mentions[first].start - 30):mentions[first].start]) is not None
+                if between:
+                    # "on the road between Sirte and Misrata", «بين سرت ومصراتة»: one event somewhere between the
+                    # two, coded at the first, known to the area (ACLED: precision 2), not one event at each
+                    group = [first]
             out: list[_Located] = []
             seen: set[str] = set()
             for i in sorted(set(group), key=lambda i: mentions[i].start):
@@ -2320,7 +2321,7 @@ def extract_result(
                 if loc is None:  # a mention is placed once, however many triggers govern it
                     loc = located_at[i] = _locate_mention(ctx, text, mentions[i], cues.get(i))
                 if between:
-                    other = mentions[max(keep_group, key=lambda q: mentions[q].start)]
+                    other = mentions[second]
                     loc = dataclasses.replace(loc, geo_precision=max(loc.geo_precision, 2), note=(
                         loc.note + "; " if loc.note else "") + f"between {loc.place_name_en} and {other.text}: coded at the first")
                 if loc.place_id + "|" + loc.relation not in seen:
