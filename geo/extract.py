@@ -1214,7 +1214,7 @@ def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, ca
     return actor1, actor2
 
 
-_WHEN_SUBJECT_RE = re.compile(r"\b(?:when|as|after)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?$"
+_WHEN_SUBJECT_RE = re.compile(r"\b(?<!such )(?<!well )(?:when|as|after)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?$"
                               r"|(?:^|\s)[وف]?(?:عندما|حين|حينما|بعدما|لما|إذ|اذ)\s+(?:\S+\s+)?$", re.IGNORECASE)
 _BETWEEN_PLACES_RE = re.compile(r"\bbetween\s+(?:the\s+(?:towns|cities|villages)\s+of\s+)?$"
                                 r"|(?:^|\s)بين\s+(?:مدينتي\s+|بلدتي\s+|منطقتي\s+)?$", re.IGNORECASE)

@@ -3383,3 +3383,9 @@ def test_an_event_of_its_own_year_named_with_the_year_is_one():
 ])
 def test_denials_rumours_and_the_time_since_an_event_are_no_events(text):
     assert events(text, "2020-03-10") == []
+
+
+def test_a_group_named_after_such_as_did_not_do_the_massacre():
+    ev = next(e for e in events("The massacre of 24 February 2011 in Zawiya was condemned by groups such as Amnesty and "
+                                "the NTC.", None) if e.event_type == "Violence against civilians")
+    assert ev.actor1 != "NTC/rebel forces (2011)"
