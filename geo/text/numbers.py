@@ -433,7 +433,11 @@ _NOT_PEOPLE = {"days", "day", "weeks", "week", "months", "month", "years", "year
                "km", "kilometres", "kilometers", "miles", "metres", "meters",
                "ايام", "يوما", "يوم", "اسابيع", "اسبوعا", "اشهر", "شهرا", "شهور", "سنوات", "عاما", "اعوام", "سنه",
                "ساعات", "ساعه", "دقائق", "دقيقه", "كلم", "كم", "كيلومترا", "كيلومترات", "مترا", "امتار"}
-_AR_WEEKDAYS_N = {"الاحد", "الاثنين", "الثلاثاء", "الثلاثا", "الاربعاء", "الاربعا", "الخميس", "الجمعه", "الجمعة", "السبت"}
+#: Arabic weekday names as the same-length fold writes them → Monday = 0 (read by :mod:`geo.text.timeparse` too)
+AR_WEEKDAYS: dict[str, int] = {
+    "الاثنين": 0, "الثلاثاء": 1, "الثلاثا": 1, "الاربعاء": 2, "الاربعا": 2, "الخميس": 3, "الجمعه": 4,
+    "السبت": 5, "الاحد": 6,
+}
 _EN_AND_ONE_RE = re.compile(
     r"\b(?P<n>an?|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?[a-z]+\s+and\s+(?:a|an|one)\s+"
     r"(?:[a-z]+\s+)?[a-z]+\s+(?:were|have\s+been|had\s+been)\s+(?P<verb>killed|wounded|injured)\b", re.IGNORECASE)
@@ -761,7 +765,7 @@ def casualties(text: str, language: str) -> Casualties:
                 range_hi, j = nxt.value, j2 + 1
                 skip_until = nxt.end
         if j < len(words) and words[j] in _NOT_PEOPLE and not (
-                words[j] == "يوم" and j + 1 < len(words) and (words[j + 1].isdigit() or words[j + 1] in _AR_WEEKDAYS_N)):
+                words[j] == "يوم" and j + 1 < len(words) and (words[j + 1].isdigit() or words[j + 1] in AR_WEEKDAYS)):
             # "3 days of fighting", «بعد 5 ساعات», "20 km": a count of something else (not «إلى 34 يوم 25
             # يناير», «34 يوم الخميس»: «يوم» opens the date of the count)
             continue

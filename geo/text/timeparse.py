@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace as _replace
 
-from geo.text.numbers import fold_same_length
+from geo.text.numbers import AR_WEEKDAYS, fold_same_length
 from gazetteer.normalize import AR_MARKS_RE
 
 __all__ = ["DateInfo", "find_dates", "nearest_date", "pick_date", "resolve_date", "weekdays_after"]
@@ -57,10 +57,7 @@ _A = rf"(?<![{_WORDCH}])"
 _Z = rf"(?![{_WORDCH}])"
 
 # weekday index: Monday = 0 (datetime.weekday)
-_AR_WEEKDAYS = {
-    "الاثنين": 0, "الثلاثاء": 1, "الثلاثا": 1, "الاربعاء": 2, "الاربعا": 2, "الخميس": 3, "الجمعه": 4,
-    "السبت": 5, "الاحد": 6,
-}
+_AR_WEEKDAYS = AR_WEEKDAYS
 _EN_WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 _EN_DAY_NAMES = [d.capitalize() for d in _EN_WEEKDAYS]
 
