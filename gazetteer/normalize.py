@@ -186,6 +186,39 @@ def _normalize_fast(text: str) -> tuple[str, list[int]] | None:
     return k.tobytes().decode("utf-32-le"), idx.tolist()
 
 
+_RUN_RE = re.compile(r"[^ ]+| +")
+_APOSTROPHE_RE = re.compile(r"['’‘ʼʻʿʾ`´′]")  # the marks _POSSESSIVE_RE begins with
+
+
+def _normalize_short(text: str) -> tuple[str, list[int]] | None:
+    """:func:`normalize_with_offsets` for short texts by the translate table and whole words, not one call per
+    character (``None``: a ligature or a possessive, which the character loop handles)."""
+    t = text.translate(_FOLD_TABLE)
+    if len(t) != len(text) or _APOSTROPHE_RE.search(text) and _POSSESSIVE_RE.search(text):
+        return None
+    if "\x00" in t:
+        pos: list[int] | range = [i for i, c in enumerate(t) if c != "\x00"]
+        t = t.replace("\x00", "")
+    else:
+        pos = range(len(t))
+    offs: list[int] = []
+    parts: list[str] = []
+    for m in _RUN_RE.finditer(t):
+        a, b = m.span()
+        if t[a] == " ":
+            if not parts:
+                continue  # leading spaces
+            parts.append(" ")
+            offs.append(pos[a])  # a run of spaces is one, at its first
+        else:
+            parts.append(t[a:b])
+            offs.extend(pos[a:b])
+    if parts and parts[-1] == " ":
+        parts.pop()
+        offs.pop()
+    return "".join(parts), offs
+
+
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """Normalise ``text`` and return ``(normalised, offsets)``.
 
@@ -197,10 +230,14 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     >>> normalize_with_offsets("وبِسِرْت")[0]
     'وبسرت'
     """
-    if len(text) >= _FAST_MIN_LEN:
-        fast = _normalize_fast(text)
-        if fast is not None:
-            return fast
+    fast = _normalize_fast(text) if len(text) >= _FAST_MIN_LEN else _normalize_short(text)
+    if fast is not None:
+        return fast
+    return _normalize_loop(text)
+
+
+def _normalize_loop(text: str) -> tuple[str, list[int]]:
+    """The per-character reference of :func:`normalize_with_offsets` (ligatures, possessives)."""
     out: list[str] = []
     offs: list[int] = []
     n = len(text)

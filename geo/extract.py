@@ -1256,6 +1256,11 @@ _GUARD_WORDS: dict[str, tuple[str, ...]] = {
     "compare": ("along with", "like", "as with", "as in", "similar", "unlike", "compar", "غرار", "مثل", "كما في", "جانب",
                 "أسوة", "شأن"),
     "claim": ("claim", "تبن", "مسؤولي"),
+    # a word each alternative of _MONTH_LATER_RE, _WEAPON_THING_RE and _HEDGE_RE holds (lower case)
+    "month": ("month", "شهر"),
+    "weapon": ("weapon", "arms", "ammunition", "munition", "tank", "launcher", "rocket", "missile", "explosive", "mine",
+               "bomb", "ied", "device"),
+    "hedge": ("قريب", "وشيك", "مرتقب", "متوقع", "expected", "imminent", "near", "planned", "likely", "soon"),
 }
 # between a place and the region after it that locates it: "in", "in the south of", «في جنوب»
 _LOCATOR_GAP_RE = re.compile(r"^\s*,?\s*(?:in|at|في|ب|بـ)\s+(?:the\s+)?(?:[^\s,،.]+\s+){0,2}(?:of\s+)?$|^\s*,?\s*ب$",
@@ -1723,6 +1728,7 @@ def extract_result(
     low_text = text.lower()
     hint = {name: any(w in low_text for w in words) for name, words in _GUARD_WORDS.items()}
     hint_seat = hint["seat"]
+    hint_next_day = _NEXT_DAY_HINT_RE.search(text) is not None
     for i, m in enumerate(mentions):
         if m.place is None or m.status not in ("resolved", "foreign"):
             if m.status == "context":
@@ -1829,8 +1835,8 @@ def extract_result(
             _DETENTION_PLACE_BEFORE_RE.search(sent.text[max(0, t.start - 12):t.start])
             or _DETENTION_PLACE_AFTER_RE.match(sent.text[t.end:t.end + 12])))]
         arrests = any(t.kind == "arrest" for t in trigs)
-        if arrests or _WEAPON_THING_RE.search(sent.text) and any(
-                t.kind == "territory" and _CAPTURE_WORD_RE.match(t.word) for t in trigs):
+        if arrests or hint["weapon"] and any(t.kind == "territory" and _CAPTURE_WORD_RE.match(t.word) for t in trigs) \
+                and _WEAPON_THING_RE.search(sent.text):
             # "arrested 20 migrants in a raid", «اعتقلت … في مداهمة»: the raid is how the arrests were made, not
             # an attack of its own, unless someone died in it; so is the raid "in" which weapons were seized ("police
             # seized weapons in a raid"; "gunmen raided a checkpoint and seized weapons" attacked it)
@@ -2072,8 +2078,10 @@ def extract_result(
             continue
         if dinfo is not None and (dinfo.note or "").startswith("future"):
             dinfo = None
-        next_day = _NEXT_DAY_RE.search(sent.text) if _NEXT_DAY_HINT_RE.search(sent.text) else None
         base = section_date.get(sent.section) or narrative_date
+        # (only counted from a date named before, and only where the text has the words at all)
+        next_day = _NEXT_DAY_RE.search(sent.text) if (
+            hint_next_day and base is not None and _NEXT_DAY_HINT_RE.search(sent.text)) else None
         if next_day and base is not None and base.date is not None and (
                 dinfo is None or dinfo.date is None or getattr(dinfo, "start", -1) < 0 or dinfo.date == base.date):
             # "The next day, …", "two days later", «وفي اليوم التالي»: counted from the date named last
@@ -2082,8 +2090,8 @@ def extract_result(
                                        f"{next_day.group().strip()!r}: {abs(days)} day(s) {'before' if days < 0 else 'after'} "
                                        f"{base.date.isoformat()}",
                                        next_day.start(), next_day.end())
-        month_later = _MONTH_LATER_RE.search(sent.text)
-        if month_later and not next_day and base is not None and base.date is not None and (
+        month_later = _MONTH_LATER_RE.search(sent.text) if hint["month"] and not next_day and base is not None else None
+        if month_later and base is not None and base.date is not None and (
                 dinfo is None or dinfo.date is None or getattr(dinfo, "start", -1) < 0 or dinfo.date == base.date):
             # "a month later", "the following month", «في الشهر التالي», «بعد شهر»: the month after the date
             # named last, known to the month
@@ -2346,7 +2354,7 @@ def extract_result(
                     and _NAMED_ACCORD_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]) \
                     and not _ACCORD_MADE_RE.search(sent.text):
                 continue  # "as outlined in the Libyan Political Agreement": a named text, not an agreement made
-            if _HEDGE_RE.match(sent.text[t.end:t.end + 40]):
+            if hint["hedge"] and _HEDGE_RE.match(sent.text[t.end:t.end + 40]):
                 continue  # «تحرير سرت بات قريبا», "an offensive is expected": not (yet) an event
             if t is not act[0] and act[0].kind == "protest" and _AFTER_REF_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # "Thousands protested after the assassination of …": what a protest answers

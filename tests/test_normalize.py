@@ -123,6 +123,25 @@ def test_fast_path_equals_character_loop(parts):
         assert fast == slow
 
 
+@given(any_text)
+@settings(max_examples=300)
+def test_short_path_equals_character_loop(text):
+    """Short texts (a sentence, a name) take the translate-and-words path: it must agree with the loop."""
+    from gazetteer import normalize as nz
+
+    for t in (text, f" {text}  ،{text}.", f"{text} Benghazi's وبِسِرْت"):
+        short = nz._normalize_short(t)
+        if short is not None:
+            assert short == nz._normalize_loop(t)
+
+
+@pytest.mark.parametrize("text", ["", " ", "  سرت،  بنغازي. ", "وبِسِرْت", "Ra's Lanuf", "ﻻ", "a\x00b", "x  \u064b y"])
+def test_short_path_cases(text):
+    from gazetteer import normalize as nz
+
+    assert nz.normalize_with_offsets(text) == nz._normalize_loop(text)
+
+
 def test_variant_keys_ibn_and_the_article_inside_compounds():
     from gazetteer.normalize import name_key, variant_keys
 
