@@ -978,18 +978,24 @@ def _tolls_by_place(counts: Sequence[tuple[int, int]], base: int, targets: Seque
     """The fatalities of each target when a sentence gives each place its own count, else None.
 
     ``counts`` are (count, offset in the sentence) in text order; a count belongs to the first target
-    place written after it and before the next count. None unless at least one target gets a count
-    this way (then a target that gets none has no toll of its own).
+    place written after it and before the next count; a count with no place before a next count written
+    right after it (within 30 characters) joins it ("Seven soldiers and two civilians were killed in Benghazi":
+    nine). None unless at least one target
+    gets a count this way (then a target that gets none has no toll of its own).
     """
     if len(counts) < 2 or not targets or any(t is None for t in targets):
         return None
     bounds = [base + off for _, off in counts] + [1 << 62]
     out: list[int | None] = [None] * len(targets)
+    pending = 0
     for k, (value, _) in enumerate(counts):
         lo, hi = bounds[k], bounds[k + 1]
         q = next((q for q, t in enumerate(targets) if lo <= t.mention.start < hi), None)
-        if q is not None:
-            out[q] = (out[q] or 0) + value
+        if q is None:
+            pending = pending + value if hi - lo <= 30 else 0
+        else:
+            out[q] = (out[q] or 0) + value + pending
+            pending = 0
     return out if any(v is not None for v in out) else None
 
 

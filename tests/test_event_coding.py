@@ -2216,6 +2216,13 @@ def test_each_place_gets_the_toll_written_before_it():
     assert split == {"Zawiya": 6, "Gharyan": 6}
 
 
+@pytest.mark.parametrize("text", ["Seven soldiers and two civilians were killed in Benghazi.",
+                                  "قتل سبعة جنود ومدنيان في اشتباكات في بنغازي.",
+                                  "Seven soldiers and two civilians were killed in clashes in Benghazi."])
+def test_the_counts_of_several_groups_before_one_place_are_its_toll(text):
+    assert [e.fatalities for e in events(text, "2014-12-31")] == [9]
+
+
 @pytest.mark.parametrize(
     "text, lang",
     [("تجمع حشد صغير عند ميدان الشجرة في بنغازي يوم 12 سبتمبر لتظاهر اعتراضاً على الهجوم على القنصلية.", "ar"),

@@ -104,6 +104,16 @@ def test_fixture_casualties():
         ("اغتيال الناشطة سلوى بوقعيقيص في منزلها", 1, None),
         ("قتل الرجلان رميا بالرصاص", 2, None),
         ("أصيب الطفل بجروح", None, 1),
+        # eleven is a number, not «أحد» "one of"; the dual of a hundred in construct
+        ("مقتل أحد عشر شخصا بينهم أربعة أطفال", 11, None),
+        ("مقتل إحدى عشرة امرأة وإصابة أحد المسعفين", 11, 1),
+        ("مقتل مائتي شخص", 200, None),
+        ("مقتل أحد الجنود", 1, None),
+        # counts of several groups joined by «و» add up
+        ("مقتل 7 جنود و2 مدنيين", 9, None),
+        ("قتل سبعة جنود ومدنيان في الاشتباكات", 9, None),
+        ("مقتل ثلاثة أشخاص وطفل", 4, None),
+        ("مقتل 5 جنود وإصابة 3 آخرين", 5, 3),
     ],
 )
 def test_arabic_casualties(text, fat, inj):

@@ -60,7 +60,8 @@ _AR_TENS = {
     "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40, "خمسون": 50, "خمسين": 50,
     "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
 }
-_AR_HUNDREDS = {"مئه": 100, "مائه": 100, "ميه": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200}
+_AR_HUNDREDS = {"مئه": 100, "مائه": 100, "ميه": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200,
+                "مئتا": 200, "مئتي": 200, "مائتا": 200, "مائتي": 200}  # the dual in construct: «مائتي شخص»
 _AR_THOUSANDS = {"الف": 1000, "الفا": 1000, "الفان": 2000, "الفين": 2000, "الاف": 1000, "الوف": 1000}
 _AR_VAGUE = {"عشرات", "مئات", "مئات", "ميات", "الاف", "الوف", "عده", "بضعه", "بضع", "العشرات", "المئات", "العديد", "عديد"}
 _AR_FUSED_HUNDREDS = {  # «ثلاثمئة»، «خمسمائة»
@@ -365,6 +366,10 @@ _EN_FATAL_TRIGGERS = {"killed", "killing", "kills", "kill", "dead", "death", "de
                       "slain", "executed", "beheaded", "toll", "murder", "murdered", "murders", "massacre", "massacred",
                       "execution", "executions", "beheading", "beheadings"}
 _EN_INJURY_TRIGGERS = {"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds", "injures", "wounds"}
+# plural person nouns a count joined by «و» may carry («مقتل 7 جنود و2 مدنيين»)
+_AR_PERSON_PL = {"اشخاص", "جنود", "اطفال", "نساء", "رجال", "عناصر", "مدنيين", "مدنيون", "مقاتلين", "مقاتلون", "مسلحين",
+                 "مسلحون", "مهاجرين", "مهاجرون", "ضباط", "صحفيين", "مواطنين", "عسكريين", "افراد", "متظاهرين", "محتجين",
+                 "شبان", "سجناء", "عمال", "حراس", "طلاب", "مسعفين", "شرطيين"}
 _EN_PERSON = {"people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "fighters", "fighter",
               "militants", "militant", "troops", "members", "others", "children", "women", "men", "policemen",
               "officers", "gunmen", "residents", "of", "them", "were", "was", "have", "had", "been", "are", "reportedly",
@@ -783,7 +788,7 @@ def casualties(text: str, language: str) -> Casualties:
         if not cat and prev_cat and i - prev_end_idx <= 4 and joined:
             # «مقتل 3 مدنيين و2 من الجنود»: a count joined by «و» to the previous one
             after_w = words[j] if j < len(words) else ""
-            if after_w in {"من", "اخرين"} or after_w in _AR_PERSON_SING or after_w in _EN_PERSON:
+            if after_w in {"من", "اخرين"} or after_w in _AR_PERSON_SING or after_w in _AR_PERSON_PL or after_w in _EN_PERSON:
                 cat = prev_cat
         if not cat:
             continue
@@ -859,12 +864,16 @@ def casualties(text: str, language: str) -> Casualties:
                 idx > 0 and (words[idx - 1].isdigit() or _is_ar_number_word(words[idx - 1]))) and not (
                 idx + 1 < len(words) and words[idx + 1] in _AR_ONE_TWO):
             found["fatal" if sw in _AR_SING_FATAL else "injury"].append(1)
-        elif idx > 0 and w in _AR_ONE_OF:
+        elif idx > 0 and w in _AR_ONE_OF and not (idx + 1 < len(words) and words[idx + 1] in _AR_TEN):
+            # («أحد عشر»، «إحدى عشرة» are eleven, read as a number)
             prev = words[idx - 1]
             base = prev[1:] if prev[:1] in {"و", "ب", "ف"} and len(prev) > 3 else prev
             cat = "fatal" if base in _AR_FATAL_TRIGGERS - {"سقوط"} else "injury" if base in _AR_INJURY_TRIGGERS else ""
             if cat:
                 found[cat].append(1)
+        elif w[:1] == "و" and prev_cat and idx == prev_end_idx + 1 and _ar_person_count(w[1:]):
+            # «قتل سبعة جنود ومدنيان»: a singular or dual person noun joined to the noun of the count before
+            found[prev_cat].append(_ar_person_count(w[1:]))
         elif idx > 0 and _ar_person_count(w) and not (
                 idx + 1 < len(words) and words[idx + 1] in _AR_ONE_TWO):  # «شخص واحد» is counted by its numeral
             # («مقتل جندي»، «قتل الرجلان»، «اغتيال الناشطة»: with the article too, and the feminine)
