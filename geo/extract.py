@@ -1476,21 +1476,27 @@ def _killings(act: list[Any], text: str, lang: str, lexicon: Any, res: Any,
     return out[:1], actors
 
 
-def _fold_bare_deaths(events: list[Event], bare_ids: set[str]) -> list[Event]:
+def _fold_bare_deaths(events: list[Event], bare_ids: set[str], undated: frozenset[str] | set[str] = frozenset()) -> list[Event]:
     """Deaths told with no event word or agent ("Five people were killed in Sabratha on Monday") are an
     event of their own only when no other event of that place and day tells how they died: then they
     are that event's toll (when it has none).
 
-    ``bare_ids``: the ids of the events made from such deaths (the trigger kind ``deaths``).
+    ``bare_ids``: the ids of the events made from such deaths (the trigger kind ``deaths``); ``undated``: those
+    of deaths told with no day of their own ("Five people were killed in Sabratha."), the toll of the first
+    other event of their place whatever its day.
     """
     bare = [e for e in events if e.id in bare_ids]
     if not bare:
         return events
     others = {(e.place_id, e.event_date): n for n, e in enumerate(events) if e.id not in bare_ids}
+    by_place: dict[str, int] = {}
+    for q, e in enumerate(events):
+        if e.id not in bare_ids:
+            by_place.setdefault(e.place_id, q)
     out = list(events)
     drop: set[str] = set()
     for e in bare:
-        n = others.get((e.place_id, e.event_date))
+        n = by_place.get(e.place_id) if e.id in undated else others.get((e.place_id, e.event_date))
         if n is None:
             continue
         if out[n].fatalities is None and e.fatalities is not None:
@@ -1663,7 +1669,12 @@ def extract_result(
         return timeparse.pick_date(found, doc_date)
     def _deaths_placed_and_dated(sent: Sentence, lang: str, k: int) -> int | None:
         """For deaths told with a Libyan place and a date of their own: the index of the event before of
-        that place and day (-1: none, the deaths are an event of their own); None for other deaths."""
+        that place and day (-1: none, the deaths are an event of their own); None for other deaths.
+
+        Deaths with a place and no date of their own are an event of their own (-1) when the text has
+        reported no event of that place before ("Seven soldiers were killed in Benghazi": they cannot be
+        the toll of an event not told), unless the sentence tallies a period ("in total", "since 2014"); else
+        they are the toll of the section's last event when it is a violent one of that place."""
         here = {p.id for i in m_by_sentence[k] if (p := mentions[i].place) is not None
                 and mentions[i].status == "resolved"}
         if not here:
@@ -1672,7 +1683,18 @@ def extract_result(
             d = sentence_date(sent, lang)
         except Exception:  # noqa: BLE001 - a date that fails to parse is no date
             return None
-        if d is None or d.date is None or d.start < 0 or d.note.startswith(("since", "background", "future")):
+        if d is None or d.date is None or d.start < 0:
+            if (d is None or d.start < 0) and not _SUMMARY_TOLL_RE.search(sent.text):
+                if not any(e.place_id in here for e in events):
+                    undated_deaths.add(k)  # (folded into an event of its place told later, whatever its day)
+                    return -1
+                # "Clashes erupted in Benghazi on Friday. Seven soldiers were killed in Benghazi.": the toll of
+                # the section's last event, when it is of that place
+                j0 = last_event_in_para.get(sent.section)
+                if j0 is not None and events[j0].place_id in here and events[j0].event_type in _VIOLENT_TYPES:
+                    return j0
+            return None
+        if d.note.startswith(("since", "background", "future")):
             return None
         day = d.date.isoformat()
         return next((j for j in range(len(events) - 1, -1, -1)
@@ -1764,6 +1786,8 @@ def extract_result(
     named_army: list[ActorMention] = []  # the army the text named last (one of _ARMIES)
     issued_ids: set[str] = set()
     bare_deaths: set[str] = set()  # ids of events made from deaths with no event word (_fold_bare_deaths)
+    undated_deaths: set[int] = set()  # sentences of such deaths with no date of their own
+    bare_undated: set[str] = set()  # the ids of their events
 
     def new_id(sent: Sentence, kind: str, day: str | None) -> str:
         """The event's stable id (document, sentence, type, place); an event of the same sentence, type and place
@@ -2726,6 +2750,8 @@ def extract_result(
                 events.append(ev)
                 if t.kind == "deaths":
                     bare_deaths.add(ev.id)
+                    if k in undated_deaths:
+                        bare_undated.add(ev.id)
                 if t.kind in ("air", "shelling"):
                     strike_kind[sent.section] = t.kind
                 if et_t != "Strategic developments":
@@ -2765,7 +2791,7 @@ def extract_result(
     if dropped:
         res.unused = [(q, w) for q, w in res.unused if id(q) not in dropped]
     res.unused.sort(key=lambda t: t[0].start)
-    res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(_fold_bare_deaths(events, bare_deaths))]
+    res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(_fold_bare_deaths(events, bare_deaths, bare_undated))]
     return res
 
 

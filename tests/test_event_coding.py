@@ -414,8 +414,14 @@ def test_a_death_count_with_no_agent_and_no_event_word_is_the_toll_of_the_event_
     # alone, deaths told with their own place and day are an event: violence by an unidentified group
     ev = one(text, "2015-03-20")
     assert (ev.event_type, ev.fatalities, ev.actor1) == ("Violence against civilians", 5, "Unidentified armed group")
-    # with no day of their own, they may be the toll of an event told elsewhere: no event
-    assert events(text.replace(" on Monday", "").replace(" يوم الاثنين", ""), "2015-03-20") == []
+    # with no day of their own and no event of that place told before, they are an event too (of the document's
+    # day), or the toll of an event of that place told after them, whatever its day
+    undated = text.replace(" on Monday", "").replace(" يوم الاثنين", "")
+    assert [(e.event_type, e.fatalities, e.event_date) for e in events(undated, "2015-03-20")] == [
+        ("Violence against civilians", 5, "2015-03-20")]
+    later = (" A car bomb exploded in Sabratha on Monday." if text.isascii() else " وانفجرت سيارة مفخخة في صبراتة يوم الاثنين.")
+    assert [(e.event_type, e.fatalities, e.event_date) for e in events(undated + later, "2015-03-20")] == [
+        ("Explosions/Remote violence", 5, "2015-03-16")]
 
 
 @pytest.mark.parametrize(
@@ -3396,3 +3402,24 @@ def test_a_group_named_after_such_as_did_not_do_the_massacre():
     ev = next(e for e in events("The massacre of 24 February 2011 in Zawiya was condemned by bodies such as the NTC.",
                                 None) if e.event_type == "Violence against civilians")
     assert ev.actor1 != "NTC/rebel forces (2011)"
+
+
+@pytest.mark.parametrize("text, lang", [("Four people were killed in Sabha.", "en"), ("قتل 7 جنود في بنغازي.", "ar"),
+                                        ("Clashes erupted in Tripoli on Friday. Seven soldiers were killed in Benghazi.",
+                                         "en")])
+def test_deaths_at_a_place_no_event_was_told_of_are_an_event(text, lang):
+    evs = events(text, "2014-12-31")
+    last = [e for e in evs if e.location in ("Sabha", "بنغازي", "Benghazi")]
+    assert len(last) == 1 and last[0].fatalities in (4, 7)
+    assert last[0].event_type in ("Violence against civilians", "Battles")
+
+
+@pytest.mark.parametrize("text", ["Clashes erupted in Benghazi on Friday. Seven soldiers were killed in Benghazi.",
+                                  "اندلعت اشتباكات في بنغازي يوم الجمعة. وقتل 7 جنود في بنغازي."])
+def test_deaths_at_the_place_of_the_last_event_are_its_toll(text):
+    evs = events(text, "2014-12-31")
+    assert [(e.event_type, e.fatalities, e.event_date) for e in evs] == [("Battles", 7, "2014-12-26")]
+
+
+def test_a_tally_of_deaths_is_no_event():
+    assert events("In total, 300 people were killed in Benghazi.", "2014-12-31") == []
