@@ -242,3 +242,22 @@ def test_units_after_li_and_the_2022_parties(text, name):
     from geo.text.lexicon import find_actors
 
     assert name in [a.name for a in find_actors(text, "ar" if text[0] > "z" else "en")]
+
+
+@pytest.mark.parametrize("text, lang, actor_id", [
+    ("Haftar-aligned forces attacked Tripoli.", "en", "lna"),
+    ("Haftar-allied forces attacked Tripoli.", "en", "lna"),
+    ("Gaddafi-loyal troops attacked Misrata.", "en", "gaddafi_forces"),
+    ("Kikli-led militias clashed in Abu Salim.", "en", "ssa"),
+    ("القوات المحسوبة على حفتر هاجمت طرابلس", "ar", "lna"),
+    ("مجموعات مسلحة محسوبة على حكومة الوفاق اشتبكت في طرابلس", "ar", "gna"),
+    ("مجموعات مسلحة داعمة لحكومة الوفاق اشتبكت في طرابلس", "ar", "gna"),
+])
+def test_compound_and_counted_as_forms_name_the_leaders_forces(text, lang, actor_id):
+    assert [a.actor_id for a in find_actors(text, lang)] == [actor_id]
+
+
+def test_who_backs_a_force_is_not_the_force_and_unknown_leaders_keep_their_name():
+    assert find_actors("UAE-backed forces attacked Tripoli.", "en") == []
+    names = [a.name for a in find_actors("Zawawi-aligned fighters stormed the camp.", "en")]
+    assert names == ["Forces loyal to Zawawi"]

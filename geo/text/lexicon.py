@@ -628,7 +628,8 @@ def find_actors(
             kept = []
             for m in out:
                 f = next((f for f in found if f.start < m.end and m.start < f.end), None) \
-                    if m.actor_id in _GENERIC_ACTORS else None
+                    if m.actor_id in _GENERIC_ACTORS else next(
+                        (f for f in found if f.start <= m.start and m.end <= f.end and f.actor_id == m.actor_id), None)
                 if f is None:
                     kept.append(m)
                 elif m.start < f.start:
@@ -700,14 +701,23 @@ _AR_PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن"})
 _AR_BARE_LOYAL_RE = re.compile(
     r"(?:(?<=[\s«(])|^)(?P<head>[وب]?(?:ال)?(?:قوات|كتائب)\s+(?:ال)?موالية)(?=[\s.,،؛:»)]|$)(?![\s«]*(?:ل|ل\S+)(?:\s|$))"
     r"(?!\s+(?:ل|لل)\S)")
+# "Haftar-aligned forces", "Kikli-led militias", "Gaddafi-loyal troops": the compound adjective says the same
+# ("-backed" does not: who backs a force is not the force)
+_EN_COMPOUND_LOYAL_RE = re.compile(
+    rf"\b(?:the\s+)?(?P<x>{_CAP})-(?i:aligned|allied|affiliated|loyal|linked|led)\s+"
+    rf"(?i:forces|fighters|militias?|militiamen|troops|units|gunmen|groups?|brigades?|armed\s+groups?)\b"
+)
 _AR_LOYAL_RE = re.compile(
     rf"(?:(?<=\s)|^)(?P<head>(?:[وب]?(?:ال)?|لل)(?:قوات|عناصر|مسلح(?:ون|ين|و)|مقاتل(?:ون|ين|و)|مهاجم(?:ون|ين|و)|نشطاء|ناشطين|ميليشيات|مليشيات|"
     rf"كتائب|مجموعات|مجموعة|تشكيلات|وحدات|أخرى|اخرى|أخريات))\s+"
-    rf"(?:مسلحة\s+)?(?:تابعة|التابعة|موالية|الموالية|تابعين|موالين|التابعين|الموالين|تابعون|موالون|التابعون|الموالون|"
+    rf"(?:(?:مسلحة\s+)?(?:تابعة|التابعة|موالية|الموالية|تابعين|موالين|التابعين|الموالين|تابعون|موالون|التابعون|الموالون|"
     rf"تتبع|مؤيدة|المؤيدة|مؤيدين|المؤيدين|مؤيدون|المؤيدون|مبايعين|المبايعين|"
     # «مجموعات مسلحة داعمة لفتحي باشاغا»: backing
     rf"داعمة|الداعمة|داعمين|الداعمين|داعمون|الداعمون)\s+"
-    rf"(?:ل(?:ـ\s*)?|إلى\s+|الى\s+)(?P<x>{_AR_W}(?:\s+{_AR_W}){{0,2}})"
+    rf"(?:ل(?:ـ\s*)?|إلى\s+|الى\s+)"
+    # «القوات المحسوبة على حفتر»: counted as his
+    rf"|(?:مسلحة\s+)?(?:محسوبة|المحسوبة|محسوبين|المحسوبين|محسوبون|المحسوبون)\s+(?:على|علي)\s+)"
+    rf"(?P<x>{_AR_W}(?:\s+{_AR_W}){{0,2}})"
 )
 _AR_TITLES = r"(?:العقيد|المشير|اللواء|الفريق|العميد|الرائد|النقيب|المقدم|القائد|آمر|امر|الشيخ|الزعيم|الرئيس)"
 # «قوات العقيد معمر القذافي»، «كتائب المشير حفتر»: a force named after its titled commander
@@ -822,8 +832,11 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
     """
     out: list[ActorMention] = []
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken + [(m.start, m.end) for m in out])
+    def free(a: int, b: int, inner: int | None = None) -> bool:
+        """No actor found yet overlaps ``a:b`` (``inner``: one lying wholly in ``inner:b`` may, the name the
+        phrase is loyal to: «مجموعات مسلحة داعمة لحكومة الوفاق» is the GNA's, whose name the lexicon found)."""
+        return all(b <= s or a >= e or inner is not None and inner <= s and e <= b
+                   for s, e in taken + [(m.start, m.end) for m in out])
 
     def add(name: str, a: int, b: int) -> None:
         if name and free(a, b):
@@ -865,7 +878,17 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
                 out.append(ActorMention(known.name, m.start(), m.end(), known.kind, known.acled_name, known.actor_id))
             continue
         add(f"{m['x']} militia", m.start(), m.end())
-    for m in (_ar_loyal_matches(text) if ar and has("تابع", "موال", "مؤيد", "مبايع", "تتبع", "داعم") else ()):
+    for m in (_EN_COMPOUND_LOYAL_RE.finditer(text) if en and "-" in text else ()):
+        x = m["x"]
+        if x in _EN_NOT_NAMES or x.lower() in _EN_NOT_NAMES:
+            continue
+        known = _known(x + " forces", lex, "en") or _known("forces loyal to " + x, lex, "en")
+        if known is not None:
+            if free(m.start(), m.end()):
+                out.append(ActorMention(known.name, m.start(), m.end(), known.kind, known.acled_name, known.actor_id))
+        else:
+            add(f"Forces loyal to {x}", m.start(), m.end())
+    for m in (_ar_loyal_matches(text) if ar and has("تابع", "موال", "مؤيد", "مبايع", "تتبع", "داعم", "محسوب") else ()):
         x = _trim_ar_name(m["x"])
         if not x or x in _AR_PRONOUN_SUFFIXES:
             continue  # «القوات الموالية له»: loyal to someone named before, not to a party called «ه»
@@ -883,7 +906,10 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
         known = loyal_to(ws)
         if known is not None:
             end = _name_end(text, m.start("x"), ws, loyal_to, known.name, m.end())
-            if free(m.start("head"), end):
+            # the name the lexicon found there ends the phrase (it reads «لحكومة» with its «لـ»)
+            inner = m.start("x") - 3
+            end = max([end] + [e for s, e in taken if inner <= s < end])
+            if free(m.start("head"), end, inner):
                 out.append(ActorMention(known.name, m.start("head"), end, known.kind, known.acled_name, known.actor_id))
             continue
         unit = _AR_UNIT_RE.match(x)
