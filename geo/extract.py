@@ -805,7 +805,11 @@ _AR_UNDERWENT_RE = re.compile(r"(?:^|\s)[وف]?(?:تعرض|تعرضت|تعرضو
 _AR_FROM_AGENT_RE = re.compile(r"(?:^|\s)(?:من|من\s+قبل|على\s+يد)\s+(?:(?:ال)?(?:قوات|عناصر|مسلحي|كتائب)\s+)?$")
 # «سقطت في أيدي الثوار», «بيد قوات حفتر», «تحت سيطرة»: in whose hands a place fell (the agent comes after it)
 _AR_HANDS = r"(?:بيد|بأيدي|بايدي|في\s+يد|في\s+أيدي|في\s+ايدي|في\s+قبضة|في\s+قبضه|تحت\s+سيطرة)"
-_PASSIVE_AGENT_RE = re.compile(r"(?:\bfell\s+(?:in)?to|\b(?:was|were|been)\s+\w+\s+by|\bby)\s+(?:the\s+)?(?:\S+\s+)?$|"
+_HANDS_OF_RE = re.compile(r"\b(?:hands?|control)\s+of$", re.IGNORECASE)
+_GOVERNMENT_AFTER_RE = re.compile(r"\s+(?:the\s+)?(?:government|regime)\b(?!\s+(?:of|in)\b)", re.IGNORECASE)
+# (and "was back in the hands of the government", "came under the control of the LNA")
+_PASSIVE_AGENT_RE = re.compile(r"(?:\bfell\s+(?:in)?to|\b(?:was|were|been)\s+\w+\s+by|\bby|\b(?:hands?|control)\s+of)\s+"
+                               r"(?:the\s+)?(?:\S+\s+)?$|"
                                rf"(?:{_AR_HANDS}|(?:من\s+قبل|على\s+يد|على\s+أيدي|على\s+ايدي)(?:\s+\S+){{0,2}})\s+$",
                                re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?:^|\s)(?:بين|between)\s", re.IGNORECASE)
@@ -1155,6 +1159,11 @@ def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, ca
     if claimer is not None and _camp(claimer.name, lexicon) != "civilians":
         # «الاعتداء الذي استهدف الوزارة والذي تبناه تنظيم داعش», "the attack, claimed by IS": who claims it did it
         return claimer.name, next((a.name for a in actors if a is not claimer and a.name != claimer.name), "")
+    if _HANDS_OF_RE.search(t.word) and _GOVERNMENT_AFTER_RE.match(text, t.end):
+        # "it was back in the hands of the government", "returned to the control of the regime": the state forces
+        # (of the event's time) hold it; whoever the sentence named before lost it
+        state = "Libyan forces"
+        return state, next((a.name for a in reversed(before) if a.name != state), "")
     if len(after) >= 2 and (_BETWEEN_RE.search(text[t.end:after[0].start]) or (
             _PITTED_RE.search(text[t.end:after[0].start]) and _AGAINST_RE.search(text[after[0].end:after[1].start]))):
         # «اشتباكات بين قوات الوفاق وعناصر داعش», "clashes between X and Y", "the fighting pitted X against Y"
@@ -1252,7 +1261,8 @@ _ROAD_TO_RE = re.compile(
 _GUARD_WORDS: dict[str, tuple[str, ...]] = {
     "seat": ("based", "headquartered", "seated", "sitting", "convened", "meeting", "متواجد", "منعقد", "متخذ", "مقره",
              "مقرها", "مقرّ", "تتخذ", "يتخذ"),
-    "road": ("lead", "road", "highway", "route", "fled", "flee", "escaped", "طريق", "المؤدي", "الرابط", "فر", "هرب", "نزح"),
+    "road": ("lead", "road", "highway", "route", "fled", "flee", "escaped", "as far as", "all the way", "طريق", "المؤدي",
+             "الرابط", "فر", "هرب", "نزح"),
     "charge": ("charge", "accused", "convicted", "tried", "trial", "suspected", "indicted", "guilty", "sentenced", "تهم",
                "متهم", "اتهام", "محاكم", "أدين", "ادين", "مشتبه", "يشتبه", "connection", "linked", "involvement",
                "role in", "خلفية", "صلة", "لصلت", "تورط", "للاشتباه"),

@@ -780,8 +780,9 @@ def _apposition(text: str, start: int, before: list[Mention], normalized: tuple[
 
 #: English words before a town that name it as where a road or a flight leads: "the road to Sirte", "fled to
 #: Tunisia" (one pattern: the city anaphora here and the event place in geo.extract both skip such a town)
-ROAD_TO_BEFORE = (r"\b(?:leading|leads|road|roads|highway|route|fled|fleeing|escaped)\s+(?:back\s+)?"
-                  r"(?:to|toward|towards|into)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and|or)\s+)?$")
+ROAD_TO_BEFORE = (r"\b(?:(?:leading|leads|road|roads|highway|route|fled|fleeing|escaped)\s+(?:back\s+)?"
+                  r"(?:to|toward|towards|into)|as\s+far\s+as|all\s+the\s+way\s+to)\s+(?:the\s+)?"
+                  r"(?:[A-Z][\w'’-]*\s+(?:and|or)\s+)?$")
 # «تبعد القطرون 200 كم عن مرزق … وعن مدينة سبها 250 كم», "Sabha lies 640 km from Tripoli and 200 km from Ubari":
 # a town a distance is measured from is an anchor, not the subject a later «المدينة» refers to
 _FROM_BEFORE_RE = re.compile(

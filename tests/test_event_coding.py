@@ -3423,3 +3423,21 @@ def test_deaths_at_the_place_of_the_last_event_are_its_toll(text):
 
 def test_a_tally_of_deaths_is_no_event():
     assert events("In total, 300 people were killed in Benghazi.", "2014-12-31") == []
+
+
+@pytest.mark.parametrize("text, actor1, sub", [
+    ("On 7 March 2011, Bin Jawad was back in the hands of the government.", "Gaddafi loyalist forces",
+     "Government regains territory"),
+    ("By 29 March 2011, Brega was back under the control of Gaddafi forces.", "Gaddafi loyalist forces",
+     "Government regains territory"),
+    ("On 20 March 2011, the town was back in the hands of the rebels in Ajdabiya.", "NTC/rebel forces (2011)",
+     "Non-state actor overtakes territory"),
+])
+def test_a_place_back_in_someones_hands_changed_hands_to_them(text, actor1, sub):
+    ev = one(text, "2011-03-30")
+    assert (ev.event_type, ev.sub_event_type, ev.actor1) == ("Battles", sub, actor1)
+
+
+def test_how_far_people_retreated_is_not_where_the_fighting_was():
+    text = "After a series of artillery duels in Bin Jawad, the rebels retreated, some of them as far as Ras Lanuf."
+    assert {e.location for e in events(text, "2011-03-30")} == {"Bin Jawad"}
