@@ -805,6 +805,9 @@ _AR_UNDERWENT_RE = re.compile(r"(?:^|\s)[وف]?(?:تعرض|تعرضت|تعرضو
 _AR_FROM_AGENT_RE = re.compile(r"(?:^|\s)(?:من|من\s+قبل|على\s+يد)\s+(?:(?:ال)?(?:قوات|عناصر|مسلحي|كتائب)\s+)?$")
 # «سقطت في أيدي الثوار», «بيد قوات حفتر», «تحت سيطرة»: in whose hands a place fell (the agent comes after it)
 _AR_HANDS = r"(?:بيد|بأيدي|بايدي|في\s+يد|في\s+أيدي|في\s+ايدي|في\s+قبضة|في\s+قبضه|تحت\s+سيطرة)"
+# «لا تزال», «ما زالت», «لازالت», «ظلت», «بقيت», «احتفظت»: still, stayed, kept (before a word of control)
+_STILL_BEFORE_RE = re.compile(r"(?:^|\s)[وف]?(?:(?:لا|ما)\s*(?:تزال|يزال|زالت|زال|زالوا|يزالون)|لازال\S*|مازال\S*|ظلت|ظل|ظلوا|"
+                              r"بقيت|بقي|بقوا|تبقى|يبقى|احتفظ\S*|تحتفظ|يحتفظ|يحتفظون|تواصل\s+(?:ال)?سيطر)(?:\s|$)")
 _HANDS_OF_RE = re.compile(r"\b(?:hands?|control)\s+of$", re.IGNORECASE)
 _GOVERNMENT_AFTER_RE = re.compile(r"\s+(?:the\s+)?(?:government|regime)\b(?!\s+(?:of|in)\b)", re.IGNORECASE)
 # (and "was back in the hands of the government", "came under the control of the LNA")
@@ -2453,6 +2456,8 @@ def extract_result(
             if doc_date is not None and (ym := _YEAR_NAMED_RE.search(sent.text, max(0, t.start - 26), t.start)) \
                     and int(ym.group(1)) < doc_date.year:
                 continue  # "the 2012 attack on the consulate" in a text of 2020: an event of a year before, named
+            if t.kind == "territory" and "سيطر" in t.word and _STILL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
+                continue  # «لا تزال قوات حفتر تسيطر على غريان», «احتفظت … بالسيطرة»: holding a place is no change of hands
             if t.kind == "territory" and _ATTEMPT_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 # «تحاول الدخول», "trying to push into": an attempt is fighting, not a change of control
                 t = dataclasses.replace(t, event_type="Battles", sub_event_type="Armed clash", kind="clash")

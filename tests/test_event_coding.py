@@ -3441,3 +3441,11 @@ def test_a_place_back_in_someones_hands_changed_hands_to_them(text, actor1, sub)
 def test_how_far_people_retreated_is_not_where_the_fighting_was():
     text = "After a series of artillery duels in Bin Jawad, the rebels retreated, some of them as far as Ras Lanuf."
     assert {e.location for e in events(text, "2011-03-30")} == {"Bin Jawad"}
+
+
+@pytest.mark.parametrize("text", ["لا تزال قوات حفتر تسيطر على غريان.", "احتفظت قوات الوفاق بالسيطرة على طرابلس.",
+                                  "ما زالت سرت تحت سيطرة الجيش.", "وظلت ترهونة تحت سيطرة قوات الكانيات حتى يونيو 2020."])
+def test_still_holding_a_place_is_no_change_of_hands(text):
+    assert events(text, "2019-04-08") == []
+    # the same words of control without "still" are one
+    assert events("سيطرت قوات حفتر على غريان.", "2019-04-08")
