@@ -2036,7 +2036,7 @@ def extract_result(
                     d0.precision == 1 or (doc_date is None and len(sent.text) <= _HEADING_CHARS and (
                         cur is None or cur.date is None or (cur.date.year, cur.date.month) != (d0.date.year, d0.date.month)
                         or cur.precision == 1))) \
-                    and not d0.note.startswith(("since", "background", "future")):
+                    and not d0.note.startswith(("since", "background", "future", "the year ")):
                 # (a heading that names a month, "March 2014 event", «معارك يونيو 2011»: the text is now at that
                 # month, the day not known)
                 if doc_date is None and d0.precision == 1:
@@ -2178,7 +2178,17 @@ def extract_result(
                                                    "the time of the sentence before)", -1, -1)
                     break
             sentence_found[:] = kept
-        if dinfo is not None and dinfo.date is not None and getattr(dinfo, "start", -1) >= 0:
+        year_only = dinfo is not None and dinfo.date is not None and dinfo.note.startswith("the year ")
+        if year_only and dinfo is not None and dinfo.date is not None:
+            # "In 2015, the city fell to IS": the year is the sentence's own when the text's last date is of another
+            # year (a date of that year said before is finer); it dates no sentence after it
+            known = section_date.get(sent.section) or narrative_date
+            if known is not None and known.date is not None and known.date.year == dinfo.date.year:
+                dinfo = known
+                date_note = f"{dinfo.note} (said earlier in this section)"
+            else:
+                date_note = dinfo.note
+        elif dinfo is not None and dinfo.date is not None and getattr(dinfo, "start", -1) >= 0:
             section_date[sent.section] = dinfo
             if dinfo.precision == 1:
                 narrative_date = dinfo

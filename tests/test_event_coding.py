@@ -3449,3 +3449,17 @@ def test_still_holding_a_place_is_no_change_of_hands(text):
     assert events(text, "2019-04-08") == []
     # the same words of control without "still" are one
     assert events("سيطرت قوات حفتر على غريان.", "2019-04-08")
+
+
+def test_a_year_alone_dates_its_own_sentence_only():
+    text = ("On 20 October 2011, Gaddafi was killed in Sirte after fighting in the city. In 2015, during the Second "
+            "Libyan Civil War, the city fell into the hands of the jihadists of Islamic State.")
+    got = [(e.event_date, e.time_precision) for e in events(text, None)]
+    assert got == [("2011-10-20", 1), ("2015-01-01", 3)]
+    # a finer date of the same year said before is kept; the year dates no sentence after it
+    same = "On 5 March 2011, rebels took Ras Lanuf. In 2011, Gaddafi forces also shelled Brega."
+    assert [e.event_date for e in events(same, None)] == ["2011-03-05", "2011-03-05"]
+    after = "On 5 March 2011, rebels took Ras Lanuf. In 2015, IS fighters captured Sirte. Clashes erupted in Brega."
+    assert [e.event_date for e in events(after, None)] == ["2011-03-05", "2015-01-01", "2011-03-05"]
+    # with a document date, a past year is background as before
+    assert events("In 2015, Islamic State fighters captured Sirte.", "2016-05-01") == []

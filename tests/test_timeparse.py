@@ -402,3 +402,19 @@ def test_a_year_first_date_at_the_end_of_a_sentence(text, date):
 
 def test_a_year_first_date_inside_a_longer_number_is_none():
     assert find_dates("version 1.2019.04.04 and 2019.04.04.5", None, "en") == []
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("In 2015, the city fell to the Islamic State.", "en", ("2015-01-01", 3)),
+    ("سقطت المدينة في يد تنظيم الدولة عام 2015.", "ar", ("2015-01-01", 3)),
+    ("Between 2014 and 2016 the city changed hands twice.", "en", None),  # two years: no one year
+])
+def test_a_year_alone_in_a_narrative_is_coded_by_its_first_day(text, lang, want):
+    found = find_dates(text, None, lang)
+    got = [(d.date.isoformat(), d.precision) for d in found if d.date is not None]
+    assert got == ([want] if want else [])
+
+
+def test_a_year_since_which_something_lasts_is_background():
+    (d,) = find_dates("Since 2014, the city has been contested.", None, "en")
+    assert d.note.startswith("since")

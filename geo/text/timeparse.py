@@ -670,6 +670,16 @@ def _find_dates(
         elif c.date is not None and doc_date is not None and c.date > doc_date:
             note = f"future: {note}"
         out.append(_replace(c, note=note))
+    if doc_date is None and not out and ("19" in folded or "20" in folded):
+        # "In 2015, the city fell to IS" in a narrative with no document date: the year is all the sentence says;
+        # it is coded by its first day, known to no better than a month (and not the date of a sentence before)
+        named = [(m, int(m["year"])) for m in _YEAR_ONLY_RE.finditer(folded)]
+        if named and len({y for _, y in named}) == 1:
+            m, year = named[0]
+            note = f"the year {year} only (month and day not given)"
+            if _since(folded, m.start("year")):
+                note = f"since: {note} (background, not the event date)"
+            out.append(DateInfo(_dt.date(year, 1, 1), 3, note, m.start("year"), m.end("year")))
     return out
 
 
