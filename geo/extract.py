@@ -808,6 +808,17 @@ _AR_HANDS = r"(?:بيد|بأيدي|بايدي|في\s+يد|في\s+أيدي|في\s
 # «لا تزال», «ما زالت», «لازالت», «ظلت», «بقيت», «احتفظت»: still, stayed, kept (before a word of control)
 _STILL_BEFORE_RE = re.compile(r"(?:^|\s)[وف]?(?:(?:لا|ما)\s*(?:تزال|يزال|زالت|زال|زالوا|يزالون)|لازال\S*|مازال\S*|ظلت|ظل|ظلوا|"
                               r"بقيت|بقي|بقوا|تبقى|يبقى|احتفظ\S*|تحتفظ|يحتفظ|يحتفظون|تواصل\s+(?:ال)?سيطر)(?:\s|$)")
+# "It started in Benghazi", "The offensive began in Sabha", «وبدأت العملية في بنغازي»: where what was told began
+_BEGAN_IN_RE = re.compile(
+    r"^\s*(?:it|the\s+(?:operation|offensive|battle|fighting|campaign|attack|assault|war|conflict|clashes|uprising))\s+"
+    r"(?:first\s+)?(?:began|started|broke\s+out|erupted)\s+(?:\S+\s+){0,3}?in\b"
+    r"|^\s*[وف]?(?:بدأت|بدات|انطلقت|اندلعت)\s+(?:ال)?(?:عملية|العملية|المعركة|معركة|الحرب|الاشتباكات|الحملة)?\s*(?:\S+\s+){0,3}?في\s",
+    re.IGNORECASE)
+# the agent of an event told before: "carried out by", "conducted by", «شنتها», «نفذتها», «التي يشنها»
+_CARRIED_OUT_BY_RE = re.compile(
+    r"\b(?:carried\s+out|conducted|launched|waged|mounted|perpetrated|staged|executed)\s+by\s+(?:the\s+)?$"
+    r"|(?:^|\s)(?:التي\s+|الذي\s+)?(?:شنتها|شنها|يشنها|تشنها|نفذتها|نفذها|ينفذها|تنفذها|قادتها|قادها)\s+$",
+    re.IGNORECASE)
 _HANDS_OF_RE = re.compile(r"\b(?:hands?|control)\s+of$", re.IGNORECASE)
 _GOVERNMENT_AFTER_RE = re.compile(r"\s+(?:the\s+)?(?:government|regime)\b(?!\s+(?:of|in)\b)", re.IGNORECASE)
 # (and "was back in the hands of the government", "came under the control of the LNA")
@@ -1187,6 +1198,11 @@ def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, ca
         # «غارات حلف الناتو»، «هاجمت كتائب القذافي»: an actor right after the trigger (its genitive,
         # or the subject after the verb) is the agent, whoever the sentence named before
         actor1 = after[0].name
+    elif (agent := next((a for a in after if _CARRIED_OUT_BY_RE.search(text[max(t.end, a.start - 40):a.start])), None)) \
+            is not None and _camp(agent.name, lexicon) != "civilians":
+        # "an offensive in Libya currently being carried out by forces loyal to Haftar", «هجمات شنتها قوات …»: who
+        # carried it out did it, however far from the event word
+        actor1 = agent.name
     elif after and _PASSIVE_AGENT_RE.search(text[max(0, t.start - 4):after[0].start]) and len(text[t.end:after[0].start]) <= 30:
         # "the town fell to pro-Gaddafi forces", "was taken by the LNA": the agent comes after
         actor1 = after[0].name
@@ -2018,6 +2034,18 @@ def extract_result(
             # inherit
             named_here = [i for i in midx if mentions[i].status == "resolved"
                           and getattr(mentions[i].place, "feature_type", "district") not in _AREAL]
+            j_wide = last_event_in_para.get(sent.section)
+            if named_here and j_wide is not None and events[j_wide].place_id == "cc:LY" \
+                    and _BEGAN_IN_RE.match(sent.text):
+                # "Operation Dignity is … a large scale offensive in Libya … It started in Benghazi": the event told at
+                # the country's scale took place where the next sentence says it began
+                loc = _locate_mention(ctx, text, mentions[named_here[0]], cues.get(named_here[0]))
+                events[j_wide] = dataclasses.replace(
+                    events[j_wide], location=loc.location or loc.mention.text, place_id=loc.place_id,
+                    place_name_en=loc.place_name_en, place_name_ar=loc.place_name_ar, admin1=loc.admin1,
+                    country=loc.country, latitude=loc.lat, longitude=loc.lon, geo_precision=loc.geo_precision,
+                    relation=loc.relation, uncertainty_m=loc.uncertainty_m, uncertainty_wkt=loc.uncertainty_wkt,
+                    notes=events[j_wide].notes + f"; placed where it began: {sent.text[:60]}")
             if named_here:
                 # every place it names, in order: the next sentence inherits the one the text is about ("Tawergha
                 # … is a former ghost town … under the jurisdiction of Misrata. It was the site of intense fighting")

@@ -3463,3 +3463,22 @@ def test_a_year_alone_dates_its_own_sentence_only():
     assert [e.event_date for e in events(after, None)] == ["2011-03-05", "2015-01-01", "2011-03-05"]
     # with a document date, a past year is background as before
     assert events("In 2015, Islamic State fighters captured Sirte.", "2016-05-01") == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("On 16 May 2014 forces loyal to Haftar launched a ground offensive in Libya. It started in Benghazi but later "
+     "spread to other parts of the country.", "Benghazi"),
+    ("في 16 مايو 2014 شنت قوات حفتر هجوما بريا في ليبيا. وبدأت العملية في بنغازي ثم امتدت إلى مناطق أخرى.", "بنغازي"),
+])
+def test_an_event_told_at_the_countrys_scale_is_placed_where_it_began(text, place):
+    evs = events(text, None)
+    assert [(e.location, e.geo_precision) for e in evs] == [(place, 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Battle of Bani Walid was a military operation in the Libyan Civil War conducted by anti-Gaddafi forces "
+    "in September 2011 to take control of Bani Walid from pro-Gaddafi forces.",
+    "The offensive on Bani Walid in September 2011, carried out by anti-Gaddafi forces, met fierce resistance.",
+])
+def test_who_carried_an_event_out_did_it_however_far_from_the_event_word(text):
+    assert one(text, None).actor1 == "NTC/rebel forces (2011)"
