@@ -2039,12 +2039,12 @@ def extract_result(
                     and _BEGAN_IN_RE.match(sent.text):
                 # "Operation Dignity is … a large scale offensive in Libya … It started in Benghazi": the event told at
                 # the country's scale took place where the next sentence says it began
-                loc = _locate_mention(ctx, text, mentions[named_here[0]], cues.get(named_here[0]))
+                began = _locate_mention(ctx, text, mentions[named_here[0]], cues.get(named_here[0]))
                 events[j_wide] = dataclasses.replace(
-                    events[j_wide], location=loc.location or loc.mention.text, place_id=loc.place_id,
-                    place_name_en=loc.place_name_en, place_name_ar=loc.place_name_ar, admin1=loc.admin1,
-                    country=loc.country, latitude=loc.lat, longitude=loc.lon, geo_precision=loc.geo_precision,
-                    relation=loc.relation, uncertainty_m=loc.uncertainty_m, uncertainty_wkt=loc.uncertainty_wkt,
+                    events[j_wide], location=began.location or began.mention.text, place_id=began.place_id,
+                    place_name_en=began.place_name_en, place_name_ar=began.place_name_ar, admin1=began.admin1,
+                    country=began.country, latitude=began.lat, longitude=began.lon, geo_precision=began.geo_precision,
+                    relation=began.relation, uncertainty_m=began.uncertainty_m, uncertainty_wkt=began.uncertainty_wkt,
                     notes=events[j_wide].notes + f"; placed where it began: {sent.text[:60]}")
             if named_here:
                 # every place it names, in order: the next sentence inherits the one the text is about ("Tawergha
