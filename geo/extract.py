@@ -2046,6 +2046,7 @@ def extract_result(
                     country=began.country, latitude=began.lat, longitude=began.lon, geo_precision=began.geo_precision,
                     relation=began.relation, uncertainty_m=began.uncertainty_m, uncertainty_wkt=began.uncertainty_wkt,
                     notes=events[j_wide].notes + f"; placed where it began: {sent.text[:60]}")
+                used.setdefault(mention_index[id(began.mention)], []).append(events[j_wide].id)
             if named_here:
                 # every place it names, in order: the next sentence inherits the one the text is about ("Tawergha
                 # … is a former ghost town … under the jurisdiction of Misrata. It was the site of intense fighting")
