@@ -1505,6 +1505,12 @@ def _killings(act: list[Any], text: str, lang: str, lexicon: Any, res: Any,
     return out[:1], actors
 
 
+def _is_bare_heading(text: str) -> bool:
+    """A line of its own, short (:data:`_HEADING_CHARS`) and without a sentence's final punctuation."""
+    t = text.strip()
+    return 0 < len(t) <= _HEADING_CHARS and "\n" not in t and t[-1] not in ".!?؟…:»\"'" and "،" not in t and "," not in t
+
+
 def _fold_bare_deaths(events: list[Event], bare_ids: set[str], undated: frozenset[str] | set[str] = frozenset()) -> list[Event]:
     """Deaths told with no event word or agent ("Five people were killed in Sabratha on Monday") are an
     event of their own only when no other event of that place and day tells how they died: then they
@@ -2020,6 +2026,9 @@ def extract_result(
         midx = [i for i in m_by_sentence[k] if i not in context_reason]
         if getattr(sent, "is_caption", False):
             act = []
+        elif act and _is_bare_heading(sent.text) and not any(mentions[i].status == "resolved" for i in midx) \
+                and not _DIGIT_RE.search(sent.text):
+            act = []  # "Libyan civil war battle": a heading line with no place and no date tells of no event
         if not act and not toll_done and sent.section in last_event_in_para \
                 and not any(mentions[i].place is not None for i in m_by_sentence[k]):
             # "Medical sources said 7 fighters and 2 civilians died.", «وارتفعت الحصيلة إلى 12 قتيلا»: a toll with

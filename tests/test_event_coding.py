@@ -3482,3 +3482,11 @@ def test_an_event_told_at_the_countrys_scale_is_placed_where_it_began(text, plac
 ])
 def test_who_carried_an_event_out_did_it_however_far_from_the_event_word(text):
     assert one(text, None).actor1 == "NTC/rebel forces (2011)"
+
+
+def test_a_heading_line_with_no_place_and_no_date_tells_of_no_event():
+    text = ("Al-Qawalish is a village in the Nafusa Mountains.\nLibyan civil war battle\n"
+            "Al-Qawalish was captured by Libyan rebels on 7 July 2011.")
+    assert [(e.event_type, e.place_name_en) for e in events(text, None)] == [("Battles", "Al Qawalish")]
+    # a headline that names its place is an event of its own
+    assert [e.location for e in events("Clashes in Zawiya\nThe fighting went on for hours.", "2019-06-27")][:1] == ["Zawiya"]
