@@ -112,6 +112,11 @@ _MODAL_BEFORE_RE = re.compile(
     r"|(?:^|\s)[وف]?(?:نفى|نفت|ينفي|تنفي|نفوا)\s+(?:\S+\s+){0,4}?(?:وقوع|حدوث)?\s*$|(?:^|\s)(?:شائعات|إشاعات)\s+(?:عن|حول)\s+$"
     # "calm since the ceasefire", «منذ دخول وقف إطلاق النار حيز التنفيذ»: the time since an event told before
     r"|\bsince\s+(?:the\s+|a\s+)?$|(?:^|\s)منذ\s+(?:دخول\s+)?$"
+    # "on the anniversary of the battle of Gardabiya", «بمناسبة الذكرى الـ96 لمعركة القرضابية»: remembered, not happening
+    r"|\banniversary\s+of\s+(?:the\s+)?(?:\S+\s+)?$|(?:^|\s)(?:ذكرى|ذكري|الذكرى|الذكري|لذكرى|لذكري)\s+(?:\S+\s+){0,2}?$"
+    # «أبدى استعداده للدخول في وقف لإطلاق النار», "expressed readiness for a ceasefire": willing, not done
+    r"|(?:^|\s)[وف]?(?:استعداد\S*|مستعد\S*)\s+(?:\S+\s+){0,3}?$|\b(?:read(?:y|iness)|willing(?:ness)?|prepared)\s+(?:to|for)\s+"
+    r"(?:\S+\s+){0,3}?$"
     # "aimed to end the fighting", "an end to the fighting", «إنهاء القتال»: a goal, not an event
     r"|\b(?:to\s+end|an\s+end\s+to|ending|to\s+halt)\s+(?:the\s+)?$|(?:^|\s)[وف]?ل?(?:إنهاء|انهاء)\s+$"
     r"|(?:^|\s)(?:هدد\S*|يهدد\S*|تهدد\S*|توعد\S*|يتوعد\S*|يعتزم|تعتزم|ينوي|تنوي|يخطط|تخطط|سوف|لن)\s+(?:\S+\s+)?$"

@@ -3490,3 +3490,13 @@ def test_a_heading_line_with_no_place_and_no_date_tells_of_no_event():
     assert [(e.event_type, e.place_name_en) for e in events(text, None)] == [("Battles", "Al Qawalish")]
     # a headline that names its place is an event of its own
     assert [e.location for e in events("Clashes in Zawiya\nThe fighting went on for hours.", "2019-06-27")][:1] == ["Zawiya"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("في كلمة بمناسبة الذكرى الـ96 لمعركة القرضابية ضد الاستعمار الإيطالي، تحدث القذافي في سرت.", "ar"),
+    ("On the anniversary of the battle of Gardabiya, Gaddafi spoke in Sirte.", "en"),
+    ("أبدى القذافي استعداده للدخول في وقف لإطلاق النار في مصراتة.", "ar"),
+    ("The LNA said it was ready for a ceasefire in Tripoli.", "en"),
+])
+def test_an_anniversary_or_a_readiness_is_no_event(text, lang):
+    assert events(text, "2011-04-30") == []
