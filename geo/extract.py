@@ -338,7 +338,7 @@ _CIVILIAN_VICTIMS_RE = re.compile(
     # "Mohammed Nabbous, a journalist, was killed": a civilian by trade in apposition to the victim
     r"|,\s+(?:a|an|the)\s+(?:\S+\s+){0,2}?(?:journalist|reporter|activist|lawyer|judge|doctor|blogger|cameraman|"
     r"photographer|engineer|teacher|student|cleric|imam)\b[^.;]{0,40}?\b(?:was|were)\s+(?:\S+\s+)?(?:killed|shot|murdered)\b"
-    r"|(?:مقتل|قتل|قُتل|إصابة|اصابة|استشهاد)\s+(?:\S+\s+){0,3}?(?:مدنيين|مدنيا|موظفين|موظفا|عمال|نزلاء|مصلين|مهاجرين|أطفال|"
+    r"|(?:مقتل|قتل\S*|قُتل|إصابة|اصابة|استشهاد)\s+(?:\S+\s+){0,3}?(?:مدنيين|مدنيا|موظفين|موظفا|عمال|نزلاء|مصلين|مهاجرين|أطفال|"
     r"اطفال|نساء|صحفيين|أطباء|اطباء|طلاب|شاب|شابا|طفل|طفلة|امرأة|مواطن|مواطنا)"
     r"|(?:اغتال\S*|اغتيال|قتل\S*|مقتل|اختطاف|اختطف\S*|خطف\S*|أعدم\S*|اعدم\S*)\s+(?:\S+\s+){0,2}?"
     r"(?:ال)?(?:ناشط|ناشطة|ناشطا|ناشطين|محامي|محامية|محاميا|قاضي|قاضيا|القاضي|وكيل\s+النيابة|مدون|مدونة|إمام|امام|إماما|"
@@ -823,6 +823,13 @@ _BEGAN_IN_RE = re.compile(
 _CARRIED_OUT_BY_RE = re.compile(
     r"\b(?:carried\s+out|conducted|launched|waged|mounted|perpetrated|staged|executed)\s+by\s+(?:the\s+)?$"
     r"|(?:^|\s)(?:التي\s+|الذي\s+)?(?:شنتها|شنها|يشنها|تشنها|نفذتها|نفذها|ينفذها|تنفذها|قادتها|قادها)\s+$",
+    re.IGNORECASE)
+# a movement towards a place: "advancing towards", "headed toward", «زحفها باتجاه», «تقدمت نحو»
+_TOWARD_RE = re.compile(
+    r"\b(?:advanc\w*|head\w*|mov\w*|march\w*|push\w*|continu\w+\s+(?:\S+\s+)?(?:advance|march))\s+"
+    r"(?:\S+\s+){0,2}?(?:toward|towards)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$"
+    r"|(?:^|\s)[وف]?(?:زحف\S*|تقدم\S*|يتقدم\S*|توجه\S*|تتجه|يتجه|اتجه\S*|تواصل\s+زحف\S*|واصل\S*\s+زحف\S*)\s+"
+    r"(?:\S+\s+){0,2}?(?:باتجاه|بإتجاه|نحو|صوب)\s+(?:مدينة\s+|بلدة\s+)?$",
     re.IGNORECASE)
 _HANDS_OF_RE = re.compile(r"\b(?:hands?|control)\s+of$", re.IGNORECASE)
 _GOVERNMENT_AFTER_RE = re.compile(r"\s+(?:the\s+)?(?:government|regime)\b(?!\s+(?:of|in)\b)", re.IGNORECASE)
@@ -1470,6 +1477,13 @@ def _killings(act: list[Any], text: str, lang: str, lexicon: Any, res: Any,
     when the victims are armed (soldiers, a commander).
     """
     others = [t for t in act if t.kind != "killing"]
+    if others and all(t.kind in ("territory", "deployment") for t in others) \
+            and _CIVILIAN_VICTIMS_RE.search(text[min(t.start for t in act if t.kind == "killing"):]):
+        # "Gaddafi forces entered Jalu and killed six civilians there", «دخلت … واحة جالو وقتلت 6 مدنيين»: the
+        # killing of the civilians is an event of its own (it owns the toll), beside the taking of the place
+        k0 = next(t for t in act if t.kind == "killing")
+        return others + [dataclasses.replace(k0, event_type="Violence against civilians", sub_event_type="Attack",
+                                             kind="killing")], None
     if others:
         return others, None
     try:
@@ -2358,7 +2372,7 @@ def extract_result(
         clause_breaks: list[tuple[int, int]] | None = None
 
         def places_for(trig_start: int, targets: bool = False, withdrawal: bool = False,
-                       territory: bool = False) -> list[_Located]:
+                       territory: bool = False, movement: bool = False) -> list[_Located]:
             """The place list a trigger governs: first place after it (else the last before) and its list.
 
             ``targets``: a strike's list also joins places that end phrases joined by "and" ("targets in
@@ -2391,6 +2405,11 @@ def extract_result(
             # "forces advancing from Brega hit Ajdabiya", «تعزيزات من مصراتة إلى سرت»: where they came
             # from is not where the event is, when the sentence names another place
             here = pool if withdrawal else [i for i in pool if not is_origin(i)]
+            if not movement and len(here) > 1:
+                # "… killed six civilians there before advancing towards Ajdabiya", «قبل أن تواصل زحفها باتجاه أجدابيا»:
+                # where forces move on to is not where the event was (it is the movement's own place)
+                stay = [i for i in here if not _TOWARD_RE.search(text[max(0, mentions[i].start - 40):mentions[i].start])]
+                here = stay or here
             if here and len(here) < len(pool):
                 after = [i for i in after if i in here]
                 primary = after[0] if after else here[-1]
@@ -2575,7 +2594,7 @@ def extract_result(
             et = key_t[0]
             located = places_for(sent.start + t.start, targets=t.event_type == "Explosions/Remote violence",
                                  withdrawal=t.kind == "handover" and bool(_WITHDRAW_RE.match(t.word.strip())),
-                                 territory=t.kind == "territory")
+                                 territory=t.kind == "territory", movement=t.kind == "deployment")
             carried = False
             if located and all(x.place_id == "cc:LY" for x in located) and (
                     sent.paragraph in para_place or sent.section in last_place):

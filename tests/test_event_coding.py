@@ -3500,3 +3500,21 @@ def test_a_heading_line_with_no_place_and_no_date_tells_of_no_event():
 ])
 def test_an_anniversary_or_a_readiness_is_no_event(text, lang):
     assert events(text, "2011-04-30") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Gaddafi forces entered Jalu (300 km south of Benghazi) and killed six civilians there before advancing towards "
+    "Ajdabiya.",
+    "دخلت قوة من كتائب القذافي واحة جالو (300 كلم جنوب بنغازي) وقتلت 6 مدنيين هناك قبل أن تواصل زحفها باتجاه أجدابيا.",
+])
+def test_forces_that_take_a_place_and_kill_civilians_there_commit_violence_against_civilians(text):
+    evs = events(text, "2011-04-30")
+    got = sorted((e.event_type, e.place_name_en, e.fatalities) for e in evs if e.event_type != "Strategic developments")
+    assert got == [("Battles", "Jālū", None), ("Violence against civilians", "Jālū", 6)]
+    # the advance is the only event placed where the forces went
+    assert all(e.event_type == "Strategic developments" for e in evs if e.place_name_en == "Ajdabiya")
+
+
+def test_soldiers_killed_taking_a_place_are_the_battles_toll():
+    evs = events("Rebels captured Brega, killing five soldiers.", "2011-04-30")
+    assert [(e.event_type, e.fatalities) for e in evs] == [("Battles", 5)]

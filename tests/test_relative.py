@@ -82,6 +82,11 @@ def test_apposition_rule():
     assert not is_apposition(t3, t3.index("سرت") + 3, _cue(t3, "طرابلس").start)
     t4 = "Forces entered Sirte, the group's stronghold east of Tripoli"
     assert is_apposition(t4, t4.index("Sirte") + 5, _cue(t4, "Tripoli").start)
+    # a bracket opens a description too: «واحة جالو (300 كلم جنوب بنغازي)», "Benina (east of Benghazi)"
+    t5 = "دخلت القوات واحة جالو (300 كلم جنوب بنغازي) وقتلت 6 مدنيين"
+    assert is_apposition(t5, t5.index("جالو") + 4, _cue(t5, "بنغازي").start)
+    t6 = "the district of Benina (east of Benghazi)"
+    assert is_apposition(t6, t6.index("Benina") + 6, _cue(t6, "Benghazi").start)
 
 
 def test_near_is_circle_around_anchor():
