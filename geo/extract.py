@@ -831,6 +831,7 @@ _TOWARD_RE = re.compile(
     r"|(?:^|\s)[وف]?(?:زحف\S*|تقدم\S*|يتقدم\S*|توجه\S*|تتجه|يتجه|اتجه\S*|تواصل\s+زحف\S*|واصل\S*\s+زحف\S*)\s+"
     r"(?:\S+\s+){0,2}?(?:باتجاه|بإتجاه|نحو|صوب)\s+(?:مدينة\s+|بلدة\s+)?$",
     re.IGNORECASE)
+_CARRIED_HINT_RE = re.compile(r"\sby\s|شن|نفذ|قاد", re.IGNORECASE)  # a word each _CARRIED_OUT_BY_RE alternative holds
 _HANDS_OF_RE = re.compile(r"\b(?:hands?|control)\s+of$", re.IGNORECASE)
 _GOVERNMENT_AFTER_RE = re.compile(r"\s+(?:the\s+)?(?:government|regime)\b(?!\s+(?:of|in)\b)", re.IGNORECASE)
 # (and "was back in the hands of the government", "came under the control of the LNA")
@@ -1210,8 +1211,9 @@ def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, ca
         # «غارات حلف الناتو»، «هاجمت كتائب القذافي»: an actor right after the trigger (its genitive,
         # or the subject after the verb) is the agent, whoever the sentence named before
         actor1 = after[0].name
-    elif (agent := next((a for a in after if _CARRIED_OUT_BY_RE.search(text[max(t.end, a.start - 40):a.start])), None)) \
-            is not None and _camp(agent.name, lexicon) != "civilians":
+    elif after and _CARRIED_HINT_RE.search(text, t.end) and (agent := next(
+            (a for a in after if _CARRIED_OUT_BY_RE.search(text[max(t.end, a.start - 40):a.start])), None)) is not None \
+            and _camp(agent.name, lexicon) != "civilians":
         # "an offensive in Libya currently being carried out by forces loyal to Haftar", «هجمات شنتها قوات …»: who
         # carried it out did it, however far from the event word
         actor1 = agent.name
@@ -1307,6 +1309,7 @@ _GUARD_WORDS: dict[str, tuple[str, ...]] = {
     "month": ("month", "شهر"),
     "weapon": ("weapon", "arms", "ammunition", "munition", "tank", "launcher", "rocket", "missile", "explosive", "mine",
                "bomb", "ied", "device"),
+    "toward": ("toward", "باتجاه", "بإتجاه", "نحو", "صوب"),
     "hedge": ("قريب", "وشيك", "مرتقب", "متوقع", "expected", "imminent", "near", "planned", "likely", "soon"),
 }
 # between a place and the region after it that locates it: "in", "in the south of", «في جنوب»
@@ -2405,7 +2408,7 @@ def extract_result(
             # "forces advancing from Brega hit Ajdabiya", «تعزيزات من مصراتة إلى سرت»: where they came
             # from is not where the event is, when the sentence names another place
             here = pool if withdrawal else [i for i in pool if not is_origin(i)]
-            if not movement and len(here) > 1:
+            if not movement and hint["toward"] and len(here) > 1:
                 # "… killed six civilians there before advancing towards Ajdabiya", «قبل أن تواصل زحفها باتجاه أجدابيا»:
                 # where forces move on to is not where the event was (it is the movement's own place)
                 stay = [i for i in here if not _TOWARD_RE.search(text[max(0, mentions[i].start - 40):mentions[i].start])]
