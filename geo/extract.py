@@ -832,11 +832,15 @@ _TOWARD_RE = re.compile(
     r"(?:\S+\s+){0,2}?(?:باتجاه|بإتجاه|نحو|صوب)\s+(?:مدينة\s+|بلدة\s+)?$",
     re.IGNORECASE)
 _CARRIED_HINT_RE = re.compile(r"\sby\s|شن|نفذ|قاد", re.IGNORECASE)  # a word each _CARRIED_OUT_BY_RE alternative holds
+_TAKEN_IN_RE = re.compile(r"(?:was|were)\s+(?:re)?taken\s+(?:in|on)$", re.IGNORECASE)
+# "taken in for questioning", "taken in to custody", "taken on board", "taken on a new role": no place taken
+_TAKEN_IN_NOT_RE = re.compile(r"\s+(?:for|to|into|custody|board|a|an|the|new|more|responsibility|responsibilities|"
+                              r"duties|role|roles|hostage|prisoner)\b", re.IGNORECASE)
 _HANDS_OF_RE = re.compile(r"\b(?:hands?|control)\s+of$", re.IGNORECASE)
 _GOVERNMENT_AFTER_RE = re.compile(r"\s+(?:the\s+)?(?:government|regime)\b(?!\s+(?:of|in)\b)", re.IGNORECASE)
 # (and "was back in the hands of the government", "came under the control of the LNA")
 _PASSIVE_AGENT_RE = re.compile(r"(?:\bfell\s+(?:in)?to|\b(?:was|were|been)\s+\w+\s+by|\bby|\b(?:hands?|control)\s+of)\s+"
-                               r"(?:the\s+)?(?:\S+\s+)?$|"
+                               r"(?:the\s+)?(?:(?:forces|troops|units|fighters|militias|militiamen)\s+of\s+(?:the\s+)?|\S+\s+)?$|"
                                rf"(?:{_AR_HANDS}|(?:من\s+قبل|على\s+يد|على\s+أيدي|على\s+ايدي)(?:\s+\S+){{0,2}})\s+$",
                                re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?:^|\s)(?:بين|between)\s", re.IGNORECASE)
@@ -1217,7 +1221,7 @@ def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, ca
         # "an offensive in Libya currently being carried out by forces loyal to Haftar", «هجمات شنتها قوات …»: who
         # carried it out did it, however far from the event word
         actor1 = agent.name
-    elif after and _PASSIVE_AGENT_RE.search(text[max(0, t.start - 4):after[0].start]) and len(text[t.end:after[0].start]) <= 30:
+    elif after and _PASSIVE_AGENT_RE.search(text[max(0, t.start - 4):after[0].start]) and len(text[t.end:after[0].start]) <= 40:
         # "the town fell to pro-Gaddafi forces", "was taken by the LNA": the agent comes after
         actor1 = after[0].name
     elif lang == "ar" and after and _AR_UNDERWENT_RE.search(text[max(0, t.start - 40):t.start]) \
@@ -1449,6 +1453,10 @@ _DURING_BEFORE_RE = re.compile(
     r"\b(?:during|amid|amidst|throughout|in\s+the\s+course\s+of)\s+(?:the\s+)?(?:\S+\s+)?$"
     r"|(?:^|\s)(?:خلال|أثناء|اثناء|إبان|ابان|إبّان|في\s+خضم|في\s+أثناء)\s+(?:\S+\s+)?$",
     re.IGNORECASE)
+# "It was taken … after a six-month battle", "captured the town after days of fighting": the fighting is how the
+# main event came about (only a battle word: "after the capture of X" tells an event of its own)
+_AFTER_FIGHT_BEFORE_RE = re.compile(r"\bafter\s+(?:a|an|days\s+of|weeks\s+of|months\s+of|hours\s+of)\s+(?:\S+\s+)?$",
+                                    re.IGNORECASE)
 _FACILITY_AFTER_RE = re.compile(r"^(?:['’]s)?\s+(?:camp|base|barracks|headquarters|compound|checkpoint|positions|depot)\b",
                                 re.IGNORECASE)
 _SEAT_AFTER_RE = re.compile(r"^[\-‐ ]based\b", re.IGNORECASE)
@@ -2457,7 +2465,8 @@ def extract_result(
 
         # "dissolved … during the Battle of Derna": a trigger inside a "during …" phrase dates the sentence's
         # main event; it is no event of its own when the sentence has one
-        framed = [t for t in act if _DURING_BEFORE_RE.search(sent.text[max(0, t.start - 24):t.start])]
+        framed = [t for t in act if _DURING_BEFORE_RE.search(sent.text[max(0, t.start - 24):t.start])
+                  or t.kind in ("clash", "fighting") and _AFTER_FIGHT_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start])]
         if framed and len(framed) < len(act) and any(t.kind != "killing" for t in act if t not in framed):
             act = [t for t in act if t not in framed]
         # a trigger word inside an actor's name ("Government of National Accord", «غرفة عمليات …», «اللواء 444
@@ -2531,6 +2540,8 @@ def extract_result(
             if doc_date is not None and (ym := _YEAR_NAMED_RE.search(sent.text, max(0, t.start - 26), t.start)) \
                     and int(ym.group(1)) < doc_date.year:
                 continue  # "the 2012 attack on the consulate" in a text of 2020: an event of a year before, named
+            if t.kind == "territory" and _TAKEN_IN_RE.match(t.word) and _TAKEN_IN_NOT_RE.match(sent.text, t.end):
+                continue  # "was taken in December 2016 by the GNA" is taken; "was taken in for questioning" is not
             if t.kind == "territory" and "سيطر" in t.word and _STILL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # «لا تزال قوات حفتر تسيطر على غريان», «احتفظت … بالسيطرة»: holding a place is no change of hands
             if t.kind == "territory" and _ATTEMPT_RE.search(sent.text[max(0, t.start - 30):t.start]):

@@ -3518,3 +3518,13 @@ def test_forces_that_take_a_place_and_kill_civilians_there_commit_violence_again
 def test_soldiers_killed_taking_a_place_are_the_battles_toll():
     evs = events("Rebels captured Brega, killing five soldiers.", "2011-04-30")
     assert [(e.event_type, e.fatalities) for e in evs] == [("Battles", 5)]
+
+
+def test_a_place_taken_in_a_month_by_a_force_after_a_long_battle_is_one_event_with_the_toll():
+    text = ("Sirte is a city on the coast. It was taken in December 2016 by the forces of the Government of National "
+            "Accord, after a six-month battle and more than 700 dead.")
+    evs = events(text, None)
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in evs] == [
+        ("Government regains territory", "2016-12-01", 700)]
+    # being taken in for questioning takes no place
+    assert events("He was taken in for questioning in Tripoli.", "2016-12-20") == []
