@@ -836,6 +836,15 @@ _TAKEN_IN_RE = re.compile(r"(?:was|were)\s+(?:re)?taken\s+(?:in|on)$", re.IGNORE
 # "taken in for questioning", "taken in to custody", "taken on board", "taken on a new role": no place taken
 _TAKEN_IN_NOT_RE = re.compile(r"\s+(?:for|to|into|custody|board|a|an|the|new|more|responsibility|responsibilities|"
                               r"duties|role|roles|hostage|prisoner)\b", re.IGNORECASE)
+# a place in the name of another event: "the battle of", "the siege of", "the Abu Salim massacre", «معركة», «حصار»
+# (as a time: "at the end of the battle of Sirte", «خلال معركة سرت»; "which resulted in the Battle of Bin Jawad" names
+# the event told)
+_NAMED_EVENT_OF_RE = re.compile(
+    r"\b(?:at\s+the\s+(?:end|start|beginning|height)\s+of|during|after|before|since|following)\s+(?:the\s+)?(?:\S+\s+)?"
+    r"(?:battle|siege|battles|sieges)\s+(?:for\s+|of\s+)(?:the\s+)?(?:(?:city|town)\s+of\s+)?$"
+    r"|(?:^|\s)(?:خلال|أثناء|اثناء|إبان|ابان|بعد|قبل|منذ|عقب|نهاية|بداية|في\s+نهاية|في\s+بداية)\s+"
+    r"(?:ال)?(?:معركة|معركه|معارك|حصار|مجزرة|مجزره|مذبحة|مذبحه)\s+(?:مدينة\s+)?$", re.IGNORECASE)
+_OWN_NOUN_GAP_RE = re.compile(r"^\S*\s+(?:(?:for|of)\s+)?(?:the\s+)?(?:(?:city|town)\s+of\s+|مدينة\s+)?$", re.IGNORECASE)
 _HANDS_OF_RE = re.compile(r"\b(?:hands?|control)\s+of$", re.IGNORECASE)
 _GOVERNMENT_AFTER_RE = re.compile(r"\s+(?:the\s+)?(?:government|regime)\b(?!\s+(?:of|in)\b)", re.IGNORECASE)
 # (and "was back in the hands of the government", "came under the control of the LNA")
@@ -1313,6 +1322,7 @@ _GUARD_WORDS: dict[str, tuple[str, ...]] = {
     "month": ("month", "شهر"),
     "weapon": ("weapon", "arms", "ammunition", "munition", "tank", "launcher", "rocket", "missile", "explosive", "mine",
                "bomb", "ied", "device"),
+    "named_event": ("battle of", "siege of", "massacre", "معركة", "حصار", "مجزرة", "مذبحة"),
     "toward": ("toward", "باتجاه", "بإتجاه", "نحو", "صوب"),
     "hedge": ("قريب", "وشيك", "مرتقب", "متوقع", "expected", "imminent", "near", "planned", "likely", "soon"),
 }
@@ -1450,7 +1460,8 @@ _HABIT_BEFORE_RE = re.compile(
     r"دأب\S*\s+على|اعتاد\S*\s+على|ما\s+فتئ\S*)\s+(?:\S+\s+)?$",
     re.IGNORECASE)
 _DURING_BEFORE_RE = re.compile(
-    r"\b(?:during|amid|amidst|throughout|in\s+the\s+course\s+of)\s+(?:the\s+)?(?:\S+\s+)?$"
+    r"\b(?:during|amid|amidst|throughout|in\s+the\s+course\s+of|at\s+the\s+(?:end|start|beginning|height)\s+of)\s+"
+    r"(?:the\s+)?(?:\S+\s+)?$"
     r"|(?:^|\s)(?:خلال|أثناء|اثناء|إبان|ابان|إبّان|في\s+خضم|في\s+أثناء)\s+(?:\S+\s+)?$",
     re.IGNORECASE)
 # "It was taken … after a six-month battle", "captured the town after days of fighting": the fighting is how the
@@ -2416,6 +2427,14 @@ def extract_result(
             # "forces advancing from Brega hit Ajdabiya", «تعزيزات من مصراتة إلى سرت»: where they came
             # from is not where the event is, when the sentence names another place
             here = pool if withdrawal else [i for i in pool if not is_origin(i)]
+            if len(here) > 1 and hint["named_event"]:
+                # "captured … militiaman Omran Shaaban, one of Gaddafi's captors at the end of the battle of Sirte": a
+                # place that names another event ("the battle of Sirte", «معركة سرت») is not where this one is (unless
+                # it is this trigger's own noun: "the Battle of Sirte began …")
+                stay = [i for i in here if not (
+                    _NAMED_EVENT_OF_RE.search(text[max(0, mentions[i].start - 60):mentions[i].start])
+                    and not _OWN_NOUN_GAP_RE.match(text[trig_start:mentions[i].start]))]
+                here = stay or here
             if not movement and hint["toward"] and len(here) > 1:
                 # "… killed six civilians there before advancing towards Ajdabiya", «قبل أن تواصل زحفها باتجاه أجدابيا»:
                 # where forces move on to is not where the event was (it is the movement's own place)

@@ -3528,3 +3528,14 @@ def test_a_place_taken_in_a_month_by_a_force_after_a_long_battle_is_one_event_wi
         ("Government regains territory", "2016-12-01", 700)]
     # being taken in for questioning takes no place
     assert events("He was taken in for questioning in Tripoli.", "2016-12-20") == []
+
+
+def test_a_place_named_as_another_events_time_is_not_this_events_place():
+    text = ("In July 2012, fighters in Bani Walid captured and tortured militiaman Omran Shaaban, one of the captors of "
+            "Gaddafi at the end of the battle of Sirte. He died later of his wounds.")
+    evs = events(text, None)
+    assert {e.location for e in evs} == {"Bani Walid"}
+    assert sorted(e.fatalities or 0 for e in evs) == [0, 1]  # the death is the toll of the last event, once
+    # the battle a sentence says an event became is that event's place
+    named = "Gaddafi forces attacked the rebels on 6 March 2011, which resulted in the Battle of Bin Jawad."
+    assert [e.location for e in events(named, None)] == ["Bin Jawad"]

@@ -114,6 +114,10 @@ def test_fixture_casualties():
         ("قتل سبعة جنود ومدنيان في الاشتباكات", 9, None),
         ("مقتل ثلاثة أشخاص وطفل", 4, None),
         ("مقتل 5 جنود وإصابة 3 آخرين", 5, 3),
+        # one who died of the wounds
+        ("وتوفي لاحقا متأثرا بجراحه", 1, None),
+        ("وتوفيت الطفلة متأثرة بجروحها", 1, None),
+        ("توفيا متأثرين بجراحهما", 2, None),
     ],
 )
 def test_arabic_casualties(text, fat, inj):

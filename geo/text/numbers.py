@@ -403,6 +403,9 @@ _AR_PREP_SKIP = {"في", "خلال", "جراء", "اثر", "عقب", "بسبب"}
 _AR_VERB_AFTER = {"قتلوا": "fatal", "قتلو": "fatal", "لقوا": "fatal", "استشهدوا": "fatal", "توفوا": "fatal",
                   "اصيبوا": "injury", "جرحوا": "injury"}
 _AR_ONE_TWO = {"واحد", "واحدا", "واحده", "اثنين", "اثنان", "اثنتين", "اثنتان"}
+_AR_DIED_OF_WOUNDS_RE = re.compile(
+    r"(?:^|\s)[وف]?(?:توفي|توفيت|توفى|فارق\s+الحياه|فارقت\s+الحياه|فارقا\s+الحياه|توفيا)\s+(?:\S+\s+){0,2}?"
+    r"(?:متاثر|متاثره|متاثرا|متاثرين)\s+(?:ب|من\s+)?(?:جراح|جروح|اصاب\S*?)(?P<s>هما|ه|ها)(?![\u0621-\u064a])")
 _AR_DEATH_OBJECTS = {"حتفه", "حتفهم", "حتفها", "حتفهما", "مصرعه", "مصرعهم", "مصرعها", "مصرعهما"}
 _EN_ONE_KILLED_RE = re.compile(
     r"\b(?:[A-Z][a-z'’-]+(?:\s+(?:al-|el-|bin\s+|ben\s+|abu\s+)?[A-Z][a-z'’-]+)+|[Hh]e|[Ss]he|"
@@ -410,7 +413,7 @@ _EN_ONE_KILLED_RE = re.compile(
     r"journalist|student|soldier|policeman|fighter))\s+(?:(?:was|had\s+been|has\s+been)\s+"
     r"(?:shot\s+dead|killed|assassinated|executed|beheaded|murdered)\b"
     # "a soldier died of his wounds", "one civilian later died in hospital"
-    r"|(?:later\s+)?died\s+(?:of|from|in|after|on)\b)"
+    r"|(?:later\s+)?died\s+(?:later\s+|soon\s+after\s+|shortly\s+after\s+)?(?:of|from|in|after|on)\b)"
 )
 _EN_KILLED_ONE_RE = re.compile(
     r"\b(?:killed|killing|assassinated|assassinating|executed|murdered|shot\s+dead|gunned\s+down|death\s+of|"
@@ -896,6 +899,10 @@ def casualties(text: str, language: str) -> Casualties:
             # «قتل جنديان ومدني»: a person noun joined by «و» to the counted one is counted too
             found[last_noun_cat].append(2 if w[1:] in _AR_PERSON_DUAL else 1)
             last_noun_idx = idx
+    # (after the person nouns: «توفيت الطفلة متأثرة بجروحها» is counted by its noun) «توفي لاحقا متأثرا بجراحه», «فارقت الحياة متأثرة بإصابتها»: one person died of the wounds
+    if not found["fatal"] and (dw := _AR_DIED_OF_WOUNDS_RE.search(folded)) is not None:
+        found["fatal"].append(2 if dw.group("s") == "هما" else 1)
+        notes.append("one person died of wounds" if dw.group("s") != "هما" else "two people died of wounds")
     # "two soldiers and a civilian were killed": one more victim joined to the count
     m = _EN_AND_ONE_RE.search(text)
     if m is not None:
