@@ -900,7 +900,7 @@ def casualties(text: str, language: str) -> Casualties:
             found[last_noun_cat].append(2 if w[1:] in _AR_PERSON_DUAL else 1)
             last_noun_idx = idx
     # (after the person nouns: «توفيت الطفلة متأثرة بجروحها» is counted by its noun) «توفي لاحقا متأثرا بجراحه», «فارقت الحياة متأثرة بإصابتها»: one person died of the wounds
-    if not found["fatal"] and (dw := _AR_DIED_OF_WOUNDS_RE.search(folded)) is not None:
+    if not found["fatal"] and "متاثر" in folded and (dw := _AR_DIED_OF_WOUNDS_RE.search(folded)) is not None:
         found["fatal"].append(2 if dw.group("s") == "هما" else 1)
         notes.append("one person died of wounds" if dw.group("s") != "هما" else "two people died of wounds")
     # "two soldiers and a civilian were killed": one more victim joined to the count
