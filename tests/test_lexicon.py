@@ -261,3 +261,8 @@ def test_who_backs_a_force_is_not_the_force_and_unknown_leaders_keep_their_name(
     assert find_actors("UAE-backed forces attacked Tripoli.", "en") == []
     names = [a.name for a in find_actors("Zawawi-aligned fighters stormed the camp.", "en")]
     assert names == ["Forces loyal to Zawawi"]
+
+
+def test_a_compound_of_an_adjective_names_no_leader():
+    assert find_actors("Islamist-aligned militias attacked Benghazi.", "en") == []
+    assert [a.name for a in find_actors("Western-allied fighters stormed the camp.", "en")] == []

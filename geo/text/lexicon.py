@@ -886,7 +886,8 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
         if known is not None:
             if free(m.start(), m.end()):
                 out.append(ActorMention(known.name, m.start(), m.end(), known.kind, known.acled_name, known.actor_id))
-        else:
+        elif not x.lower().endswith(("ist", "ian", "ese", "ish", "ic", "ern")):
+            # (a person's name; "Islamist-aligned", "Egyptian-led", "Western-allied" name no one)
             add(f"Forces loyal to {x}", m.start(), m.end())
     for m in (_ar_loyal_matches(text) if ar and has("تابع", "موال", "مؤيد", "مبايع", "تتبع", "داعم", "محسوب") else ()):
         x = _trim_ar_name(m["x"])
