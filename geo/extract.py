@@ -834,8 +834,9 @@ _TOWARD_RE = re.compile(
 _CARRIED_HINT_RE = re.compile(r"\sby\s|شن|نفذ|قاد", re.IGNORECASE)  # a word each _CARRIED_OUT_BY_RE alternative holds
 _TAKEN_IN_RE = re.compile(r"(?:was|were)\s+(?:re)?taken\s+(?:in|on)$", re.IGNORECASE)
 # "taken in for questioning", "taken in to custody", "taken on board", "taken on a new role": no place taken
-_TAKEN_IN_NOT_RE = re.compile(r"\s+(?:for|to|into|custody|board|a|an|the|new|more|responsibility|responsibilities|"
-                              r"duties|role|roles|hostage|prisoner)\b", re.IGNORECASE)
+_TAKEN_IN_NOT_RE = re.compile(r"\s+(?:for|to|into|custody|board|new|responsibility|responsibilities|duties|roles?|hostage|"
+                              r"prisoner|(?:a|an|the)\s+(?:new\s+)?(?:role|task|mission|job|post|responsibility))\b",
+                              re.IGNORECASE)
 # a place in the name of another event: "the battle of", "the siege of", "the Abu Salim massacre", «معركة», «حصار»
 # (as a time: "at the end of the battle of Sirte", «خلال معركة سرت»; "which resulted in the Battle of Bin Jawad" names
 # the event told)

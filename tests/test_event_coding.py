@@ -3528,6 +3528,9 @@ def test_a_place_taken_in_a_month_by_a_force_after_a_long_battle_is_one_event_wi
         ("Government regains territory", "2016-12-01", 700)]
     # being taken in for questioning takes no place
     assert events("He was taken in for questioning in Tripoli.", "2016-12-20") == []
+    # a place taken in a surprise attack, or on a morning, is taken
+    assert events("Sirte is a city. The town was taken in a surprise attack by the rebels.", "2016-12-20")
+    assert events("Sirte was taken on the morning of 5 June by GNA forces.", "2016-06-20")
 
 
 def test_a_place_named_as_another_events_time_is_not_this_events_place():
