@@ -159,7 +159,8 @@ class _FoldTable(dict):
 
 
 _FOLD_TABLE = _FoldTable()
-_POSSESSIVE_RE = re.compile(r"(?<=[A-Za-z]{3})['’‘ʼʻʿʾ`´′][sS](?![^\W\d_])")
+_APOSTROPHE_CLASS = "[" + re.escape("".join(sorted(_APOSTROPHES))) + "]"
+_POSSESSIVE_RE = re.compile(rf"(?<=[A-Za-z]{{3}}){_APOSTROPHE_CLASS}[sS](?![^\W\d_])")
 _FAST_MIN_LEN = 256
 
 
@@ -187,7 +188,7 @@ def _normalize_fast(text: str) -> tuple[str, list[int]] | None:
 
 
 _RUN_RE = re.compile(r"[^ ]+| +")
-_APOSTROPHE_RE = re.compile(r"['’‘ʼʻʿʾ`´′]")  # the marks _POSSESSIVE_RE begins with
+_APOSTROPHE_RE = re.compile(_APOSTROPHE_CLASS)  # the marks _POSSESSIVE_RE begins with
 
 
 def _normalize_short(text: str) -> tuple[str, list[int]] | None:

@@ -837,7 +837,7 @@ _TAKEN_IN_RE = re.compile(r"(?:was|were)\s+(?:re)?taken\s+(?:in|on)$", re.IGNORE
 _TAKEN_IN_NOT_RE = re.compile(r"\s+(?:for|to|into|custody|board|new|responsibility|responsibilities|duties|roles?|hostage|"
                               r"prisoner|(?:a|an|the)\s+(?:new\s+)?(?:role|task|mission|job|post|responsibility))\b",
                               re.IGNORECASE)
-# a place in the name of another event: "the battle of", "the siege of", "the Abu Salim massacre", «معركة», «حصار»
+# a place in the name of another event: "the battle of", "the siege of", «معركة», «حصار», «مجزرة»
 # (as a time: "at the end of the battle of Sirte", «خلال معركة سرت»; "which resulted in the Battle of Bin Jawad" names
 # the event told)
 _NAMED_EVENT_OF_RE = re.compile(
@@ -1109,19 +1109,22 @@ def _narrative_era(years: list[tuple[int, int]], pos: int) -> str | None:
     return f"{yr:04d}-07-01" if yr else None
 
 
+_STATE_FORCES = "Libyan forces"  # the lexicon's generic state forces (libyan_forces), named after their time below
+
+
 def _of_its_time(name: str, date: str | None) -> str:
     """The generic "Libyan forces" named after the government of the event's date (2011: Gaddafi's)."""
     if name == "GNA forces" and date and date[:10] < _GNA_START:
         # «القوات الحكومية», "government forces" before the Government of National Accord existed: the state's
-        name = "Libyan forces"
-    if name == "Libyan forces" and date and _GADDAFI_WAR[0] <= date[:10] <= _GADDAFI_WAR[1]:
+        name = _STATE_FORCES
+    if name == _STATE_FORCES and date and _GADDAFI_WAR[0] <= date[:10] <= _GADDAFI_WAR[1]:
         return "Gaddafi loyalist forces"
     if name == "GNA forces" and date and date[:10] >= _GNU_START:
         # the Tripoli government's forces from 10 March 2021 are the Government of National Unity's
         return "GNU forces"
     if name == "LNA" and date and date[:10] < _DIGNITY_START:
         # "the Libyan National Army" before Haftar's Operation Dignity is the state's army of 2011–14
-        return "Libyan forces"
+        return _STATE_FORCES
     if name == _WAR_2011_SIDES[1] and date and date[:10] > _NTC_END:
         # "rebel gunmen" seizing a tanker in 2014, «الثوار» of a later year: not the 2011 war's rebels, whose
         # council handed power to the General National Congress on 8 August 2012
@@ -1203,8 +1206,7 @@ def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, ca
     if _HANDS_OF_RE.search(t.word) and _GOVERNMENT_AFTER_RE.match(text, t.end):
         # "it was back in the hands of the government", "returned to the control of the regime": the state forces
         # (of the event's time) hold it; whoever the sentence named before lost it
-        state = "Libyan forces"
-        return state, next((a.name for a in reversed(before) if a.name != state), "")
+        return _STATE_FORCES, next((a.name for a in reversed(before) if a.name != _STATE_FORCES), "")
     if len(after) >= 2 and (_BETWEEN_RE.search(text[t.end:after[0].start]) or (
             _PITTED_RE.search(text[t.end:after[0].start]) and _AGAINST_RE.search(text[after[0].end:after[1].start]))):
         # «اشتباكات بين قوات الوفاق وعناصر داعش», "clashes between X and Y", "the fighting pitted X against Y"
@@ -1323,7 +1325,7 @@ _GUARD_WORDS: dict[str, tuple[str, ...]] = {
     "month": ("month", "شهر"),
     "weapon": ("weapon", "arms", "ammunition", "munition", "tank", "launcher", "rocket", "missile", "explosive", "mine",
                "bomb", "ied", "device"),
-    "named_event": ("battle of", "siege of", "massacre", "معركة", "حصار", "مجزرة", "مذبحة"),
+    "named_event": ("battle", "siege", "معرك", "حصار", "مجزر", "مذبح"),
     "toward": ("toward", "باتجاه", "بإتجاه", "نحو", "صوب"),
     "hedge": ("قريب", "وشيك", "مرتقب", "متوقع", "expected", "imminent", "near", "planned", "likely", "soon"),
 }
