@@ -2088,7 +2088,7 @@ def extract_result(
             named_here = [i for i in midx if mentions[i].status == "resolved"
                           and getattr(mentions[i].place, "feature_type", "district") not in _AREAL]
             j_wide = last_event_in_para.get(sent.section)
-            if named_here and j_wide is not None and events[j_wide].place_id == "cc:LY" \
+            if named_here and j_wide is not None and events[j_wide].place_id.startswith("cc:") \
                     and _BEGAN_IN_RE.match(sent.text):
                 # "Operation Dignity is … a large scale offensive in Libya … It started in Benghazi": the event told at
                 # the country's scale took place where the next sentence says it began
