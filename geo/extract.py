@@ -1,36 +1,36 @@
-"""Text → events: the extraction pipeline.
+"""Text → events: the extraction pipeline, in stages.
 
-Sentence by sentence (:func:`geo.text.structure.split_sentences`):
+1. **Document** (:func:`read_document`, once per text): the publication date (argument, labelled header,
+   dateline, or a date line at the top), the years a narrative names, the sentences
+   (:func:`geo.text.structure.split_sentences`), the place mentions (:func:`geo.toponyms.find_mentions`) with
+   their relative cues (:mod:`geo.relative`), and which guard families' words occur at all. The result is a
+   :class:`_Document`; nothing later reads the text again as a whole.
+2. **Sentences** (:class:`_Coder`, in text order), each stage a method that can be run alone:
 
-* **triggers** (:func:`geo.text.lexicon.find_triggers`) give the ACLED event type;
-  statement verbs alone give no event;
-* **places**: the document's place mentions (:func:`geo.toponyms.find_mentions`,
-  computed once per document) that fall in the sentence, with relative
-  locations (:mod:`geo.relative`).  Direction phrases that describe a place
-  named just before («سرت، معقل داعش شرق طرابلس») are context, not event places.
-  The finest place wins over its own parent (“in Sirte near the Ouagadougou
-  hall” → the hall).  Places listed together («حيي سوق الحوت والصابري», “the
-  Al-Jalt camp and the Qasr Abu Hadi bridge and junction”) each get **one event
-  per place** (ACLED codes one event per location).  A sentence with a trigger
-  but no place of its own inherits the town of the last places of the same
-  section (``notes`` says so).  Events abroad (Washington) are not recorded;
-* **actors** (:func:`geo.text.lexicon.find_actors`): actor1 is the agent: the actor
-  before the trigger, in Arabic also the subject right after the verb
-  («سيطرت قوات الوفاق على…»), the first of «بين X و Y»; else the paragraph's last
-  agent; actor2 another actor of the sentence;
-* **date** (:func:`geo.text.timeparse.resolve_date`): a sentence whose only date is
-  background («منذ حزيران 2015», a date months before the document) states a
-  situation, not a new event; a date said earlier in the same section carries
-  over; without a ``date`` argument a labelled dateline on the first lines
-  («التاريخ: 2016-06-09») is the document date;
-* **casualties** (:func:`geo.text.numbers.casualties`): a sentence that only reports
-  the toll of "the fighting" («وأسفرت المواجهات عن مقتل ستة») adds it to the
-  section's previous battle instead of creating a new one;
-* **general guards**: an attempt («تحاول الدخول», "trying to push into") is
-  fighting, not a change of control; a prospect («تحرير سرت بات قريبا», "is
-  expected") and a long-past reference («بعد شهرين من انتقال…») are no events;
-  repeats of one event (same type, place, relation and date: a statement
-  recounting the capture) are folded into the first report.
+   * ``guard_triggers``: triggers (:func:`geo.text.lexicon.find_triggers`) that name no event of their own are
+     dropped or retyped (a weapon moved, a detention centre named, a bare "take" with no place after it, what
+     protesters burn or storm is their protest);
+   * ``read_killings``: deaths that are the toll of an event told before, of a place and day, or an event of
+     their own; ``toll_of_back_reference``: a toll of "the fighting" («وأسفرت المواجهات عن مقتل ستة») goes to
+     the section's previous event;
+   * ``eventless``: a sentence with no event leaves its place and date to the sentences after it;
+   * ``date_of`` (:func:`geo.text.timeparse.find_dates`): the sentence's date, "the next day" counted from the
+     date named last, the section's or the document's; a sentence whose only date is background («منذ حزيران
+     2015») states a situation, no new event;
+   * ``actors_of`` (:func:`geo.text.lexicon.find_actors`): «الجيش» after a named army is that army;
+   * ``event_places``: the finest place wins over its own parent ("in Sirte near the Ouagadougou hall" → the
+     hall), a town inside an actor's name or at a road's end gives way, events abroad are not recorded;
+     :class:`_PlaceFinder` gives each trigger the places it governs (one event per place listed together, as
+     ACLED codes one event per location), else the paragraph's or section's place;
+   * ``choose_triggers``: one trigger per (type, sub-type) and place, with the general guards: an attempt is
+     fighting, not a change of control; a prospect, a purpose, a habit, a negation, a comparison and a
+     long-past reference are no events;
+   * ``emit``: each trigger becomes its events, with ``trigger_places``, ``trigger_sides`` (actor1 the agent,
+     actor2 the other side; the sub-type they make of it), ``trigger_date`` and ``of_its_war`` (actors named
+     after their time, the sides of the 2011 war), and its toll.
+
+3. **Account** (``_Coder.account``): repeats of one event are folded into the first report, and every place
+   mention is accounted for.
 
 Every place mention is accounted for in :class:`ExtractionResult`: used by an
 event, or listed in ``unused`` with the reason.
@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, ParamSpec, 
 
 from gazetteer.normalize import normalize as _norm
 from gazetteer.normalize import is_arabic, normalize_with_offsets
+from geo.text import lexicon, numbers, structure, timeparse
 from geo.text.document import header_date, parse_date
 from geo.events import Event, event_id
 from geo.exc import InputError
@@ -1057,7 +1058,6 @@ def _clause_tolls(text: str, lang: str, trigs: Iterable[Trigger]) -> dict[int, t
     least counts its own dead or wounded ("Clashes in Zawiya killed three, while an air strike in Gharyan
     killed five", «…، فيما قتل خمسة في غارة على غريان»; "…, while an air strike hit Gharyan": no toll of
     its own); None when no trigger's clause counts any (the toll is the sentence's)."""
-    from geo.text import numbers
 
     clauses = {_clause_of(text, t.start) for t in trigs}
     if len(clauses) < 2:
@@ -1663,8 +1663,73 @@ def _split_off_dateline(sentences: list[Sentence], text: str, dline: DateInfo | 
     return [head, rest, *sentences[1:]]
 
 
-@_defer_full_collections
-def extract_result(
+def _also_names(located: list[_Located], sentence_mentions: list[Mention]) -> list[_Located]:
+    """A finer place the gazetteer lacks («قرب مستشفى الجلاء في بنغازي») beside the event's places: the event
+    lies somewhere in the known place, so it is "part of" it (precision 2), and the name is kept in the note."""
+    unknown_fine = [q for q in sentence_mentions if q.place is None and q.status == "unresolved"]
+    if not (unknown_fine and located):
+        return located
+    return [dataclasses.replace(
+        x, geo_precision=max(x.geo_precision, 2),
+        note=(x.note + "; " if x.note else "") + "also names " + ", ".join(
+            f"«{q.text}» ({q.reason})" for q in unknown_fine) + f": located at {x.place_name_en}")
+        for x in located]
+
+
+@dataclass
+class _Document:
+    """What the whole text says before any sentence is coded (the first stage, :func:`read_document`).
+
+    Attributes
+    ----------
+    text, language, doc_id, source, url
+        The text and its provenance.
+    gaz, ctx
+        The gazetteer and the per-document lookup cache over it.
+    doc_date, doc_date_note
+        The publication date ("today" for «أمس», "on Tuesday") and where it was read.
+    dline
+        The dateline's date and span, when the text opens with one.
+    years
+        ``(offset, year)`` of the years a narrative (or a dated report's headings) names.
+    background_days
+        How far back a sentence's date may lie and still be an event of the text (longer for a report of a period).
+    sentences, normalized, mentions
+        The sentences, the folded text with its offsets, every place mention.
+    mention_index
+        ``id(mention)`` → its index in ``mentions``.
+    cues, context_reason
+        The relative cue before each mention ("west of"), and why a mention is context, not an event's place.
+    hint, hint_next_day
+        Which guard families' words occur in the text at all (the others are not tried).
+    m_by_sentence
+        The indices of the mentions of each sentence.
+    """
+
+    text: str
+    language: str
+    doc_id: str
+    source: str
+    url: str
+    gaz: Gazetteer
+    ctx: _Ctx
+    doc_date: _dt.date | None
+    doc_date_note: str
+    dline: DateInfo | None
+    years: list[tuple[int, int]]
+    background_days: int
+    sentences: list[Sentence]
+    normalized: tuple[str, list[int]]
+    mentions: list[Mention]
+    mention_index: dict[int, int]
+    cues: dict[int, RelativeCue]
+    context_reason: dict[int, str]
+    hint: dict[str, bool]
+    hint_next_day: bool
+    m_by_sentence: list[list[int]]
+
+
+def read_document(
     text: str,
     date: _dt.date | str | None = None,
     source: str | None = None,
@@ -1673,35 +1738,11 @@ def extract_result(
     gazetteer: Gazetteer | None = None,
     language: str | None = None,
     url: str = "",
-) -> ExtractionResult:
-    """Extract events from one text and account for every place mention.
+) -> _Document:
+    """The document stage: its dates, sentences, place mentions and their cues, read once for every sentence.
 
-    Parameters
-    ----------
-    text
-        Decoded article text.
-    date
-        Publication date (``datetime.date`` or ``YYYY-MM-DD``); weekday names resolve against it.
-    source, url
-        Provenance copied to each event.
-    doc_id
-        Id of the document (default: a hash of the text), part of each event id.
-    gazetteer
-        A :class:`gazetteer.Gazetteer` (default: ``Gazetteer.default()``).
-    language
-        ``ar`` or ``en`` (default: detected).
-
-    Returns
-    -------
-    ExtractionResult
+    Parameters are those of :func:`extract_result`; ``text`` must be a non-empty ``str``.
     """
-    from geo.text import lexicon, numbers, structure, timeparse
-
-    if not isinstance(text, str):
-        raise InputError(f"text must be str, not {type(text).__name__}")
-    res = ExtractionResult()
-    if not text.strip():
-        return res
     gaz = gazetteer if gazetteer is not None else _default_gazetteer()
     doc_date = parse_date(date)
     doc_date_note = "document date"
@@ -1725,97 +1766,6 @@ def extract_result(
     years = timeparse.narrative_years(text) if doc_date is None else timeparse.heading_years(text)
     # a report of a period ("over the past three months", "During the year") tells of that period's events
     background_days = max(timeparse.report_period_days(text, doc_date) or 0, timeparse.BACKGROUND_DAYS)
-    narrative_date = None  # the last day-precise date such a narrative named
-    sentence_found: list[DateInfo] = []  # every date expression of the sentence last dated
-
-    def sentence_date(sent: Sentence, lang: str) -> DateInfo | None:
-        """The date expression of a sentence, the dateline masked, with the narrative's year."""
-        sent_text = sent.text
-        if dline is not None and sent.start <= dline.start < sent.end:
-            # the dateline is the publication date, not the date of the sentence's event
-            a, b = dline.start - sent.start, dline.end - sent.start
-            sent_text = sent_text[:a] + " " * (b - a) + sent_text[b:]
-        ref_year = None
-        for pos, yr in years:
-            if pos >= sent.start + len(sent_text):
-                break
-            ref_year = yr
-        found = timeparse.find_dates(sent_text, doc_date, lang, ref_year=ref_year, background_days=background_days)
-        base = (section_date.get(sent.section) or narrative_date) if doc_date is None else None
-        if base is not None and base.date is not None:
-            found = timeparse.weekdays_after(found, base.date)
-        sentence_found[:] = found
-        return timeparse.pick_date(found, doc_date)
-    def _deaths_placed_and_dated(sent: Sentence, lang: str, k: int) -> int | None:
-        """For deaths told with a Libyan place and a date of their own: the index of the event before of
-        that place and day (-1: none, the deaths are an event of their own); None for other deaths.
-
-        Deaths with a place and no date of their own are an event of their own (-1) when the text has
-        reported no event of that place before ("Seven soldiers were killed in Benghazi": they cannot be
-        the toll of an event not told), unless the sentence tallies a period ("in total", "since 2014"); else
-        they are the toll of the section's last event when it is a violent one of that place."""
-        here = {p.id for i in m_by_sentence[k] if (p := mentions[i].place) is not None
-                and mentions[i].status == "resolved"}
-        if not here:
-            return None
-        try:
-            d = sentence_date(sent, lang)
-        except Exception:  # noqa: BLE001 - a date that fails to parse is no date
-            return None
-        if d is None or d.date is None or d.start < 0:
-            if (d is None or d.start < 0) and not _SUMMARY_TOLL_RE.search(sent.text):
-                if not any(e.place_id in here for e in events):
-                    undated_deaths.add(k)  # (folded into an event of its place told later, whatever its day)
-                    return -1
-                # "Clashes erupted in Benghazi on Friday. Seven soldiers were killed in Benghazi.": the toll of
-                # the section's last event, when it is of that place
-                j0 = last_event_in_para.get(sent.section)
-                if j0 is not None and events[j0].place_id in here and events[j0].event_type in _VIOLENT_TYPES:
-                    return j0
-            return None
-        if d.note.startswith(("since", "background", "future")):
-            return None
-        day = d.date.isoformat()
-        return next((j for j in range(len(events) - 1, -1, -1)
-                     if events[j].place_id in here and events[j].event_date == day), -1)
-
-    def _toll_of_last_event(sent: Sentence, lang: str, cas0: Casualties) -> bool:
-        """Give a toll told in a sentence with no place and no event of its own ("53 migrants died and 130
-        were injured", «وارتفعت الحصيلة إلى 12 قتيلا») to the section's last violent event: its first toll,
-        or a higher updated one (the latest toll wins; an "also" toll adds victims and is left alone).
-        Whether it was given."""
-        j0 = last_event_in_para.get(sent.section)
-        if j0 is None or cas0 is None or not (cas0.fatalities or cas0.injuries):
-            return False
-        ev0 = events[j0]
-        if ev0.event_type not in _VIOLENT_TYPES | {"Riots"}:
-            return False
-        if _SUMMARY_TOLL_RE.search(sent.text):
-            return False  # "In total, 300 people have been killed this year": a tally of many events, no event's toll
-        updated = "updated toll" in cas0.notes
-        try:
-            d = sentence_date(sent, lang)
-        except Exception:  # noqa: BLE001 - a date that fails to parse is no date
-            d = None
-        if d is not None and d.note.startswith(("since", "background")):
-            return False  # "Since 2011, more than 5,000 people have died": a war's tally
-        if not updated and d is not None and d.date is not None and d.start >= 0 and ev0.event_date and (
-                d.date.isoformat() != ev0.event_date if d.precision == 1 else d.date.isoformat()[:7] != ev0.event_date[:7]):
-            return False  # deaths of another day (or month) are not this event's toll
-        fat0, inj0 = ev0.fatalities, ev0.injuries
-        if fat0 is None and inj0 is None:
-            fat0, inj0 = cas0.fatalities, cas0.injuries
-        elif updated and not _ALSO_RE.search(sent.text) and (cas0.fatalities or 0) > (fat0 or 0):
-            fat0, inj0 = cas0.fatalities, inj0 if cas0.injuries is None else max(inj0 or 0, cas0.injuries)
-        elif inj0 is None and cas0.injuries and not cas0.fatalities:
-            inj0 = cas0.injuries  # "Another 20 were wounded." after the dead were counted
-        else:
-            return False
-        events[j0] = dataclasses.replace(
-            ev0, fatalities=fat0, injuries=inj0,
-            notes=(ev0.notes + "; " if ev0.notes else "") + f"casualties from a later sentence: {sent.text[:80]}")
-        return True
-
     doc_id = doc_id or _doc_id_for(text)
     source = source or ""
     ctx = _Ctx(gaz)
@@ -1825,9 +1775,7 @@ def extract_result(
     cue_cache: dict[int, RelativeCue | None] = {}
     mentions = find_mentions(text, gaz, sentences=sentences, language=language, normalized=normalized,
                              cue_cache=cue_cache)
-    res.mentions = mentions
     mention_index = {id(m): i for i, m in enumerate(mentions)}
-
     # relative cues of the mentions (appositions are already "context" mentions)
     cues: dict[int, RelativeCue] = {}
     context_reason: dict[int, str] = {}
@@ -1850,27 +1798,262 @@ def extract_result(
         if cue is not None:
             cues[i] = cue
 
-    used: dict[int, list[str]] = {}
-    events: list[Event] = []
-    last_place: dict[int, list[_Located]] = {}  # section -> last located places
-    last_actor: dict[int, str] = {}  # paragraph -> actor1 (an agent carries over within its paragraph,
-    last_section: dict[int, int] = {}  # and into the next paragraph of the same section)
-    section_date: dict[int, DateInfo] = {}
-    para_place: dict[int, list[_Located]] = {}  # paragraph -> a place an eventless sentence of it named
-    salience = _Salience(mentions)  # how often each place was named so far (one pass over the mentions)
-    last_event_in_para: dict[Any, int] = {}  # section (, event type) -> index into events
-    strike_kind: dict[int, str] = {}  # section -> 'air'/'shelling' of its last strike (weak words inherit it)
+    m_by_sentence: list[list[int]] = [[] for _ in sentences]
+    si = 0
+    for i, m in enumerate(mentions):
+        while si < len(sentences) and sentences[si].end <= m.start:
+            si += 1
+        if si < len(sentences) and sentences[si].start <= m.start < sentences[si].end:
+            m_by_sentence[si].append(i)
+    return _Document(
+        text=text, language=language, doc_id=doc_id, source=source, url=url, gaz=gaz, ctx=ctx, doc_date=doc_date,
+        doc_date_note=doc_date_note, dline=dline, years=years, background_days=background_days, sentences=sentences,
+        normalized=normalized, mentions=mentions, mention_index=mention_index, cues=cues, context_reason=context_reason,
+        hint=hint, hint_next_day=hint_next_day, m_by_sentence=m_by_sentence)
 
-    origin_before: dict[int, bool] = {}  # mention index -> "from X" before it (is_origin)
-    named_army: list[ActorMention] = []  # the army the text named last (one of _ARMIES)
-    issued_ids: set[str] = set()
-    bare_deaths: set[str] = set()  # ids of events made from deaths with no event word (_fold_bare_deaths)
-    undated_deaths: set[int] = set()  # sentences of such deaths with no date of their own
-    bare_undated: set[str] = set()  # the ids of their events
 
-    def new_id(sent: Sentence, kind: str, day: str | None) -> str:
+@dataclass(frozen=True)
+class _When:
+    """The date stage's answer for one sentence: the date expression read (if any), its note, the event date and
+    its precision."""
+
+    dinfo: DateInfo | None
+    date_note: str
+    ev_date: str | None
+    tprec: int
+
+
+class _PlaceFinder:
+    """The places a trigger of one sentence governs (``finder(trigger_start, …)``), from the sentence's event
+    places ``keep`` (the place stage); a mention is located once however many triggers govern it."""
+
+    def __init__(self, coder: _Coder, sent: Sentence, lang: str, keep: list[int]) -> None:
+        self.coder, self.sent, self.lang, self.keep = coder, sent, lang, keep
+        self.clause_breaks: list[tuple[int, int]] | None = None
+
+    def __call__(self, trig_start: int, targets: bool = False, withdrawal: bool = False,
+                 territory: bool = False, movement: bool = False) -> list[_Located]:
+        coder, sent, lang, keep = self.coder, self.sent, self.lang, self.keep
+        d = coder.doc
+        text, mentions, cues, hint, ctx = d.text, d.mentions, d.cues, d.hint, d.ctx
+        located_at, is_origin = coder.located_at, coder.is_origin
+        """The place list a trigger governs: first place after it (else the last before) and its list.
+
+        ``targets``: a strike's list also joins places that end phrases joined by "and" ("targets in
+        Tripoli and air defences around Sabha"): each is a target of its own. ``withdrawal``: the trigger
+        is a withdrawal, whose "from X" is the place left, the event's place, not where people came from.
+        ``territory``: the trigger takes territory, and "the strip between A and B" it takes holds both."""
+        if not keep:
+            return []
+        # a clause of its own («…، فيما استهدفت غارة مطار معيتيقة», "…, while an air strike hit …")
+        # has its own place: a trigger looks in its clause first
+        lo, hi = sent.start, sent.end
+        if self.clause_breaks is None:  # the sentence's clause breaks, found once for all its triggers
+            self.clause_breaks = [(sent.start + b.start(), sent.start + b.end()) for b in _CLAUSE_RE.finditer(sent.text)]
+        for b_start, b_end in self.clause_breaks:
+            if b_end <= trig_start:
+                lo = b_end
+            elif b_start >= trig_start:
+                hi = b_start
+                break
+        in_clause = [i for i in keep if lo <= mentions[i].start < hi] if self.clause_breaks else keep
+        pool = in_clause or keep
+        after = [i for i in pool if mentions[i].start >= trig_start]
+        if lang == "en" and _PASSIVE_BEFORE_RE.search(text, max(lo, trig_start - 16), trig_start):
+            # "the city was liberated, and then the rebels headed to Shahhat", "Zawiya was retaken by …": a
+            # passive trigger's place is its subject, before it
+            subject = [i for i in pool if mentions[i].end <= trig_start]
+            if subject:
+                after, pool = [], subject
+        # "forces advancing from Brega hit Ajdabiya", «تعزيزات من مصراتة إلى سرت»: where they came
+        # from is not where the event is, when the sentence names another place
+        here = pool if withdrawal else [i for i in pool if not is_origin(i)]
+        if len(here) > 1 and hint["named_event"]:
+            # "captured … militiaman Omran Shaaban, one of Gaddafi's captors at the end of the battle of Sirte": a
+            # place that names another event ("the battle of Sirte", «معركة سرت») is not where this one is (unless
+            # it is this trigger's own noun: "the Battle of Sirte began …")
+            stay = [i for i in here if not (
+                _NAMED_EVENT_OF_RE.search(text[max(0, mentions[i].start - 60):mentions[i].start])
+                and not _OWN_NOUN_GAP_RE.match(text[trig_start:mentions[i].start]))]
+            here = stay or here
+        if not movement and hint["toward"] and len(here) > 1:
+            # "… killed six civilians there before advancing towards Ajdabiya", «قبل أن تواصل زحفها باتجاه أجدابيا»:
+            # where forces move on to is not where the event was (it is the movement's own place)
+            stay = [i for i in here if not _TOWARD_RE.search(text[max(0, mentions[i].start - 40):mentions[i].start])]
+            here = stay or here
+        if here and len(here) < len(pool):
+            after = [i for i in after if i in here]
+            primary = after[0] if after else here[-1]
+        else:
+            primary = after[0] if after else pool[-1]
+        group = [primary]
+        pos = keep.index(primary)
+        for step in (-1, 1):
+            q = pos
+            while 0 <= q + step < len(keep):
+                x, y = (keep[q + step], keep[q]) if step < 0 else (keep[q], keep[q + step])
+                gap = text[mentions[x].end:mentions[y].start]
+                if mentions[y].start < mentions[x].end or _LIST_GAP_RE.match(gap) or _LIST_GAP_RE.match(_norm(gap)) \
+                        or (targets and step > 0 and _TARGET_LIST_GAP_RE.match(gap)):
+                    q += step
+                    group.append(keep[q])
+                else:
+                    break
+        between = False
+        if len(group) == 2 and not territory:
+            first, second = sorted(group, key=lambda i: mentions[i].start)
+            between = first not in cues and _BETWEEN_PLACES_RE.search(
+                text[max(0, mentions[first].start - 30):mentions[first].start]) is not None
+            if between:
+                # "on the road between Sirte and Misrata", «بين سرت ومصراتة»: one event somewhere between the
+                # two, coded at the first, known to the area (ACLED: precision 2), not one event at each
+                group = [first]
+        out: list[_Located] = []
+        seen: set[str] = set()
+        for i in sorted(set(group), key=lambda i: mentions[i].start):
+            loc = located_at.get(i)
+            if loc is None:  # a mention is placed once, however many triggers govern it
+                loc = located_at[i] = _locate_mention(ctx, text, mentions[i], cues.get(i))
+            if between:
+                other = mentions[second]
+                loc = dataclasses.replace(loc, geo_precision=max(loc.geo_precision, 2), note=(
+                    loc.note + "; " if loc.note else "") + f"between {loc.place_name_en} and {other.text}: coded at the first")
+            if loc.place_id + "|" + loc.relation not in seen:
+                seen.add(loc.place_id + "|" + loc.relation)
+                out.append(loc)
+        return out
+
+
+class _Coder:
+    """The sentence stages of one document: each sentence's triggers are guarded, its killings and tolls read,
+    its date, actors and places found, and its events emitted, in text order; what a sentence leaves for the next
+    (the last place, actor, date and event of its section) is this object's state. :meth:`account` closes the
+    document: every place mention is accounted for and the events are folded and deduplicated."""
+
+    def __init__(self, doc: _Document) -> None:
+        self.doc = doc
+        self.res = ExtractionResult()
+        self.res.mentions = doc.mentions
+        self.narrative_date: DateInfo | None = None  # the last day-precise date such a narrative named
+        self.sentence_found: list[DateInfo] = []  # every date expression of the sentence last dated
+        self.used: dict[int, list[str]] = {}
+        self.events: list[Event] = []
+        self.last_place: dict[int, list[_Located]] = {}  # section -> last located places
+        self.last_actor: dict[int, str] = {}  # paragraph -> actor1 (an agent carries over within its paragraph,
+        self.last_section: dict[int, int] = {}  # and into the next paragraph of the same section)
+        self.section_date: dict[int, DateInfo] = {}
+        self.para_place: dict[int, list[_Located]] = {}  # paragraph -> a place an eventless sentence of it named
+        self.salience = _Salience(doc.mentions)  # how often each place was named so far (one pass over the mentions)
+        self.last_event_in_para: dict[Any, int] = {}  # section (, event type) -> index into events
+        self.strike_kind: dict[int, str] = {}  # section -> 'air'/'shelling' of its last strike (weak words inherit it)
+
+        self.origin_before: dict[int, bool] = {}  # mention index -> "from X" before it (is_origin)
+        self.named_army: list[ActorMention] = []  # the army the text named last (one of _ARMIES)
+        self.issued_ids: set[str] = set()
+        self.bare_deaths: set[str] = set()  # ids of events made from deaths with no event word (_fold_bare_deaths)
+        self.undated_deaths: set[int] = set()  # sentences of such deaths with no date of their own
+        self.bare_undated: set[str] = set()  # the ids of their events
+        self.located_at: dict[int, _Located] = {}  # mention index -> its located place (places_for)
+
+    def sentence_date(self, sent: Sentence, lang: str) -> DateInfo | None:
+        """The date expression of a sentence, the dateline masked, with the narrative's year."""
+        d = self.doc
+        dline, years, doc_date, background_days = d.dline, d.years, d.doc_date, d.background_days
+        section_date, narrative_date, sentence_found = self.section_date, self.narrative_date, self.sentence_found
+        sent_text = sent.text
+        if dline is not None and sent.start <= dline.start < sent.end:
+            # the dateline is the publication date, not the date of the sentence's event
+            a, b = dline.start - sent.start, dline.end - sent.start
+            sent_text = sent_text[:a] + " " * (b - a) + sent_text[b:]
+        ref_year = None
+        for pos, yr in years:
+            if pos >= sent.start + len(sent_text):
+                break
+            ref_year = yr
+        found = timeparse.find_dates(sent_text, doc_date, lang, ref_year=ref_year, background_days=background_days)
+        base = (section_date.get(sent.section) or narrative_date) if doc_date is None else None
+        if base is not None and base.date is not None:
+            found = timeparse.weekdays_after(found, base.date)
+        sentence_found[:] = found
+        return timeparse.pick_date(found, doc_date)
+
+    def _deaths_placed_and_dated(self, sent: Sentence, lang: str, k: int) -> int | None:
+        """For deaths told with a Libyan place and a date of their own: the index of the event before of
+        that place and day (-1: none, the deaths are an event of their own); None for other deaths.
+
+        Deaths with a place and no date of their own are an event of their own (-1) when the text has
+        reported no event of that place before ("Seven soldiers were killed in Benghazi": they cannot be
+        the toll of an event not told), unless the sentence tallies a period ("in total", "since 2014"); else
+        they are the toll of the section's last event when it is a violent one of that place."""
+        doc, events, undated_deaths, last_event_in_para = self.doc, self.events, self.undated_deaths, self.last_event_in_para
+        mentions, m_by_sentence = doc.mentions, doc.m_by_sentence
+        here = {p.id for i in m_by_sentence[k] if (p := mentions[i].place) is not None
+                and mentions[i].status == "resolved"}
+        if not here:
+            return None
+        try:
+            d = self.sentence_date(sent, lang)
+        except Exception:  # noqa: BLE001 - a date that fails to parse is no date
+            return None
+        if d is None or d.date is None or d.start < 0:
+            if (d is None or d.start < 0) and not _SUMMARY_TOLL_RE.search(sent.text):
+                if not any(e.place_id in here for e in events):
+                    undated_deaths.add(k)  # (folded into an event of its place told later, whatever its day)
+                    return -1
+                # "Clashes erupted in Benghazi on Friday. Seven soldiers were killed in Benghazi.": the toll of
+                # the section's last event, when it is of that place
+                j0 = last_event_in_para.get(sent.section)
+                if j0 is not None and events[j0].place_id in here and events[j0].event_type in _VIOLENT_TYPES:
+                    return j0
+            return None
+        if d.note.startswith(("since", "background", "future")):
+            return None
+        day = d.date.isoformat()
+        return next((j for j in range(len(events) - 1, -1, -1)
+                     if events[j].place_id in here and events[j].event_date == day), -1)
+
+    def _toll_of_last_event(self, sent: Sentence, lang: str, cas0: Casualties) -> bool:
+        """Give a toll told in a sentence with no place and no event of its own ("53 migrants died and 130
+        were injured", «وارتفعت الحصيلة إلى 12 قتيلا») to the section's last violent event: its first toll,
+        or a higher updated one (the latest toll wins; an "also" toll adds victims and is left alone).
+        Whether it was given."""
+        events, last_event_in_para = self.events, self.last_event_in_para
+        j0 = last_event_in_para.get(sent.section)
+        if j0 is None or cas0 is None or not (cas0.fatalities or cas0.injuries):
+            return False
+        ev0 = events[j0]
+        if ev0.event_type not in _VIOLENT_TYPES | {"Riots"}:
+            return False
+        if _SUMMARY_TOLL_RE.search(sent.text):
+            return False  # "In total, 300 people have been killed this year": a tally of many events, no event's toll
+        updated = "updated toll" in cas0.notes
+        try:
+            d = self.sentence_date(sent, lang)
+        except Exception:  # noqa: BLE001 - a date that fails to parse is no date
+            d = None
+        if d is not None and d.note.startswith(("since", "background")):
+            return False  # "Since 2011, more than 5,000 people have died": a war's tally
+        if not updated and d is not None and d.date is not None and d.start >= 0 and ev0.event_date and (
+                d.date.isoformat() != ev0.event_date if d.precision == 1 else d.date.isoformat()[:7] != ev0.event_date[:7]):
+            return False  # deaths of another day (or month) are not this event's toll
+        fat0, inj0 = ev0.fatalities, ev0.injuries
+        if fat0 is None and inj0 is None:
+            fat0, inj0 = cas0.fatalities, cas0.injuries
+        elif updated and not _ALSO_RE.search(sent.text) and (cas0.fatalities or 0) > (fat0 or 0):
+            fat0, inj0 = cas0.fatalities, inj0 if cas0.injuries is None else max(inj0 or 0, cas0.injuries)
+        elif inj0 is None and cas0.injuries and not cas0.fatalities:
+            inj0 = cas0.injuries  # "Another 20 were wounded." after the dead were counted
+        else:
+            return False
+        events[j0] = dataclasses.replace(
+            ev0, fatalities=fat0, injuries=inj0,
+            notes=(ev0.notes + "; " if ev0.notes else "") + f"casualties from a later sentence: {sent.text[:80]}")
+        return True
+
+    def new_id(self, sent: Sentence, kind: str, day: str | None) -> str:
         """The event's stable id (document, sentence, type, place); an event of the same sentence, type and place
         but another day («دخلوا المدينة في 5 مارس … انسحبوا منها في 6 مارس») adds its day, so no two share one."""
+        doc_id, issued_ids = self.doc.doc_id, self.issued_ids
         eid = event_id(doc_id, sent.start, sent.end, kind)
         n = 1
         while eid in issued_ids:
@@ -1879,28 +2062,72 @@ def extract_result(
         issued_ids.add(eid)
         return eid
 
-    def is_origin(i: int) -> bool:
+    def is_origin(self, i: int) -> bool:
         """Whether mention ``i`` says where people came from ("fighters from Misrata", «قادمة من مصراتة»)."""
+        text, mentions, origin_before = self.doc.text, self.doc.mentions, self.origin_before
         if i not in origin_before:  # searched once per mention, not once per trigger
             before = text[max(0, mentions[i].start - 40):mentions[i].start]
             origin_before[i] = bool(_ORIGIN_HINT_RE.search(before) and _ORIGIN_BEFORE_RE.search(before))
         return origin_before[i]
-    located_at: dict[int, _Located] = {}  # mention index -> its located place (places_for)
-    m_by_sentence: list[list[int]] = [[] for _ in sentences]
-    si = 0
-    for i, m in enumerate(mentions):
-        while si < len(sentences) and sentences[si].end <= m.start:
-            si += 1
-        if si < len(sentences) and sentences[si].start <= m.start < sentences[si].end:
-            m_by_sentence[si].append(i)
 
-    for k, sent in enumerate(sentences):
+    def code(self) -> ExtractionResult:
+        """Code every sentence in text order, then account for the document."""
+        for k, sent in enumerate(self.doc.sentences):
+            self.code_sentence(k, sent)
+        return self.account()
+
+    def code_sentence(self, k: int, sent: Sentence) -> None:
+        """The stages of sentence ``k``: triggers, their guards, killings and tolls, date, actors, places, events."""
+        d, res, strike_kind = self.doc, self.res, self.strike_kind
+        mentions, context_reason, m_by_sentence, language = d.mentions, d.context_reason, d.m_by_sentence, d.language
         lang = getattr(sent, "language", None) or language
         try:
             trigs = lexicon.find_triggers(sent.text, lang, context_kind=strike_kind.get(sent.section, ""))
         except Exception as e:  # noqa: BLE001 - one bad sentence never stops a document
             res.errors.append(f"sentence at {sent.start}: trigger search failed: {e}")
             trigs = []
+        if self.claimed(sent, lang, trigs):
+            return
+        trigs, absorbed = self.guard_triggers(k, sent, lang, trigs)
+        act = [t for t in trigs if t.kind not in _NO_EVENT_KINDS and t.event_type]
+        act, early_actors, toll_done = self.read_killings(k, sent, lang, act)
+        midx = [i for i in m_by_sentence[k] if i not in context_reason]
+        if getattr(sent, "is_caption", False):
+            act = []
+        elif act and _is_bare_heading(sent.text) and not any(mentions[i].status == "resolved" for i in midx) \
+                and not _DIGIT_RE.search(sent.text):
+            act = []  # "Libyan civil war battle": a heading line with no place and no date tells of no event
+        if not act:
+            self.eventless(k, sent, lang, trigs, midx, toll_done)
+            return
+        # casualties and date
+        try:
+            cas = numbers.casualties(sent.text, lang)
+        except Exception as e:  # noqa: BLE001
+            res.errors.append(f"sentence at {sent.start}: casualty parsing failed: {e}")
+            cas = None
+        fat = getattr(cas, "fatalities", None)
+        inj = getattr(cas, "injuries", None)
+
+        own_places = [i for i in midx if mentions[i].place is not None and mentions[i].status in ("resolved", "foreign")]
+        if self.toll_of_back_reference(sent, lang, act, own_places, fat, inj):
+            return
+        when = self.date_of(k, sent, lang, act, midx)
+        if when is None:
+            return
+        actors = self.actors_of(sent, lang, early_actors)
+        keep = self.event_places(sent, own_places, actors)
+        if keep is None:
+            return
+        places_for = _PlaceFinder(self, sent, lang, keep)
+        seen_types = self.choose_triggers(k, sent, lang, act, actors, places_for)
+        self.emit(k, sent, lang, seen_types, act, actors, places_for, cas, fat, inj, midx, absorbed, when)
+
+    def claimed(self, sent: Sentence, lang: str, trigs: list[Trigger]) -> bool:
+        """"The Islamic State claimed responsibility for the attack.": the claimer becomes the agent of the
+        section's last violent event; whether the sentence has nothing else to code."""
+        d, events, last_event_in_para = self.doc, self.events, self.last_event_in_para
+        hint = d.hint
         claim = _CLAIM_RE.search(sent.text) if hint["claim"] and events and sent.section in last_event_in_para else None
         if claim is not None:
             # "The Islamic State claimed responsibility for the attack.", «وتبنى تنظيم داعش الهجوم»: who did the
@@ -1914,7 +2141,15 @@ def extract_result(
                     events[j] = dataclasses.replace(events[j], actor1=claimer.name, notes=(
                         events[j].notes + "; " if events[j].notes else "") + f"claimed by {claimer.name}: {sent.text[:60]}")
                 if all(t.kind == "statement" or _refers_back(sent.text, t) for t in trigs):
-                    continue
+                    return True
+        return False
+
+    def guard_triggers(self, k: int, sent: Sentence, lang: str, trigs: list[Trigger]) -> tuple[list[Trigger], set[str]]:
+        """The trigger guards: drop or retype triggers that name no event of their own (a weapon moved, a
+        detention centre named, a bare "take" with no place after it, what protesters burn …). Returns the
+        triggers kept and the kinds a protest or riot absorbed."""
+        d = self.doc
+        text, mentions, m_by_sentence, hint = d.text, d.mentions, d.m_by_sentence, d.hint
         # "Russian missiles were deployed in Tobruk", «صواريخ روسية نشرت في طبرق», "seized a shipment of rockets":
         # weapons spoken of as things moved, set up or seized are no attack with them
         trigs = [t for t in trigs if not (t.kind == "shelling" and _WEAPON_NOUN_RE.fullmatch(t.word) and (
@@ -2040,11 +2275,19 @@ def extract_result(
                     continue
                 keep_t.append(t)
             trigs = keep_t
-        act = [t for t in trigs if t.kind not in _NO_EVENT_KINDS and t.event_type]
+        return trigs, absorbed
+
+    def read_killings(self, k: int, sent: Sentence, lang: str, act: list[Trigger]
+                      ) -> tuple[list[Trigger], list[ActorMention] | None, bool]:
+        """Killings and their tolls: deaths that are the toll of an event told before, of a place and day, or
+        an event of their own. Returns the triggers left, the actors read on the way and whether the sentence's
+        toll has been given."""
+        d, events, last_event_in_para, res = self.doc, self.events, self.last_event_in_para, self.res
+        mentions, m_by_sentence = d.mentions, d.m_by_sentence
         early_actors = None
         toll_done = False
         if any(t.kind == "killing" for t in act):
-            same = _deaths_placed_and_dated(sent, lang, k) if not any(t.kind != "killing" for t in act) else None
+            same = self._deaths_placed_and_dated(sent, lang, k) if not any(t.kind != "killing" for t in act) else None
             act, early_actors = _killings(act, sent.text, lang, lexicon, res, standalone=same == -1)
             if not act and same is not None and same >= 0 and events[same].fatalities is None:
                 # "Clashes broke out in Zawiya on Wednesday. Two people were killed in Zawiya on Wednesday.":
@@ -2058,90 +2301,87 @@ def extract_result(
             placeless = not any(mentions[i].place is not None for i in m_by_sentence[k])
             if not act and placeless and sent.section in last_event_in_para:
                 # "At least 12 rebels and 5 soldiers were killed.": the toll of the event just reported
-                _toll_of_last_event(sent, lang, numbers.casualties(sent.text, lang))
+                self._toll_of_last_event(sent, lang, numbers.casualties(sent.text, lang))
                 toll_done = True  # (given or not, this sentence's toll has been read)
             elif act and placeless and same is None and all(t.kind == "killing" for t in act) \
                     and not any(getattr(a, "kind", "") != "civilians" and not _is_source(sent.text, a)
                                 for a in early_actors or []) \
-                    and _toll_of_last_event(sent, lang, numbers.casualties(sent.text, lang)):
+                    and self._toll_of_last_event(sent, lang, numbers.casualties(sent.text, lang)):
                 # "Airstrikes hit the detention centre. The UN said 53 migrants were killed.": civilians killed
                 # with no killer and no place of their own are the toll of the event just told, no second event
                 act, toll_done = [], True
-        midx = [i for i in m_by_sentence[k] if i not in context_reason]
-        if getattr(sent, "is_caption", False):
-            act = []
-        elif act and _is_bare_heading(sent.text) and not any(mentions[i].status == "resolved" for i in midx) \
-                and not _DIGIT_RE.search(sent.text):
-            act = []  # "Libyan civil war battle": a heading line with no place and no date tells of no event
-        if not act and not toll_done and sent.section in last_event_in_para \
+        return act, early_actors, toll_done
+
+    def eventless(self, k: int, sent: Sentence, lang: str, trigs: list[Trigger], midx: list[int], toll_done: bool) -> None:
+        """A sentence with no event of its own: a toll for the event before, the place it names (for the
+        sentences after it), a country-scale event re-placed where it began, and the date it names."""
+        d, events, res = self.doc, self.events, self.res
+        text, mentions, cues, ctx, doc_date = d.text, d.mentions, d.cues, d.ctx, d.doc_date
+        last_event_in_para, para_place, section_date, used = (
+            self.last_event_in_para, self.para_place, self.section_date, self.used)
+        mention_index, m_by_sentence = d.mention_index, d.m_by_sentence
+        if not toll_done and sent.section in last_event_in_para \
                 and not any(mentions[i].place is not None for i in m_by_sentence[k]):
             # "Medical sources said 7 fighters and 2 civilians died.", «وارتفعت الحصيلة إلى 12 قتيلا»: a toll with
             # no event word of its own
             try:
-                _toll_of_last_event(sent, lang, numbers.casualties(sent.text, lang))
+                self._toll_of_last_event(sent, lang, numbers.casualties(sent.text, lang))
             except Exception as e:  # noqa: BLE001
                 res.errors.append(f"sentence at {sent.start}: casualty parsing failed: {e}")
-        if not act:
-            # "Authorities free 156 victims … in Kufra. Six traffickers are arrested.": a place named in the
-            # paragraph by a sentence with no event of its own is what the next sentences of the paragraph
-            # inherit
-            named_here = [i for i in midx if mentions[i].status == "resolved"
-                          and getattr(mentions[i].place, "feature_type", "district") not in _AREAL]
-            j_wide = last_event_in_para.get(sent.section)
-            if named_here and j_wide is not None and events[j_wide].place_id.startswith("cc:") \
-                    and _BEGAN_IN_RE.match(sent.text):
-                # "Operation Dignity is … a large scale offensive in Libya … It started in Benghazi": the event told at
-                # the country's scale took place where the next sentence says it began
-                began = _locate_mention(ctx, text, mentions[named_here[0]], cues.get(named_here[0]))
-                events[j_wide] = dataclasses.replace(
-                    events[j_wide], location=began.location or began.mention.text, place_id=began.place_id,
-                    place_name_en=began.place_name_en, place_name_ar=began.place_name_ar, admin1=began.admin1,
-                    country=began.country, latitude=began.lat, longitude=began.lon, geo_precision=began.geo_precision,
-                    relation=began.relation, uncertainty_m=began.uncertainty_m, uncertainty_wkt=began.uncertainty_wkt,
-                    notes=events[j_wide].notes + f"; placed where it began: {sent.text[:60]}")
-                used.setdefault(mention_index[id(began.mention)], []).append(events[j_wide].id)
-            if named_here:
-                # every place it names, in order: the next sentence inherits the one the text is about ("Tawergha
-                # … is a former ghost town … under the jurisdiction of Misrata. It was the site of intense fighting")
-                # by salience, else the last named
-                by_id: dict[str, int] = {}
-                for i in reversed(named_here):
-                    by_id.setdefault(getattr(mentions[i].place, "id", ""), i)
-                para_place[sent.paragraph] = [_locate_mention(ctx, text, mentions[i], cues.get(i)) for i in by_id.values()]
-            # remember the dates a text names on the way, also in sentences with no event of their own
-            try:
-                d0 = sentence_date(sent, lang)
-            except Exception:  # noqa: BLE001 - a date that fails to parse is no date
-                d0 = None
-            cur = section_date.get(sent.section)
-            if d0 is not None and d0.date is not None and d0.start >= 0 and (
-                    d0.precision == 1 or (doc_date is None and len(sent.text) <= _HEADING_CHARS and (
-                        cur is None or cur.date is None or (cur.date.year, cur.date.month) != (d0.date.year, d0.date.month)
-                        or cur.precision == 1))) \
-                    and not d0.note.startswith(("since", "background", "future", "the year ")):
-                # (a heading that names a month, "March 2014 event", «معارك يونيو 2011»: the text is now at that
-                # month, the day not known)
-                if doc_date is None and d0.precision == 1:
-                    narrative_date = d0
-                # "By 5 April they had reached the airport. Heavy fighting continued …", "Elections were held on
-                # 25 June … Violence in Benghazi closed a polling centre": the date the section named last dates
-                # what follows, even from a sentence with no event of its own; not the day a text was published
-                # or a statement made ("On 23 December, UNSMIL published a quarterly update … 1,000 people were
-                # killed"), which tells when it was said, not when what it tells happened
-                if doc_date is None or not any(t.kind == "statement" for t in trigs):
-                    section_date[sent.section] = d0
-            continue
-
-        # casualties and date
+        # "Authorities free 156 victims … in Kufra. Six traffickers are arrested.": a place named in the
+        # paragraph by a sentence with no event of its own is what the next sentences of the paragraph
+        # inherit
+        named_here = [i for i in midx if mentions[i].status == "resolved"
+                      and getattr(mentions[i].place, "feature_type", "district") not in _AREAL]
+        j_wide = last_event_in_para.get(sent.section)
+        if named_here and j_wide is not None and events[j_wide].place_id.startswith("cc:") \
+                and _BEGAN_IN_RE.match(sent.text):
+            # "Operation Dignity is … a large scale offensive in Libya … It started in Benghazi": the event told at
+            # the country's scale took place where the next sentence says it began
+            began = _locate_mention(ctx, text, mentions[named_here[0]], cues.get(named_here[0]))
+            events[j_wide] = dataclasses.replace(
+                events[j_wide], location=began.location or began.mention.text, place_id=began.place_id,
+                place_name_en=began.place_name_en, place_name_ar=began.place_name_ar, admin1=began.admin1,
+                country=began.country, latitude=began.lat, longitude=began.lon, geo_precision=began.geo_precision,
+                relation=began.relation, uncertainty_m=began.uncertainty_m, uncertainty_wkt=began.uncertainty_wkt,
+                notes=events[j_wide].notes + f"; placed where it began: {sent.text[:60]}")
+            used.setdefault(mention_index[id(began.mention)], []).append(events[j_wide].id)
+        if named_here:
+            # every place it names, in order: the next sentence inherits the one the text is about ("Tawergha
+            # … is a former ghost town … under the jurisdiction of Misrata. It was the site of intense fighting")
+            # by salience, else the last named
+            by_id: dict[str, int] = {}
+            for i in reversed(named_here):
+                by_id.setdefault(getattr(mentions[i].place, "id", ""), i)
+            para_place[sent.paragraph] = [_locate_mention(ctx, text, mentions[i], cues.get(i)) for i in by_id.values()]
+        # remember the dates a text names on the way, also in sentences with no event of their own
         try:
-            cas = numbers.casualties(sent.text, lang)
-        except Exception as e:  # noqa: BLE001
-            res.errors.append(f"sentence at {sent.start}: casualty parsing failed: {e}")
-            cas = None
-        fat = getattr(cas, "fatalities", None)
-        inj = getattr(cas, "injuries", None)
+            d0 = self.sentence_date(sent, lang)
+        except Exception:  # noqa: BLE001 - a date that fails to parse is no date
+            d0 = None
+        cur = section_date.get(sent.section)
+        if d0 is not None and d0.date is not None and d0.start >= 0 and (
+                d0.precision == 1 or (doc_date is None and len(sent.text) <= _HEADING_CHARS and (
+                    cur is None or cur.date is None or (cur.date.year, cur.date.month) != (d0.date.year, d0.date.month)
+                    or cur.precision == 1))) \
+                and not d0.note.startswith(("since", "background", "future", "the year ")):
+            # (a heading that names a month, "March 2014 event", «معارك يونيو 2011»: the text is now at that
+            # month, the day not known)
+            if doc_date is None and d0.precision == 1:
+                self.narrative_date = d0
+            # "By 5 April they had reached the airport. Heavy fighting continued …", "Elections were held on
+            # 25 June … Violence in Benghazi closed a polling centre": the date the section named last dates
+            # what follows, even from a sentence with no event of its own; not the day a text was published
+            # or a statement made ("On 23 December, UNSMIL published a quarterly update … 1,000 people were
+            # killed"), which tells when it was said, not when what it tells happened
+            if doc_date is None or not any(t.kind == "statement" for t in trigs):
+                section_date[sent.section] = d0
 
-        own_places = [i for i in midx if mentions[i].place is not None and mentions[i].status in ("resolved", "foreign")]
+    def toll_of_back_reference(self, sent: Sentence, lang: str, act: list[Trigger], own_places: list[int],
+                               fat: int | None, inj: int | None) -> bool:
+        """A toll sentence about "the fighting" just reported, with no place of its own: the toll goes to the
+        previous event. Whether it was given (the sentence is then done)."""
+        events, last_event_in_para = self.events, self.last_event_in_para
         # a toll sentence about "the fighting" just reported: add to the previous event
         if not own_places and all(t.kind in _BACKREF_KINDS or t.event_type == "Battles" and t.kind == "clash"
                                   or _refers_back(sent.text, t) for t in act) \
@@ -2150,7 +2390,7 @@ def extract_result(
             # the toll of «المعارك» goes to the section's last battle, else its last violent event
             j = last_event_in_para.get((sent.section, act[0].event_type), last_event_in_para[sent.section])
             try:
-                d_toll = sentence_date(sent, lang)
+                d_toll = self.sentence_date(sent, lang)
             except Exception:  # noqa: BLE001 - a date that fails to parse is no date
                 d_toll = None
             if d_toll is not None and d_toll.date is not None and d_toll.start >= 0 and d_toll.precision == 1:
@@ -2163,7 +2403,7 @@ def extract_result(
                 events[j] = dataclasses.replace(
                     ev, fatalities=fat, injuries=inj,
                     notes=(ev.notes + "; " if ev.notes else "") + f"casualties from the next sentence: {sent.text[:80]}")
-                continue
+                return True
             if fat is not None and ev.fatalities is not None and fat > ev.fatalities \
                     and not _ALSO_RE.search(sent.text):
                 # "Dozens were killed … The blast killed at least 60": a later, higher toll of the same
@@ -2171,16 +2411,24 @@ def extract_result(
                 events[j] = dataclasses.replace(
                     ev, fatalities=fat, injuries=inj if inj is not None else ev.injuries,
                     notes=(ev.notes + "; " if ev.notes else "") + f"toll updated by the next sentence: {sent.text[:80]}")
-                continue
+                return True
 
+        return False
+
+    def date_of(self, k: int, sent: Sentence, lang: str, act: list[Trigger], midx: list[int]) -> _When | None:
+        """The date stage: the sentence's own date, a day counted from the one named last ("the next day"), the
+        section's date or the document's. None for a sentence of background ("since 2015"): no new event."""
+        d, res, section_date, sentence_found = self.doc, self.res, self.section_date, self.sentence_found
+        mentions, sentences, doc_date, doc_date_note = d.mentions, d.sentences, d.doc_date, d.doc_date_note
+        hint, hint_next_day, background_days = d.hint, d.hint_next_day, d.background_days
         dinfo = None
         try:
-            dinfo = sentence_date(sent, lang)
+            dinfo = self.sentence_date(sent, lang)
         except Exception as e:  # noqa: BLE001
             res.errors.append(f"sentence at {sent.start}: date parsing failed: {e}")
         if dinfo is not None and getattr(dinfo, "start", -1) >= 0 and act and lang == "en" and (
                 (rel := _PLUPERFECT_CLAUSE_RE.search(sent.text, act[0].end, dinfo.start)) is not None) \
-                and (sent.section in section_date or narrative_date is not None):
+                and (sent.section in section_date or self.narrative_date is not None):
             # "The attack was crushed by the loyalist forces, who had taken the city earlier … in a battle that lasted
             # from February to March 2011": the date of a pluperfect relative clause is what happened before, not
             # the date of the sentence's event, which is the one the text is at
@@ -2200,10 +2448,10 @@ def extract_result(
             for i in midx:
                 if mentions[i].place is not None:
                     res.unused.append((mentions[i], f"background sentence ({dinfo.note}): no new event"))
-            continue
+            return None
         if dinfo is not None and (dinfo.note or "").startswith("future"):
             dinfo = None
-        base = section_date.get(sent.section) or narrative_date
+        base = section_date.get(sent.section) or self.narrative_date
         # (only counted from a date named before, and only where the text has the words at all)
         next_day = _NEXT_DAY_RE.search(sent.text) if (
             hint_next_day and base is not None and _NEXT_DAY_HINT_RE.search(sent.text)) else None
@@ -2251,7 +2499,7 @@ def extract_result(
                 if prev.section != sent.section:
                     break
                 try:
-                    pd = sentence_date(prev, lang)
+                    pd = self.sentence_date(prev, lang)
                 except Exception:  # noqa: BLE001 - a date that fails to parse is no date
                     pd = None
                 if pd is not None and pd.start >= 0:
@@ -2264,7 +2512,7 @@ def extract_result(
         if year_only and dinfo is not None and dinfo.date is not None:
             # "In 2015, the city fell to IS": the year is the sentence's own when the text's last date is of another
             # year (a date of that year said before is finer); it dates no sentence after it
-            known = section_date.get(sent.section) or narrative_date
+            known = section_date.get(sent.section) or self.narrative_date
             if known is not None and known.date is not None and known.date.year == dinfo.date.year:
                 dinfo = known
                 date_note = f"{dinfo.note} (said earlier in this section)"
@@ -2273,7 +2521,7 @@ def extract_result(
         elif dinfo is not None and dinfo.date is not None and getattr(dinfo, "start", -1) >= 0:
             section_date[sent.section] = dinfo
             if dinfo.precision == 1:
-                narrative_date = dinfo
+                self.narrative_date = dinfo
             date_note = dinfo.note
         elif anaphor is not None and dinfo is not None and dinfo.date is not None:
             date_note = dinfo.note
@@ -2287,8 +2535,8 @@ def extract_result(
                 # a report of a period that does not date this event: it happened within the period, known to
                 # about a month at best ("Intense fighting continued in Benghazi", a quarterly update)
                 date_note += f" (a report of about {background_days // 31} months: the day is not known)"
-        elif narrative_date is not None:
-            dinfo = narrative_date
+        elif self.narrative_date is not None:
+            dinfo = self.narrative_date
             date_note = f"{dinfo.note} (the date the text named last)"
         else:
             dinfo = None
@@ -2302,7 +2550,11 @@ def extract_result(
         else:
             ev_date = doc_date.isoformat() if doc_date else None
             tprec = 3 if doc_date and background_days > timeparse.BACKGROUND_DAYS else 1
+        return _When(dinfo, date_note, ev_date, tprec)
 
+    def actors_of(self, sent: Sentence, lang: str, early_actors: list[ActorMention] | None) -> list[ActorMention]:
+        """The actors of the sentence; «الجيش» after a named army is that army."""
+        res, named_army = self.res, self.named_army
         # actors
         if early_actors is not None:
             actors = early_actors
@@ -2327,6 +2579,15 @@ def extract_result(
             actors = coref
             named_army[:] = [army] if army is not None else []
 
+        return actors
+
+    def event_places(self, sent: Sentence, own_places: list[int], actors: list[ActorMention]) -> list[int] | None:
+        """The place stage: which of the sentence's place mentions can be an event's place (a finer place wins over
+        the one that holds it, a town inside an actor's name or at a road's end gives way …). None when every
+        place is abroad: no event in Libya."""
+        d, res = self.doc, self.res
+        text, mentions, gaz, cues, hint = d.text, d.mentions, d.gaz, d.cues, d.hint
+        last_place, para_place = self.last_place, self.para_place
         # places of this sentence
         libyan = [i for i in own_places if mentions[i].status == "resolved"]
 
@@ -2338,7 +2599,7 @@ def extract_result(
         if own_places and not libyan:
             for i in own_places:
                 res.unused.append((mentions[i], "event abroad: not recorded as an event in Libya"))
-            continue
+            return None
         # a plain mention of a place that holds another place of the sentence gives way to the finer
         # one («في سرت قرب قاعة واغادوغو» → the hall); a relative phrase («وسط المدينة») keeps it
         # "the Tripoli suburb of Tajoura", «ضاحية تاجوراء بطرابلس»: the suburb is the place
@@ -2393,98 +2654,14 @@ def extract_result(
         keep = [i for i in libyan if i in cues or not any(
             placed[j].id != placed[i].id and _is_ancestor(gaz, placed[i], placed[j])
             for j in libyan if j != i)]
+        return keep
 
-        clause_breaks: list[tuple[int, int]] | None = None
-
-        def places_for(trig_start: int, targets: bool = False, withdrawal: bool = False,
-                       territory: bool = False, movement: bool = False) -> list[_Located]:
-            """The place list a trigger governs: first place after it (else the last before) and its list.
-
-            ``targets``: a strike's list also joins places that end phrases joined by "and" ("targets in
-            Tripoli and air defences around Sabha"): each is a target of its own. ``withdrawal``: the trigger
-            is a withdrawal, whose "from X" is the place left, the event's place, not where people came from.
-            ``territory``: the trigger takes territory, and "the strip between A and B" it takes holds both."""
-            if not keep:
-                return []
-            # a clause of its own («…، فيما استهدفت غارة مطار معيتيقة», "…, while an air strike hit …")
-            # has its own place: a trigger looks in its clause first
-            nonlocal clause_breaks
-            lo, hi = sent.start, sent.end
-            if clause_breaks is None:  # the sentence's clause breaks, found once for all its triggers
-                clause_breaks = [(sent.start + b.start(), sent.start + b.end()) for b in _CLAUSE_RE.finditer(sent.text)]
-            for b_start, b_end in clause_breaks:
-                if b_end <= trig_start:
-                    lo = b_end
-                elif b_start >= trig_start:
-                    hi = b_start
-                    break
-            in_clause = [i for i in keep if lo <= mentions[i].start < hi] if clause_breaks else keep
-            pool = in_clause or keep
-            after = [i for i in pool if mentions[i].start >= trig_start]
-            if lang == "en" and _PASSIVE_BEFORE_RE.search(text, max(lo, trig_start - 16), trig_start):
-                # "the city was liberated, and then the rebels headed to Shahhat", "Zawiya was retaken by …": a
-                # passive trigger's place is its subject, before it
-                subject = [i for i in pool if mentions[i].end <= trig_start]
-                if subject:
-                    after, pool = [], subject
-            # "forces advancing from Brega hit Ajdabiya", «تعزيزات من مصراتة إلى سرت»: where they came
-            # from is not where the event is, when the sentence names another place
-            here = pool if withdrawal else [i for i in pool if not is_origin(i)]
-            if len(here) > 1 and hint["named_event"]:
-                # "captured … militiaman Omran Shaaban, one of Gaddafi's captors at the end of the battle of Sirte": a
-                # place that names another event ("the battle of Sirte", «معركة سرت») is not where this one is (unless
-                # it is this trigger's own noun: "the Battle of Sirte began …")
-                stay = [i for i in here if not (
-                    _NAMED_EVENT_OF_RE.search(text[max(0, mentions[i].start - 60):mentions[i].start])
-                    and not _OWN_NOUN_GAP_RE.match(text[trig_start:mentions[i].start]))]
-                here = stay or here
-            if not movement and hint["toward"] and len(here) > 1:
-                # "… killed six civilians there before advancing towards Ajdabiya", «قبل أن تواصل زحفها باتجاه أجدابيا»:
-                # where forces move on to is not where the event was (it is the movement's own place)
-                stay = [i for i in here if not _TOWARD_RE.search(text[max(0, mentions[i].start - 40):mentions[i].start])]
-                here = stay or here
-            if here and len(here) < len(pool):
-                after = [i for i in after if i in here]
-                primary = after[0] if after else here[-1]
-            else:
-                primary = after[0] if after else pool[-1]
-            group = [primary]
-            pos = keep.index(primary)
-            for step in (-1, 1):
-                q = pos
-                while 0 <= q + step < len(keep):
-                    x, y = (keep[q + step], keep[q]) if step < 0 else (keep[q], keep[q + step])
-                    gap = text[mentions[x].end:mentions[y].start]
-                    if mentions[y].start < mentions[x].end or _LIST_GAP_RE.match(gap) or _LIST_GAP_RE.match(_norm(gap)) \
-                            or (targets and step > 0 and _TARGET_LIST_GAP_RE.match(gap)):
-                        q += step
-                        group.append(keep[q])
-                    else:
-                        break
-            between = False
-            if len(group) == 2 and not territory:
-                first, second = sorted(group, key=lambda i: mentions[i].start)
-                between = first not in cues and _BETWEEN_PLACES_RE.search(
-                    text[max(0, mentions[first].start - 30):mentions[first].start]) is not None
-                if between:
-                    # "on the road between Sirte and Misrata", «بين سرت ومصراتة»: one event somewhere between the
-                    # two, coded at the first, known to the area (ACLED: precision 2), not one event at each
-                    group = [first]
-            out: list[_Located] = []
-            seen: set[str] = set()
-            for i in sorted(set(group), key=lambda i: mentions[i].start):
-                loc = located_at.get(i)
-                if loc is None:  # a mention is placed once, however many triggers govern it
-                    loc = located_at[i] = _locate_mention(ctx, text, mentions[i], cues.get(i))
-                if between:
-                    other = mentions[second]
-                    loc = dataclasses.replace(loc, geo_precision=max(loc.geo_precision, 2), note=(
-                        loc.note + "; " if loc.note else "") + f"between {loc.place_name_en} and {other.text}: coded at the first")
-                if loc.place_id + "|" + loc.relation not in seen:
-                    seen.add(loc.place_id + "|" + loc.relation)
-                    out.append(loc)
-            return out
-
+    def choose_triggers(self, k: int, sent: Sentence, lang: str, act: list[Trigger], actors: list[ActorMention],
+                        places_for: _PlaceFinder) -> dict[tuple[str, ...], Trigger]:
+        """One trigger per event: the first of each (type, sub-type) and place, with the guards of modality,
+        negation, purpose, habit and long-past reference, and the retyping of captures of people or things."""
+        d, events = self.doc, self.events
+        mentions, m_by_sentence, hint, doc_date = d.mentions, d.m_by_sentence, d.hint, d.doc_date
         # "dissolved … during the Battle of Derna": a trigger inside a "during …" phrase dates the sentence's
         # main event; it is no event of its own when the sentence has one
         framed = [t for t in act if _DURING_BEFORE_RE.search(sent.text[max(0, t.start - 24):t.start])
@@ -2619,6 +2796,19 @@ def extract_result(
             # «هجوم انتحاري لشاحنة مفخخة», "a suicide car bomb": one blast, named twice; the suicide bomb
             # is the finer sub-type
             seen_types.pop(("Explosions/Remote violence", "Remote explosive/landmine/IED"), None)
+        return seen_types
+
+    def emit(self, k: int, sent: Sentence, lang: str, seen_types: dict[tuple[str, ...], Trigger], act: list[Trigger],
+             actors: list[ActorMention], places_for: _PlaceFinder, cas: Casualties | None, fat: int | None,
+             inj: int | None, midx: list[int], absorbed: set[str], when: _When) -> None:
+        """The event stage: each chosen trigger becomes one event per place it governs, with its actors, sub-type,
+        date, toll and notes; the section's state (last place, actor, event) moves on."""
+        d, events = self.doc, self.events
+        mentions, doc_id, source, url, mention_index = d.mentions, d.doc_id, d.source, d.url, d.mention_index
+        last_place, para_place, last_event_in_para, last_actor, last_section, used = (
+            self.last_place, self.para_place, self.last_event_in_para, self.last_actor, self.last_section, self.used)
+        strike_kind, bare_deaths, undated_deaths, bare_undated = (
+            self.strike_kind, self.bare_deaths, self.undated_deaths, self.bare_undated)
         # "took control of Tarhuna after fierce fighting": at the captured place the fighting is the
         # capture (one event); fighting elsewhere in the sentence stays an event of its own
         captured = {x.place_id for t in seen_types.values() if t.kind == "territory"
@@ -2628,161 +2818,13 @@ def extract_result(
         owner = _toll_owner(seen_types, cas) if cas is not None and clause_cas is None and (fat or inj) else None
         for key_t, t in seen_types.items():
             et = key_t[0]
-            located = places_for(sent.start + t.start, targets=t.event_type == "Explosions/Remote violence",
-                                 withdrawal=t.kind == "handover" and bool(_WITHDRAW_RE.match(t.word.strip())),
-                                 territory=t.kind == "territory", movement=t.kind == "deployment")
-            carried = False
-            if located and all(x.place_id == "cc:LY" for x in located) and (
-                    sent.paragraph in para_place or sent.section in last_place):
-                # "an attack on the Parliament of Libya", "the deadliest strike in Libya": the country says no
-                # more than that the event is in Libya; the place the text is about says where
-                located = []
-            if not located:
-                # «تعرضت دورية تابعة لمديرية أمن سبها لهجوم», "the Sabha Security Directorate": an institution
-                # named after its seat is in that town; the sentence says where before any earlier one does
-                seat = _institution_seat(ctx, text, [mentions[i] for i in m_by_sentence[k]])
-                if seat is None and t.kind in _BLOW_KINDS:
-                    seat = _target_group_town(ctx, text, [mentions[i] for i in m_by_sentence[k]], sent.start + t.end)
-                if seat is not None:
-                    located = [seat]
-                    carried = True
-            if not located and sent.paragraph in para_place:
-                located = _carry_over(ctx, text, para_place[sent.paragraph], salience.before(sent.start))
-                carried = True
-            if not located and sent.section in last_place:
-                located = _carry_over(ctx, text, last_place[sent.section], salience.before(sent.start))
-                carried = True
-            if not located and any(mentions[i].place is None and mentions[i].status == "unresolved" for i in midx):
-                # a place the gazetteer lacks, after a cue («في منطقة الزنبقة»), in a text that named its
-                # town before: the event is somewhere in that town (ACLED: precision 2), never dropped
-                enclosing = _enclosing_before(ctx, text, mentions, sent.start)
-                if enclosing is not None:
-                    located = [enclosing]
-                    carried = True
+            located, carried = self.trigger_places(k, sent, t, places_for, midx)
             sentence_places.extend(x for x in located if not carried)
-            # a finer place the gazetteer lacks («قرب مستشفى الجلاء في بنغازي»): the event lies
-            # somewhere in the known place, so it is "part of" it (precision 2), and the name is kept
-            unknown_fine = [mentions[i] for i in midx if mentions[i].place is None and mentions[i].status == "unresolved"]
-            if unknown_fine and located:
-                located = [dataclasses.replace(
-                    x, geo_precision=max(x.geo_precision, 2),
-                    note=(x.note + "; " if x.note else "") + "also names " + ", ".join(
-                        f"«{q.text}» ({q.reason})" for q in unknown_fine) + f": located at {x.place_name_en}")
-                    for x in located]
-            carried_actor = last_actor.get(sent.paragraph, "")
-            if not carried_actor and last_section.get(sent.paragraph - 1) == sent.section and (
-                    _ANAPHORIC_FORCES_RE.search(sent.text)):
-                # "the forces" in the next paragraph of the same section («وأضاف المصدر أن القوات استعادت…»)
-                carried_actor = last_actor.get(sent.paragraph - 1, "")
-            if t.kind == "protest":
-                carried_actor = ""  # protesters are not the armed agent of the sentences before
-            actor1, actor2 = _actors_for(t, actors, sent.text, lang, carried_actor, lexicon)
-            if t.kind == "protest" and (not actor1 or _camp(actor1, lexicon) == "civilians"):
-                # ACLED: the people protesting are the protest's actor («تظاهر مئات المواطنين»)
-                actor1 = "Protesters"
-            elif t.kind == "protest" and actor1 not in ("Protesters", "Rioters"):
-                # "Security forces fired on protesters": ACLED codes the protesters as actor 1 of a protest and the
-                # force that met them as actor 2
-                actor1, actor2 = "Protesters", actor1
-            if t.kind == "protest" and actor2 and _camp(actor2, lexicon) == "civilians":
-                # "protested over the killing of a journalist": the victim of what they protest is not a side of
-                # the protest (who meets a protest is a force)
-                actor2 = ""
-            if actor2 == actor1:
-                actor2 = ""  # one group named twice ("protesters … the protesters") is not its own opponent
-            sub = t.sub_event_type
-            protest_fat_cause = False
-            et_t = et
-            after = sent.text[t.start:t.end + 60]  # from the trigger: "opened fire on", «النار على»
-            if t.kind == "assassination" and fat is None and not _ATTEMPT_RE.search(sent.text[max(0, t.start - 30):t.end]) \
-                    and not re.search(r"محاول|attempt", sent.text[max(0, t.start - 12):t.end + 10], re.IGNORECASE):
-                fat = 1  # an assassination is one death unless the text counts otherwise
-            if t.kind == "assassination" and _ARMED_VICTIM_RE.search(sent.text[t.end:t.end + 50]):
-                # an assassinated commander or officer is an armed target: a battle, as ACLED codes it
-                et_t, sub = "Battles", "Armed clash"
-            elif t.kind == "attack" and (_CIVILIAN_TARGET_RE.search(after) or _CIVILIAN_VICTIMS_RE.search(sent.text)
-                                         or _CIVILIAN_TARGET_BEFORE_RE.search(sent.text[max(0, t.start - 110):t.start])
-                                         or any(x.kind == "abduction" for x in act)
-                                         or (actor2 and _camp(actor2, lexicon) == "civilians")
-                                         # «هاجم … بلدة الفقهاء وقتلوا أربعة أشخاص»: people killed, no armed target
-                                         or (_ASSAULT_WORD_RE.search(t.word) is not None
-                                             and _PEOPLE_VICTIMS_RE.search(sent.text, t.end) is not None
-                                             and not _ARMED_TARGET_RE.search(after)
-                                             and not (actor2 and _camp(actor2, lexicon) in ("state", "non_state",
-                                                                                             "external")))
-                                         # "the terrorist attack on …", «الهجوم الإرهابي»: no armed target named
-                                         or (_TERROR_RE.search(sent.text[t.start:t.end + 12]) is not None
-                                             and not _ARMED_TARGET_RE.search(after)
-                                             and not (actor2 and _camp(actor2, lexicon) in ("state", "non_state",
-                                                                                             "external")))):
-                # (the abducted, then shot, are defenceless: «اختطف مسلحون الناشطة … ثم قتلوها رميا بالرصاص»)
-                # "the attack on our mission", «الهجوم على فندق»: a target that cannot fight back
-                et_t, sub = "Violence against civilians", "Attack"
-            elif t.kind == "protest":
-                cause = _PROTEST_OVER_DEATH_RE.search(sent.text, t.end)
-                if cause is not None and fat and not numbers.casualties(sent.text[:cause.start()], lang).fatalities:
-                    protest_fat_cause = True  # the killing the protest is about; not its toll
-                if fat and not protest_fat_cause or _LIVE_FIRE_RE.search(sent.text) or "attack" in absorbed:
-                    sub = "Excessive force against protesters"
-                elif _INTERVENTION_RE.search(sent.text):
-                    sub = "Protest with intervention"
-                if _RIOT_RE.search(sent.text) or ("clash" in absorbed and "attack" not in absorbed and not fat):
-                    et_t, sub = "Riots", "Violent demonstration"
-            if t.kind == "abduction" and _CAPTURE_WORD_RE.match(t.word.strip()) and _camp(actor1, lexicon) in ("state", "external"):
-                # "U.S. forces captured Anas al-Liby", "police seized two suspects": a state force taking people arrests them
-                et_t, sub = "Strategic developments", "Arrests"
-            if et_t == "Riots" and actor1 in ("", "Protesters"):
-                actor1 = "Rioters"  # ACLED: who riots is coded "Rioters", not "Protesters"
-                actor2 = "" if actor2 in ("Rioters", "Protesters") else actor2
-            if t.kind == "territory" and hasattr(lexicon, "territory_sub_event"):
-                try:
-                    sub = lexicon.territory_sub_event(actor1) or sub
-                except Exception:  # noqa: BLE001
-                    pass
-            t_date, t_prec, t_note = ev_date, tprec, date_note
-            own = timeparse.nearest_date(sentence_found, t.start, t.end) if dinfo is not None and \
-                getattr(dinfo, "start", -1) >= 0 else None
-            if own is not None and own.date is not None:
-                t_date, t_prec, t_note = own.date.isoformat(), own.precision, f"{own.note} (the date nearest the trigger)"
-            if dinfo is not None and dinfo.date is not None and dinfo.end >= 0:
-                # «وفي 26 يونيو استعادت … وبعد ثلاثة أيام شنت …»: "N days later" between the sentence's date and
-                # the trigger counts from that date
-                later = next((m2 for m2 in _NEXT_DAY_RE.finditer(sent.text, getattr(dinfo, "end", 0), t.start)
-                              if not m2.group("z")), None)
-                if later is not None:
-                    days, prec2 = _days_later(later)
-                    t_date = (dinfo.date + _dt.timedelta(days=days)).isoformat()
-                    t_prec, t_note = prec2, f"{later.group().strip()!r}: {abs(days)} day(s) {'before' if days < 0 else 'after'} {dinfo.date.isoformat()}"
-            # an undated event of a narrative is of the year the text named last before it (or first)
-            era = t_date or _narrative_era(years, sent.start)
-            actor1, actor2 = _of_its_time(actor1, era), _of_its_time(actor2, era)
-            if actor2 and actor2 == actor1:
-                # "pro-Gaddafi forces and army units" in 2011: two names of one side, once each is named after its
-                # time; the other side is another actor of the sentence (or none)
-                actor2 = next((n for n in (_of_its_time(a.name, era) for a in actors)
-                               if n and n != actor1 and not _allied(actor1, n, lexicon)), "")
-            war_note = ""
-            if t.kind == "handover" and t_date and _GADDAFI_WAR[0] <= t_date[:10] <= _GADDAFI_WAR[1] \
-                    and actor1 in _WAR_2011_SIDES and _WITHDRAW_RE.match(t.word.strip()):
-                # «الثوار ينسحبون من رأس لانوف», "loyalist forces withdrew from Misrata": in the 2011 war a side
-                # withdrew before the other's advance, which took the place (a battle, as ACLED codes it)
-                loser = actor1
-                actor1 = _WAR_2011_SIDES[1 - _WAR_2011_SIDES.index(loser)]
-                actor2 = loser
-                et_t = "Battles"
-                sub = lexicon.territory_sub_event(actor1) if hasattr(lexicon, "territory_sub_event") else sub
-                war_note = "a withdrawal in the 2011 war: the other side took the place"
-            if et_t == "Battles" and t_date and _GADDAFI_WAR[0] <= t_date[:10] <= _GADDAFI_WAR[1] and not war_note:
-                # (a dated battle only: an undated one of a text about 2011 may be of the months after)
-                actor1, actor2, war_note = _war_sides(actor1, actor2)
-            if t.kind == "mass_grave":
-                # who finds or announces the graves did not dig them: the perpetrator is named by "by …"
-                # («… dug by the Kaniyat militia») or not at all («أعلنت حكومة الوفاق العثور على مقابر جماعية»)
-                by = next((a.name for a in actors if a.start > t.start and
-                           _BY_BEFORE_RE.search(sent.text[max(0, a.start - 12):a.start])), "")
-                actor1, actor2 = by, "Civilians"  # the dead of a mass grave are its victims
-            if et_t == "Violence against civilians" and not actor2 and actor1 != "Civilians":
-                actor2 = "Civilians"  # whom violence against civilians targets (ACLED's actor 2 of the type)
+            located = _also_names(located, [mentions[i] for i in midx])
+            et_t, sub, actor1, actor2, protest_fat_cause, fat = self.trigger_sides(
+                sent, lang, t, et, actors, act, absorbed, fat)
+            t_date, t_prec, t_note, own = self.trigger_date(sent, t, when)
+            et_t, sub, actor1, actor2, war_note = self.of_its_war(sent, t, et_t, sub, actor1, actor2, t_date, actors)
             targets: list[_Located | None] = list(located) if located else [None]
             if t.kind in ("clash", "fighting", "attack") and located and not carried \
                     and all(x.place_id in captured for x in located):
@@ -2809,6 +2851,8 @@ def extract_result(
             fat_c, inj_c = clause_cas.get(_clause_of(sent.text, t.start), (None, None)) if clause_cas else (fat, inj)
             if owner is not None and et != owner:
                 fat_c, inj_c = None, None  # the sentence's toll is an event of another type's (counted once)
+            fat_each: int | list[int | None] | list[int] | None
+            inj_each: int | list[int] | None
             fat_each, inj_each = (None, inj_c) if protest_fat_cause else (fat_c, inj_c)
             own_tolls = _tolls_by_place(getattr(cas, "fatal_counts", ()), sent.start, targets) \
                 if clause_cas is None and fat == getattr(cas, "fatalities", None) else None
@@ -2839,7 +2883,7 @@ def extract_result(
                     notes.append(f"unlocated: {why}")
                     kind = f"{et_t}|{sub}|"
                     ev = Event(
-                        id=new_id(sent, kind, t_date), doc_id=doc_id, event_date=t_date,
+                        id=self.new_id(sent, kind, t_date), doc_id=doc_id, event_date=t_date,
                         time_precision=t_prec, date_note=t_note, update_time=sent.update_time, event_type=et_t,
                         sub_event_type=sub, actor1=actor1, actor2=actor2, location=unresolved[0].text if unresolved else "",
                         place_id="", place_name_en="", place_name_ar="", admin1="", country="", latitude=None,
@@ -2858,7 +2902,7 @@ def extract_result(
                         notes.append(f"«{loc.mention.text}» refers to {loc.mention.anchor_text}")
                     kind = f"{et_t}|{sub}|{loc.place_id}|{loc.relation}"
                     ev = Event(
-                        id=new_id(sent, kind, t_date), doc_id=doc_id, event_date=t_date,
+                        id=self.new_id(sent, kind, t_date), doc_id=doc_id, event_date=t_date,
                         time_precision=t_prec, date_note=t_note, update_time=sent.update_time, event_type=et_t,
                         sub_event_type=sub, actor1=actor1, actor2=actor2, location=loc.location or loc.mention.text,
                         place_id=loc.place_id, place_name_en=loc.place_name_en, place_name_ar=loc.place_name_ar,
@@ -2889,33 +2933,260 @@ def extract_result(
             last_place[sent.section] = sentence_places
             para_place.pop(sent.paragraph, None)  # an event's own places are the newer antecedent
 
-    # account for every mention
-    listed = {id(m) for m, _ in res.unused}
-    dropped: set[int] = set()  # listed mentions an event uses after all: removed in one pass below
-    for i, m in enumerate(mentions):
-        if i in used and used[i]:
+    def trigger_places(self, k: int, sent: Sentence, t: Trigger, places_for: _PlaceFinder, midx: list[int]
+                       ) -> tuple[list[_Located], bool]:
+        """Where a trigger's event is: the places it governs, else the seat of an institution it names, the
+        paragraph's or section's place, or the enclosing town of a place the gazetteer lacks. Returns the places
+        and whether they were carried over from elsewhere (not named for this trigger)."""
+        d = self.doc
+        text, mentions, m_by_sentence, ctx = d.text, d.mentions, d.m_by_sentence, d.ctx
+        last_place, para_place, salience = self.last_place, self.para_place, self.salience
+        located = places_for(sent.start + t.start, targets=t.event_type == "Explosions/Remote violence",
+                             withdrawal=t.kind == "handover" and bool(_WITHDRAW_RE.match(t.word.strip())),
+                             territory=t.kind == "territory", movement=t.kind == "deployment")
+        carried = False
+        if located and all(x.place_id == "cc:LY" for x in located) and (
+                sent.paragraph in para_place or sent.section in last_place):
+            # "an attack on the Parliament of Libya", "the deadliest strike in Libya": the country says no
+            # more than that the event is in Libya; the place the text is about says where
+            located = []
+        if not located:
+            # «تعرضت دورية تابعة لمديرية أمن سبها لهجوم», "the Sabha Security Directorate": an institution
+            # named after its seat is in that town; the sentence says where before any earlier one does
+            seat = _institution_seat(ctx, text, [mentions[i] for i in m_by_sentence[k]])
+            if seat is None and t.kind in _BLOW_KINDS:
+                seat = _target_group_town(ctx, text, [mentions[i] for i in m_by_sentence[k]], sent.start + t.end)
+            if seat is not None:
+                located = [seat]
+                carried = True
+        if not located and sent.paragraph in para_place:
+            located = _carry_over(ctx, text, para_place[sent.paragraph], salience.before(sent.start))
+            carried = True
+        if not located and sent.section in last_place:
+            located = _carry_over(ctx, text, last_place[sent.section], salience.before(sent.start))
+            carried = True
+        if not located and any(mentions[i].place is None and mentions[i].status == "unresolved" for i in midx):
+            # a place the gazetteer lacks, after a cue («في منطقة الزنبقة»), in a text that named its
+            # town before: the event is somewhere in that town (ACLED: precision 2), never dropped
+            enclosing = _enclosing_before(ctx, text, mentions, sent.start)
+            if enclosing is not None:
+                located = [enclosing]
+                carried = True
+        return located, carried
+
+    def trigger_sides(self, sent: Sentence, lang: str, t: Trigger, et: str, actors: list[ActorMention],
+                      act: list[Trigger], absorbed: set[str], fat: int | None
+                      ) -> tuple[str, str, str, str, bool, int | None]:
+        """Who did what to whom: the trigger's actors (carried over from the paragraph when unnamed) and the event
+        type and sub-type they make of it (an attack on civilians, a protest met with force, a riot, an arrest …).
+        Returns ``(event_type, sub_event_type, actor1, actor2, protest_fat_cause, fatalities)``: an
+        assassination counts one death unless the text counts otherwise; ``protest_fat_cause``: the sentence's
+        dead are what a protest is about, not its toll."""
+        last_actor, last_section = self.last_actor, self.last_section
+        carried_actor = last_actor.get(sent.paragraph, "")
+        if not carried_actor and last_section.get(sent.paragraph - 1) == sent.section and (
+                _ANAPHORIC_FORCES_RE.search(sent.text)):
+            # "the forces" in the next paragraph of the same section («وأضاف المصدر أن القوات استعادت…»)
+            carried_actor = last_actor.get(sent.paragraph - 1, "")
+        if t.kind == "protest":
+            carried_actor = ""  # protesters are not the armed agent of the sentences before
+        actor1, actor2 = _actors_for(t, actors, sent.text, lang, carried_actor, lexicon)
+        if t.kind == "protest" and (not actor1 or _camp(actor1, lexicon) == "civilians"):
+            # ACLED: the people protesting are the protest's actor («تظاهر مئات المواطنين»)
+            actor1 = "Protesters"
+        elif t.kind == "protest" and actor1 not in ("Protesters", "Rioters"):
+            # "Security forces fired on protesters": ACLED codes the protesters as actor 1 of a protest and the
+            # force that met them as actor 2
+            actor1, actor2 = "Protesters", actor1
+        if t.kind == "protest" and actor2 and _camp(actor2, lexicon) == "civilians":
+            # "protested over the killing of a journalist": the victim of what they protest is not a side of
+            # the protest (who meets a protest is a force)
+            actor2 = ""
+        if actor2 == actor1:
+            actor2 = ""  # one group named twice ("protesters … the protesters") is not its own opponent
+        sub = t.sub_event_type
+        protest_fat_cause = False
+        et_t = et
+        after = sent.text[t.start:t.end + 60]  # from the trigger: "opened fire on", «النار على»
+        if t.kind == "assassination" and fat is None and not _ATTEMPT_RE.search(sent.text[max(0, t.start - 30):t.end]) \
+                and not re.search(r"محاول|attempt", sent.text[max(0, t.start - 12):t.end + 10], re.IGNORECASE):
+            fat = 1  # an assassination is one death unless the text counts otherwise
+        if t.kind == "assassination" and _ARMED_VICTIM_RE.search(sent.text[t.end:t.end + 50]):
+            # an assassinated commander or officer is an armed target: a battle, as ACLED codes it
+            et_t, sub = "Battles", "Armed clash"
+        elif t.kind == "attack" and (_CIVILIAN_TARGET_RE.search(after) or _CIVILIAN_VICTIMS_RE.search(sent.text)
+                                     or _CIVILIAN_TARGET_BEFORE_RE.search(sent.text[max(0, t.start - 110):t.start])
+                                     or any(x.kind == "abduction" for x in act)
+                                     or (actor2 and _camp(actor2, lexicon) == "civilians")
+                                     # «هاجم … بلدة الفقهاء وقتلوا أربعة أشخاص»: people killed, no armed target
+                                     or (_ASSAULT_WORD_RE.search(t.word) is not None
+                                         and _PEOPLE_VICTIMS_RE.search(sent.text, t.end) is not None
+                                         and not _ARMED_TARGET_RE.search(after)
+                                         and not (actor2 and _camp(actor2, lexicon) in ("state", "non_state",
+                                                                                         "external")))
+                                     # "the terrorist attack on …", «الهجوم الإرهابي»: no armed target named
+                                     or (_TERROR_RE.search(sent.text[t.start:t.end + 12]) is not None
+                                         and not _ARMED_TARGET_RE.search(after)
+                                         and not (actor2 and _camp(actor2, lexicon) in ("state", "non_state",
+                                                                                         "external")))):
+            # (the abducted, then shot, are defenceless: «اختطف مسلحون الناشطة … ثم قتلوها رميا بالرصاص»)
+            # "the attack on our mission", «الهجوم على فندق»: a target that cannot fight back
+            et_t, sub = "Violence against civilians", "Attack"
+        elif t.kind == "protest":
+            cause = _PROTEST_OVER_DEATH_RE.search(sent.text, t.end)
+            if cause is not None and fat and not numbers.casualties(sent.text[:cause.start()], lang).fatalities:
+                protest_fat_cause = True  # the killing the protest is about; not its toll
+            if fat and not protest_fat_cause or _LIVE_FIRE_RE.search(sent.text) or "attack" in absorbed:
+                sub = "Excessive force against protesters"
+            elif _INTERVENTION_RE.search(sent.text):
+                sub = "Protest with intervention"
+            if _RIOT_RE.search(sent.text) or ("clash" in absorbed and "attack" not in absorbed and not fat):
+                et_t, sub = "Riots", "Violent demonstration"
+        if t.kind == "abduction" and _CAPTURE_WORD_RE.match(t.word.strip()) and _camp(actor1, lexicon) in ("state", "external"):
+            # "U.S. forces captured Anas al-Liby", "police seized two suspects": a state force taking people arrests them
+            et_t, sub = "Strategic developments", "Arrests"
+        if et_t == "Riots" and actor1 in ("", "Protesters"):
+            actor1 = "Rioters"  # ACLED: who riots is coded "Rioters", not "Protesters"
+            actor2 = "" if actor2 in ("Rioters", "Protesters") else actor2
+        if t.kind == "territory" and hasattr(lexicon, "territory_sub_event"):
+            try:
+                sub = lexicon.territory_sub_event(actor1) or sub
+            except Exception:  # noqa: BLE001
+                pass
+        return et_t, sub, actor1, actor2, protest_fat_cause, fat
+
+    def trigger_date(self, sent: Sentence, t: Trigger, when: _When) -> tuple[str | None, int, str, DateInfo | None]:
+        """The trigger's date: the sentence's (``when``), or the date expression nearest the trigger, or "N days
+        later" counted from the sentence's date. Returns ``(date, precision, note, nearest date expression)``."""
+        sentence_found = self.sentence_found
+        dinfo, date_note, ev_date, tprec = when.dinfo, when.date_note, when.ev_date, when.tprec
+        t_date, t_prec, t_note = ev_date, tprec, date_note
+        own = timeparse.nearest_date(sentence_found, t.start, t.end) if dinfo is not None and \
+            getattr(dinfo, "start", -1) >= 0 else None
+        if own is not None and own.date is not None:
+            t_date, t_prec, t_note = own.date.isoformat(), own.precision, f"{own.note} (the date nearest the trigger)"
+        if dinfo is not None and dinfo.date is not None and dinfo.end >= 0:
+            # «وفي 26 يونيو استعادت … وبعد ثلاثة أيام شنت …»: "N days later" between the sentence's date and
+            # the trigger counts from that date
+            later = next((m2 for m2 in _NEXT_DAY_RE.finditer(sent.text, getattr(dinfo, "end", 0), t.start)
+                          if not m2.group("z")), None)
+            if later is not None:
+                days, prec2 = _days_later(later)
+                t_date = (dinfo.date + _dt.timedelta(days=days)).isoformat()
+                t_prec, t_note = prec2, f"{later.group().strip()!r}: {abs(days)} day(s) {'before' if days < 0 else 'after'} {dinfo.date.isoformat()}"
+        return t_date, t_prec, t_note, own
+
+    def of_its_war(self, sent: Sentence, t: Trigger, et_t: str, sub: str, actor1: str, actor2: str,
+                   t_date: str | None, actors: list[ActorMention]) -> tuple[str, str, str, str, str]:
+        """Actors named after their time ("the army" of 2011 is Gaddafi's), the sides of the 2011 war, the
+        perpetrator and victims of a mass grave and of violence against civilians. Returns ``(event_type,
+        sub_event_type, actor1, actor2, note)``."""
+        years = self.doc.years
+        # an undated event of a narrative is of the year the text named last before it (or first)
+        era = t_date or _narrative_era(years, sent.start)
+        actor1, actor2 = _of_its_time(actor1, era), _of_its_time(actor2, era)
+        if actor2 and actor2 == actor1:
+            # "pro-Gaddafi forces and army units" in 2011: two names of one side, once each is named after its
+            # time; the other side is another actor of the sentence (or none)
+            actor2 = next((n for n in (_of_its_time(a.name, era) for a in actors)
+                           if n and n != actor1 and not _allied(actor1, n, lexicon)), "")
+        war_note = ""
+        if t.kind == "handover" and t_date and _GADDAFI_WAR[0] <= t_date[:10] <= _GADDAFI_WAR[1] \
+                and actor1 in _WAR_2011_SIDES and _WITHDRAW_RE.match(t.word.strip()):
+            # «الثوار ينسحبون من رأس لانوف», "loyalist forces withdrew from Misrata": in the 2011 war a side
+            # withdrew before the other's advance, which took the place (a battle, as ACLED codes it)
+            loser = actor1
+            actor1 = _WAR_2011_SIDES[1 - _WAR_2011_SIDES.index(loser)]
+            actor2 = loser
+            et_t = "Battles"
+            sub = lexicon.territory_sub_event(actor1) if hasattr(lexicon, "territory_sub_event") else sub
+            war_note = "a withdrawal in the 2011 war: the other side took the place"
+        if et_t == "Battles" and t_date and _GADDAFI_WAR[0] <= t_date[:10] <= _GADDAFI_WAR[1] and not war_note:
+            # (a dated battle only: an undated one of a text about 2011 may be of the months after)
+            actor1, actor2, war_note = _war_sides(actor1, actor2)
+        if t.kind == "mass_grave":
+            # who finds or announces the graves did not dig them: the perpetrator is named by "by …"
+            # («… dug by the Kaniyat militia») or not at all («أعلنت حكومة الوفاق العثور على مقابر جماعية»)
+            by = next((a.name for a in actors if a.start > t.start and
+                       _BY_BEFORE_RE.search(sent.text[max(0, a.start - 12):a.start])), "")
+            actor1, actor2 = by, "Civilians"  # the dead of a mass grave are its victims
+        if et_t == "Violence against civilians" and not actor2 and actor1 != "Civilians":
+            actor2 = "Civilians"  # whom violence against civilians targets (ACLED's actor 2 of the type)
+        return et_t, sub, actor1, actor2, war_note
+
+    def account(self) -> ExtractionResult:
+        """The last stage: every place mention is used by an event or listed with the reason it is not; the
+        events are folded (bare deaths into their events), deduplicated and given unnamed perpetrators."""
+        d, res, used, events = self.doc, self.res, self.used, self.events
+        mentions, context_reason = d.mentions, d.context_reason
+        bare_deaths, bare_undated = self.bare_deaths, self.bare_undated
+        listed = {id(m) for m, _ in res.unused}
+        dropped: set[int] = set()  # listed mentions an event uses after all: removed in one pass below
+        for i, m in enumerate(mentions):
+            if i in used and used[i]:
+                if id(m) in listed:
+                    dropped.add(id(m))
+                res.used.append((m, tuple(used[i])))
+                continue
             if id(m) in listed:
-                dropped.add(id(m))
-            res.used.append((m, tuple(used[i])))
-            continue
-        if id(m) in listed:
-            continue
-        if i in context_reason:
-            why = context_reason[i]
-        elif m.status == "context":
-            why = m.reason
-        elif m.status == "unresolved":
-            why = m.reason
-        elif m.status == "foreign":
-            why = "foreign place: no event in Libya"
-        else:
-            why = "no event in its sentence (no trigger, a statement, or a finer place was chosen)"
-        res.unused.append((m, why))
-    if dropped:
-        res.unused = [(q, w) for q, w in res.unused if id(q) not in dropped]
-    res.unused.sort(key=lambda t: t[0].start)
-    res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(_fold_bare_deaths(events, bare_deaths, bare_undated))]
-    return res
+                continue
+            if i in context_reason:
+                why = context_reason[i]
+            elif m.status == "context":
+                why = m.reason
+            elif m.status == "unresolved":
+                why = m.reason
+            elif m.status == "foreign":
+                why = "foreign place: no event in Libya"
+            else:
+                why = "no event in its sentence (no trigger, a statement, or a finer place was chosen)"
+            res.unused.append((m, why))
+        if dropped:
+            res.unused = [(q, w) for q, w in res.unused if id(q) not in dropped]
+        res.unused.sort(key=lambda t: t[0].start)
+        res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(_fold_bare_deaths(events, bare_deaths, bare_undated))]
+        return res
+
+
+@_defer_full_collections
+def extract_result(
+    text: str,
+    date: _dt.date | str | None = None,
+    source: str | None = None,
+    *,
+    doc_id: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    language: str | None = None,
+    url: str = "",
+) -> ExtractionResult:
+    """Extract events from one text and account for every place mention.
+
+    Parameters
+    ----------
+    text
+        Decoded article text.
+    date
+        Publication date (``datetime.date`` or ``YYYY-MM-DD``); weekday names resolve against it.
+    source, url
+        Provenance copied to each event.
+    doc_id
+        Id of the document (default: a hash of the text), part of each event id.
+    gazetteer
+        A :class:`gazetteer.Gazetteer` (default: ``Gazetteer.default()``).
+    language
+        ``ar`` or ``en`` (default: detected).
+
+    Returns
+    -------
+    ExtractionResult
+    """
+    if not isinstance(text, str):
+        raise InputError(f"text must be str, not {type(text).__name__}")
+    if not text.strip():
+        return ExtractionResult()
+    doc = read_document(text, date, source, doc_id=doc_id, gazetteer=gazetteer, language=language, url=url)
+    return _Coder(doc).code()
+
 
 
 def _unnamed_perpetrator(ev: Event) -> Event:
