@@ -84,7 +84,7 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("en-71#4", "ar-56#1"),   # loyalist forces enter Kufra, 28 April 2011
     ("en-69#1", "ar-66#1"),   # the bombardment of Misrata in May 2011: the month's summary and the port shelled 1–2 May
     ("ar-67#1", "en-05#2"),   # fighting for Sabha, 25 August 2011 ("late August")
-    ("ar-70#1", "en-19#0"),   # the attack on the US mission in Benghazi, 11 September 2012
+    ("ar-70#1", "en-19#0", "en-126#0"),   # the attack on the US mission in Benghazi, 11 September 2012
     ("en-11#0", "en-80#0"),   # the US air strike on the IS camp near Sabratha, 19 February 2016
     ("en-14#0", "en-76#0"),   # the air strike on the Tajoura detention centre, 2–3 July 2019
     ("ar-46#0", "en-82#1"),   # the car bomb in Benghazi that killed UN staff, 10 August 2019
@@ -98,6 +98,10 @@ SAME_INCIDENT: tuple[tuple[str, ...], ...] = (
     ("ar-67#3", "en-105#1"),  # the battle in which anti-Gaddafi forces took Sabha, from 19 September 2011
     ("en-77#0", "en-105#0"),  # the LNA's offensive that took Sabha, late January 2019
     ("en-107#1", "en-111#0"), # the air strikes on Tripoli of the night of 17–18 August 2014
+    ("en-109#0", "en-123#0"), # Gaddafi's forces retake Brega, 13 March 2011
+    ("ar-64#0", "en-123#1"),  # Brega in Gaddafi's forces' hands, the rebels gone towards Ajdabiya, 15 March 2011
+    ("ar-64#1", "en-123#2"),  # the fighting at Ajdabiya, 15 March 2011
+    ("en-47#0", "ar-81#0"),   # the double car bomb at the Bayaat al-Radwan mosque in Benghazi, 23 January 2018
     ("en-04#1", "en-119#2"),   # Al-Qawalish taken by the rebels, 6 July 2011
     ("en-69#0", "ar-78#0"),   # the battle of Zliten, 21 July 2011
     ("en-34#1", "en-122#0"),   # Tawergha captured by anti-Gaddafi forces, August 2011
