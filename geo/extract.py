@@ -354,6 +354,10 @@ _CIVILIAN_VICTIMS_RE = re.compile(
 #: the assault names no armed target (an attack on a town, not on a checkpoint or its guards; not "gunfire killed …")
 #: Protest verbs a force also does when it regroups or moves (police who "protested" over pay do protest)
 _PROTEST_VERB_RE = re.compile(r"rallied|rally|marched", re.IGNORECASE)
+#: A road block («قطع الطريق», "roadblock"): a protest when a crowd sets it up, not when an armed group does.
+_ROADBLOCK_RE = re.compile(r"road\s*block|blocked|blocking|قطع|أغلق|اغلق", re.IGNORECASE)
+_CROWD_RE = re.compile(r"\b(?:protest\w*|demonstrat\w*|residents|youths?|crowds?)\b|محتج|متظاهر|أهالي|اهالي|شبان|سكان",
+                       re.IGNORECASE)
 _ASSAULT_WORD_RE = re.compile(r"attack|raid|storm|assault|هاجم|هجوم|اقتحم|اقتحام|داهم|مداهمة|الهجوم", re.IGNORECASE)
 _PEOPLE_VICTIMS_RE = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured)\s+(?:\S+\s+){0,2}?(?:people|persons|villagers|townspeople)\b"
@@ -1089,6 +1093,16 @@ def _toll_owner(seen: dict[tuple[str, ...], Trigger], cas: Casualties) -> str | 
     before = [t for t in violent if t.start < pos]
     owner = before[-1] if before else violent[0]
     return next(key[0] for key, t in seen.items() if t is owner)
+
+
+def _of_another_day(d: DateInfo | None, event_date: str | None) -> bool:
+    """Whether a sentence's own date expression ``d`` puts what it tells on another day than ``event_date`` (on
+    another month, when ``d`` is known to the month only): its deaths are not that event's toll."""
+    if d is None or d.date is None or d.start < 0 or not event_date:
+        return False
+    if d.precision == 1:
+        return d.date.isoformat() != event_date[:10]
+    return d.date.isoformat()[:7] != event_date[:7]
 
 
 def _clause_of(text: str, pos: int) -> int:
@@ -1941,10 +1955,11 @@ class _Coder:
         self.last_place: dict[int, list[_Located]] = {}  # section -> last located places
         self.last_actor: dict[int, str] = {}  # paragraph -> actor1 (an agent carries over within its paragraph,
         self.last_section: dict[int, int] = {}  # and into the next paragraph of the same section)
-        self.section_date: dict[int, DateInfo] = {}
+        self.section_date: dict[tuple[int, int], DateInfo] = {}  # (section, part) -> the date it named last
         self.para_place: dict[int, list[_Located]] = {}  # paragraph -> a place an eventless sentence of it named
         self.salience = _Salience(doc.mentions)  # how often each place was named so far (one pass over the mentions)
         self.last_event_in_para: dict[Any, int] = {}  # section (, event type) -> index into events
+        self.last_event_paragraph: dict[int, int] = {}  # section -> the paragraph of that event
         self.strike_kind: dict[int, str] = {}  # section -> 'air'/'shelling' of its last strike (weak words inherit it)
 
         self.origin_before: dict[int, bool] = {}  # mention index -> "from X" before it (is_origin)
@@ -1971,7 +1986,7 @@ class _Coder:
                 break
             ref_year = yr
         found = timeparse.find_dates(sent_text, doc_date, lang, ref_year=ref_year, background_days=background_days)
-        base = (section_date.get(sent.section) or narrative_date) if doc_date is None else None
+        base = (section_date.get((sent.section, sent.part)) or narrative_date) if doc_date is None else None
         if base is not None and base.date is not None:
             found = timeparse.weekdays_after(found, base.date)
         sentence_found[:] = found
@@ -2033,8 +2048,7 @@ class _Coder:
             d = None
         if d is not None and d.note.startswith(("since", "background")):
             return False  # "Since 2011, more than 5,000 people have died": a war's tally
-        if not updated and d is not None and d.date is not None and d.start >= 0 and ev0.event_date and (
-                d.date.isoformat() != ev0.event_date if d.precision == 1 else d.date.isoformat()[:7] != ev0.event_date[:7]):
+        if not updated and _of_another_day(d, ev0.event_date):
             return False  # deaths of another day (or month) are not this event's toll
         fat0, inj0 = ev0.fatalities, ev0.injuries
         if fat0 is None and inj0 is None:
@@ -2359,7 +2373,7 @@ class _Coder:
             d0 = self.sentence_date(sent, lang)
         except Exception:  # noqa: BLE001 - a date that fails to parse is no date
             d0 = None
-        cur = section_date.get(sent.section)
+        cur = section_date.get((sent.section, sent.part))
         if d0 is not None and d0.date is not None and d0.start >= 0 and (
                 d0.precision == 1 or (doc_date is None and len(sent.text) <= _HEADING_CHARS and (
                     cur is None or cur.date is None or (cur.date.year, cur.date.month) != (d0.date.year, d0.date.month)
@@ -2375,7 +2389,7 @@ class _Coder:
             # or a statement made ("On 23 December, UNSMIL published a quarterly update … 1,000 people were
             # killed"), which tells when it was said, not when what it tells happened
             if doc_date is None or not any(t.kind == "statement" for t in trigs):
-                section_date[sent.section] = d0
+                section_date[(sent.section, sent.part)] = d0
 
     def toll_of_back_reference(self, sent: Sentence, lang: str, act: list[Trigger], own_places: list[int],
                                fat: int | None, inj: int | None) -> bool:
@@ -2399,6 +2413,11 @@ class _Coder:
                             and events[q].event_type != "Strategic developments"]  # (the last 40 events: linear)
                 j = same_day[-1] if same_day else j
             ev = events[j]
+            if d_toll is not None and d_toll.precision == 1 and _of_another_day(d_toll, ev.event_date):
+                # "… On 21 February protesters were forced back by gunfire that killed up to 80": the toll of a day
+                # no event was told of is that day's own event, not the toll of the day before's (a period, "from
+                # mid-October to mid-December", may hold the event told)
+                return False
             if ev.fatalities is None and ev.injuries is None:
                 events[j] = dataclasses.replace(
                     ev, fatalities=fat, injuries=inj,
@@ -2428,7 +2447,7 @@ class _Coder:
             res.errors.append(f"sentence at {sent.start}: date parsing failed: {e}")
         if dinfo is not None and getattr(dinfo, "start", -1) >= 0 and act and lang == "en" and (
                 (rel := _PLUPERFECT_CLAUSE_RE.search(sent.text, act[0].end, dinfo.start)) is not None) \
-                and (sent.section in section_date or self.narrative_date is not None):
+                and ((sent.section, sent.part) in section_date or self.narrative_date is not None):
             # "The attack was crushed by the loyalist forces, who had taken the city earlier … in a battle that lasted
             # from February to March 2011": the date of a pluperfect relative clause is what happened before, not
             # the date of the sentence's event, which is the one the text is at
@@ -2451,7 +2470,7 @@ class _Coder:
             return None
         if dinfo is not None and (dinfo.note or "").startswith("future"):
             dinfo = None
-        base = section_date.get(sent.section) or self.narrative_date
+        base = section_date.get((sent.section, sent.part)) or self.narrative_date
         # (only counted from a date named before, and only where the text has the words at all)
         next_day = _NEXT_DAY_RE.search(sent.text) if (
             hint_next_day and base is not None and _NEXT_DAY_HINT_RE.search(sent.text)) else None
@@ -2512,21 +2531,21 @@ class _Coder:
         if year_only and dinfo is not None and dinfo.date is not None:
             # "In 2015, the city fell to IS": the year is the sentence's own when the text's last date is of another
             # year (a date of that year said before is finer); it dates no sentence after it
-            known = section_date.get(sent.section) or self.narrative_date
+            known = section_date.get((sent.section, sent.part)) or self.narrative_date
             if known is not None and known.date is not None and known.date.year == dinfo.date.year:
                 dinfo = known
                 date_note = f"{dinfo.note} (said earlier in this section)"
             else:
                 date_note = dinfo.note
         elif dinfo is not None and dinfo.date is not None and getattr(dinfo, "start", -1) >= 0:
-            section_date[sent.section] = dinfo
+            section_date[(sent.section, sent.part)] = dinfo
             if dinfo.precision == 1:
                 self.narrative_date = dinfo
             date_note = dinfo.note
         elif anaphor is not None and dinfo is not None and dinfo.date is not None:
             date_note = dinfo.note
-        elif sent.section in section_date:
-            dinfo = section_date[sent.section]
+        elif (sent.section, sent.part) in section_date:
+            dinfo = section_date[(sent.section, sent.part)]
             date_note = f"{dinfo.note} (said earlier in this section)"
         elif doc_date is not None:
             dinfo = None
@@ -2756,6 +2775,10 @@ class _Coder:
                 if agent is not None and _camp(agent.name, lexicon) in ("state", "non_state", "external"):
                     t = dataclasses.replace(t, event_type="Strategic developments", sub_event_type="Change to group/activity",
                                             kind="deployment")
+            if t.kind == "protest" and _ROADBLOCK_RE.search(t.word) and not _CROWD_RE.search(sent.text) \
+                    and any(a.kind in ("state", "non_state", "external") for a in actors) \
+                    and not any(a.kind == "civilians" for a in actors):
+                continue  # "roadblocks set up using pickup trucks with the logo of Ansar al-Sharia": no protest
             key = (t.event_type, t.sub_event_type)
             prev_t = seen_types.get(key)
             if prev_t is not None and t.start - prev_t.end > 25 and t.kind not in _BACKREF_KINDS \
@@ -2923,6 +2946,7 @@ class _Coder:
                     strike_kind[sent.section] = t.kind
                 if et_t != "Strategic developments":
                     last_event_in_para[sent.section] = len(events) - 1
+                    self.last_event_paragraph[sent.section] = sent.paragraph
                     last_event_in_para[(sent.section, et)] = len(events) - 1
             # who acts next: not a side inferred, nor the protesters of a protest but the force that met them
             # ("… attacked a mosque where protesters were holding a sit-in. The troops opened fire …")
@@ -3007,6 +3031,11 @@ class _Coder:
         sub = t.sub_event_type
         protest_fat_cause = False
         et_t = et
+        if t.kind in ("property_destruction", "attack") and not actor1 and self._after_a_crowd(sent, actors):
+            # "Protesters started fires at police stations. The state television building was also set on fire on
+            # 21 February.", «… وأحرقت مقار حكومية»: burning, looting or assault whose agent the text never names,
+            # told right after a protest or a riot, is the crowd's riot (ACLED: violent demonstration)
+            return "Riots", "Violent demonstration", "Rioters", actor2, False, fat
         after = sent.text[t.start:t.end + 60]  # from the trigger: "opened fire on", «النار على»
         if t.kind == "assassination" and fat is None and not _ATTEMPT_RE.search(sent.text[max(0, t.start - 30):t.end]) \
                 and not re.search(r"محاول|attempt", sent.text[max(0, t.start - 12):t.end + 10], re.IGNORECASE):
@@ -3054,6 +3083,16 @@ class _Coder:
             except Exception:  # noqa: BLE001
                 pass
         return et_t, sub, actor1, actor2, protest_fat_cause, fat
+
+    def _after_a_crowd(self, sent: Sentence, actors: list[ActorMention]) -> bool:
+        """Whether the section's last event is a protest or a riot of this paragraph or the one before, and the
+        sentence names no armed actor (whose act it could be)."""
+        j = self.last_event_in_para.get(sent.section)
+        if j is None or self.events[j].event_type not in ("Protests", "Riots"):
+            return False
+        if any(a.kind in ("state", "non_state", "external") for a in actors):
+            return False
+        return sent.paragraph - self.last_event_paragraph.get(sent.section, -2) <= 1
 
     def trigger_date(self, sent: Sentence, t: Trigger, when: _When) -> tuple[str | None, int, str, DateInfo | None]:
         """The trigger's date: the sentence's (``when``), or the date expression nearest the trigger, or "N days

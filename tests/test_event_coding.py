@@ -3542,3 +3542,69 @@ def test_a_place_named_as_another_events_time_is_not_this_events_place():
     # the battle a sentence says an event became is that event's place
     named = "Gaddafi forces attacked the rebels on 6 March 2011, which resulted in the Battle of Bin Jawad."
     assert [e.location for e in events(named, None)] == ["Bin Jawad"]
+
+
+# --- parts, days and crowds (round 12) -------------------------------------------------------------------------
+
+def test_a_date_of_the_background_section_does_not_date_the_next_section():
+    text = ("Clashes in Tripoli broke out on 14 October 2011 in the Abu Salim district.\nBackground\n"
+            "The first clashes in the city were in February 2011.\nBattle\n"
+            "Soon after that, loyalist snipers opened fire in Tripoli, causing a large gun battle.")
+    battle = [e for e in events(text, None) if "snipers" in e.evidence]
+    assert [e.event_date for e in battle] == ["2011-10-14"]
+    ar = ("اندلعت اشتباكات في طرابلس يوم 14 أكتوبر 2011 في حي أبو سليم.\nخلفية\nكانت أولى المواجهات في المدينة في فبراير "
+          "2011.\nالمعركة\nوبعد ذلك فتح قناصة النار في طرابلس واندلعت اشتباكات عنيفة.")
+    battle = [e for e in events(ar, None) if "قناصة" in e.evidence]
+    assert [e.event_date for e in battle] == ["2011-10-14"]
+
+
+def test_a_toll_of_a_day_no_event_was_told_of_is_not_the_day_befores():
+    text = ("On 20 February 2011, security forces fired on protesters in Green Square in Tripoli.\n"
+            "On 21 February, protesters were forced back by heavy gunfire that killed up to 80 people.")
+    by_day = {e.event_date: e.fatalities for e in events(text, None)}
+    assert "2011-02-20" in by_day and by_day["2011-02-20"] is None
+    assert by_day.get("2011-02-21") == 80
+    ar = ("في 20 فبراير أطلقت قوات الأمن النار على المتظاهرين في ميدان الشهداء بطرابلس.\n"
+          "وفي 21 فبراير أسفرت الاشتباكات عن مقتل 80 شخصا.")
+    by_day = {e.event_date: e.fatalities for e in events(ar, "2011-02-22")}
+    assert by_day.get("2011-02-21") == 80 and by_day.get("2011-02-20") is None
+
+
+def test_burning_with_no_agent_told_after_a_protest_is_the_crowds_riot():
+    text = ("On 20 February, protesters gathered in Green Square in Tripoli.\n"
+            "Reportedly, the state television building in Tripoli was also set on fire on 21 February.")
+    riot = [e for e in events(text, None) if "set on fire" in e.evidence]
+    assert [(e.event_type, e.sub_event_type, e.actor1) for e in riot] == [("Riots", "Violent demonstration", "Rioters")]
+    ar = "تظاهر المئات في ميدان الشهداء بطرابلس.\nوأحرقت مقار حكومية في طرابلس في اليوم نفسه."
+    riot = [e for e in events(ar) if "أحرقت" in e.evidence]
+    assert [(e.event_type, e.actor1) for e in riot] == [("Riots", "Rioters")]
+    # with no protest before it, a building set on fire is property destruction, not a riot
+    lone = one("The state television building in Tripoli was set on fire on 21 February 2011.", None)
+    assert lone.event_type == SD
+
+
+def test_an_armed_groups_roadblock_is_no_protest():
+    assert not [e for e in events("Gunmen set up a roadblock near Zawiya.") if e.event_type == "Protests"]
+    assert not [e for e in events("The roadblocks near Benghazi were set up using pickup trucks with the logo of "
+                                  "Ansar al-Sharia.") if e.event_type == "Protests"]
+    # a crowd's road block is a protest, also when police disperse it
+    assert one("Residents blocked the road to Zawiya to protest power cuts, and police dispersed them.").event_type \
+        == "Protests"
+    assert one("أغلق محتجون الطريق الساحلي في الزاوية.").event_type == "Protests"
+
+
+@pytest.mark.parametrize("text", [
+    "On 17 February 2011, supporters of the opposition had taken to the streets in Tripoli.",
+    "Thousands are taking to the streets of Benghazi.",
+    "خرج المئات إلى الشوارع في مصراتة احتجاجا على انقطاع الكهرباء.",
+    "نزلوا إلى الشوارع في بنغازي للمطالبة برحيل الحكومة.",
+])
+def test_taking_to_the_streets_is_a_protest(text):
+    assert one(text).event_type == "Protests"
+
+
+def test_fighters_are_people_not_fighter_jets():
+    # "fighters" (combatants) is no air cue: "hit by friendly fire" is no air strike
+    assert not [e for e in events("In the confusion, about 30 NTC fighters in Tripoli were hit by friendly fire.")
+                if e.sub_event_type == "Air/drone strike"]
+    assert one("Fighter jets hit the airport in Sabha.").sub_event_type == "Air/drone strike"

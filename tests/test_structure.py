@@ -149,3 +149,20 @@ def test_offsets_roundtrip_random(text):
 )
 def test_us_un_uk_before_a_name_are_no_sentence_end(text, n):
     assert len(split_sentences(text)) == n
+
+
+def test_a_section_heading_opens_a_new_part():
+    text = ("Clashes broke out in Tripoli on 14 October 2011.\nBackground\nThe city fell in August 2011.\n"
+            "Battle\nThe clashes started at noon.\nThe fighting went on into the night.")
+    parts = [(s.text, s.part) for s in split_sentences(text)]
+    assert parts == [("Clashes broke out in Tripoli on 14 October 2011.", 0), ("Background", 1),
+                     ("The city fell in August 2011.", 1), ("Battle", 2), ("The clashes started at noon.", 2),
+                     ("The fighting went on into the night.", 2)]
+    ar = "اندلعت اشتباكات في طرابلس يوم 14 أكتوبر 2011.\nخلفية\nسقطت المدينة في أغسطس 2011.\nالمعركة\nبدأت الاشتباكات ظهرا."
+    assert [s.part for s in split_sentences(ar)] == [0, 1, 1, 2, 2]
+
+
+def test_a_title_line_or_a_dated_line_opens_no_part():
+    # the first line is the title; a short line with a digit is a date line, not a heading
+    text = "Battle of Brega\nRebels entered Brega.\n2 March 2011\nLoyalists attacked Brega."
+    assert {s.part for s in split_sentences(text)} == {0}

@@ -38,6 +38,9 @@ class Sentence:
         The line looks like a photo caption or a heading, not running text.
     language
         ``'ar'`` or ``'en'`` of the paragraph.
+    part
+        How many section headings («خلفية», "Background", "The battle": a short line between paragraphs of
+        running text) stand above the sentence: the part of an article it belongs to.
     """
 
     text: str
@@ -48,6 +51,7 @@ class Sentence:
     update_time: str | None
     is_caption: bool
     language: str
+    part: int = 0
 
 
 # characters stripped around lines and sentences: whitespace (incl. NBSP) and bidi/zero-width marks
@@ -273,22 +277,28 @@ def split_sentences(text: str) -> list[Sentence]:
     body = [(s, e) for s, e, _ in content if s < e]
     captionish = [_captionish(text[s:e]) for s, e in body]
     is_caption: dict[int, bool] = {}
+    is_heading: set[int] = set()
     for k, (s, e) in enumerate(body):
         line = text[s:e]
+        # a section heading: one or two words on a line of their own, no digit, between paragraphs of
+        # running text («الهجوم», "Aftermath"): it names the section, it reports nothing (a first line
+        # is the title, which may name the event)
+        heading = captionish[k] and len(_WORD_RE.findall(line)) <= 2 and not any(ch.isdigit() for ch in line) \
+            and 0 < k < len(body) - 1
         cap = captionish[k] and (
             bool(_CAPTION_MARK.search(line))
             or (k + 1 < len(body) and captionish[k + 1])
             or (k > 0 and captionish[k - 1] and is_caption.get(body[k - 1][0], False))
-            # a section heading: one or two words on a line of their own, no digit, between paragraphs of
-            # running text («الهجوم», "Aftermath"): it names the section, it reports nothing (a first line
-            # is the title, which may name the event)
-            or (len(_WORD_RE.findall(line)) <= 2 and not any(ch.isdigit() for ch in line) and 0 < k < len(body) - 1)
+            or heading
         )
         is_caption[s] = cap
+        if heading and not _CAPTION_MARK.search(line):
+            is_heading.add(s)
     out: list[Sentence] = []
     section = 0
     update: str | None = None
     paragraph = -1
+    part = 0
     for s, e, hdr_time in content:
         if hdr_time is not None:
             section += 1
@@ -296,6 +306,8 @@ def split_sentences(text: str) -> list[Sentence]:
         if s >= e:
             continue
         paragraph += 1
+        if s in is_heading:
+            part += 1
         line = text[s:e]
         lang = detect_language(line, default=doc_lang)
         cap = is_caption.get(s, False)
@@ -304,5 +316,5 @@ def split_sentences(text: str) -> list[Sentence]:
             a2, b2 = _strip_span(text, s + a, s + b)
             if a2 >= b2 or not any(ch.isalnum() for ch in text[a2:b2]):
                 continue
-            out.append(Sentence(text[a2:b2], a2, b2, paragraph, section, update, cap, lang))
+            out.append(Sentence(text[a2:b2], a2, b2, paragraph, section, update, cap, lang, part))
     return out
