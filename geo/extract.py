@@ -133,6 +133,16 @@ _MODAL_BEFORE_RE = re.compile(
 )
 # "called for an immediate ceasefire", "urged the parties to respect the truce", «دعا إلى وقف فوري لإطلاق النار»,
 # «طالبت البعثة بوقف إطلاق النار»: an agreement asked for is no agreement
+#: What a protest or a statement asks for: "demanding the release of detained relatives", "calling for an end to the
+#: attacks", «للمطالبة بالإفراج عن المعتقلين»; the event named in it is the cause of the demand, not an event told.
+_DEMANDED_RE = re.compile(
+    r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|press\w*\s+for)\s+(?:the\s+|an?\s+)?(?:immediate\s+|urgent\s+)?"
+    r"(?:release|end|return|arrest|investigation|prosecution|withdrawal|halt|cessation)\s+(?:of|to|into|from)\s+"
+    r"(?:\S+\s+){0,3}$"
+    r"|(?:^|\s)(?:[وف]?(?:مطالب\S*|للمطالبة|طالب\S*|يطالب\S*|دعا|دعت|داعي\S*))\s+(?:ب|ب?ال)?"
+    r"(?:الإفراج|الافراج|إفراج|افراج|إطلاق\s+سراح|اطلاق\s+سراح|وقف|إنهاء|انهاء|التحقيق|تحقيق|محاسبة|انسحاب)\S*\s+"
+    r"(?:\S+\s+){0,3}$",
+    re.IGNORECASE)
 _CALL_FOR_RE = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+for"
     r"|press(?:es|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for)\s+(?:(?!agree|sign|reach|conclud)\S+\s+){0,5}?"
@@ -1599,6 +1609,20 @@ def _fold_bare_deaths(events: list[Event], bare_ids: set[str], undated: frozense
     return [e for e in out if e.id not in drop]
 
 
+#: Settlement kinds from the smallest: of "the A district of B" the smaller kind is the place, whichever comes first.
+_SETTLEMENT_RANK = {"neighbourhood": 0, "suburb": 0, "village": 1, "town": 2, "city": 3, "capital": 4}
+
+
+def _finer_first(gaz: Gazetteer, first: Place, second: Place) -> bool:
+    """In "the <first> district of <second>" ("the Janzour district of Tripoli", "the Tripoli suburb of Tajoura",
+    "Benghazi's Laithi"), whether ``first`` is the finer place, the one the text is about: the smaller kind of
+    settlement, else the one the gazetteer puts inside the other, else the second (the usual English order)."""
+    a, b = _SETTLEMENT_RANK.get(first.feature_type), _SETTLEMENT_RANK.get(second.feature_type)
+    if a is not None and b is not None and a != b:
+        return a < b
+    return _is_ancestor(gaz, second, first)
+
+
 def _is_ancestor(gaz: Gazetteer, a: Place, b: Place) -> bool:
     """True when place ``a`` contains place ``b`` (parent chain)."""
     pid = b.parent_id
@@ -2624,10 +2648,13 @@ class _Coder:
         # "the Tripoli suburb of Tajoura", «ضاحية تاجوراء بطرابلس»: the suburb is the place
         # ("the Laithi neighbourhood of Benghazi" reads the other way: the finer place, by the
         # gazetteer's hierarchy, is the one kept)
-        libyan = [i for i in libyan if not any(
-            mentions[j].start > mentions[i].end and _PART_OF_GAP_RE.match(text[mentions[i].end:mentions[j].start])
-            and not _is_ancestor(gaz, placed_of(j), placed_of(i))
-            for j in libyan)]
+        # ("the Janzour district of Tripoli" reads the first way: of two settlements the smaller kind is the place)
+        coarser = set()
+        for i in libyan:
+            for j in libyan:
+                if mentions[j].start > mentions[i].end and _PART_OF_GAP_RE.match(text[mentions[i].end:mentions[j].start]):
+                    coarser.add(j if _finer_first(gaz, placed_of(i), placed_of(j)) else i)
+        libyan = [i for i in libyan if i not in coarser]
         # «كتيبة شهداء أبو سليم», "the Misrata Military Council": a town inside an actor's name is where the
         # actor comes from, not where the event happened (when the sentence names another place)
         in_names = [i for i in libyan if any(
@@ -2741,6 +2768,8 @@ class _Coder:
                 continue  # "threatened to storm Misrata", «أي هجوم على طرابلس»: not (yet) an event
             if t.kind == "agreement" and _CALL_FOR_RE.search(sent.text[max(0, t.start - 70):t.start]):
                 continue  # "called for a ceasefire", «طالبت البعثة بوقف إطلاق النار»: asked for, not agreed
+            if t.kind != "protest" and _DEMANDED_RE.search(sent.text[max(0, t.start - 70):t.start]):
+                continue  # "demanding the release of detained relatives", «للمطالبة بالإفراج عن المعتقلين»: what is asked for
             if hint["compare"] and _COMPARED_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # "Along with the Battle of Misrata, …", «على غرار معركة مصراتة»: a comparison, no event
             if hint["habit"] and _HABIT_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):

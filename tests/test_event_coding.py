@@ -3608,3 +3608,39 @@ def test_fighters_are_people_not_fighter_jets():
     assert not [e for e in events("In the confusion, about 30 NTC fighters in Tripoli were hit by friendly fire.")
                 if e.sub_event_type == "Air/drone strike"]
     assert one("Fighter jets hit the airport in Sabha.").sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(("text", "doc_date", "day"), [
+    ("Officials said on Thursday that an airstrike on Murzuq on Sunday killed 43 people.", "2019-08-08", "2019-08-04"),
+    ("Residents said on Saturday that gunmen had attacked a checkpoint in Zawiya late on Thursday.", "2019-04-13",
+     "2019-04-11"),
+    ("The UN said on Friday that air strikes on the Tajoura detention centre late on Tuesday killed 53 migrants.",
+     "2019-07-05", "2019-07-02"),
+    ("An airstrike on Murzuq on Sunday killed 43 people, officials said on Thursday.", "2019-08-08", "2019-08-04"),
+    ("أعلن المجلس البلدي الجمعة أن غارة جوية استهدفت مرزق يوم الأحد وأسفرت عن مقتل 43 شخصا.", "2019-08-09", "2019-08-04"),
+    ("وقالت وزارة الصحة يوم الثلاثاء إن 27 شخصا قتلوا في اشتباكات بطرابلس يوم الاثنين.", "2023-08-16", "2023-08-14"),
+])
+def test_an_event_told_as_said_on_another_day_is_of_its_own_day(text, doc_date, day):
+    assert one(text, doc_date).event_date == day
+
+
+@pytest.mark.parametrize("text", [
+    "Residents staged a sit-in in Zawiya on Monday, demanding the release of detained relatives.",
+    "تظاهر أهالي الزاوية يوم الاثنين للمطالبة بالإفراج عن ذويهم المعتقلين.",
+])
+def test_what_a_protest_demands_is_no_event(text):
+    assert [e.event_type for e in events(text, "2021-03-03")] == ["Protests"]
+
+
+def test_a_demand_does_not_hide_the_deed_told_after_it():
+    assert one("Protesters demanding jobs stormed the council building in Zawiya.").event_type == "Riots"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Armed clashes broke out in the Janzour district of Tripoli late on Friday.", "gn:2216349"),
+    ("Clashes erupted in the Tripoli suburb of Tajoura.", "gn:2210394"),
+    ("Clashes erupted in the Laithi neighbourhood of Benghazi.", "ly:benghazi-laithi"),
+    ("Clashes erupted in Tripoli's Tajoura district.", "gn:2210394"),
+])
+def test_of_a_district_and_its_city_the_district_is_the_place_whichever_comes_first(text, place):
+    assert [e.place_id for e in events(text, "2021-09-04")] == [place]

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.text.structure import split_sentences
-from geo.text.timeparse import DateInfo, find_dates, resolve_date
+from geo.text.timeparse import DateInfo, find_dates, pick_date, resolve_date
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sirte-live-2016-ar.txt"
 DOC = dt.date(2016, 6, 9)  # a Thursday
@@ -418,3 +418,19 @@ def test_a_year_alone_in_a_narrative_is_coded_by_its_first_day(text, lang, want)
 def test_a_year_since_which_something_lasts_is_background():
     (d,) = find_dates("Since 2014, the city has been contested.", None, "en")
     assert d.note.startswith("since")
+
+
+def test_the_date_of_a_saying_gives_way_to_the_date_of_the_event():
+    # "said on Thursday that an air strike on Sunday …": the air strike is of Sunday
+    found = find_dates("Officials said on Thursday that an airstrike on Murzuq on Sunday killed 43 people.",
+                       dt.date(2019, 8, 8), "en")
+    assert pick_date(found, dt.date(2019, 8, 8)).date == dt.date(2019, 8, 4)
+    assert [d.note.startswith("statement") for d in found] == [True, False]
+    found = find_dates("وقالت وزارة الصحة يوم الثلاثاء إن 27 شخصا قتلوا في اشتباكات بطرابلس يوم الاثنين.",
+                       dt.date(2023, 8, 16), "ar")
+    assert pick_date(found, dt.date(2023, 8, 16)).date == dt.date(2023, 8, 14)
+    # the only date of a sentence is kept, whoever said it
+    found = find_dates("Officials said on Thursday that five people were killed in clashes in Sabha.",
+                       dt.date(2019, 8, 8), "en")
+    assert pick_date(found, dt.date(2019, 8, 8)).date == dt.date(2019, 8, 8)
+    assert not found[0].note.startswith("statement")

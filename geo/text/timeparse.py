@@ -433,6 +433,7 @@ def find_dates(
     ``background_days`` before the document date is background (see :func:`report_period_days`).
     """
     found = _find_dates_marked(text, doc_date, language, ref_year, background_days)
+    found = _mark_statement_dates(text, found)
     if doc_date is None and ref_year is None:
         # "from 4 April to 4 June 2019", «من 4 أبريل إلى 4 يونيو 2019»: the first day of a range takes the year of
         # the date that ends it (a range's year is written once, at its end)
@@ -444,6 +445,28 @@ def find_dates(
                 if w is not None and w.date is not None:
                     found[n] = _replace(w, note=w.note.replace("named earlier in the text", "of the date that ends its range"))
     return found
+
+
+#: A speech verb right before a date: "officials said on Thursday (that …)", «وقالت وزارة الصحة يوم الثلاثاء (إن …)».
+_SAID_BEFORE_RE = re.compile(
+    r"(?:\b(?:said|says|told\s+\S+|announced|reported|stated|confirmed|added|claimed|declared|revealed|warned)"
+    r"\s*,?\s*(?:late\s+|early\s+)?(?:on\s+)?"
+    r"|(?:^|\s)[وف]?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أكد|أكدت|اكد|اكدت|صرح|صرحت)"
+    r"(?:\s+\S+){0,4}?\s+(?:يوم\s+|مساء\s+|صباح\s+)?)$",
+    re.IGNORECASE)
+_USABLE_SKIP = ("since", "background", "future", "range end")
+
+
+def _mark_statement_dates(text: str, found: list[DateInfo]) -> list[DateInfo]:
+    """Mark the date of a saying ("Officials said on Thursday that an air strike on Sunday killed 43") as that,
+    when the sentence names another date: the event is of the other date. A statement's date that is the
+    sentence's only one is left as it is (the best there is)."""
+    said = [d for d in found if d.start >= 0 and d.date is not None and not d.note.startswith(_USABLE_SKIP)
+            and _SAID_BEFORE_RE.search(text, max(0, d.start - 60), d.start)]
+    if not said or not any(d not in said and d.start >= 0 and d.date is not None
+                           and not d.note.startswith(_USABLE_SKIP) for d in found):
+        return found
+    return [_replace(d, note=f"statement date ({d.note}): the day it was said") if d in said else d for d in found]
 
 
 _RANGE_JOIN_RE = re.compile(r"^\s*(?:to|until|till|through|and|[-–—]|و|إلى|الى|حتى|وحتى)\s*$", re.IGNORECASE)
@@ -758,7 +781,7 @@ def pick_date(found: list[DateInfo], doc_date: _dt.date | None) -> DateInfo:
     that cannot; failing that the first found; and without any, the document date.
     """
     for c in sorted(found, key=lambda c: c.date is None):
-        if not c.note.startswith(("since", "background", "future", "range end")):
+        if not c.note.startswith(_USABLE_SKIP + ("statement",)):
             return c
     if found:
         return found[0]
@@ -774,7 +797,7 @@ def nearest_date(found: list[DateInfo], start: int, end: int) -> DateInfo | None
     takes its own date. ``None`` when the sentence has fewer than two usable dates.
     """
     usable = [c for c in found if c.date is not None and c.start >= 0
-              and not c.note.startswith(("since", "background", "future", "range end"))]
+              and not c.note.startswith(_USABLE_SKIP + ("statement",))]
     if len(usable) < 2:
         return None
     return min(usable, key=lambda c: (c.start - end if c.start >= end else start - c.end if c.end <= start else 0,
