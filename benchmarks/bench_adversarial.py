@@ -18,6 +18,8 @@ CASES = {
     "Arabic sentences of place names": "قصفت الطائرات سرت وبنغازي ومصراتة. ",
     "English sentences of place names": "Aircraft struck Sirte, Benghazi and Misrata. ",
     "one line of one name": "سرت ",
+    # dated events with places and no full stop: one "sentence" as long as the input, cut by the sentence cap
+    "one line of dated events": "On 5 March 2011 rebels attacked Sirte, and on 6 March loyalists shelled Brega, ",
 }
 
 

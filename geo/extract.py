@@ -177,6 +177,15 @@ _STATE_CLAUSE_RE = re.compile(
     re.IGNORECASE)
 _AR_RELATIVE_RE = re.compile(r"(?:^|\s)(?:الذي|التي|الذين|اللذين|اللتين|اللتان|اللذان|اللواتي)\s+(?:لا\s+)?(?:ت?زال\S*\s+)?$")
 # "also killed", «كما قتل»: a toll that adds victims to the one told before, not its update
+#: Victims added to a toll already told: "another soldier", "two other diplomats", "three more people", «جندي آخر»,
+#: «ثلاثة آخرون», «جندي ثالث».
+_ADDED_VICTIMS_RE = re.compile(
+    r"\b(?:another|(?:\w+\s+)(?:other|more)\s+(?:\w+\s+)?(?:people|persons|civilians|soldiers|fighters|diplomats|\w+s)\b|"
+    r"a\s+(?:second|third|fourth|fifth))\b"
+    r"|(?:^|\s)\S+\s+(?:آخر|اخر|آخرون|اخرون|آخرين|اخرين|ثالث|رابع|خامس)(?:\s|$|[.،])", re.IGNORECASE)
+#: Died of the wounds of an event told before ("died of his wounds", «متأثرا بجراحه»): its toll, whatever the day.
+_DIED_OF_WOUNDS_RE = re.compile(r"\bdied\s+(?:later\s+)?(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)|succumbed"
+                                r"|متأثر\S*\s+(?:ب)?(?:جراح|إصاب|اصاب)|متاثر\S*\s+(?:ب)?(?:جراح|اصاب)", re.IGNORECASE)
 _ALSO_RE = re.compile(r"\b(?:also|another|other|further|additional)\b|(?:^|\s)(?:كما|أيضا|أيضاً|ايضا|آخرين|اخرين)(?:\s|$)",
                       re.IGNORECASE)
 # «حكم بإعدام», "sentenced … to death": a verdict, not an execution
@@ -363,6 +372,12 @@ _CIVILIAN_VICTIMS_RE = re.compile(
 #: Unnamed "people" killed or wounded by an attack («وقتلوا أربعة أشخاص», "killing four people"): civilians when
 #: the assault names no armed target (an attack on a town, not on a checkpoint or its guards; not "gunfire killed …")
 #: Protest verbs a force also does when it regroups or moves (police who "protested" over pay do protest)
+#: A place taken with no fighting: "without a fight", "unopposed", «دون قتال», «دون مقاومة».
+_UNOPPOSED_RE = re.compile(
+    r"\bwithout\s+(?:a\s+fight|(?:any\s+)?(?:resistance|fighting|a\s+shot\s+(?:being\s+)?fired)|firing\s+a\s+(?:single\s+)?shot)"
+    r"|\bunopposed\b|\bpeacefully\b|(?:دون|بدون|من\s+دون|من\s+غير)\s+(?:أي\s+|اي\s+)?(?:قتال|مقاومة|مقاومه|اشتباكات|معارك|إطلاق\s+(?:نار|رصاصة)|اطلاق\s+(?:نار|رصاصه))"
+    r"|(?:^|\s)سلميا",
+    re.IGNORECASE)
 _PROTEST_VERB_RE = re.compile(r"rallied|rally|marched", re.IGNORECASE)
 #: A road block («قطع الطريق», "roadblock"): a protest when a crowd sets it up, not when an armed group does.
 _ROADBLOCK_RE = re.compile(r"road\s*block|blocked|blocking|قطع|أغلق|اغلق", re.IGNORECASE)
@@ -876,6 +891,12 @@ _PREP_RE = re.compile(r"(?:^|\s)(?:على|علي|ضد|مع|من|في|عن|الى
 
 #: Clause boundaries inside a sentence: «فيما», «بينما», «في حين», "while", "whereas", semicolons.
 _CLAUSE_RE = re.compile(r"[;؛]|[،,]?\s*(?:(?<![\w])(?:فيما|بينما|في حين)(?![\w])|\b(?:while|whereas)\b)")
+#: Clauses a sentence's tolls are split by: those of :data:`_CLAUSE_RE`, and a conjunct that opens with its own
+#: time («…، وفي اليوم التالي قتلت غارة …», "…, and a day later an air strike killed …").
+_TOLL_CLAUSE_RE = re.compile(
+    _CLAUSE_RE.pattern + r"|[،,]\s*و(?=(?:في|بعد|قبل|ثم)\s)"
+    r"|,\s*(?:and\s+)?(?=(?:then|later|(?:a|one|two|three|four|five)\s+days?\s+later|the\s+(?:next|following)\s+day|on\s+\w+day)\b)",
+    re.IGNORECASE)
 
 #: Words that refer back to forces named earlier ("the forces", «القوات», «قواتنا»).
 _ANAPHORIC_FORCES_RE = re.compile(
@@ -1070,13 +1091,14 @@ _SUMMARY_TOLL_RE = re.compile(
 def _clause_tolls(text: str, lang: str, trigs: Iterable[Trigger]) -> dict[int, tuple[int | None, int | None]] | None:
     """Each clause's own toll, where the triggers of a sentence lie in several clauses and one of them at
     least counts its own dead or wounded ("Clashes in Zawiya killed three, while an air strike in Gharyan
-    killed five", «…، فيما قتل خمسة في غارة على غريان»; "…, while an air strike hit Gharyan": no toll of
-    its own); None when no trigger's clause counts any (the toll is the sentence's)."""
+    killed five", «…، فيما قتل خمسة في غارة على غريان», «…، وفي اليوم التالي قتلت غارة خمسة»; "…, while an air
+    strike hit Gharyan": no toll of its own); None when no trigger's clause counts any (the toll is the
+    sentence's). Clauses are split by :data:`_TOLL_CLAUSE_RE`."""
 
-    clauses = {_clause_of(text, t.start) for t in trigs}
+    clauses = {_clause_of(text, t.start, _TOLL_CLAUSE_RE) for t in trigs}
     if len(clauses) < 2:
         return None
-    cuts = [0] + [b.end() for b in _CLAUSE_RE.finditer(text)] + [len(text)]
+    cuts = [0] + [b.end() for b in _TOLL_CLAUSE_RE.finditer(text)] + [len(text)]
     out: dict[int, tuple[int | None, int | None]] = {}
     for c in clauses:
         part = numbers.casualties(text[cuts[c]:cuts[c + 1]], lang)
@@ -1115,9 +1137,18 @@ def _of_another_day(d: DateInfo | None, event_date: str | None) -> bool:
     return d.date.isoformat()[:7] != event_date[:7]
 
 
-def _clause_of(text: str, pos: int) -> int:
-    """Index of the clause (split by :data:`_CLAUSE_RE`) that holds offset ``pos``."""
-    return sum(1 for b in _CLAUSE_RE.finditer(text) if b.end() <= pos)
+def _added_victims(ev: Event, fat: int | None, inj: int | None, text: str) -> tuple[int | None, int | None] | None:
+    """The toll of ``ev`` with the victims a later sentence adds to it ("Two other US diplomats were killed in the
+    attack.", "Another soldier died of his wounds on Monday.", «وتوفي جندي آخر متأثرا بجراحه»), or None when the
+    sentence adds none (no toll before it, no count, or no "another"/"other"/"more" word)."""
+    if not ev.fatalities or not fat or _ADDED_VICTIMS_RE.search(text) is None:
+        return None
+    return ev.fatalities + fat, ev.injuries if inj is None else (ev.injuries or 0) + inj
+
+
+def _clause_of(text: str, pos: int, pattern: re.Pattern[str] = _CLAUSE_RE) -> int:
+    """Index of the clause (split by ``pattern``, :data:`_CLAUSE_RE` by default) that holds offset ``pos``."""
+    return sum(1 for b in pattern.finditer(text) if b.end() <= pos)
 
 
 def _agent_before(t: Trigger, actors: list[ActorMention], text: str) -> bool:
@@ -2054,8 +2085,8 @@ class _Coder:
     def _toll_of_last_event(self, sent: Sentence, lang: str, cas0: Casualties) -> bool:
         """Give a toll told in a sentence with no place and no event of its own ("53 migrants died and 130
         were injured", «وارتفعت الحصيلة إلى 12 قتيلا») to the section's last violent event: its first toll,
-        or a higher updated one (the latest toll wins; an "also" toll adds victims and is left alone).
-        Whether it was given."""
+        or a higher updated one (the latest toll wins), or the victims "another", "two other", "three more" add
+        to it. Whether it was given."""
         events, last_event_in_para = self.events, self.last_event_in_para
         j0 = last_event_in_para.get(sent.section)
         if j0 is None or cas0 is None or not (cas0.fatalities or cas0.injuries):
@@ -2072,15 +2103,18 @@ class _Coder:
             d = None
         if d is not None and d.note.startswith(("since", "background")):
             return False  # "Since 2011, more than 5,000 people have died": a war's tally
-        if not updated and _of_another_day(d, ev0.event_date):
-            return False  # deaths of another day (or month) are not this event's toll
+        of_wounds = _DIED_OF_WOUNDS_RE.search(sent.text) is not None
+        if not updated and not of_wounds and _of_another_day(d, ev0.event_date):
+            return False  # deaths of another day (or month) are not this event's toll (unless of its wounds)
         fat0, inj0 = ev0.fatalities, ev0.injuries
         if fat0 is None and inj0 is None:
             fat0, inj0 = cas0.fatalities, cas0.injuries
+        elif not updated and (added := _added_victims(ev0, cas0.fatalities, cas0.injuries, sent.text)) is not None:
+            fat0, inj0 = added
         elif updated and not _ALSO_RE.search(sent.text) and (cas0.fatalities or 0) > (fat0 or 0):
             fat0, inj0 = cas0.fatalities, inj0 if cas0.injuries is None else max(inj0 or 0, cas0.injuries)
-        elif inj0 is None and cas0.injuries and not cas0.fatalities:
-            inj0 = cas0.injuries  # "Another 20 were wounded." after the dead were counted
+        elif inj0 is None and cas0.injuries and (not cas0.fatalities or cas0.fatalities == fat0):
+            inj0 = cas0.injuries  # "Another 20 were wounded." after the dead were counted (or the same dead again)
         else:
             return False
         events[j0] = dataclasses.replace(
@@ -2446,6 +2480,11 @@ class _Coder:
                 events[j] = dataclasses.replace(
                     ev, fatalities=fat, injuries=inj,
                     notes=(ev.notes + "; " if ev.notes else "") + f"casualties from the next sentence: {sent.text[:80]}")
+                return True
+            if (added := _added_victims(ev, fat, inj, sent.text)) is not None:
+                events[j] = dataclasses.replace(
+                    ev, fatalities=added[0], injuries=added[1],
+                    notes=(ev.notes + "; " if ev.notes else "") + f"victims added by the next sentence: {sent.text[:80]}")
                 return True
             if fat is not None and ev.fatalities is not None and fat > ev.fatalities \
                     and not _ALSO_RE.search(sent.text):
@@ -2900,7 +2939,8 @@ class _Coder:
                             events[j], actor1=actor1, actor2=events[j].actor2 or (actor2 if actor2 != actor1 else ""),
                             notes=events[j].notes + f"; actor from a later mention: {sent.text[:60]}")
                     continue
-            fat_c, inj_c = clause_cas.get(_clause_of(sent.text, t.start), (None, None)) if clause_cas else (fat, inj)
+            fat_c, inj_c = clause_cas.get(_clause_of(sent.text, t.start, _TOLL_CLAUSE_RE), (None, None)) \
+                if clause_cas else (fat, inj)
             if owner is not None and et != owner:
                 fat_c, inj_c = None, None  # the sentence's toll is an event of another type's (counted once)
             fat_each: int | list[int | None] | list[int] | None
@@ -3111,6 +3151,10 @@ class _Coder:
                 sub = lexicon.territory_sub_event(actor1) or sub
             except Exception:  # noqa: BLE001
                 pass
+        if t.kind == "territory" and et_t == "Battles" and _UNOPPOSED_RE.search(sent.text, t.end, t.end + 70):
+            # "captured Gharyan without a fight", «دخلت المدينة دون قتال»: a place taken unopposed changes hands with
+            # no battle (ACLED: non-violent transfer of territory)
+            et_t, sub = "Strategic developments", "Non-violent transfer of territory"
         return et_t, sub, actor1, actor2, protest_fat_cause, fat
 
     def _after_a_crowd(self, sent: Sentence, actors: list[ActorMention]) -> bool:
@@ -3129,7 +3173,7 @@ class _Coder:
         sentence_found = self.sentence_found
         dinfo, date_note, ev_date, tprec = when.dinfo, when.date_note, when.ev_date, when.tprec
         t_date, t_prec, t_note = ev_date, tprec, date_note
-        own = timeparse.nearest_date(sentence_found, t.start, t.end) if dinfo is not None and \
+        own = timeparse.date_of_words(sentence_found, sent.text, t.start, t.end) if dinfo is not None and \
             getattr(dinfo, "start", -1) >= 0 else None
         if own is not None and own.date is not None:
             t_date, t_prec, t_note = own.date.isoformat(), own.precision, f"{own.note} (the date nearest the trigger)"

@@ -3644,3 +3644,44 @@ def test_a_demand_does_not_hide_the_deed_told_after_it():
 ])
 def test_of_a_district_and_its_city_the_district_is_the_place_whichever_comes_first(text, place):
     assert [e.place_id for e in events(text, "2021-09-04")] == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 April 2019, the LNA captured Gharyan without a fight.",
+    "دخلت قوات حفتر مدينة غريان دون قتال يوم 4 أبريل 2019.",
+    "Rebels entered Zawiya unopposed on 5 March 2011.",
+])
+def test_a_place_taken_unopposed_changes_hands_without_a_battle(text):
+    e = one(text, None)
+    assert (e.event_type, e.sub_event_type) == (SD, "Non-violent transfer of territory")
+
+
+def test_a_place_taken_after_fighting_is_a_battle():
+    assert one("Rebels captured Zawiya after fierce fighting on 5 March 2011.", None).event_type == "Battles"
+
+
+def test_each_conjunct_takes_the_date_that_opens_it():
+    text = "في 4 أبريل 2019 أطلق خليفة حفتر عملية للسيطرة على طرابلس، وفي 5 أبريل وصلت قواته إلى غريان."
+    assert {(e.place_id, e.event_date) for e in events(text, None)} >= {("gn:2210247", "2019-04-04")}
+
+
+def test_victims_another_sentence_adds_join_the_events_toll():
+    text = ("Islamic militants attacked the United States consulate in Benghazi on 11 September 2012, killing Ambassador "
+            "Chris Stevens and Sean Smith. Two other US diplomats were killed in the attack.")
+    assert [e.fatalities for e in events(text, None)] == [4]
+    # one who died of his wounds the next day is the ambush's toll too
+    text = "Two soldiers were killed in an ambush near Sabha on Sunday. Another soldier died of his wounds on Monday."
+    assert [e.fatalities for e in events(text, "2019-03-05")] == [3]
+    ar = "قتل جنديان في كمين قرب سبها يوم الأحد. وتوفي جندي آخر متأثرا بجراحه يوم الاثنين."
+    assert [e.fatalities for e in events(ar, "2019-03-05")] == [3]
+
+
+def test_each_dated_conjunct_keeps_its_own_toll():
+    ar = ("سقطت قذائف على أبو سليم يوم الجمعة ما أدى إلى مقتل ثلاثة مدنيين، وفي اليوم التالي قتلت غارة جوية خمسة "
+          "مقاتلين في تاجوراء.")
+    assert sorted((e.place_id, e.fatalities) for e in events(ar, "2019-05-06")) == [
+        ("gn:2210394", 5), ("ly:tripoli-abu-salim", 3)]
+    text = ("Shelling hit Abu Salim on Friday, killing three civilians, and a day later an airstrike on Tajoura killed "
+            "five fighters.")
+    assert sorted((e.place_id, e.fatalities) for e in events(text, "2019-05-06")) == [
+        ("gn:2210394", 5), ("ly:tripoli-abu-salim", 3)]

@@ -144,7 +144,7 @@ def test_arabic_casualties(text, fat, inj):
         ("A shell hit the house, killing a woman and wounding two children.", 1, 2),
         ("Gunmen opened fire on a car, killing the driver.", 1, None),
         ("The blast resulted in the death of a policeman.", 1, None),
-        ("Gunmen killed the driver and his two sons.", None, None),
+        ("Gunmen killed the driver and his two sons.", 3, None),
         ("Islamic State militants executed 21 Egyptian Christians near Sirte.", 21, None),
         ("Unknown gunmen killed five Sudanese in Kufra.", 5, None),
         ("Gunmen kidnapped 20 Egyptians in Sirte.", None, None),
@@ -277,3 +277,58 @@ def test_a_count_before_the_day_it_fell_on_and_before_qad_is_counted(text, fat):
 def test_two_others_are_two(text, fat, inj):
     c = casualties(text, "ar")
     assert (c.fatalities, c.injuries) == (fat, inj)
+
+
+@pytest.mark.parametrize(("text", "lang", "fat"), [
+    ("On 20 April, two Western photojournalists were killed by a mortar round.", "en", 2),
+    ("Three young men were killed in the shelling.", "en", 3),
+    ("Three pro-Gaddafi soldiers were killed near the bridge.", "en", 3),
+    ("Militants attacked the consulate, killing the ambassador and three other Americans.", "en", 4),
+    ("The attack killed Ambassador Chris Stevens and three other Americans.", "en", 4),
+    ("ما أسفر عن مقتل السفير كريستوفر ستيفنز وثلاثة أمريكيين آخرين.", "ar", 4),
+    ("قتل مسلحون رجلا وثلاثة آخرين في سبها.", "ar", 4),
+    ("أسفر الهجوم عن مقتل قائد الكتيبة وأربعة من مرافقيه.", "ar", 5),
+])
+def test_victims_described_or_joined_by_others_are_counted(text, lang, fat):
+    assert casualties(text, lang).fatalities == fat
+
+
+@pytest.mark.parametrize(("text", "lang", "fat", "inj"), [
+    ("The two main roads were closed.", "en", None, None),   # a count of things, not people
+    ("أسفر الهجوم عن مقتل جندي وإصابة ثلاثة آخرين.", "ar", 1, 3),  # the others are the wounded
+    ("Clashes killed five soldiers and three civilians.", "en", 8, None),
+])
+def test_others_are_not_counted_twice_nor_from_things(text, lang, fat, inj):
+    c = casualties(text, lang)
+    assert (c.fatalities, c.injuries) == (fat, inj)
+
+
+@pytest.mark.parametrize(("text", "fat", "inj"), [
+    ("أعدم مسلحون 12 سجينا في منطقة قرب بنغازي.", 12, None),
+    ("قتل مسلحون ثلاثة صحفيين في طرابلس.", 3, None),
+    ("أصيب خمسة متظاهرين برصاص قوات الأمن.", None, 5),
+    ("خطف مسلحون أربعة مهندسين قرب غات.", None, None),  # taken, not killed
+])
+def test_prisoners_reporters_and_protesters_are_counted_people(text, fat, inj):
+    c = casualties(text, "ar")
+    assert (c.fatalities, c.injuries) == (fat, inj)
+
+
+def test_a_toll_of_a_period_does_not_replace_the_events_own_count():
+    c = casualties("Fighting between rival militias in Tripoli killed 32 people and wounded 159 over the weekend, "
+                   "bringing the death toll since the clashes began to 47.", "en")
+    assert (c.fatalities, c.injuries) == (32, 159)
+    assert casualties("قتل 32 شخصا في الاشتباكات لترتفع حصيلة القتلى منذ بدء المعارك إلى 47.", "ar").fatalities == 32
+    # alone, it is the toll there is; an update of one event's toll still replaces
+    assert casualties("The death toll since the clashes began rose to 47.", "en").fatalities == 47
+    assert casualties("Four people were killed, and the toll later rose to seven.", "en").fatalities == 7
+
+
+@pytest.mark.parametrize(("text", "fat"), [
+    ("Killed in the attack were US Ambassador Christopher Stevens and Sean Smith a US diplomat.", 2),
+    ("Gunmen stormed the compound, killing Ambassador Chris Stevens and Sean Smith.", 2),
+    ("Another soldier died of his wounds on Monday.", 1),
+    ("Two other US diplomats were killed in the attack.", 2),
+])
+def test_named_and_added_victims_are_counted(text, fat):
+    assert casualties(text, "en").fatalities == fat

@@ -166,3 +166,17 @@ def test_a_title_line_or_a_dated_line_opens_no_part():
     # the first line is the title; a short line with a digit is a date line, not a heading
     text = "Battle of Brega\nRebels entered Brega.\n2 March 2011\nLoyalists attacked Brega."
     assert {s.part for s in split_sentences(text)} == {0}
+
+
+def test_a_run_of_text_with_no_full_stop_is_cut_into_bounded_sentences():
+    from geo.text.structure import MAX_SENTENCE_CHARS
+    unit = "On 5 March 2011 rebels attacked Sirte, and on 6 March loyalists shelled Brega, "
+    text = unit * 200
+    sents = split_sentences(text)
+    assert len(sents) > 1 and all(len(s.text) <= MAX_SENTENCE_CHARS for s in sents)
+    # cut at a clause mark, nothing lost: the pieces cover the text
+    assert all(s.text.endswith(",") for s in sents[:-1])
+    assert "".join(text[s.start:s.end] for s in sents).replace(" ", "") == text.replace(" ", "")
+    # real sentences are never cut
+    real = "On 26 June 2019, GNA forces captured Gharyan, the LNA's forward base, after a surprise attack."
+    assert [s.text for s in split_sentences(real)] == [real]

@@ -434,3 +434,27 @@ def test_the_date_of_a_saying_gives_way_to_the_date_of_the_event():
                        dt.date(2019, 8, 8), "en")
     assert pick_date(found, dt.date(2019, 8, 8)).date == dt.date(2019, 8, 8)
     assert not found[0].note.startswith("statement")
+
+
+def test_a_date_that_opens_a_clause_dates_its_words():
+    from geo.text.timeparse import date_of_words
+    text = "في 4 أبريل 2019 أطلق خليفة حفتر عملية للسيطرة على طرابلس، وفي 5 أبريل وصلت قواته إلى المطار."
+    found = find_dates(text, None, "ar", ref_year=2019)
+    assert date_of_words(found, text, text.index("للسيطرة"), text.index("للسيطرة") + 7).date == dt.date(2019, 4, 4)
+    assert date_of_words(found, text, text.index("وصلت"), text.index("وصلت") + 4).date == dt.date(2019, 4, 5)
+    # a date after its words in another conjunct: the nearest
+    text = "By 7 April fighting had reached Tripoli, and an airstrike hit Mitiga on 8 April 2019."
+    found = find_dates(text, None, "en", ref_year=2019)
+    assert date_of_words(found, text, text.index("airstrike"), text.index("airstrike") + 9).date == dt.date(2019, 4, 8)
+    # a dateline's date is no clause's opener
+    text = "STUTTGART, Germany, Sept. 26, 2019 — U.S. Africa Command conducted an airstrike near Murzuq on September 24, 2019."
+    found = find_dates(text, None, "en")
+    assert date_of_words(found, text, text.index("airstrike"), text.index("airstrike") + 9).date == dt.date(2019, 9, 24)
+
+
+def test_a_saying_dated_at_the_head_of_the_sentence_gives_way():
+    text = "On Tuesday, officials of the US military said they believed the airstrikes in Tripoli last week were Egypt's."
+    found = find_dates(text, dt.date(2014, 8, 28), "en")
+    assert found[0].note.startswith("statement") and pick_date(found, dt.date(2014, 8, 28)).precision == 2
+    text = "Yesterday's attack follows a similar one reported to have occurred on the night of August 17–18."
+    assert not any(d.note.startswith("statement") for d in find_dates(text, dt.date(2014, 8, 24), "en"))

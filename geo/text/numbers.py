@@ -376,6 +376,18 @@ _EN_PERSON = {"people", "persons", "person", "civilians", "civilian", "soldiers"
               "pro", "gna", "lna", "is", "isis", "government", "forces", "including", "also", "at", "least",
               "who"}
 _EN_ACTIVE = {"killing", "kills", "kill", "wounding", "injuring", "injures", "wounds"}
+#: Nouns of people a count is of ("two Western photojournalists", "three young men").
+_EN_PEOPLE_NOUNS = frozenset({"people", "persons", "civilians", "soldiers", "fighters", "militants", "troops", "members",
+                              "children", "women", "men", "boys", "girls", "policemen", "officers", "gunmen", "residents",
+                              "migrants", "workers", "guards", "rebels", "journalists", "staff", "protesters",
+                              "demonstrators", "worshippers", "students", "cadets", "recruits", "refugees", "diplomats",
+                              "doctors", "nurses", "medics", "paramedics", "pilots", "detainees", "hostages", "captives",
+                              "officials", "employees", "volunteers", "relatives", "nationals", "tourists", "police"})
+
+
+def _is_en_people(w: str) -> bool:
+    """Whether ``w`` (lower case) is a plural noun of people."""
+    return w in _EN_PEOPLE_NOUNS or _EN_PEOPLE_NOUN_RE.match(w) is not None
 _EN_PERSON |= {"lost", "their", "his", "her", "our", "its", "said", "to", "have", "believed", "feared", "thought",
                "terrorists", "terrorist", "insurgents", "insurgent", "rebels", "rebel", "mercenaries", "migrants",
                "guards", "policemen", "police", "servicemen", "personnel", "more", "being", "reported", "confirmed",
@@ -386,6 +398,8 @@ _EN_PERSON |= {"lost", "their", "his", "her", "our", "its", "said", "to", "have"
 _RANGE_GAP_RE = re.compile(r"^\s*(?:and|to|or|-|–|و|الى|إلى|او|أو)\s*$")
 _RANGE_LEAD = {"between", "from", "بين", "من"}
 # an updated toll replaces the counts of its sentence: "bringing the death toll to 14", «ارتفعت حصيلة … إلى 14»
+#: A toll of a period, not of one event (on the fold): "the death toll since the clashes began", «منذ بدء».
+_PERIOD_TOLL_RE = re.compile(r"\bsince\b|\bso\s+far\b|\bin\s+total\b|\boverall\b|\bthis\s+year\b|منذ|حتي\s+الان|اجمال", re.I)
 _TOLL_RE = re.compile(
     r"(?:toll|number\s+of\s+(?:dead|deaths|victims|people\s+killed))\b[^.;]{0,70}?\b(?:rose|rises|risen|climbed|climbs|"
     r"reached|reaches|jumped|stood|stands|increased|to|at)\b[^.;\d]{0,12}$"
@@ -403,14 +417,19 @@ _AR_PREP_SKIP = {"في", "خلال", "جراء", "اثر", "عقب", "بسبب"}
 _AR_VERB_AFTER = {"قتلوا": "fatal", "قتلو": "fatal", "لقوا": "fatal", "استشهدوا": "fatal", "توفوا": "fatal",
                   "اصيبوا": "injury", "جرحوا": "injury"}
 _AR_ONE_TWO = {"واحد", "واحدا", "واحده", "اثنين", "اثنان", "اثنتين", "اثنتان"}
+#: A killing of one victim "and N others" (on the same-length fold): «مقتل السفير … وثلاثة أمريكيين آخرين», «وأربعة من مرافقيه».
+_AR_ONE_AND_OTHERS_RE = re.compile(
+    r"(?:^|\s)[وفب]?(?:مقتل|قتل|قتلت|قتلوا|اغتيال|اعدام|مصرع)\s+(?:\S+\s+){1,4}?و(?P<n>\S+)\s+(?:\S+\s+){0,2}?"
+    r"(?:اخرين|اخرون|من\s+(?:مرافقي|عناصر|حراس|رفاق|افراد|اطفال|ابناء)\S*)")
 _AR_DIED_OF_WOUNDS_RE = re.compile(
     r"(?:^|\s)[وف]?(?:توفي|توفيت|توفى|فارق\s+الحياه|فارقت\s+الحياه|فارقا\s+الحياه|توفيا)\s+(?:\S+\s+){0,2}?"
     r"(?:متاثر|متاثره|متاثرا|متاثرين)\s+(?:ب|من\s+)?(?:جراح|جروح|اصاب\S*?)(?P<s>هما|ه|ها)(?![\u0621-\u064a])")
 _AR_DEATH_OBJECTS = {"حتفه", "حتفهم", "حتفها", "حتفهما", "مصرعه", "مصرعهم", "مصرعها", "مصرعهما"}
 _EN_ONE_KILLED_RE = re.compile(
     r"\b(?:[A-Z][a-z'’-]+(?:\s+(?:al-|el-|bin\s+|ben\s+|abu\s+)?[A-Z][a-z'’-]+)+|[Hh]e|[Ss]he|"
-    r"(?:[Aa]n?|[Oo]ne)\s+(?:young\s+|local\s+|elderly\s+)?(?:man|woman|boy|girl|child|civilian|resident|worker|migrant|"
-    r"journalist|student|soldier|policeman|fighter))\s+(?:(?:was|had\s+been|has\s+been)\s+"
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Oo]ne\s+more|[Aa]\s+(?:second|third|fourth|fifth))\s+(?:young\s+|local\s+|elderly\s+)?"
+    r"(?:man|woman|boy|girl|child|civilian|resident|worker|migrant|"
+    r"journalist|student|soldier|policeman|fighter|officer|diplomat|guard|rebel|person))\s+(?:(?:was|had\s+been|has\s+been)\s+"
     r"(?:shot\s+dead|killed|assassinated|executed|beheaded|murdered)\b"
     # "a soldier died of his wounds", "one civilian later died in hospital"
     r"|(?:later\s+)?died\s+(?:later\s+|soon\s+after\s+|shortly\s+after\s+)?(?:of|from|in|after|on)\b)"
@@ -433,6 +452,11 @@ _EN_KILLED_ONE_RE = re.compile(
     r"(?![-’'])(?!\s+(?:and|of)\b)))"
 )
 # "Both Gaddafi and his son were … killed", "both men were shot dead": two victims
+#: Two people killed, each named: "killing Ambassador Chris Stevens and Sean Smith", "Killed in the attack were US
+#: Ambassador Christopher Stevens and Sean Smith".
+_EN_TWO_NAMED_RE = re.compile(
+    r"\b(?:killed|killing|assassinated|murdered|shot\s+dead|(?:[Kk]illed|[Dd]ead)\s+(?:in|during)\s+the\s+\w+\s+were)\s+"
+    r"(?:(?:[A-Z]{2,}|[A-Z][a-z'’-]+)\s+){1,4}?and\s+[A-Z][a-z'’-]+(?:\s+(?:al-|el-|bin\s+)?[A-Z][a-z'’-]+){1,3}\b")
 _EN_BOTH_KILLED_RE = re.compile(
     r"\b[Bb]oth\b[^.;:]{1,60}?\b(?:were|had\s+been|have\s+been)\s+(?:[a-z]+,?\s+(?:and\s+|then\s+)*){0,8}?"
     r"(?:killed|shot\s+dead|murdered|executed|beheaded)\b")
@@ -450,12 +474,15 @@ _EN_AND_ONE_RE = re.compile(
     r"\b(?P<n>an?|one|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?[a-z]+\s+and\s+(?:a|an|one)\s+"
     r"(?:[a-z]+\s+)?[a-z]+\s+(?:were|have\s+been|had\s+been)\s+(?P<verb>killed|wounded|injured)\b", re.IGNORECASE)
 _EN_ONE_AND_MORE_RE = re.compile(
-    r"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured)\s+(?:a|an|one)\s+(?:[a-z]+\s+)?[a-z]+\s+and\s+"
+    r"\b(?P<verb>killing|killed|kills|wounding|wounded|injuring|injured)\s+"
+    # the one victim: "a woman", "the ambassador", "Ambassador Chris Stevens" (a title and a name)
+    r"(?:(?:a|an|one|the)\s+(?:[a-z]+\s+)?[a-z]+|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,3}))\s+and\s+"
     r"(?:(?:her|his|their|a|an)\s+)?(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:of\s+(?:her|his|their)\s+)?)?(?:[a-z]+\s+)?"
     r"(?:children|sons|daughters|son|daughter|child|brothers|brother|sisters|sister|wife|husband|mother|father|"
     r"relatives|companions|colleagues|friend|friends|bodyguards?|guards?|drivers?|passengers?|others|civilians?|"
-    r"soldiers?|policem[ae]n|officers?|fighters?|m[ae]n|wom[ae]n|boys?|girls?|person|people|migrants?|workers?)\b",
+    r"soldiers?|policem[ae]n|officers?|fighters?|m[ae]n|wom[ae]n|boys?|girls?|person|people|migrants?|workers?|"
+    r"[a-z]+(?:ans|ese|ists))\b",
     re.IGNORECASE)
 #: Kin nouns (normalised, without the possessive suffix): a victim's relatives joined to them («وطفليها», «وابنه»).
 _AR_KIN = frozenset({"ابن", "ابنت", "زوجت", "زوج", "طفل", "شقيق", "شقيقت", "والد", "والدت", "اخ", "اخت", "اب", "ام",
@@ -598,7 +625,11 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
 # plural people counted after a number («ثمانية أشخاص»، «خمسة جنود») and the active verbs that kill or wound them
 _AR_PEOPLE_PL = {"اشخاص", "شخصا", "مدنيين", "مدنيا", "جنود", "جنديا", "عناصر", "عنصرا", "مقاتلين", "مقاتلا", "اطفال", "طفلا",
                  "نساء", "رجال", "رجلا", "مسلحين", "مسلحا", "مهاجرين", "مهاجرا", "افراد", "فردا", "شبان", "مواطنين", "مواطنا",
-                 "عمال", "عاملا", "شرطيين", "ضباط", "ضابطا", "ركاب", "طلاب"}
+                 "عمال", "عاملا", "شرطيين", "ضباط", "ضابطا", "ركاب", "طلاب",
+                 # prisoners, hostages, reporters, protesters, staff and rescuers (folded: «أسرى» → «اسري»)
+                 "سجينا", "سجناء", "معتقلين", "معتقلا", "اسري", "اسيرا", "رهائن", "رهينه", "صحفيين", "صحفيا", "ناشطين",
+                 "ناشطا", "متظاهرين", "متظاهرا", "محتجين", "محتجا", "موظفين", "موظفا", "مسعفين", "مسعفا", "اطباء",
+                 "طبيبا", "مهندسين", "مهندسا", "حراس", "حارسا", "طالبا", "تلاميذ"}
 _AR_FATAL_VERBS = {"قتل", "قتلت", "قتلوا", "تقتل", "يقتل", "اودت", "اودي", "حصدت"}
 
 
@@ -683,7 +714,10 @@ def _classify_en(words: list[str], i: int, j: int) -> str:
         if w in _EN_REPORTED and k > j:
             k += 1  # "10 people were said to have been killed", "were reportedly killed": hearsay, still a count
             continue
-        if w not in _EN_PERSON and not (k == j and _EN_PEOPLE_NOUN_RE.match(w)):
+        if w not in _EN_PERSON and not (k <= j + 2 and _is_en_people(w)) and not (
+                k <= j + 1 and k + 1 < len(words) and _is_en_people(words[k + 1])):
+            # ("two Western photojournalists were killed", "three young men", "three pro-Gaddafi soldiers": the words
+            # before the people noun describe them)
             break
         k += 1
         steps += 1
@@ -743,6 +777,7 @@ def casualties(text: str, language: str) -> Casualties:
     vague: dict[str, bool] = {"fatal": False, "injury": False}
     vague_value: dict[str, int] = {}
     toll: dict[str, int] = {}
+    period_toll: dict[str, int] = {}
     notes: list[str] = []
     prev_cat = ""
     prev_end_idx = -10
@@ -810,6 +845,13 @@ def casualties(text: str, language: str) -> Casualties:
             continue  # not vague yet no value: nothing to count
         if range_hi is not None:
             notes.append(f"range {value}–{range_hi} {label}: lower bound")
+        if toll_before and _PERIOD_TOLL_RE.search(toll_before.group()):
+            # "…, bringing the death toll since the clashes began to 47": a tally of a period, which the sentence's
+            # own count (32 killed over the weekend) is part of; it stands only where the sentence counts nothing else
+            period_toll[cat] = max(period_toll.get(cat, 0), value)
+            notes.append(f"toll of a period: {value} {label}")
+            prev_cat, prev_end_idx = cat, j
+            continue
         if toll_before:
             toll[cat] = max(toll.get(cat, 0), value)
             notes.append(f"updated toll: {value} {label}")
@@ -840,7 +882,7 @@ def casualties(text: str, language: str) -> Casualties:
         prev_cat, prev_end_idx = cat, j
     # "Salim Derby was killed", "killed senior commander Nasser Akr", "shot dead a police officer":
     # one named or singular victim, one death
-    if not found["fatal"] and _EN_BOTH_KILLED_RE.search(text):
+    if not found["fatal"] and (_EN_BOTH_KILLED_RE.search(text) or _EN_TWO_NAMED_RE.search(text)):
         found["fatal"].append(2)
         notes.append("both killed: two people")
     elif not found["fatal"] and (_EN_ONE_KILLED_RE.search(text) or _EN_KILLED_ONE_RE.search(text)):
@@ -903,6 +945,12 @@ def casualties(text: str, language: str) -> Casualties:
     if not found["fatal"] and "متاثر" in folded and (dw := _AR_DIED_OF_WOUNDS_RE.search(folded)) is not None:
         found["fatal"].append(2 if dw.group("s") == "هما" else 1)
         notes.append("one person died of wounds" if dw.group("s") != "هما" else "two people died of wounds")
+    # «مقتل السفير كريستوفر ستيفنز وثلاثة أمريكيين آخرين», «قتل مسلحون رجلا وثلاثة آخرين», «مقتل قائد الكتيبة وأربعة من
+    # مرافقيه»: one victim and the N others killed with them
+    if found["fatal"] in ([], [1]) and (mo := _AR_ONE_AND_OTHERS_RE.search(folded)) is not None \
+            and (n_others := parse_number(mo["n"])) is not None:
+        found["fatal"] = [n_others + 1]
+        notes.append(f"one victim and {n_others} others")
     # "two soldiers and a civilian were killed": one more victim joined to the count
     m = _EN_AND_ONE_RE.search(text)
     if m is not None:
@@ -925,6 +973,8 @@ def casualties(text: str, language: str) -> Casualties:
         if len(found[cat]) > 1:
             notes.append(f"{label}: sum of {' + '.join(map(str, found[cat]))}")
     for cat in ("fatal", "injury"):
+        if cat in period_toll and cat not in toll and not found[cat]:
+            toll[cat] = period_toll[cat]
         if cat in toll:  # the toll is the running total: it replaces, never adds to, the counts
             found[cat] = [max([toll[cat], *found[cat]])]
         elif not found[cat] and cat in vague_value:

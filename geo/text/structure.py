@@ -232,7 +232,32 @@ def _split_line(line: str) -> list[tuple[int, int]]:
             start = i
     if start < n:
         spans.append((start, n))
-    return spans
+    return _capped(spans, line)
+
+
+#: The longest sentence (characters) the pipeline reads as one; real ones stay under about 800. A longer run of text
+#: with no full stop (a hostile one-line input) is cut at its clause marks, so the work per sentence stays bounded.
+MAX_SENTENCE_CHARS = 2000
+
+
+def _capped(spans: list[tuple[int, int]], line: str) -> list[tuple[int, int]]:
+    """``spans`` with each one longer than :data:`MAX_SENTENCE_CHARS` cut into pieces no longer than it, at the
+    last clause mark («؛», «،», ";", ",") in its second half, else the last space, else where the cap falls."""
+    if all(b - a <= MAX_SENTENCE_CHARS for a, b in spans):
+        return spans
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        while b - a > MAX_SENTENCE_CHARS:
+            lo, hi = a + MAX_SENTENCE_CHARS // 2, a + MAX_SENTENCE_CHARS
+            cut = max(line.rfind(mark, lo, hi) for mark in ";؛،,") + 1
+            if cut <= a:
+                cut = line.rfind(" ", lo, hi) + 1
+            if cut <= a:
+                cut = hi
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return out
 
 
 def _ends_with_terminator(s: str) -> bool:

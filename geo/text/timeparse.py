@@ -454,15 +454,24 @@ _SAID_BEFORE_RE = re.compile(
     r"|(?:^|\s)[وف]?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أكد|أكدت|اكد|اكدت|صرح|صرحت)"
     r"(?:\s+\S+){0,4}?\s+(?:يوم\s+|مساء\s+|صباح\s+)?)$",
     re.IGNORECASE)
+#: A speech verb shortly after a date that opens the sentence and a comma: "On Tuesday, officials of the US military
+#: said …", «يوم الثلاثاء، قالت الوزارة …» (not "Yesterday's attack … reported to have occurred").
+_SAID_AFTER_RE = re.compile(
+    r"^\s*[,،]\s*(?:\S+\s+){0,7}?(?:said|say|says|told|announced|stated|claimed|confirmed|declared)\b"
+    r"|^\s*[,،]\s*(?:\S+\s+){0,2}?[وف]?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أكد|أكدت|صرح|صرحت)(?=\s)",
+    re.IGNORECASE)
 _USABLE_SKIP = ("since", "background", "future", "range end")
 
 
 def _mark_statement_dates(text: str, found: list[DateInfo]) -> list[DateInfo]:
-    """Mark the date of a saying ("Officials said on Thursday that an air strike on Sunday killed 43") as that,
+    """Mark the date of a saying ("Officials said on Thursday that an air strike on Sunday killed 43", "On Tuesday,
+    officials said they believed the air strikes last week …") as that,
     when the sentence names another date: the event is of the other date. A statement's date that is the
     sentence's only one is left as it is (the best there is)."""
     said = [d for d in found if d.start >= 0 and d.date is not None and not d.note.startswith(_USABLE_SKIP)
-            and _SAID_BEFORE_RE.search(text, max(0, d.start - 60), d.start)]
+            and (_SAID_BEFORE_RE.search(text, max(0, d.start - 60), d.start)
+                 or (not text[:d.start].strip(" \t,،-–—«\"'(") or text[:d.start].strip().lower() in ("on", "في", "يوم"))
+                 and _SAID_AFTER_RE.match(text[d.end:d.end + 80]) is not None)]
     if not said or not any(d not in said and d.start >= 0 and d.date is not None
                            and not d.note.startswith(_USABLE_SKIP) for d in found):
         return found
@@ -802,6 +811,43 @@ def nearest_date(found: list[DateInfo], start: int, end: int) -> DateInfo | None
         return None
     return min(usable, key=lambda c: (c.start - end if c.start >= end else start - c.end if c.end <= start else 0,
                                       c.start))
+
+
+#: Before a date that opens its clause: the sentence start or a conjunct ("…, and on 5 April", «…، وفي 5 أبريل»).
+_LEADS_CLAUSE_RE = re.compile(
+    r"(?:^|[,،;؛]\s*(?:and|then|but)\s+|\band\s+|(?:^|[\s,،;؛])و|(?:^|[\s,،;؛])ثم\s+)\s*(?:on|in|by|early|late|في|يوم)?\s*$",
+    re.IGNORECASE)
+#: The start of the next conjunct: where a date that opened the clause before stops dating its events.
+_CLAUSE_REACH = 300  # characters: how far a date that opens a clause dates the words after it
+_NEXT_CONJUNCT_RE = re.compile(r"[,،;؛]\s*(?:and|then|but|while|و|ثم|فيما|بينما)(?=\s|\w)", re.IGNORECASE)
+
+
+def date_of_words(found: list[DateInfo], text: str, start: int, end: int) -> DateInfo | None:
+    """The date expression of a sentence that dates the words ``[start, end)`` (an event trigger).
+
+    A date that opens a clause ("On 4 April …, and on 5 April …", «في 4 أبريل أطلق … عملية للسيطرة على طرابلس، وفي
+    5 أبريل وصلت …») dates the words of its clause, up to the next conjunct; elsewhere the nearest date does
+    (:func:`nearest_date`). ``None`` when the sentence has fewer than two usable dates.
+
+    >>> text = "On 4 April the LNA launched an offensive to capture Tripoli, and on 5 April it reached the airport."
+    >>> date_of_words(find_dates(text, _dt.date(2019, 4, 10), "en"), text, 45, 52).date
+    datetime.date(2019, 4, 4)
+    """
+    near = nearest_date(found, start, end)
+    if near is None:
+        return None
+    # (each search is bounded: a hostile one-line text of many dates stays linear per trigger)
+    leading = [c for c in found if c.date is not None and 0 <= c.end <= start and start - c.end <= _CLAUSE_REACH
+               and c is not near and not c.note.startswith(_USABLE_SKIP + ("statement",))
+               and _LEADS_CLAUSE_RE.search(text, max(0, c.start - 24), c.start)]
+    if not leading:
+        return near
+    lead = max(leading, key=lambda c: c.start)
+    if near.start > lead.start and near.end <= start:
+        return near  # a nearer date between the clause's date and the words is theirs
+    if _NEXT_CONJUNCT_RE.search(text, lead.end, start):
+        return near  # the clause the date opened has ended before the words
+    return lead
 
 
 # --------------------------------------------------------------------------- document-level dates
