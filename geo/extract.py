@@ -294,9 +294,13 @@ def _days_later(m: re.Match[str]) -> tuple[int, int]:
         return 2, 1
     return 1, 1
 # Targets that make an attack violence against civilians (ACLED): people and places that do not fight
+#: A release: "released", "freed", «أطلق سراح», «الإفراج عن».
+_RELEASE_RE = re.compile(r"\b(?:released|freed|set\s+free|releas(?:e|ing))\b|سراح|(?:أفرج|افرج|الإفراج|الافراج|إفراج|افراج)", re.I)
+#: What happened before the sentence's own event: "had (been)", «كان/كانت/كانوا (قد)».
+_EARLIER_BEFORE_RE = re.compile(r"\bhad\s+(?:been\s+)?$|\bhave\s+been\s+$|(?:^|\s)(?:كان|كانت|كانوا|كن)\s+(?:قد\s+)?$", re.I)
 _CIVILIAN_TARGET_RE = re.compile(
     r"^\s*(?:(?:stormed|raided|attacked|assaulted|targeted|hit|bombed|shelled)\s+"
-    r"|(?:[اإأ]قتحم\S*|هاجم\S*|داهم\S*|[اإأ]ستهدف\S*|فجر\S*)\s+(?:\S+\s+){0,3}?(?=(?:ال)?(?:فندق|مستشف|مدرس|مسجد|كنيس|سوق|سفار|قنصلي|وزار|محكم|مفوضي))"
+    r"|(?:[اإأ]قتحم\S*|هاجم\S*|داهم\S*|[اإأ]ستهدف\S*|فجر\S*)\s+(?:\S+\s+){0,3}?(?=(?:ال)?(?:فندق|مستشف|مدرس|مسجد|كنيس|سوق|سفار|قنصلي|وزار|محكم|مفوضي|مصرف|بنك|جامع))"
     r"|(?:\S+\s+){0,3}?(?:on|against|targeting|at|على|ضد|استهدف\S*)\s+)"
     r"(?:the\s+|a\s+|an\s+|our\s+|US\s+|U\.S\.\s+)?"
     r"(?:\S+\s+){0,2}?(?:mission|consulate|embassy|diplomat\S*|hotel|hospital|clinic|school|mosque|church|market|ministry|"
@@ -306,7 +310,7 @@ _CIVILIAN_TARGET_RE = re.compile(
     r"aid\s+workers|wedding|funeral|(?:national\s+)?oil\s+corporation|corporation|bank|university|"
     r"(?:ال)?قنصلي\S*|(?:ال)?سفار\S*|(?:ال)?وزار\S*|(?:ال)?محكم\S*|(?:ال)?مفوضي\S*|(?:ال)?فندق|(?:ال)?مستشفى|مستشفي|(?:ال)?مدرس\S*|(?:ال)?مسجد|(?:ال)?كنيس\S*|(?:ال)?سوق|(?:ال)?مدنيين|(?:ال)?مصلين|"
     r"(?:ال)?نزلاء|(?:ال)?مهاجرين|مركز\s+(?:ايواء|إيواء|احتجاز)|(?:ال)?صحفيين|حفل|جناز\S*|"
-    r"مقر\s+(?:ال)?مؤسس\S*|(?:ال)?مؤسس\S*\s+(?:ال)?وطني\S*|(?:ال)?مصرف|(?:ال)?جامع\S*)",
+    r"مقر\s+(?:ال)?مؤسس\S*|(?:ال)?مؤسس\S*\s+(?:ال)?وطني\S*|(?:ال)?مصرف\S*|(?:ال)?بنك|(?:ال)?جامع\S*)",
     re.IGNORECASE,
 )
 _TERROR_RE = re.compile(r"terror|[اإ]رهاب", re.IGNORECASE)
@@ -2246,6 +2250,11 @@ class _Coder:
                      or t.kind not in ("attack", "killing", "execution", "assassination", "massacre")]
         # «اغتصاب الأرض», «اغتصاب السلطة»: the usurpation of land or power, not a rape
         trigs = [t for t in trigs if not (t.kind == "sexual_violence" and _USURPED_AFTER_RE.match(sent.text[t.end:t.end + 24]))]
+        # "released three journalists it had detained", «أطلقت سراح ثلاثة صحفيين كانت احتجزتهم»: the detention told
+        # as the past of a release is no arrest of its own (and a release is no event)
+        if _RELEASE_RE.search(sent.text):
+            trigs = [t for t in trigs if not (t.kind in ("arrest", "abduction")
+                                              and _EARLIER_BEFORE_RE.search(sent.text, max(0, t.start - 16), t.start))]
         # «مركز احتجاز المهاجرين», "detention centre": a place where people are held, named; no arrest
         trigs = [t for t in trigs if not (t.kind == "arrest" and (
             _DETENTION_PLACE_BEFORE_RE.search(sent.text[max(0, t.start - 12):t.start])

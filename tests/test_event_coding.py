@@ -3685,3 +3685,24 @@ def test_each_dated_conjunct_keeps_its_own_toll():
             "five fighters.")
     assert sorted((e.place_id, e.fatalities) for e in events(text, "2019-05-06")) == [
         ("gn:2210394", 5), ("ly:tripoli-abu-salim", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Radaa force released three journalists it had detained in Tripoli.",
+    "أطلقت قوة الردع سراح ثلاثة صحفيين كانت احتجزتهم في طرابلس.",
+    "Gunmen who had kidnapped two engineers in Ghat released them on Monday.",
+])
+def test_a_release_and_the_detention_before_it_are_no_new_event(text):
+    assert events(text, "2021-03-10") == []
+
+
+def test_a_detention_told_as_news_is_an_arrest():
+    assert one("The Radaa force detained three journalists in Tripoli.", "2021-03-10").sub_event_type == "Arrests"
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم مسلحون مجهولون مصرفا في الكفرة وسرقوا مبالغ مالية.",
+    "Gunmen attacked a bank in Kufra and stole money.",
+])
+def test_an_attack_on_a_bank_is_violence_against_civilians(text):
+    assert one(text, "2021-03-10").event_type == VAC
