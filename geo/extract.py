@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from geo.text.lexicon import ActorMention, Trigger
     from geo.text.numbers import Casualties
     from geo.text.structure import Sentence
+    from geo.text.document import Document
     from geo.text.timeparse import DateInfo
 
 __all__ = ["ExtractionResult", "extract", "extract_document", "extract_many", "extract_result"]
@@ -483,7 +484,7 @@ class ExtractionResult:
 
 
 # --------------------------------------------------------------------------- helpers
-def _default_gazetteer() -> Any:
+def _default_gazetteer() -> Gazetteer:
     from gazetteer import Gazetteer
 
     return Gazetteer.default()
@@ -1005,7 +1006,7 @@ def _is_source(text: str, a: ActorMention) -> bool:
     return bool(_SOURCE_AFTER_RE.match(text[a.end:a.end + 20]) or _SOURCE_BEFORE_RE.search(text[max(0, a.start - 20):a.start]))
 
 
-def _camp(name: str, lexicon: Any) -> str:
+def _camp(name: str) -> str:
     """'state', 'non_state', 'external', 'civilians' or '' (unknown) for a canonical actor name."""
     try:
         a = lexicon.default_lexicon().actor(name) if name else None
@@ -1059,7 +1060,7 @@ def _war_sides(actor1: str, actor2: str) -> tuple[str, str, str]:
 _INFERRED_FIRST = ("both sides inferred", "first side inferred")
 
 
-def _tolls_by_place(counts: Sequence[tuple[int, int]], base: int, targets: Sequence[Any]) -> list[int | None] | None:
+def _tolls_by_place(counts: Sequence[tuple[int, int]], base: int, targets: Sequence[_Located | None]) -> list[int | None] | None:
     """The fatalities of each target when a sentence gives each place its own count, else None.
 
     ``counts`` are (count, offset in the sentence) in text order; a count belongs to the first target
@@ -1075,7 +1076,7 @@ def _tolls_by_place(counts: Sequence[tuple[int, int]], base: int, targets: Seque
     pending = 0
     for k, (value, _) in enumerate(counts):
         lo, hi = bounds[k], bounds[k + 1]
-        q = next((q for q, t in enumerate(targets) if lo <= t.mention.start < hi), None)
+        q = next((q for q, t in enumerate(targets) if t is not None and lo <= t.mention.start < hi), None)
         if q is None:
             pending = pending + value if hi - lo <= 30 else 0
         else:
@@ -1191,15 +1192,15 @@ def _of_its_time(name: str, date: str | None) -> str:
     return name
 
 
-def _allied(a: str, b: str, lexicon: Any) -> bool:
+def _allied(a: str, b: str) -> bool:
     """True when two actors of a sentence are on one side (the air force and the army it supports).
 
     Actors of the same kind are allies, except two state forces of rival governments (the
     GNA's and the LNA's forces, Gaddafi's army and its successors): their ACLED labels name
     different factions.
     """
-    ca = _camp(a, lexicon)
-    if not ca or ca != _camp(b, lexicon):
+    ca = _camp(a)
+    if not ca or ca != _camp(b):
         return False
 
     def faction(name: str) -> str:
@@ -1227,7 +1228,7 @@ def _underwent(text: str, t: Trigger, actor: ActorMention, lo: int, lang: str) -
 
 
 def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, carried: str,
-                lexicon: Any = None) -> tuple[str, str]:
+                ) -> tuple[str, str]:
     """(actor1, actor2) of a trigger.
 
     actor1 is the agent: the nearest actor before the trigger; in Arabic (verb-subject order) an
@@ -1259,7 +1260,7 @@ def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, ca
     after = [a for a in agents if a.start >= t.end]
     actor1 = ""
     claimer = next((a for a in after if _CLAIMED_BY_RE.search(text[max(0, a.start - 16):a.start])), None)
-    if claimer is not None and _camp(claimer.name, lexicon) != "civilians":
+    if claimer is not None and _camp(claimer.name) != "civilians":
         # «الاعتداء الذي استهدف الوزارة والذي تبناه تنظيم داعش», "the attack, claimed by IS": who claims it did it
         return claimer.name, next((a.name for a in actors if a is not claimer and a.name != claimer.name), "")
     if _HANDS_OF_RE.search(t.word) and _GOVERNMENT_AFTER_RE.match(text, t.end):
@@ -1271,7 +1272,7 @@ def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, ca
         # «اشتباكات بين قوات الوفاق وعناصر داعش», "clashes between X and Y", "the fighting pitted X against Y"
         return after[0].name, next((a.name for a in after[1:] if a.name != after[0].name), "")
     if after and getattr(t, "kind", "") in ("clash", "fighting") and _BETWEEN_RE.search(text[t.end:after[0].start]) \
-            and _camp(after[0].name, lexicon) != "civilians":
+            and _camp(after[0].name) != "civilians":
         # "clashes between jihadists and forces loyal to the HoR": the side a clash names is one of its two
         # actors (ACLED lists the sides of a clash in no set order), whoever the sentence before named
         return after[0].name, ""
@@ -1288,7 +1289,7 @@ def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, ca
         actor1 = after[0].name
     elif after and _CARRIED_HINT_RE.search(text, t.end) and (agent := next(
             (a for a in after if _CARRIED_OUT_BY_RE.search(text[max(t.end, a.start - 40):a.start])), None)) is not None \
-            and _camp(agent.name, lexicon) != "civilians":
+            and _camp(agent.name) != "civilians":
         # "an offensive in Libya currently being carried out by forces loyal to Haftar", «هجمات شنتها قوات …»: who
         # carried it out did it, however far from the event word
         actor1 = agent.name
@@ -1312,18 +1313,18 @@ def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, ca
     if not actor1 and after and getattr(t, "kind", "") != "protest":
         # "The Zawiya massacre took place on 24 February, when loyalist forces opened fire on protesters",
         # «مجزرة وقعت … عندما أطلق مسلحون النار»: the subject of the clause that tells how it happened did it
-        actor1 = next((a.name for a in after if _camp(a.name, lexicon) != "civilians"
+        actor1 = next((a.name for a in after if _camp(a.name) != "civilians"
                        and _WHEN_SUBJECT_RE.search(text[max(t.end, a.start - 40):a.start])), "")
-    if actor1 and _camp(actor1, lexicon) == "civilians" and getattr(t, "kind", "") != "protest":
+    if actor1 and _camp(actor1) == "civilians" and getattr(t, "kind", "") != "protest":
         actor1 = ""  # civilians named with violence are its victims («قتل ثلاثة مدنيين في قصف…»)
     if not actor1:
         actor1 = carried
     others = [a.name for a in owners + agents if a.name != actor1]
     if getattr(t, "kind", "") in ("clash", "fighting"):
         # the sides of a clash are armed: residents who flee it are not its actor 2
-        others = [n for n in others if _camp(n, lexicon) != "civilians"]
-    if lexicon is not None and actor1 and others:
-        opponents = [n for n in others if not _allied(actor1, n, lexicon)]
+        others = [n for n in others if _camp(n) != "civilians"]
+    if actor1 and others:
+        opponents = [n for n in others if not _allied(actor1, n)]
         # a clash has two sides: "Zintani militias clashed with Misratan forces", «اشتبكت ميليشيات
         # الزنتان مع قوات مصراتة» — two militias, still opponents
         others = opponents if opponents or getattr(t, "kind", "") not in ("clash", "fighting") else others
@@ -1393,7 +1394,7 @@ _LOCATOR_GAP_RE = re.compile(r"^\s*,?\s*(?:in|at|في|ب|بـ)\s+(?:the\s+)?(?:[
                              re.IGNORECASE)
 
 
-def _holds(gaz: Gazetteer, area: Any, place: Any) -> bool:
+def _holds(gaz: Gazetteer, area: Place, place: Place) -> bool:
     """True when ``area`` (a region, district or country) contains ``place``: by the gazetteer's hierarchy,
     or the place lies within the area's radius."""
     from gazetteer.geodesy import haversine_km
@@ -1549,8 +1550,8 @@ _PASSIVE_KILL_RE = re.compile(r"\b(?:was|were|been|be|being|are|is)\s+(?:\w+\s+)
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?(?:\S+\s+)?$", re.IGNORECASE)
 
 
-def _killings(act: list[Any], text: str, lang: str, lexicon: Any, res: Any,
-              standalone: bool = False) -> tuple[list[Any], list[Any] | None]:
+def _killings(act: list[Trigger], text: str, lang: str, res: ExtractionResult,
+              standalone: bool = False) -> tuple[list[Trigger], list[ActorMention] | None]:
     """Keep a bare killing word («قتل مسلحون عاملين», "gunmen killed two workers") as an event.
 
     Only when nothing else in the sentence names the event (a clash, a strike, a bombing: the
@@ -2017,7 +2018,7 @@ class _Coder:
         self.section_date: dict[tuple[int, int], DateInfo] = {}  # (section, part) -> the date it named last
         self.para_place: dict[int, list[_Located]] = {}  # paragraph -> a place an eventless sentence of it named
         self.salience = _Salience(doc.mentions)  # how often each place was named so far (one pass over the mentions)
-        self.last_event_in_para: dict[Any, int] = {}  # section (, event type) -> index into events
+        self.last_event_in_para: dict[int | tuple[int, str], int] = {}  # section (, event type) -> index into events
         self.last_event_paragraph: dict[int, int] = {}  # section -> the paragraph of that event
         self.strike_kind: dict[int, str] = {}  # section -> 'air'/'shelling' of its last strike (weak words inherit it)
 
@@ -2369,7 +2370,7 @@ class _Coder:
         toll_done = False
         if any(t.kind == "killing" for t in act):
             same = self._deaths_placed_and_dated(sent, lang, k) if not any(t.kind != "killing" for t in act) else None
-            act, early_actors = _killings(act, sent.text, lang, lexicon, res, standalone=same == -1)
+            act, early_actors = _killings(act, sent.text, lang, res, standalone=same == -1)
             if not act and same is not None and same >= 0 and events[same].fatalities is None:
                 # "Clashes broke out in Zawiya on Wednesday. Two people were killed in Zawiya on Wednesday.":
                 # the toll of the event of that place and day
@@ -2719,7 +2720,7 @@ class _Coder:
                 j != i and mentions[j].end <= mentions[i].start and mentions[j].place is not None
                 and getattr(mentions[j].place, "feature_type", "") not in _AREAL
                 and _LOCATOR_GAP_RE.match(text[mentions[j].end:mentions[i].start])
-                and _holds(gaz, mentions[i].place, mentions[j].place)
+                and _holds(gaz, placed_of(i), placed_of(j))
                 for j in libyan))]
         # "Ghardabiya Airport, south of the city, was captured": a relative phrase in apposition describes where
         # the place before it is (as the gazetteer-name case is handled when places are found)
@@ -2849,7 +2850,7 @@ class _Coder:
                 # "LNA forces rallied near Sirte", "the brigades marched on Tripoli": a force that rallies or marches
                 # regroups or moves; it does not protest
                 agent = next((a for a in reversed(actors) if a.end <= t.start and not sent.text[a.end:t.start].strip()), None)
-                if agent is not None and _camp(agent.name, lexicon) in ("state", "non_state", "external"):
+                if agent is not None and _camp(agent.name) in ("state", "non_state", "external"):
                     t = dataclasses.replace(t, event_type="Strategic developments", sub_event_type="Change to group/activity",
                                             kind="deployment")
             if t.kind == "protest" and _ROADBLOCK_RE.search(t.word) and not _CROWD_RE.search(sent.text) \
@@ -3092,15 +3093,15 @@ class _Coder:
             carried_actor = last_actor.get(sent.paragraph - 1, "")
         if t.kind == "protest":
             carried_actor = ""  # protesters are not the armed agent of the sentences before
-        actor1, actor2 = _actors_for(t, actors, sent.text, lang, carried_actor, lexicon)
-        if t.kind == "protest" and (not actor1 or _camp(actor1, lexicon) == "civilians"):
+        actor1, actor2 = _actors_for(t, actors, sent.text, lang, carried_actor)
+        if t.kind == "protest" and (not actor1 or _camp(actor1) == "civilians"):
             # ACLED: the people protesting are the protest's actor («تظاهر مئات المواطنين»)
             actor1 = "Protesters"
         elif t.kind == "protest" and actor1 not in ("Protesters", "Rioters"):
             # "Security forces fired on protesters": ACLED codes the protesters as actor 1 of a protest and the
             # force that met them as actor 2
             actor1, actor2 = "Protesters", actor1
-        if t.kind == "protest" and actor2 and _camp(actor2, lexicon) == "civilians":
+        if t.kind == "protest" and actor2 and _camp(actor2) == "civilians":
             # "protested over the killing of a journalist": the victim of what they protest is not a side of
             # the protest (who meets a protest is a force)
             actor2 = ""
@@ -3124,17 +3125,17 @@ class _Coder:
         elif t.kind == "attack" and (_CIVILIAN_TARGET_RE.search(after) or _CIVILIAN_VICTIMS_RE.search(sent.text)
                                      or _CIVILIAN_TARGET_BEFORE_RE.search(sent.text[max(0, t.start - 110):t.start])
                                      or any(x.kind == "abduction" for x in act)
-                                     or (actor2 and _camp(actor2, lexicon) == "civilians")
+                                     or (actor2 and _camp(actor2) == "civilians")
                                      # «هاجم … بلدة الفقهاء وقتلوا أربعة أشخاص»: people killed, no armed target
                                      or (_ASSAULT_WORD_RE.search(t.word) is not None
                                          and _PEOPLE_VICTIMS_RE.search(sent.text, t.end) is not None
                                          and not _ARMED_TARGET_RE.search(after)
-                                         and not (actor2 and _camp(actor2, lexicon) in ("state", "non_state",
+                                         and not (actor2 and _camp(actor2) in ("state", "non_state",
                                                                                          "external")))
                                      # "the terrorist attack on …", «الهجوم الإرهابي»: no armed target named
                                      or (_TERROR_RE.search(sent.text[t.start:t.end + 12]) is not None
                                          and not _ARMED_TARGET_RE.search(after)
-                                         and not (actor2 and _camp(actor2, lexicon) in ("state", "non_state",
+                                         and not (actor2 and _camp(actor2) in ("state", "non_state",
                                                                                          "external")))):
             # (the abducted, then shot, are defenceless: «اختطف مسلحون الناشطة … ثم قتلوها رميا بالرصاص»)
             # "the attack on our mission", «الهجوم على فندق»: a target that cannot fight back
@@ -3149,7 +3150,7 @@ class _Coder:
                 sub = "Protest with intervention"
             if _RIOT_RE.search(sent.text) or ("clash" in absorbed and "attack" not in absorbed and not fat):
                 et_t, sub = "Riots", "Violent demonstration"
-        if t.kind == "abduction" and _CAPTURE_WORD_RE.match(t.word.strip()) and _camp(actor1, lexicon) in ("state", "external"):
+        if t.kind == "abduction" and _CAPTURE_WORD_RE.match(t.word.strip()) and _camp(actor1) in ("state", "external"):
             # "U.S. forces captured Anas al-Liby", "police seized two suspects": a state force taking people arrests them
             et_t, sub = "Strategic developments", "Arrests"
         if et_t == "Riots" and actor1 in ("", "Protesters"):
@@ -3210,7 +3211,7 @@ class _Coder:
             # "pro-Gaddafi forces and army units" in 2011: two names of one side, once each is named after its
             # time; the other side is another actor of the sentence (or none)
             actor2 = next((n for n in (_of_its_time(a.name, era) for a in actors)
-                           if n and n != actor1 and not _allied(actor1, n, lexicon)), "")
+                           if n and n != actor1 and not _allied(actor1, n)), "")
         war_note = ""
         if t.kind == "handover" and t_date and _GADDAFI_WAR[0] <= t_date[:10] <= _GADDAFI_WAR[1] \
                 and actor1 in _WAR_2011_SIDES and _WITHDRAW_RE.match(t.word.strip()):
@@ -3343,7 +3344,8 @@ def extract(
     return extract_result(text, date, source, doc_id=doc_id, gazetteer=gazetteer, language=language, url=url).events
 
 
-def extract_document(doc: Any, *, gazetteer: Gazetteer | None = None, date: _dt.date | str | None = None) -> ExtractionResult:
+def extract_document(doc: Document, *, gazetteer: Gazetteer | None = None, date: _dt.date | str | None = None
+                     ) -> ExtractionResult:
     """Extract from a :class:`geo.text.document.Document` (its id, date, source, url and language)."""
     return extract_result(
         doc.text, doc.date if doc.date is not None else date, doc.source, doc_id=doc.id, gazetteer=gazetteer,
@@ -3352,8 +3354,8 @@ def extract_document(doc: Any, *, gazetteer: Gazetteer | None = None, date: _dt.
 
 
 def extract_many(
-    docs: Iterable[Any], *, gazetteer: Gazetteer | None = None, date: _dt.date | str | None = None
-) -> Iterator[tuple[Any, list[Event], list[Mention]]]:
+    docs: Iterable[Document | Exception], *, gazetteer: Gazetteer | None = None, date: _dt.date | str | None = None
+) -> Iterator[tuple[Document | Exception, list[Event], list[Mention]]]:
     """Extract from many documents, one after the other (gazetteer and automaton built once).
 
     ``docs`` may hold :class:`geo.text.document.Document` objects and :class:`geo.exc.InputError`
