@@ -3153,6 +3153,9 @@ class _Coder:
         if t.kind == "abduction" and _CAPTURE_WORD_RE.match(t.word.strip()) and _camp(actor1) in ("state", "external"):
             # "U.S. forces captured Anas al-Liby", "police seized two suspects": a state force taking people arrests them
             et_t, sub = "Strategic developments", "Arrests"
+        if t.kind == "riot" and actor1 and _camp(actor1) == "state" and actor2 != "Rioters":
+            # "Youths threw stones at police": the police the rioters met is actor 2 (as with a protest)
+            actor1, actor2 = "Rioters", actor1
         if et_t == "Riots" and actor1 in ("", "Protesters"):
             actor1 = "Rioters"  # ACLED: who riots is coded "Rioters", not "Protesters"
             actor2 = "" if actor2 in ("Rioters", "Protesters") else actor2

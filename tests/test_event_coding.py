@@ -3706,3 +3706,22 @@ def test_a_detention_told_as_news_is_an_arrest():
 ])
 def test_an_attack_on_a_bank_is_violence_against_civilians(text):
     assert one(text, "2021-03-10").event_type == VAC
+
+
+@pytest.mark.parametrize("text", [
+    "Youths threw stones at police in Zawiya on 3 March 2021.",
+    "رشق شبان الشرطة بالحجارة في الزاوية في 3 مارس 2021.",
+])
+def test_throwing_stones_is_a_riot(text):
+    e = one(text, None)
+    assert (e.event_type, e.actor1) == ("Riots", "Rioters")
+
+
+def test_bursts_of_gunfire_and_rocket_salvos_are_no_riot():
+    assert not [e for e in events("أطلق مسلحون رشقات نارية في الهواء في الزاوية.") if e.event_type == "Riots"]
+    assert not [e for e in events("سقطت رشقة صاروخية على طرابلس.") if e.event_type == "Riots"]
+
+
+def test_migrants_held_and_beaten_by_traffickers_suffer_violence():
+    text = "Hundreds of migrants were held in a warehouse in Bani Walid and beaten by traffickers on 23 May 2018."
+    assert one(text, None).event_type == VAC

@@ -332,3 +332,15 @@ def test_a_toll_of_a_period_does_not_replace_the_events_own_count():
 ])
 def test_named_and_added_victims_are_counted(text, fat):
     assert casualties(text, "en").fatalities == fat
+
+
+@pytest.mark.parametrize(("text", "lang", "fat", "inj"), [
+    ("The rebels lost 14 men in the battle.", "en", 14, None),
+    ("خسر الثوار 14 مقاتلا في المعركة.", "ar", 14, None),
+    ("The rebels lost 14 tanks.", "en", None, None),
+    ("Killed were four soldiers and two civilians.", "en", 6, None),
+    ("Among the wounded were 12 children.", "en", None, 12),
+])
+def test_men_lost_and_the_dead_named_after_the_verb_are_counted(text, lang, fat, inj):
+    c = casualties(text, lang)
+    assert (c.fatalities, c.injuries) == (fat, inj)

@@ -615,7 +615,7 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
             if w in {"،", ",", ".", "و", "ثم"}:
                 break
             base = w[1:] if w[:1] in {"و", "ف"} and len(w) > 3 else w
-            if base in _AR_FATAL_VERBS or base in _AR_EXECUTION_VERBS:
+            if base in _AR_FATAL_VERBS or base in _AR_EXECUTION_VERBS or base in _AR_LOST_VERBS:
                 return "fatal"
             if base in _AR_INJURY_VERBS:
                 return "injury"
@@ -631,6 +631,8 @@ _AR_PEOPLE_PL = {"اشخاص", "شخصا", "مدنيين", "مدنيا", "جنو
                  "ناشطا", "متظاهرين", "متظاهرا", "محتجين", "محتجا", "موظفين", "موظفا", "مسعفين", "مسعفا", "اطباء",
                  "طبيبا", "مهندسين", "مهندسا", "حراس", "حارسا", "طالبا", "تلاميذ"}
 _AR_FATAL_VERBS = {"قتل", "قتلت", "قتلوا", "تقتل", "يقتل", "اودت", "اودي", "حصدت"}
+#: «خسر الثوار 14 مقاتلا», «فقدت القوات ثلاثة جنود»: people lost in a battle are its dead (folded forms).
+_AR_LOST_VERBS = {"خسر", "خسرت", "خسروا", "فقد", "فقدت", "فقدوا"}
 
 
 def _ar_person_count(w: str) -> int:
@@ -669,6 +671,11 @@ def _classify_en(words: list[str], i: int, j: int) -> str:
             return "fatal"
         if w in _EN_INJURY_TRIGGERS:
             return "injury"
+        if w in {"were", "was"} and k >= 1 and (words[k - 1] in _EN_FATAL_TRIGGERS or words[k - 1] in _EN_INJURY_TRIGGERS):
+            # "Killed were four soldiers and two civilians", "Among the wounded were 12 children": the verb before
+            return "fatal" if words[k - 1] in _EN_FATAL_TRIGGERS else "injury"
+        if w in {"lost", "lose", "loses", "losing"} and j < len(words) and _is_en_people(words[j]):
+            return "fatal"  # "the rebels lost 14 men": men lost in a battle are its dead (not "lost 14 tanks")
         if w not in _EN_HEDGE and w != "between":
             break
         k -= 1
@@ -738,7 +745,8 @@ def _casualty_words_re() -> re.Pattern[str]:
     """
     words = (_AR_FATAL_TRIGGERS | _AR_INJURY_TRIGGERS | _AR_FATAL_NOUNS | _AR_INJURY_NOUNS
              | _EN_FATAL_TRIGGERS | _EN_INJURY_TRIGGERS | _AR_DEATH_OBJECTS | _AR_FATAL_VERBS | _AR_INJURY_VERBS
-             | _AR_DUAL_FATAL | _AR_DUAL_INJURY | {"toll", "حصيله", "murder", "assassination", "killing", "execution"})
+             | _AR_DUAL_FATAL | _AR_DUAL_INJURY | _AR_LOST_VERBS
+             | {"toll", "حصيله", "murder", "assassination", "killing", "execution", "lost", "lose", "losing"})
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
