@@ -384,6 +384,9 @@ _UNOPPOSED_RE = re.compile(
     r"|(?:^|\s)سلميا",
     re.IGNORECASE)
 _PROTEST_VERB_RE = re.compile(r"rallied|rally|marched", re.IGNORECASE)
+#: A celebration ("to celebrate", «احتفالا»), and the words that make a gathering a protest all the same.
+_CELEBRATE_RE = re.compile(r"\bcelebrat\w*|احتفال|(?:^|\s)[وب]?الاحتفال|ابتهاج", re.IGNORECASE)
+_PROTEST_NOUN_RE = re.compile(r"\bprotest\w*|\bdemonstrat\w*|مظاهر|احتجاج|محتج|متظاهر|تظاهر|للمطالبة|مطالب", re.IGNORECASE)
 #: A road block («قطع الطريق», "roadblock"): a protest when a crowd sets it up, not when an armed group does.
 _ROADBLOCK_RE = re.compile(r"road\s*block|blocked|blocking|قطع|أغلق|اغلق", re.IGNORECASE)
 _CROWD_RE = re.compile(r"\b(?:protest\w*|demonstrat\w*|residents|youths?|crowds?)\b|محتج|متظاهر|أهالي|اهالي|شبان|سكان",
@@ -2853,6 +2856,8 @@ class _Coder:
                 if agent is not None and _camp(agent.name) in ("state", "non_state", "external"):
                     t = dataclasses.replace(t, event_type="Strategic developments", sub_event_type="Change to group/activity",
                                             kind="deployment")
+            if t.kind == "protest" and _CELEBRATE_RE.search(sent.text) and not _PROTEST_NOUN_RE.search(sent.text):
+                continue  # «تجمع المئات … احتفالا بذكرى الثورة», "gathered to celebrate": a celebration is no protest
             if t.kind == "protest" and _ROADBLOCK_RE.search(t.word) and not _CROWD_RE.search(sent.text) \
                     and any(a.kind in ("state", "non_state", "external") for a in actors) \
                     and not any(a.kind == "civilians" for a in actors):

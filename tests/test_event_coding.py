@@ -3725,3 +3725,24 @@ def test_bursts_of_gunfire_and_rocket_salvos_are_no_riot():
 def test_migrants_held_and_beaten_by_traffickers_suffer_violence():
     text = "Hundreds of migrants were held in a warehouse in Bani Walid and beaten by traffickers on 23 May 2018."
     assert one(text, None).event_type == VAC
+
+
+@pytest.mark.parametrize("text", [
+    "تجمع العشرات أمام مقر البلدية في درنة للمطالبة بالمحاسبة.",
+    "تجمهر عشرات الشبان أمام مديرية الأمن في سبها.",
+])
+def test_a_crowd_gathered_is_a_protest(text):
+    assert one(text, "2023-09-18").event_type == "Protests"
+
+
+@pytest.mark.parametrize("text", [
+    "تجمع المئات في ميدان الشهداء بطرابلس احتفالا بذكرى الثورة.",
+    "Thousands rallied in Benghazi to celebrate the anniversary of the revolution.",
+])
+def test_a_celebration_is_no_protest(text):
+    assert events(text, "2023-02-17") == []
+
+
+def test_a_protest_that_also_celebrates_stays_a_protest():
+    text = "Thousands rallied in Benghazi to protest against the government and celebrate the revolution."
+    assert one(text, "2023-02-17").event_type == "Protests"
