@@ -2701,11 +2701,13 @@ class _Coder:
         # ("the Laithi neighbourhood of Benghazi" reads the other way: the finer place, by the
         # gazetteer's hierarchy, is the one kept)
         # ("the Janzour district of Tripoli" reads the first way: of two settlements the smaller kind is the place)
+        # (only a mention and the next one can be joined so: the gap is a few words)
         coarser = set()
-        for i in libyan:
-            for j in libyan:
-                if mentions[j].start > mentions[i].end and _PART_OF_GAP_RE.match(text[mentions[i].end:mentions[j].start]):
-                    coarser.add(j if _finer_first(gaz, placed_of(i), placed_of(j)) else i)
+        by_start = sorted(libyan, key=lambda q: mentions[q].start)
+        for i, j in zip(by_start, by_start[1:]):
+            if mentions[j].start > mentions[i].end and mentions[j].start - mentions[i].end <= 40 \
+                    and _PART_OF_GAP_RE.match(text[mentions[i].end:mentions[j].start]):
+                coarser.add(j if _finer_first(gaz, placed_of(i), placed_of(j)) else i)
         libyan = [i for i in libyan if i not in coarser]
         # «كتيبة شهداء أبو سليم», "the Misrata Military Council": a town inside an actor's name is where the
         # actor comes from, not where the event happened (when the sentence names another place)
