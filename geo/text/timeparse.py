@@ -463,15 +463,23 @@ _SAID_AFTER_RE = re.compile(
 _USABLE_SKIP = ("since", "background", "future", "range end")
 
 
+def _opens_text(text: str, pos: int) -> bool:
+    """Whether the text before offset ``pos`` (a date's start) is empty but for punctuation or a preposition ("On",
+    «في»)."""
+    if pos > 16:
+        return False
+    head = text[:pos]
+    return not head.strip(" \t,،-–—«\"'(") or head.strip().lower() in ("on", "في", "يوم")
+
+
 def _mark_statement_dates(text: str, found: list[DateInfo]) -> list[DateInfo]:
     """Mark the date of a saying ("Officials said on Thursday that an air strike on Sunday killed 43", "On Tuesday,
-    officials said they believed the air strikes last week …") as that,
-    when the sentence names another date: the event is of the other date. A statement's date that is the
-    sentence's only one is left as it is (the best there is)."""
+    officials said they believed the air strikes last week …") as a statement date when the sentence names another
+    date: the event is of the other one. A statement's date that is the sentence's only one is left as it is (the
+    best there is)."""
     said = [d for d in found if d.start >= 0 and d.date is not None and not d.note.startswith(_USABLE_SKIP)
             and (_SAID_BEFORE_RE.search(text, max(0, d.start - 60), d.start)
-                 or (not text[:d.start].strip(" \t,،-–—«\"'(") or text[:d.start].strip().lower() in ("on", "في", "يوم"))
-                 and _SAID_AFTER_RE.match(text[d.end:d.end + 80]) is not None)]
+                 or _opens_text(text, d.start) and _SAID_AFTER_RE.match(text[d.end:d.end + 80]) is not None)]
     if not said or not any(d not in said and d.start >= 0 and d.date is not None
                            and not d.note.startswith(_USABLE_SKIP) for d in found):
         return found
