@@ -184,6 +184,8 @@ _ADDED_VICTIMS_RE = re.compile(
     r"\b(?:another|(?:\w+\s+)(?:other|more)\s+(?:\w+\s+)?(?:people|persons|civilians|soldiers|fighters|diplomats|\w+s)\b|"
     r"a\s+(?:second|third|fourth|fifth))\b"
     r"|(?:^|\s)\S+\s+(?:آخر|اخر|آخرون|اخرون|آخرين|اخرين|ثالث|رابع|خامس)(?:\s|$|[.،])", re.IGNORECASE)
+#: A toll updated ("the toll rose to", «ارتفعت الحصيلة», «آخر حصيلة»): its count replaces the one before, adds nothing.
+_TOLL_UPDATE_RE = re.compile(r"\btoll\b|\b(?:rose|risen|climbed)\s+to\b|حصيل|ارتفع", re.IGNORECASE)
 #: Died of the wounds of an event told before ("died of his wounds", «متأثرا بجراحه»): its toll, whatever the day.
 _DIED_OF_WOUNDS_RE = re.compile(r"\bdied\s+(?:later\s+)?(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)|succumbed"
                                 r"|متأثر\S*\s+(?:ب)?(?:جراح|إصاب|اصاب)|متاثر\S*\s+(?:ب)?(?:جراح|اصاب)", re.IGNORECASE)
@@ -1149,8 +1151,8 @@ def _added_victims(ev: Event, fat: int | None, inj: int | None, text: str) -> tu
     """The toll of ``ev`` with the victims a later sentence adds to it ("Two other US diplomats were killed in the
     attack.", "Another soldier died of his wounds on Monday.", «وتوفي جندي آخر متأثرا بجراحه»), or None when the
     sentence adds none (no toll before it, no count, or no "another"/"other"/"more" word)."""
-    if not ev.fatalities or not fat or _ADDED_VICTIMS_RE.search(text) is None:
-        return None
+    if not ev.fatalities or not fat or _ADDED_VICTIMS_RE.search(text) is None or _TOLL_UPDATE_RE.search(text):
+        return None  # ("in the latest toll", «وفي آخر حصيلة ارتفع عدد القتلى إلى 12»: an update, not more victims)
     return ev.fatalities + fat, ev.injuries if inj is None else (ev.injuries or 0) + inj
 
 

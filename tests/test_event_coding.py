@@ -3746,3 +3746,11 @@ def test_a_celebration_is_no_protest(text):
 def test_a_protest_that_also_celebrates_stays_a_protest():
     text = "Thousands rallied in Benghazi to protest against the government and celebrate the revolution."
     assert one(text, "2023-02-17").event_type == "Protests"
+
+
+@pytest.mark.parametrize("text", [
+    "اندلعت اشتباكات في الزاوية يوم الأربعاء أسفرت عن مقتل ثمانية أشخاص. وفي آخر حصيلة، قتل 12 شخصا في المعارك.",
+    "Clashes in Zawiya on Wednesday killed eight people. In the latest toll, 12 people were killed in the fighting.",
+])
+def test_a_later_toll_replaces_and_does_not_add(text):
+    assert [e.fatalities for e in events(text, "2021-05-07")] == [12]
