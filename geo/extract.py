@@ -186,9 +186,6 @@ _ADDED_VICTIMS_RE = re.compile(
     r"|(?:^|\s)\S+\s+(?:آخر|اخر|آخرون|اخرون|آخرين|اخرين|ثالث|رابع|خامس)(?:\s|$|[.،])", re.IGNORECASE)
 #: A toll updated ("the toll rose to", «ارتفعت الحصيلة», «آخر حصيلة»): its count replaces the one before, adds nothing.
 _TOLL_UPDATE_RE = re.compile(r"\btoll\b|\b(?:rose|risen|climbed)\s+to\b|حصيل|ارتفع", re.IGNORECASE)
-#: Died of the wounds of an event told before ("died of his wounds", «متأثرا بجراحه»): its toll, whatever the day.
-_DIED_OF_WOUNDS_RE = re.compile(r"\bdied\s+(?:later\s+)?(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)|succumbed"
-                                r"|متأثر\S*\s+(?:ب)?(?:جراح|إصاب|اصاب)|متاثر\S*\s+(?:ب)?(?:جراح|اصاب)", re.IGNORECASE)
 _ALSO_RE = re.compile(r"\b(?:also|another|other|further|additional)\b|(?:^|\s)(?:كما|أيضا|أيضاً|ايضا|آخرين|اخرين)(?:\s|$)",
                       re.IGNORECASE)
 # «حكم بإعدام», "sentenced … to death": a verdict, not an execution
@@ -2113,7 +2110,7 @@ class _Coder:
             d = None
         if d is not None and d.note.startswith(("since", "background")):
             return False  # "Since 2011, more than 5,000 people have died": a war's tally
-        of_wounds = _DIED_OF_WOUNDS_RE.search(sent.text) is not None
+        of_wounds = numbers.died_of_wounds(sent.text)
         if not updated and not of_wounds and _of_another_day(d, ev0.event_date):
             return False  # deaths of another day (or month) are not this event's toll (unless of its wounds)
         fat0, inj0 = ev0.fatalities, ev0.injuries

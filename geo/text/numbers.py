@@ -424,6 +424,20 @@ _AR_ONE_AND_OTHERS_RE = re.compile(
 _AR_DIED_OF_WOUNDS_RE = re.compile(
     r"(?:^|\s)[وف]?(?:توفي|توفيت|توفى|فارق\s+الحياه|فارقت\s+الحياه|فارقا\s+الحياه|توفيا)\s+(?:\S+\s+){0,2}?"
     r"(?:متاثر|متاثره|متاثرا|متاثرين)\s+(?:ب|من\s+)?(?:جراح|جروح|اصاب\S*?)(?P<s>هما|ه|ها)(?![\u0621-\u064a])")
+#: "died of his wounds", "succumbed": a death from the wounds of an event told before (the Arabic: the pattern above).
+_EN_DIED_OF_WOUNDS_RE = re.compile(
+    r"\bdied\s+(?:later\s+)?(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)|\bsuccumbed\b", re.IGNORECASE)
+
+
+def died_of_wounds(text: str) -> bool:
+    """Whether a sentence tells of a death from wounds ("Another soldier died of his wounds on Monday", «وتوفي جندي
+    آخر متأثرا بجراحه»): the toll of the event that wounded them, whatever the day."""
+    if _EN_DIED_OF_WOUNDS_RE.search(text):
+        return True
+    folded = fold_same_length(text)
+    return "متاثر" in folded and _AR_DIED_OF_WOUNDS_RE.search(folded) is not None
+
+
 _AR_DEATH_OBJECTS = {"حتفه", "حتفهم", "حتفها", "حتفهما", "مصرعه", "مصرعهم", "مصرعها", "مصرعهما"}
 _EN_ONE_KILLED_RE = re.compile(
     r"\b(?:[A-Z][a-z'’-]+(?:\s+(?:al-|el-|bin\s+|ben\s+|abu\s+)?[A-Z][a-z'’-]+)+|[Hh]e|[Ss]he|"

@@ -447,18 +447,20 @@ def find_dates(
     return found
 
 
+#: Arabic speech verbs ("said", "announced", "reported", "stated"), as written and with the hamza folded.
+_AR_SAID = "قال|قالت|أعلن|أعلنت|اعلن|اعلنت|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أكد|أكدت|اكد|اكدت|صرح|صرحت"
 #: A speech verb right before a date: "officials said on Thursday (that …)", «وقالت وزارة الصحة يوم الثلاثاء (إن …)».
 _SAID_BEFORE_RE = re.compile(
     r"(?:\b(?:said|says|told\s+\S+|announced|reported|stated|confirmed|added|claimed|declared|revealed|warned)"
     r"\s*,?\s*(?:late\s+|early\s+)?(?:on\s+)?"
-    r"|(?:^|\s)[وف]?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أكد|أكدت|اكد|اكدت|صرح|صرحت)"
+    rf"|(?:^|\s)[وف]?(?:{_AR_SAID})"
     r"(?:\s+\S+){0,4}?\s+(?:يوم\s+|مساء\s+|صباح\s+)?)$",
     re.IGNORECASE)
 #: A speech verb shortly after a date that opens the sentence and a comma: "On Tuesday, officials of the US military
 #: said …", «يوم الثلاثاء، قالت الوزارة …» (not "Yesterday's attack … reported to have occurred").
 _SAID_AFTER_RE = re.compile(
     r"^\s*[,،]\s*(?:\S+\s+){0,7}?(?:said|say|says|told|announced|stated|claimed|confirmed|declared)\b"
-    r"|^\s*[,،]\s*(?:\S+\s+){0,2}?[وف]?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أكد|أكدت|صرح|صرحت)(?=\s)",
+    rf"|^\s*[,،]\s*(?:\S+\s+){{0,2}}?[وف]?(?:{_AR_SAID})(?=\s)",
     re.IGNORECASE)
 _USABLE_SKIP = ("since", "background", "future", "range end")
 
