@@ -145,12 +145,36 @@ _DEMANDED_RE = re.compile(
     r"(?:\S+\s+){0,3}$",
     re.IGNORECASE)
 _CALL_FOR_RE = re.compile(
-    r"\b(?:call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+for"
+    r"\b(?:call(?:s|ed|ing)?\s+(?:for|on|upon)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+(?:for|to)"
     r"|press(?:es|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for)\s+(?:(?!agree|sign|reach|conclud)\S+\s+){0,5}?"
     r"(?:to\s+(?:respect|observe|abide\s+by|uphold|honou?r|commit\s+to|agree\s+to|reach|accept)\s+)?"
     r"(?:an?\s+|the\s+)?(?:\S+\s+)?$"
     r"|(?:^|\s)[وف]?(?:دعا|دعت|دعوا|يدعو|تدعو|طالب\S*|يطالب\S*|تطالب\S*|حث\S*|يحث\S*|تحث\S*|ناشد\S*|يناشد\S*"
     r"|تناشد\S*)\s+(?:(?![وف]?(?:اتفق|وقع|توصل|أبرم|ابرم))\S+\s+){0,5}?(?:(?:إلى|الى|على)\s+)?(?:\S+\s+)?$",
+    re.IGNORECASE)
+# protesters who bear arms: «محتجين مسلحين», «متظاهرون مسلحون», "armed protesters", "armed demonstrators"
+_ARMED_PROTESTERS_RE = re.compile(r"\barmed\s+(?:protesters|demonstrators)\b|(?:محتج|متظاهر)\S*\s+مسلح", re.IGNORECASE)
+# a protest word after a call: the protest happened when the sentence told of protesters acting before the call
+# ("Thousands demonstrated, calling for protests to go on")
+_PROTEST_HELD_BEFORE_RE = re.compile(r"\b(?:protested|demonstrated|rallied|gathered|marched)\b|(?:تظاهر|احتج|خرج|تجمع)\S*\s", re.IGNORECASE)
+# «تهدف إلى تحرير», «بهدف السيطرة», "aimed at retaking", "aiming to": a purpose, not a deed
+_AR_AIM_BEFORE_RE = re.compile(
+    r"(?:^|\s)[وف]?(?:تهدف|يهدف|تهدفان|بهدف|هدفها|هدفه|الرامية|الرامي|الراميه|الهادفة|الهادفه|الهادف|تسعى|يسعى|سعيا|سعياً)"
+    r"\s+(?:إلى|الى|ل)?\s*$|\baim(?:ed|ing|s)?\s+(?:at|to)\s+$|\bintended\s+to\s+$|\bseek(?:ing|s)?\s+to\s+$",
+    re.IGNORECASE)
+# «الخاضعة لسيطرة», «مناطق سيطرته», "under the control of": who holds a place (not «وقعت تحت سيطرة», "came under")
+_STATIVE_CONTROL_BEFORE_RE = re.compile(
+    r"(?:^|\s)(?:ال)?(?:خاضعة|خاضعه|خاضع|تخضع|يخضع)\s+ل?$|(?:^|\s)(?:مناطق|منطقة|منطقه)\s+$"
+    r"|(?:^|\s)(?!(?:وقعت|وقع|باتت|بات|أصبحت|اصبحت|أصبح|اصبح|صارت|عادت|عاد|دخلت|دخل)\s)\S+\s+تحت\s+$"
+    r"|\b(?<!came )(?<!come )(?<!fell )(?<!fallen )(?<!back )(?<!brought )under\s+(?:the\s+)?$"
+    r"|\b(?:areas|territory|territories|regions)\s+(?:of\s+)?$",
+    re.IGNORECASE)
+# the words of control themselves (not "captured", «استولت»): the stative reading above applies to them only
+_CONTROL_WORD_RE = re.compile(r"(?:[وفلب]|لل|بال|وال)?(?:ال)?سيطر|control|held\b|hold", re.IGNORECASE)
+# «بعد تلك الاشتباكات», "after these clashes", "since those attacks": a reference to the event told before
+_AFTER_THIS_RE = re.compile(
+    r"\b(?:after|following|since|during)\s+(?:these|those|this|that)\s+(?:[\w'’-]+\s+)?$"
+    r"|(?:^|\s)[وف]?(?:بعد|إثر|اثر|عقب|منذ|خلال)\s+(?:تلك|هذه|هذا|ذلك|هاتين|هذين)\s+$",
     re.IGNORECASE)
 # "protested after the assassination of", «احتجاجا على اغتيال», "in retaliation for the attack": a later
 # trigger of the sentence that names what the first one answers
@@ -161,7 +185,8 @@ _AFTER_REF_RE = re.compile(
     re.IGNORECASE)
 _NEGATION_BEFORE_RE = re.compile(
     r"(?:^|\s)(?:[وف]?لم|[وف]?لن|دون|بدون|[وف]?ليس)\s+(?:\S+\s+)?$|(?:^|\s)[وف]?لا\s+(?!\S*زال|سيما)(?:\S+\s+)?$"
-    r"|\b(?:no|not|never|without|didn't|did\s+not|wasn't|weren't|hasn't|haven't|denied)\s+(?:any\s+|further\s+|new\s+)?$",
+    r"|\b(?:no|not|never|without|didn't|did\s+not|wasn't|weren't|hasn't|haven't|denied)\s+(?:any\s+|further\s+|new\s+)?"
+    r"(?:(?!and\b|but\b|or\b|after\b|before\b|when\b)[\w'’-]+\s+)?$",
     re.IGNORECASE)
 # "The government called the assault a coup", «وأدانت البعثة الهجوم»: a speaker judging an event already
 # reported (the trigger is definite and refers back) adds no event of its own
@@ -1647,6 +1672,50 @@ def _fold_bare_deaths(events: list[Event], bare_ids: set[str], undated: frozense
     return [e for e in out if e.id not in drop]
 
 
+def _fold_title(events: list[Event], titles: list[tuple[int, int]]) -> list[Event]:
+    """A title's event («مقتل ثلاثة في اشتباكات بغريان», "Eight killed in Sabha clashes") sums up an event the
+    body tells: when an event of the body has its type and place (or lies within 30 km of it) and falls in
+    the week up to the title's date (a title is dated by the publication day, the body by its "on Saturday"),
+    the title adds only what that event lacks (a toll, an actor) and is no event of its own."""
+    if not titles or not events:
+        return events
+    from gazetteer.geodesy import haversine_km
+
+    def in_title(e: Event) -> bool:
+        return any(a <= e.span_start < b for a, b in titles)
+
+    def same(te: Event, be: Event) -> bool:
+        if te.event_type != be.event_type:
+            return False
+        if te.place_id and be.place_id and te.place_id != be.place_id:
+            if None in (te.latitude, te.longitude, be.latitude, be.longitude):
+                return False
+            if haversine_km(te.latitude, te.longitude, be.latitude, be.longitude) > 30:  # type: ignore[arg-type]
+                return False
+        if te.event_date and be.event_date:
+            gap = (_dt.date.fromisoformat(te.event_date[:10]) - _dt.date.fromisoformat(be.event_date[:10])).days
+            return 0 <= gap <= 7
+        return True
+
+    out = list(events)
+    body = [n for n, e in enumerate(out) if not in_title(e)]
+    drop: set[str] = set()
+    for te in events:
+        if not in_title(te):
+            continue
+        n = next((n for n in body if same(te, out[n])), None)
+        if n is None:
+            continue
+        be = out[n]
+        out[n] = dataclasses.replace(
+            be, fatalities=be.fatalities if be.fatalities is not None else te.fatalities,
+            injuries=be.injuries if be.injuries is not None else te.injuries,
+            actor1=be.actor1 or te.actor1, actor2=be.actor2 or te.actor2,
+            notes=be.notes + f"; the title also tells it: {te.evidence[:80]}")
+        drop.add(te.id)
+    return [e for e in out if e.id not in drop] if drop else events
+
+
 #: Settlement kinds from the smallest: of "the A district of B" the smaller kind is the place, whichever comes first.
 _SETTLEMENT_RANK = {"neighbourhood": 0, "suburb": 0, "village": 1, "town": 2, "city": 3, "capital": 4}
 
@@ -2821,6 +2890,16 @@ class _Coder:
                 continue  # "threatened to storm Misrata", «أي هجوم على طرابلس»: not (yet) an event
             if t.kind == "agreement" and _CALL_FOR_RE.search(sent.text[max(0, t.start - 70):t.start]):
                 continue  # "called for a ceasefire", «طالبت البعثة بوقف إطلاق النار»: asked for, not agreed
+            if t.kind == "protest" and _CALL_FOR_RE.search(sent.text[max(0, t.start - 50):t.start]) \
+                    and not _PROTEST_HELD_BEFORE_RE.search(sent.text[:t.start]):
+                continue  # «دعا ناشطون إلى خروج مظاهرات», "activists called for protests": called for, not (yet) held
+            if t.kind in ("territory", "clash", "attack") and _AR_AIM_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
+                continue  # «عملية قالت إنها تهدف إلى تحرير درنة», "aimed at retaking": what it is for, not what it did
+            if t.kind == "territory" and _CONTROL_WORD_RE.match(t.word) \
+                    and _STATIVE_CONTROL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
+                continue  # «المناطق الخاضعة لسيطرة الحكومة», "areas under the control of": who holds a place, no change
+            if events and _AFTER_THIS_RE.search(sent.text[max(0, t.start - 30):t.start]):
+                continue  # «بعد تلك الاشتباكات», "after these clashes": the event told before, no new one
             if t.kind != "protest" and _DEMANDED_RE.search(sent.text[max(0, t.start - 70):t.start]):
                 continue  # "demanding the release of detained relatives", «للمطالبة بالإفراج عن المعتقلين»: what is asked for
             if hint["compare"] and _COMPARED_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
@@ -3146,6 +3225,13 @@ class _Coder:
             # (the abducted, then shot, are defenceless: «اختطف مسلحون الناشطة … ثم قتلوها رميا بالرصاص»)
             # "the attack on our mission", «الهجوم على فندق»: a target that cannot fight back
             et_t, sub = "Violence against civilians", "Attack"
+        elif t.kind == "protest" and _ARMED_PROTESTERS_RE.search(sent.text) and (
+                "clash" in absorbed or any(x.kind in ("clash", "fighting") for x in act)):
+            # «اشتباكات بين القوات الخاصة ومحتجين مسلحين», "armed protesters clashed with soldiers": armed men
+            # fighting a force is a battle, whatever the text calls them
+            et_t, sub = "Battles", "Armed clash"
+            force = next((a.name for a in actors if _camp(a.name) == "state"), "")
+            actor1, actor2 = (force, "Unidentified armed group") if force else ("Unidentified armed group", "")
         elif t.kind == "protest":
             cause = _PROTEST_OVER_DEATH_RE.search(sent.text, t.end)
             if cause is not None and fat and not numbers.casualties(sent.text[:cause.start()], lang).fatalities:
@@ -3275,7 +3361,9 @@ class _Coder:
         if dropped:
             res.unused = [(q, w) for q, w in res.unused if id(q) not in dropped]
         res.unused.sort(key=lambda t: t[0].start)
-        res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(_fold_bare_deaths(events, bare_deaths, bare_undated))]
+        titles = [(x.start, x.end) for x in d.sentences if getattr(x, "is_title", False)]
+        events = _fold_title(_fold_bare_deaths(events, bare_deaths, bare_undated), titles)
+        res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(events)]
         return res
 
 

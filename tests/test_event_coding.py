@@ -392,7 +392,7 @@ def test_a_protest_is_one_event_of_protesters_without_themselves_as_opponent(tex
     "text, et, fat",
     [
         ("Gunmen killed two Tunisian workers in the town of Sabratha on Monday.", VAC, 2),
-        ("قتل مسلحون مجهولون مواطنا في مدينة صبراتة يوم الاثنين.", VAC, None),
+        ("قتل مسلحون مجهولون مواطنا في مدينة صبراتة يوم الاثنين.", VAC, 1),  # one citizen (an indefinite accusative)
         ("Gunmen killed two soldiers at a checkpoint in Sabratha on Monday.", "Battles", 2),
         ("The LNA said it killed 20 terrorists in Derna on Monday.", "Battles", 20),
     ],
@@ -3754,3 +3754,81 @@ def test_a_protest_that_also_celebrates_stays_a_protest():
 ])
 def test_a_later_toll_replaces_and_does_not_add(text):
     assert [e.fatalities for e in events(text, "2021-05-07")] == [12]
+
+
+# --------------------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize(("text", "date", "want"), [
+    ("Eight killed in Sabha clashes\n\nEight people were killed on Saturday in clashes between tribesmen in Sabha, "
+     "a doctor said.", "2012-03-26", [("Battles", "Sabha", "2012-03-24", 8)]),
+    ("مقتل ثلاثة في اشتباكات بمدينة غريان\n\nقُتل ثلاثة أشخاص في اشتباكات اندلعت مساء أمس الأحد بين مجموعتين مسلحتين "
+     "في مدينة غريان، بحسب مصدر طبي.", "2021-05-10", [("Battles", "غريان", "2021-05-09", 3)]),
+    # the title's toll completes a body that gives none
+    ("Two dead in rocket strike on Tripoli district\n\nA rocket hit a house in the Abu Salim district of Tripoli "
+     "on Sunday, medics said.", "2018-03-12", [("Explosions/Remote violence", "Abu Salim", "2018-03-11", 2)]),
+])
+def test_a_title_sums_up_the_body_event_and_is_no_event_of_its_own(text, date, want):
+    evs = events(text, date)
+    assert [(e.event_type, e.location, e.event_date, e.fatalities) for e in evs] == want
+
+
+def test_a_title_about_another_place_is_kept():
+    evs = events("Protest in Benghazi\n\nGunmen kidnapped a judge in Derna on Thursday.", "2014-01-30")
+    assert {(e.event_type, e.location) for e in evs} == {("Protests", "Benghazi"),
+                                                          ("Violence against civilians", "Derna")}
+
+
+def test_only_a_short_unpunctuated_first_line_followed_by_text_is_a_title():
+    from geo.text.structure import split_sentences
+    s = split_sentences("Eight killed in Sabha clashes\n\nEight people were killed on Saturday in Sabha.")
+    assert [x.is_title for x in s] == [True, False]
+    s = split_sentences("Eight people were killed on Saturday in Sabha.\n\nThe clashes went on.")
+    assert not any(x.is_title for x in s)
+    assert not split_sentences("Eight killed in Sabha clashes")[0].is_title  # a line alone is the whole text
+
+
+# --------------------------------------------------------------------------- what did not happen
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Rebels in Misrata said there were no NATO air strikes on Thursday.", "2011-06-10"),
+    ("لم تشن طائرات الناتو أي غارات على مصراتة يوم الخميس.", "2011-06-10"),
+    # asked for, not done
+    ("The army called on all armed groups in Tripoli to cease fire on Friday.", "2013-11-17"),
+    ("Activists called for mass protests in Bayda on Thursday.", "2011-02-17"),
+    ("دعا ناشطون عبر فيسبوك إلى خروج مظاهرات حاشدة في مدينة البيضاء اليوم.", "2011-02-17"),
+    # what an offensive is for
+    ("أطلقت قوات الجيش الوطني الليبي اليوم عملية عسكرية قالت إنها تهدف إلى تحرير مدينة درنة.", "2016-05-08"),
+    ("The army launched an operation on Sunday aimed at retaking Derna.", "2016-05-08"),
+])
+def test_negated_called_for_and_intended_events_are_none(text, date):
+    assert events(text, date) == []
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("تظاهر مئات الشبان في مدينة بنغازي اليوم احتجاجا على انقطاع الكهرباء في المناطق الخاضعة لسيطرة الحكومة.", "2020-09-14"),
+    ("Hundreds protested in Benghazi on Monday over power cuts in areas under the control of the government.", "2020-09-14"),
+])
+def test_who_holds_an_area_is_no_change_of_control(text, date):
+    assert [e.event_type for e in events(text, date)] == ["Protests"]
+
+
+@pytest.mark.parametrize(("text", "date", "day"), [
+    ("قتل جنديان في اشتباكات في مدينة بنغازي أمس السبت. وقامت وحدات من الجيش بدوريات في المدينة اليوم بعد تلك الاشتباكات.",
+     "2013-06-16", "2013-06-15"),
+    ("Two soldiers were killed in clashes in Benghazi on Saturday. Army units patrolled the city on Sunday after "
+     "those clashes.", "2013-06-16", "2013-06-15"),
+])
+def test_after_those_clashes_refers_back_and_is_no_new_event(text, date, day):
+    assert [(e.event_type, e.event_date, e.fatalities) for e in events(text, date)] == [("Battles", day, 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ستة جنود في اشتباكات بين القوات الخاصة ومحتجين مسلحين أمام معسكر في مدينة بنغازي أمس السبت.",
+    "Six soldiers were killed on Saturday in clashes between the army and armed protesters outside a base in Benghazi.",
+])
+def test_armed_protesters_fighting_a_force_is_a_battle(text):
+    ev = one(text, "2013-06-16")
+    assert (ev.event_type, ev.event_date, ev.fatalities) == ("Battles", "2013-06-15", 6)
+    assert "Protesters" not in (ev.actor1, ev.actor2)

@@ -344,3 +344,37 @@ def test_named_and_added_victims_are_counted(text, fat):
 def test_men_lost_and_the_dead_named_after_the_verb_are_counted(text, lang, fat, inj):
     c = casualties(text, lang)
     assert (c.fatalities, c.injuries) == (fat, inj)
+
+
+@pytest.mark.parametrize(("text", "lang", "fat", "inj"), [
+    # the counted people described between the count and the verb
+    ("Five soldiers loyal to Haftar were killed in fighting in Benghazi on Tuesday.", "en", 5, None),
+    ("At least 36 soldiers from the Bunyan Marsous operations room were killed today.", "en", 36, None),
+    ("Seven people, most of them civilians, were killed in the shelling.", "en", 7, None),
+    ("20 fighters loyal to Khalifa Haftar were killed and 40 others wounded.", "en", 20, 40),
+    ("Three guards stationed at the gate were wounded.", "en", None, 3),
+    ("قال مسؤولون إن خمسة أشخاص على الأقل قتلوا في اشتباكات قبلية في مدينة سبها.", "ar", 5, None),
+    ("أفاد مصدر طبي أن 14 شخصا، معظمهم من المدنيين، قتلوا في قصف على مدينة يفرن.", "ar", 14, None),
+    ("قال مصدر عسكري إن ثلاثة بينهم قياديان من الجيش الوطني قتلوا في ضربة جوية.", "ar", 3, None),
+    ("قال متحدث إن 6 أشخاص بينهم 3 أطفال قتلوا في مصراتة.", "ar", 6, None),
+    # a verb of their own ends the description: they did the killing, they were not killed
+    ("Five soldiers attacked the checkpoint where two guards were killed.", "en", 2, None),
+    ("Ten fighters who stormed the town said that civilians were wounded.", "en", None, None),
+])
+def test_victims_described_before_their_verb_are_counted(text, lang, fat, inj):
+    c = casualties(text, lang)
+    assert (c.fatalities, c.injuries) == (fat, inj)
+
+
+@pytest.mark.parametrize(("text", "lang", "fat", "inj"), [
+    ("Ali Hassan, 34, was shot dead by gunmen in Derna on Monday.", "en", 1, None),  # an age, not a toll
+    ("Clashes in Sebha on Tuesday killed another five people.", "en", 5, None),
+    ("The bomber killed four guards and injured another 3.", "en", 4, 3),
+    ("An airstrike hit a farm near Ajdabiya, killing a shepherd.", "en", 1, None),
+    ("أعلنت وزارة الصحة تسجيل 9 حالات وفاة و30 جريحا في الاشتباكات.", "ar", 9, 30),
+    ("قتل مسلحون قاضيا بالرصاص أمام محكمة في مدينة درنة.", "ar", 1, None),
+    ("قتل 31 شخصا معظمهم من الثوار في قصف على مدينة مصراتة.", "ar", 31, None),
+])
+def test_ages_further_victims_cases_and_one_object_victim(text, lang, fat, inj):
+    c = casualties(text, lang)
+    assert (c.fatalities, c.injuries) == (fat, inj)

@@ -352,7 +352,8 @@ _AR_ONE_OF = {"احد", "احدي", "اخر", "اخري"}  # and «وإصابة 
 _AR_DUAL_INJURY = {"جريحان", "جريحين"}
 _AR_PERSON_SING = {"شخص", "جندي", "طفل", "امراه", "رجل", "عنصر", "مدني", "مقاتل", "شرطي", "ضابط", "مسلح", "صحفي", "شاب",
                    "مواطن", "ناشط", "طالب", "سائق", "عامل", "مهاجر", "طفله", "فتاه", "متظاهر", "محتج", "حارس", "موظف",
-                   "طبيب", "مسعف", "صياد", "معلم", "قائد", "عسكري", "سجين", "مزارع", "تاجر"}
+                   "طبيب", "مسعف", "صياد", "معلم", "قائد", "عسكري", "سجين", "مزارع", "تاجر", "قاضي", "محامي", "مهندس",
+                   "ممرض", "راعي", "مسؤول", "اعلامي", "دبلوماسي", "مترجم"}
 _AR_PERSON_DUAL = {"شخصين", "شخصان", "جنديين", "جنديان", "طفلين", "طفلان", "امراتين", "امراتان", "رجلين", "رجلان",
                    "عنصرين", "عنصران", "ضابطين", "ضابطان", "شرطيين"}
 # the nominative dual «ـان» of every singular person noun is two («قتل مدنيان», «أصيب شرطيان»); the «ـين» form
@@ -456,7 +457,9 @@ _EN_KILLED_ONE_RE = re.compile(
     r"(?:(?:a|an|one)\s+(?:(?:senior|local|prominent|top|former|young|elderly|military|police|security|militia|"
     r"tribal|[A-Z][\w-]*)\s+){0,4}(?:man|woman|boy|girl|child|civilian|resident|worker|migrant|student|"
     r"leader|commander|officer|official|soldier|policeman|journalist|activist|judge|imam|mayor|colonel|general|"
-    r"lawyer|doctor|fighter|guard|member)\b"
+    r"lawyer|doctor|fighter|guard|member|shepherd|farmer|driver|trader|merchant|engineer|nurse|teacher|pupil|"
+    r"employee|tribesman|elder|cleric|businessman|contractor|militant|gunman|rebel|protester|demonstrator|"
+    r"bystander|policeman|pilot|youth|teenager|father|mother|son|daughter)\b"
     r"|(?:the\s+)?(?:(?:senior|local|prominent|top|former|military|police|security|militia|tribal|[A-Z][\w-]*)\s+){0,4}"
     r"(?:leader|commander|officer|official|soldier|policeman|journalist|activist|judge|imam|mayor|colonel|general)"
     r"(?:\s+[A-Z][a-z'’-]+){1,3}\b"
@@ -523,7 +526,9 @@ _EN_BE = {"were", "was", "are", "is", "have", "had"}
 # "Chadians", "Eritreans", "Sudanese", "Israelis") is people as much as "people" is
 _EN_PEOPLE_NOUN_RE = re.compile(r"^[a-z]+(?:ans|ians|ese|is|ers|ists|men)$")
 _EN_HEDGE = {"as", "many", "much", "reportedly", "at", "least", "about", "around", "some", "nearly", "almost", "more", "than", "over", "up", "to",
-             "approximately", "roughly", "estimated", "an", "the", "of"}
+             "approximately", "roughly", "estimated", "an", "the", "of",
+             # "killed another five people", "a further 12 were wounded": more of the dead, still counted
+             "another", "further", "additional", "a"}
 
 
 @dataclass(frozen=True)
@@ -553,6 +558,13 @@ def _hedge_note(prev_words: list[str], next_words: list[str], language: str) -> 
     return ""
 
 
+# active verbs of killing whose object is the victim («قتل مسلحون قاضيا»)
+_AR_KILLED_OBJECT_VERBS = frozenset({"قتل", "قتلت", "قتلوا", "اغتال", "اغتالت", "اغتالوا", "اعدم", "اعدمت", "اعدموا",
+                                     "ذبح", "ذبحت", "ذبحوا", "اردي", "اردت", "اردوا"})
+# «معظمهم», «بينهم», «جميعهم» after a count: what follows them describes the counted, up to their verb
+_AR_DESCRIBED_LEAD = frozenset({"معظمهم", "اغلبهم", "غالبيتهم", "بينهم", "منهم", "بينهما", "جميعهم", "كلهم", "بينهن", "معظمهن"})
+
+
 def _classify_ar(words: list[str], i: int, j: int) -> str:
     """Category of the number at word indices i..j-1 (normalised words): 'fatal', 'injury' or ''."""
     # «لقي ثلاثة مدنيين حتفهم»، «لقي 5 أشخاص مصرعهم»: the death is the object after the counted noun
@@ -560,6 +572,12 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
         return "fatal"
     nxt = words[j] if j < len(words) else ""
     nxt2 = words[j + 1] if j + 1 < len(words) else ""
+    if nxt in {"حالات", "حاله", "حالتي", "حالتين", "حالتا"}:
+        # «تسجيل 9 حالات وفاة و30 جريحا»، «حالتي إصابة»: cases of death, of injury
+        if nxt2 in {"وفاه", "قتل"}:
+            return "fatal"
+        if nxt2 in {"اصابه", "جرح"}:
+            return "injury"
     for w in (nxt, nxt2 if nxt in {"من", "اخرين"} else ""):
         stem = w[2:] if w.startswith("ال") else w
         if stem in _AR_FATAL_NOUNS or w in _AR_FATAL_NOUNS:
@@ -569,9 +587,24 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
     # «أربعة مدنيين قتلوا في القصف»، «ثلاثة أشخاص أصيبوا»: the (passive) verb after the counted
     # noun — not «خمسة مسلحين قتلوا جنديا», where the verb is active and has its own object
     # («سبعة مقاتلين ومدنيان اثنان لقوا حتفهم»، «7 مقاتلين و3 مدنيين قتلوا»: past the counts joined to it)
-    far = j + 1
-    while far < min(len(words), j + 5) and words[far] not in _AR_VERB_AFTER:
+    far = j if j < len(words) and words[j] in _AR_DESCRIBED_LEAD else j + 1
+    limit = j + 5
+    while far < min(len(words), limit) and words[far] not in _AR_VERB_AFTER:
         base = words[far][1:] if words[far][:1] == "و" and len(words[far]) > 1 else words[far]
+        if base in _AR_DESCRIBED_LEAD and far <= j + 1:
+            # «14 شخصا معظمهم من المدنيين قتلوا»، «ثلاثة بينهم قياديان من الجيش قتلوا»: who they were, up to the verb
+            limit = far + 8
+            far += 1
+            continue
+        if limit > j + 5:
+            if (base.isdigit() or _is_ar_number_word(base)) and words[far - 1] not in _SUBSET_LEAD \
+                    or base in {"قال", "قالت", "اكد", "اكدت", "افاد", "افادت"}:
+                break
+            far += 1
+            continue
+        if base in {"علي", "الاقل", "نحو", "حوالي", "قرابه"} and far <= j + 2:
+            far += 1  # «خمسة أشخاص على الأقل قتلوا»: the hedge between the count and its verb
+            continue
         if not (base == "و" or base in _AR_PEOPLE_PL or base in _AR_PERSON_SING or base in _AR_PERSON_DUAL or base in _AR_ONE_TWO
                 or _is_ar_nisba_plural(base) or _is_ar_number_word(base) or base.isdigit() or base == "قد"):
             break  # («30 شخصا قد قتلوا»: the particle «قد» before the verb)
@@ -670,6 +703,49 @@ def _is_ar_nisba_plural(w: str) -> bool:
 _AR_INJURY_VERBS = {"اصاب", "اصابت", "اصابوا", "جرح", "جرحت", "تصيب", "يصيب"}
 
 
+# "Ali Hassan, 34," "the activist Salwa Bugaighis, 51,": a name, then an age between commas (the match ends at the comma
+# after the number; searched from up to 40 characters back)
+_AGE_RE = re.compile(r".*?[A-Z][\w'’-]+, \d{1,3},", re.DOTALL)
+# words ending in -ed or -ing that describe the counted people rather than tell what they did ("soldiers loyal
+# to and backed by", "fighters belonging to"); any other such word is a verb of their own and ends the description
+_EN_DESCRIBING = frozenset({"armed", "backed", "allied", "aligned", "affiliated", "linked", "based", "led", "trained",
+                            "supported", "named", "unnamed", "unidentified", "suspected", "alleged", "belonging",
+                            "fighting", "serving", "working", "stationed", "deployed", "loyal", "hundred", "united"})
+_EN_NUMBER_WORDS = frozenset(_EN_UNITS) | frozenset(_EN_TENS)
+_EN_BE_AFTER = frozenset({"reportedly", "been", "all", "later", "also", "subsequently", "either", "both", "were", "was"})
+
+
+def _en_described_victims(words: list[str], j: int) -> str:
+    """The category of a count whose people are described before their verb: "Five soldiers loyal to Haftar
+    were killed", "36 soldiers from the Bunyan Marsous operations room were killed", "Seven people, most of
+    them civilians, were killed" ('fatal', 'injury' or '').
+
+    The counted noun comes first (at ``j``, or after one or two adjectives); then up to nine words that hold
+    no number and no verb of their own; then a form of "be" and the killing or wounding word.
+    """
+    q = next((q for q in range(j, min(j + 3, len(words))) if _is_en_people(words[q]) or words[q] in _EN_PERSON
+              and words[q] not in {"said", "to", "have", "more", "lost", "shot", "found", "stabbed", "beaten"}), None)
+    if q is None:
+        return ""
+    for k in range(q + 1, min(q + 11, len(words))):
+        w = words[k]
+        if w in _EN_BE:
+            m = k + 1
+            while m < len(words) and m <= k + 3 and words[m] in _EN_BE_AFTER:
+                m += 1
+            if m < len(words) and words[m] not in _EN_ACTIVE:
+                if words[m] in _EN_FATAL_TRIGGERS or words[m] in {"shot", "found"} and words[m + 1:m + 2] == ["dead"]:
+                    return "fatal"
+                if words[m] in _EN_INJURY_TRIGGERS:
+                    return "injury"
+            return ""
+        if w.isdigit() or w in _EN_NUMBER_WORDS or w in _EN_ACTIVE or w in _EN_FATAL_TRIGGERS or w in _EN_INJURY_TRIGGERS \
+                or w in {"and", "who", "which", "that", "said", "say", "says", "told", "while", "after", "before", "when"} \
+                or (w.endswith(("ed", "ing")) and w not in _EN_DESCRIBING):
+            return ""
+    return ""
+
+
 def _classify_en(words: list[str], i: int, j: int) -> str:
     # right after: "32 killed, 159 wounded" — the word a count carries is its own, whatever came before it
     if j < len(words) and words[j] in _EN_FATAL_TRIGGERS and words[j] not in _EN_ACTIVE:
@@ -694,6 +770,9 @@ def _classify_en(words: list[str], i: int, j: int) -> str:
             break
         k -= 1
         steps += 1
+    described = _en_described_victims(words, j)
+    if described:
+        return described
     # after: "six (people) (were) killed", "11 dead", "15 injured" — not "26, killing 11": an
     # active verb after a count takes its victims from what follows it
     k = j
@@ -836,6 +915,9 @@ def casualties(text: str, language: str) -> Casualties:
             continue
         if nm.text.isdigit() and 1900 <= (nm.value or 0) <= 2100 and i > 0 and words[i - 1] in _YEAR_LEAD:
             continue  # "the deadliest since 2011", «منذ عام 2014»: a year, not a count
+        if _AGE_RE.match(text, max(0, nm.start - 40), nm.end + 1) and text[nm.end:nm.end + 1] == "," \
+                and text[max(0, nm.start - 2):nm.start] == ", ":
+            continue  # "Ali Hassan, 34, was shot dead": the age of the named person before it
         arabic = bool(re.search(r"[\u0600-\u06ff]", text[nm.start:nm.end])) or language == "ar"
         toll_before = _TOLL_RE.search(folded[max(0, nm.start - 90):nm.start])
         cat = _classify_ar(words, i, j) if arabic else _classify_en(words, i, j)
@@ -941,6 +1023,11 @@ def casualties(text: str, language: str) -> Casualties:
         elif w[:1] == "و" and prev_cat and idx == prev_end_idx + 1 and _ar_person_count(w[1:]):
             # «قتل سبعة جنود ومدنيان»: a singular or dual person noun joined to the noun of the count before
             found[prev_cat].append(_ar_person_count(w[1:]))
+        elif idx >= 2 and w.endswith("ا") and w[:-1] in _AR_PERSON_SING and not (
+                words[idx - 1].isdigit() or _is_ar_number_word(words[idx - 1])) and any(
+                (q[1:] if q[:1] in {"و", "ف"} else q) in _AR_KILLED_OBJECT_VERBS for q in words[max(0, idx - 3):idx - 1]):
+            # «قتل مسلحون قاضيا»، «اغتال مجهولون ناشطا»: verb, subject, then one victim (an indefinite accusative)
+            found["fatal"].append(1)
         elif idx > 0 and _ar_person_count(w) and not (
                 idx + 1 < len(words) and words[idx + 1] in _AR_ONE_TWO):  # «شخص واحد» is counted by its numeral
             # («مقتل جندي»، «قتل الرجلان»، «اغتيال الناشطة»: with the article too, and the feminine)

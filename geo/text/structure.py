@@ -41,6 +41,9 @@ class Sentence:
     part
         How many section headings («خلفية», "Background", "The battle": a short line between paragraphs of
         running text) stand above the sentence: the part of an article it belongs to.
+    is_title
+        The sentence is the article's title: a short unpunctuated first line with running text after it
+        («مقتل ثلاثة في اشتباكات بغريان», "Eight killed in Sabha clashes"), which sums up what the body tells.
     """
 
     text: str
@@ -52,6 +55,7 @@ class Sentence:
     is_caption: bool
     language: str
     part: int = 0
+    is_title: bool = False
 
 
 # characters stripped around lines and sentences: whitespace (incl. NBSP) and bidi/zero-width marks
@@ -319,6 +323,8 @@ def split_sentences(text: str) -> list[Sentence]:
         is_caption[s] = cap
         if heading and not _CAPTION_MARK.search(line):
             is_heading.add(s)
+    # the title: the first line when it is short and unpunctuated and the text goes on below it
+    title_start = body[0][0] if len(body) > 1 and captionish[0] and not _CAPTION_MARK.search(text[body[0][0]:body[0][1]]) else -1
     out: list[Sentence] = []
     section = 0
     update: str | None = None
@@ -341,5 +347,5 @@ def split_sentences(text: str) -> list[Sentence]:
             a2, b2 = _strip_span(text, s + a, s + b)
             if a2 >= b2 or not any(ch.isalnum() for ch in text[a2:b2]):
                 continue
-            out.append(Sentence(text[a2:b2], a2, b2, paragraph, section, update, cap, lang, part))
+            out.append(Sentence(text[a2:b2], a2, b2, paragraph, section, update, cap, lang, part, s == title_start))
     return out
