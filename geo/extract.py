@@ -458,11 +458,14 @@ _DESTROY_WORDS = frozenset(_norm(w) for w in ("destroyed", "destroying", "دمر
 _CEASEFIRE_BEFORE_RE = re.compile(r"(?:وقف|توقف)\S*(?:\s+\S+)?\s*ل?$")
 # Protesters who burn or storm: a riot
 _RIOT_RE = re.compile(
-    r"\b(?:burn(?:ed|t|ing)\s+(?:down\s+)?|set\s+fire\s+to|torched|stormed|ransacked|looted)\b"
+    r"\b(?:burn(?:ed|t|ing)\s+(?:down\s+)?|set\s+fire\s+to|set\s+(?:a\s+)?fires?\b|torched|stormed|ransacked|looted|vandali[sz]ed"
+    r"|smashed|broke\s+into|broken\s+into|tore\s+down|torn\s+down|toppled)\b"
     r"|\b(?:threw|throwing|hurled|hurling|pelted)\s+(?:stones|rocks|petrol\s+bombs|molotov)"
     r"|أحرق\S*|احرق\S*|أضرم\S*|اضرم\S*|(?:^|\s)[وب]?(?:ال)?(?:حرق|إحراق|احراق|إشعال|اشعال)\s+(?:ال)?(?:إطارات|اطارات|نار|نيران)"
     r"|(?:ال)?(?:إطارات|اطارات)\s+(?:ال)?(?:مشتعلة|المحترقة|محترقة)|اقتحم\S*\s+(?:ال)?(?:محتجون|متظاهرون|المحتجين|المتظاهرين)"
-    r"|(?:تراشق\S*|رشق\S*|رموا|يرمون)\s+(?:\S+\s+){0,3}?(?:بال)?حجار\S*|زجاجات\s+حارقة",
+    r"|(?:تراشق\S*|رشق\S*|رموا|يرمون)\s+(?:\S+\s+){0,3}?(?:بال)?حجار\S*|زجاجات\s+حارقة"
+    r"|(?:^|\s)[وف]?(?:حطم|حطموا|هدم|هدموا|أسقط|اسقط|أسقطوا|اسقطوا|أزال|ازال|أزالوا|ازالوا)\s+(?:\S+\s+)?(?:ال)?(?:تمثال|نصب|مجسم)\S*"
+    r"|(?:^|\s)[وف]?(?:خرب|خربوا|حطموا|نهبوا|نهب)(?=\s)",
     re.IGNORECASE,
 )
 _ATTEMPT_RE = re.compile(r"(?:تحاول|يحاول|تحاولان|يحاولون|محاولة|محاوله|حاولت|حاول)\s+(?:\S+\s+)?$|"
@@ -870,6 +873,9 @@ _AR_OF_FORCES_GAP_RE = re.compile(r"^\s*(?:(?:ل|لل|من\s+قبل\s+(?:ال)?)
                                   r"مقاتلون|مقاتلين|مسلحون|مسلحين|عشرات|مئات|العشرات|المئات)\s+(?:\S+\s+)?من)\s*$")
 _AR_UNDERWENT_RE = re.compile(r"(?:^|\s)[وف]?(?:تعرض|تعرضت|تعرضوا|تتعرض|يتعرض)\s")
 _AR_FROM_AGENT_RE = re.compile(r"(?:^|\s)(?:من|من\s+قبل|على\s+يد)\s+(?:(?:ال)?(?:قوات|عناصر|مسلحي|كتائب)\s+)?$")
+# the gap between a blow and the actor it came from: "shelling from", "fire by", «قصف عنيف من», «من قبل»
+_BLOW_FROM_RE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:from|by)\s+(?:the\s+)?(?:(?:forces|troops|units|fighters)\s+of\s+(?:the\s+)?)?"
+                           r"|\s+(?:\S+\s+){0,2}?(?:من|من\s+قبل|على\s+يد|على\s+أيدي)\s+", re.IGNORECASE)
 # «سقطت في أيدي الثوار», «بيد قوات حفتر», «تحت سيطرة»: in whose hands a place fell (the agent comes after it)
 _AR_HANDS = r"(?:بيد|بأيدي|بايدي|في\s+يد|في\s+أيدي|في\s+ايدي|في\s+قبضة|في\s+قبضه|تحت\s+سيطرة)"
 # «لا تزال», «ما زالت», «لازالت», «ظلت», «بقيت», «احتفظت»: still, stayed, kept (before a word of control)
@@ -1327,6 +1333,11 @@ def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, ca
             and _AR_FROM_AGENT_RE.search(text[t.end:after[0].start]) and len(text[t.end:after[0].start]) <= 60:
         # «تعرضت مصراتة إلى قصف بالصواريخ من قوات الكتائب»: what a place underwent, and from whom
         actor1 = after[0].name
+    elif after and getattr(t, "kind", "") in _BLOW_KINDS and _BLOW_FROM_RE.fullmatch(text[t.end:after[0].start]) \
+            and _camp(after[0].name) != "civilians":
+        # "faced heavy shelling from Gaddafi forces", «في قصف عنيف من كتائب القذافي»: the blow comes from the
+        # actor named after it, whoever the sentence named before (its victims, «معظمهم من الثوار»)
+        actor1 = after[0].name
     elif before and _underwent(text, t, before[-1], lo, lang):
         # «تعرضت دورية تابعة للجيش الوطني لهجوم», "an LNA patrol came under attack": the force named before
         # the blow it underwent is its target (actor 2); the agent is not named here
@@ -1384,6 +1395,13 @@ _SEAT_BEFORE_RE = re.compile(
     r"|(?:^|\s)(?:ال)?(?:متواجد|المتواجدة|متواجدة|منعقد|المنعقدة|منعقدة|متخذ|المتخذة|ومقره|ومقرها|مقره|مقرها|"
     r"الذي\s+يتخذ\s+من|التي\s+تتخذ\s+من|ومقرهم|ومقرّه|ومقرّها)\s+(?:في\s+|ب)?(?:مدينة\s+)?$",
     re.IGNORECASE)
+# the body a speaker speaks for: «المتحدث باسم», «الناطق الرسمي باسم», «مدير مركز», "a spokesman for the", "the head of"
+_SPEAKER_OF_RE = re.compile(
+    r"(?:^|\s)(?:ال)?(?:متحدث|ناطق|متحدثة|ناطقة)\s+(?:ال)?(?:رسمي\s+|الرسمي\s+)?(?:باسم|عن)\s+(?:\S+\s+){0,2}?$"
+    r"|(?:^|\s)(?:مدير|مديرة|رئيس\s+قسم)\s+(?:(?:ال)?(?:مستشفى|مركز|مكتب|إدارة|ادارة)\s+)?$"
+    r"|\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$"
+    r"|\b(?:director|head|chief)\s+of\s+(?:the\s+)?(?:(?:hospital|medical\s+cent(?:re|er))\s+in\s+)?$",
+    re.IGNORECASE)
 _WEAPON_GAP_RE = re.compile(r"^\s*(?:with\s+(?:an?\s+)?|using\s+(?:an?\s+)?|by\s+(?:an?\s+)?)?$", re.IGNORECASE)
 _AR_WITHDRAW_FROM_RE = re.compile(
     r"(?:^|\s)(?P<v>[وف]?(?:انسحبت|انسحب|انسحبوا|انسحاب))\s+(?:\S+\s+){0,5}?من\s+(?:مدينة\s+|بلدة\s+|منطقة\s+)?$")
@@ -1392,6 +1410,20 @@ _ROAD_TO_RE = re.compile(
     ROAD_TO_BEFORE +
     r"|(?:^|\s)(?:الطريق|طريق|المؤدي|المؤدية|الرابط|فروا|فر|هربوا|نزحوا|نزح)\s+(?:\S+\s+){0,2}?(?:إلى|الى|نحو|باتجاه)\s+(?:مدينة\s+)?"
     r"(?:\S+\s+و)?$",
+    re.IGNORECASE)
+# a distance with no direction from a place: «التي تبعد 70 كلم عن», «على بعد 40 كيلومترا من», "70 km from", "which lies
+# 70 kilometres from the capital"
+_DISTANCE_FROM_RE = re.compile(
+    r"(?:تبعد|يبعد|بعد|مسافة|مسافه)\s+(?:نحو\s+|حوالي\s+|قرابة\s+|زهاء\s+)?(?:\d+|[٠-٩]+)\s*(?:كلم|كم|كيلومترا?|كيلومترات)\s+"
+    r"(?:عن|من)\s+(?:(?:ال)?(?:عاصمة|عاصمه|مدينة|مدينه)\s+(?:الليبية\s+)?)?$"
+    r"|\b\d+\s*(?:km|kms|kilometres|kilometers|miles)\s+(?:away\s+)?from\s+(?:the\s+(?:capital|city|town)(?:\s+of)?\s+)?$",
+    re.IGNORECASE)
+# where the dead and wounded were taken: "taken to a hospital in", "arrived at the hospital", «نقلوا إلى مستشفى», «وصلوا إلى»
+_TAKEN_TO_RE = re.compile(
+    r"\b(?:taken|brought|rushed|transferred|transported|evacuated|admitted|arrived|flown)\s+(?:to|at|in)\s+"
+    r"(?:(?:a|the)\s+)?(?:(?:main|central|local|field|military)\s+)?(?:hospitals?(?:\s+in)?\s+|clinic(?:\s+in)?\s+)?$"
+    r"|(?:^|\s)(?:نقل\S*|وصل\S*|أسعف\S*|اسعف\S*|أدخل\S*|ادخل\S*)\s+(?:\S+\s+){0,2}?(?:إلى|الى)\s+"
+    r"(?:(?:ال)?(?:مستشفى|مستشفيات|مركز)\s+(?:\S+\s+)?)?$",
     re.IGNORECASE)
 #: Words without which a guard family cannot match (a cheap test per document before the per-mention regexes).
 _GUARD_WORDS: dict[str, tuple[str, ...]] = {
@@ -1934,6 +1966,11 @@ def read_document(
             if m.status == "context":
                 context_reason[i] = m.reason
             continue
+        if _SPEAKER_OF_RE.search(text[max(0, m.start - 40):m.start]):
+            # «قال المتحدث باسم مركز سبها الطبي», "a spokesman for the Misrata military council said": the body that
+            # speaks, named after its town, is no place of what it tells
+            context_reason[i] = "the body a speaker speaks for, not the place of the event"
+            continue
         if hint_seat and (_SEAT_BEFORE_RE.search(text[max(0, m.start - 30):m.start]) or _SEAT_AFTER_RE.match(text[m.end:m.end + 12])):
             # "the Tobruk-based parliament", «مجلس النواب المنعقد في طبرق»: where an actor sits, not where
             # the event happened
@@ -2257,7 +2294,9 @@ class _Coder:
         fat = getattr(cas, "fatalities", None)
         inj = getattr(cas, "injuries", None)
 
-        own_places = [i for i in midx if mentions[i].place is not None and mentions[i].status in ("resolved", "foreign")]
+        own_places = [i for i in midx if mentions[i].place is not None and mentions[i].status in ("resolved", "foreign")
+                      # ("two dead arrived at the hospital": where the wounded were taken is no place of the sentence's own)
+                      and not _TAKEN_TO_RE.search(d.text, max(0, mentions[i].start - 50), mentions[i].start)]
         if self.toll_of_back_reference(sent, lang, act, own_places, fat, inj):
             return
         when = self.date_of(k, sent, lang, act, midx)
@@ -2802,6 +2841,16 @@ class _Coder:
             and is_apposition(text, mentions[j].end, cues[i].start)
             and not any(mentions[q].start > mentions[j].end and mentions[q].end <= cues[i].start for q in libyan)
             for j in libyan))]
+        # «مدينة صبراتة التي تبعد 70 كلم عن العاصمة طرابلس», "Sabratha, 70 km from Tripoli": the anchor of a distance that
+        # describes the place before it; and "taken to a hospital in Misrata", «نقلوا إلى مستشفى»: where the wounded went
+        aside = [i for i in libyan if i not in cues and (
+            _DISTANCE_FROM_RE.search(text[max(0, mentions[i].start - 60):mentions[i].start])
+            and any(mentions[j].end <= mentions[i].start for j in libyan if j != i)
+            or _TAKEN_TO_RE.search(text[max(0, mentions[i].start - 50):mentions[i].start]))]
+        if aside and (len(aside) < len(libyan) or sent.section in last_place or sent.paragraph in para_place):
+            for i in aside:
+                res.unused.append((mentions[i], "the anchor of a distance, or where the wounded were taken: not the event's place"))
+            libyan = [i for i in libyan if i not in aside]
         # "seized the road junction leading to Benghazi and Tobruk", "the coastal road to Sirte", "civilians fled to
         # Tunisia": where a road leads or people fled is not where the event is
         led_to = [i for i in libyan if hint["road"] and _ROAD_TO_RE.search(text[max(0, mentions[i].start - 40):mentions[i].start])]

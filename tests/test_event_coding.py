@@ -3832,3 +3832,40 @@ def test_armed_protesters_fighting_a_force_is_a_battle(text):
     ev = one(text, "2013-06-16")
     assert (ev.event_type, ev.event_date, ev.fatalities) == ("Battles", "2013-06-15", 6)
     assert "Protesters" not in (ev.actor1, ev.actor2)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("On Thursday, protesters in Misrata tore down a statue of Gaddafi.", "2011-02-24"),
+    ("Protesters broke into the parliament in Tobruk and set a fire in front of the building on Friday.", "2022-07-02"),
+    ("حطم متظاهرون تمثالا للقذافي في مصراتة يوم الخميس.", "2011-02-24"),
+])
+def test_protesters_who_break_in_tear_down_or_set_fires_riot(text, date):
+    assert [(e.event_type, e.actor1) for e in events(text, date)] == [("Riots", "Rioters")]
+
+
+@pytest.mark.parametrize(("text", "date", "actor"), [
+    ("The town of Zintan faced heavy shelling from Gaddafi forces on Monday.", "2011-03-21", "Gaddafi loyalist forces"),
+    ("قتل 31 شخصا معظمهم من الثوار في قصف عنيف من كتائب القذافي على مدينة مصراتة اليوم.", "2011-06-11",
+     "Gaddafi loyalist forces"),
+    ("Isis fighters attacked a checkpoint near Brega on Monday, killing three guards.", "2016-01-04", "Islamic State"),
+])
+def test_the_blow_comes_from_the_actor_after_from_and_isis_is_islamic_state(text, date, actor):
+    assert one(text, date).actor1 == actor
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("شهدت مدينة صبراتة التي تبعد 70 كلم عن العاصمة طرابلس اليوم اشتباكات عنيفة بين الثوار وكتائب القذافي.", "صبراتة"),
+    ("Heavy clashes broke out today in Sabratha, some 70 km from Tripoli.", "Sabratha"),
+])
+def test_the_anchor_of_a_distance_is_not_the_events_place(text, place):
+    assert [e.location for e in events(text, "2011-06-12")] == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("تجددت الاشتباكات في حي المنشية بمدينة سبها صباح اليوم. وقال المتحدث باسم مركز سبها الطبي إن قتيلين و11 جريحا "
+     "وصلوا إلى المستشفى إثر تجدد القتال.", "حي المنشية"),
+    ("Clashes resumed in the Manshiya district of Sabha this morning. A spokesman for the Sabha Medical Centre said two "
+     "dead and 11 wounded had arrived at the hospital after the renewed fighting.", "Manshiya"),
+])
+def test_the_speakers_hospital_and_where_the_wounded_went_are_no_second_event(text, place):
+    assert [(e.location, e.fatalities, e.injuries) for e in events(text, "2016-11-20")] == [(place, 2, 11)]
