@@ -1704,25 +1704,22 @@ def _fold_bare_deaths(events: list[Event], bare_ids: set[str], undated: frozense
     return [e for e in out if e.id not in drop]
 
 
-def _fold_title(events: list[Event], titles: list[tuple[int, int]]) -> list[Event]:
-    """A title's event («مقتل ثلاثة في اشتباكات بغريان», "Eight killed in Sabha clashes") sums up an event the
-    body tells: when an event of the body has its type and place (or lies within 30 km of it) and falls in
-    the week up to the title's date (a title is dated by the publication day, the body by its "on Saturday"),
-    the title adds only what that event lacks (a toll, an actor) and is no event of its own."""
-    if not titles or not events:
-        return events
+def _fold_summaries(events: list[Event], summary: Callable[[Event], bool], told: Callable[[Event], bool], why: str,
+                    near_km: float = 0.0) -> list[Event]:
+    """Fold each ``summary`` event into the ``told`` event it sums up: one of its type and place (or, with
+    ``near_km``, within that distance of it) dated in the week up to the summary's date. The summary adds only what
+    that event lacks (a toll, an actor) and is no event of its own; a summary with no such event stays."""
     from gazetteer.geodesy import haversine_km
 
-    def in_title(e: Event) -> bool:
-        return any(a <= e.span_start < b for a, b in titles)
-
     def same(te: Event, be: Event) -> bool:
-        if te.event_type != be.event_type:
-            return False
+        if te.event_type != be.event_type or te.place_id and not be.place_id:
+            return False  # (a summary with a place sums up no event that has none)
         if te.place_id and be.place_id and te.place_id != be.place_id:
             if None in (te.latitude, te.longitude, be.latitude, be.longitude):
                 return False
-            if haversine_km(te.latitude, te.longitude, be.latitude, be.longitude) > 30:  # type: ignore[arg-type]
+            if haversine_km(te.latitude, te.longitude, be.latitude, be.longitude) > near_km:  # type: ignore[arg-type]
+                return False
+            if not near_km:
                 return False
         if te.event_date and be.event_date:
             gap = (_dt.date.fromisoformat(te.event_date[:10]) - _dt.date.fromisoformat(be.event_date[:10])).days
@@ -1730,10 +1727,10 @@ def _fold_title(events: list[Event], titles: list[tuple[int, int]]) -> list[Even
         return True
 
     out = list(events)
-    body = [n for n, e in enumerate(out) if not in_title(e)]
+    body = [n for n, e in enumerate(out) if told(e) and not summary(e)]
     drop: set[str] = set()
     for te in events:
-        if not in_title(te):
+        if not summary(te):
             continue
         n = next((n for n in body if same(te, out[n])), None)
         if n is None:
@@ -1743,9 +1740,36 @@ def _fold_title(events: list[Event], titles: list[tuple[int, int]]) -> list[Even
             be, fatalities=be.fatalities if be.fatalities is not None else te.fatalities,
             injuries=be.injuries if be.injuries is not None else te.injuries,
             actor1=be.actor1 or te.actor1, actor2=be.actor2 or te.actor2,
-            notes=be.notes + f"; the title also tells it: {te.evidence[:80]}")
+            notes=be.notes + f"; {why}: {te.evidence[:80]}")
         drop.add(te.id)
     return [e for e in out if e.id not in drop] if drop else events
+
+
+def _fold_title(events: list[Event], titles: list[tuple[int, int]]) -> list[Event]:
+    """A title's event («مقتل ثلاثة في اشتباكات بغريان», "Eight killed in Sabha clashes") sums up an event the
+    body tells (a title is dated by the publication day, the body by its "on Saturday")."""
+    if not titles or not events:
+        return events
+    return _fold_summaries(events, lambda e: any(a <= e.span_start < b for a, b in titles), lambda e: True,
+                           "the title also tells it", near_km=30.0)  # (a title names the town, the body its district)
+
+
+def _weakly_dated(e: Event) -> bool:
+    """Dated only by the publication day, or by the day a source spoke ("…, a local official said on Monday")."""
+    if e.update_time:  # a live blog's update reports what happened by its hour: dated by it, not only by the page
+        return False
+    return e.date_note.startswith("document date") or (
+        timeparse.SAID_DAY_MARK in e.date_note and not e.date_note.startswith("explicit"))  # (a day of the report)
+
+
+def _fold_weakly_dated(events: list[Event]) -> list[Event]:
+    """"An air strike on Ubari killed 9, an official said on Monday. The LNA confirmed a strike late on Sunday on
+    Ubari": an event dated only by the day of the report is the event of its type and place the text dates in the
+    days before it."""
+    if not any(_weakly_dated(e) for e in events):
+        return events
+    return _fold_summaries(events, _weakly_dated, lambda e: bool(e.event_date) and not _weakly_dated(e),
+                           "the same event, told with no day of its own")
 
 
 #: Settlement kinds from the smallest: of "the A district of B" the smaller kind is the place, whichever comes first.
@@ -3411,7 +3435,7 @@ class _Coder:
             res.unused = [(q, w) for q, w in res.unused if id(q) not in dropped]
         res.unused.sort(key=lambda t: t[0].start)
         titles = [(x.start, x.end) for x in d.sentences if getattr(x, "is_title", False)]
-        events = _fold_title(_fold_bare_deaths(events, bare_deaths, bare_undated), titles)
+        events = _fold_weakly_dated(_fold_title(_fold_bare_deaths(events, bare_deaths, bare_undated), titles))
         res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(events)]
         return res
 

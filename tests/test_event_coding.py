@@ -3869,3 +3869,26 @@ def test_the_anchor_of_a_distance_is_not_the_events_place(text, place):
 ])
 def test_the_speakers_hospital_and_where_the_wounded_went_are_no_second_event(text, place):
     assert [(e.location, e.fatalities, e.injuries) for e in events(text, "2016-11-20")] == [(place, 2, 11)]
+
+
+@pytest.mark.parametrize(("text", "date", "want"), [
+    # the report's day (a source "said on Monday") against the day the text gives the event
+    ("An air strike on the southern town of Ubari killed at least 9 people, a local official said on Monday. "
+     "The LNA confirmed a strike late on Sunday on Ubari but denied hitting civilians.", "2019-08-05",
+     [("Explosions/Remote violence", "2019-08-04", "LNA", 9)]),
+    ("Nine people were killed in an air strike on Ubari. The LNA confirmed it carried out a strike on Ubari late on "
+     "Sunday.", "2019-08-05", [("Explosions/Remote violence", "2019-08-04", "LNA", 9)]),
+    ("قتل تسعة أشخاص في غارة جوية على مدينة أوباري. وأكد الجيش الوطني أنه شن غارة على أوباري مساء الأحد.",
+     "2019-08-05", [("Explosions/Remote violence", "2019-08-04", "LNA", 9)]),
+])
+def test_an_event_dated_only_by_the_report_is_the_one_the_text_dates(text, date, want):
+    assert [(e.event_type, e.event_date, e.actor1, e.fatalities) for e in events(text, date)] == want
+
+
+def test_a_statements_day_in_its_frame_is_not_the_events_day():
+    ev = one("قال مجلس بلدية غريان في بيان اليوم إن طائرة مسيرة استهدفت مقرا تابعا له في وسط المدينة أمس الأحد.",
+             "2019-12-02")
+    assert (ev.event_type, ev.event_date) == ("Explosions/Remote violence", "2019-12-01")
+    ev = one("The Gharyan council said in a statement on Monday that a drone struck its headquarters on Sunday.",
+             "2019-12-02")
+    assert (ev.event_type, ev.event_date) == ("Explosions/Remote violence", "2019-12-01")

@@ -454,7 +454,10 @@ _SAID_BEFORE_RE = re.compile(
     r"(?:\b(?:said|says|told\s+\S+|announced|reported|stated|confirmed|added|claimed|declared|revealed|warned)"
     r"\s*,?\s*(?:late\s+|early\s+)?(?:on\s+)?"
     rf"|(?:^|\s)[وف]?(?:{_AR_SAID})"
-    r"(?:\s+\S+){0,4}?\s+(?:يوم\s+|مساء\s+|صباح\s+)?)$",
+    r"(?:\s+\S+){0,6}?\s+(?:يوم\s+|مساء\s+|صباح\s+)?"
+    # «في بيان اليوم», «في بيان له صدر اليوم», "in a statement on Sunday": the statement's day
+    r"|(?:^|\s)(?:في|ب)\s*(?:ال)?(?:بيان|تصريح|تصريحات|مؤتمر\s+صحفي)(?:\s+(?:له|لها|صدر|صحفي|رسمي)){0,2}\s+(?:يوم\s+)?"
+    r"|\bin\s+a\s+statement\s+(?:issued\s+|released\s+|published\s+)?(?:late\s+|early\s+)?(?:on\s+)?)$",
     re.IGNORECASE)
 #: A speech verb shortly after a date that opens the sentence and a comma: "On Tuesday, officials of the US military
 #: said …", «يوم الثلاثاء، قالت الوزارة …» (not "Yesterday's attack … reported to have occurred").
@@ -482,10 +485,16 @@ def _mark_statement_dates(text: str, found: list[DateInfo]) -> list[DateInfo]:
     said = [d for d in found if d.start >= 0 and d.date is not None and not d.note.startswith(_USABLE_SKIP)
             and (_SAID_BEFORE_RE.search(text, max(0, d.start - 60), d.start)
                  or _opens_text(text, d.start) and _SAID_AFTER_RE.match(text[d.end:d.end + 80]) is not None)]
-    if not said or not any(d not in said and d.start >= 0 and d.date is not None
-                           and not d.note.startswith(_USABLE_SKIP) for d in found):
+    if not said:
         return found
+    if not any(d not in said and d.start >= 0 and d.date is not None and not d.note.startswith(_USABLE_SKIP) for d in found):
+        # the only date is the saying's: kept, and marked, so that an event told elsewhere with its own day can take it
+        return [_replace(d, note=f"{d.note} {SAID_DAY_MARK}") if d in said else d for d in found]
     return [_replace(d, note=f"statement date ({d.note}): the day it was said") if d in said else d for d in found]
+
+
+#: Appended to the note of a date that is only the day something was said (the sentence names no other day).
+SAID_DAY_MARK = "(the day it was said)"
 
 
 _RANGE_JOIN_RE = re.compile(r"^\s*(?:to|until|till|through|and|[-–—]|و|إلى|الى|حتى|وحتى)\s*$", re.IGNORECASE)
