@@ -154,6 +154,10 @@ _CALL_FOR_RE = re.compile(
     re.IGNORECASE)
 # protesters who bear arms: «محتجين مسلحين», «متظاهرون مسلحون», "armed protesters", "armed demonstrators"
 _ARMED_PROTESTERS_RE = re.compile(r"\barmed\s+(?:protesters|demonstrators)\b|(?:محتج|متظاهر)\S*\s+مسلح", re.IGNORECASE)
+# "the attack took place in", «الهجوم وقع في», «وقع الهجوم في» (verb first: see _refers_back's caller): where the
+# event told before happened
+_TOOK_PLACE_RE = re.compile(r"\s+(?:had\s+|has\s+)?(?:took\s+place|happened|occurred|was\s+carried\s+out)\b"
+                            r"|\s+(?:وقع|وقعت|جرى|جرت|حدث|حدثت)\s", re.IGNORECASE)
 # a protest word after a call: the protest happened when the sentence told of protesters acting before the call
 # ("Thousands demonstrated, calling for protests to go on")
 _PROTEST_HELD_BEFORE_RE = re.compile(r"\b(?:protested|demonstrated|rallied|gathered|marched)\b|(?:تظاهر|احتج|خرج|تجمع)\S*\s", re.IGNORECASE)
@@ -1034,9 +1038,25 @@ def _is_source(text: str, a: ActorMention) -> bool:
 
     An armed actor that "said" it took a town is still the one that took it.
     """
+    if _MINISTRY_OF_RE.search(text[max(0, a.start - 40):a.start]):
+        # «أعلنت وزارة الصحة في حكومة الوحدة الوطنية مقتل…», "the health ministry of the GNU said": the government that
+        # owns the ministry or office reporting the event is not a side of it
+        return True
     if getattr(a, "kind", "") != "civilians":
         return False
     return bool(_SOURCE_AFTER_RE.match(text[a.end:a.end + 20]) or _SOURCE_BEFORE_RE.search(text[max(0, a.start - 20):a.start]))
+
+
+_FIGHTS_NAMED_RE = re.compile(r"(?:^|\s)[ول]?(?:محاربة|محاربه|مكافحة|مكافحه|لمحاربة|لمكافحة)\s+(?:تنظيم\s+)?$|\b(?:anti|counter)-$",
+                              re.IGNORECASE)
+# a ministry, office or spokesman of a government: «وزارة الصحة في/بـ/التابعة لـ», «المكتب الإعلامي لـ», "the health
+# ministry of", "the interior ministry in the"
+_MINISTRY_OF_RE = re.compile(
+    r"(?:^|\s)[وف]?(?:ال)?(?:وزارة|وزاره|مكتب|المكتب\s+الإعلامي|المكتب\s+الاعلامي|إدارة|ادارة|جهاز\s+الإسعاف|جهاز\s+الاسعاف)"
+    r"(?:\s+(?:ال)?(?:صحة|صحه|داخلية|داخليه|خارجية|خارجيه|إعلام|اعلام|عدل|دفاع))?\s+(?:في|ب|التابعة\s+ل|التابع\s+ل|ل)\s*$"
+    r"|\b(?:health|interior|foreign|justice|information|media)\s+(?:ministry|office)\s+(?:of|in|for)\s+(?:the\s+)?$"
+    r"|\bministry\s+of\s+(?:health|interior|foreign\s+affairs|information)\s+(?:of|in)\s+(?:the\s+)?$",
+    re.IGNORECASE)
 
 
 def _camp(name: str) -> str:
@@ -1281,6 +1301,8 @@ def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, ca
             break
     # "in coordination with the GNA", «بالتنسيق مع حكومة الوفاق»: a partner of the agent, neither agent nor target
     actors = [a for a in actors if a.start >= lo and a.end <= hi and not _is_source(text, a) and not _is_accuser(text, a)
+              # «غرفة عمليات محاربة داعش», "the anti-IS operations room": a force named after the enemy it fights
+              and not _FIGHTS_NAMED_RE.search(text[max(0, a.start - 14):a.start])
               and not _PARTNER_BEFORE_RE.search(text[max(0, a.start - 40):a.start])]
     # «معسكر خفر السواحل», "the headquarters of the February 17 Brigade": a force named as the owner of a
     # facility is where the blow fell (a target), never the agent
@@ -1752,6 +1774,50 @@ def _fold_title(events: list[Event], titles: list[tuple[int, int]]) -> list[Even
         return events
     return _fold_summaries(events, lambda e: any(a <= e.span_start < b for a, b in titles), lambda e: True,
                            "the title also tells it", near_km=30.0)  # (a title names the town, the body its district)
+
+
+def _fold_regional(events: list[Event], gaz: Gazetteer) -> list[Event]:
+    """"Fighting in a restive city in southern Libya killed 20 people. The clashes … in the city of Ubari": an event
+    placed only in a region or the country (or nowhere: "in a western Libyan town") is the event of its type the text
+    places in a town of that region in the same week (a placeless one: in the next few sentences)."""
+    from gazetteer.geodesy import haversine_km
+
+    def coarse(e: Event) -> bool:
+        # (a relative place, "west of Sirte", or a coast, «ساحل سرت», is a place of its own)
+        if not e.place_id:
+            return e.latitude is None
+        p = gaz.get(e.place_id)
+        return (e.relation == "" or e.relation.endswith("part_of")) and p is not None \
+            and p.feature_type in ("country", "region", "district")  # («غرب ليبيا»: a part of the country, as coarse)
+
+    if not any(coarse(e) for e in events):
+        return events
+
+    def inside(te: Event, be: Event) -> bool:
+        if be.latitude is None or be.longitude is None:
+            return False
+        if te.latitude is None or te.longitude is None:  # placeless: only what the next sentences tell
+            return 0 < be.span_start - te.span_start <= 400
+        return te.place_id == "cc:LY" or haversine_km(te.latitude, te.longitude, be.latitude, be.longitude) * 1000.0 \
+            <= (te.uncertainty_m or 0.0)
+
+    finer = [e for e in events if not coarse(e)]
+    out, drop = list(events), set()
+    for te in events:
+        if not coarse(te):
+            continue
+        be = next((b for b in finer if b.event_type == te.event_type and inside(te, b) and (
+            not (te.event_date and b.event_date)
+            or 0 <= (_dt.date.fromisoformat(te.event_date[:10]) - _dt.date.fromisoformat(b.event_date[:10])).days <= 7)), None)
+        if be is None:
+            continue
+        n = out.index(be)
+        out[n] = finer[finer.index(be)] = dataclasses.replace(
+            be, fatalities=be.fatalities if be.fatalities is not None else te.fatalities,
+            injuries=be.injuries if be.injuries is not None else te.injuries, actor1=be.actor1 or te.actor1,
+            actor2=be.actor2 or te.actor2, notes=be.notes + f"; told first of a wider area: {te.evidence[:80]}")
+        drop.add(te.id)
+    return [e for e in out if e.id not in drop] if drop else events
 
 
 def _weakly_dated(e: Event) -> bool:
@@ -3268,6 +3334,12 @@ class _Coder:
         sub = t.sub_event_type
         protest_fat_cause = False
         et_t = et
+        if self.events and t.kind not in ("protest", "territory", "agreement", "arrest") \
+                and _TOOK_PLACE_RE.match(sent.text, t.end) and _refers_back(sent.text, t):
+            # "Twelve migrants were shot dead … Witnesses said the shooting took place in Gharyan", «وقع الهجوم في…»:
+            # the event told before, now placed; it keeps the type it was told with
+            prev = self.events[-1]
+            return prev.event_type, prev.sub_event_type, actor1 or prev.actor1, actor2 or prev.actor2, False, fat
         if t.kind in ("property_destruction", "attack") and not actor1 and self._after_a_crowd(sent, actors):
             # "Protesters started fires at police stations. The state television building was also set on fire on
             # 21 February.", «… وأحرقت مقار حكومية»: burning, looting or assault whose agent the text never names,
@@ -3435,7 +3507,8 @@ class _Coder:
             res.unused = [(q, w) for q, w in res.unused if id(q) not in dropped]
         res.unused.sort(key=lambda t: t[0].start)
         titles = [(x.start, x.end) for x in d.sentences if getattr(x, "is_title", False)]
-        events = _fold_weakly_dated(_fold_title(_fold_bare_deaths(events, bare_deaths, bare_undated), titles))
+        events = _fold_regional(_fold_weakly_dated(_fold_title(_fold_bare_deaths(events, bare_deaths, bare_undated), titles)),
+                                d.gaz)
         res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(events)]
         return res
 

@@ -3892,3 +3892,49 @@ def test_a_statements_day_in_its_frame_is_not_the_events_day():
     ev = one("The Gharyan council said in a statement on Monday that a drone struck its headquarters on Sunday.",
              "2019-12-02")
     assert (ev.event_type, ev.event_date) == ("Explosions/Remote violence", "2019-12-01")
+
+
+@pytest.mark.parametrize(("text", "date", "want"), [
+    ("Fighting in a restive city in southern Libya killed 20 people, officials said. The clashes pitted two tribes "
+     "against each other in the city of Ubari.", "2014-01-12", [("Battles", "Ubari", 20)]),
+    ("قتل 20 شخصا في اشتباكات بمدينة في جنوب ليبيا. ودارت الاشتباكات بين قبيلتين في مدينة أوباري.", "2014-01-12",
+     [("Battles", "أوباري", 20)]),
+    # the event told first, then where it took place
+    ("Twelve migrants were shot dead in a western Libyan town on Wednesday. Witnesses said the shooting took place in "
+     "Gharyan after a dispute with smugglers.", "2016-04-28", [("Violence against civilians", "Gharyan", 12)]),
+    ("قتل 12 مهاجرا رميا بالرصاص في بلدة غرب ليبيا يوم الأربعاء. وقال شهود إن الهجوم وقع في غريان إثر خلاف مع مهربين.",
+     "2016-04-28", [("Violence against civilians", "غريان", 12)]),
+])
+def test_an_event_told_of_a_region_or_no_place_is_the_one_placed_in_its_town(text, date, want):
+    assert [(e.event_type, e.location, e.fatalities) for e in events(text, date)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت وزارة الصحة في حكومة الوحدة الوطنية مقتل شخصين في اشتباكات بين مجموعتين مسلحتين في مدينة الزاوية أمس السبت.",
+    "The health ministry of the Government of National Unity said two people were killed in clashes between two armed "
+    "groups in Zawiya on Saturday.",
+])
+def test_the_government_of_a_reporting_ministry_is_no_side(text):
+    ev = one(text, "2023-05-28")
+    assert (ev.event_type, ev.event_date, ev.fatalities) == ("Battles", "2023-05-27", 2)
+    assert ev.actor1 != "GNU forces" and ev.actor2 != "GNU forces"
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت قوات غرفة عمليات محاربة داعش مواقع في صبراتة اليوم.",
+    "Forces of the anti-IS operations room shelled positions in Sabratha on Tuesday.",
+])
+def test_a_force_named_after_the_enemy_it_fights_is_not_that_enemy(text):
+    assert one(text, "2016-03-01").actor1 != "Islamic State"
+
+
+@pytest.mark.parametrize(("text", "date", "et", "day"), [
+    ("شنّت طائرات حربية موالية للقذافي غارتين جويتين على مدينة البريقة اليوم.", "2011-03-08",
+     "Explosions/Remote violence", "2011-03-08"),
+    ("سقط في مدينة أوباري أمس السبت قتيلان جراء رماية كثيفة بين الطوارق والتبو.", "2015-09-20", "Battles", "2015-09-19"),
+    ("NTC forces swept into Sirte on Saturday but drew heavy fire from Gaddafi loyalists.", "2011-10-08", "Battles",
+     "2011-10-08"),
+])
+def test_two_air_strikes_an_exchange_of_fire_and_sweeping_into_a_town(text, date, et, day):
+    ev = one(text, date)
+    assert (ev.event_type, ev.event_date) == (et, day)
