@@ -1469,6 +1469,14 @@ _GUARD_WORDS: dict[str, tuple[str, ...]] = {
     "named_event": ("battle", "siege", "معرك", "حصار", "مجزر", "مذبح"),
     "toward": ("toward", "باتجاه", "بإتجاه", "نحو", "صوب"),
     "hedge": ("قريب", "وشيك", "مرتقب", "متوقع", "expected", "imminent", "near", "planned", "likely", "soon"),
+    # a word each alternative of _SPEAKER_OF_RE, _DISTANCE_FROM_RE, _TAKEN_TO_RE, _AR_AIM_BEFORE_RE and _AFTER_THIS_RE
+    # holds (lower case)
+    "speaker": ("متحدث", "ناطق", "مدير", "رئيس قسم", "spokes", "director", "head", "chief"),
+    "distance": ("كلم", "كم", "كيلومتر", "km", "kilomet", "miles"),
+    "taken_to": ("taken", "brought", "rushed", "transferred", "transported", "evacuated", "admitted", "arrived", "flown",
+                 "نقل", "وصل", "أسعف", "اسعف", "أدخل", "ادخل"),
+    "aim": ("هدف", "رامي", "هادف", "تسعى", "يسعى", "سعي", "aim", "intended", "seek"),
+    "after_this": ("these", "those", "this", "that", "تلك", "هذه", "هذا", "ذلك", "هاتين", "هذين"),
 }
 # between a place and the region after it that locates it: "in", "in the south of", «في جنوب»
 _LOCATOR_GAP_RE = re.compile(r"^\s*,?\s*(?:in|at|في|ب|بـ)\s+(?:the\s+)?(?:[^\s,،.]+\s+){0,2}(?:of\s+)?$|^\s*,?\s*ب$",
@@ -1726,11 +1734,19 @@ def _fold_bare_deaths(events: list[Event], bare_ids: set[str], undated: frozense
     return [e for e in out if e.id not in drop]
 
 
+#: How far (characters) from a summary the event it sums up may be told (a report tells one incident in a few
+#: paragraphs); it also bounds the work per summary, so that folding stays linear in the text.
+_SUMMARY_WINDOW = 3000
+
+
 def _fold_summaries(events: list[Event], summary: Callable[[Event], bool], told: Callable[[Event], bool], why: str,
-                    near_km: float = 0.0) -> list[Event]:
+                    near_km: float = 0.0, window: int | None = _SUMMARY_WINDOW) -> list[Event]:
     """Fold each ``summary`` event into the ``told`` event it sums up: one of its type and place (or, with
-    ``near_km``, within that distance of it) dated in the week up to the summary's date. The summary adds only what
-    that event lacks (a toll, an actor) and is no event of its own; a summary with no such event stays."""
+    ``near_km``, within that distance of it) dated in the week up to the summary's date, told within ``window``
+    characters of it (``None``: anywhere). The summary adds only what that event lacks (a toll, an actor) and is
+    no event of its own; a summary with no such event stays."""
+    import bisect
+
     from gazetteer.geodesy import haversine_km
 
     def same(te: Event, be: Event) -> bool:
@@ -1749,12 +1765,17 @@ def _fold_summaries(events: list[Event], summary: Callable[[Event], bool], told:
         return True
 
     out = list(events)
-    body = [n for n, e in enumerate(out) if told(e) and not summary(e)]
+    body = sorted((n for n, e in enumerate(out) if told(e) and not summary(e)), key=lambda n: out[n].span_start)
+    starts = [out[n].span_start for n in body]
     drop: set[str] = set()
     for te in events:
         if not summary(te):
             continue
-        n = next((n for n in body if same(te, out[n])), None)
+        if window is None:
+            near = body
+        else:
+            near = body[bisect.bisect_left(starts, te.span_start - window):bisect.bisect_right(starts, te.span_start + window)]
+        n = next((n for n in near if same(te, out[n])), None)
         if n is None:
             continue
         be = out[n]
@@ -1773,7 +1794,7 @@ def _fold_title(events: list[Event], titles: list[tuple[int, int]]) -> list[Even
     if not titles or not events:
         return events
     return _fold_summaries(events, lambda e: any(a <= e.span_start < b for a, b in titles), lambda e: True,
-                           "the title also tells it", near_km=30.0)  # (a title names the town, the body its district)
+                           "the title also tells it", near_km=30.0, window=None)  # (a title names the town, the body its district)
 
 
 def _fold_regional(events: list[Event], gaz: Gazetteer) -> list[Event]:
@@ -1801,21 +1822,28 @@ def _fold_regional(events: list[Event], gaz: Gazetteer) -> list[Event]:
         return te.place_id == "cc:LY" or haversine_km(te.latitude, te.longitude, be.latitude, be.longitude) * 1000.0 \
             <= (te.uncertainty_m or 0.0)
 
-    finer = [e for e in events if not coarse(e)]
+    import bisect
+
+    finer = sorted((e for e in events if not coarse(e)), key=lambda e: e.span_start)
+    starts = [e.span_start for e in finer]
     out, drop = list(events), set()
+    position = {id(e): n for n, e in enumerate(out)}
     for te in events:
         if not coarse(te):
             continue
-        be = next((b for b in finer if b.event_type == te.event_type and inside(te, b) and (
+        lo = bisect.bisect_left(starts, te.span_start - _SUMMARY_WINDOW)
+        hi = bisect.bisect_right(starts, te.span_start + _SUMMARY_WINDOW)
+        be = next((b for b in finer[lo:hi] if b.event_type == te.event_type and inside(te, b) and (
             not (te.event_date and b.event_date)
             or 0 <= (_dt.date.fromisoformat(te.event_date[:10]) - _dt.date.fromisoformat(b.event_date[:10])).days <= 7)), None)
         if be is None:
             continue
-        n = out.index(be)
-        out[n] = finer[finer.index(be)] = dataclasses.replace(
+        n = position[id(be)]
+        out[n] = finer[lo + finer[lo:hi].index(be)] = merged = dataclasses.replace(
             be, fatalities=be.fatalities if be.fatalities is not None else te.fatalities,
             injuries=be.injuries if be.injuries is not None else te.injuries, actor1=be.actor1 or te.actor1,
             actor2=be.actor2 or te.actor2, notes=be.notes + f"; told first of a wider area: {te.evidence[:80]}")
+        position[id(merged)] = n
         drop.add(te.id)
     return [e for e in out if e.id not in drop] if drop else events
 
@@ -2056,7 +2084,7 @@ def read_document(
             if m.status == "context":
                 context_reason[i] = m.reason
             continue
-        if _SPEAKER_OF_RE.search(text[max(0, m.start - 40):m.start]):
+        if hint["speaker"] and _SPEAKER_OF_RE.search(text[max(0, m.start - 40):m.start]):
             # «قال المتحدث باسم مركز سبها الطبي», "a spokesman for the Misrata military council said": the body that
             # speaks, named after its town, is no place of what it tells
             context_reason[i] = "the body a speaker speaks for, not the place of the event"
@@ -2386,7 +2414,7 @@ class _Coder:
 
         own_places = [i for i in midx if mentions[i].place is not None and mentions[i].status in ("resolved", "foreign")
                       # ("two dead arrived at the hospital": where the wounded were taken is no place of the sentence's own)
-                      and not _TAKEN_TO_RE.search(d.text, max(0, mentions[i].start - 50), mentions[i].start)]
+                      and not (d.hint["taken_to"] and _TAKEN_TO_RE.search(d.text, max(0, mentions[i].start - 50), mentions[i].start))]
         if self.toll_of_back_reference(sent, lang, act, own_places, fat, inj):
             return
         when = self.date_of(k, sent, lang, act, midx)
@@ -2934,9 +2962,9 @@ class _Coder:
         # «مدينة صبراتة التي تبعد 70 كلم عن العاصمة طرابلس», "Sabratha, 70 km from Tripoli": the anchor of a distance that
         # describes the place before it; and "taken to a hospital in Misrata", «نقلوا إلى مستشفى»: where the wounded went
         aside = [i for i in libyan if i not in cues and (
-            _DISTANCE_FROM_RE.search(text[max(0, mentions[i].start - 60):mentions[i].start])
+            hint["distance"] and _DISTANCE_FROM_RE.search(text[max(0, mentions[i].start - 60):mentions[i].start])
             and any(mentions[j].end <= mentions[i].start for j in libyan if j != i)
-            or _TAKEN_TO_RE.search(text[max(0, mentions[i].start - 50):mentions[i].start]))]
+            or hint["taken_to"] and _TAKEN_TO_RE.search(text[max(0, mentions[i].start - 50):mentions[i].start]))]
         if aside and (len(aside) < len(libyan) or sent.section in last_place or sent.paragraph in para_place):
             for i in aside:
                 res.unused.append((mentions[i], "the anchor of a distance, or where the wounded were taken: not the event's place"))
@@ -3032,12 +3060,13 @@ class _Coder:
             if t.kind == "protest" and _CALL_FOR_RE.search(sent.text[max(0, t.start - 50):t.start]) \
                     and not _PROTEST_HELD_BEFORE_RE.search(sent.text[:t.start]):
                 continue  # «دعا ناشطون إلى خروج مظاهرات», "activists called for protests": called for, not (yet) held
-            if t.kind in ("territory", "clash", "attack") and _AR_AIM_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
+            if hint["aim"] and t.kind in ("territory", "clash", "attack") \
+                    and _AR_AIM_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # «عملية قالت إنها تهدف إلى تحرير درنة», "aimed at retaking": what it is for, not what it did
             if t.kind == "territory" and _CONTROL_WORD_RE.match(t.word) \
                     and _STATIVE_CONTROL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # «المناطق الخاضعة لسيطرة الحكومة», "areas under the control of": who holds a place, no change
-            if events and _AFTER_THIS_RE.search(sent.text[max(0, t.start - 30):t.start]):
+            if events and hint["after_this"] and _AFTER_THIS_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # «بعد تلك الاشتباكات», "after these clashes": the event told before, no new one
             if t.kind != "protest" and _DEMANDED_RE.search(sent.text[max(0, t.start - 70):t.start]):
                 continue  # "demanding the release of detained relatives", «للمطالبة بالإفراج عن المعتقلين»: what is asked for

@@ -3938,3 +3938,13 @@ def test_a_force_named_after_the_enemy_it_fights_is_not_that_enemy(text):
 def test_two_air_strikes_an_exchange_of_fire_and_sweeping_into_a_town(text, date, et, day):
     ev = one(text, date)
     assert (ev.event_type, ev.event_date) == (et, day)
+
+
+@pytest.mark.parametrize(("text", "day", "fat"), [
+    ("(ABC News) September 12, 2012 - Gunmen killed the US ambassador in an attack on the consulate in Benghazi on "
+     "Tuesday night.", "2012-09-11", 1),
+    ("(رويترز) 12 سبتمبر 2012 - قتل السفير الأمريكي في هجوم على القنصلية في بنغازي مساء الثلاثاء.", "2012-09-11", 1),
+])
+def test_an_agency_dateline_dates_the_report_and_an_envoy_is_one_death(text, day, fat):
+    ev = one(text, None)
+    assert (ev.event_date, ev.fatalities) == (day, fat)

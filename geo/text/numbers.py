@@ -353,7 +353,7 @@ _AR_DUAL_INJURY = {"جريحان", "جريحين"}
 _AR_PERSON_SING = {"شخص", "جندي", "طفل", "امراه", "رجل", "عنصر", "مدني", "مقاتل", "شرطي", "ضابط", "مسلح", "صحفي", "شاب",
                    "مواطن", "ناشط", "طالب", "سائق", "عامل", "مهاجر", "طفله", "فتاه", "متظاهر", "محتج", "حارس", "موظف",
                    "طبيب", "مسعف", "صياد", "معلم", "قائد", "عسكري", "سجين", "مزارع", "تاجر", "قاضي", "محامي", "مهندس",
-                   "ممرض", "راعي", "مسؤول", "اعلامي", "دبلوماسي", "مترجم"}
+                   "ممرض", "راعي", "مسؤول", "اعلامي", "دبلوماسي", "مترجم", "سفير", "قنصل"}
 _AR_PERSON_DUAL = {"شخصين", "شخصان", "جنديين", "جنديان", "طفلين", "طفلان", "امراتين", "امراتان", "رجلين", "رجلان",
                    "عنصرين", "عنصران", "ضابطين", "ضابطان", "شرطيين"}
 # the nominative dual «ـان» of every singular person noun is two («قتل مدنيان», «أصيب شرطيان»); the «ـين» form
@@ -459,10 +459,12 @@ _EN_KILLED_ONE_RE = re.compile(
     r"leader|commander|officer|official|soldier|policeman|journalist|activist|judge|imam|mayor|colonel|general|"
     r"lawyer|doctor|fighter|guard|member|shepherd|farmer|driver|trader|merchant|engineer|nurse|teacher|pupil|"
     r"employee|tribesman|elder|cleric|businessman|contractor|militant|gunman|rebel|protester|demonstrator|"
-    r"bystander|policeman|pilot|youth|teenager|father|mother|son|daughter)\b"
+    r"bystander|policeman|pilot|youth|teenager|father|mother|son|daughter|ambassador|diplomat|consul)\b"
     r"|(?:the\s+)?(?:(?:senior|local|prominent|top|former|military|police|security|militia|tribal|[A-Z][\w-]*)\s+){0,4}"
     r"(?:leader|commander|officer|official|soldier|policeman|journalist|activist|judge|imam|mayor|colonel|general)"
     r"(?:\s+[A-Z][a-z'’-]+){1,3}\b"
+    # "killed the US ambassador", "the British envoy": one envoy (a title held by one person)
+    r"|the\s+(?:[A-Z][\w.]*\s+){0,2}(?:ambassador|consul|envoy)\b(?!s)"
     # "killing the driver", "shot dead the car's owner": one person named by a singular definite noun
     r"|the\s+(?:car['’]s\s+|vehicle['’]s\s+|house['’]s\s+)?(?:driver|owner|passenger|pilot|man|woman|boy|girl|child|"
     r"shopkeeper|guard|doctor|nurse|teacher|activist|journalist|judge|lawyer|mayor|imam|official|commander)\b"
