@@ -1015,8 +1015,10 @@ def _refers_back(text: str, t: Trigger) -> bool:
 
 
 _SOURCE_AFTER_RE = re.compile(
-    r"^\s*(?:,\s*)?(?:said|say|says|told|reported|report|reports|added|confirmed|claimed|stated|according)\b"
-    r"|^\s*(?:قال|قالوا|قالت|أفاد|افاد|أفادوا|ذكر|ذكروا|أكد|أكدوا|أعلن|أعلنوا)(?![\u0621-\u064a])",
+    r"^\s*(?:,\s*)?(?:said|say|says|told|reported|report|reports|added|confirmed|claimed|stated|according"
+    # "a Reuters journalist saw the bodies", "witnesses counted": who saw it tells it
+    r"|saw|see|sees|counted|witnessed|heard|observed)\b"
+    r"|^\s*(?:قال|قالوا|قالت|أفاد|افاد|أفادوا|ذكر|ذكروا|أكد|أكدوا|أعلن|أعلنوا|شاهد|شاهدوا|رأى|أحصى|احصى)(?![\u0621-\u064a])",
     re.IGNORECASE,
 )
 _SOURCE_BEFORE_RE = re.compile(r"(?:\baccording\s+to(?:\s+the)?|وفقا\s+ل|وفقًا\s+ل|بحسب|حسب|نقلا\s+عن|نقلاً\s+عن)\s*$",
@@ -1740,17 +1742,22 @@ _SUMMARY_WINDOW = 3000
 
 
 def _fold_summaries(events: list[Event], summary: Callable[[Event], bool], told: Callable[[Event], bool], why: str,
-                    near_km: float = 0.0, window: int | None = _SUMMARY_WINDOW) -> list[Event]:
+                    near_km: float = 0.0, window: int | None = _SUMMARY_WINDOW, any_violence: bool = False) -> list[Event]:
     """Fold each ``summary`` event into the ``told`` event it sums up: one of its type and place (or, with
     ``near_km``, within that distance of it) dated in the week up to the summary's date, told within ``window``
     characters of it (``None``: anywhere). The summary adds only what that event lacks (a toll, an actor) and is
-    no event of its own; a summary with no such event stays."""
+    no event of its own; a summary with no such event stays. With ``any_violence``, a violent summary may sum up a
+    violent event of another type (a headline's "shell Misrata, 10 killed" and the body's shelling)."""
     import bisect
 
     from gazetteer.geodesy import haversine_km
 
+    violent = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
     def same(te: Event, be: Event) -> bool:
-        if te.event_type != be.event_type or te.place_id and not be.place_id:
+        if te.event_type != be.event_type and not (any_violence and te.event_type in violent and be.event_type in violent):
+            return False
+        if te.place_id and not be.place_id:
             return False  # (a summary with a place sums up no event that has none)
         if te.place_id and be.place_id and te.place_id != be.place_id:
             if None in (te.latitude, te.longitude, be.latitude, be.longitude):
@@ -1793,8 +1800,14 @@ def _fold_title(events: list[Event], titles: list[tuple[int, int]]) -> list[Even
     body tells (a title is dated by the publication day, the body by its "on Saturday")."""
     if not titles or not events:
         return events
-    return _fold_summaries(events, lambda e: any(a <= e.span_start < b for a, b in titles), lambda e: True,
-                           "the title also tells it", near_km=30.0, window=None)  # (a title names the town, the body its district)
+    def in_title(e: Event) -> bool:
+        return any(a <= e.span_start < b for a, b in titles)
+
+    # (a title names the town, the body its district; a headline's verb is a poor guide to the event's type: of the
+    # same type first, else any violent event of its place)
+    events = _fold_summaries(events, in_title, lambda e: True, "the title also tells it", near_km=30.0, window=None)
+    return _fold_summaries(events, in_title, lambda e: True, "the title also tells it", near_km=30.0, window=None,
+                           any_violence=True)
 
 
 def _fold_regional(events: list[Event], gaz: Gazetteer) -> list[Event]:
@@ -2684,7 +2697,13 @@ class _Coder:
             # what follows, even from a sentence with no event of its own; not the day a text was published
             # or a statement made ("On 23 December, UNSMIL published a quarterly update … 1,000 people were
             # killed"), which tells when it was said, not when what it tells happened
-            if doc_date is None or not any(t.kind == "statement" for t in trigs):
+            here = d.m_by_sentence[k]
+            abroad = doc_date is not None and not trigs and any(mentions[i].status == "foreign" for i in here) \
+                and not any(mentions[i].status == "resolved" and not getattr(mentions[i].place, "is_foreign", False)
+                            for i in here)
+            # ("…were promised $1.1 billion in aid on Thursday by powers convened in Abu Dhabi": a dated report's
+            # sentence of no event that happened abroad dates nothing in Libya after it)
+            if (doc_date is None or not any(t.kind == "statement" for t in trigs)) and not abroad:
                 section_date[(sent.section, sent.part)] = d0
 
     def toll_of_back_reference(self, sent: Sentence, lang: str, act: list[Trigger], own_places: list[int],
@@ -2959,6 +2978,20 @@ class _Coder:
             and is_apposition(text, mentions[j].end, cues[i].start)
             and not any(mentions[q].start > mentions[j].end and mentions[q].end <= cues[i].start for q in libyan)
             for j in libyan))]
+        # "west of the capital Tripoli": the name after a reference word to the same place is that word's name, not a
+        # second place of the event
+        # (without a relative cue on the word, the word goes and the name stays: "in the capital Tripoli" is in Tripoli)
+        named = []
+        for i in libyan:
+            j = next((j for j in libyan if j != i and mentions[j].end <= mentions[i].start
+                      and not text[mentions[j].end:mentions[i].start].strip() and mentions[j].place is not None
+                      and mentions[i].place is not None and mentions[j].place.id == mentions[i].place.id), None)
+            if j is not None:
+                named.append(i if j in cues else j)
+        if named:
+            for i in named:
+                res.unused.append((mentions[i], "the name of the place the word before it refers to"))
+            libyan = [i for i in libyan if i not in named]
         # «مدينة صبراتة التي تبعد 70 كلم عن العاصمة طرابلس», "Sabratha, 70 km from Tripoli": the anchor of a distance that
         # describes the place before it; and "taken to a hospital in Misrata", «نقلوا إلى مستشفى»: where the wounded went
         aside = [i for i in libyan if i not in cues and (

@@ -3948,3 +3948,39 @@ def test_two_air_strikes_an_exchange_of_fire_and_sweeping_into_a_town(text, date
 def test_an_agency_dateline_dates_the_report_and_an_envoy_is_one_death(text, day, fat):
     ev = one(text, None)
     assert (ev.event_date, ev.fatalities) == (day, fat)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("NATO warplanes pummelled a town west of the capital Tripoli on Friday.", ["west of the capital"]),
+    ("NATO warplanes pummelled targets in the capital Tripoli on Friday.", ["Tripoli"]),
+])
+def test_the_name_after_a_reference_word_is_one_place(text, want):
+    assert [e.location for e in events(text, "2011-06-10")] == want
+
+
+def test_a_journalist_who_counts_the_dead_is_no_side():
+    ev = one("In Misrata, a Reuters journalist counted 10 bodies in a hospital following heavy shelling by Libyan "
+             "troops on Friday.", "2011-06-10")
+    assert (ev.event_type, ev.fatalities, ev.actor2) == ("Explosions/Remote violence", 10, "")
+    ev = one("وفي مصراتة، أحصى صحفي عشر جثث في المستشفى بعد قصف عنيف من كتائب القذافي يوم الجمعة.", "2011-06-10")
+    assert ev.actor2 != "Journalists"
+
+
+@pytest.mark.parametrize(("text", "date", "day"), [
+    ("Gaddafi's forces shelled Misrata on Friday. Donors pledged aid to the rebels on Thursday in Abu Dhabi. In Misrata, "
+     "a doctor counted 10 bodies after heavy shelling of the port.", "2011-06-10", "2011-06-10"),
+    ("قصفت كتائب القذافي مصراتة يوم الجمعة. وتعهد المانحون بتقديم مساعدات للثوار يوم الخميس في أبوظبي. وفي مصراتة أحصى "
+     "طبيب عشر جثث بعد قصف عنيف للميناء.", "2011-06-10", "2011-06-10"),
+])
+def test_the_day_of_a_meeting_abroad_dates_nothing_in_libya_after_it(text, date, day):
+    assert {e.event_date for e in events(text, date) if e.event_type == "Explosions/Remote violence"} == {day}
+
+
+@pytest.mark.parametrize("text", [
+    "Gaddafi forces shell Misrata, 10 killed\n\nForces loyal to Gaddafi shelled the town of Misrata on Friday, killing "
+    "at least 10 people.",
+    "مقتل 10 في قصف لكتائب القذافي على مصراتة\n\nقصفت كتائب القذافي مدينة مصراتة يوم الجمعة ما أسفر عن مقتل عشرة أشخاص.",
+])
+def test_a_violent_title_folds_into_the_bodys_violent_event_of_its_place(text):
+    assert [(e.event_type, e.event_date, e.fatalities) for e in events(text, "2011-06-10")] == [
+        ("Explosions/Remote violence", "2011-06-10", 10)]
