@@ -2981,13 +2981,14 @@ class _Coder:
         # "west of the capital Tripoli": the name after a reference word to the same place is that word's name, not a
         # second place of the event
         # (without a relative cue on the word, the word goes and the name stays: "in the capital Tripoli" is in Tripoli)
-        named = []
+        named: list[int] = []
         for i in libyan:
-            j = next((j for j in libyan if j != i and mentions[j].end <= mentions[i].start
-                      and not text[mentions[j].end:mentions[i].start].strip() and mentions[j].place is not None
-                      and mentions[i].place is not None and mentions[j].place.id == mentions[i].place.id), None)
-            if j is not None:
-                named.append(i if j in cues else j)
+            pid = getattr(mentions[i].place, "id", None)
+            ref = next((q for q in libyan if q != i and mentions[q].end <= mentions[i].start and pid is not None
+                        and not text[mentions[q].end:mentions[i].start].strip()
+                        and getattr(mentions[q].place, "id", None) == pid), None)
+            if ref is not None:
+                named.append(i if ref in cues else ref)
         if named:
             for i in named:
                 res.unused.append((mentions[i], "the name of the place the word before it refers to"))
