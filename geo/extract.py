@@ -138,11 +138,13 @@ _MODAL_BEFORE_RE = re.compile(
 #: attacks", «للمطالبة بالإفراج عن المعتقلين»; the event named in it is the cause of the demand, not an event told.
 _DEMANDED_RE = re.compile(
     r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|press\w*\s+for)\s+(?:the\s+|an?\s+)?(?:immediate\s+|urgent\s+)?"
-    r"(?:release|end|return|arrest|investigation|prosecution|withdrawal|halt|cessation)\s+(?:of|to|into|from)\s+"
+    r"(?:release|end|return|arrest|investigation|prosecution|withdrawal|halt|cessation|handover|transfer)\s+(?:of|to|into|from)\s+"
     r"(?:\S+\s+){0,3}$"
     r"|(?:^|\s)(?:[وف]?(?:مطالب\S*|للمطالبة|طالب\S*|يطالب\S*|دعا|دعت|داعي\S*))\s+(?:ب|ب?ال)?"
-    r"(?:الإفراج|الافراج|إفراج|افراج|إطلاق\s+سراح|اطلاق\s+سراح|وقف|إنهاء|انهاء|التحقيق|تحقيق|محاسبة|انسحاب)\S*\s+"
-    r"(?:\S+\s+){0,3}$",
+    r"(?:الإفراج|الافراج|إفراج|افراج|إطلاق\s+سراح|اطلاق\s+سراح|وقف|إنهاء|انهاء|التحقيق|تحقيق|محاسبة|انسحاب|تسليم)\S*\s+"
+    r"(?:\S+\s+){0,3}$"
+    # «مطالبين بتسليم السلطة», «للمطالبة بإسقاط»: the trigger is itself what is demanded
+    r"|(?:^|\s)[وف]?(?:مطالبين|مطالبة|مطالبه|للمطالبة|للمطالبه|يطالبون|طالبوا|مطالبا)\s+$",
     re.IGNORECASE)
 _CALL_FOR_RE = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:for|on|upon)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+(?:for|to)"
@@ -152,6 +154,9 @@ _CALL_FOR_RE = re.compile(
     r"|(?:^|\s)[وف]?(?:دعا|دعت|دعوا|يدعو|تدعو|طالب\S*|يطالب\S*|تطالب\S*|حث\S*|يحث\S*|تحث\S*|ناشد\S*|يناشد\S*"
     r"|تناشد\S*)\s+(?:(?![وف]?(?:اتفق|وقع|توصل|أبرم|ابرم))\S+\s+){0,5}?(?:(?:إلى|الى|على)\s+)?(?:\S+\s+)?$",
     re.IGNORECASE)
+# a demand the sentence's actors press: «مطالبين بـ», «للمطالبة», «احتجاجا على», "demanding", "in protest at"
+_DEMANDING_RE = re.compile(r"(?:^|\s)(?:مطالبين|مطالبة|مطالبه|للمطالبة|للمطالبه|احتجاجا|احتجاجاً)(?=\s)"
+                           r"|\b(?:demanding|to\s+demand|in\s+protest|to\s+protest|protesting)\b", re.IGNORECASE)
 # protesters who bear arms: «محتجين مسلحين», «متظاهرون مسلحون», "armed protesters", "armed demonstrators"
 _ARMED_PROTESTERS_RE = re.compile(r"\barmed\s+(?:protesters|demonstrators)\b|(?:محتج|متظاهر)\S*\s+مسلح", re.IGNORECASE)
 # "the attack took place in", «الهجوم وقع في», «وقع الهجوم في» (verb first: see _refers_back's caller): where the
@@ -1578,7 +1583,9 @@ _OFFENSIVE_TO_RE = re.compile(r"\b(?:offensive|attack|campaign|operation|assault
 _PERSON_OBJECT_RE = re.compile(
     r"^\s+(?:and\s+\w+\s+)?(?:(?:the|a|an|two|three|four|five|several|dozens\s+of|\d+)\s+)?(?:\w+\s+){0,2}?"
     r"(?:people|persons|those|him|them|men|militiam[ae]n|fighters|soldiers|journalists?|workers?|members|suspects|"
-    r"officials?|leaders?|commanders?|hostages|civilians|migrants|activists?|foreigners|nationals)\b",
+    r"officials?|leaders?|commanders?|hostages|civilians|migrants|activists?|foreigners|nationals|diplomats?|"
+    r"technicians?|engineers?|employees?|contractors?|tourists?|doctors?|nurses?|judges?|businessm[ae]n|staff|crew|"
+    r"students?|teachers?|priests?|children|women|men|man|woman)\b",
     re.IGNORECASE)
 # arms among the goods: what a seizure of them is (ACLED: disrupted weapons use, not looting)
 _SURRENDER_RE = re.compile(r"surrender|laid\s+down|[وف]?(?:ا|إ)?ستسلا?م", re.IGNORECASE)
@@ -2055,7 +2062,7 @@ def read_document(
     doc_date = parse_date(date)
     doc_date_note = "document date"
     language = language or _language_of(text)
-    dline = timeparse.dateline(text, language)
+    dline = timeparse.dateline(text, language, doc_date)
     if doc_date is None:
         doc_date = header_date(text)
         doc_date_note = "document date (from the dateline)"
@@ -3397,6 +3404,11 @@ class _Coder:
         sub = t.sub_event_type
         protest_fat_cause = False
         et_t = et
+        if t.kind == "closure" and (not actor1 or _camp(actor1) == "civilians") and (
+                _camp(actor2) == "civilians" or _DEMANDING_RE.search(sent.text)):
+            # «أقفلت مجموعة من المواطنين حقل الشرارة مطالبين…», "residents shut down the field, demanding jobs": people
+            # who close a field, a road or a port to press a demand protest (no armed group named)
+            return "Protests", "Peaceful protest", "Protesters", "", False, fat
         if self.events and t.kind not in ("protest", "territory", "agreement", "arrest") \
                 and _TOOK_PLACE_RE.match(sent.text, t.end) and _refers_back(sent.text, t):
             # "Twelve migrants were shot dead … Witnesses said the shooting took place in Gharyan", «وقع الهجوم في…»:

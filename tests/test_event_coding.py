@@ -3984,3 +3984,48 @@ def test_the_day_of_a_meeting_abroad_dates_nothing_in_libya_after_it(text, date,
 def test_a_violent_title_folds_into_the_bodys_violent_event_of_its_place(text):
     assert [(e.event_type, e.event_date, e.fatalities) for e in events(text, "2011-06-10")] == [
         ("Explosions/Remote violence", "2011-06-10", 10)]
+
+
+@pytest.mark.parametrize(("text", "date", "day"), [
+    ("More than 50 inmates escaped from a prison in Zliten on Saturday after overpowering the guards.", "2014-02-16",
+     "2014-02-15"),
+    ("فر أكثر من 50 سجينا من سجن في زليتن يوم السبت بعد التغلب على الحراس.", "2014-02-16", "2014-02-15"),
+])
+def test_a_prison_break_is_a_strategic_development(text, date, day):
+    ev = one(text, date)
+    assert (ev.event_type, ev.event_date) == ("Strategic developments", day)
+
+
+def test_civilians_fleeing_are_no_prison_break():
+    assert all(e.event_type != "Strategic developments" for e in events("Civilians fled the fighting in Sirte on Monday.",
+                                                                          "2016-06-07"))
+
+
+@pytest.mark.parametrize(("text", "date", "et", "fat"), [
+    ("Three protestors were shot dead in Zawiya early this morning.", "2014-06-07", "Protests", 3),
+    ("Armed men seized a Tunisian diplomat in Tripoli on Monday, the foreign ministry said.", "2016-03-02",
+     "Violence against civilians", None),
+    ("Gunmen seized two Italian technicians in Ghat on Saturday.", "2017-11-04", "Violence against civilians", None),
+])
+def test_protestors_and_people_seized(text, date, et, fat):
+    ev = one(text, date)
+    assert (ev.event_type, ev.fatalities) == (et, fat)
+
+
+@pytest.mark.parametrize(("text", "date", "day"), [
+    ("MISRATA, Libya, June 4 (Reuters) - Gunmen abducted two Egyptian workers in Bani Walid on Saturday, a local "
+     "official said.", "2017-06-04", "2017-06-03"),
+    ("BENGHAZI, Oct 12 (Reuters) - Gunmen kidnapped three Turkish engineers in Kufra on Thursday.", "2019-10-12",
+     "2019-10-10"),
+])
+def test_a_dateline_without_its_year_is_still_the_report_date(text, date, day):
+    assert one(text, date).event_date == day
+
+
+@pytest.mark.parametrize("text", [
+    "أقفلت مجموعة من المواطنين حقل الشرارة النفطي أمس السبت، مطالبين بتسليم السلطة لحكومة الاستقرار.",
+    "Residents of Ubari shut down the Sharara oil field on Saturday, demanding jobs and development.",
+])
+def test_people_who_close_a_field_to_press_a_demand_protest(text):
+    assert [(e.event_type, e.actor1, e.event_date) for e in events(text, "2022-04-17")] == [
+        ("Protests", "Protesters", "2022-04-16")]

@@ -383,7 +383,8 @@ _EN_PEOPLE_NOUNS = frozenset({"people", "persons", "civilians", "soldiers", "fig
                               "migrants", "workers", "guards", "rebels", "journalists", "staff", "protesters",
                               "demonstrators", "worshippers", "students", "cadets", "recruits", "refugees", "diplomats",
                               "doctors", "nurses", "medics", "paramedics", "pilots", "detainees", "hostages", "captives",
-                              "officials", "employees", "volunteers", "relatives", "nationals", "tourists", "police"})
+                              "officials", "employees", "volunteers", "relatives", "nationals", "tourists", "police",
+                              "protestors", "inmates", "prisoners", "technicians", "engineers", "contractors"})
 
 
 def _is_en_people(w: str) -> bool:

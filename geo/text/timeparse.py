@@ -968,13 +968,14 @@ _DATELINE_HEAD = re.compile(
 )
 
 
-def dateline(text: str, language: str = "ar") -> DateInfo | None:
+def dateline(text: str, language: str = "ar", doc_date: _dt.date | None = None) -> DateInfo | None:
     """The date of a news dateline at the top of a text, with its span.
 
     "TRIPOLI, Libya, 12 April 2019 – …", "Tripoli (Reuters) - April 12, 2019 -",
     «طرابلس – 12 أبريل 2019 –», «طرابلس 21 سبتمبر 2018 /». Only the first line is read;
-    the date needs its year (a dateline is what gives the year to the rest). ``None`` when
-    the text opens otherwise.
+    the date needs its year (a dateline is what gives the year to the rest), unless the publication date
+    ``doc_date`` is known: then "SABHA, Nov 4 (AFP) -" is a dateline of that year. ``None`` when the text
+    opens otherwise.
     """
     first = text.lstrip("\ufeff")[:160].split("\n", 1)[0]
     head = _DATELINE_HEAD.match(first)
@@ -983,7 +984,7 @@ def dateline(text: str, language: str = "ar") -> DateInfo | None:
     rest_at = head.end()
     if rest_at > 70:
         return None
-    for d in find_dates(first, None, language):
+    for d in find_dates(first, doc_date, language):
         if d.date is None or d.precision != 1 or d.start < rest_at - 2 or d.start > rest_at + 2:
             continue
         if not _DATELINE_SEP.match(first, d.end) and d.end != len(first.rstrip()):
