@@ -154,6 +154,15 @@ _CALL_FOR_RE = re.compile(
     r"|(?:^|\s)[وف]?(?:دعا|دعت|دعوا|يدعو|تدعو|طالب\S*|يطالب\S*|تطالب\S*|حث\S*|يحث\S*|تحث\S*|ناشد\S*|يناشد\S*"
     r"|تناشد\S*)\s+(?:(?![وف]?(?:اتفق|وقع|توصل|أبرم|ابرم))\S+\s+){0,5}?(?:(?:إلى|الى|على)\s+)?(?:\S+\s+)?$",
     re.IGNORECASE)
+# a person of a force: «ضابط في», «عنصر من», «أحد عناصر», «منتسب إلى», "an officer of the", "a member of"
+_MEMBER_OF_BEFORE_RE = re.compile(
+    r"(?:^|\s)(?:ضابط|ضابطا|عنصر|عنصرا|جندي|جنديا|منتسب|منتسبا|عضو|عضوا|قيادي|قياديا|آمر|امر|مسؤول|مسؤولا)"
+    r"(?:\s+\S+)?\s+(?:في|من|ب|إلى|الى)\s*$|(?:^|\s)(?:أحد|احد|إحدى|احدى)\s+(?:عناصر|أفراد|افراد|منتسبي|ضباط)\s+$"
+    r"|\b(?:officer|member|soldier|commander|official|agent|employee|guard)s?\s+(?:of|in|from|with)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+# events of the kind just told, in general: «حوادث اغتيال مماثلة», «هجمات مشابهة», "similar attacks", "such killings"
+_SIMILAR_AFTER_RE = re.compile(r"\s*(?:ال)?(?:مماثلة|مماثله|مماثل|مماثلين|مشابهة|مشابهه|مشابه|مشابهين)(?=[\s.,،]|$)")
+_SIMILAR_BEFORE_RE = re.compile(r"\b(?:similar|such|comparable)\s+$", re.IGNORECASE)
 # a demand the sentence's actors press: «مطالبين بـ», «للمطالبة», «احتجاجا على», "demanding", "in protest at"
 _DEMANDING_RE = re.compile(r"(?:^|\s)(?:مطالبين|مطالبة|مطالبه|للمطالبة|للمطالبه|احتجاجا|احتجاجاً)(?=\s)"
                            r"|\b(?:demanding|to\s+demand|in\s+protest|to\s+protest|protesting)\b", re.IGNORECASE)
@@ -162,7 +171,7 @@ _ARMED_PROTESTERS_RE = re.compile(r"\barmed\s+(?:protesters|demonstrators)\b|(?:
 # "the attack took place in", «الهجوم وقع في», «وقع الهجوم في» (verb first: see _refers_back's caller): where the
 # event told before happened
 _TOOK_PLACE_RE = re.compile(r"\s+(?:had\s+|has\s+)?(?:took\s+place|happened|occurred|was\s+carried\s+out)\b"
-                            r"|\s+(?:وقع|وقعت|جرى|جرت|حدث|حدثت)\s", re.IGNORECASE)
+                            r"|\s+(?:وقع|وقعت|جرى|جرت|حدث|حدثت|تمت|تم)\s", re.IGNORECASE)
 # a protest word after a call: the protest happened when the sentence told of protesters acting before the call
 # ("Thousands demonstrated, calling for protests to go on")
 _PROTEST_HELD_BEFORE_RE = re.compile(r"\b(?:protested|demonstrated|rallied|gathered|marched)\b|(?:تظاهر|احتج|خرج|تجمع)\S*\s", re.IGNORECASE)
@@ -1315,6 +1324,9 @@ def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, ca
     # facility is where the blow fell (a target), never the agent
     blow = getattr(t, "kind", "") in _BLOW_KINDS
     owners = [a for a in actors if _FACILITY_BEFORE_RE.search(text[max(0, a.start - 24):a.start])
+              # «قتل ضابط في جهاز الأمن الداخلي», "an officer of the Internal Security Agency was killed": the force a
+              # victim belongs to is where the blow fell
+              or _MEMBER_OF_BEFORE_RE.search(text[max(0, a.start - 30):a.start])
               or _FACILITY_AFTER_RE.match(text[a.end:a.end + 20])
               or (blow and _TARGET_GROUP_BEFORE_RE.search(text[max(0, a.start - 24):a.start]))]
     agents = [a for a in actors if a not in owners]
@@ -1486,7 +1498,10 @@ _GUARD_WORDS: dict[str, tuple[str, ...]] = {
     "after_this": ("these", "those", "this", "that", "تلك", "هذه", "هذا", "ذلك", "هاتين", "هذين"),
 }
 # between a place and the region after it that locates it: "in", "in the south of", «في جنوب»
-_LOCATOR_GAP_RE = re.compile(r"^\s*,?\s*(?:in|at|في|ب|بـ)\s+(?:the\s+)?(?:[^\s,،.]+\s+){0,2}(?:of\s+)?$|^\s*,?\s*ب$",
+_LOCATOR_GAP_RE = re.compile(r"^\s*,?\s*(?:in|at|في|ب|بـ)\s+(?:the\s+)?(?:[^\s,،.]+\s+){0,2}(?:of\s+)?$|^\s*,?\s*ب$"
+                             # «تازربو، شرقي البلاد», "Tazirbu, east of the country": a direction after a comma
+                             r"|^\s*[,،]\s*(?:في\s+|ب)?(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)\S*\s+$|^\s*[,،]\s*$"
+                             r"|^\s*,\s*(?:in\s+)?(?:the\s+)?(?:far\s+)?(?:north|south|east|west|centre|center)\S*\s+(?:of\s+)?(?:the\s+)?$",
                              re.IGNORECASE)
 
 
@@ -1749,7 +1764,8 @@ _SUMMARY_WINDOW = 3000
 
 
 def _fold_summaries(events: list[Event], summary: Callable[[Event], bool], told: Callable[[Event], bool], why: str,
-                    near_km: float = 0.0, window: int | None = _SUMMARY_WINDOW, any_violence: bool = False) -> list[Event]:
+                    near_km: float = 0.0, window: int | None = _SUMMARY_WINDOW, any_violence: bool = False,
+                    holds: Callable[[str, str], bool] | None = None) -> list[Event]:
     """Fold each ``summary`` event into the ``told`` event it sums up: one of its type and place (or, with
     ``near_km``, within that distance of it) dated in the week up to the summary's date, told within ``window``
     characters of it (``None``: anywhere). The summary adds only what that event lacks (a toll, an actor) and is
@@ -1766,7 +1782,9 @@ def _fold_summaries(events: list[Event], summary: Callable[[Event], bool], told:
             return False
         if te.place_id and not be.place_id:
             return False  # (a summary with a place sums up no event that has none)
-        if te.place_id and be.place_id and te.place_id != be.place_id:
+        if te.place_id and be.place_id and te.place_id != be.place_id and not (
+                holds and abs(be.span_start - te.span_start) <= 400 and holds(te.place_id, be.place_id)):
+            # (a district's event sums up its town's only when told in the next sentence or two)
             if None in (te.latitude, te.longitude, be.latitude, be.longitude):
                 return False
             if haversine_km(te.latitude, te.longitude, be.latitude, be.longitude) > near_km:  # type: ignore[arg-type]
@@ -1876,14 +1894,20 @@ def _weakly_dated(e: Event) -> bool:
         timeparse.SAID_DAY_MARK in e.date_note and not e.date_note.startswith("explicit"))  # (a day of the report)
 
 
-def _fold_weakly_dated(events: list[Event]) -> list[Event]:
+def _fold_weakly_dated(events: list[Event], gaz: Gazetteer) -> list[Event]:
     """"An air strike on Ubari killed 9, an official said on Monday. The LNA confirmed a strike late on Sunday on
-    Ubari": an event dated only by the day of the report is the event of its type and place the text dates in the
-    days before it."""
+    Ubari": an event dated only by the day of the report is the event of its type and place (or of a district
+    of its town: "a car bombing in Benghazi … The blast struck the Sabri district on Tuesday") the text dates in
+    the days before it."""
     if not any(_weakly_dated(e) for e in events):
         return events
+
+    def holds(a: str, b: str) -> bool:
+        pa, pb = gaz.get(a), gaz.get(b)
+        return pa is not None and pb is not None and pa.feature_type not in _AREAL and _is_ancestor(gaz, pa, pb)
+
     return _fold_summaries(events, _weakly_dated, lambda e: bool(e.event_date) and not _weakly_dated(e),
-                           "the same event, told with no day of its own")
+                           "the same event, told with no day of its own", holds=holds)
 
 
 #: Settlement kinds from the smallest: of "the A district of B" the smaller kind is the place, whichever comes first.
@@ -2729,6 +2753,8 @@ class _Coder:
                 d_toll = self.sentence_date(sent, lang)
             except Exception:  # noqa: BLE001 - a date that fails to parse is no date
                 d_toll = None
+            if d_toll is not None and timeparse.SAID_DAY_MARK in d_toll.note:
+                d_toll = None  # ("an official said on Monday that the toll had risen to 43": the day it was said)
             if d_toll is not None and d_toll.date is not None and d_toll.start >= 0 and d_toll.precision == 1:
                 # "Today's attack … killed as many as 65": the toll of the event of the day the sentence names
                 same_day = [q for q in range(max(0, j - 40), j + 1) if events[q].event_date == d_toll.date.isoformat()
@@ -3107,6 +3133,8 @@ class _Coder:
             if t.kind == "territory" and _CONTROL_WORD_RE.match(t.word) \
                     and _STATIVE_CONTROL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # «المناطق الخاضعة لسيطرة الحكومة», "areas under the control of": who holds a place, no change
+            if events and (_SIMILAR_AFTER_RE.match(sent.text, t.end) or _SIMILAR_BEFORE_RE.search(sent.text, max(0, t.start - 20), t.start)):
+                continue  # «لحوادث اغتيال مماثلة», "a string of similar killings": events like the one told, not one of them
             if events and hint["after_this"] and _AFTER_THIS_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # «بعد تلك الاشتباكات», "after these clashes": the event told before, no new one
             if t.kind != "protest" and _DEMANDED_RE.search(sent.text[max(0, t.start - 70):t.start]):
@@ -3582,7 +3610,7 @@ class _Coder:
             res.unused = [(q, w) for q, w in res.unused if id(q) not in dropped]
         res.unused.sort(key=lambda t: t[0].start)
         titles = [(x.start, x.end) for x in d.sentences if getattr(x, "is_title", False)]
-        events = _fold_regional(_fold_weakly_dated(_fold_title(_fold_bare_deaths(events, bare_deaths, bare_undated), titles)),
+        events = _fold_regional(_fold_weakly_dated(_fold_title(_fold_bare_deaths(events, bare_deaths, bare_undated), titles), d.gaz),
                                 d.gaz)
         res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(events)]
         return res

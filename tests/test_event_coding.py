@@ -4029,3 +4029,68 @@ def test_a_dateline_without_its_year_is_still_the_report_date(text, date, day):
 def test_people_who_close_a_field_to_press_a_demand_protest(text):
     assert [(e.event_type, e.actor1, e.event_date) for e in events(text, "2022-04-17")] == [
         ("Protests", "Protesters", "2022-04-16")]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مسلحون مجهولون ضابطاً في الشرطة اليوم في منطقة الهواري ببنغازي.\nوتعرض عسكريون ونشطاء وإعلاميون لحوادث اغتيال "
+    "مماثلة في المدينة أسفرت عن مقتل أكثر من 70 شخصاً.",
+    "Gunmen killed a police officer in Benghazi's Hawari district on Tuesday. Dozens of soldiers and activists have "
+    "died in similar attacks in the city.",
+])
+def test_similar_events_in_general_are_none_of_their_own(text):
+    assert [e.fatalities for e in events(text, "2013-09-10")] == [1]
+
+
+@pytest.mark.parametrize("text", [
+    "قُتل ضابط في جهاز الأمن الداخلي اليوم في انفجار عبوة ناسفة ألصقت بسيارته في مدينة المرج.",
+    "An officer of the Internal Security Agency was killed today when a bomb attached to his car exploded in Marj.",
+])
+def test_the_force_a_victim_belongs_to_is_the_target(text):
+    ev = one(text, "2013-09-10")
+    assert (ev.actor2, ev.fatalities) == ("Internal Security Agency", 1) and ev.actor1 != "Internal Security Agency"
+
+
+@pytest.mark.parametrize(("text", "lang", "fat", "inj"), [
+    ("وخسر الجيش خمسة من جنوده في المعارك.", "ar", 5, None),
+    ("وقد فقد الجيش في هذه المعارك حتى الساعة الرابعة عصراً 8 عناصر وجرح 15 آخرون.", "ar", 8, 15),
+])
+def test_men_a_force_lost_are_counted_however_far_the_verb(text, lang, fat, inj):
+    from geo.text.numbers import casualties
+    c = casualties(text, lang)
+    assert (c.fatalities, c.injuries) == (fat, inj)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 20 شخصاً مساء الأحد في قصف جوي على مرزق.\nوقال مسؤول محلي الإثنين إن حصيلة الغارة ارتفعت إلى 43 قتيلاً.",
+    "Twenty people were killed in an air strike on Murzuq late on Sunday. A local official said on Monday that the toll "
+    "from the strike had risen to 43.",
+])
+def test_a_toll_updated_on_the_day_it_was_said_updates_the_event(text):
+    assert [(e.event_date, e.fatalities) for e in events(text, "2019-08-05")] == [("2019-08-04", 43)]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("قُتل 12 شخصاً أمس في غارة جوية على بلدة تازربو، شرقي البلاد.", "تازربو"),
+    ("Twenty people were killed in shelling of Murzuq, southern Libya, on Sunday.", "Murzuq"),
+])
+def test_a_region_after_a_comma_locates_the_town_and_takes_no_share_of_its_toll(text, place):
+    evs = events(text, "2019-08-05")
+    assert [e.location for e in evs] == [place] and evs[0].fatalities in (12, 20)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Twenty people were killed in a car bombing in Benghazi. The blast struck the Sabri district on Tuesday evening.",
+     "Sabri"),
+    ("قتل 20 شخصا في تفجير سيارة مفخخة في بنغازي. ووقع الانفجار في حي الصابري مساء الثلاثاء.", "الصابري"),
+])
+def test_a_town_told_first_then_its_district_and_day_is_one_event(text, place):
+    assert [(e.location, e.event_date, e.fatalities) for e in events(text, "2016-08-03")] == [(place, "2016-08-02", 20)]
+
+
+@pytest.mark.parametrize("text", [
+    "Six people were killed in clashes that erupted Sunday evening and continued to Monday morning in Gharyan after "
+    "gunmen attacked a government building.",
+    "قتل ستة أشخاص في اشتباكات اندلعت مساء الأحد واستمرت حتى صباح الاثنين في غريان بعد أن هاجم مسلحون مبنى حكوميا.",
+])
+def test_an_event_that_went_on_until_a_later_day_began_on_the_first(text):
+    assert one(text, "2016-05-23").event_date == "2016-05-22"

@@ -659,13 +659,22 @@ def _classify_ar(words: list[str], i: int, j: int) -> str:
     counted = words[j] if j < len(words) else ""
     if counted == "من" and j + 1 < len(words):
         counted = words[j + 1].removeprefix("ال")
+        # «خمسة من جنوده», «ثلاثة من عناصرها»: of its soldiers
+        for suffix in ("هم", "ها", "نا", "ه"):
+            if counted.endswith(suffix) and counted[:-len(suffix)] in _AR_PEOPLE_PL:
+                counted = counted[:-len(suffix)]
+                break
     if counted and (counted in _AR_PEOPLE_PL or counted in _AR_PERSON_SING or _is_ar_nisba_plural(counted)):
-        for k in range(i - 1, max(-1, i - 6), -1):
+        for k in range(i - 1, max(-1, i - 11), -1):
             w = words[k]
             if w in {"،", ",", ".", "و", "ثم"}:
                 break
             base = w[1:] if w[:1] in {"و", "ف"} and len(w) > 3 else w
-            if base in _AR_FATAL_VERBS or base in _AR_EXECUTION_VERBS or base in _AR_LOST_VERBS:
+            if base in _AR_LOST_VERBS:
+                return "fatal"  # («فقد الجيش في هذه المعارك حتى الرابعة عصرا 8 عناصر»: however far, its lost men)
+            if k < i - 5:
+                continue
+            if base in _AR_FATAL_VERBS or base in _AR_EXECUTION_VERBS:
                 return "fatal"
             if base in _AR_INJURY_VERBS:
                 return "injury"

@@ -466,6 +466,12 @@ _SAID_AFTER_RE = re.compile(
     rf"|^\s*[,،]\s*(?:\S+\s+){{0,2}}?[وف]?(?:{_AR_SAID})(?=\s)",
     re.IGNORECASE)
 _USABLE_SKIP = ("since", "background", "future", "range end")
+#: What went on until a later day: "continued to", "lasted until", "until", «استمرت حتى», «حتى صباح» (folded text).
+_UNTIL_BEFORE_RE = re.compile(
+    r"(?:\b(?:continu\w*|last\w*|went\s+on|carried\s+on|raged)\s+(?:(?:un)?til|till|to|into|through)|\b(?:un)?til|\btill)"
+    r"\s+(?:(?:late|early)\s+(?:on\s+)?)?(?:on\s+)?$"
+    r"|(?:^|\s)(?:حتي|الي)\s+(?:(?:صباح|مساء|فجر|ليل|ليله|ظهر|عصر)\s+)?(?:يوم\s+)?$",
+    re.IGNORECASE)
 
 
 def _opens_text(text: str, pos: int) -> bool:
@@ -705,6 +711,11 @@ def _find_dates(
         d1, d2 = merged[n - 1], merged[n]
         if d1.note.startswith("explicit") and d2.note.startswith("explicit") \
                 and _RANGE_GAP.match(folded[d1.end:d2.start]) and _RANGE_LEAD.search(folded[max(0, d1.start - 14):d1.start]):
+            merged[n] = _replace(d2, note=f"range end: {d2.note}")
+        elif d1.date is not None and d2.date is not None and d2.date >= d1.date \
+                and _UNTIL_BEFORE_RE.search(folded, max(0, d2.start - 40), d2.start):
+            # "clashes that erupted Sunday evening and continued to Monday morning", «اندلعت مساء الأحد واستمرت حتى
+            # صباح الاثنين»: the day it went on until ends the event; it began on the first
             merged[n] = _replace(d2, note=f"range end: {d2.note}")
     out = []
     for c in merged:
