@@ -154,11 +154,12 @@ _CALL_FOR_RE = re.compile(
     r"|(?:^|\s)[وف]?(?:دعا|دعت|دعوا|يدعو|تدعو|طالب\S*|يطالب\S*|تطالب\S*|حث\S*|يحث\S*|تحث\S*|ناشد\S*|يناشد\S*"
     r"|تناشد\S*)\s+(?:(?![وف]?(?:اتفق|وقع|توصل|أبرم|ابرم))\S+\s+){0,5}?(?:(?:إلى|الى|على)\s+)?(?:\S+\s+)?$",
     re.IGNORECASE)
-# a person of a force: «ضابط في», «عنصر من», «أحد عناصر», «منتسب إلى», "an officer of the", "a member of"
+# a person of a force: «ضابط في», «عنصر من», «أحد عناصر», «منتسب إلى», "an officer of the", "a member of" (not its
+# officials, «مسؤول في», who speak for it)
 _MEMBER_OF_BEFORE_RE = re.compile(
-    r"(?:^|\s)(?:ضابط|ضابطا|عنصر|عنصرا|جندي|جنديا|منتسب|منتسبا|عضو|عضوا|قيادي|قياديا|آمر|امر|مسؤول|مسؤولا)"
+    r"(?:^|\s)(?:ضابط|ضابطا|عنصر|عنصرا|جندي|جنديا|منتسب|منتسبا|عضو|عضوا|قيادي|قياديا|آمر|امر)"
     r"(?:\s+\S+)?\s+(?:في|من|ب|إلى|الى)\s*$|(?:^|\s)(?:أحد|احد|إحدى|احدى)\s+(?:عناصر|أفراد|افراد|منتسبي|ضباط)\s+$"
-    r"|\b(?:officer|member|soldier|commander|official|agent|employee|guard)s?\s+(?:of|in|from|with)\s+(?:the\s+)?$",
+    r"|\b(?:officer|member|soldier|commander|agent|employee|guard)s?\s+(?:of|in|from|with)\s+(?:the\s+)?$",
     re.IGNORECASE)
 # events of the kind just told, in general: «حوادث اغتيال مماثلة», «هجمات مشابهة», "similar attacks", "such killings"
 _SIMILAR_AFTER_RE = re.compile(r"\s*(?:ال)?(?:مماثلة|مماثله|مماثل|مماثلين|مشابهة|مشابهه|مشابه|مشابهين)(?=[\s.,،]|$)")
