@@ -161,6 +161,16 @@ _MEMBER_OF_BEFORE_RE = re.compile(
     r"(?:\s+\S+)?\s+(?:في|من|ب|إلى|الى)\s*$|(?:^|\s)(?:أحد|احد|إحدى|احدى)\s+(?:عناصر|أفراد|افراد|منتسبي|ضباط)\s+$"
     r"|\b(?:officer|member|soldier|commander|agent|employee|guard)s?\s+(?:of|in|from|with)\s+(?:the\s+)?$",
     re.IGNORECASE)
+# a killing verb and a count right before an actor: its victims («قتل … 12 من عناصر», "killed 12", "killing dozens of")
+_KILLED_COUNT_BEFORE_RE = re.compile(
+    r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|captured|capturing|executed|executing)\s+"
+    r"(?:(?:at\s+least|some|about|around|more\s+than|nearly|dozens\s+of|scores\s+of|several|many)\s+)?"
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a\s+hundred)?\s*"
+    r"(?:of\s+(?:the\s+)?)?$"
+    r"|(?:^|\s)[وف]?(?:قتل|قتلت|قتلوا|أسر|أسرت|اسر|اسرت)\s+(?:\S+\s+){0,3}?"
+    r"(?:\d+|[٠-٩]+|(?:ثلاث|أربع|اربع|خمس|ست|سبع|ثماني|تسع|عشر|اثن|عشرات|مئات)\S*)\s+(?:من\s+)?"
+    r"(?:(?:ال)?(?:عناصر|مقاتلي|مسلحي|أفراد|افراد)\s+)?$",
+    re.IGNORECASE)
 # events of the kind just told, in general: «حوادث اغتيال مماثلة», «هجمات مشابهة», "similar attacks", "such killings"
 _SIMILAR_AFTER_RE = re.compile(r"\s*(?:ال)?(?:مماثلة|مماثله|مماثل|مماثلين|مشابهة|مشابهه|مشابه|مشابهين)(?=[\s.,،]|$)")
 _SIMILAR_BEFORE_RE = re.compile(r"\b(?:similar|such|comparable)\s+$", re.IGNORECASE)
@@ -988,7 +998,9 @@ _BACK_AFTER_RE = re.compile(r"^\s+(?:اليوم|أمس|امس|الأمس|الل�
 
 
 _WEAPON_NOUN_RE = re.compile(
-    r"(?:missiles?|rockets?|artillery|mortars?|shells|[وف]?(?:ال)?(?:صواريخ|صاروخ|قذائف|قذيفه|قذيفة|مدفعيه|مدفعية|هاون))", re.I)
+    r"(?:missiles?|rockets?|artillery|mortars?|shells|(?:hand\s+)?grenades?|explosives?|bombs?|IEDs?|mines?|"
+    r"[وف]?(?:ال)?(?:صواريخ|صاروخ|قذائف|قذيفه|قذيفة|مدفعيه|مدفعية|هاون|(?:قنابل|قنبلة|قنبله)(?:\s+(?:ال)?(?:يدوية|يدويه))?|"
+    r"متفجرات|عبوات(?:\s+(?:ال)?(?:ناسفة|ناسفه))?|ألغام|الغام))", re.I)
 _MOVED_EN = (r"(?:deploy(?:ed|ing|s)?|set\s+up|install(?:ed|ing|s)?|station(?:ed|ing)?|deliver(?:ed|y|ies|ing)?|"
              r"ship(?:ped|ment|ments|ping)|suppl(?:ied|y|ies|ying)|smuggl(?:ed|ing)|stockpil(?:ed|es|ing)|stored|"
              r"transferr(?:ed|ing)|acquir(?:ed|ing)|bought|purchas(?:ed|ing)|"
@@ -1002,7 +1014,10 @@ _WEAPON_MOVED_AFTER_RE = re.compile(
     rf"(?:\s+(?!at\b|on\b|into\b|hit\b|fired\b)[^\s;,.]+){{0,6}}?\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been)\s+"
     rf"(?:(?!fired\b|launched\b)[^\s;,.]+\s+){{0,4}}?{_MOVED_EN}\b|(?:\s+\S+){{0,2}}?\s+[وف]?{_MOVED_AR}(?![\u0621-\u064a])", re.I)
 _WEAPON_MOVED_BEFORE_RE = re.compile(
-    rf"\b{_MOVED_EN}\s+(?:of\s+)?(?:\S+\s+){{0,2}}$|(?:^|\s)[وف]?{_MOVED_AR}\s+(?:\S+\s+)?$", re.I)
+    rf"\b{_MOVED_EN}\s+(?:of\s+)?(?:\S+\s+){{0,2}}$|(?:^|\s)[وف]?{_MOVED_AR}\s+(?:\S+\s+)?$"
+    # "seized rifles, hand grenades and explosives", «ضبطت أسلحة وقنابل ومتفجرات»: the rest of a list of things seized
+    rf"|\b{_MOVED_EN}\s+(?:[\w-]+,?\s+){{1,6}}?(?:and|or)\s+(?:[\w-]+\s+)?$|\b{_MOVED_EN}\s+(?:[\w-]+,\s+){{1,5}}$"
+    rf"|(?:^|\s)[وف]?{_MOVED_AR}\s+(?:\S+\s+){{1,5}}?و?$", re.I)
 _COVERING_BEFORE_RE = re.compile(
     r"\b(?:reporting\s+on|report\s+on|covering|to\s+cover|filming|documenting|photographing)\s+(?:the\s+|a\s+)?(?:\S+\s+)?$"
     r"|(?:^|\s)(?:تغطيت\S*|تغطية|لتغطية|يغطي|تغطي|توثيق|لتوثيق|تصوير|لتصوير)\s+$", re.IGNORECASE)
@@ -1328,6 +1343,8 @@ def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, ca
               # «قتل ضابط في جهاز الأمن الداخلي», "an officer of the Internal Security Agency was killed": the force a
               # victim belongs to is where the blow fell
               or _MEMBER_OF_BEFORE_RE.search(text[max(0, a.start - 30):a.start])
+              # "killed 12 Islamic State fighters", «قتلت قوات الجيش 12 من عناصر داعش»: the counted dead are victims
+              or _KILLED_COUNT_BEFORE_RE.search(text[max(0, a.start - 60):a.start])
               or _FACILITY_AFTER_RE.match(text[a.end:a.end + 20])
               or (blow and _TARGET_GROUP_BEFORE_RE.search(text[max(0, a.start - 24):a.start]))]
     agents = [a for a in actors if a not in owners]
@@ -1606,6 +1623,7 @@ _PERSON_OBJECT_RE = re.compile(
 # arms among the goods: what a seizure of them is (ACLED: disrupted weapons use, not looting)
 _SURRENDER_RE = re.compile(r"surrender|laid\s+down|[وف]?(?:ا|إ)?ستسلا?م", re.IGNORECASE)
 _WEAPON_THINGS = (r"(?:weapons|arms|ammunition|munitions|tanks|(?:rocket\s+)?launchers|rockets|missiles|explosives|mines|"
+                  r"rifles|guns|pistols|(?:hand\s+)?grenades|"
                   r"(?:car\s+|roadside\s+)?bombs?|IEDs?|(?:explosive\s+)?devices?|landmines?)")
 _IN_A_RAID_RE = re.compile(r"\b(?:in|during|after)\s+(?:a|an|the)\s+(?:\S+\s+)?$|(?:^|\s)(?:في|خلال|اثناء|أثناء)\s+$",
                            re.IGNORECASE)
@@ -1633,6 +1651,9 @@ _COMPARED_BEFORE_RE = re.compile(
 _HABIT_BEFORE_RE = re.compile(
     r"\b(?:frequently|often|regularly|repeatedly|routinely|occasionally|sometimes|periodically|usually|typically|"
     r"habitually|constantly)\s+(?:\S+\s+)?$"
+    # "terminals regularly close because of armed groups fighting": what the habitual happens because of
+    r"|\b(?:frequently|often|regularly|repeatedly|routinely|usually|typically|habitually)\s+\w+\s+(?:because\s+of|due\s+to|"
+    r"amid|over)\s+(?:[\w-]+\s+){0,4}$"
     r"|(?:^|\s)[وف]?(?:كثيرا\s+ما|كثيراً\s+ما|غالبا\s+ما|غالباً\s+ما|عادة\s+ما|عادةً\s+ما|مرارا|مراراً|أحيانا|احيانا|أحياناً|"
     r"دأب\S*\s+على|اعتاد\S*\s+على|ما\s+فتئ\S*)\s+(?:\S+\s+)?$",
     re.IGNORECASE)
@@ -2502,7 +2523,7 @@ class _Coder:
         text, mentions, m_by_sentence, hint = d.text, d.mentions, d.m_by_sentence, d.hint
         # "Russian missiles were deployed in Tobruk", «صواريخ روسية نشرت في طبرق», "seized a shipment of rockets":
         # weapons spoken of as things moved, set up or seized are no attack with them
-        trigs = [t for t in trigs if not (t.kind == "shelling" and _WEAPON_NOUN_RE.fullmatch(t.word) and (
+        trigs = [t for t in trigs if not (t.kind in ("shelling", "grenade", "explosive") and _WEAPON_NOUN_RE.fullmatch(t.word) and (
             _WEAPON_MOVED_AFTER_RE.match(sent.text, t.end) or _WEAPON_MOVED_BEFORE_RE.search(sent.text, max(0, t.start - 40), t.start)))]
         # "a VBIED attack on a checkpoint in Taraghin, marking the first attack by ISIS in more than a year",
         # «…، ليكون أول هجوم للتنظيم منذ عام»: what the event was the first (or deadliest) of is the same event
@@ -2676,7 +2697,10 @@ class _Coder:
             self.last_event_in_para, self.para_place, self.section_date, self.used)
         mention_index, m_by_sentence = d.mention_index, d.m_by_sentence
         if not toll_done and sent.section in last_event_in_para \
-                and not any(mentions[i].place is not None for i in m_by_sentence[k]):
+                and not any(mentions[i].place is not None and not (
+                    d.hint["taken_to"] and _TAKEN_TO_RE.search(text, max(0, mentions[i].start - 50), mentions[i].start))
+                    for i in m_by_sentence[k]):
+            # ("three bodies arrived at Mitiga hospital": where the dead were taken is no place of a new event)
             # "Medical sources said 7 fighters and 2 civilians died.", «وارتفعت الحصيلة إلى 12 قتيلا»: a toll with
             # no event word of its own
             try:
@@ -3068,8 +3092,12 @@ class _Coder:
         # "dissolved … during the Battle of Derna": a trigger inside a "during …" phrase dates the sentence's
         # main event; it is no event of its own when the sentence has one
         framed = [t for t in act if _DURING_BEFORE_RE.search(sent.text[max(0, t.start - 24):t.start])
-                  or t.kind in ("clash", "fighting") and _AFTER_FIGHT_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start])]
-        if framed and len(framed) < len(act) and any(t.kind != "killing" for t in act if t not in framed):
+                  or t.kind in ("clash", "fighting", "attack") and _AFTER_FIGHT_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start])]
+        if framed and len(framed) < len(act) and any(
+                t.kind != "killing" or any(a.end <= t.start and t.start - a.end <= 3 for a in actors)
+                for t in act if t not in framed):
+            # ("LNA troops killed 12 IS fighters near Zillah after an attack": a killing by the actor just before it
+            # is the sentence's event as much as any other)
             act = [t for t in act if t not in framed]
         # a trigger word inside an actor's name ("Government of National Accord", «غرفة عمليات …», «اللواء 444
         # قتال») is no trigger: dropped before the first trigger of each type is chosen, so the verb after the
@@ -3142,7 +3170,7 @@ class _Coder:
                 continue  # "demanding the release of detained relatives", «للمطالبة بالإفراج عن المعتقلين»: what is asked for
             if hint["compare"] and _COMPARED_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # "Along with the Battle of Misrata, …", «على غرار معركة مصراتة»: a comparison, no event
-            if hint["habit"] and _HABIT_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
+            if hint["habit"] and _HABIT_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start]):
                 continue  # "The group frequently clashed with ISIL", «كثيرا ما تندلع اشتباكات»: a habit, no dated event
             if t.kind == "execution" and _VERDICT_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start]):
                 continue  # «حكما بإعدام 45 شخصا», "sentenced to death": a verdict

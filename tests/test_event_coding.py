@@ -4094,3 +4094,43 @@ def test_a_town_told_first_then_its_district_and_day_is_one_event(text, place):
 ])
 def test_an_event_that_went_on_until_a_later_day_began_on_the_first(text):
     assert one(text, "2016-05-23").event_date == "2016-05-22"
+
+
+def test_what_habitually_happens_because_of_fighting_is_no_event():
+    evs = events("A mortar round hit a house in Ain Zara on Tuesday, wounding two children. Oil terminals in the region "
+                 "regularly close because of armed groups fighting for control of them.", "2019-05-14")
+    assert [e.event_type for e in evs] == ["Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "The LNA is withdrawing from the districts of Ain Zara and Abu Salim, a military source said on Thursday.",
+])
+def test_withdrawing_from_districts_hands_each_over(text):
+    assert [(e.event_type, e.location) for e in events(text, "2020-06-04")] == [
+        ("Strategic developments", "Ain Zara"), ("Strategic developments", "Abu Salim")]
+
+
+@pytest.mark.parametrize("text", [
+    "LNA troops killed 12 Islamic State fighters near Zillah after an attack on Friday, a military source said on Saturday.",
+    "قتلت قوات الجيش الوطني 12 من عناصر داعش قرب زلة بعد هجوم يوم الجمعة.",
+])
+def test_the_counted_dead_are_victims_not_agents(text):
+    ev = one(text, "2018-11-26")
+    assert (ev.actor1, ev.actor2, ev.fatalities) == ("LNA", "Islamic State", 12)
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting broke out in Souq al-Juma this afternoon. Witnesses say at least three dead bodies arrived at Mitiga "
+    "hospital this evening.",
+    "اندلعت اشتباكات في سوق الجمعة بعد ظهر اليوم. وقال شهود إن ثلاث جثث على الأقل وصلت إلى مستشفى معيتيقة مساء اليوم.",
+])
+def test_bodies_brought_to_a_hospital_are_the_toll_of_the_event_before(text):
+    assert [(e.event_type, e.fatalities) for e in events(text, "2016-05-10")] == [("Battles", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested three men in Khoms on Monday and seized rifles, hand grenades and explosives from their car.",
+    "ألقت الشرطة القبض على ثلاثة رجال في الخمس يوم الاثنين وضبطت بحوزتهم بنادق وقنابل يدوية ومتفجرات.",
+])
+def test_weapons_seized_in_an_arrest_are_no_attack_with_them(text):
+    assert {e.event_type for e in events(text, "2017-04-11")} == {"Strategic developments"}
