@@ -3040,22 +3040,22 @@ class _Coder:
         # second place of the event
         # (without a relative cue on the word, the word goes and the name stays: "in the capital Tripoli" is in Tripoli)
         named: list[int] = []
-        for i in libyan:
+        in_order = sorted(libyan, key=lambda q: mentions[q].start)
+        for q, i in zip(in_order, in_order[1:]):  # (the mention just before: linear in the sentence's mentions)
             pid = getattr(mentions[i].place, "id", None)
-            ref = next((q for q in libyan if q != i and mentions[q].end <= mentions[i].start and pid is not None
-                        and not text[mentions[q].end:mentions[i].start].strip()
-                        and getattr(mentions[q].place, "id", None) == pid), None)
-            if ref is not None:
-                named.append(i if ref in cues else ref)
+            if pid is not None and mentions[q].end <= mentions[i].start and not text[mentions[q].end:mentions[i].start].strip() \
+                    and getattr(mentions[q].place, "id", None) == pid:
+                named.append(i if q in cues else q)
         if named:
             for i in named:
                 res.unused.append((mentions[i], "the name of the place the word before it refers to"))
             libyan = [i for i in libyan if i not in named]
         # «مدينة صبراتة التي تبعد 70 كلم عن العاصمة طرابلس», "Sabratha, 70 km from Tripoli": the anchor of a distance that
         # describes the place before it; and "taken to a hospital in Misrata", «نقلوا إلى مستشفى»: where the wounded went
+        first_end = min((mentions[j].end for j in libyan), default=0)
         aside = [i for i in libyan if i not in cues and (
             hint["distance"] and _DISTANCE_FROM_RE.search(text[max(0, mentions[i].start - 60):mentions[i].start])
-            and any(mentions[j].end <= mentions[i].start for j in libyan if j != i)
+            and first_end <= mentions[i].start
             or hint["taken_to"] and _TAKEN_TO_RE.search(text[max(0, mentions[i].start - 50):mentions[i].start]))]
         if aside and (len(aside) < len(libyan) or sent.section in last_place or sent.paragraph in para_place):
             for i in aside:
@@ -3078,9 +3078,10 @@ class _Coder:
                 res.unused.append((mentions[i], "where people came from: not the event's place"))
             libyan = []
         placed = {i: p for i in libyan if (p := mentions[i].place) is not None}  # resolved: all have places
-        keep = [i for i in libyan if i in cues or not any(
-            placed[j].id != placed[i].id and _is_ancestor(gaz, placed[i], placed[j])
-            for j in libyan if j != i)]
+        distinct = {p.id: p for p in placed.values()}  # (a name repeated is one place: checked once)
+        holds_another = {pid: any(q.id != pid and _is_ancestor(gaz, p, q) for q in distinct.values())
+                         for pid, p in distinct.items()}
+        keep = [i for i in libyan if i in cues or not holds_another[placed[i].id]]
         return keep
 
     def choose_triggers(self, k: int, sent: Sentence, lang: str, act: list[Trigger], actors: list[ActorMention],
