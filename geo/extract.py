@@ -84,7 +84,8 @@ _BACKREF_KINDS = frozenset({"fighting"})
 # Words right after a trigger that make it a prospect, not a report.
 _HEDGE_RE = re.compile(
     r"^\s*(?:\S+\s+){0,2}(?:بات|باتت|اصبح|أصبح|أصبحت|صار)?\s*(?:قريبا|قريبًا|وشيكا|وشيك|مرتقبا|مرتقب|متوقعا|متوقع)\b"
-    r"|^\s*(?:\S+\s+){0,3}(?:is|was|are|were)\s+(?:expected|imminent|near|planned|likely)\b|^\s*(?:\S+\s+){0,2}(?:soon)\b",
+    r"|^\s*(?:\S+\s+){0,3}(?:is|was|are|were|remain|remains)\s+(?:expected|imminent|near|planned|likely|possible)\b"
+    r"|^\s*(?:\S+\s+){0,2}(?:soon)\b",
     re.IGNORECASE,
 )
 # "threatened to storm", "would lead to", «أي هجوم», «هدد باقتحام»: an event spoken of, not one that happened
@@ -410,7 +411,11 @@ _CIVILIAN_VICTIMS_RE = re.compile(
     r"executed|abducted|kidnapped)\s+(?:\S+\s+){0,3}?(?:civilians?|employees?|staff(?:ers)?|workers?|"
     r"guests|worshippers|migrants?|passers-by|passer-by|children|child|women|woman|journalists?|doctors?|nurses?|students?|"
     r"activists?|lawyers?|judges?|prosecutors?|bloggers?|clerics?|imams?|preachers?|teachers?|engineers?|mayors?|"
-    r"councillors?|councilors?|(?:human\s+rights\s+)?defenders?|reporters?|photographers?|boys?|girls?|residents?)\b"
+    r"councillors?|councilors?|(?:human\s+rights\s+)?defenders?|reporters?|photographers?|boys?|girls?|residents?|"
+    r"shopkeepers?|shop\s+owners?|merchants?|traders?|farmers?|shepherds?|drivers?|businessm[ae]n|tribal\s+elders?)\b"
+    # «أطلق مسلحون النار على صاحب متجر»، «قتل مسلحون تاجرا»: a shopkeeper, a trader, a farmer, a driver
+    r"|(?:النار\s+على|قتل\S*|اغتال\S*|خطف\S*|اختطف\S*)\s+(?:\S+\s+){0,2}?(?:صاحب\s+(?:متجر|محل|مخبز)|تاجر\S*|مزارع\S*|"
+    r"راعي?\S*|سائق\S*|معلم\S*|طبيب\S*|مهندس\S*|عامل\S*|مواطن\S*|مدني\S*|طفل\S*|امرأة|امراه|سيدة)(?=[\s.,،]|$)"
     r"|\b(?:a|an|one|two|three|\d+)\s+(?:young\s+|local\s+)?(?:man|men|woman|women|boy|boys|girl|girls|child|children|"
     r"civilians?|residents?|workers?|migrants?|journalists?|students?)\s+(?:was|were)\s+(?:killed|shot|wounded|injured)\b"
     # "Mohammed Nabbous, a journalist, was killed": a civilian by trade in apposition to the victim
@@ -433,9 +438,12 @@ _CIVILIAN_VICTIMS_RE = re.compile(
 #: A place taken with no fighting: "without a fight", "unopposed", «دون قتال», «دون مقاومة».
 _UNOPPOSED_RE = re.compile(
     r"\bwithout\s+(?:a\s+fight|(?:any\s+)?(?:resistance|fighting|a\s+shot\s+(?:being\s+)?fired)|firing\s+a\s+(?:single\s+)?shot)"
+    r"|\bwith\s+no\s+(?:reported\s+)?(?:clashes|fighting|resistance)\b"
     r"|\bunopposed\b|\bpeacefully\b|(?:دون|بدون|من\s+دون|من\s+غير)\s+(?:أي\s+|اي\s+)?(?:قتال|مقاومة|مقاومه|اشتباكات|معارك|إطلاق\s+(?:نار|رصاصة)|اطلاق\s+(?:نار|رصاصه))"
     r"|(?:^|\s)سلميا",
     re.IGNORECASE)
+# ("forces peacefully entered the town": the manner before the verb; «سلميا» after it is in _UNOPPOSED_RE)
+_UNOPPOSED_BEFORE_RE = re.compile(r"\b(?:peacefully|quietly|unopposed)\s+$", re.IGNORECASE)
 _PROTEST_VERB_RE = re.compile(r"rallied|rally|marched", re.IGNORECASE)
 #: A celebration ("to celebrate", «احتفالا»), and the words that make a gathering a protest all the same.
 _CELEBRATE_RE = re.compile(r"\bcelebrat\w*|احتفال|(?:^|\s)[وب]?الاحتفال|ابتهاج", re.IGNORECASE)
@@ -1505,7 +1513,7 @@ _GUARD_WORDS: dict[str, tuple[str, ...]] = {
                "bomb", "ied", "device"),
     "named_event": ("battle", "siege", "معرك", "حصار", "مجزر", "مذبح"),
     "toward": ("toward", "باتجاه", "بإتجاه", "نحو", "صوب"),
-    "hedge": ("قريب", "وشيك", "مرتقب", "متوقع", "expected", "imminent", "near", "planned", "likely", "soon"),
+    "hedge": ("قريب", "وشيك", "مرتقب", "متوقع", "expected", "imminent", "near", "planned", "likely", "soon", "possible"),
     # a word each alternative of _SPEAKER_OF_RE, _DISTANCE_FROM_RE, _TAKEN_TO_RE, _AR_AIM_BEFORE_RE and _AFTER_THIS_RE
     # holds (lower case)
     "speaker": ("متحدث", "ناطق", "مدير", "رئيس قسم", "spokes", "director", "head", "chief"),
@@ -3534,7 +3542,9 @@ class _Coder:
                 sub = lexicon.territory_sub_event(actor1) or sub
             except Exception:  # noqa: BLE001
                 pass
-        if t.kind == "territory" and et_t == "Battles" and _UNOPPOSED_RE.search(sent.text, t.end, t.end + 70):
+        if t.kind == "territory" and et_t == "Battles" and (
+                _UNOPPOSED_RE.search(sent.text, t.end, t.end + 90)
+                or _UNOPPOSED_BEFORE_RE.search(sent.text, max(0, t.start - 14), t.start)):
             # "captured Gharyan without a fight", «دخلت المدينة دون قتال»: a place taken unopposed changes hands with
             # no battle (ACLED: non-violent transfer of territory)
             et_t, sub = "Strategic developments", "Non-violent transfer of territory"

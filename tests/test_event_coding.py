@@ -4134,3 +4134,33 @@ def test_bodies_brought_to_a_hospital_are_the_toll_of_the_event_before(text):
 ])
 def test_weapons_seized_in_an_arrest_are_no_attack_with_them(text):
     assert {e.event_type for e in events(text, "2017-04-11")} == {"Strategic developments"}
+
+
+@pytest.mark.parametrize("text", [
+    "On 19 May GNA forces peacefully entered the town of Badr after LNA units withdrew, with no reported clashes.",
+    "في 19 مايو دخلت قوات الوفاق بلدة بدر سلميا بعد انسحاب وحدات الجيش الوطني.",
+])
+def test_a_town_entered_peacefully_changes_hands_without_a_battle(text):
+    assert {e.event_type for e in events(text, "2020-05-20")} == {"Strategic developments"}
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot dead a shopkeeper in Sabha on Monday.",
+    "أطلق مسلحون النار على صاحب متجر فأردوه قتيلا في سبها يوم الاثنين.",
+])
+def test_gunmen_killing_a_shopkeeper_is_violence_against_a_civilian(text):
+    ev = one(text, "2021-03-10")
+    assert (ev.event_type, ev.fatalities, ev.event_date) == ("Violence against civilians", 1, "2021-03-08")
+
+
+@pytest.mark.parametrize(("text", "date", "want"), [
+    ("A grenade was thrown at a shop in Zawiya on 24 November. Spontaneous demonstrations remain likely in the "
+     "downtown areas of the capital.", "2012-11-27", ["Explosions/Remote violence"]),
+    ("Two militias clashed in Tripoli on Friday night. It left at least one participant dead.", "2022-06-11",
+     ["Battles"]),
+])
+def test_likely_protests_are_none_and_a_participants_death_is_a_toll(text, date, want):
+    evs = events(text, date)
+    assert [e.event_type for e in evs] == want
+    if want == ["Battles"]:
+        assert evs[0].fatalities == 1

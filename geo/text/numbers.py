@@ -384,7 +384,7 @@ _EN_PEOPLE_NOUNS = frozenset({"people", "persons", "civilians", "soldiers", "fig
                               "demonstrators", "worshippers", "students", "cadets", "recruits", "refugees", "diplomats",
                               "doctors", "nurses", "medics", "paramedics", "pilots", "detainees", "hostages", "captives",
                               "officials", "employees", "volunteers", "relatives", "nationals", "tourists", "police",
-                              "protestors", "inmates", "prisoners", "technicians", "engineers", "contractors"})
+                              "protestors", "inmates", "prisoners", "technicians", "engineers", "contractors", "participants"})
 
 
 def _is_en_people(w: str) -> bool:
@@ -395,7 +395,7 @@ _EN_PERSON |= {"lost", "their", "his", "her", "our", "its", "said", "to", "have"
                "guards", "policemen", "police", "servicemen", "personnel", "more", "being", "reported", "confirmed",
                "other", "others", "libyan", "egyptian", "chadian", "sudanese", "foreign", "workers", "bodies",
                # "were shot dead", "were found dead": how they died, before the word that says they did
-               "shot", "found", "stabbed", "beaten"}
+               "shot", "found", "stabbed", "beaten", "participant", "participants", "shopkeeper", "passer-by"}
 # "between 10 and 15 killed", «بين 10 و15 قتيلا»: ACLED codes the lower bound of a range
 _RANGE_GAP_RE = re.compile(r"^\s*(?:and|to|or|-|–|و|الى|إلى|او|أو)\s*$")
 _RANGE_LEAD = {"between", "from", "بين", "من"}
@@ -460,7 +460,8 @@ _EN_KILLED_ONE_RE = re.compile(
     r"leader|commander|officer|official|soldier|policeman|journalist|activist|judge|imam|mayor|colonel|general|"
     r"lawyer|doctor|fighter|guard|member|shepherd|farmer|driver|trader|merchant|engineer|nurse|teacher|pupil|"
     r"employee|tribesman|elder|cleric|businessman|contractor|militant|gunman|rebel|protester|demonstrator|"
-    r"bystander|policeman|pilot|youth|teenager|father|mother|son|daughter|ambassador|diplomat|consul)\b"
+    r"bystander|policeman|pilot|youth|teenager|father|mother|son|daughter|ambassador|diplomat|consul|shopkeeper|"
+    r"participant)\b"
     r"|(?:the\s+)?(?:(?:senior|local|prominent|top|former|military|police|security|militia|tribal|[A-Z][\w-]*)\s+){0,4}"
     r"(?:leader|commander|officer|official|soldier|policeman|journalist|activist|judge|imam|mayor|colonel|general)"
     r"(?:\s+[A-Z][a-z'’-]+){1,3}\b"
