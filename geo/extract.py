@@ -515,7 +515,9 @@ _TARGET_LIST_GAP_RE = re.compile(
     r"|^\s*,?\s*و(?:[^\s,.;،]+\s+){0,5}?(?:في|قرب|حول|بمحيط|محيط|على)\s+$",
     re.IGNORECASE)
 _LIST_GAP_RE = re.compile(
-    r"^(?:\s*\([^()]{1,24}\))?[\s،,]*(?:و|and|,|،|&)?[\s،,]*(?:the\s+)?(?:(?:حي|حيي|منطقه|منطقة|معسكر|جسر|تقاطع|ميناء|مطار|قاعده|قاعدة|"
+    # (the preposition said again: «في البيضاء وفي سبها», "in Bayda, in Sabha and in Marj")
+    r"^(?:\s*\([^()]{1,24}\))?[\s،,]*(?:و|and|,|،|&)?[\s،,]*(?:(?:in|at)\s+|في\s+)?(?:the\s+)?"
+    r"(?:(?:حي|حيي|منطقه|منطقة|معسكر|جسر|تقاطع|ميناء|مطار|قاعده|قاعدة|"
     r"district|camp|bridge|junction|port|town|village|area)s?\s+)?"
     # (the article of a name the mention leaves out: "Ras Lanuf, Es Sider and Brega")
     r"(?:(?:al|el|es|as|ad|ash|az|at|ar|an|ed|et|ez)[\s-]+)?$",

@@ -4164,3 +4164,11 @@ def test_likely_protests_are_none_and_a_participants_death_is_a_toll(text, date,
     assert [e.event_type for e in evs] == want
     if want == ["Battles"]:
         assert evs[0].fatalities == 1
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وخرجت احتجاجات مساء السبت في البيضاء وفي سبها وفي المرج.", ["البيضاء", "سبها", "المرج"]),
+    ("Protests broke out on Saturday in Bayda, in Sabha and in Marj.", ["Bayda", "Sabha", "Marj"]),
+])
+def test_a_list_that_repeats_its_preposition_is_still_a_list(text, want):
+    assert [e.location for e in events(text, "2020-09-14")] == want
