@@ -199,6 +199,11 @@ _STATIVE_CONTROL_BEFORE_RE = re.compile(
     r"|\b(?<!came )(?<!come )(?<!fell )(?<!fallen )(?<!back )(?<!brought )under\s+(?:the\s+)?$"
     r"|\b(?:areas|territory|territories|regions)\s+(?:of\s+)?$",
     re.IGNORECASE)
+# the present tense of holding («يسيطر», «تسيطر», «يسيطرون») and a part of the country or a wide area as its object
+_AR_HOLDS_RE = re.compile(r"[وف]?(?:يسيطر|تسيطر|يسيطرون|تسيطران|يسيطران)")
+_AR_HOLDS_AREA_AFTER_RE = re.compile(
+    r"\s+(?:حاليا\s+)?على\s+(?:معظم\s+|أغلب\s+|اغلب\s+|كامل\s+|جزء\s+(?:كبير\s+)?من\s+|مناطق\s+(?:واسعة\s+)?(?:من\s+|في\s+)?)?"
+    r"(?:(?:ال)?(?:شرق|غرب|جنوب|شمال|وسط)\S*\s+(?:ليبيا|البلاد)|ليبيا|البلاد|(?:ال)?منطقة\s+(?:ال)?(?:الشرقية|الغربية|الجنوبية))")
 # the words of control themselves (not "captured", «استولت»): the stative reading above applies to them only
 _CONTROL_WORD_RE = re.compile(r"(?:[وفلب]|لل|بال|وال)?(?:ال)?سيطر|control|held\b|hold", re.IGNORECASE)
 # «بعد تلك الاشتباكات», "after these clashes", "since those attacks": a reference to the event told before
@@ -3170,6 +3175,8 @@ class _Coder:
             if hint["aim"] and t.kind in ("territory", "clash", "attack") \
                     and _AR_AIM_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # «عملية قالت إنها تهدف إلى تحرير درنة», "aimed at retaking": what it is for, not what it did
+            if t.kind == "territory" and _AR_HOLDS_RE.fullmatch(t.word.strip()) and _AR_HOLDS_AREA_AFTER_RE.match(sent.text, t.end):
+                continue  # «ويسيطر على شرق ليبيا … الجيش الوطني»: who holds a part of the country (the present), no capture
             if t.kind == "territory" and _CONTROL_WORD_RE.match(t.word) \
                     and _STATIVE_CONTROL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # «المناطق الخاضعة لسيطرة الحكومة», "areas under the control of": who holds a place, no change

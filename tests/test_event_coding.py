@@ -4172,3 +4172,19 @@ def test_likely_protests_are_none_and_a_participants_death_is_a_toll(text, date,
 ])
 def test_a_list_that_repeats_its_preposition_is_still_a_list(text, want):
     assert [e.location for e in events(text, "2020-09-14")] == want
+
+
+def test_who_holds_a_part_of_the_country_is_no_capture_but_a_base_taken_is():
+    evs = events("تظاهر المئات في بنغازي مساء السبت.\nويسيطر على شرق ليبيا وجزء كبير من جنوبها الجيش الوطني الليبي.",
+                 "2020-09-14")
+    assert [e.event_type for e in evs] == ["Protests"]
+    assert one("قوات الوفاق تسيطر على قاعدة الوطية.", "2020-05-18").event_type == "Battles"
+
+
+@pytest.mark.parametrize("text", [
+    "The Olympic committee president was snatched from his car by gunmen in Tripoli on 15 July.",
+    "اختطف مسلحون رئيس اللجنة الأولمبية من سيارته في طرابلس يوم 15 يوليو.",
+])
+def test_a_person_snatched_by_gunmen_is_abducted(text):
+    ev = one(text, "2012-07-25")
+    assert (ev.event_type, ev.event_date) == ("Violence against civilians", "2012-07-15")
