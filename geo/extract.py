@@ -261,6 +261,9 @@ _LONG_AGO_RE = re.compile(
     r"|\b(?:months?|years?|weeks?)\s+(?:after|since|before)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# «غداة», "a day after", "the day after" right before an event word: that event came the day before the date named
+_DAY_AFTER_BEFORE_RE = re.compile(r"(?:^|\s)[وف]?(?:غداة|غداه)\s+(?:\S+\s+)?$|\b(?:a|one|the)\s+day\s+after\s+(?:\S+\s+){0,3}$",
+                                  re.IGNORECASE)
 # "The next day", «في اليوم التالي»: a day after the date named last
 _NEXT_DAY_RE = re.compile(
     r"\b(?:the\s+(?:next|following)\s+(?:day|morning|night|evening|afternoon)|a\s+day\s+later|the\s+day\s+after)\b"
@@ -3588,6 +3591,12 @@ class _Coder:
                 days, prec2 = _days_later(later)
                 t_date = (dinfo.date + _dt.timedelta(days=days)).isoformat()
                 t_prec, t_note = prec2, f"{later.group().strip()!r}: {abs(days)} day(s) {'before' if days < 0 else 'after'} {dinfo.date.isoformat()}"
+        if t_date and t_prec == 1 and (eve := _DAY_AFTER_BEFORE_RE.search(sent.text, max(0, t.start - 30), t.start)) is not None \
+                and (dinfo is None or dinfo.end <= eve.start()):
+            # "said on Saturday, a day after guards shot migrants", «في بيان اليوم، غداة إطلاق النار»: what the day
+            # came after is of the day before it
+            t_date = (_dt.date.fromisoformat(t_date[:10]) - _dt.timedelta(days=1)).isoformat()
+            t_note = f"{eve.group().strip()!r}: the day before {t_note}"
         return t_date, t_prec, t_note, own
 
     def of_its_war(self, sent: Sentence, t: Trigger, et_t: str, sub: str, actor1: str, actor2: str,

@@ -4188,3 +4188,13 @@ def test_who_holds_a_part_of_the_country_is_no_capture_but_a_base_taken_is():
 def test_a_person_snatched_by_gunmen_is_abducted(text):
     ev = one(text, "2012-07-25")
     assert (ev.event_type, ev.event_date) == ("Violence against civilians", "2012-07-15")
+
+
+@pytest.mark.parametrize("text", [
+    "قالت وزارة الداخلية في بيان اليوم السبت، غداة إطلاق النار على مهاجرين في مركز احتجاز بطرابلس، إن التحقيق جار.",
+    "The ministry said on Saturday, a day after guards opened fire on migrants at a detention centre in Tripoli, that an "
+    "inquiry was under way.",
+])
+def test_what_a_day_came_after_is_of_the_day_before(text):
+    ev = one(text, "2021-10-09")
+    assert (ev.event_type, ev.event_date) == ("Violence against civilians", "2021-10-08")
