@@ -182,8 +182,10 @@ _DEMANDING_RE = re.compile(r"(?:^|\s)(?:مطالبين|مطالبة|مطالبه
 _ARMED_PROTESTERS_RE = re.compile(r"\barmed\s+(?:protesters|demonstrators)\b|(?:محتج|متظاهر)\S*\s+مسلح", re.IGNORECASE)
 # "the attack took place in", «الهجوم وقع في», «وقع الهجوم في» (verb first: see _refers_back's caller): where the
 # event told before happened
-_TOOK_PLACE_RE = re.compile(r"\s+(?:had\s+|has\s+)?(?:took\s+place|happened|occurred|was\s+carried\s+out)\b"
+_TOOK_PLACE_RE = re.compile(r"\s+(?:had\s+|has\s+)?(?:took\s+place|happened|occurred|was\s+carried\s+out|erupted|raged)\b"
                             r"|\s+(?:وقع|وقعت|جرى|جرت|حدث|حدثت|تمت|تم)\s", re.IGNORECASE)
+# «ودارت المعارك في …», «وتركزت الاشتباكات في …»: the verb before the fighting told before, then where it was
+_AR_RAGED_BEFORE_RE = re.compile(r"(?:^|\s)[وف]?(?:دارت|دار|تركزت|تركز|تجددت|احتدمت|استمرت)\s+$")
 # a protest word after a call: the protest happened when the sentence told of protesters acting before the call
 # ("Thousands demonstrated, calling for protests to go on")
 _PROTEST_HELD_BEFORE_RE = re.compile(r"\b(?:protested|demonstrated|rallied|gathered|marched)\b|(?:تظاهر|احتج|خرج|تجمع)\S*\s", re.IGNORECASE)
@@ -3488,7 +3490,8 @@ class _Coder:
             # who close a field, a road or a port to press a demand protest (no armed group named)
             return "Protests", "Peaceful protest", "Protesters", "", False, fat
         if self.events and t.kind not in ("protest", "territory", "agreement", "arrest") \
-                and _TOOK_PLACE_RE.match(sent.text, t.end) and _refers_back(sent.text, t):
+                and (_TOOK_PLACE_RE.match(sent.text, t.end) or _AR_RAGED_BEFORE_RE.search(sent.text, max(0, t.start - 12), t.start)) \
+                and _refers_back(sent.text, t):
             # "Twelve migrants were shot dead … Witnesses said the shooting took place in Gharyan", «وقع الهجوم في…»:
             # the event told before, now placed; it keeps the type it was told with
             prev = self.events[-1]

@@ -4198,3 +4198,14 @@ def test_a_person_snatched_by_gunmen_is_abducted(text):
 def test_what_a_day_came_after_is_of_the_day_before(text):
     ev = one(text, "2021-10-09")
     assert (ev.event_type, ev.event_date) == ("Violence against civilians", "2021-10-08")
+
+
+@pytest.mark.parametrize("text", [
+    "اندلعت مساء الاثنين اشتباكات بين قوة الردع واللواء 444 في طرابلس.\nودارت المعارك في منطقتي عين زارة وصلاح الدين.",
+    "Clashes broke out on Monday evening between the Radaa force and the 444 Brigade in Tripoli.\nThe fighting raged in "
+    "Ain Zara and Salah al-Din.",
+])
+def test_where_the_fighting_told_before_raged_keeps_its_sides(text):
+    evs = events(text, "2023-08-15")
+    assert len(evs) == 3 and {e.actor1 for e in evs} == {"Special Deterrence Force (Radaa)"}
+    assert {e.event_date for e in evs} == {"2023-08-14"}
