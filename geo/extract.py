@@ -172,6 +172,8 @@ _KILLED_COUNT_BEFORE_RE = re.compile(
     r"(?:\d+|[٠-٩]+|(?:ثلاث|أربع|اربع|خمس|ست|سبع|ثماني|تسع|عشر|اثن|عشرات|مئات)\S*)\s+(?:من\s+)?"
     r"(?:(?:ال)?(?:عناصر|مقاتلي|مسلحي|أفراد|افراد)\s+)?$",
     re.IGNORECASE)
+_PASSIVE_SHOT_RE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_SHOT_AND_RE = re.compile(r"\s+(?:and\s+(?:killed|wounded|injured)|dead|by)\b", re.IGNORECASE)  # "were shot and killed by …"
 # events of the kind just told, in general: «حوادث اغتيال مماثلة», «هجمات مشابهة», "similar attacks", "such killings"
 _SIMILAR_AFTER_RE = re.compile(r"\s*(?:ال)?(?:مماثلة|مماثله|مماثل|مماثلين|مشابهة|مشابهه|مشابه|مشابهين)(?=[\s.,،]|$)")
 _SIMILAR_BEFORE_RE = re.compile(r"\b(?:similar|such|comparable)\s+$", re.IGNORECASE)
@@ -417,7 +419,7 @@ _CIVILIAN_TARGET_BEFORE_RE = re.compile(
     r"[^.;]{0,50}\b(?:came\s+under|was\s+(?:the\s+)?target\s+of|suffered|was\s+hit\s+by)\s+(?:an?\s+)?(?:\S+\s+)?$",
     re.IGNORECASE)
 _CIVILIAN_VICTIMS_RE = re.compile(
-    r"\b(?:killing|killed|wounding|injuring|kidnapping|shot\s+dead|shooting\s+dead|gunned\s+down|murdered|stabbed|"
+    r"\b(?:killing|killed|wounding|injuring|kidnapping|shot\s+dead|shooting\s+dead|gunned\s+down|murdered|stabbed|shot|"
     r"executed|abducted|kidnapped)\s+(?:\S+\s+){0,3}?(?:civilians?|employees?|staff(?:ers)?|workers?|"
     r"guests|worshippers|migrants?|passers-by|passer-by|children|child|women|woman|journalists?|doctors?|nurses?|students?|"
     r"activists?|lawyers?|judges?|prosecutors?|bloggers?|clerics?|imams?|preachers?|teachers?|engineers?|mayors?|"
@@ -3185,6 +3187,9 @@ class _Coder:
             if t.kind == "territory" and _CONTROL_WORD_RE.match(t.word) \
                     and _STATIVE_CONTROL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # «المناطق الخاضعة لسيطرة الحكومة», "areas under the control of": who holds a place, no change
+            if t.word.strip().lower() == "shot" and _PASSIVE_SHOT_RE.search(sent.text, max(0, t.start - 12), t.start) \
+                    and not _SHOT_AND_RE.match(sent.text, t.end):
+                continue  # ("a policeman was shot": the bare passive names the victim, not a shooter; "shot dead" is a killing)
             if events and (_SIMILAR_AFTER_RE.match(sent.text, t.end) or _SIMILAR_BEFORE_RE.search(sent.text, max(0, t.start - 20), t.start)):
                 continue  # «لحوادث اغتيال مماثلة», "a string of similar killings": events like the one told, not one of them
             if events and hint["after_this"] and _AFTER_THIS_RE.search(sent.text[max(0, t.start - 30):t.start]):

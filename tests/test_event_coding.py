@@ -4209,3 +4209,12 @@ def test_where_the_fighting_told_before_raged_keeps_its_sides(text):
     evs = events(text, "2023-08-15")
     assert len(evs) == 3 and {e.actor1 for e in evs} == {"Special Deterrence Force (Radaa)"}
     assert {e.event_date for e in evs} == {"2023-08-14"}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Guards shot migrants at a detention centre in Tripoli on Friday.", [("Violence against civilians", "Migrants")]),
+    ("أطلق حراس النار على مهاجرين في مركز احتجاز بطرابلس يوم الجمعة.", [("Violence against civilians", "Migrants")]),
+    ("A policeman was shot in Benghazi on Friday.", []),  # the bare passive names no shooter: no police agent
+])
+def test_shooting_people_and_the_bare_passive(text, want):
+    assert [(e.event_type, e.actor2) for e in events(text, "2021-10-09")] == want
