@@ -1814,7 +1814,9 @@ def _fold_summaries(events: list[Event], summary: Callable[[Event], bool], told:
     ``near_km``, within that distance of it) dated in the week up to the summary's date, told within ``window``
     characters of it (``None``: anywhere). The summary adds only what that event lacks (a toll, an actor) and is
     no event of its own; a summary with no such event stays. With ``any_violence``, a violent summary may sum up a
-    violent event of another type (a headline's "shell Misrata, 10 killed" and the body's shelling)."""
+    violent event of another type (a headline's "shell Misrata, 10 killed" and the body's shelling). With
+    ``holds(town_id, place_id)``, a summary of a town sums up the event of a place it holds told within 400
+    characters ("a car bombing in Benghazi. The blast struck the Sabri district on Tuesday")."""
     import bisect
 
     from gazetteer.geodesy import haversine_km
