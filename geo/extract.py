@@ -137,6 +137,8 @@ _MODAL_BEFORE_RE = re.compile(
 # «طالبت البعثة بوقف إطلاق النار»: an agreement asked for is no agreement
 #: What a protest or a statement asks for: "demanding the release of detained relatives", "calling for an end to the
 #: attacks", «للمطالبة بالإفراج عن المعتقلين»; the event named in it is the cause of the demand, not an event told.
+#: Arabic words of demanding ("demanding", "to demand"), shared by _DEMANDED_RE and _DEMANDING_RE.
+_AR_DEMANDING = "مطالبين|مطالبة|مطالبه|للمطالبة|للمطالبه"
 _DEMANDED_RE = re.compile(
     r"\b(?:demand\w*|call(?:s|ed|ing)?\s+for|urg\w*|press\w*\s+for)\s+(?:the\s+|an?\s+)?(?:immediate\s+|urgent\s+)?"
     r"(?:release|end|return|arrest|investigation|prosecution|withdrawal|halt|cessation|handover|transfer)\s+(?:of|to|into|from)\s+"
@@ -145,7 +147,7 @@ _DEMANDED_RE = re.compile(
     r"(?:الإفراج|الافراج|إفراج|افراج|إطلاق\s+سراح|اطلاق\s+سراح|وقف|إنهاء|انهاء|التحقيق|تحقيق|محاسبة|انسحاب|تسليم)\S*\s+"
     r"(?:\S+\s+){0,3}$"
     # «مطالبين بتسليم السلطة», «للمطالبة بإسقاط»: the trigger is itself what is demanded
-    r"|(?:^|\s)[وف]?(?:مطالبين|مطالبة|مطالبه|للمطالبة|للمطالبه|يطالبون|طالبوا|مطالبا)\s+$",
+    rf"|(?:^|\s)[وف]?(?:{_AR_DEMANDING}|يطالبون|طالبوا|مطالبا)\s+$",
     re.IGNORECASE)
 _CALL_FOR_RE = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+(?:for|on|upon)|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|appeal(?:s|ed|ing)?\s+(?:for|to)"
@@ -172,13 +174,12 @@ _KILLED_COUNT_BEFORE_RE = re.compile(
     r"(?:\d+|[٠-٩]+|(?:ثلاث|أربع|اربع|خمس|ست|سبع|ثماني|تسع|عشر|اثن|عشرات|مئات)\S*)\s+(?:من\s+)?"
     r"(?:(?:ال)?(?:عناصر|مقاتلي|مسلحي|أفراد|افراد)\s+)?$",
     re.IGNORECASE)
-_PASSIVE_SHOT_RE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SHOT_AND_RE = re.compile(r"\s+(?:and\s+(?:killed|wounded|injured)|dead|by)\b", re.IGNORECASE)  # "were shot and killed by …"
 # events of the kind just told, in general: «حوادث اغتيال مماثلة», «هجمات مشابهة», "similar attacks", "such killings"
 _SIMILAR_AFTER_RE = re.compile(r"\s*(?:ال)?(?:مماثلة|مماثله|مماثل|مماثلين|مشابهة|مشابهه|مشابه|مشابهين)(?=[\s.,،]|$)")
 _SIMILAR_BEFORE_RE = re.compile(r"\b(?:similar|such|comparable)\s+$", re.IGNORECASE)
 # a demand the sentence's actors press: «مطالبين بـ», «للمطالبة», «احتجاجا على», "demanding", "in protest at"
-_DEMANDING_RE = re.compile(r"(?:^|\s)(?:مطالبين|مطالبة|مطالبه|للمطالبة|للمطالبه|احتجاجا|احتجاجاً)(?=\s)"
+_DEMANDING_RE = re.compile(rf"(?:^|\s)(?:{_AR_DEMANDING}|احتجاجا|احتجاجاً)(?=\s)"
                            r"|\b(?:demanding|to\s+demand|in\s+protest|to\s+protest|protesting)\b", re.IGNORECASE)
 # protesters who bear arms: «محتجين مسلحين», «متظاهرون مسلحون», "armed protesters", "armed demonstrators"
 _ARMED_PROTESTERS_RE = re.compile(r"\barmed\s+(?:protesters|demonstrators)\b|(?:محتج|متظاهر)\S*\s+مسلح", re.IGNORECASE)
@@ -1506,6 +1507,13 @@ _TAKEN_TO_RE = re.compile(
     r"|(?:^|\s)(?:نقل\S*|وصل\S*|أسعف\S*|اسعف\S*|أدخل\S*|ادخل\S*)\s+(?:\S+\s+){0,2}?(?:إلى|الى)\s+"
     r"(?:(?:ال)?(?:مستشفى|مستشفيات|مركز)\s+(?:\S+\s+)?)?$",
     re.IGNORECASE)
+
+
+def _taken_to(text: str, m: Mention) -> bool:
+    """Whether mention ``m`` is where the dead or wounded were taken ("arrived at the hospital", «نقلوا إلى مستشفى»)."""
+    return _TAKEN_TO_RE.search(text, max(0, m.start - 50), m.start) is not None
+
+
 #: Words without which a guard family cannot match (a cheap test per document before the per-mention regexes).
 _GUARD_WORDS: dict[str, tuple[str, ...]] = {
     "seat": ("based", "headquartered", "seated", "sitting", "convened", "meeting", "متواجد", "منعقد", "متخذ", "مقره",
@@ -1802,6 +1810,14 @@ def _fold_bare_deaths(events: list[Event], bare_ids: set[str], undated: frozense
     return [e for e in out if e.id not in drop]
 
 
+def _absorb(be: Event, te: Event, why: str) -> Event:
+    """Event ``be`` with what the summary ``te`` of it adds: a toll or an actor it lacks, and a note of it."""
+    return dataclasses.replace(
+        be, fatalities=be.fatalities if be.fatalities is not None else te.fatalities,
+        injuries=be.injuries if be.injuries is not None else te.injuries,
+        actor1=be.actor1 or te.actor1, actor2=be.actor2 or te.actor2, notes=be.notes + f"; {why}: {te.evidence[:80]}")
+
+
 #: How far (characters) from a summary the event it sums up may be told (a report tells one incident in a few
 #: paragraphs); it also bounds the work per summary, so that folding stays linear in the text.
 _SUMMARY_WINDOW = 3000
@@ -1856,12 +1872,7 @@ def _fold_summaries(events: list[Event], summary: Callable[[Event], bool], told:
         n = next((n for n in near if same(te, out[n])), None)
         if n is None:
             continue
-        be = out[n]
-        out[n] = dataclasses.replace(
-            be, fatalities=be.fatalities if be.fatalities is not None else te.fatalities,
-            injuries=be.injuries if be.injuries is not None else te.injuries,
-            actor1=be.actor1 or te.actor1, actor2=be.actor2 or te.actor2,
-            notes=be.notes + f"; {why}: {te.evidence[:80]}")
+        out[n] = _absorb(out[n], te, why)
         drop.add(te.id)
     return [e for e in out if e.id not in drop] if drop else events
 
@@ -1885,8 +1896,6 @@ def _fold_regional(events: list[Event], gaz: Gazetteer) -> list[Event]:
     """"Fighting in a restive city in southern Libya killed 20 people. The clashes … in the city of Ubari": an event
     placed only in a region or the country (or nowhere: "in a western Libyan town") is the event of its type the text
     places in a town of that region in the same week (a placeless one: in the next few sentences)."""
-    from gazetteer.geodesy import haversine_km
-
     def coarse(e: Event) -> bool:
         # (a relative place, "west of Sirte", or a coast, «ساحل سرت», is a place of its own)
         if not e.place_id:
@@ -1903,8 +1912,8 @@ def _fold_regional(events: list[Event], gaz: Gazetteer) -> list[Event]:
             return False
         if te.latitude is None or te.longitude is None:  # placeless: only what the next sentences tell
             return 0 < be.span_start - te.span_start <= 400
-        return te.place_id == "cc:LY" or haversine_km(te.latitude, te.longitude, be.latitude, be.longitude) * 1000.0 \
-            <= (te.uncertainty_m or 0.0)
+        area, place = gaz.get(te.place_id), gaz.get(be.place_id) if be.place_id else None
+        return area is not None and place is not None and _holds(gaz, area, place)
 
     import bisect
 
@@ -1923,10 +1932,7 @@ def _fold_regional(events: list[Event], gaz: Gazetteer) -> list[Event]:
         if be is None:
             continue
         n = position[id(be)]
-        out[n] = finer[lo + finer[lo:hi].index(be)] = merged = dataclasses.replace(
-            be, fatalities=be.fatalities if be.fatalities is not None else te.fatalities,
-            injuries=be.injuries if be.injuries is not None else te.injuries, actor1=be.actor1 or te.actor1,
-            actor2=be.actor2 or te.actor2, notes=be.notes + f"; told first of a wider area: {te.evidence[:80]}")
+        out[n] = finer[lo + finer[lo:hi].index(be)] = merged = _absorb(be, te, "told first of a wider area")
         position[id(merged)] = n
         drop.add(te.id)
     return [e for e in out if e.id not in drop] if drop else events
@@ -2504,7 +2510,7 @@ class _Coder:
 
         own_places = [i for i in midx if mentions[i].place is not None and mentions[i].status in ("resolved", "foreign")
                       # ("two dead arrived at the hospital": where the wounded were taken is no place of the sentence's own)
-                      and not (d.hint["taken_to"] and _TAKEN_TO_RE.search(d.text, max(0, mentions[i].start - 50), mentions[i].start))]
+                      and not (d.hint["taken_to"] and _taken_to(d.text, mentions[i]))]
         if self.toll_of_back_reference(sent, lang, act, own_places, fat, inj):
             return
         when = self.date_of(k, sent, lang, act, midx)
@@ -2722,7 +2728,7 @@ class _Coder:
         mention_index, m_by_sentence = d.mention_index, d.m_by_sentence
         if not toll_done and sent.section in last_event_in_para \
                 and not any(mentions[i].place is not None and not (
-                    d.hint["taken_to"] and _TAKEN_TO_RE.search(text, max(0, mentions[i].start - 50), mentions[i].start))
+                    d.hint["taken_to"] and _taken_to(text, mentions[i]))
                     for i in m_by_sentence[k]):
             # ("three bodies arrived at Mitiga hospital": where the dead were taken is no place of a new event)
             # "Medical sources said 7 fighters and 2 civilians died.", «وارتفعت الحصيلة إلى 12 قتيلا»: a toll with
@@ -3080,7 +3086,7 @@ class _Coder:
         aside = [i for i in libyan if i not in cues and (
             hint["distance"] and _DISTANCE_FROM_RE.search(text[max(0, mentions[i].start - 60):mentions[i].start])
             and first_end <= mentions[i].start
-            or hint["taken_to"] and _TAKEN_TO_RE.search(text[max(0, mentions[i].start - 50):mentions[i].start]))]
+            or hint["taken_to"] and _taken_to(text, mentions[i]))]
         if aside and (len(aside) < len(libyan) or sent.section in last_place or sent.paragraph in para_place):
             for i in aside:
                 res.unused.append((mentions[i], "the anchor of a distance, or where the wounded were taken: not the event's place"))
@@ -3189,7 +3195,7 @@ class _Coder:
             if t.kind == "territory" and _CONTROL_WORD_RE.match(t.word) \
                     and _STATIVE_CONTROL_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]):
                 continue  # «المناطق الخاضعة لسيطرة الحكومة», "areas under the control of": who holds a place, no change
-            if t.word.strip().lower() == "shot" and _PASSIVE_SHOT_RE.search(sent.text, max(0, t.start - 12), t.start) \
+            if t.word.strip().lower() == "shot" and _PASSIVE_KILL_RE.search(sent.text, max(0, t.start - 16), t.start) \
                     and not _SHOT_AND_RE.match(sent.text, t.end):
                 continue  # ("a policeman was shot": the bare passive names the victim, not a shooter; "shot dead" is a killing)
             if events and (_SIMILAR_AFTER_RE.match(sent.text, t.end) or _SIMILAR_BEFORE_RE.search(sent.text, max(0, t.start - 20), t.start)):
