@@ -54,6 +54,8 @@ _NON_LETTERS = re.compile(r"[^a-z0-9 ]+")  # digits stay: "Street 20" is not the
 # so Sabha and the Malaysian "Sabah" keep apart
 _DIGRAPH_H = re.compile(r"(?<=[cdgkpstz])h")
 _FINAL_H = re.compile(r"(?<=[aiu])h\b")
+# the final «ة» written -eh ("Mizdeh", "Zawiyeh"): the -a/-ah of the other spellings
+_FINAL_EH = re.compile(r"(?<=[a-z])eh\b")
 _DOUBLE = re.compile(r"([a-z])\1+")
 _VOWELS_RE = re.compile(r"[aiu ]+")  # the vowel classes of latin_key (and spaces): what is left is consonants
 # bin/ben/ibn, apart or joined to a name ("Ben Ghazi" / "Benghazi", "Bin Jawad" / "Binjawad")
@@ -69,6 +71,8 @@ def latin_key(name: str) -> str:
     (True, True)
     >>> latin_key("Ben Jawad") == latin_key("Bin Jawad"), latin_key("Sebha") == latin_key("Sabha")
     (True, False)
+    >>> latin_key("Mizdeh") == latin_key("Mizdah") == latin_key("Mizda")
+    True
 
     (Sebha / Sabha, Zliten / Zlitan: a and e are other vowel classes; the edit distance joins them.)
     """
@@ -78,6 +82,7 @@ def latin_key(name: str) -> str:
     s = _LATIN_WORD_RE.sub("bn", s)
     s = _LATIN_ABU_RE.sub(lambda m: "" if m.group() == "a" else "bu", s)
     s = s.replace("ph", "f")
+    s = _FINAL_EH.sub("a", s)
     s = _DIGRAPH_H.sub("", s)
     s = s.translate(_CLASS)
     for pat, rep in _VOWEL_RULES:

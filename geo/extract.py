@@ -211,6 +211,12 @@ _AR_HOLDS_AREA_AFTER_RE = re.compile(
     r"(?:(?:ال)?(?:شرق|غرب|جنوب|شمال|وسط)\S*\s+(?:ليبيا|البلاد)|ليبيا|البلاد|(?:ال)?منطقة\s+(?:ال)?(?:الشرقية|الغربية|الجنوبية))")
 # the words of control themselves (not "captured", «استولت»): the stative reading above applies to them only
 _CONTROL_WORD_RE = re.compile(r"(?:[وفلب]|لل|بال|وال)?(?:ال)?سيطر|control|held\b|hold", re.IGNORECASE)
+# "The strike comes as rival factions have been locked in a battle around Tripoli", «ويأتي ذلك في ظل اشتباكات …»:
+# the setting of what the sentence tells, not an event of its own
+_AMID_BEFORE_RE = re.compile(
+    r"\b(?:comes?|came|coming)\s+(?:as|amid|amidst|while|at\s+a\s+time\s+when)\s+[^.;:]*$"
+    r"|(?:^|\s)[وف]?(?:يأتي|ياتي|تأتي|تاتي|جاء|جاءت)\s+(?:ذلك\s+|هذا\s+|ذاك\s+|\S+\s+){0,2}?(?:في\s+ظل|وسط|بالتزامن\s+مع|تزامنا\s+مع)\s+[^.؛:]*$",
+    re.IGNORECASE)
 # «بعد تلك الاشتباكات», "after these clashes", "since those attacks": a reference to the event told before
 _AFTER_THIS_RE = re.compile(
     r"\b(?:after|following|since|during)\s+(?:these|those|this|that)\s+(?:[\w'’-]+\s+)?$"
@@ -456,7 +462,16 @@ _UNOPPOSED_RE = re.compile(
     r"|(?:^|\s)سلميا",
     re.IGNORECASE)
 # ("forces peacefully entered the town": the manner before the verb; «سلميا» after it is in _UNOPPOSED_RE)
-_UNOPPOSED_BEFORE_RE = re.compile(r"\b(?:peacefully|quietly|unopposed)\s+$", re.IGNORECASE)
+_UNOPPOSED_BEFORE_RE = re.compile(r"\b(?:peaceful(?:ly)?|quietly|unopposed)\s+$", re.IGNORECASE)
+#: A sentence that says a capture told before met no fight: "There was no recorded fighting at the airbase", "No
+#: clashes were reported", «ولم تسجل أي اشتباكات», «دون أي مقاومة تذكر».
+_NO_FIGHT_RE = re.compile(
+    r"\bthere\s+(?:was|were|had\s+been)\s+no\s+(?:recorded\s+|reported\s+|significant\s+)?(?:fighting|clashes|resistance|battle)"
+    r"|\bno\s+(?:fighting|clashes|resistance)\s+(?:was|were|has\s+been|have\s+been)\s+(?:recorded|reported)"
+    r"|\b(?:met|encountered|faced)\s+no\s+(?:armed\s+)?resistance"
+    r"|لم\s+(?:تسجل|تشهد|تقع|تحدث|يسجل|يشهد|تدر|تندلع)\s+(?:أي\s+|اي\s+)?(?:اشتباكات|مواجهات|معارك|مقاومة|مقاومه)"
+    r"|(?:^|\s)(?:دون|بدون)\s+(?:أي\s+|اي\s+)?(?:قتال|مقاومة|مقاومه|اشتباكات)",
+    re.IGNORECASE)
 _PROTEST_VERB_RE = re.compile(r"rallied|rally|marched", re.IGNORECASE)
 #: A celebration ("to celebrate", «احتفالا»), and the words that make a gathering a protest all the same.
 _CELEBRATE_RE = re.compile(r"\bcelebrat\w*|احتفال|(?:^|\s)[وب]?الاحتفال|ابتهاج", re.IGNORECASE)
@@ -605,6 +620,15 @@ class _Located:
     country: str
     admin1: str
     location: str = ""
+
+    @property
+    def label(self) -> str:
+        """The location as an analyst writes it: the phrase located, or the name a reference word
+        ("the city", «المدينة») refers to rather than the word itself."""
+        if self.location:
+            return self.location
+        m = self.mention
+        return m.anchor_text if m.relation == "same_as" and m.anchor_text else m.text
 
 
 class _Ctx:
@@ -1000,7 +1024,8 @@ _ANAPHORIC_FORCES_RE = re.compile(
 _DEMONSTRATIVES, _AR_DEMONSTRATIVES = "this|these|that|those", "هذه|هذا|تلك|ذلك|هذين|هاتين"
 _DEMONSTRATIVE_BEFORE_RE = re.compile(rf"(?:\b(?:{_DEMONSTRATIVES})|(?:{_AR_DEMONSTRATIVES}))\s+$", re.IGNORECASE)
 _BACK_BEFORE_RE = re.compile(
-    rf"(?:\b(?:the|{_DEMONSTRATIVES}|its|their|his|today['’]s|yesterday['’]s|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|"
+    rf"(?:\b(?:(?:the|its|their)(?:\s+(?:US|U\.S\.|American|Turkish|Egyptian|Emirati|French|Russian|IS|ISIS|LNA|GNA|rebel|militant|army|NATO))?"
+    rf"|{_DEMONSTRATIVES}|his|today['’]s|yesterday['’]s|saturday['’]s|sunday['’]s|monday['’]s|tuesday['’]s|"
     rf"wednesday['’]s|thursday['’]s|friday['’]s)|(?:{_AR_DEMONSTRATIVES}))\s+$",
     re.IGNORECASE,
 )
@@ -1544,6 +1569,7 @@ _GUARD_WORDS: dict[str, tuple[str, ...]] = {
                  "نقل", "وصل", "أسعف", "اسعف", "أدخل", "ادخل"),
     "aim": ("هدف", "رامي", "هادف", "تسعى", "يسعى", "سعي", "aim", "intended", "seek"),
     "after_this": ("these", "those", "this", "that", "تلك", "هذه", "هذا", "ذلك", "هاتين", "هذين"),
+    "amid": ("come", "came", "يأتي", "ياتي", "تأتي", "تاتي", "جاء"),
 }
 # between a place and the region after it that locates it: "in", "in the south of", «في جنوب»
 _LOCATOR_GAP_RE = re.compile(r"^\s*,?\s*(?:in|at|في|ب|بـ)\s+(?:the\s+)?(?:[^\s,،.]+\s+){0,2}(?:of\s+)?$|^\s*,?\s*ب$"
@@ -1681,6 +1707,8 @@ _COMPARED_BEFORE_RE = re.compile(
 _HABIT_BEFORE_RE = re.compile(
     r"\b(?:frequently|often|regularly|repeatedly|routinely|occasionally|sometimes|periodically|usually|typically|"
     r"habitually|constantly)\s+(?:\S+\s+)?$"
+    # "the US, which has carried out occasional strikes in desert areas": strikes of a habit, no one of them
+    r"|\b(?:occasional|periodic)\s+(?:(?:air|drone|aerial|US|American|rocket)\s+)?$"
     # "terminals regularly close because of armed groups fighting": what the habitual happens because of
     r"|\b(?:frequently|often|regularly|repeatedly|routinely|usually|typically|habitually)\s+\w+\s+(?:because\s+of|due\s+to|"
     r"amid|over)\s+(?:[\w-]+\s+){0,4}$"
@@ -1808,6 +1836,54 @@ def _fold_bare_deaths(events: list[Event], bare_ids: set[str], undated: frozense
                                          notes=out[n].notes + f"; casualties from: {e.evidence[:80]}")
         drop.add(e.id)
     return [e for e in out if e.id not in drop]
+
+
+#: A blow named by its day, possessive: "Tuesday's strike", "Sunday night's deadly attack", "yesterday's clashes".
+_DAY_OF_BLOW_BEFORE_RE = re.compile(
+    r"\b(?:today|yesterday|last\s+night|saturday|sunday|monday|tuesday|wednesday|thursday|friday)(?:\s+night)?['’]s\s+"
+    r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+#: A distance told after a place: "Tripoli, some 800 kilometres to the north", «، التي تبعد نحو 800 كلم».
+_AWAY_AFTER_RE = re.compile(
+    r"\s*,\s*(?:some|about|around|nearly|roughly|approximately|more\s+than|over)?\s*\d[\d,.]*\s*(?:km|kms|kilomet\w+|miles)"
+    r"\s+(?:\(\s*[\d,.]+\s*\w+\s*\)\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?\w+)?|away)(?!\s+(?:of|from)\b)"
+    # «طرابلس التي تبعد نحو 800 كلم شمالا» (but «صبراتة التي تبعد 70 كلم عن طرابلس» is where the event is)
+    r"|\s*[،,]?\s*(?:التي|الذي|والتي|والذي)\s+(?:تبعد|يبعد|تقع\s+على\s+بعد|يقع\s+على\s+بعد)\s+(?:نحو\s+|حوالي\s+|قرابة\s+)?"
+    r"\d[\d,.]*\s*(?:كلم|كم|كيلومترا|كيلومترات|كيلومتر)\s+(?:شمالا|جنوبا|شرقا|غربا|إلى\s+ال(?:شمال|جنوب|شرق|غرب))",
+    re.IGNORECASE)
+#: How far back (characters) an event may be told for a later sentence to name it by its day.
+_TOLD_BEFORE_REACH = 1500
+#: The sub-event types of a place taken by fighting.
+_TAKEN_BY_FORCE = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _more_days(t_date: str | None, own: DateInfo | None, when: _When) -> tuple[_dt.date, ...]:
+    """The further days of the list of days an event's date was read from ("on 20 and 21 July", «يومي الأحد
+    والاثنين»), when that expression is the sentence's own; else ``()``."""
+    if not t_date:
+        return ()
+    for src in (own, when.dinfo):
+        if src is not None and src.also and src.date is not None and src.date.isoformat() == t_date[:10] \
+                and src.start >= 0 and "earlier" not in when.date_note:
+            return src.also
+    return ()
+
+
+def _day_by_day(events: list[Event], more_days: dict[str, tuple[_dt.date, ...]]) -> list[Event]:
+    """One event per day, as ACLED codes an event told of a short list of days: each further day a copy of the
+    first day's event with its own id; the toll, not split by the text, stays on the first day."""
+    if not more_days:
+        return events
+    out: list[Event] = []
+    for ev in events:
+        out.append(ev)
+        for day in more_days.get(ev.id, ()):
+            iso = day.isoformat()
+            out.append(dataclasses.replace(
+                ev, id=event_id(ev.doc_id, ev.span_start, ev.span_end, f"{ev.id}|{iso}"), event_date=iso,
+                date_note=f"{ev.date_note} (the further day {iso})", fatalities=None, injuries=None,
+                notes=f"{ev.notes}; the event of {iso}, one of the days the text names together"
+                      + ("; its toll is counted on the first day" if ev.fatalities or ev.injuries else "")))
+    return out
 
 
 def _absorb(be: Event, te: Event, why: str) -> Event:
@@ -2185,6 +2261,15 @@ def read_document(
             # speaks, named after its town, is no place of what it tells
             context_reason[i] = "the body a speaker speaks for, not the place of the event"
             continue
+        if hint["amid"] and _AMID_BEFORE_RE.search(text[max(0, m.start - 90):m.start]):
+            # "The strike comes as factions have been locked in a battle around Tripoli": the setting's place
+            context_reason[i] = "in the setting the sentence tells its event amid, not the place of the event"
+            continue
+        if hint["distance"] and _AWAY_AFTER_RE.match(text, m.end):
+            # "… a battle around the capital Tripoli, some 800 kilometres to the north", «طرابلس التي تبعد 800 كلم»: a
+            # place told by how far it lies from the event, not where the event happened
+            context_reason[i] = "a place the text measures its distance from, not the place of the event"
+            continue
         if hint_seat and (_SEAT_BEFORE_RE.search(text[max(0, m.start - 30):m.start]) or _SEAT_AFTER_RE.match(text[m.end:m.end + 12])):
             # "the Tobruk-based parliament", «مجلس النواب المنعقد في طبرق»: where an actor sits, not where
             # the event happened
@@ -2351,6 +2436,7 @@ class _Coder:
         self.undated_deaths: set[int] = set()  # sentences of such deaths with no date of their own
         self.bare_undated: set[str] = set()  # the ids of their events
         self.located_at: dict[int, _Located] = {}  # mention index -> its located place (places_for)
+        self.more_days: dict[str, tuple[_dt.date, ...]] = {}  # event id -> the further days its date names
 
     def sentence_date(self, sent: Sentence, lang: str) -> DateInfo | None:
         """The date expression of a sentence, the dateline masked, with the narrative's year."""
@@ -2488,6 +2574,8 @@ class _Coder:
         if self.claimed(sent, lang, trigs):
             return
         trigs, absorbed = self.guard_triggers(k, sent, lang, trigs)
+        if self.unopposed_after(sent):
+            trigs = [t for t in trigs if t.kind not in ("clash", "fighting")]
         act = [t for t in trigs if t.kind not in _NO_EVENT_KINDS and t.event_type]
         act, early_actors, toll_done = self.read_killings(k, sent, lang, act)
         midx = [i for i in m_by_sentence[k] if i not in context_reason]
@@ -2516,6 +2604,9 @@ class _Coder:
         when = self.date_of(k, sent, lang, act, midx)
         if when is None:
             return
+        act = [t for t in act if not self.dated_by_its_day(sent, t, when)]
+        if not act:
+            return
         actors = self.actors_of(sent, lang, early_actors)
         keep = self.event_places(sent, own_places, actors)
         if keep is None:
@@ -2523,6 +2614,53 @@ class _Coder:
         places_for = _PlaceFinder(self, sent, lang, keep)
         seen_types = self.choose_triggers(k, sent, lang, act, actors, places_for)
         self.emit(k, sent, lang, seen_types, act, actors, places_for, cas, fat, inj, midx, absorbed, when)
+
+    def dated_by_its_day(self, sent: Sentence, t: Trigger, when: _When) -> bool:
+        """"US forces killed eleven militants in an air strike near Murzuq. Tuesday's strike, which the military
+        confirmed on Wednesday, …": a blow named by its day ("Tuesday's strike", «غارة الثلاثاء») is the one of its
+        type told just before; when that one has no day of its own it takes this one. True when the sentence's
+        trigger is that event (no second event), False when it names another blow."""
+        text = sent.text
+        if not (t.kind in _BLOW_KINDS or t.kind in ("clash", "fighting")) or not (
+                _DAY_OF_BLOW_BEFORE_RE.search(text, max(0, t.start - 30), t.start)
+                or _BACK_AFTER_RE.match(text[t.end:t.end + 12])):
+            return False
+        t_date, t_prec, t_note, _own = self.trigger_date(sent, t, when)
+        if not t_date or t_prec != 1:
+            return False
+        et_t = t.event_type
+        events = self.events
+        for q in range(len(events) - 1, max(-1, len(events) - 11), -1):
+            ev = events[q]
+            if sent.start - ev.span_end > _TOLD_BEFORE_REACH:
+                break
+            if ev.event_type != et_t:
+                continue
+            if ev.time_precision == 1 and not _weakly_dated(ev):
+                return ev.event_date == t_date  # told with its day before: the same blow, or another one
+            events[q] = dataclasses.replace(
+                ev, event_date=t_date, time_precision=1,
+                date_note=f"{t_note} (the day a later sentence names it by: {text[max(0, t.start - 16):t.end].strip()!r})")
+            return True
+        return False
+
+    def unopposed_after(self, sent: Sentence) -> bool:
+        """"… forces entered the base. There was no recorded fighting at the airbase.": a sentence saying that
+        the capture told just before met no fight makes it a non-violent transfer of territory (ACLED), and its
+        own fighting words are no event."""
+        j = self.last_event_in_para.get(sent.section)
+        if j is None or self.events[j].sub_event_type not in _TAKEN_BY_FORCE \
+                or sent.paragraph - self.last_event_paragraph.get(sent.section, -2) > 1 \
+                or not _NO_FIGHT_RE.search(sent.text):
+            return False
+        taken = self.events[j]
+        for q in range(j, max(-1, j - 20), -1):  # the capture may be told twice ("entered …", "declared … captured")
+            ev = self.events[q]
+            if ev.sub_event_type in _TAKEN_BY_FORCE and ev.place_id == taken.place_id and ev.event_date == taken.event_date:
+                self.events[q] = dataclasses.replace(
+                    ev, event_type="Strategic developments", sub_event_type="Non-violent transfer of territory",
+                    notes=ev.notes + f"; no fight, as the text says after it: {sent.text[:60]}")
+        return True
 
     def claimed(self, sent: Sentence, lang: str, trigs: list[Trigger]) -> bool:
         """"The Islamic State claimed responsibility for the attack.": the claimer becomes the agent of the
@@ -2749,7 +2887,7 @@ class _Coder:
             # the country's scale took place where the next sentence says it began
             began = _locate_mention(ctx, text, mentions[named_here[0]], cues.get(named_here[0]))
             events[j_wide] = dataclasses.replace(
-                events[j_wide], location=began.location or began.mention.text, place_id=began.place_id,
+                events[j_wide], location=began.label, place_id=began.place_id,
                 place_name_en=began.place_name_en, place_name_ar=began.place_name_ar, admin1=began.admin1,
                 country=began.country, latitude=began.lat, longitude=began.lon, geo_precision=began.geo_precision,
                 relation=began.relation, uncertainty_m=began.uncertainty_m, uncertainty_wkt=began.uncertainty_wkt,
@@ -3200,6 +3338,8 @@ class _Coder:
                 continue  # ("a policeman was shot": the bare passive names the victim, not a shooter; "shot dead" is a killing)
             if events and (_SIMILAR_AFTER_RE.match(sent.text, t.end) or _SIMILAR_BEFORE_RE.search(sent.text, max(0, t.start - 20), t.start)):
                 continue  # «لحوادث اغتيال مماثلة», "a string of similar killings": events like the one told, not one of them
+            if hint["amid"] and _AMID_BEFORE_RE.search(sent.text[max(0, t.start - 90):t.start]):
+                continue  # "… comes as factions have been locked in a battle around Tripoli": the setting, no event
             if events and hint["after_this"] and _AFTER_THIS_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # «بعد تلك الاشتباكات», "after these clashes": the event told before, no new one
             if t.kind != "protest" and _DEMANDED_RE.search(sent.text[max(0, t.start - 70):t.start]):
@@ -3312,6 +3452,7 @@ class _Coder:
             et_t, sub, actor1, actor2, protest_fat_cause, fat = self.trigger_sides(
                 sent, lang, t, et, actors, act, absorbed, fat)
             t_date, t_prec, t_note, own = self.trigger_date(sent, t, when)
+            more_days = _more_days(t_date, own, when)
             et_t, sub, actor1, actor2, war_note = self.of_its_war(sent, t, et_t, sub, actor1, actor2, t_date, actors)
             targets: list[_Located | None] = list(located) if located else [None]
             if t.kind in ("clash", "fighting", "attack") and located and not carried \
@@ -3321,8 +3462,10 @@ class _Coder:
             # one told before, of whatever date when the sentence names none
             this_blow = carried and events and t.kind in _BLOW_KINDS and not (own is not None and own.date is not None) \
                 and _DEMONSTRATIVE_BEFORE_RE.search(sent.text[max(0, t.start - 14):t.start]) is not None
-            if this_blow or carried and events and t.kind in ("attack", "clash", "fighting", "explosive", "suicide") \
-                    and _refers_back(sent.text, t):
+            if this_blow or carried and events and (
+                    t.kind in ("attack", "clash", "fighting", "explosive", "suicide") and _refers_back(sent.text, t)
+                    # "The strike comes as …": a strike or shelling refers back by a word before it, not by «ال» alone
+                    or t.kind in _BLOW_KINDS and _BACK_BEFORE_RE.search(sent.text[max(0, t.start - 14):t.start])):
                 # «نُفذ الهجوم من قبل مهاجمين تابعين لتنظيم الدولة», "The attack was claimed by IS": the attack
                 # told before, with no place of its own; it names who did it, it is no second attack
                 here = {x.place_id for x in located}
@@ -3393,7 +3536,7 @@ class _Coder:
                     ev = Event(
                         id=self.new_id(sent, kind, t_date), doc_id=doc_id, event_date=t_date,
                         time_precision=t_prec, date_note=t_note, update_time=sent.update_time, event_type=et_t,
-                        sub_event_type=sub, actor1=actor1, actor2=actor2, location=loc.location or loc.mention.text,
+                        sub_event_type=sub, actor1=actor1, actor2=actor2, location=loc.label,
                         place_id=loc.place_id, place_name_en=loc.place_name_en, place_name_ar=loc.place_name_ar,
                         admin1=loc.admin1, country=loc.country, latitude=loc.lat, longitude=loc.lon,
                         geo_precision=loc.geo_precision, relation=loc.relation, uncertainty_m=loc.uncertainty_m,
@@ -3404,6 +3547,8 @@ class _Coder:
                     if not carried:
                         used.setdefault(mention_index[id(loc.mention)], []).append(ev.id)
                 events.append(ev)
+                if more_days:
+                    self.more_days[ev.id] = more_days
                 if t.kind == "deaths":
                     bare_deaths.add(ev.id)
                     if k in undated_deaths:
@@ -3572,9 +3717,11 @@ class _Coder:
                 pass
         if t.kind == "territory" and et_t == "Battles" and (
                 _UNOPPOSED_RE.search(sent.text, t.end, t.end + 90)
-                or _UNOPPOSED_BEFORE_RE.search(sent.text, max(0, t.start - 14), t.start)):
+                or any(o.kind == "territory" and o.start <= t.start
+                       and _UNOPPOSED_BEFORE_RE.search(sent.text, max(0, o.start - 14), o.start) for o in act)):
             # "captured Gharyan without a fight", «دخلت المدينة دون قتال»: a place taken unopposed changes hands with
-            # no battle (ACLED: non-violent transfer of territory)
+            # no battle (ACLED: non-violent transfer of territory); so do the places the sentence goes on to say
+            # were taken with it ("peacefully entered al-Asabiaa, while also entering Tiji and Badr")
             et_t, sub = "Strategic developments", "Non-violent transfer of territory"
         return et_t, sub, actor1, actor2, protest_fat_cause, fat
 
@@ -3686,7 +3833,7 @@ class _Coder:
         titles = [(x.start, x.end) for x in d.sentences if getattr(x, "is_title", False)]
         events = _fold_regional(_fold_weakly_dated(_fold_title(_fold_bare_deaths(events, bare_deaths, bare_undated), titles), d.gaz),
                                 d.gaz)
-        res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(events)]
+        res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(_day_by_day(events, self.more_days))]
         return res
 
 

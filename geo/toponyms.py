@@ -1496,6 +1496,8 @@ def find_mentions(
             st = "foreign" if place.is_foreign else "resolved"
             # a chain of reference words («… المدينة … المدينة») refers to the name the first one refers to
             anchor = m0.anchor_text if m0.relation in ("same_as", "centre_of") and m0.anchor_text else m0.text
+            if place is not m0.place:  # the city of a fine place: the city's own name
+                anchor = place.name_ar if is_arabic(surface) and place.name_ar else place.name_en
             out.append(Mention(surface, s, e, st, f"reference word: refers back to {anchor}", place, relation=ref_rel,
                                anchor_text=anchor))
             near.insert(0, place)

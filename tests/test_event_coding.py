@@ -4217,3 +4217,103 @@ def test_where_the_fighting_told_before_raged_keeps_its_sides(text):
 ])
 def test_shooting_people_and_the_bare_passive(text, want):
     assert [(e.event_type, e.actor2) for e in events(text, "2021-10-09")] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Protesters gathered in Zuwara on Sunday. On Monday, an airstrike hit the city.", "Zuwara"),
+    ("تظاهر محتجون في زوارة يوم الأحد. وفي يوم الاثنين، استهدفت غارة جوية المدينة.", "زوارة"),
+    ("Clashes broke out near the port of Sirte on Sunday. Militants also shelled the city.", "Sirte"),
+])
+def test_a_reference_word_is_located_by_the_name_it_refers_to(text, want):
+    # "the city" is not a location an analyst can map or read: the event carries the name it stands for
+    evs = events(text, "2016-05-23")
+    assert evs and want in {e.location for e in evs}
+    assert not {e.location for e in evs} & {"the city", "المدينة"}
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("Residents demonstrated in Misrata on 20 and 21 July.", ["2012-07-20", "2012-07-21"]),
+    ("تظاهر مئات المواطنين في مصراتة يومي 20 و21 يوليو.", ["2012-07-20", "2012-07-21"]),
+    ("Clashes broke out in Zawiya on Sunday and Monday.", ["2012-07-22", "2012-07-23"]),
+    ("اندلعت اشتباكات في الزاوية يومي الأحد والاثنين.", ["2012-07-22", "2012-07-23"]),
+    ("Protesters rallied in Benghazi on 16–18 July.", ["2012-07-16", "2012-07-17", "2012-07-18"]),
+    # a longer span is one event of its first day, and a range end is no list of days
+    ("Protesters rallied in Benghazi from 4 to 10 July.", ["2012-07-04"]),
+    ("Clashes erupted in Zawiya on Sunday evening and continued until Monday morning.", ["2012-07-22"]),
+])
+def test_an_event_told_of_a_few_days_is_one_event_per_day(text, days):
+    evs = events(text, "2012-07-25")
+    assert sorted(e.event_date for e in evs) == days
+    assert len({e.id for e in evs}) == len(evs) and len({(e.event_type, e.location) for e in evs}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "GNA forces entered the Watiya air base on Monday. There was no recorded fighting at the base.",
+    "دخلت قوات حكومة الوفاق قاعدة الوطية الجوية يوم الاثنين. ولم تسجل أي اشتباكات في القاعدة.",
+    "GNA forces entered the Watiya air base on Monday. No clashes were reported.",
+])
+def test_a_capture_the_next_sentence_says_met_no_fight_is_no_battle(text):
+    evs = events(text, "2020-05-20")
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [(SD, "Non-violent transfer of territory")]
+
+
+@pytest.mark.parametrize("text", [
+    "GNA forces entered the Watiya air base on Monday. Heavy fighting was reported there.",
+    "دخلت قوات حكومة الوفاق قاعدة الوطية الجوية يوم الاثنين. ودارت اشتباكات عنيفة في القاعدة.",
+])
+def test_a_capture_with_fighting_told_after_it_stays_a_battle(text):
+    assert {e.event_type for e in events(text, "2020-05-20")} == {"Battles"}
+
+
+def test_the_places_taken_with_a_peaceful_entry_were_taken_peacefully_too():
+    text = ("On 19 May, GNA forces peacefully entered the town of al-Asabiaa, while also entering the towns of "
+            "Badr and Tiji.")
+    evs = events(text, "2020-05-25")
+    assert {e.location for e in evs} >= {"Badr", "Tiji"}
+    assert {(e.event_type, e.sub_event_type) for e in evs} == {(SD, "Non-violent transfer of territory")}
+
+
+@pytest.mark.parametrize("text", [
+    "The troops withdrew after a barrage of aerial attacks by Turkish drones on the Watiya base on Monday.",
+    "استهدفت هجمات جوية قاعدة الوطية يوم الاثنين.",
+])
+def test_aerial_attacks_are_air_strikes(text):
+    assert "Air/drone strike" in {e.sub_event_type for e in events(text, "2020-05-20")}
+
+
+@pytest.mark.parametrize("text", [
+    "US forces said they killed eleven militants in an air strike near Murzuq. Tuesday's strike, which the military "
+    "confirmed on Wednesday, was the second in a week.",
+    "قالت القوات الأمريكية إنها قتلت 11 مسلحا في غارة جوية قرب مرزق. وكانت غارة الثلاثاء الثانية خلال أسبوع.",
+])
+def test_a_blow_named_by_its_day_dates_the_blow_told_before(text):
+    evs = [e for e in events(text, "2019-09-25") if e.event_type == "Explosions/Remote violence"]
+    assert [(round(e.latitude), e.event_date, e.time_precision) for e in evs] == [(26, "2019-09-24", 1)]  # Murzuq
+
+
+def test_a_blow_named_by_its_day_after_a_dated_one_of_another_day_is_another_blow():
+    text = ("An air strike hit Murzuq on 19 September. Tuesday's strike on Ubari killed four people.")
+    assert sorted(e.event_date for e in events(text, "2019-09-25")) == ["2019-09-19", "2019-09-24"]
+
+
+@pytest.mark.parametrize("text", [
+    "An air strike killed four militants near Murzuq on Tuesday. The strike comes as rival factions have been locked "
+    "in a battle around the capital Tripoli.",
+    "قتل أربعة مسلحين في غارة جوية قرب مرزق يوم الثلاثاء. ويأتي ذلك في ظل اشتباكات متواصلة حول العاصمة طرابلس.",
+])
+def test_the_setting_a_sentence_comes_amid_is_no_event(text):
+    evs = events(text, "2019-09-25")
+    assert [e.event_type for e in evs] == ["Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting raged in Murzuq on Tuesday as forces battled for the capital Tripoli, some 800 kilometres to the north.",
+    "دارت اشتباكات في مرزق يوم الثلاثاء، فيما تتواصل المعارك في طرابلس التي تبعد نحو 800 كلم شمالا.",
+])
+def test_a_place_told_by_its_distance_is_no_event_place(text):
+    assert {e.location for e in events(text, "2019-09-25")} <= {"Murzuq", "مرزق"}
+
+
+def test_occasional_strikes_are_a_habit():
+    assert events("The US, which has carried out occasional strikes in desert areas near Murzuq, said on Monday it "
+                  "would go on.", "2019-09-25") == []

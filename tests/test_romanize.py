@@ -37,6 +37,9 @@ def test_rules_reach_news_spellings_through_the_phonetic_key():
     assert latin_key("Benghazi") in {latin_key(f) for f in romanize("بنغازي")}
     assert latin_key("Bouhadi") in {latin_key(f) for f in romanize("بوهادي")}
     assert latin_key("Ghiryan") in {latin_key(f) for f in romanize("غريان")}
+    # the final «ة» written -eh, as English security reports do
+    assert latin_key("Mizdeh") in {latin_key(f) for f in romanize("مزدة")}
+    assert latin_key("Zawiyeh") in {latin_key(f) for f in romanize("الزاوية")}
 
 
 def test_no_arabic_no_forms():

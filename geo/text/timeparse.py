@@ -40,6 +40,9 @@ class DateInfo:
     weekday
         For a weekday left unresolved (no document date): its index, Monday = 0, which
         :func:`weekdays_after` resolves from a date the text named; else ``None``.
+    also
+        The further days of a short list or range of days that begins with ``date`` ("on 20 and 21 July",
+        "16–17 February", "on Sunday and Monday", «يومي الأحد والاثنين»): ACLED codes one event per day.
     """
 
     date: _dt.date | None
@@ -48,6 +51,7 @@ class DateInfo:
     start: int
     end: int
     weekday: int | None = None
+    also: tuple[_dt.date, ...] = ()
 
 
 # Word boundaries that work for Arabic: a letter, digit or combining mark (harakat, tatweel) continues
@@ -326,6 +330,18 @@ def _date_hint(folded: str) -> bool:
 
 
 # between a weekday and the date it names: «الجمعة 15 نوفمبر»، «الجمعة يوم 15 نوفمبر»، "Friday, 15 November"
+#: Longest list or range of days coded as one event per day ("16–18 February"); a longer span keeps its first day.
+_LIST_DAYS = 3
+# the words between two weekdays named together: "Sunday and Monday", «الأحد والاثنين», «الأحد و الاثنين»
+_DAY_PAIR_GAP = re.compile(r"^\s*(?:and|,|or|و|او|أو)\s*(?:on\s+)?(?:يوم\s*)?$", re.I)
+
+
+def _days_between(first: _dt.date, last: _dt.date) -> tuple[_dt.date, ...]:
+    """The days after ``first`` up to ``last`` when the span is short enough to code day by day, else ``()``."""
+    n = (last - first).days
+    return tuple(first + _dt.timedelta(days=i) for i in range(1, n + 1)) if 1 <= n <= _LIST_DAYS - 1 else ()
+
+
 _WEEKDAY_GAP = re.compile(r"^\s*[,،]?\s*(?:(?:يوم|الموافق|في|the)\s*)?$", re.I)
 
 
@@ -681,8 +697,9 @@ def _find_dates(
         pre = folded[lo:c.start] + ("و" if folded[c.start:c.start + 1] == "و" else "")
         r = _RANGE_BEFORE.search(pre) if c.note.startswith("explicit") else None
         if r is not None and c.date is not None and c.precision == 1 and 1 <= int(r["d"]) < c.date.day:
-            c = _replace(c, date=c.date.replace(day=int(r["d"])), precision=1, note=c.note + " (first day of a range)",
-                         start=lo + r.start("d"))
+            first = c.date.replace(day=int(r["d"]))
+            c = _replace(c, date=first, precision=1, note=c.note + " (first day of a range)", start=lo + r.start("d"),
+                         also=_days_between(first, c.date))
         kept.append(c)
     cands = kept
     # "mid-May", "late May", «أواخر مايو»: a part of the month, known to about a week (ACLED precision 2)
@@ -705,6 +722,19 @@ def _find_dates(
             prev = merged.pop()
             c = _replace(c, start=prev.start)
         merged.append(c)
+    # "on Sunday and Monday", «يومي الأحد والاثنين»: two days named together, the first with the second as a further day
+    paired: list[DateInfo] = []
+    for c in merged:
+        p = paired[-1] if paired else None
+        gap = folded[p.end:c.start] + ("و" if folded[c.start:c.start + 1] == "و" else "") if p is not None else ""
+        if p is not None and p.date is not None and c.date is not None and p.note.startswith("weekday") \
+                and c.note.startswith("weekday") and not p.also and _DAY_PAIR_GAP.match(gap) \
+                and 1 <= (c.date - p.date).days <= _LIST_DAYS - 1:
+            paired[-1] = _replace(p, end=c.end, note=f"{p.note} (first of the days named with {text[c.start:c.end]!r})",
+                                  also=_days_between(p.date, c.date))
+            continue
+        paired.append(c)
+    merged = paired
     # "between June 2014 and July 2014", «من 8 إلى 13 يونيو»: the second date ends a range; the event
     # begins with the first
     for n in range(1, len(merged)):
