@@ -544,7 +544,9 @@ _TARGET_LIST_GAP_RE = re.compile(
     re.IGNORECASE)
 _LIST_GAP_RE = re.compile(
     # (the preposition said again: «في البيضاء وفي سبها», "in Bayda, in Sabha and in Marj")
-    r"^(?:\s*\([^()]{1,24}\))?[\s،,]*(?:و|and|,|،|&)?[\s،,]*(?:(?:in|at)\s+|في\s+)?(?:the\s+)?"
+    # (an apposition between commas: «في البيضاء، المقر السابق للحكومة، وفي سبها», "in Bayda, the former seat, and in Sabha")
+    r"^(?:\s*\([^()]{1,24}\))?(?:\s*[،,](?:\s*[^\s،,.;:؛]+){1,6}\s*(?=[،,]))?"
+    r"[\s،,]*(?:و|and|,|،|&)?[\s،,]*(?:(?:in|at)\s+|في\s+)?(?:the\s+)?"
     r"(?:(?:حي|حيي|منطقه|منطقة|معسكر|جسر|تقاطع|ميناء|مطار|قاعده|قاعدة|"
     r"district|camp|bridge|junction|port|town|village|area)s?\s+)?"
     # (the article of a name the mention leaves out: "Ras Lanuf, Es Sider and Brega")
@@ -1069,6 +1071,14 @@ _WEAPON_MOVED_BEFORE_RE = re.compile(
 _COVERING_BEFORE_RE = re.compile(
     r"\b(?:reporting\s+on|report\s+on|covering|to\s+cover|filming|documenting|photographing)\s+(?:the\s+|a\s+)?(?:\S+\s+)?$"
     r"|(?:^|\s)(?:تغطيت\S*|تغطية|لتغطية|يغطي|تغطي|توثيق|لتوثيق|تصوير|لتصوير)\s+$", re.IGNORECASE)
+#: «هجمات دامية متواترة», "attacks that recur": blows told as recurring, no one of them.
+_HABIT_AFTER_RE = re.compile(r"\s+(?:\S+\s+)?(?:متواترة|متواتره|متكررة|متكرره)(?![\u0621-\u064a])")
+#: "This is the first time that warplanes have struck Ubari", «وهذه هي المرة الأولى التي …»: what the event told
+#: before was the first of, not a second event.
+_FIRST_TIME_RE = re.compile(
+    r"\s*(?:this|it|that)\s+(?:is|was|marks|marked)\s+(?:the\s+)?first\s+time\b"
+    r"|\s*[وف]?(?:هذه|هي|وهي|تعد|تعتبر)\s+(?:هي\s+)?(?:المرة|المره)\s+(?:الأولى|الاولى|الأولي|الاولي)\s+(?:التي|الذي)",
+    re.IGNORECASE)
 _MARKING_BEFORE_RE = re.compile(
     r"[,،]\s*(?:(?:marking|making\s+it|becoming|in\s+what\s+(?:was|is|has\s+been))\s+(?:the|its|their|a)\s+(?:\S+\s+){0,2}"
     r"|[وف]?(?:ليكون|لتكون|ليصبح|لتصبح|وهو|وهي|ويعد|وتعد|ويعتبر)\s+(?:هذا\s+|هذه\s+)?(?:\S+\s+)?"
@@ -1549,6 +1559,7 @@ _GUARD_WORDS: dict[str, tuple[str, ...]] = {
                "متهم", "اتهام", "محاكم", "أدين", "ادين", "مشتبه", "يشتبه", "connection", "linked", "involvement",
                "role in", "خلفية", "صلة", "لصلت", "تورط", "للاشتباه"),
     "habit": ("frequent", "often", "regular", "repeated", "routine", "occasional", "sometimes", "periodic", "usual",
+              "متواتر", "متكرر",
               "typical", "habitual", "constant", "كثير", "غالبا", "غالباً", "عادة", "مرار", "أحيان", "احيان", "دأب",
               "اعتاد", "فتئ"),
     "compare": ("along with", "like", "as with", "as in", "similar", "unlike", "compar", "غرار", "مثل", "كما في", "جانب",
@@ -1850,6 +1861,9 @@ _AWAY_AFTER_RE = re.compile(
     r"|\s*[،,]?\s*(?:التي|الذي|والتي|والذي)\s+(?:تبعد|يبعد|تقع\s+على\s+بعد|يقع\s+على\s+بعد)\s+(?:نحو\s+|حوالي\s+|قرابة\s+)?"
     r"\d[\d,.]*\s*(?:كلم|كم|كيلومترا|كيلومترات|كيلومتر)\s+(?:شمالا|جنوبا|شرقا|غربا|إلى\s+ال(?:شمال|جنوب|شرق|غرب))",
     re.IGNORECASE)
+#: «الغارة», «الضربة», «القصف»: the strike named with the article, in a sentence with no place of its own, is the one
+#: told before ("the artillery", «المدفعية», is a weapon, not a strike).
+_AR_TOLD_BLOW_RE = re.compile(r"^[وف]?(?:ال|بال|لل)(?:غار|ضرب|قصف)")
 #: How far back (characters) an event may be told for a later sentence to name it by its day.
 _TOLD_BEFORE_REACH = 1500
 #: The sub-event types of a place taken by fighting.
@@ -3275,6 +3289,7 @@ class _Coder:
                                          for a in actors)]
         # one event per (event type, sub-type) – its first trigger – and place
         seen_types: dict[tuple[str, ...], Trigger] = {}
+        habit_at: int | None = None  # where a trigger told as a habit stands
         for t in act:
             if t.kind == "agreement" and lang == "en" and t.word[:1].isupper() \
                     and _NAMED_ACCORD_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]) \
@@ -3346,8 +3361,14 @@ class _Coder:
                 continue  # "demanding the release of detained relatives", «للمطالبة بالإفراج عن المعتقلين»: what is asked for
             if hint["compare"] and _COMPARED_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # "Along with the Battle of Misrata, …", «على غرار معركة مصراتة»: a comparison, no event
-            if hint["habit"] and _HABIT_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start]):
+            if hint["habit"] and (_HABIT_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start])
+                                  or _HABIT_AFTER_RE.match(sent.text, t.end)):
+                habit_at = t.start if habit_at is None else habit_at
                 continue  # "The group frequently clashed with ISIL", «كثيرا ما تندلع اشتباكات»: a habit, no dated event
+            if habit_at is not None and _comma_segment(sent.text, t.start) == _comma_segment(sent.text, habit_at):
+                continue  # «هجمات دامية متواترة البعض منها يستهدف مقرات»: what the recurring blows do, a habit too
+            if events and _FIRST_TIME_RE.match(sent.text):
+                continue  # «وهذه هي المرة الأولى التي يستهدف فيها طيران حربي أوباري»: a remark on the event told
             if t.kind == "execution" and _VERDICT_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start]):
                 continue  # «حكما بإعدام 45 شخصا», "sentenced to death": a verdict
             pre = sent.text[max(0, t.start - 40):t.start]
@@ -3465,7 +3486,8 @@ class _Coder:
             if this_blow or carried and events and (
                     t.kind in ("attack", "clash", "fighting", "explosive", "suicide") and _refers_back(sent.text, t)
                     # "The strike comes as …": a strike or shelling refers back by a word before it, not by «ال» alone
-                    or t.kind in _BLOW_KINDS and _BACK_BEFORE_RE.search(sent.text[max(0, t.start - 14):t.start])):
+                    or t.kind in _BLOW_KINDS and (_BACK_BEFORE_RE.search(sent.text[max(0, t.start - 14):t.start])
+                                                  or _AR_TOLD_BLOW_RE.match(_norm(t.word)))):
                 # «نُفذ الهجوم من قبل مهاجمين تابعين لتنظيم الدولة», "The attack was claimed by IS": the attack
                 # told before, with no place of its own; it names who did it, it is no second attack
                 here = {x.place_id for x in located}

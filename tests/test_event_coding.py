@@ -4317,3 +4317,48 @@ def test_a_place_told_by_its_distance_is_no_event_place(text):
 def test_occasional_strikes_are_a_habit():
     assert events("The US, which has carried out occasional strikes in desert areas near Murzuq, said on Monday it "
                   "would go on.", "2019-09-25") == []
+
+
+def test_a_sentence_that_names_its_own_blow_does_not_take_the_sections_air_strikes():
+    text = ("استهدفت غارة جوية منزلا في أوباري يوم السبت. وقال مسؤول عسكري إن جنديا جرح إثر هجوم انتحاري استهدف بوابة "
+            "أمنية في أجدابيا يوم الجمعة.")
+    assert sorted((e.sub_event_type, e.event_date) for e in events(text, "2018-03-25")) == [
+        ("Air/drone strike", "2018-03-24"), ("Suicide bomb", "2018-03-23")]
+
+
+@pytest.mark.parametrize("text", [
+    "An air strike hit a house in Ubari on Saturday. This is the first time that warplanes have struck the town.",
+    "استهدفت غارة جوية منزلا في أوباري يوم السبت. وهذه هي المرة الأولى التي يستهدف فيها طيران حربي بلدة أوباري.",
+])
+def test_what_an_event_was_the_first_of_is_no_second_event(text):
+    assert len(events(text, "2018-03-25")) == 1
+
+
+def test_the_strike_named_again_with_the_article_is_the_one_told():
+    text = ("استهدفت غارة جوية منزلا في أوباري يوم السبت وأسفرت عن مقتل شخصين. وقال المصدر إن الغارة أسفرت عن سقوط "
+            "عدد من الجرحى.")
+    assert len(events(text, "2018-03-25")) == 1
+
+
+def test_blows_told_as_recurring_are_a_habit():
+    text = "وتشهد ليبيا هجمات دامية متواترة البعض منها يستهدف مقرات أمنية في بنغازي."
+    assert events(text, "2018-03-25") == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقتل ثلاثة جنود في 21 فبراير الماضي في تفجير سيارة مفخخة في ودان.", ["2018-02-21"]),
+    # a day of a year before is background all the same
+    ("وقتل ثلاثة جنود في 21 فبراير 2017 في تفجير سيارة مفخخة في ودان.", []),
+])
+def test_a_day_of_last_month_or_the_one_before_is_news(text, want):
+    assert sorted({e.event_date for e in events(text, "2018-03-25")}) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Protests broke out on Saturday in Bayda, the former seat of government, and in Sabha in the south.",
+     {"Bayda", "Sabha"}),
+    ("وقال شهود إن الاحتجاجات اندلعت مساء السبت في البيضاء، المقر السابق للحكومة، وفي سبها في الجنوب.",
+     {"البيضاء", "سبها"}),
+])
+def test_a_list_of_places_goes_on_past_an_apposition(text, want):
+    assert {e.location for e in events(text, "2020-09-13") if e.event_type == "Protests"} == want

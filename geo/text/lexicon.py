@@ -524,9 +524,11 @@ def find_triggers(text: str, language: str = "ar", *, lexicon: Lexicon | None = 
     words, stems = _prepare(text, lex, "trig")
     cues = lex._m["cue"].find(text, words, stems, overlapping=True)
     out = []
+    inherited: list[Trigger] = []  # weak words that took the section's kind
     for a, b, p in lex._m["trig"].find(text, words, stems):
         entry = lex.triggers[p]
         kind = entry["kind"]
+        from_context = False
         if "cues" in entry:
             best = None
             for ca, cb, cp in cues:
@@ -538,7 +540,7 @@ def find_triggers(text: str, language: str = "ar", *, lexicon: Lexicon | None = 
                     best = (dist, fits[0])
             kind = best[1] if best else entry.get("default")
             if kind is None and context_kind in entry["cues"]:
-                kind = context_kind
+                kind, from_context = context_kind, True
             if kind is None:
                 continue
         et, st = lex.kinds.get(kind, ("", ""))
@@ -546,6 +548,12 @@ def find_triggers(text: str, language: str = "ar", *, lexicon: Lexicon | None = 
         st = entry.get("sub_event_type", st) if kind == entry["kind"] else st
         s, e = words[a][1], words[b - 1][2]
         out.append(Trigger(et, st, text[s:e], s, e, kind))
+        if from_context:
+            inherited.append(out[-1])
+    if inherited and any(t.event_type == "Explosions/Remote violence" and t not in inherited for t in out):
+        # «… إثر هجوم انتحاري استهدف بوابة»: a sentence that names its own blow («انتحاري») tells what its weak
+        # word («استهدف») was; the section's air strikes do not
+        out = [t for t in out if t not in inherited]
     return out
 
 

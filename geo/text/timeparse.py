@@ -757,7 +757,9 @@ def _find_dates(
             note = f"{note} (ongoing since that day)"  # "fighting since Sunday": the news of this week
         elif c.date is not None and doc_date is not None and c.note.startswith("explicit") and \
                 _HEADING_YEAR not in c.note and not _dated_entry(folded, c) and \
-                (doc_date - c.date).days > background_days + (31 if c.precision == 3 else 0):
+                (doc_date - c.date).days > background_days + (31 if c.precision == 3 else 0) + (
+                    # «في 21 فبراير الماضي»: a day of the recent past the report tells as news, up to three months
+                    61 if c.precision == 1 and _AR_LAST_AFTER_RE.match(folded, c.end) else 0):
             note = f"background: {note}, {(doc_date - c.date).days} days before the document date"
         elif c.date is not None and doc_date is not None and c.date > doc_date:
             note = f"future: {note}"
