@@ -400,7 +400,10 @@ _ORIGIN_BEFORE_RE = re.compile(
     r"(?:\bfrom|\bout\s+of)\s+(?:the\s+)?(?:(?:city|town|village|port|base)\s+of\s+)?(?:nearby\s+)?$"
     # "militiamen of the town of Misrata", "fighters of Zintan": who they are, not where they are
     r"|\b(?:militiamen|militias?|fighters|troops|brigades?|gunmen|rebels)\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$"
-    r"|(?:^|\s)(?:قادم\S*\s+)?من\s+(?:مدينة\s+|مدينه\s+|بلدة\s+|منطقة\s+)?$",
+    r"|(?:^|\s)(?:قادم\S*\s+)?من\s+(?:مدينة\s+|مدينه\s+|بلدة\s+|منطقة\s+)?$"
+    # «إحدى الكتائب المسلحة التابعة لمدينة مصراتة», "a brigade belonging to the city of Misrata": whose it is
+    r"|(?:^|\s)(?:ال)?تابع(?:ة|ه|ين|ون)?\s+ل(?:مدينة\s+|مدينه\s+|بلدة\s+)?$"
+    r"|\b(?:belonging|affiliated)\s+(?:to|with)\s+(?:the\s+(?:city|town)\s+of\s+)?$",
     re.IGNORECASE,
 )
 # Every phrase of _ORIGIN_BEFORE_RE holds one of these words (same flags): a cheap precheck
@@ -415,7 +418,7 @@ _PEOPLE_FROM_RE = re.compile(
     r"|ابناء|ميليشي\S*|مليشي\S*|كتائب|ثوار|شيوخ|حكماء|وجهاء|ممثل\S*|متطوع\S*|تعزيزات)\s+(?:\S+\s+)?(?:قادم\S*\s+)?"
     r"من\s+(?:مدينة\s+|مدينه\s+|بلدة\s+|منطقة\s+)?$",
     re.IGNORECASE)
-_ORIGIN_HINT_RE = re.compile(r"from|of|من", re.IGNORECASE)
+_ORIGIN_HINT_RE = re.compile(r"from|of|من|تابع|belonging|affiliated", re.IGNORECASE)
 # Victims that make an attack violence against civilians: "killing two employees", «مقتل ثلاثة مدنيين»
 # «تعرض فندق كورنثيا في طرابلس إلى هجوم», "the hospital came under attack": a civilian target named before
 # the attack it suffered
@@ -459,7 +462,11 @@ _UNOPPOSED_RE = re.compile(
     r"\bwithout\s+(?:a\s+fight|(?:any\s+)?(?:resistance|fighting|a\s+shot\s+(?:being\s+)?fired)|firing\s+a\s+(?:single\s+)?shot)"
     r"|\bwith\s+no\s+(?:reported\s+)?(?:clashes|fighting|resistance)\b"
     r"|\bunopposed\b|\bpeacefully\b|(?:دون|بدون|من\s+دون|من\s+غير)\s+(?:أي\s+|اي\s+)?(?:قتال|مقاومة|مقاومه|اشتباكات|معارك|إطلاق\s+(?:نار|رصاصة)|اطلاق\s+(?:نار|رصاصه))"
-    r"|(?:^|\s)سلميا",
+    r"|(?:^|\s)سلميا"
+    # "took Brega after the loyalists withdrew from it", «سيطروا على البريقة بعدما انسحبت منها الكتائب»
+    r"|\b(?:after|once|when)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:withdrew|had\s+withdrawn|pulled\s+out|retreated|fled)\b"
+    r"|\bfollowing\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:withdrawal|retreat)\b"
+    r"|(?:بعد|بعدما|إثر|اثر|عقب)\s+(?:أن\s+|ان\s+)?(?:انسحاب|انسحبت|انسحب|انسحبوا|فرار|فرت|فر)(?![\u0621-\u064a])",
     re.IGNORECASE)
 # ("forces peacefully entered the town": the manner before the verb; «سلميا» after it is in _UNOPPOSED_RE)
 _UNOPPOSED_BEFORE_RE = re.compile(r"\b(?:peaceful(?:ly)?|quietly|unopposed)\s+$", re.IGNORECASE)
@@ -546,7 +553,8 @@ _LIST_GAP_RE = re.compile(
     # (the preposition said again: «في البيضاء وفي سبها», "in Bayda, in Sabha and in Marj")
     # (an apposition between commas: «في البيضاء، المقر السابق للحكومة، وفي سبها», "in Bayda, the former seat, and in Sabha")
     r"^(?:\s*\([^()]{1,24}\))?(?:\s*[،,](?:\s*[^\s،,.;:؛]+){1,6}\s*(?=[،,]))?"
-    r"[\s،,]*(?:و|and|,|،|&)?[\s،,]*(?:(?:in|at)\s+|في\s+)?(?:the\s+)?"
+    # (the preposition again only after "and" or a comma: «مصراتة في منطقة غرغور» is Gharghour in Misrata, no list)
+    r"[\s،,]*(?:(?:و|and|,|،|&)[\s،,]*(?:(?:in|at)\s+|في\s+)?)?(?:the\s+)?"
     r"(?:(?:حي|حيي|منطقه|منطقة|معسكر|جسر|تقاطع|ميناء|مطار|قاعده|قاعدة|"
     r"district|camp|bridge|junction|port|town|village|area)s?\s+)?"
     # (the article of a name the mention leaves out: "Ras Lanuf, Es Sider and Brega")
@@ -3295,6 +3303,10 @@ class _Coder:
                     and _NAMED_ACCORD_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]) \
                     and not _ACCORD_MADE_RE.search(sent.text):
                 continue  # "as outlined in the Libyan Political Agreement": a named text, not an agreement made
+            if t.kind == "handover" and _WITHDRAW_RE.match(t.word.strip()) and any(
+                    u.kind == "territory" and u.start < t.start and (m := _UNOPPOSED_RE.search(sent.text, u.end, u.end + 90))
+                    and m.start() <= t.start < m.end() + 40 for u in act):
+                continue  # "took Brega after the loyalists withdrew from it": the withdrawal is how the place was taken
             if hint["hedge"] and _HEDGE_RE.match(sent.text[t.end:t.end + 40]):
                 continue  # «تحرير سرت بات قريبا», "an offensive is expected": not (yet) an event
             if t is not act[0] and act[0].kind == "protest" and _AFTER_REF_RE.search(sent.text[max(0, t.start - 40):t.start]):

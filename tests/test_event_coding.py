@@ -4362,3 +4362,31 @@ def test_a_day_of_last_month_or_the_one_before_is_news(text, want):
 ])
 def test_a_list_of_places_goes_on_past_an_apposition(text, want):
     assert {e.location for e in events(text, "2020-09-13") if e.event_type == "Protests"} == want
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels took Brega on Saturday after Gaddafi forces withdrew from the town.",
+    "سيطر الثوار على مدينة البريقة يوم السبت بعدما انسحبت منها كتائب القذافي.",
+])
+def test_a_place_taken_after_the_other_side_withdrew_is_one_non_violent_transfer(text):
+    assert [(e.event_type, e.sub_event_type) for e in events(text, "2011-03-27")] == [
+        (SD, "Non-violent transfer of territory")]
+
+
+def test_a_place_taken_after_fighting_stays_a_battle():
+    assert [e.event_type for e in events("Rebels took Brega on Saturday after fierce fighting.", "2011-03-27")] == [
+        "Battles"]
+
+
+def test_repelling_an_incursion_is_a_battle():
+    text = "تصدى الثوار يوم السبت لمحاولات كتائب القذافي التوغل داخل مدينة مصراتة."
+    assert [e.event_type for e in events(text, "2011-03-27")] == ["Battles"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("تظاهر المئات يوم الجمعة أمام مقر إحدى الكتائب المسلحة التابعة لمدينة مصراتة في منطقة غرغور.", "منطقة غرغور"),
+    ("Hundreds protested on Friday outside the base of a brigade belonging to the city of Misrata in Gharghour.",
+     "Gharghour"),
+])
+def test_the_town_an_armed_group_belongs_to_is_not_where_the_event_is(text, want):
+    assert [e.location for e in events(text, "2013-11-16")] == [want]
