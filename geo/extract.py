@@ -222,6 +222,14 @@ _AFTER_THIS_RE = re.compile(
     r"\b(?:after|following|since|during)\s+(?:these|those|this|that)\s+(?:[\w'’-]+\s+)?$"
     r"|(?:^|\s)[وف]?(?:بعد|إثر|اثر|عقب|منذ|خلال)\s+(?:تلك|هذه|هذا|ذلك|هاتين|هذين)\s+$",
     re.IGNORECASE)
+# "No one has claimed responsibility for the attack", "denied responsibility for the strikes", «نفى مسؤوليته عن القصف»;
+# "residents who fled the fighting", «هربا من القتال»: the event is one told, or one people left, not a new one
+_TOLD_EVENT_BEFORE_RE = re.compile(
+    r"\b(?:responsibility|blame)\s+for\s+(?:the|this|these|that|those|its|their)\s+(?:[\w'’-]+\s+){0,2}$"
+    r"|\b(?:fled|flee|flees|fleeing|escaped|escaping)\s+(?:from\s+)?(?:the|heavy|fierce)\s+(?:[\w'’-]+\s+)?$"
+    r"|(?:^|\s)مسؤولي(?:ة|ه|ته|تها|تهم|تهما)\s+(?:عن\s+)?$"
+    r"|(?:^|\s)(?:هربا|هرباً|فرارا|فراراً|هروبا|هروباً|نزحوا|فروا|هربوا)\s+من\s+$",
+    re.IGNORECASE)
 # "protested after the assassination of", «احتجاجا على اغتيال», "in retaliation for the attack": a later
 # trigger of the sentence that names what the first one answers
 _AFTER_REF_RE = re.compile(
@@ -3369,6 +3377,8 @@ class _Coder:
                 continue  # "… comes as factions have been locked in a battle around Tripoli": the setting, no event
             if events and hint["after_this"] and _AFTER_THIS_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # «بعد تلك الاشتباكات», "after these clashes": the event told before, no new one
+            if events and _TOLD_EVENT_BEFORE_RE.search(sent.text[max(0, t.start - 50):t.start]):
+                continue  # "No one has claimed responsibility for the attack", "residents who fled the fighting"
             if t.kind != "protest" and _DEMANDED_RE.search(sent.text[max(0, t.start - 70):t.start]):
                 continue  # "demanding the release of detained relatives", «للمطالبة بالإفراج عن المعتقلين»: what is asked for
             if hint["compare"] and _COMPARED_BEFORE_RE.search(sent.text[max(0, t.start - 30):t.start]):

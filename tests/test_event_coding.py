@@ -4390,3 +4390,13 @@ def test_repelling_an_incursion_is_a_battle():
 ])
 def test_the_town_an_armed_group_belongs_to_is_not_where_the_event_is(text, want):
     assert [e.location for e in events(text, "2013-11-16")] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb exploded at a checkpoint in Derna on Monday. No one has claimed responsibility for the attack.",
+    "انفجرت سيارة مفخخة عند بوابة في درنة يوم الاثنين. ونفى الجيش مسؤوليته عن الهجوم.",
+    "Shelling hit Yafrin on Monday. Residents who fled the fighting said food was short.",
+    "سقطت قذائف على يفرن يوم الاثنين. وقال سكان نزحوا هربا من القتال إن الطعام شحيح.",
+])
+def test_the_event_a_sentence_disowns_or_flees_is_the_one_told(text):
+    assert len(events(text, "2017-10-31")) == 1
