@@ -1535,7 +1535,9 @@ _SPEAKER_OF_RE = re.compile(
     r"|\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$"
     r"|\b(?:director|head|chief)\s+of\s+(?:the\s+)?(?:(?:hospital|medical\s+cent(?:re|er))\s+in\s+)?$",
     re.IGNORECASE)
-_WEAPON_GAP_RE = re.compile(r"^\s*(?:with\s+(?:an?\s+)?|using\s+(?:an?\s+)?|by\s+(?:an?\s+)?)?$", re.IGNORECASE)
+# (a final hamza the trigger word leaves out: «اعتداء بسيارة مفخخة»)
+_WEAPON_GAP_RE = re.compile(r"^[ءئ\u064b-\u0652]*\s*(?:with\s+(?:an?\s+)?|using\s+(?:an?\s+)?|by\s+(?:an?\s+)?)?$",
+                            re.IGNORECASE)
 _AR_WITHDRAW_FROM_RE = re.compile(
     r"(?:^|\s)(?P<v>[وف]?(?:انسحبت|انسحب|انسحبوا|انسحاب))\s+(?:\S+\s+){0,5}?من\s+(?:مدينة\s+|بلدة\s+|منطقة\s+)?$")
 # "the coastal road to Sirte", «الطريق المؤدي إلى», "civilians fled to Tunisia": where a road leads or people went
@@ -1882,6 +1884,12 @@ _AWAY_AFTER_RE = re.compile(
 _AR_TOLD_BLOW_RE = re.compile(r"^[وف]?(?:ال|بال|لل)(?:غار|ضرب|قصف)")
 #: How far back (characters) an event may be told for a later sentence to name it by its day.
 _TOLD_BEFORE_REACH = 1500
+#: Blasts named bare, with no device or act: "explosions", "the sound of explosions", «دوي انفجارات» (not "artillery":
+#: «بعد تمهيد من وحدات المدفعية» is a bombardment of its own).
+_BARE_BLAST_RE = re.compile(
+    r"^(?:explosions?|blasts?|[وف]?(?:ال)?(?:انفجارات|انفجار|دوي))$", re.IGNORECASE)
+#: How far (characters) after a battle bare blasts are still told of it.
+_BATTLE_REACH = 3000
 #: The sub-event types of a place taken by fighting.
 _TAKEN_BY_FORCE = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
@@ -2080,6 +2088,12 @@ def _finer_first(gaz: Gazetteer, first: Place, second: Place) -> bool:
     if a is not None and b is not None and a != b:
         return a < b
     return _is_ancestor(gaz, second, first)
+
+
+def _in_tree(gaz: Gazetteer, place_id: str, ids: set[str]) -> bool:
+    """True when place ``place_id`` lies inside one of the places ``ids`` (by the gazetteer's hierarchy)."""
+    p = gaz.get(place_id) if hasattr(gaz, "get") else None
+    return p is not None and any(q is not None and _is_ancestor(gaz, q, p) for q in (gaz.get(i) for i in ids if i))
 
 
 def _is_ancestor(gaz: Gazetteer, a: Place, b: Place) -> bool:
@@ -2673,6 +2687,24 @@ class _Coder:
                 date_note=f"{t_note} (the day a later sentence names it by: {text[max(0, t.start - 16):t.end].strip()!r})")
             return True
         return False
+
+    def in_the_battle(self, k: int, sent: Sentence, t: Trigger) -> bool:
+        """"Fierce clashes broke out in Abu Sleem … the sound of explosions spread", «… وسمع دوي انفجارات»: bare
+        blasts told after a battle, at its place (or naming none), are the battle's, not events of their own (ACLED
+        codes them in the clash)."""
+        if t.kind not in ("explosive", "shelling") or not _BARE_BLAST_RE.match(t.word.strip()):
+            return False
+        j = self.last_event_in_para.get((sent.section, "Battles"))
+        if j is None or sent.start - self.events[j].span_end > _BATTLE_REACH:
+            return False
+        d, battle = self.doc, self.events[j]
+        here = [d.mentions[i].place for i in d.m_by_sentence[k]
+                if d.mentions[i].status == "resolved" and d.mentions[i].place is not None]
+        if not battle.place_id:
+            return not here
+        at = d.gaz.get(battle.place_id) if hasattr(d.gaz, "get") else None
+        return all(p.id == battle.place_id or at is not None and (_is_ancestor(d.gaz, p, at) or _is_ancestor(d.gaz, at, p))
+                   for p in here)
 
     def unopposed_after(self, sent: Sentence) -> bool:
         """"… forces entered the base. There was no recorded fighting at the airbase.": a sentence saying that
@@ -3389,6 +3421,8 @@ class _Coder:
                 continue  # "The group frequently clashed with ISIL", «كثيرا ما تندلع اشتباكات»: a habit, no dated event
             if habit_at is not None and _comma_segment(sent.text, t.start) == _comma_segment(sent.text, habit_at):
                 continue  # «هجمات دامية متواترة البعض منها يستهدف مقرات»: what the recurring blows do, a habit too
+            if self.in_the_battle(k, sent, t):
+                continue  # "… fierce clashes in Abu Sleem. … the sound of explosions spread": the battle's own blasts
             if events and _FIRST_TIME_RE.match(sent.text):
                 continue  # «وهذه هي المرة الأولى التي يستهدف فيها طيران حربي أوباري»: a remark on the event told
             if t.kind == "execution" and _VERDICT_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start]):
@@ -3505,14 +3539,23 @@ class _Coder:
             # one told before, of whatever date when the sentence names none
             this_blow = carried and events and t.kind in _BLOW_KINDS and not (own is not None and own.date is not None) \
                 and _DEMONSTRATIVE_BEFORE_RE.search(sent.text[max(0, t.start - 14):t.start]) is not None
+            named_back = bool(events) and (t.kind in _BLOW_KINDS or t.kind in ("clash", "fighting")) \
+                and _BACK_BEFORE_RE.search(sent.text[max(0, t.start - 14):t.start]) is not None
             if this_blow or carried and events and (
                     t.kind in ("attack", "clash", "fighting", "explosive", "suicide") and _refers_back(sent.text, t)
                     # "The strike comes as …": a strike or shelling refers back by a word before it, not by «ال» alone
                     or t.kind in _BLOW_KINDS and (_BACK_BEFORE_RE.search(sent.text[max(0, t.start - 14):t.start])
-                                                  or _AR_TOLD_BLOW_RE.match(_norm(t.word)))):
+                                                  or _AR_TOLD_BLOW_RE.match(_norm(t.word)))) \
+                    or named_back and located and not carried:
+                # ("The reasons behind the clashes are not clear, though locals in Tripoli say …": "the clashes" at
+                # the town of the district they were told at; a place of the sentence's own, but the same clashes)
                 # «نُفذ الهجوم من قبل مهاجمين تابعين لتنظيم الدولة», "The attack was claimed by IS": the attack
                 # told before, with no place of its own; it names who did it, it is no second attack
                 here = {x.place_id for x in located}
+                # (the attack told at a district of the town the sentence is placed at: "clashes in Tripoli's Abu
+                # Sleem district … The reasons behind the clashes are not clear")
+                here |= {e.place_id for e in events[-40:] if e.place_id and e.place_id not in here
+                         and _in_tree(d.gaz, e.place_id, here)}
                 j = next((q for q in range(len(events) - 1, max(-1, len(events) - 41), -1) if events[q].place_id in here
                           and (events[q].event_date == t_date or this_blow)
                           and events[q].event_type in (et_t, "Battles", "Violence against civilians",

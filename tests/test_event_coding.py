@@ -4400,3 +4400,34 @@ def test_the_town_an_armed_group_belongs_to_is_not_where_the_event_is(text, want
 ])
 def test_the_event_a_sentence_disowns_or_flees_is_the_one_told(text):
     assert len(events(text, "2017-10-31")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Fierce clashes broke out in Abu Salim on Monday between two militias. Residents said the sound of explosions "
+    "spread across the area.",
+    "اندلعت اشتباكات عنيفة في أبو سليم يوم الاثنين بين مجموعتين مسلحتين. وقال سكان إن دوي انفجارات سمع في المنطقة.",
+])
+def test_bare_blasts_told_after_a_battle_are_the_battles_own(text):
+    assert [e.event_type for e in events(text, "2017-02-23")] == ["Battles"]
+
+
+def test_a_blast_at_another_town_after_a_battle_is_an_event_of_its_own():
+    text = "Fierce clashes broke out in Abu Salim on Monday. An explosion hit Misrata on Monday."
+    assert sorted(e.event_type for e in events(text, "2017-02-23")) == ["Battles", "Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fierce clashes broke out in Tripoli's Abu Salim district on Monday. The reasons behind the clashes in Tripoli "
+    "are not clear.",
+])
+def test_the_clashes_named_again_at_the_town_are_the_ones_told_at_its_district(text):
+    assert len(events(text, "2017-02-23")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل ثلاثة جنود في اعتداء بسيارة مفخخة في ودان يوم الأربعاء.",
+    "Three soldiers were killed in an assault with a car bomb in Waddan on Wednesday.",
+])
+def test_an_assault_with_a_car_bomb_is_one_bombing(text):
+    evs = events(text, "2018-02-22")
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Remote explosive/landmine/IED", 3)]
