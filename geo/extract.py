@@ -1874,7 +1874,8 @@ _DAY_OF_BLOW_BEFORE_RE = re.compile(
 #: A distance told after a place: "Tripoli, some 800 kilometres to the north", «، التي تبعد نحو 800 كلم».
 _AWAY_AFTER_RE = re.compile(
     r"\s*,\s*(?:some|about|around|nearly|roughly|approximately|more\s+than|over)?\s*\d[\d,.]*\s*(?:km|kms|kilomet\w+|miles)"
-    r"\s+(?:\(\s*[\d,.]+\s*\w+\s*\)\s+)?(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?\w+)?|away)(?!\s+(?:of|from)\b)"
+    r"\s+(?:\(\s*[\d,.]+\s*\w+\s*\)\s+)?(?>(?:to\s+the\s+)?(?:(?:north|south)(?:[\s-]?(?:east|west))?|east|west)(?:ern|wards?)?"
+    r"|away)(?!\s+(?:of|from)\b)"
     # «طرابلس التي تبعد نحو 800 كلم شمالا» (but «صبراتة التي تبعد 70 كلم عن طرابلس» is where the event is)
     r"|\s*[،,]?\s*(?:التي|الذي|والتي|والذي)\s+(?:تبعد|يبعد|تقع\s+على\s+بعد|يقع\s+على\s+بعد)\s+(?:نحو\s+|حوالي\s+|قرابة\s+)?"
     r"\d[\d,.]*\s*(?:كلم|كم|كيلومترا|كيلومترات|كيلومتر)\s+(?:شمالا|جنوبا|شرقا|غربا|إلى\s+ال(?:شمال|جنوب|شرق|غرب))",

@@ -4431,3 +4431,27 @@ def test_the_clashes_named_again_at_the_town_are_the_ones_told_at_its_district(t
 def test_an_assault_with_a_car_bomb_is_one_bombing(text):
     evs = events(text, "2018-02-22")
     assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Remote explosive/landmine/IED", 3)]
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Fighting broke out today in the town of Tarhouna, 80 kilometres south east of Tripoli.", "Tarhouna"),
+    ("Fighting broke out today in the town of Tarhouna, 80 kilometres south-east of Tripoli.", "Tarhouna"),
+    ("An attack hit a checkpoint in Taraghin, 600 miles south of Tripoli, on Monday.", "Taraghin"),
+])
+def test_a_place_measured_from_another_is_the_event_place(text, town):
+    assert [e.location for e in events(text, "2016-01-22")] == [town]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Fighting broke out in Tarhouna between the pro-Islamist Al-Kani brigade and local families.", "Al-Kani Brigade"),
+    ("The Faris battalion stormed a house in Kufra.", "Faris Battalion"),
+])
+def test_a_named_unit_with_its_head_in_lower_case(text, name):
+    assert name in {a.name for a in find_actors(text, "en")}
+
+
+@pytest.mark.parametrize("text", [
+    "The local militia withdrew.", "A faction of the Islamist-leaning militia withdrew.", "The Libyan militia withdrew.",
+])
+def test_a_lower_case_unit_needs_a_name(text):
+    assert not find_actors(text, "en")

@@ -701,6 +701,10 @@ _EN_UNIT_RE = re.compile(
     rf"\b(?:the\s+)?(?P<x>(?:\d{{1,3}}(?:st|nd|rd|th)?|{_CAP})(?:\s+{_CAP}){{0,3}})\s+"
     rf"(?P<head>Brigade|Battalion|Regiment|Division|Militia|Force|Apparatus|Group|Front)s?\b"
 )
+# "the pro-Islamist Al-Kani brigade", "the Nawasi militia": news writes the head in lower case after a capitalised name
+_EN_UNIT_LOWER_RE = re.compile(
+    rf"\b(?i:the)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?P<x>{_CAP}(?:\s+{_CAP}){{0,2}})\s+(?P<head>brigade|battalion|militia)s?\b"
+)
 _EN_FROM_RE = re.compile(rf"\b(?i:militias?|fighters|forces|gunmen|armed\s+groups?|militiamen)\s+(?:from|of)\s+"
                          rf"(?:the\s+(?:town|city)\s+of\s+)?(?P<x>{_CAP}(?:\s+{_CAP})?)")
 _AR_W = r"[\u0621-\u064a\u0671-\u06d3\u064b-\u0652\u0640]+"
@@ -878,6 +882,12 @@ def pattern_actors(text: str, language: str, lex: Lexicon, taken: list[tuple[int
         if x.split()[0] in _EN_NOT_NAMES and len(x.split()) == 1:
             continue
         add(f"{x} {m['head']}", m.start("x"), m.end())
+    for m in (_EN_UNIT_LOWER_RE.finditer(text) if en and has("brigade", "battalion", "militia") else ()):
+        x = m["x"]
+        if x.split()[0] in _EN_NOT_NAMES or x.lower() in _EN_NOT_NAMES or re.search(r"-[a-z]", x) \
+                or x.lower().endswith(("ist", "ian", "an", "ese", "ish", "ic", "ern")):
+            continue  # ("the Islamist-leaning militia", "the Libyan militia": what kind, not which)
+        add(f"{x} {m['head'].capitalize()}", m.start("x"), m.end())
     for m in (_EN_FROM_RE.finditer(text) if en and (" from " in low or " of " in low) else ()):
         # "forces from Misrata" are the town's known forces when the lexicon names them ("Misrata forces")
         known = _known(f"{m['x']} forces", lex, "en") or _known(f"{m['x']} militias", lex, "en")
