@@ -557,6 +557,8 @@ _TARGET_LIST_GAP_RE = re.compile(
     r"^\s*,?\s*(?:and|و)\s+(?:[^\s,.;،]+\s+){0,5}?(?:in|around|near|at|outside|inside|on|في|قرب|حول|بمحيط|محيط|على)\s+(?:the\s+)?$"
     r"|^\s*,?\s*و(?:[^\s,.;،]+\s+){0,5}?(?:في|قرب|حول|بمحيط|محيط|على)\s+$",
     re.IGNORECASE)
+#: The mark of a list in a gap between two place names: a comma or "and" («و»).
+_LISTED_GAP_RE = re.compile(r"[,،&]|\band\b|(?:^|\s)و", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(
     # (the preposition said again: «في البيضاء وفي سبها», "in Bayda, in Sabha and in Marj")
     # (an apposition between commas: «في البيضاء، المقر السابق للحكومة، وفي سبها», "in Bayda, the former seat, and in Sabha")
@@ -2493,6 +2495,11 @@ class _Coder:
             # the dateline is the publication date, not the date of the sentence's event
             a, b = dline.start - sent.start, dline.end - sent.start
             sent_text = sent_text[:a] + " " * (b - a) + sent_text[b:]
+        elif doc_date is not None and (own := timeparse.dateline(sent_text, lang, doc_date)) is not None \
+                and own.date is not None and abs((doc_date - own.date).days) <= 1:
+            # "[Libya, 8 August 2019] – The murder … took place on Wednesday": a dateline opening a paragraph below
+            # the lead is the report's day too
+            sent_text = sent_text[:own.start] + " " * (own.end - own.start) + sent_text[own.end:]
         ref_year = None
         for pos, yr in years:
             if pos >= sent.start + len(sent_text):
@@ -2649,7 +2656,7 @@ class _Coder:
         when = self.date_of(k, sent, lang, act, midx)
         if when is None:
             return
-        act = [t for t in act if not self.dated_by_its_day(sent, t, when)]
+        act = [t for t in act if not self.dated_by_its_day(k, sent, t, when)]
         if not act:
             return
         actors = self.actors_of(sent, lang, early_actors)
@@ -2660,7 +2667,7 @@ class _Coder:
         seen_types = self.choose_triggers(k, sent, lang, act, actors, places_for)
         self.emit(k, sent, lang, seen_types, act, actors, places_for, cas, fat, inj, midx, absorbed, when)
 
-    def dated_by_its_day(self, sent: Sentence, t: Trigger, when: _When) -> bool:
+    def dated_by_its_day(self, k: int, sent: Sentence, t: Trigger, when: _When) -> bool:
         """"US forces killed eleven militants in an air strike near Murzuq. Tuesday's strike, which the military
         confirmed on Wednesday, …": a blow named by its day ("Tuesday's strike", «غارة الثلاثاء») is the one of its
         type told just before; when that one has no day of its own it takes this one. True when the sentence's
@@ -2674,13 +2681,22 @@ class _Coder:
         if not t_date or t_prec != 1:
             return False
         et_t = t.event_type
-        events = self.events
+        events, d = self.events, self.doc
+        # the places the sentence names for an event of its own ("In Tuesday's clashes, a Ragdalein official said
+        # 17 were killed" after "Militias in western Libya battled on Tuesday"): a blow told elsewhere is another
+        here = {d.mentions[i].place.id for i in d.m_by_sentence[k] if i not in d.context_reason
+                and d.mentions[i].status == "resolved" and d.mentions[i].place is not None}
         for q in range(len(events) - 1, max(-1, len(events) - 11), -1):
             ev = events[q]
             if sent.start - ev.span_end > _TOLD_BEFORE_REACH:
                 break
             if ev.event_type != et_t:
                 continue
+            if here and ev.place_id not in here and not _in_tree(d.gaz, ev.place_id, here):
+                return False
+            at = d.gaz.get(ev.place_id) if ev.place_id and hasattr(d.gaz, "get") else None
+            if at is None or at.feature_type in _AREAL:
+                return False  # (a blow told of a region, or of nowhere: the day's account of a town is its own)
             if ev.time_precision == 1 and not _weakly_dated(ev):
                 return ev.event_date == t_date  # told with its day before: the same blow, or another one
             events[q] = dataclasses.replace(
@@ -3312,7 +3328,13 @@ class _Coder:
         distinct = {p.id: p for p in placed.values()}  # (a name repeated is one place: checked once)
         holds_another = {pid: any(q.id != pid and _is_ancestor(gaz, p, q) for q in distinct.values())
                          for pid, p in distinct.items()}
-        keep = [i for i in libyan if i in cues or not holds_another[placed[i].id]]
+        # ("retook al-Ajaylat, al-Jamil and Riqdalin": places listed side by side are each a place of the event, the
+        # town beside the village it holds as much as the village)
+        by_start = sorted(libyan, key=lambda q: mentions[q].start)
+        listed = {x for i, j in zip(by_start, by_start[1:]) for x in (i, j)
+                  if _LISTED_GAP_RE.search(gap := text[mentions[i].end:mentions[j].start])
+                  and (_LIST_GAP_RE.match(gap) or _LIST_GAP_RE.match(_norm(gap)))}
+        keep = [i for i in libyan if i in cues or i in listed or not holds_another[placed[i].id]]
         return keep
 
     def choose_triggers(self, k: int, sent: Sentence, lang: str, act: list[Trigger], actors: list[ActorMention],

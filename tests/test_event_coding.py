@@ -4455,3 +4455,23 @@ def test_a_named_unit_with_its_head_in_lower_case(text, name):
 ])
 def test_a_lower_case_unit_needs_a_name(text):
     assert not find_actors(text, "en")
+
+
+def test_a_dateline_in_brackets_below_the_lead_is_the_reports_day():
+    text = ("A couple was killed in Murzuq in another spate of violence.\n\n[Libya, 8 August 2019] – The murder of the "
+            "family took place on Wednesday morning in Murzuq.")
+    assert {e.event_date for e in events(text, "2019-08-08")} == {"2019-08-07"}
+    assert dateline("[Libya, 8 August 2019] – The murder took place on Wednesday.", "en").date == dt.date(2019, 8, 8)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("GNA forces on Monday retook control of al-Ajaylat, al-Jamil and Riqdalin.", {"Ajaylat", "Jamil", "Riqdalin"}),
+    ("سيطرت قوات الوفاق يوم الاثنين على العجيلات والجميل ورقدالين.", {"العجيلات", "الجميل", "رقدالين"}),
+])
+def test_a_town_listed_beside_a_village_it_holds_is_a_place_of_the_event_too(text, want):
+    assert {e.location for e in events(text, "2020-04-14")} == want
+
+
+def test_a_fire_exchange_is_a_clash():
+    text = "An armed group tried on Sunday to enter Surman, which triggered a fire exchange with the revolutionaries."
+    assert [e.event_type for e in events(text, "2015-08-24")] == ["Battles"]

@@ -1002,10 +1002,11 @@ _YEAR_TITLE_RE = re.compile(
 
 #: What ends a dateline's date: a dash, a slash, a colon — after the source in brackets, if any ("12 April 2019
 #: (Reuters) –", «10 مايو 2014 (ويكي الأخبار) -»).
-_DATELINE_SEP = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—/:|]")
+_DATELINE_SEP = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?\]?\s*[-–—/:|]")
 _DATELINE_HEAD = re.compile(
     # "(ABC News) September 12, 2012 -", «(رويترز) 12 سبتمبر -»: the agency alone, then the date
-    r"^\s*(?:\([^()\n]{1,40}\)\s*[,،\-–—]?\s*|"
+    # ("[Libya, 8 August 2019] –": a dateline in brackets)
+    r"^\s*\[?\s*(?:\([^()\n]{1,40}\)\s*[,،\-–—]?\s*|"
     r"(?!(?:On|In|By|At|Since|During|The|From|Until|After|Before|في|منذ|خلال|يوم|بعد|قبل)\b)(?:[A-Z][A-Za-z'’.\-]+(?:\s+[A-Z][A-Za-z'’.\-]+){0,3}|[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})"
     r"(?:\s*,\s*(?:Libya|ليبيا))?\s*(?:\([^()\n]{1,40}\))?\s*[,،\-–—]?\s*)"
 )
