@@ -1513,8 +1513,11 @@ def _actors_for(t: Trigger, actors: list[ActorMention], text: str, lang: str, ca
 
 _WHEN_SUBJECT_RE = re.compile(r"\b(?<!such )(?<!well )(?:when|as|after)\s+(?:the\s+|a\s+|an\s+)?(?:\S+\s+)?$"
                               r"|(?:^|\s)[وف]?(?:عندما|حين|حينما|بعدما|لما|إذ|اذ)\s+(?:\S+\s+)?$", re.IGNORECASE)
-_BETWEEN_PLACES_RE = re.compile(r"\bbetween\s+(?:the\s+(?:towns|cities|villages)\s+of\s+)?$"
-                                r"|(?:^|\s)بين\s+(?:مدينتي\s+|بلدتي\s+|منطقتي\s+)?$", re.IGNORECASE)
+_BETWEEN_PLACES_RE = re.compile(
+    # "the road linking the towns of Tarhuna and Bani Walid", «الطريق الرابط بين مدينتي « ترهونة » و« بني وليد »»
+    r"\b(?:between|(?:linking|connecting|joining)(?:\s+the\s+(?:towns|cities|villages)\s+of)?)\s+"
+    r"(?:the\s+(?:towns|cities|villages)\s+of\s+)?[\"“«]?\s*$"
+    r"|(?:^|\s)بين\s+(?:مدينتي\s+|بلدتي\s+|منطقتي\s+)?[\"“«]?\s*$", re.IGNORECASE)
 _YEAR_NAMED_RE = re.compile(r"\bthe\s+((?:19|20)\d\d)\s+(?:\S+\s+)?$", re.IGNORECASE)  # "the 2012 (Benghazi) attack"
 _TAKEN_FROM_RE = re.compile(r"\bfrom\s+(?:the\s+)?(?:control\s+of\s+(?:the\s+)?)?$"
                             r"|(?:^|\s)من\s+(?:(?:قبضة|أيدي|ايدي|يد|سيطرة)\s+)?$", re.IGNORECASE)

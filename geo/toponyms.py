@@ -605,6 +605,34 @@ def _cue_phrase_end(gaz: Gazetteer, norm: str, offs: Sequence[int], text: str, f
     return None
 
 
+_QUOTES_OPEN, _QUOTES_CLOSE = "«\"“'‘", "»\"”'’"
+
+
+def _quoted(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` stands between quotation marks («منطقة « وشتاتة »»): a name, whatever its first letter."""
+    before, after = text[max(0, s - 3):s].rstrip(), text[e:e + 3].lstrip()
+    return bool(before) and before[-1] in _QUOTES_OPEN and bool(after) and after[0] in _QUOTES_CLOSE
+
+
+#: Nouns that make a place name with the word after them (normalised): «قصر العلالقة», «بئر الغنم», «عين الغزالة».
+#: A name not led by one takes adjectives, not a second word: «بلدة زعفرانة الصغيرة» is Zaafrana.
+_AR_NAME_HEADS = frozenset({"قصر", "بئر", "بير", "عين", "وادي", "سوق", "جبل", "راس", "ام", "ابو", "بو", "سيدي", "بن",
+                            "بني", "برج", "نجع", "زاويه", "خله", "قاره", "سبخه", "هضبه", "كوبري", "بوابه"})
+
+
+def _construct_end(norm: str, offs: Sequence[int], text: str, first: tuple[int, int]) -> int | None:
+    """End (in ``text``) of an unknown two-word name in the construct state after a cue: a name-making noun
+    (:data:`_AR_NAME_HEADS`) and a definite word after it («منطقة قصر العلالقة», «منطقة بئر الغنم»), else ``None``."""
+    w1 = norm[first[0]:first[1]]
+    nxt = _next_word(norm, first[1])
+    if w1 not in _AR_NAME_HEADS or nxt is None or text[offs[first[1] - 1] + 1 : offs[nxt[0]]].strip():
+        return None
+    w2 = norm[nxt[0]:nxt[1]]
+    if not is_arabic(w2) or not w2.startswith("ال") or w2 in _AR_NOT_NAMES or _stem_is_function_word(w2):
+        return None
+    return _extend_end(text, offs[nxt[1] - 1] + 1)
+
+
 def _stem_is_function_word(word: str) -> bool:
     """«وهناك», «وقال», «التي»: a conjunction + word, or a function word, is not a place name."""
     if word in _AR_NOT_NAMES:
@@ -1311,7 +1339,8 @@ def find_mentions(
         if not is_arabic(cand) or cand in _AR_NOT_NAMES or len(cand) < 3:
             continue
         s, e = offs[nw[0]], _extend_end(text, offs[nw[1] - 1] + 1)
-        if _stem_is_function_word(cand) and not (hasattr(gaz, "places") and FuzzyIndex.of(gaz).match(text[s:e])):
+        if _stem_is_function_word(cand) and not _quoted(text, s, e) \
+                and not (hasattr(gaz, "places") and FuzzyIndex.of(gaz).match(text[s:e])):
             # «في مدينة وقال»: a conjunction and a word; but a name that begins with «و» or «ف» is a name
             # («مدينة وردامة», «قرية فرزوغة», one letter mistyped: «فرزوة»)
             continue
@@ -1320,7 +1349,7 @@ def find_mentions(
         if cand in _AR_REFERENCE or _inside(orgs_ix, s, e):
             continue
         # a name of two or three words after the cue («منطقة عين زارا», «منطقة قصر بن غشيير»)
-        e = _cue_phrase_end(gaz, norm, offs, text, nw, covered_ix, items_ix) or e
+        e = _cue_phrase_end(gaz, norm, offs, text, nw, covered_ix, items_ix) or _construct_end(norm, offs, text, nw) or e
         add_item(s, e, "unknown", cand)
     for m in (*_EN_CUE_RE.finditer(text), *_EN_CUE_AFTER_RE.finditer(text)):
         s, e = m.start(1), m.end(1)

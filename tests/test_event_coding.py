@@ -4475,3 +4475,21 @@ def test_a_town_listed_beside_a_village_it_holds_is_a_place_of_the_event_too(tex
 def test_a_fire_exchange_is_a_clash():
     text = "An armed group tried on Sunday to enter Surman, which triggered a fire exchange with the revolutionaries."
     assert [e.event_type for e in events(text, "2015-08-24")] == ["Battles"]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 15 جنديا في هجوم على نقطة تفتيش على الطريق الرابط بين مدينتي « ترهونة » و« بني وليد » يوم السبت.",
+    "Gunmen killed 15 soldiers at a checkpoint on the road linking the towns of Tarhuna and Bani Walid on Saturday.",
+])
+def test_an_event_on_the_road_linking_two_towns_is_one_event(text):
+    evs = events(text, "2013-10-06")
+    assert [(e.fatalities, e.geo_precision) for e in evs] == [(15, 2)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("قتل جنديان في هجوم على نقطة تفتيش في منطقة « وشتاتة » يوم السبت.", "وشتاتة"),
+    ("قصف طيران مجهول منزلا في منطقة قصر العلالقة بمدينة صبراتة يوم الجمعة.", "قصر العلالقة"),
+])
+def test_an_unknown_name_after_a_cue_is_recorded_whole(text, name):
+    r = extract_result(text, date="2016-02-20")
+    assert name in {m.text for m in r.mentions if m.status == "unresolved"}
