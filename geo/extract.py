@@ -226,6 +226,12 @@ _AFTER_THIS_RE = re.compile(
 # "residents who fled the fighting", «هربا من القتال»: the event is one told, or one people left, not a new one
 _TOLD_EVENT_BEFORE_RE = re.compile(
     r"\b(?:responsibility|blame)\s+for\s+(?:the|this|these|that|those|its|their)\s+(?:[\w'’-]+\s+){0,2}$"
+    # "extremists linked to the attack on the US Consulate", "suspected of involvement in the bombing": who did a
+    # past act, no act of the sentence
+    r"|\b(?:linked|tied|connected)\s+to\s+(?:the|a|an|this|that|these|those)\s+(?:[\w'’-]+\s+){0,3}$"
+    r"|\b(?:behind|suspected\s+of|accused\s+of|charged\s+(?:with|over)|convicted\s+of|wanted\s+for|involvement\s+in)\s+"
+    r"(?:the|a|an|this|that|these|those)\s+(?:[\w'’-]+\s+){0,3}$"
+    r"|(?:^|\s)(?:ال)?(?:متورط|متهم|مشتبه|ضالع|مسؤول)(?:ين|ون|ة|ه|ا|اً|ان)?\s+(?:في|ب|عن)\s*(?:\S+\s+){0,1}$"
     r"|\b(?:fled|flee|flees|fleeing|escaped|escaping)\s+(?:from\s+)?(?:the|heavy|fierce)\s+(?:[\w'’-]+\s+)?$"
     r"|(?:^|\s)مسؤولي(?:ة|ه|ته|تها|تهم|تهما)\s+(?:عن\s+)?$"
     r"|(?:^|\s)(?:هربا|هرباً|فرارا|فراراً|هروبا|هروباً|نزحوا|فروا|هربوا)\s+من\s+$",

@@ -4493,3 +4493,14 @@ def test_an_event_on_the_road_linking_two_towns_is_one_event(text):
 def test_an_unknown_name_after_a_cue_is_recorded_whole(text, name):
     r = extract_result(text, date="2016-02-20")
     assert name in {m.text for m in r.mentions if m.status == "unresolved"}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Clashes erupted in Benghazi on Monday. Extremists linked to the attack on the US Consulate remain the greatest "
+     "threat.", ["Battles"]),
+    ("Clashes erupted in Benghazi on Monday. Police arrested a man suspected of involvement in the bombing of a church.",
+     ["Battles", SD]),
+    ("اندلعت اشتباكات في بنغازي يوم الاثنين. واعتقلت الشرطة رجلا متورطا في تفجير كنيسة.", ["Battles", SD]),
+])
+def test_the_past_act_a_person_is_linked_to_is_no_event(text, want):
+    assert [e.event_type for e in events(text, "2013-03-05")] == want
