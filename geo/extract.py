@@ -1894,6 +1894,8 @@ _AWAY_AFTER_RE = re.compile(
 #: «الغارة», «الضربة», «القصف»: the strike named with the article, in a sentence with no place of its own, is the one
 #: told before ("the artillery", «المدفعية», is a weapon, not a strike).
 _AR_TOLD_BLOW_RE = re.compile(r"^[وف]?(?:ال|بال|لل)(?:غار|ضرب|قصف)")
+#: How far (characters) a sentence may be from the event before it to be its next sentence.
+_NEXT_SENTENCE_REACH = 600
 #: How far back (characters) an event may be told for a later sentence to name it by its day.
 _TOLD_BEFORE_REACH = 1500
 #: Blasts named bare, with no device or act: "explosions", "the sound of explosions", «دوي انفجارات» (not "artillery":
@@ -2969,8 +2971,19 @@ class _Coder:
         named_here = [i for i in midx if mentions[i].status == "resolved"
                       and getattr(mentions[i].place, "feature_type", "district") not in _AREAL]
         j_wide = last_event_in_para.get(sent.section)
-        if named_here and j_wide is not None and events[j_wide].place_id.startswith("cc:") \
-                and _BEGAN_IN_RE.match(sent.text):
+        wide = d.gaz.get(events[j_wide].place_id) if j_wide is not None and events[j_wide].place_id \
+            and hasattr(d.gaz, "get") else None
+        if named_here and wide is not None and (
+                wide.id.startswith("cc:") and _BEGAN_IN_RE.match(sent.text)
+                # "Nineteen soldiers were murdered in southern Libya early this morning … militants arrived at a
+                # building at Sukna … and slit the throats of those asleep": the region's event is at the one town
+                # of the region the next sentence, telling no event of its own, takes the reader to
+                or (wide.feature_type == "region" or wide.id == "cc:LY" and events[j_wide].relation)
+                and len({mentions[i].place.id for i in named_here
+                                                          if mentions[i].place is not None}) == 1
+                and sent.paragraph - self.last_event_paragraph.get(sent.section, -9) <= 1
+                and sent.start - events[j_wide].span_end <= _NEXT_SENTENCE_REACH
+                and not self.is_origin(named_here[0]) and _holds(d.gaz, wide, mentions[named_here[0]].place)):
             # "Operation Dignity is … a large scale offensive in Libya … It started in Benghazi": the event told at
             # the country's scale took place where the next sentence says it began
             began = _locate_mention(ctx, text, mentions[named_here[0]], cues.get(named_here[0]))
@@ -2981,6 +2994,7 @@ class _Coder:
                 relation=began.relation, uncertainty_m=began.uncertainty_m, uncertainty_wkt=began.uncertainty_wkt,
                 notes=events[j_wide].notes + f"; placed where it began: {sent.text[:60]}")
             used.setdefault(mention_index[id(began.mention)], []).append(events[j_wide].id)
+            self.last_place[sent.section] = [began]  # (the sentences after it are at that town too)
         if named_here:
             # every place it names, in order: the next sentence inherits the one the text is about ("Tawergha
             # … is a former ghost town … under the jurisdiction of Misrata. It was the site of intense fighting")

@@ -4504,3 +4504,20 @@ def test_an_unknown_name_after_a_cue_is_recorded_whole(text, name):
 ])
 def test_the_past_act_a_person_is_linked_to_is_no_event(text, want):
     assert [e.event_type for e in events(text, "2013-03-05")] == want
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Nineteen soldiers were murdered in southern Libya early this morning. A group of militants arrived at a building "
+     "at Sukna, west of Hun, before dawn.\nThey then opened fire on the checkpoint.", "Sukna"),
+    ("قتل 19 جنديا في جنوب ليبيا فجر اليوم. ووصلت مجموعة من المسلحين إلى مبنى في بلدة سوكنة قبل الفجر.\nثم أطلقوا "
+     "النار على البوابة.", "سوكنة"),
+])
+def test_a_regions_event_is_at_the_one_town_of_it_the_next_sentence_names(text, town):
+    evs = events(text, "2015-01-02")
+    assert evs and {e.location for e in evs} == {town}
+
+
+def test_where_the_soldiers_of_a_regions_event_came_from_is_not_its_place():
+    text = ("Nineteen soldiers were murdered in southern Libya early this morning. The battalion is from nearby Brak "
+            "al-Shati.")
+    assert {e.location for e in events(text, "2015-01-02")} == {"southern Libya"}
