@@ -4521,3 +4521,16 @@ def test_where_the_soldiers_of_a_regions_event_came_from_is_not_its_place():
     text = ("Nineteen soldiers were murdered in southern Libya early this morning. The battalion is from nearby Brak "
             "al-Shati.")
     assert {e.location for e in events(text, "2015-01-02")} == {"southern Libya"}
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت وزارة الدفاع اليوم الأربعاء نشر قواتها في زوارة لفض النزاع.",
+    "وانتشرت قوات الجيش في زوارة يوم الأربعاء.",
+    "The defence ministry deployed troops in Zuwara on Wednesday.",
+])
+def test_forces_deployed_are_a_strategic_development(text):
+    assert [(e.event_type, e.sub_event_type) for e in events(text, "2012-04-04")] == [(SD, "Change to group/activity")]
+
+
+def test_a_report_published_is_no_deployment():
+    assert events("ونشر موقع الوطن تقريرا عن زوارة يوم الأربعاء.", "2012-04-04") == []
