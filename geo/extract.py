@@ -2695,8 +2695,8 @@ class _Coder:
         events, d = self.events, self.doc
         # the places the sentence names for an event of its own ("In Tuesday's clashes, a Ragdalein official said
         # 17 were killed" after "Militias in western Libya battled on Tuesday"): a blow told elsewhere is another
-        here = {d.mentions[i].place.id for i in d.m_by_sentence[k] if i not in d.context_reason
-                and d.mentions[i].status == "resolved" and d.mentions[i].place is not None}
+        here = {p.id for i in d.m_by_sentence[k] if i not in d.context_reason
+                and d.mentions[i].status == "resolved" and (p := d.mentions[i].place) is not None}
         for q in range(len(events) - 1, max(-1, len(events) - 11), -1):
             ev = events[q]
             if sent.start - ev.span_end > _TOLD_BEFORE_REACH:
@@ -2726,13 +2726,31 @@ class _Coder:
         if j is None or sent.start - self.events[j].span_end > _BATTLE_REACH:
             return False
         d, battle = self.doc, self.events[j]
-        here = [d.mentions[i].place for i in d.m_by_sentence[k]
-                if d.mentions[i].status == "resolved" and d.mentions[i].place is not None]
+        here = [p for i in d.m_by_sentence[k] if d.mentions[i].status == "resolved" and (p := d.mentions[i].place) is not None]
         if not battle.place_id:
             return not here
         at = d.gaz.get(battle.place_id) if hasattr(d.gaz, "get") else None
         return all(p.id == battle.place_id or at is not None and (_is_ancestor(d.gaz, p, at) or _is_ancestor(d.gaz, at, p))
                    for p in here)
+
+    def placed_by_next_sentence(self, sent: Sentence, ev: Event, named_here: list[int]) -> bool:
+        """Whether the event ``ev`` told at the country's or a region's scale took place at the town the next
+        sentence, telling no event of its own, names (``named_here``, its resolved places): "Operation Dignity is …
+        a large scale offensive in Libya … It started in Benghazi"; "Nineteen soldiers were murdered in southern
+        Libya early this morning … Militants arrived at a building at Sukna …" (the one town of the region the
+        next sentence takes the reader to, not where people came from)."""
+        d = self.doc
+        wide = d.gaz.get(ev.place_id) if ev.place_id and hasattr(d.gaz, "get") else None
+        if wide is None:
+            return False
+        if wide.id.startswith("cc:") and _BEGAN_IN_RE.match(sent.text):
+            return True
+        towns = {p.id for i in named_here if (p := d.mentions[i].place) is not None}
+        first = d.mentions[named_here[0]].place
+        return (wide.feature_type == "region" or wide.id == "cc:LY" and bool(ev.relation)) and len(towns) == 1 \
+            and first is not None and sent.paragraph - self.last_event_paragraph.get(sent.section, -9) <= 1 \
+            and sent.start - ev.span_end <= _NEXT_SENTENCE_REACH and not self.is_origin(named_here[0]) \
+            and _holds(d.gaz, wide, first)
 
     def unopposed_after(self, sent: Sentence) -> bool:
         """"… forces entered the base. There was no recorded fighting at the airbase.": a sentence saying that
@@ -2971,19 +2989,7 @@ class _Coder:
         named_here = [i for i in midx if mentions[i].status == "resolved"
                       and getattr(mentions[i].place, "feature_type", "district") not in _AREAL]
         j_wide = last_event_in_para.get(sent.section)
-        wide = d.gaz.get(events[j_wide].place_id) if j_wide is not None and events[j_wide].place_id \
-            and hasattr(d.gaz, "get") else None
-        if named_here and wide is not None and (
-                wide.id.startswith("cc:") and _BEGAN_IN_RE.match(sent.text)
-                # "Nineteen soldiers were murdered in southern Libya early this morning … militants arrived at a
-                # building at Sukna … and slit the throats of those asleep": the region's event is at the one town
-                # of the region the next sentence, telling no event of its own, takes the reader to
-                or (wide.feature_type == "region" or wide.id == "cc:LY" and events[j_wide].relation)
-                and len({mentions[i].place.id for i in named_here
-                                                          if mentions[i].place is not None}) == 1
-                and sent.paragraph - self.last_event_paragraph.get(sent.section, -9) <= 1
-                and sent.start - events[j_wide].span_end <= _NEXT_SENTENCE_REACH
-                and not self.is_origin(named_here[0]) and _holds(d.gaz, wide, mentions[named_here[0]].place)):
+        if named_here and j_wide is not None and self.placed_by_next_sentence(sent, events[j_wide], named_here):
             # "Operation Dignity is … a large scale offensive in Libya … It started in Benghazi": the event told at
             # the country's scale took place where the next sentence says it began
             began = _locate_mention(ctx, text, mentions[named_here[0]], cues.get(named_here[0]))
