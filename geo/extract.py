@@ -563,12 +563,14 @@ _TARGET_LIST_GAP_RE = re.compile(
     r"^\s*,?\s*(?:and|و)\s+(?:[^\s,.;،]+\s+){0,5}?(?:in|around|near|at|outside|inside|on|في|قرب|حول|بمحيط|محيط|على)\s+(?:the\s+)?$"
     r"|^\s*,?\s*و(?:[^\s,.;،]+\s+){0,5}?(?:في|قرب|حول|بمحيط|محيط|على)\s+$",
     re.IGNORECASE)
+#: The longest gap (characters) between two names of a list ("…, the former seat of government, and in …").
+_LIST_GAP_MAX = 60
 #: The mark of a list in a gap between two place names: a comma or "and" («و»).
 _LISTED_GAP_RE = re.compile(r"[,،&]|\band\b|(?:^|\s)و", re.IGNORECASE)
 _LIST_GAP_RE = re.compile(
     # (the preposition said again: «في البيضاء وفي سبها», "in Bayda, in Sabha and in Marj")
     # (an apposition between commas: «في البيضاء، المقر السابق للحكومة، وفي سبها», "in Bayda, the former seat, and in Sabha")
-    r"^(?:\s*\([^()]{1,24}\))?(?:\s*[،,](?:\s*[^\s،,.;:؛]+){1,6}\s*(?=[،,]))?"
+    r"^(?:\s*\([^()]{1,24}\))?(?:\s*[،,]\s*[^\s،,.;:؛]+(?:\s+[^\s،,.;:؛]+){0,5}\s*(?=[،,]))?"
     # (the preposition again only after "and" or a comma: «مصراتة في منطقة غرغور» is Gharghour in Misrata, no list)
     r"[\s،,]*(?:(?:و|and|,|،|&)[\s،,]*(?:(?:in|at)\s+|في\s+)?)?(?:the\s+)?"
     r"(?:(?:حي|حيي|منطقه|منطقة|معسكر|جسر|تقاطع|ميناء|مطار|قاعده|قاعدة|"
@@ -1610,6 +1612,10 @@ _GUARD_WORDS: dict[str, tuple[str, ...]] = {
     "aim": ("هدف", "رامي", "هادف", "تسعى", "يسعى", "سعي", "aim", "intended", "seek"),
     "after_this": ("these", "those", "this", "that", "تلك", "هذه", "هذا", "ذلك", "هاتين", "هذين"),
     "amid": ("come", "came", "يأتي", "ياتي", "تأتي", "تاتي", "جاء"),
+    # a word each alternative of _TOLD_EVENT_BEFORE_RE holds (lower case)
+    "told": ("responsib", "blame", "fled", "flee", "escap", "linked", "tied", "connected", "behind", "suspected",
+             "accused", "charged", "convicted", "wanted", "involvement", "مسؤولي", "هرب", "فرار", "نزحوا", "فروا",
+             "متورط", "متهم", "مشتبه", "ضالع", "مسؤول"),
 }
 # between a place and the region after it that locates it: "in", "in the south of", «في جنوب»
 _LOCATOR_GAP_RE = re.compile(r"^\s*,?\s*(?:in|at|في|ب|بـ)\s+(?:the\s+)?(?:[^\s,،.]+\s+){0,2}(?:of\s+)?$|^\s*,?\s*ب$"
@@ -1894,6 +1900,8 @@ _AWAY_AFTER_RE = re.compile(
 #: «الغارة», «الضربة», «القصف»: the strike named with the article, in a sentence with no place of its own, is the one
 #: told before ("the artillery", «المدفعية», is a weapon, not a strike).
 _AR_TOLD_BLOW_RE = re.compile(r"^[وف]?(?:ال|بال|لل)(?:غار|ضرب|قصف)")
+#: A sentence that may open with a dateline of its own: "[Libya, 8 August 2019] –", "Tripoli, 8 August 2019 –".
+_DATELINE_HINT_RE = re.compile(r"\s*\[|[^\n]{3,70}?\s[-–—]\s")
 #: How far (characters) a sentence may be from the event before it to be its next sentence.
 _NEXT_SENTENCE_REACH = 600
 #: How far back (characters) an event may be told for a later sentence to name it by its day.
@@ -2506,7 +2514,8 @@ class _Coder:
             # the dateline is the publication date, not the date of the sentence's event
             a, b = dline.start - sent.start, dline.end - sent.start
             sent_text = sent_text[:a] + " " * (b - a) + sent_text[b:]
-        elif doc_date is not None and (own := timeparse.dateline(sent_text, lang, doc_date)) is not None \
+        elif doc_date is not None and _DATELINE_HINT_RE.match(sent_text) \
+                and (own := timeparse.dateline(sent_text, lang, doc_date)) is not None \
                 and own.date is not None and abs((doc_date - own.date).days) <= 1:
             # "[Libya, 8 August 2019] – The murder … took place on Wednesday": a dateline opening a paragraph below
             # the lead is the report's day too
@@ -3359,10 +3368,13 @@ class _Coder:
                          for pid, p in distinct.items()}
         # ("retook al-Ajaylat, al-Jamil and Riqdalin": places listed side by side are each a place of the event, the
         # town beside the village it holds as much as the village)
-        by_start = sorted(libyan, key=lambda q: mentions[q].start)
-        listed = {x for i, j in zip(by_start, by_start[1:]) for x in (i, j)
-                  if _LISTED_GAP_RE.search(gap := text[mentions[i].end:mentions[j].start])
-                  and (_LIST_GAP_RE.match(gap) or _LIST_GAP_RE.match(_norm(gap)))}
+        listed: set[int] = set()
+        if any(holds_another.values()):
+            by_start = sorted(libyan, key=lambda q: mentions[q].start)
+            listed = {x for i, j in zip(by_start, by_start[1:]) for x in (i, j)
+                      if mentions[j].start - mentions[i].end <= _LIST_GAP_MAX
+                      and _LISTED_GAP_RE.search(gap := text[mentions[i].end:mentions[j].start])
+                      and (_LIST_GAP_RE.match(gap) or _LIST_GAP_RE.match(_norm(gap)))}
         keep = [i for i in libyan if i in cues or i in listed or not holds_another[placed[i].id]]
         return keep
 
@@ -3390,6 +3402,7 @@ class _Coder:
         # one event per (event type, sub-type) – its first trigger – and place
         seen_types: dict[tuple[str, ...], Trigger] = {}
         habit_at: int | None = None  # where a trigger told as a habit stands
+        first_time = bool(events) and _FIRST_TIME_RE.match(sent.text) is not None
         for t in act:
             if t.kind == "agreement" and lang == "en" and t.word[:1].isupper() \
                     and _NAMED_ACCORD_BEFORE_RE.search(sent.text[max(0, t.start - 40):t.start]) \
@@ -3461,7 +3474,7 @@ class _Coder:
                 continue  # "… comes as factions have been locked in a battle around Tripoli": the setting, no event
             if events and hint["after_this"] and _AFTER_THIS_RE.search(sent.text[max(0, t.start - 30):t.start]):
                 continue  # «بعد تلك الاشتباكات», "after these clashes": the event told before, no new one
-            if events and _TOLD_EVENT_BEFORE_RE.search(sent.text[max(0, t.start - 50):t.start]):
+            if events and hint["told"] and _TOLD_EVENT_BEFORE_RE.search(sent.text[max(0, t.start - 50):t.start]):
                 continue  # "No one has claimed responsibility for the attack", "residents who fled the fighting"
             if t.kind != "protest" and _DEMANDED_RE.search(sent.text[max(0, t.start - 70):t.start]):
                 continue  # "demanding the release of detained relatives", «للمطالبة بالإفراج عن المعتقلين»: what is asked for
@@ -3475,7 +3488,7 @@ class _Coder:
                 continue  # «هجمات دامية متواترة البعض منها يستهدف مقرات»: what the recurring blows do, a habit too
             if self.in_the_battle(k, sent, t):
                 continue  # "… fierce clashes in Abu Sleem. … the sound of explosions spread": the battle's own blasts
-            if events and _FIRST_TIME_RE.match(sent.text):
+            if first_time:
                 continue  # «وهذه هي المرة الأولى التي يستهدف فيها طيران حربي أوباري»: a remark on the event told
             if t.kind == "execution" and _VERDICT_BEFORE_RE.search(sent.text[max(0, t.start - 80):t.start]):
                 continue  # «حكما بإعدام 45 شخصا», "sentenced to death": a verdict
