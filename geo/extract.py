@@ -1900,6 +1900,8 @@ _AWAY_AFTER_RE = re.compile(
 #: «الغارة», «الضربة», «القصف»: the strike named with the article, in a sentence with no place of its own, is the one
 #: told before ("the artillery", «المدفعية», is a weapon, not a strike).
 _AR_TOLD_BLOW_RE = re.compile(r"^[وف]?(?:ال|بال|لل)(?:غار|ضرب|قصف)")
+#: How many days a page's date may come after its dateline's for the dateline to date the report.
+_DATELINE_LAG_DAYS = 3
 #: A sentence that may open with a dateline of its own: "[Libya, 8 August 2019] –", "Tripoli, 8 August 2019 –".
 _DATELINE_HINT_RE = re.compile(r"\s*\[|[^\n]{3,70}?\s[-–—]\s")
 #: How far (characters) a sentence may be from the event before it to be its next sentence.
@@ -1946,11 +1948,24 @@ def _day_by_day(events: list[Event], more_days: dict[str, tuple[_dt.date, ...]])
     return out
 
 
+def _later_toll(first: int | None, then: int | None) -> int | None:
+    """The toll of an event told twice, ``then`` after ``first``: the one given, or the higher when both are
+    ("20 killed on Sunday … an official said on Monday the strike killed 43": the toll rose; ACLED codes the
+    latest, not the sum)."""
+    if first is None or then is None:
+        return then if first is None else first
+    return max(first, then)
+
+
 def _absorb(be: Event, te: Event, why: str) -> Event:
-    """Event ``be`` with what the summary ``te`` of it adds: a toll or an actor it lacks, and a note of it."""
+    """Event ``be`` with what the summary ``te`` of it adds: a toll or an actor it lacks (or a higher toll told
+    after it), and a note of it."""
+    later = te.span_start > be.span_start
     return dataclasses.replace(
-        be, fatalities=be.fatalities if be.fatalities is not None else te.fatalities,
-        injuries=be.injuries if be.injuries is not None else te.injuries,
+        be, fatalities=_later_toll(be.fatalities, te.fatalities) if later else (
+            be.fatalities if be.fatalities is not None else te.fatalities),
+        injuries=_later_toll(be.injuries, te.injuries) if later else (
+            be.injuries if be.injuries is not None else te.injuries),
         actor1=be.actor1 or te.actor1, actor2=be.actor2 or te.actor2, notes=be.notes + f"; {why}: {te.evidence[:80]}")
 
 
@@ -2074,27 +2089,38 @@ def _fold_regional(events: list[Event], gaz: Gazetteer) -> list[Event]:
     return [e for e in out if e.id not in drop] if drop else events
 
 
-def _weakly_dated(e: Event) -> bool:
-    """Dated only by the publication day, or by the day a source spoke ("…, a local official said on Monday")."""
+def _weakly_dated(e: Event, doc_date: _dt.date | None = None) -> bool:
+    """Dated only by the publication day, or by the day a source spoke ("…, a local official said on Monday"; with
+    ``doc_date``, also "an official said on Monday 5 August" when that day is the report's or the one before)."""
     if e.update_time:  # a live blog's update reports what happened by its hour: dated by it, not only by the page
         return False
-    return e.date_note.startswith("document date") or (
-        timeparse.SAID_DAY_MARK in e.date_note and not e.date_note.startswith("explicit"))  # (a day of the report)
+    if e.date_note.startswith("document date"):
+        return True
+    if timeparse.SAID_DAY_MARK not in e.date_note:
+        return False
+    if not e.date_note.startswith("explicit"):
+        return True  # (a day of the report)
+    day = e.event_date
+    return doc_date is not None and day is not None and bool(day) and \
+        0 <= (doc_date - _dt.date.fromisoformat(day[:10])).days <= 1
 
 
-def _fold_weakly_dated(events: list[Event], gaz: Gazetteer) -> list[Event]:
+def _fold_weakly_dated(events: list[Event], gaz: Gazetteer, doc_date: _dt.date | None = None) -> list[Event]:
     """"An air strike on Ubari killed 9, an official said on Monday. The LNA confirmed a strike late on Sunday on
     Ubari": an event dated only by the day of the report is the event of its type and place (or of a district
     of its town: "a car bombing in Benghazi … The blast struck the Sabri district on Tuesday") the text dates in
     the days before it."""
-    if not any(_weakly_dated(e) for e in events):
+    def weak(e: Event) -> bool:
+        return _weakly_dated(e, doc_date)
+
+    if not any(weak(e) for e in events):
         return events
 
     def holds(a: str, b: str) -> bool:
         pa, pb = gaz.get(a), gaz.get(b)
         return pa is not None and pb is not None and pa.feature_type not in _AREAL and _is_ancestor(gaz, pa, pb)
 
-    return _fold_summaries(events, _weakly_dated, lambda e: bool(e.event_date) and not _weakly_dated(e),
+    return _fold_summaries(events, weak, lambda e: bool(e.event_date) and not weak(e),
                            "the same event, told with no day of its own", holds=holds)
 
 
@@ -2281,6 +2307,12 @@ def read_document(
     doc_date_note = "document date"
     language = language or _language_of(text)
     dline = timeparse.dateline(text, language, doc_date)
+    if doc_date is not None and dline is not None and dline.date is not None \
+            and 1 <= (doc_date - dline.date).days <= _DATELINE_LAG_DAYS:
+        # «طرابلس 18 مايو 2017 / … اليوم (الخميس)» on a page dated the 19th: the report was written on the dateline's
+        # day, which "today" and the weekdays are counted from
+        doc_date_note = f"document date (from the {dline.note}; the page is dated {doc_date.isoformat()})"
+        doc_date = dline.date
     if doc_date is None:
         doc_date = header_date(text)
         doc_date_note = "document date (from the dateline)"
@@ -3983,7 +4015,8 @@ class _Coder:
             res.unused = [(q, w) for q, w in res.unused if id(q) not in dropped]
         res.unused.sort(key=lambda t: t[0].start)
         titles = [(x.start, x.end) for x in d.sentences if getattr(x, "is_title", False)]
-        events = _fold_regional(_fold_weakly_dated(_fold_title(_fold_bare_deaths(events, bare_deaths, bare_undated), titles), d.gaz),
+        events = _fold_regional(_fold_weakly_dated(_fold_title(_fold_bare_deaths(events, bare_deaths, bare_undated), titles), d.gaz,
+                                                   d.doc_date),
                                 d.gaz)
         res.events = [_unnamed_perpetrator(ev) for ev in _dedupe(_day_by_day(events, self.more_days))]
         return res

@@ -4534,3 +4534,19 @@ def test_forces_deployed_are_a_strategic_development(text):
 
 def test_a_report_published_is_no_deployment():
     assert events("ونشر موقع الوطن تقريرا عن زوارة يوم الأربعاء.", "2012-04-04") == []
+
+
+def test_a_dateline_a_day_before_the_page_dates_today():
+    text = "طرابلس 18 مايو 2017 / قتل 80 عسكريا في هجوم على القاعدة الجوية في براك الشاطئ اليوم (الخميس)."
+    assert {e.event_date for e in events(text, "2017-05-19")} == {"2017-05-18"}
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 20 شخصا مساء الأحد 4 أغسطس 2019 جراء قصف جوي على مرزق. وقال مسؤول محلي الإثنين 5 أغسطس 2019 إن ضربة جوية "
+    "على مرزق أسفرت عن مقتل 43 شخصا.",
+    "Twenty people were killed on Sunday 4 August 2019 in an air strike on Murzuq. A local official said on Monday 5 "
+    "August 2019 that an air strike on Murzuq had killed 43 people.",
+])
+def test_a_strike_told_again_on_the_day_of_the_report_is_the_strike_of_the_day_before(text):
+    evs = events(text, "2019-08-05")
+    assert [(e.event_date, e.fatalities) for e in evs] == [("2019-08-04", 43)]
