@@ -215,7 +215,7 @@ _CONTROL_WORD_RE = re.compile(r"(?:[وفلب]|لل|بال|وال)?(?:ال)?سي�
 # the setting of what the sentence tells, not an event of its own
 _AMID_BEFORE_RE = re.compile(
     r"\b(?:comes?|came|coming)\s+(?:as|amid|amidst|while|at\s+a\s+time\s+when)\s+[^.;:]*$"
-    r"|(?:^|\s)[وف]?(?:يأتي|ياتي|تأتي|تاتي|جاء|جاءت)\s+(?:ذلك\s+|هذا\s+|ذاك\s+|\S+\s+){0,2}?(?:في\s+ظل|وسط|بالتزامن\s+مع|تزامنا\s+مع)\s+[^.؛:]*$",
+    r"|(?:^|\s)[وف]?(?:يأتي|ياتي|تأتي|تاتي|جاء|جاءت)\s+(?:ذلك\s+|هذا\s+|ذاك\s+|\S+\s+){0,2}?(?:في\s+ظل|وسط)\s+[^.؛:]*$",
     re.IGNORECASE)
 # «بعد تلك الاشتباكات», "after these clashes", "since those attacks": a reference to the event told before
 _AFTER_THIS_RE = re.compile(

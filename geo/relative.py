@@ -166,7 +166,8 @@ def _hint_within(index: tuple[list[int], list[int]], a: int, b: int) -> bool:
 
 
 # Phrases that make a following direction phrase a description of the preceding place.
-_APPOS_AR = re.compile(r"(?:[،,(]|\bالواقعه\b|\bالتي\s+تقع\b|\bالذي\s+يقع\b|\bتقع\b|\bيقع\b|\bالواقع\b)")
+# («أوجلة التي تبعد 160 كلم عن جنوب أجدابيا»: how far it lies from another place describes it too)
+_APPOS_AR = re.compile(r"(?:[،,(]|\bالواقعه\b|\bالتي\s+تقع\b|\bالذي\s+يقع\b|\bتقع\b|\bيقع\b|\bالواقع\b|\bتبعد\b|\bيبعد\b)")
 _APPOS_EN = re.compile(r"(?:,|\(|\bwhich\s+(?:is|lies)\b|\blocated\b|\bsituated\b|\blies\b|\blying\b)", re.IGNORECASE)
 # Words that end a description: a new clause or a verb of action.
 _APPOS_BREAK_AR = re.compile(r"(?:\bحيث\b|\bبينما\b|\bفيما\b|\bثم\b|\bبعد\b|\bقبل\b|[.!؟?:;؛\"«»])")

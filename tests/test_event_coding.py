@@ -4550,3 +4550,14 @@ def test_a_dateline_a_day_before_the_page_dates_today():
 def test_a_strike_told_again_on_the_day_of_the_report_is_the_strike_of_the_day_before(text):
     evs = events(text, "2019-08-05")
     assert [(e.event_date, e.fatalities) for e in evs] == [("2019-08-04", 43)]
+
+
+def test_a_town_told_by_how_far_it_lies_from_another_is_the_event_place():
+    text = "هاجم مسلحون بوابة مدينة أوجلة التي تبعد 160 كلم عن جنوب أجدابيا اليوم."
+    assert [e.location for e in events(text, "2018-05-22")] == ["أوجلة"]
+
+
+def test_an_attack_coinciding_with_another_is_an_event_of_its_own():
+    text = ("قتل جنديان في تفجير انتحاري استهدف بوابة في أجدابيا اليوم. وجاء التفجير بالتزامن مع هجوم آخر على بوابة "
+            "مدينة أوجلة.")
+    assert {e.location for e in events(text, "2018-05-22")} >= {"أوجلة"}
