@@ -510,7 +510,10 @@ _PEOPLE_VICTIMS_RE = re.compile(
 _ARMED_VICTIM_RE = re.compile(
     r"^\s*(?:\S+\s+){0,3}?(?:commander|officer|colonel|general|soldier|fighter|militia\s+leader|brigade|"
     r"militants?|terrorists?|insurgents?|gunmen|troops|rebels?|jihadists?|"
+    # (armed men of the state: "killing 4 army men", "two policemen", «ثلاثة من رجال الأمن»; guards may be civilians)
+    r"army\s*men|servicem[ae]n|security\s+(?:men|personnel)|policem[ae]n|police\s+officers?|"
     r"قائد|القائد|آمر|امر|ضابط|الضابط|العقيد|العميد|اللواء|عسكري|جندي|مقاتل|جنود|(?:ال)?مسلحين|إرهابي|ارهابي|"
+    r"رجال\s+(?:ال)?(?:أمن|امن|شرطة|الشرطة)|(?:ال)?شرطيين|(?:ال)?شرطي|"
     r"(?:ال)?عناصر|(?:ال)?دواعش)",
     re.IGNORECASE,
 )

@@ -4561,3 +4561,13 @@ def test_an_attack_coinciding_with_another_is_an_event_of_its_own():
     text = ("قتل جنديان في تفجير انتحاري استهدف بوابة في أجدابيا اليوم. وجاء التفجير بالتزامن مع هجوم آخر على بوابة "
             "مدينة أوجلة.")
     assert {e.location for e in events(text, "2018-05-22")} >= {"أوجلة"}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("On Wednesday, ISIS targeted a patrol in Qatroun, killing 4 army men.", "Battles"),
+    ("Gunmen killed two policemen in Sabha on Monday.", "Battles"),
+    ("قتل مسلحون ثلاثة من رجال الأمن في سبها يوم الاثنين.", "Battles"),
+    ("Gunmen killed two civilians in Sabha on Monday.", VAC),
+])
+def test_armed_men_of_the_state_killed_are_a_battle(text, want):
+    assert [e.event_type for e in events(text, "2022-01-29")] == [want]
