@@ -94,7 +94,8 @@ _HEDGE_RE = re.compile(
 _MODAL_AFTER_RE = re.compile(r"\s+(?:could|would|might|may|can|will)\s+(?:not\s+)?(?:be|happen|occur|take|target|hit)\b",
                              re.IGNORECASE)
 _MODAL_BEFORE_RE = re.compile(
-    r"\b(?:threaten\w*|vow\w*|plan\w*|intend\w*|prepar\w*|promis\w*|pledg\w*)\s+to\s+$"
+    # ("threatened to organize a civil disobedience", "vowed to stage a sit-in": the act named a few words on)
+    r"\b(?:threaten\w*|vow\w*|plan\w*|intend\w*|prepar\w*|promis\w*|pledg\w*)\s+to\s+(?:(?!and\b|but\b)[\w-]+\s+){0,3}?$"
     # "Terrorists are very likely to try to carry out attacks", "fighting is expected to resume": a forecast
     r"|\b(?:likely|unlikely|expected|poised)\s+to\s+(?:\S+\s+){0,4}?$|\b(?:majority|most)\s+of\s+(?:the\s+)?$"
     r"|\b(?:other\s+)?such\s+$|\b(?:may|might|could)\s+(?:not\s+)?have\s+(?:\S+\s+){0,3}?$"

@@ -4571,3 +4571,11 @@ def test_an_attack_coinciding_with_another_is_an_event_of_its_own():
 ])
 def test_armed_men_of_the_state_killed_are_a_battle(text, want):
     assert [e.event_type for e in events(text, "2022-01-29")] == [want]
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("The group threatened to organize a sit-in inside the Sharara field if the NOC did not act by Thursday.", 0),
+    ("Protesters threatened to storm the field, and on Thursday they blocked the road to Sharara.", 1),
+])
+def test_an_act_threatened_a_few_words_on_is_not_yet_an_event(text, n):
+    assert len(events(text, "2017-10-08")) == n
