@@ -4579,3 +4579,10 @@ def test_armed_men_of_the_state_killed_are_a_battle(text, want):
 ])
 def test_an_act_threatened_a_few_words_on_is_not_yet_an_event(text, n):
     assert len(events(text, "2017-10-08")) == n
+
+
+def test_a_xinhua_dateline_with_the_first_of_the_month_dates_the_report():
+    text = "طرابلس أول يونيو 2020 (شينخوا) استعادت قوات الجيش الوطني الليبي اليوم (الإثنين) بلدة الأصابعة."
+    assert dateline(text, "ar").date == dt.date(2020, 6, 1)
+    assert {e.event_date for e in events(text, "2020-06-02")} == {"2020-06-01"}
+    assert resolve_date("في أول يونيو 2020", dt.date(2020, 6, 2)).date == dt.date(2020, 6, 1)

@@ -116,8 +116,9 @@ for _w, _v in _AR_UNIT_ORD.items():
     _AR_ORD_DAYS[f"{_w} والعشرين"] = 20 + _v
 _AR_ORD_DAYS["الحادي والثلاثين"] = 31
 # «في الرابع من نيسان/أبريل عام 2019»، «الحادي عشر من سبتمبر»: the day as an ordinal word
+# («أول يونيو 2020», «مطلع» aside: "the first of June", the day without «من»)
 _AR_ORD_DATE_RE = re.compile(
-    rf"{_A}(?P<ord>{_alt(_AR_ORD_DAYS)})\s+من\s+(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}{_AR_YEAR}?"
+    rf"{_A}(?:(?P<ord>{_alt(_AR_ORD_DAYS)})\s+من|(?P<first>اول))\s+(?:شهر\s+)?{_AR_MONTH_PAIR}{_Z}{_AR_YEAR}?"
 )
 # «في 9 من الشهر الجاري»، «التاسع من الشهر الماضي»، "the 9th of this month": a day of the document's month
 _AR_DAY_OF_MONTH_RE = re.compile(
@@ -589,7 +590,8 @@ def _find_dates(
         add(explicit(int(m["year"]) if m["year"] else None, _month_ar(m["mon"]), int(m["day"]),
                       text[m.start():m.end()], m.start(), m.end()))
     for m in (_AR_ORD_DATE_RE.finditer(folded) if arabic else ()):
-        add(explicit(int(m["year"]) if m["year"] else None, _month_ar(m["mon"]), _AR_ORD_DAYS[re.sub(r"\s+", " ", m["ord"])],
+        add(explicit(int(m["year"]) if m["year"] else None, _month_ar(m["mon"]),
+                     1 if m["first"] else _AR_ORD_DAYS[re.sub(r"\s+", " ", m["ord"])],
                      text[m.start():m.end()], m.start(), m.end()))
     for m in (_AR_MONTH_YEAR_RE.finditer(folded) if digit and arabic else ()):
         add(explicit(int(m["year"]), _month_ar(m["mon"]), None, text[m.start():m.end()], m.start(), m.end()))
@@ -1002,7 +1004,8 @@ _YEAR_TITLE_RE = re.compile(
 
 #: What ends a dateline's date: a dash, a slash, a colon — after the source in brackets, if any ("12 April 2019
 #: (Reuters) –", «10 مايو 2014 (ويكي الأخبار) -»).
-_DATELINE_SEP = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?\]?\s*[-–—/:|]")
+# (the agency in parentheses ends a dateline too: «طرابلس أول يونيو 2020 (شينخوا) استعادت …»)
+_DATELINE_SEP = re.compile(r"\s*(?:\([^()\n]{1,40}\)(?:\s*\]?\s*[-–—/:|])?|\]?\s*[-–—/:|])")
 _DATELINE_HEAD = re.compile(
     # "(ABC News) September 12, 2012 -", «(رويترز) 12 سبتمبر -»: the agency alone, then the date
     # ("[Libya, 8 August 2019] –": a dateline in brackets)
@@ -1028,8 +1031,11 @@ def dateline(text: str, language: str = "ar", doc_date: _dt.date | None = None) 
     rest_at = head.end()
     if rest_at > 70:
         return None
+    # (the head's later words may be the date's own: «طرابلس أول يونيو 2020 (شينخوا)» reads «أول يونيو» as words)
+    word_end = re.match(r"\s*\[?\s*\S+", first)
+    earliest = min(rest_at - 2, word_end.end() if word_end else rest_at)
     for d in find_dates(first, doc_date, language):
-        if d.date is None or d.precision != 1 or d.start < rest_at - 2 or d.start > rest_at + 2:
+        if d.date is None or d.precision != 1 or d.start < earliest or d.start > rest_at + 2:
             continue
         if not _DATELINE_SEP.match(first, d.end) and d.end != len(first.rstrip()):
             continue
