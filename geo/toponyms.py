@@ -788,11 +788,14 @@ def cue_before(text: str, start: int, normalized: tuple[str, list[int]] | None,
 
 
 def _apposition(text: str, start: int, before: list[Mention], normalized: tuple[str, list[int]] | None = None,
-                cue_cache: dict[int, RelativeCue | None] | None = None, floor: int = 0) -> str:
+                cue_cache: dict[int, RelativeCue | None] | None = None, floor: int = 0,
+                gaz: Gazetteer | None = None, place: Place | None = None) -> str:
     """Reason text when the relative phrase before ``start`` describes an earlier place, else ''.
 
     «سرت، معقل تنظيم داعش شرق طرابلس»: Tripoli only says where Sirte is. The earlier place is in
-    the same sentence (it starts at ``floor`` or later): a dateline's city is no apposition.
+    the same sentence (it starts at ``floor`` or later): a dateline's city is no apposition. With nothing between
+    them, the phrase describes the earlier place when the gazetteer puts it inside ``place`` («حي الفرسان شرقي
+    بلدة أوباري», "the Fursan district east of Ubari").
     """
     cue = cue_before(text, start, normalized, cue_cache)
     if cue is None:
@@ -801,7 +804,9 @@ def _apposition(text: str, start: int, before: list[Mention], normalized: tuple[
                  and q.status in ("resolved", "foreign")), None)
     if prev is not None and prev.start < floor:
         return ""
-    if prev is not None and is_apposition(text, prev.end, cue.start):
+    if prev is not None and (is_apposition(text, prev.end, cue.start) or (
+            gaz is not None and place is not None and prev.place is not None and not text[prev.end:cue.start].strip()
+            and prev.place.parent_id and (prev.place.parent_id == place.id or place.id in gaz.ancestor_ids(prev.place.parent_id)))):
         return f"describes where {prev.text} is ({cue.words} …), not an event place"
     return ""
 
@@ -1449,7 +1454,7 @@ def find_mentions(
             # resolve the matched key: the automaton proved it, the surface may span a coordination
             st, reason, place, cands = _resolve(gaz, key, ids, near, country)
             if place is not None:
-                why = _apposition(text, s, out, doc_norm, cue_cache, sentence_start(s))
+                why = _apposition(text, s, out, doc_norm, cue_cache, sentence_start(s), gaz, place)
                 if why:
                     st, reason = "context", why
             out.append(Mention(surface, s, e, st, reason, place, cands))

@@ -4488,7 +4488,7 @@ def test_an_event_on_the_road_linking_two_towns_is_one_event(text):
 
 @pytest.mark.parametrize(("text", "name"), [
     ("قتل جنديان في هجوم على نقطة تفتيش في منطقة « وشتاتة » يوم السبت.", "وشتاتة"),
-    ("قصف طيران مجهول منزلا في منطقة قصر العلالقة بمدينة صبراتة يوم الجمعة.", "قصر العلالقة"),
+    ("قصف طيران مجهول منزلا في منطقة قصر الجديري بمدينة صبراتة يوم الجمعة.", "قصر الجديري"),
 ])
 def test_an_unknown_name_after_a_cue_is_recorded_whole(text, name):
     r = extract_result(text, date="2016-02-20")
@@ -4586,3 +4586,9 @@ def test_a_xinhua_dateline_with_the_first_of_the_month_dates_the_report():
     assert dateline(text, "ar").date == dt.date(2020, 6, 1)
     assert {e.event_date for e in events(text, "2020-06-02")} == {"2020-06-01"}
     assert resolve_date("في أول يونيو 2020", dt.date(2020, 6, 2)).date == dt.date(2020, 6, 1)
+
+
+def test_a_direction_right_after_a_district_says_where_it_is():
+    # «حي الفرسان شرقي بلدة أوباري»: the district (a row inside Ubari) is the place; "east of Ubari" describes it
+    text = "استهدفت غارة جوية منزلا في حي الفرسان شرقي بلدة أوباري يوم السبت."
+    assert [e.location for e in events(text, "2018-03-25")] == ["حي الفرسان"]
