@@ -1890,7 +1890,9 @@ def _fold_bare_deaths(events: list[Event], bare_ids: set[str], undated: frozense
 
 #: A blow named by its day, possessive: "Tuesday's strike", "Sunday night's deadly attack", "yesterday's clashes".
 _DAY_OF_BLOW_BEFORE_RE = re.compile(
-    r"\b(?:today|yesterday|last\s+night|saturday|sunday|monday|tuesday|wednesday|thursday|friday)(?:\s+night)?['’]s\s+"
+    r"\b(?:(?:today|yesterday|last\s+night|saturday|sunday|monday|tuesday|wednesday|thursday|friday)(?:\s+night)?['’]s"
+    # ("at the time of the Saturday breakout": the weekday as the event's adjective, after "the")
+    r"|the\s+(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday)(?:\s+(?:night|morning|evening))?)\s+"
     r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 #: A distance told after a place: "Tripoli, some 800 kilometres to the north", «، التي تبعد نحو 800 كلم».
 _AWAY_AFTER_RE = re.compile(
@@ -1904,6 +1906,8 @@ _AWAY_AFTER_RE = re.compile(
 #: «الغارة», «الضربة», «القصف»: the strike named with the article, in a sentence with no place of its own, is the one
 #: told before ("the artillery", «المدفعية», is a weapon, not a strike).
 _AR_TOLD_BLOW_RE = re.compile(r"^[وف]?(?:ال|بال|لل)(?:غار|ضرب|قصف)")
+#: A digit near the top of a text: only then can it hold a date line of its own.
+_DATE_LINE_HINT_RE = re.compile(r"\d")
 #: How many days a page's date may come after its dateline's for the dateline to date the report.
 _DATELINE_LAG_DAYS = 3
 #: A sentence that may open with a dateline of its own: "[Libya, 8 August 2019] –", "Tripoli, 8 August 2019 –".
@@ -2330,6 +2334,14 @@ def read_document(
         if dline is not None:
             doc_date = dline.date
             doc_date_note = f"document date (from the {dline.note})"
+    elif dline is None and doc_date is not None and _DATE_LINE_HINT_RE.search(text[:600]):
+        # "By AP - Feb 02,2014 - Last updated at Feb 02,2014" below the title of a page dated that day: the
+        # publication date again, not the date of the first sentence's event
+        top = timeparse.date_line(text, language)
+        if top is not None and top.date is not None and 0 <= (doc_date - top.date).days <= _DATELINE_LAG_DAYS:
+            # (the whole line: "… - Last updated at Feb 02,2014" names the day twice)
+            ls, le = text.rfind("\n", 0, top.start) + 1, text.find("\n", top.end)
+            dline = dataclasses.replace(top, start=ls, end=le if le >= 0 else len(text))
     # a text with no document date (an encyclopaedia narrative) gives day-month dates the year it named last
     # (a dated report gives them the year of the heading above them: "2021 Terrorist Incidents:", published in 2023)
     years = timeparse.narrative_years(text) if doc_date is None else timeparse.heading_years(text)
@@ -2729,7 +2741,7 @@ class _Coder:
         type told just before; when that one has no day of its own it takes this one. True when the sentence's
         trigger is that event (no second event), False when it names another blow."""
         text = sent.text
-        if not (t.kind in _BLOW_KINDS or t.kind in ("clash", "fighting")) or not (
+        if not t.event_type or not (
                 _DAY_OF_BLOW_BEFORE_RE.search(text, max(0, t.start - 30), t.start)
                 or _BACK_AFTER_RE.match(text[t.end:t.end + 12])):
             return False

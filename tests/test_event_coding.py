@@ -4592,3 +4592,18 @@ def test_a_direction_right_after_a_district_says_where_it_is():
     # «حي الفرسان شرقي بلدة أوباري»: the district (a row inside Ubari) is the place; "east of Ubari" describes it
     text = "استهدفت غارة جوية منزلا في حي الفرسان شرقي بلدة أوباري يوم السبت."
     assert [e.location for e in events(text, "2018-03-25")] == ["حي الفرسان"]
+
+
+def test_a_date_line_below_the_title_is_the_publication_day_again():
+    text = ("Jailbreak in Libya, 54 detainees escape\nBy AP - Feb 02,2014 - Last updated at Feb 02,2014\n"
+            "A security official says that 54 detainees have escaped from a prison in Tripoli.")
+    evs = events(text, "2014-02-02")
+    assert evs and all(e.date_note.startswith("document date") for e in evs)
+    assert resolve_date("By AP - Feb 02,2014 - Last updated", None, "en").date == dt.date(2014, 2, 2)
+
+
+def test_a_blow_named_by_its_weekday_after_the_article_dates_the_one_told():
+    text = ("US forces said they killed eleven militants in an air strike near Murzuq. The military confirmed the "
+            "Tuesday strike in a statement.")
+    evs = [e for e in events(text, "2019-09-25") if e.event_type == "Explosions/Remote violence"]
+    assert [e.event_date for e in evs] == ["2019-09-24"]

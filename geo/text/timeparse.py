@@ -162,7 +162,7 @@ def part_of_month(before: str) -> int | None:
     return 15 if m["mid"] else 25
 _EN_DMY_RE = re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_EN_MONTH})(?:,?\s+{_YEAR})?\b", re.I)
 _EN_MDY_RE = re.compile(
-    rf"\b(?P<mon>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s*[–-]\s*[0-3]?\d\b)?(?:,?\s+{_YEAR}\b)?", re.I
+    rf"\b(?P<mon>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s*[–-]\s*[0-3]?\d\b)?(?:(?:,\s*|\s+){_YEAR}\b)?", re.I
 )
 _EN_MONTH_YEAR_RE = re.compile(rf"\b(?P<mon>{_EN_MONTH})\s+(?:of\s+)?{_YEAR}\b", re.I)
 _EN_MONTH_ONLY_RE = re.compile(
