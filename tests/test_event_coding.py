@@ -4607,3 +4607,10 @@ def test_a_blow_named_by_its_weekday_after_the_article_dates_the_one_told():
             "Tuesday strike in a statement.")
     evs = [e for e in events(text, "2019-09-25") if e.event_type == "Explosions/Remote violence"]
     assert [e.event_date for e in evs] == ["2019-09-24"]
+
+
+def test_a_sentence_of_air_strikes_keeps_its_weak_words_at_their_own_places():
+    text = ("وقال الجيش في بيان إن سلاح الجو استهدف عدة مواقع حول مدينة مرزق. وأضاف البيان: \"اليوم نفذت عدة ضربات "
+            "جوية... استهداف بوابة في سبها وتم تدمير العربات.. استهداف تجمع من العربات شرق مدينة غريان\".")
+    places = {e.place_name_en for e in events(text, "2019-08-05")}
+    assert {"Sabha", "Gharyan"} <= places

@@ -550,9 +550,11 @@ def find_triggers(text: str, language: str = "ar", *, lexicon: Lexicon | None = 
         out.append(Trigger(et, st, text[s:e], s, e, kind))
         if from_context:
             inherited.append(out[-1])
-    if inherited and any(t.event_type == "Explosions/Remote violence" and t not in inherited for t in out):
-        # «… إثر هجوم انتحاري استهدف بوابة»: a sentence that names its own blow («انتحاري») tells what its weak
-        # word («استهدف») was; the section's air strikes do not
+    if inherited and any(t.event_type == "Explosions/Remote violence" and t.kind != context_kind and t not in inherited
+                         for t in out):
+        # «… إثر هجوم انتحاري استهدف بوابة»: a sentence that names its own blow of another kind («انتحاري») tells
+        # what its weak word («استهدف») was; the section's air strikes do not (a sentence of air strikes keeps its
+        # weak words: «نفذت عدة ضربات جوية… استهداف تجمع … واستهداف بوابة …»)
         out = [t for t in out if t not in inherited]
     return out
 
